@@ -1,0 +1,32 @@
+/**
+ * Entry of the Electron utility process that hosts the core (SQLite, sync, engine), so long work never blocks the
+ * main process or the window. It speaks a tiny message protocol with main over `process.parentPort`; it imports no
+ * 'electron' module (the port is provided by the runtime).
+ */
+import { ScoutService } from './core/service';
+import { defaultDataDir } from './core/paths';
+
+interface PortLike {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+export type CoreRequest = { type: 'call'; id: number; method: string; arg: unknown };
+export type CoreMessage =
+  | { type: 'ready' }
+  | { type: 'reply'; id: number; reply: unknown }
+  | { type: 'event'; event: string; payload: unknown };
+
+const port = (process as unknown as { parentPort?: PortLike }).parentPort;
+if (!port) throw new Error('core-process must run inside an Electron utility process');
+
+const send = (m: CoreMessage) => port.postMessage(m);
+
+void ScoutService.open({ dataDir: defaultDataDir(), version: process.env.SCOUT_APP_VERSION ?? '0.0.0' }).then((service) => {
+  service.on((event, payload) => send({ type: 'event', event, payload }));
+  port.on('message', ({ data }) => {
+    const req = data as CoreRequest;
+    if (req?.type !== 'call') return;
+    void service.call(req.method, req.arg).then((reply) => send({ type: 'reply', id: req.id, reply }));
+  });
+  send({ type: 'ready' });
+});

@@ -1,0 +1,10 @@
+import { initial } from './0001-initial';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
+export const migrations: Migration[] = [initial];

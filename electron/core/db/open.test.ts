@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './open';
+import { migrations } from './migrations';
+import { DataProblemError } from './problem';
+
+/** chmod is ignored for root; the immutable attribute is not. Returns an undo, or null if impossible here. */
+function makeReadOnly(file: string): (() => void) | null {
+  if (process.getuid?.() !== 0) {
+    fs.chmodSync(file, 0o444);
+    return () => fs.chmodSync(file, 0o644);
+  }
+  try {
+    execFileSync('chattr', ['+i', file], { stdio: 'ignore' });
+    return () => execFileSync('chattr', ['-i', file], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+}
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'scout-db-'));
+
+async function problemOf(promise: Promise<unknown>): Promise<DataProblemError> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof DataProblemError) return e;
+    throw e;
+  }
+  throw new Error('expected the database to be refused');
+}
+
+describe('openDatabase', () => {
+  it('creates a new file in WAL mode at the latest schema', async () => {
+    const file = path.join(tmp(), 'nested', 'scout.db');
+    const { db, schemaVersion, backupPath } = await openDatabase(file);
+    expect(schemaVersion).toBe(migrations.length);
+    expect(backupPath).toBeNull();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('refuses a file that is not SQLite and leaves it byte for byte', async () => {
+    const file = path.join(tmp(), 'scout.db');
+    fs.writeFileSync(file, 'my notes\n'.repeat(100));
+    const before = fs.readFileSync(file);
+    const problem = await problemOf(openDatabase(file));
+    expect(problem.code).toBe('not-sqlite');
+    expect(problem.message).toMatch(/not a Subnet Scout database/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("refuses another program's SQLite file without adding tables to it", async () => {
+    const file = path.join(tmp(), 'scout.db');
+    const other = new BetterSqlite3(file);
+    other.exec('CREATE TABLE photos (id INTEGER)');
+    other.close();
+    const problem = await problemOf(openDatabase(file));
+    expect(problem.code).toBe('not-sqlite');
+    const check = new BetterSqlite3(file);
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all()).toEqual(['photos']);
+    check.close();
+  });
+
+  it('refuses a database written by a newer app version', async () => {
+    const file = path.join(tmp(), 'scout.db');
+    (await openDatabase(file)).db.close();
+    const future = [...migrations, { id: 99, name: 'from-the-future', sql: 'CREATE TABLE future (x INTEGER);' }];
+    (await openDatabase(file, { migrations: future })).db.close();
+    const problem = await problemOf(openDatabase(file));
+    expect(problem.code).toBe('newer-version');
+    expect(problem.message).toMatch(/newer version of Subnet Scout/);
+  });
+
+  it('backs the file up before migrating it, and the backup holds the old data', async () => {
+    const file = path.join(tmp(), 'scout.db');
+    const first = await openDatabase(file);
+    first.db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
+    first.db.close();
+    const next = [...migrations, { id: migrations.length + 1, name: 'add-column', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
+    const second = await openDatabase(file, { migrations: next, nowMs: Date.UTC(2026, 10, 21) });
+    expect(second.schemaVersion).toBe(migrations.length + 1);
+    expect(second.backupPath).toMatch(/scout\.db\.before-v\d+-2026-11-21/);
+    second.db.close();
+    const backup = new BetterSqlite3(second.backupPath!, { readonly: true });
+    expect(backup.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('theme')).toBe('"dark"');
+    expect(backup.prepare('SELECT MAX(id) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    backup.close();
+  });
+
+  it('refuses a database whose applied migration was edited', async () => {
+    const file = path.join(tmp(), 'scout.db');
+    (await openDatabase(file)).db.close();
+    const edited = migrations.map((m, i) => (i === 0 ? { ...m, sql: m.sql + '\n-- edited' } : m));
+    const problem = await problemOf(openDatabase(file, { migrations: edited }));
+    expect(problem.code).toBe('migration-failed');
+  });
+
+  it('refuses a read-only file with a clear message', async (ctx) => {
+    const file = path.join(tmp(), 'scout.db');
+    (await openDatabase(file)).db.close();
+    const undo = makeReadOnly(file);
+    if (!undo) {
+      console.warn('[skip] read-only test: running as root and `chattr +i` is not available, so no file is read-only');
+      ctx.skip();
+    }
+    try {
+      const problem = await problemOf(openDatabase(file));
+      expect(problem.code).toBe('read-only');
+      expect(problem.message).toMatch(/read-only/);
+    } finally {
+      undo?.();
+    }
+  });
+});

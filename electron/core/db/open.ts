@@ -1,0 +1,108 @@
+/**
+ * Opens (or creates) the SQLite data file safely: a file that is not SQLite, is read-only, or was written by a newer
+ * app is reported as a DataProblemError and never modified. Existing files are backed up before migrating.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrations as knownMigrations, type Migration } from './migrations';
+import { applyMigrations, pendingMigrations, schemaVersion } from './migrate';
+import { DataProblemError } from './problem';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export interface OpenedDatabase {
+  db: Database;
+  path: string;
+  schemaVersion: number;
+  /** Backup made before migrating an existing file, if any. */
+  backupPath: string | null;
+}
+
+function looksLikeSqlite(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const n = fs.readSync(fd, head, 0, 16, 0);
+    return n === 16 && head.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function checkExistingFile(file: string): void {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw new DataProblemError('cannot-open', `${file} is not a file.`, file);
+  if (stat.size > 0 && !looksLikeSqlite(file)) {
+    throw new DataProblemError(
+      'not-sqlite',
+      `${path.basename(file)} is not a Subnet Scout database (it is not an SQLite file). It was left untouched; ` +
+        `open another data folder.`,
+      file,
+    );
+  }
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+  } catch {
+    throw new DataProblemError(
+      'read-only',
+      `${file} (or its folder) is read-only, so Subnet Scout cannot save syncs or notes there. ` +
+        `Make it writable or open another data folder.`,
+      file,
+    );
+  }
+}
+
+function backupName(file: string, toVersion: number, nowMs: number): string {
+  const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
+  return `${file}.before-v${toVersion}-${stamp}.bak`;
+}
+
+export async function openDatabase(
+  file: string,
+  options: { nowMs?: number; migrations?: Migration[] } = {},
+): Promise<OpenedDatabase> {
+  const nowMs = options.nowMs ?? Date.now();
+  const known = options.migrations ?? knownMigrations;
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (fs.existsSync(file)) checkExistingFile(file);
+  else fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file);
+  } catch (e) {
+    throw new DataProblemError('cannot-open', `Cannot open ${file}: ${(e as Error).message}`, file);
+  }
+  try {
+    // Reading the schema is what fails on a damaged file; do it before changing anything.
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    if (tables.length > 0 && !tables.includes('schema_migrations')) {
+      throw new DataProblemError(
+        'not-sqlite',
+        `${file} is an SQLite file of some other program, not a Subnet Scout database. It was left untouched.`,
+        file,
+      );
+    }
+    db.pragma('busy_timeout = 5000');
+    const pending = pendingMigrations(db, known, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    let backupPath: string | null = null;
+    if (pending.length > 0 && existed && schemaVersion(db) > 0) {
+      backupPath = backupName(file, pending[pending.length - 1]!.id, nowMs);
+      await db.backup(backupPath);
+    }
+    applyMigrations(db, pending, nowMs);
+    return { db, path: file, schemaVersion: schemaVersion(db), backupPath };
+  } catch (e) {
+    db.close();
+    if (e instanceof DataProblemError) throw e;
+    const message = (e as Error).message;
+    if (/not a database|malformed|file is encrypted/i.test(message)) {
+      throw new DataProblemError('not-sqlite', `${file} is damaged or not a database (${message}). It was left untouched.`, file);
+    }
+    throw new DataProblemError('migration-failed', `Could not prepare ${file}: ${message}. It was left untouched.`, file);
+  }
+}

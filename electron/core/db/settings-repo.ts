@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import type { Settings } from '../../../shared/api-types';
+
+export const DEFAULT_SETTINGS: Settings = {
+  network: 'finney',
+  customEndpoint: '',
+  syncIntervalMinutes: 60,
+  neuronFullResolutionDays: 14,
+  theme: 'system',
+};
+
+/** Settings are stored one JSON value per key, so a later version can add keys without a migration. */
+export class SettingsRepo {
+  constructor(private readonly db: Database) {}
+
+  get(): Settings {
+    const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    const stored: Record<string, unknown> = {};
+    for (const r of rows) stored[r.key] = JSON.parse(r.value);
+    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const key of Object.keys(DEFAULT_SETTINGS)) {
+      if (key in stored && typeof stored[key] === typeof DEFAULT_SETTINGS[key as keyof Settings]) merged[key] = stored[key];
+    }
+    return merged as unknown as Settings;
+  }
+
+  /** The patch has been validated at the boundary. */
+  set(patch: Partial<Settings>): Settings {
+    const put = this.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(patch)) if (value !== undefined) put.run(key, JSON.stringify(value));
+    })();
+    return this.get();
+  }
+}

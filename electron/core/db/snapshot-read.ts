@@ -1,0 +1,190 @@
+/** Reads of stored sync points and snapshots, mapped back to domain types (amounts as bigint rao). */
+import type { Database } from 'better-sqlite3';
+import type {
+  NetworkSnapshot,
+  NeuronSnapshot,
+  SubnetIdentity,
+  SubnetSnapshot,
+  SyncPoint,
+} from '../../../shared/domain';
+
+type Row = Record<string, unknown>;
+
+const num = (v: unknown): number => Number(v);
+const big = (v: unknown): bigint => BigInt(v as bigint | number | string);
+const bigOrNull = (v: unknown): bigint | null => (v === null || v === undefined ? null : big(v));
+const boolOrNull = (v: unknown): boolean | null => (v === null || v === undefined ? null : Number(v) === 1);
+const u16List = (v: unknown): number[] => (v === '' ? [] : String(v).split(',').map(Number));
+
+const POINT_COLUMNS = `id, network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind, synced_at_ms`;
+
+function toPoint(r: Row): SyncPoint {
+  return {
+    id: num(r.id),
+    network: String(r.network),
+    endpoint: String(r.endpoint),
+    blockNumber: num(r.block_number),
+    blockHash: String(r.block_hash),
+    blockTimeMs: num(r.block_time_ms),
+    specVersion: num(r.spec_version),
+    kind: r.kind === 'backfill' ? 'backfill' : 'live',
+    syncedAtMs: num(r.synced_at_ms),
+  };
+}
+
+export function readPointByHash(db: Database, network: string, blockHash: string): SyncPoint | null {
+  const r = db
+    .prepare(`SELECT ${POINT_COLUMNS} FROM sync_points WHERE network = ? AND block_hash = ?`)
+    .get(network, blockHash) as Row | undefined;
+  return r ? toPoint(r) : null;
+}
+
+/** The newest point by block number (live or backfilled). */
+export function latestPoint(db: Database): SyncPoint | null {
+  const r = db.prepare(`SELECT ${POINT_COLUMNS} FROM sync_points ORDER BY block_number DESC, id DESC LIMIT 1`).get() as
+    | Row
+    | undefined;
+  return r ? toPoint(r) : null;
+}
+
+export function listPoints(db: Database): SyncPoint[] {
+  return (db.prepare(`SELECT ${POINT_COLUMNS} FROM sync_points ORDER BY block_number`).all() as Row[]).map(toPoint);
+}
+
+export function networkAt(db: Database, pointId: number): NetworkSnapshot | null {
+  const r = db
+    .prepare('SELECT block_emission_rao, total_issuance_rao, subnet_owner_cut_u16 FROM sync_points WHERE id = ?')
+    .safeIntegers(true)
+    .get(pointId) as Row | undefined;
+  if (!r) return null;
+  return {
+    blockEmissionRao: big(r.block_emission_rao),
+    totalIssuanceRao: big(r.total_issuance_rao),
+    subnetOwnerCutU16: num(r.subnet_owner_cut_u16),
+  };
+}
+
+const subnetSelect = (extraColumns = '') => `
+  SELECT ss.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey${extraColumns}
+  FROM subnet_snapshots ss
+  JOIN accounts oh ON oh.id = ss.owner_hotkey_id
+  JOIN accounts oc ON oc.id = ss.owner_coldkey_id`;
+
+export function toSubnetSnapshot(r: Row): SubnetSnapshot {
+  return {
+    netuid: num(r.netuid),
+    name: String(r.name),
+    symbol: String(r.symbol),
+    ownerHotkey: String(r.owner_hotkey),
+    ownerColdkey: String(r.owner_coldkey),
+    tempo: num(r.tempo),
+    blocksSinceLastStep: num(r.blocks_since_last_step),
+    registeredAtBlock: num(r.registered_at_block),
+    taoReserveRao: big(r.tao_reserve_rao),
+    alphaReserveRao: big(r.alpha_reserve_rao),
+    alphaOutstandingRao: big(r.alpha_outstanding_rao),
+    alphaPriceRao: bigOrNull(r.alpha_price_rao),
+    movingPrice: num(r.moving_price),
+    taoInEmissionRao: big(r.tao_in_emission_rao),
+    excessTaoRao: bigOrNull(r.excess_tao_rao),
+    alphaOutEmissionRao: big(r.alpha_out_emission_rao),
+    alphaInEmissionRao: big(r.alpha_in_emission_rao),
+    pendingAlphaEmissionRao: big(r.pending_alpha_emission_rao),
+    subnetVolumeRao: big(r.subnet_volume_rao),
+    burnRao: big(r.burn_rao),
+    minBurnRao: big(r.min_burn_rao),
+    maxBurnRao: big(r.max_burn_rao),
+    immunityPeriodBlocks: num(r.immunity_period_blocks),
+    maxUids: num(r.max_uids),
+    uidCount: num(r.uid_count),
+    registrationAllowed: num(r.registration_allowed) === 1,
+    ownerCutEnabled: boolOrNull(r.owner_cut_enabled),
+    minerBurnedFraction: r.miner_burned_fraction === null ? null : num(r.miner_burned_fraction),
+    emissionEnabled: boolOrNull(r.emission_enabled),
+    mechanismCount: num(r.mechanism_count),
+    mechanismSplitU16: r.mechanism_split_u16 === null ? null : u16List(r.mechanism_split_u16),
+    identity: r.identity_json === null ? null : (JSON.parse(String(r.identity_json)) as SubnetIdentity),
+  };
+}
+
+export interface LatestSubnet {
+  snapshot: SubnetSnapshot;
+  pointId: number;
+  blockNumber: number;
+  blockTimeMs: number;
+  network: NetworkSnapshot;
+  staleReason: string | null;
+}
+
+/** Every known subnet at its newest snapshot (stale ones keep their older snapshot and say why). */
+export function latestSubnets(db: Database): LatestSubnet[] {
+  const rows = db
+    .prepare(
+      `${subnetSelect(`, s.stale_reason, p.block_number AS p_block, p.block_time_ms AS p_time,
+          p.block_emission_rao AS p_emission, p.total_issuance_rao AS p_issuance, p.subnet_owner_cut_u16 AS p_cut`)}
+       JOIN subnets s ON s.netuid = ss.netuid AND s.last_point_id = ss.point_id
+       JOIN sync_points p ON p.id = ss.point_id
+       ORDER BY ss.netuid`,
+    )
+    .safeIntegers(true)
+    .all() as Row[];
+  return rows.map((r) => ({
+    snapshot: toSubnetSnapshot(r),
+    pointId: num(r.point_id),
+    blockNumber: num(r.p_block),
+    blockTimeMs: num(r.p_time),
+    network: {
+      blockEmissionRao: big(r.p_emission),
+      totalIssuanceRao: big(r.p_issuance),
+      subnetOwnerCutU16: num(r.p_cut),
+    },
+    staleReason: r.stale_reason === null ? null : String(r.stale_reason),
+  }));
+}
+
+export function subnetAt(db: Database, pointId: number, netuid: number): SubnetSnapshot | null {
+  const r = db
+    .prepare(`${subnetSelect()} WHERE ss.point_id = ? AND ss.netuid = ?`)
+    .safeIntegers(true)
+    .get(pointId, netuid) as Row | undefined;
+  return r ? toSubnetSnapshot(r) : null;
+}
+
+export function neuronsAt(db: Database, pointId: number, netuid: number): NeuronSnapshot[] {
+  const rows = db
+    .prepare(
+      `SELECT n.*, h.address AS hotkey, c.address AS coldkey FROM neuron_snapshots n
+       JOIN accounts h ON h.id = n.hotkey_id JOIN accounts c ON c.id = n.coldkey_id
+       WHERE n.point_id = ? AND n.netuid = ? ORDER BY n.uid`,
+    )
+    .safeIntegers(true)
+    .all(pointId, netuid) as Row[];
+  return rows.map((r) => ({
+    netuid: num(r.netuid),
+    uid: num(r.uid),
+    hotkey: String(r.hotkey),
+    coldkey: String(r.coldkey),
+    active: num(r.active) === 1,
+    validatorPermit: num(r.validator_permit) === 1,
+    incentivesU16: u16List(r.incentives_u16),
+    dividendsU16: num(r.dividends_u16),
+    consensusU16: num(r.consensus_u16),
+    emissionRao: big(r.emission_rao),
+    registeredAtBlock: num(r.registered_at_block),
+    lastUpdateBlock: num(r.last_update_block),
+    alphaStakeRao: big(r.alpha_stake_rao),
+    taoStakeRao: big(r.tao_stake_rao),
+    totalStakeRao: big(r.total_stake_rao),
+  }));
+}
+
+export function knownGenesis(db: Database, endpoint: string): string | null {
+  return (db.prepare('SELECT genesis_hash FROM known_chains WHERE endpoint = ?').pluck().get(endpoint) as string) ?? null;
+}
+
+export function rememberGenesis(db: Database, endpoint: string, genesisHash: string): void {
+  db.prepare('INSERT INTO known_chains (endpoint, genesis_hash) VALUES (?, ?) ON CONFLICT (endpoint) DO NOTHING').run(
+    endpoint,
+    genesisHash,
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Writes one network sync in a single transaction: an interruption (crash, cancelled sync, dropped connection)
+ * leaves the previous state intact, and re-writing a block already stored adds nothing.
+ */
+import type { Database } from 'better-sqlite3';
+import type { NetworkSync, SyncPoint } from '../../../shared/domain';
+import { AccountIds } from './accounts';
+import { readPointByHash } from './snapshot-read';
+
+// Column order of the values passed to run() below; naming them keeps the two lists checkable side by side.
+const SUBNET_COLUMNS = [
+  'point_id', 'netuid', 'name', 'symbol', 'owner_hotkey_id', 'owner_coldkey_id', 'tempo', 'blocks_since_last_step',
+  'registered_at_block', 'tao_reserve_rao', 'alpha_reserve_rao', 'alpha_outstanding_rao', 'alpha_price_rao',
+  'moving_price', 'tao_in_emission_rao', 'excess_tao_rao', 'alpha_out_emission_rao', 'alpha_in_emission_rao',
+  'pending_alpha_emission_rao', 'subnet_volume_rao', 'burn_rao', 'min_burn_rao', 'max_burn_rao',
+  'immunity_period_blocks', 'max_uids', 'uid_count', 'registration_allowed', 'owner_cut_enabled',
+  'miner_burned_fraction', 'emission_enabled', 'mechanism_count', 'mechanism_split_u16', 'identity_json',
+];
+const NEURON_COLUMNS = [
+  'point_id', 'netuid', 'uid', 'hotkey_id', 'coldkey_id', 'active', 'validator_permit', 'incentives_u16',
+  'dividends_u16', 'consensus_u16', 'emission_rao', 'registered_at_block', 'last_update_block', 'alpha_stake_rao',
+  'tao_stake_rao', 'total_stake_rao',
+];
+const insertInto = (table: string, columns: string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
+const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
+
+export function writeNetworkSync(db: Database, sync: NetworkSync, syncedAtMs: number): SyncPoint {
+  const { point, network } = sync;
+  return db.transaction((): SyncPoint => {
+    const existing = readPointByHash(db, point.network, point.blockHash);
+    if (existing) return existing;
+    const accounts = new AccountIds(db);
+    const pointId = Number(
+      db
+        .prepare(
+          `INSERT INTO sync_points (network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind,
+             synced_at_ms, block_emission_rao, total_issuance_rao, subnet_owner_cut_u16)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          point.network,
+          point.endpoint,
+          point.blockNumber,
+          point.blockHash,
+          point.blockTimeMs,
+          point.specVersion,
+          point.kind,
+          syncedAtMs,
+          network.blockEmissionRao,
+          network.totalIssuanceRao,
+          network.subnetOwnerCutU16,
+        ).lastInsertRowid,
+    );
+    const insertSubnet = db.prepare(insertInto('subnet_snapshots', SUBNET_COLUMNS));
+    const insertNeuron = db.prepare(insertInto('neuron_snapshots', NEURON_COLUMNS));
+    for (const { subnet: s, neurons } of sync.subnets) {
+      insertSubnet.run(
+        pointId, s.netuid, s.name, s.symbol, accounts.idOf(s.ownerHotkey), accounts.idOf(s.ownerColdkey), s.tempo,
+        s.blocksSinceLastStep, s.registeredAtBlock, s.taoReserveRao, s.alphaReserveRao, s.alphaOutstandingRao,
+        s.alphaPriceRao, s.movingPrice, s.taoInEmissionRao, s.excessTaoRao, s.alphaOutEmissionRao,
+        s.alphaInEmissionRao, s.pendingAlphaEmissionRao, s.subnetVolumeRao.toString(), s.burnRao, s.minBurnRao,
+        s.maxBurnRao, s.immunityPeriodBlocks, s.maxUids, s.uidCount, b(s.registrationAllowed), b(s.ownerCutEnabled),
+        s.minerBurnedFraction, b(s.emissionEnabled), s.mechanismCount,
+        s.mechanismSplitU16 ? s.mechanismSplitU16.join(',') : null, s.identity ? JSON.stringify(s.identity) : null,
+      );
+      for (const n of neurons) {
+        insertNeuron.run(
+          pointId, n.netuid, n.uid, accounts.idOf(n.hotkey), accounts.idOf(n.coldkey), b(n.active),
+          b(n.validatorPermit), n.incentivesU16.join(','), n.dividendsU16, n.consensusU16, n.emissionRao,
+          n.registeredAtBlock, n.lastUpdateBlock, n.alphaStakeRao, n.taoStakeRao, n.totalStakeRao,
+        );
+      }
+    }
+    const insertStale = db.prepare('INSERT INTO stale_subnets (point_id, netuid, reason) VALUES (?, ?, ?)');
+    for (const st of sync.stale) insertStale.run(pointId, st.netuid, st.reason);
+    updateLatest(db, sync, pointId);
+    return readPointByHash(db, point.network, point.blockHash)!;
+  })();
+}
+
+/** The subnets table points at each subnet's newest snapshot; a backfill of older blocks never moves it back. */
+function updateLatest(db: Database, sync: NetworkSync, pointId: number): void {
+  const newer = db.prepare(
+    `SELECT 1 FROM subnets s JOIN sync_points p ON p.id = s.last_point_id
+     WHERE s.netuid = ? AND p.block_number > ?`,
+  );
+  const upsert = db.prepare(
+    `INSERT INTO subnets (netuid, name, symbol, last_point_id, stale_reason) VALUES (?, ?, ?, ?, NULL)
+     ON CONFLICT (netuid) DO UPDATE SET name = excluded.name, symbol = excluded.symbol,
+       last_point_id = excluded.last_point_id, stale_reason = NULL`,
+  );
+  for (const { subnet } of sync.subnets) {
+    if (!newer.get(subnet.netuid, sync.point.blockNumber)) upsert.run(subnet.netuid, subnet.name, subnet.symbol, pointId);
+  }
+  if (sync.point.kind === 'live') {
+    const markStale = db.prepare('UPDATE subnets SET stale_reason = ? WHERE netuid = ?');
+    for (const st of sync.stale) markStale.run(st.reason, st.netuid);
+  }
+}

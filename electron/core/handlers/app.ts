@@ -1,0 +1,30 @@
+import type { AppInfo } from '../../../shared/api-types';
+import type { ScoutService } from '../service';
+
+export function appInfo(service: ScoutService): AppInfo {
+  const problem = service.currentProblem();
+  let workspace = null;
+  try {
+    workspace = service.requireWorkspace();
+  } catch {
+    // reported through `problem`
+  }
+  return {
+    version: service.version,
+    dataDir: service.currentDataDir(),
+    databasePath: workspace?.databasePath ?? problem?.path ?? '',
+    dataset: workspace?.dataset ?? 'live',
+    schemaVersion: workspace?.schemaVersion ?? null,
+    problem,
+  };
+}
+
+export function appHandlers(service: ScoutService) {
+  return {
+    'app.info': () => appInfo(service),
+    'app.openDataFolder': async ({ path }: { path: string }) => {
+      await service.openDataFolder(path, 'live');
+      return appInfo(service);
+    },
+  };
+}

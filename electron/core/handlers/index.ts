@@ -1,0 +1,13 @@
+import type { Handlers, ScoutService } from '../service';
+import { appHandlers } from './app';
+import { settingsHandlers } from './settings';
+import { subnetHandlers } from './subnets';
+
+/** Every contract method's handler; `satisfies Handlers` makes a missing or mistyped one a compile error. */
+export function createHandlers(service: ScoutService): Handlers {
+  return {
+    ...appHandlers(service),
+    ...settingsHandlers(service),
+    ...subnetHandlers(service),
+  } satisfies Handlers;
+}

@@ -1,0 +1,13 @@
+import type { Settings } from '../../../shared/api-types';
+import type { ScoutService } from '../service';
+
+export function settingsHandlers(service: ScoutService) {
+  return {
+    'settings.get': () => service.requireWorkspace().settings.get(),
+    'settings.set': (patch: Partial<Settings>) => {
+      const next = service.requireWorkspace().settings.set(patch);
+      service.emit('data.changed', { scope: 'settings' });
+      return next;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The core's single entry: implements the contract in shared/api.ts. Every shell (Electron's utility process, the
+ * browser test host, the CLI) calls `call(method, arg)`; arguments are validated here against the contract's schemas,
+ * so no shell can reach a handler with input the contract does not allow.
+ */
+import { z } from 'zod';
+import {
+  contract,
+  isMethod,
+  type EventName,
+  type Events,
+  type Method,
+  type ParsedArgOf,
+  type Reply,
+  type ResultOf,
+} from '../../shared/api';
+import type { DataProblem, Dataset } from '../../shared/api-types';
+import { DataProblemError } from './db/problem';
+import { CoreError } from './errors';
+import { createHandlers } from './handlers';
+import { openWorkspace, type Workspace } from './workspace';
+
+export interface ServiceOptions {
+  dataDir: string;
+  version: string;
+  /** Injected so tests control time. */
+  now?: () => number;
+}
+
+export type Handlers = { [M in Method]: (arg: ParsedArgOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
+export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+export class ScoutService {
+  private workspace: Workspace | null = null;
+  private problem: DataProblem | null = null;
+  private readonly listeners = new Set<EventListener>();
+  private readonly handlers: Handlers;
+  readonly now: () => number;
+
+  private constructor(
+    private dataDir: string,
+    readonly version: string,
+    now: () => number,
+  ) {
+    this.now = now;
+    this.handlers = createHandlers(this);
+  }
+
+  static async open(options: ServiceOptions): Promise<ScoutService> {
+    const service = new ScoutService(options.dataDir, options.version, options.now ?? Date.now);
+    await service.openDataFolder(options.dataDir, 'live');
+    return service;
+  }
+
+  /** Validates and dispatches one operation. Never throws: failures come back as `{ ok: false, error }`. */
+  async call(method: unknown, arg: unknown): Promise<Reply<unknown>> {
+    try {
+      if (!isMethod(method)) throw new CoreError('unknown-method', `Unknown operation ${String(method).slice(0, 80)}.`);
+      const parsed = contract[method].arg.safeParse(arg);
+      if (!parsed.success) throw new CoreError('invalid-argument', describeInvalid(method, parsed.error));
+      const handler = this.handlers[method] as (a: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (e) {
+      if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };
+      if (e instanceof DataProblemError) return { ok: false, error: { code: 'database-unavailable', message: e.message } };
+      return { ok: false, error: { code: 'internal', message: `Unexpected error: ${(e as Error).message ?? String(e)}` } };
+    }
+  }
+
+  on(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    for (const l of this.listeners) l(event, payload);
+  }
+
+  /** The open workspace, or a clear error when the data file could not be used. */
+  requireWorkspace(): Workspace {
+    if (this.workspace) return this.workspace;
+    throw new CoreError(
+      'database-unavailable',
+      this.problem?.message ?? 'No data folder is open.',
+    );
+  }
+
+  currentProblem(): DataProblem | null {
+    return this.problem;
+  }
+
+  currentDataDir(): string {
+    return this.dataDir;
+  }
+
+  /** Opens a data folder; on failure the previous workspace is closed and the problem is kept for the UI. */
+  async openDataFolder(dataDir: string, dataset: Dataset): Promise<void> {
+    this.workspace?.db.close();
+    this.workspace = null;
+    this.problem = null;
+    this.dataDir = dataDir;
+    try {
+      this.workspace = await openWorkspace(dataDir, dataset, this.now());
+    } catch (e) {
+      if (!(e instanceof DataProblemError)) throw e;
+      this.problem = e.toProblem();
+    }
+    this.emit('data.changed', { scope: 'dataset' });
+  }
+
+  async close(): Promise<void> {
+    this.workspace?.db.close();
+    this.workspace = null;
+    this.listeners.clear();
+  }
+}
+
+function describeInvalid(method: Method, error: z.ZodError): string {
+  const details = error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+  return `${method}: invalid argument (${details}).`;
+}

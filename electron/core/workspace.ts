@@ -1,0 +1,29 @@
+/** The open data file and its repositories; the service holds one (or a DataProblem saying why it has none). */
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Dataset } from '../../shared/api-types';
+import { openDatabase } from './db/open';
+import { SettingsRepo } from './db/settings-repo';
+import { DEMO_DB_FILE, LIVE_DB_FILE } from './paths';
+
+export interface Workspace {
+  db: Database;
+  dataDir: string;
+  databasePath: string;
+  dataset: Dataset;
+  schemaVersion: number;
+  settings: SettingsRepo;
+}
+
+export async function openWorkspace(dataDir: string, dataset: Dataset, nowMs: number): Promise<Workspace> {
+  const file = path.join(dataDir, dataset === 'demo' ? DEMO_DB_FILE : LIVE_DB_FILE);
+  const opened = await openDatabase(file, { nowMs });
+  return {
+    db: opened.db,
+    dataDir,
+    databasePath: opened.path,
+    dataset,
+    schemaVersion: opened.schemaVersion,
+    settings: new SettingsRepo(opened.db),
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Routes the renderer's calls to the core process. Every call is checked here (known method, argument valid for the
+ * contract, sender is our own page) before it leaves the main process; the core validates again as the one entry
+ * every shell shares.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { contract, isMethod, type Reply } from '../shared/api';
+import type { CoreClient } from './core-client';
+
+export const APP_ORIGIN = 'app://scout';
+
+function fromOurPage(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return url.startsWith(`${APP_ORIGIN}/`);
+}
+
+export function bindIpc(core: CoreClient, windows: () => BrowserWindow[]): void {
+  ipcMain.handle('scout:call', async (event, method: unknown, arg: unknown): Promise<Reply<unknown>> => {
+    if (!fromOurPage(event)) return { ok: false, error: { code: 'unknown-method', message: 'Calls are only accepted from the app.' } };
+    if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `Unknown operation ${String(method).slice(0, 80)}.` } };
+    const parsed = contract[method].arg.safeParse(arg);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${parsed.error.issues.map((i) => i.message).join('; ')}` } };
+    }
+    return core.call(method, arg);
+  });
+  core.onEvent((event, payload) => {
+    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send('scout:event', event, payload);
+  });
+}

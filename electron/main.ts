@@ -1,0 +1,135 @@
+/**
+ * Electron main process: app lifecycle, the one secure window, the menu, and the app:// protocol serving the
+ * renderer. All logic lives in the core utility process (core-process.ts) and electron/core/.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { app, BrowserWindow, Menu, net, protocol, session, shell, utilityProcess, dialog } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { CoreClient, type CoreProcessLike } from './core-client';
+import { APP_ORIGIN, bindIpc } from './ipc';
+import { loadWindowState, saveWindowState } from './core/window-state';
+
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'";
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+let core: CoreClient | null = null;
+
+/** Serves renderer files only, refusing any path that escapes the renderer folder. */
+function serveRenderer(): void {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.normalize(path.join(RENDERER_DIR, relative));
+    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CSP);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function harden(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      // External links (a subnet's repository, its site) open in the system browser, never inside the app.
+      if (/^https:\/\//.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): void {
+  const state = loadWindowState(app.getPath('userData'));
+  mainWindow = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Subnet Scout',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (mainWindow) saveWindowState(app.getPath('userData'), { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  });
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+function buildMenu(): void {
+  const isMac = process.platform === 'darwin';
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(isMac ? [{ role: 'appMenu' as const }] : []),
+      { label: 'File', submenu: [isMac ? { role: 'close' as const } : { role: 'quit' as const }] },
+      { role: 'editMenu' },
+      { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+      {
+        label: 'Help',
+        submenu: [
+          {
+            label: 'About Subnet Scout',
+            click: () => void dialog.showMessageBox({ message: `Subnet Scout ${app.getVersion()}`, detail: 'Decide where to mine on Bittensor.' }),
+          },
+        ],
+      },
+    ]),
+  );
+}
+
+function spawnCore(): CoreProcessLike {
+  const dataDir = process.env.SCOUT_DATA_DIR ?? app.getPath('userData');
+  return utilityProcess.fork(path.join(__dirname, 'core-process.js'), [], {
+    serviceName: 'Subnet Scout core',
+    env: { ...process.env, SCOUT_DATA_DIR: dataDir, SCOUT_APP_VERSION: app.getVersion() },
+  }) as unknown as CoreProcessLike;
+}
+
+app.on('second-instance', () => {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+});
+
+void app.whenReady().then(() => {
+  harden();
+  serveRenderer();
+  core = new CoreClient(spawnCore);
+  bindIpc(core, () => BrowserWindow.getAllWindows());
+  buildMenu();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('before-quit', () => core?.stop());

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { formatAge, formatBlock, formatDateTime } from '../../../shared/format';
+import { useDataStore } from '../stores/data-store';
+
+/** The data's age and source, always visible: offline the user still knows how old the numbers are. */
+export function StatusBar() {
+  const { subnets, info } = useDataStore();
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  const point = subnets?.point ?? null;
+  return (
+    <footer className="statusbar" role="status" aria-live="polite">
+      {info?.dataset === 'demo' && <span className="badge demo">Synthetic demo data</span>}
+      <span data-testid="data-age">
+        {point
+          ? `Synced ${formatAge(point.syncedAtMs, now)} at block ${formatBlock(point.blockNumber)} (${formatDateTime(point.blockTimeMs)})`
+          : 'No data yet'}
+      </span>
+      <span className="spacer" />
+      <span className="muted">{info ? `Data: ${info.databasePath}` : ''}</span>
+    </footer>
+  );
+}

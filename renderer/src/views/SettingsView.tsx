@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import type { NetworkPreset, Settings } from '../../../shared/api-types';
+import { ENDPOINT_PRESETS } from '../../../shared/networks';
+import { useSettingsStore } from '../stores/settings-store';
+
+const NETWORK_LABELS: Record<NetworkPreset, string> = {
+  finney: 'Finney (main network)',
+  archive: 'Finney archive node (history)',
+  testnet: 'Testnet',
+  local: 'Local node',
+  custom: 'Custom endpoint',
+};
+
+export function SettingsView() {
+  const { settings, save, error, saving, savedAtMs } = useSettingsStore();
+  const [draft, setDraft] = useState<Settings | null>(settings);
+  useEffect(() => setDraft(settings), [settings]);
+  if (!draft) return <p className="muted">Loading settings…</p>;
+  const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
+
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(draft);
+        }}
+      >
+        <fieldset>
+          <legend>Chain endpoint</legend>
+          <label htmlFor="network">Network</label>
+          <select id="network" value={draft.network} onChange={(e) => update({ network: e.target.value as NetworkPreset })}>
+            {(Object.keys(NETWORK_LABELS) as NetworkPreset[]).map((n) => (
+              <option key={n} value={n}>
+                {NETWORK_LABELS[n]}
+              </option>
+            ))}
+          </select>
+          {draft.network === 'custom' ? (
+            <>
+              <label htmlFor="custom-endpoint">Custom endpoint URL</label>
+              <input
+                id="custom-endpoint"
+                value={draft.customEndpoint}
+                placeholder="wss://…"
+                onChange={(e) => update({ customEndpoint: e.target.value })}
+              />
+            </>
+          ) : (
+            <p className="muted">{ENDPOINT_PRESETS[draft.network]}</p>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>Sync and history</legend>
+          <label htmlFor="sync-interval">Sync every (minutes, 0 = only when asked)</label>
+          <input
+            id="sync-interval"
+            type="number"
+            min={0}
+            max={1440}
+            value={draft.syncIntervalMinutes}
+            onChange={(e) => update({ syncIntervalMinutes: e.target.valueAsNumber })}
+          />
+          <label htmlFor="retention">Keep per-UID data at full resolution for (days)</label>
+          <input
+            id="retention"
+            type="number"
+            min={1}
+            max={3650}
+            value={draft.neuronFullResolutionDays}
+            onChange={(e) => update({ neuronFullResolutionDays: e.target.valueAsNumber })}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>Appearance</legend>
+          <label htmlFor="theme">Theme</label>
+          <select id="theme" value={draft.theme} onChange={(e) => update({ theme: e.target.value as Settings['theme'] })}>
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </fieldset>
+        <div className="row">
+          <button type="submit" disabled={saving}>
+            Save settings
+          </button>
+          {savedAtMs && !error && <span role="status">Saved.</span>}
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

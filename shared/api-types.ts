@@ -1,0 +1,90 @@
+/** Result types of the contract's operations (see api.ts). */
+import type { StaleSubnet, SyncPoint } from './domain';
+
+export type NetworkPreset = 'finney' | 'archive' | 'testnet' | 'local' | 'custom';
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /** Which endpoint to sync from; 'custom' uses customEndpoint. */
+  network: NetworkPreset;
+  customEndpoint: string;
+  /** Sync every N minutes while the app runs; 0 = only when asked. */
+  syncIntervalMinutes: number;
+  /** Neuron-level points are kept at full resolution for this many days, thinned to one a day beyond. */
+  neuronFullResolutionDays: number;
+  theme: ThemePreference;
+}
+
+export type DataProblemCode = 'not-sqlite' | 'newer-version' | 'read-only' | 'cannot-open' | 'migration-failed';
+
+/** Why the data file could not be used. The file is never overwritten; the user may open another folder. */
+export interface DataProblem {
+  code: DataProblemCode;
+  message: string;
+  path: string;
+}
+
+export type Dataset = 'live' | 'demo';
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  databasePath: string;
+  dataset: Dataset;
+  schemaVersion: number | null;
+  problem: DataProblem | null;
+}
+
+/** One row of the Subnets table as the latest data holds it. */
+export interface SubnetRow {
+  netuid: number;
+  name: string;
+  symbol: string;
+  /** Rao of TAO per 1 alpha. */
+  alphaPriceRao: bigint | null;
+  /** Share of the network's TAO emission entering this subnet per block, 0..1. */
+  emissionShare: number | null;
+  uidCount: number;
+  maxUids: number;
+  burnRao: bigint;
+  immunityPeriodBlocks: number;
+  registrationAllowed: boolean;
+  /** Block of the snapshot this row comes from (older than the latest sync when the subnet is stale). */
+  blockNumber: number;
+  blockTimeMs: number;
+  /** Why the latest sync could not refresh this subnet, or null when it is current. */
+  staleReason: string | null;
+}
+
+export interface SubnetList {
+  dataset: Dataset;
+  /** The latest sync point, or null when nothing was synced yet. */
+  point: SyncPoint | null;
+  rows: SubnetRow[];
+}
+
+export type SyncPhase = 'idle' | 'connecting' | 'network' | 'subnets' | 'writing' | 'done' | 'failed' | 'cancelled';
+
+export interface SyncState {
+  running: boolean;
+  phase: SyncPhase;
+  done: number;
+  total: number;
+  /** The subnet being read, during the 'subnets' phase. */
+  netuid: number | null;
+  message: string;
+  endpoint: string;
+  lastSuccessAtMs: number | null;
+  lastError: string | null;
+  /** Whether the endpoint answered the last time we tried (null = not tried yet). */
+  online: boolean | null;
+}
+
+export interface SyncOutcome {
+  ok: boolean;
+  cancelled: boolean;
+  /** Points written by this sync (the live point, plus backfilled ones). */
+  points: SyncPoint[];
+  stale: StaleSubnet[];
+  error: string | null;
+}

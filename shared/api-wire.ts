@@ -1,0 +1,44 @@
+/**
+ * The wire side of the contract: replies, errors and event names. Kept free of zod so the sandboxed preload
+ * can bundle it without pulling in the schemas.
+ */
+import type { SyncOutcome, SyncState } from './api-types';
+
+/** Push events from the core to every window. */
+export interface Events {
+  'sync.progress': SyncState;
+  'sync.done': SyncOutcome;
+  'data.changed': { scope: 'subnets' | 'settings' | 'dataset' };
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['sync.progress', 'sync.done', 'data.changed'];
+
+/** What the core answers on the wire: errors travel as data so every shell can rebuild a clear message. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ScoutErrorShape };
+export interface ScoutErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'unknown-method'
+  | 'database-unavailable'
+  | 'sync-busy'
+  | 'sync-failed'
+  | 'internal';
+
+/** Error thrown on the renderer side when an operation fails; carries the core's code and message. */
+export class ScoutError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ScoutError';
+  }
+}
+
+export function unwrapReply<T>(reply: Reply<T>): T {
+  if (reply.ok) return reply.value;
+  throw new ScoutError(reply.error.code, reply.error.message);
+}

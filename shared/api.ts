@@ -1,0 +1,49 @@
+/**
+ * The one contract between the renderer and the core. Every operation the UI can ask for is declared here once:
+ * its name, the schema of its argument (validated at every boundary), and its result type. The preload, the IPC
+ * router, the test host and the CLI are all generic over this object, so adding an operation is a one-place change
+ * here plus its handler in the service.
+ */
+import { z } from 'zod';
+import type { AppInfo, Settings, SubnetList } from './api-types';
+import type { EventName, Events } from './api-wire';
+import { SettingsPatchSchema, DataFolderSchema } from './api-schemas';
+
+/** Declares an operation: the argument schema is a value, the result is a type carried by a phantom field. */
+export interface Operation<Arg extends z.ZodType, Res> {
+  readonly arg: Arg;
+  readonly result?: Res;
+}
+const op =
+  <Res>() =>
+  <Arg extends z.ZodType>(arg: Arg): Operation<Arg, Res> => ({ arg });
+
+const none = z.undefined();
+
+export const contract = {
+  'app.info': op<AppInfo>()(none),
+  'app.openDataFolder': op<AppInfo>()(DataFolderSchema),
+  'settings.get': op<Settings>()(none),
+  'settings.set': op<Settings>()(SettingsPatchSchema),
+  'subnets.list': op<SubnetList>()(none),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type ArgOf<M extends Method> = z.input<Contract[M]['arg']>;
+export type ParsedArgOf<M extends Method> = z.output<Contract[M]['arg']>;
+export type ResultOf<M extends Method> = NonNullable<Contract[M]['result']>;
+export const methods = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './api-wire';
+
+/** The object the preload exposes as `window.scout` (and the test host's shim imitates). */
+export interface ScoutApi {
+  call<M extends Method>(method: M, ...arg: ArgOf<M> extends undefined ? [] : [ArgOf<M>]): Promise<ResultOf<M>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}
+

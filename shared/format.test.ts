@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatAge, formatPercent, formatTao, raoToTao, MISSING } from './format';
+
+describe('format', () => {
+  it('converts rao to TAO exactly for amounts above 2^53', () => {
+    // 12_345_678.123456789 TAO = 12345678123456789 rao (> 2^53 ≈ 9.007e15)
+    expect(raoToTao(12_345_678_123_456_789n)).toBeCloseTo(12_345_678.123456789, 6);
+    expect(formatTao(1_500_000_000n)).toBe('1.5 τ');
+  });
+  it('shows missing as a dash, never zero', () => {
+    expect(formatTao(null)).toBe(MISSING);
+    expect(formatPercent(null)).toBe(MISSING);
+    expect(formatPercent(Number.NaN)).toBe(MISSING);
+  });
+  it('says how old data is in words', () => {
+    const now = 1_000_000_000_000;
+    expect(formatAge(now - 10_000, now)).toBe('just now');
+    expect(formatAge(now - 3 * 3600_000, now)).toBe('3 h ago');
+    expect(formatAge(now - 3 * 86400_000, now)).toBe('3 d ago');
+  });
+});

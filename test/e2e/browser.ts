@@ -1,0 +1,28 @@
+/** Debian's Chromium driven by playwright-core (no browser download), with flags that keep it off the network. */
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.SCOUT_CHROMIUM ?? '/usr/bin/chromium';
+
+export function chromiumMissingReason(): string | null {
+  return fs.existsSync(CHROMIUM)
+    ? null
+    : `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set SCOUT_CHROMIUM.`;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
