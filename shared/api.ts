@@ -5,9 +5,10 @@
  * here plus its handler in the service.
  */
 import { z } from 'zod';
-import type { AppInfo, Settings, SubnetList } from './api-types';
+import type { SyncPoint } from './domain';
+import type { AppInfo, Settings, SubnetList, SyncOutcome, SyncState } from './api-types';
 import type { EventName, Events } from './api-wire';
-import { SettingsPatchSchema, DataFolderSchema } from './api-schemas';
+import { SettingsPatchSchema, DataFolderSchema, SyncRequestSchema } from './api-schemas';
 
 /** Declares an operation: the argument schema is a value, the result is a type carried by a phantom field. */
 export interface Operation<Arg extends z.ZodType, Res> {
@@ -26,6 +27,10 @@ export const contract = {
   'settings.get': op<Settings>()(none),
   'settings.set': op<Settings>()(SettingsPatchSchema),
   'subnets.list': op<SubnetList>()(none),
+  'sync.start': op<SyncOutcome>()(SyncRequestSchema),
+  'sync.cancel': op<SyncState>()(none),
+  'sync.status': op<SyncState>()(none),
+  'sync.points': op<SyncPoint[]>()(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ step() { # name, command...
 
 step "type-check (node side)" npx tsc -p tsconfig.node.json --noEmit
 step "type-check (web side)" npx tsc -p tsconfig.web.json --noEmit
+step "type-check (browser tests)" npx tsc -p tsconfig.e2e.json --noEmit
 step "build" npx electron-vite build --logLevel warn
 
 report=$(mktemp)

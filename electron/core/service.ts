@@ -19,12 +19,15 @@ import { DataProblemError } from './db/problem';
 import { CoreError } from './errors';
 import { createHandlers } from './handlers';
 import { openWorkspace, type Workspace } from './workspace';
+import { SyncController } from './sync/sync-controller';
 
 export interface ServiceOptions {
   dataDir: string;
   version: string;
   /** Injected so tests control time. */
   now?: () => number;
+  /** Shorter chain timeouts for tests of slow or silent endpoints. */
+  syncTimeouts?: { connectMs?: number; callMs?: number };
 }
 
 export type Handlers = { [M in Method]: (arg: ParsedArgOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
@@ -36,18 +39,20 @@ export class ScoutService {
   private readonly listeners = new Set<EventListener>();
   private readonly handlers: Handlers;
   readonly now: () => number;
+  readonly sync: SyncController;
 
   private constructor(
     private dataDir: string,
     readonly version: string,
-    now: () => number,
+    options: ServiceOptions,
   ) {
-    this.now = now;
+    this.now = options.now ?? Date.now;
+    this.sync = new SyncController(this, options.syncTimeouts);
     this.handlers = createHandlers(this);
   }
 
   static async open(options: ServiceOptions): Promise<ScoutService> {
-    const service = new ScoutService(options.dataDir, options.version, options.now ?? Date.now);
+    const service = new ScoutService(options.dataDir, options.version, options);
     await service.openDataFolder(options.dataDir, 'live');
     return service;
   }
@@ -95,6 +100,7 @@ export class ScoutService {
 
   /** Opens a data folder; on failure the previous workspace is closed and the problem is kept for the UI. */
   async openDataFolder(dataDir: string, dataset: Dataset): Promise<void> {
+    if (this.sync.status().running) throw new CoreError('sync-busy', 'Wait for the sync to finish (or cancel it) first.');
     this.workspace?.db.close();
     this.workspace = null;
     this.problem = null;
@@ -105,10 +111,12 @@ export class ScoutService {
       if (!(e instanceof DataProblemError)) throw e;
       this.problem = e.toProblem();
     }
+    this.sync.reschedule();
     this.emit('data.changed', { scope: 'dataset' });
   }
 
   async close(): Promise<void> {
+    this.sync.stop();
     this.workspace?.db.close();
     this.workspace = null;
     this.listeners.clear();

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { scout } from './scout';
 import { useDataStore } from './stores/data-store';
 import { useSettingsStore } from './stores/settings-store';
+import { useSyncStore } from './stores/sync-store';
 import { useUiStore, VIEWS } from './stores/ui-store';
 import { StatusBar } from './components/StatusBar';
 import { DataProblemView } from './views/DataProblemView';
@@ -13,16 +14,17 @@ import { useTheme } from './use-theme';
 export function App() {
   const { info, load } = useDataStore();
   const loadSettings = useSettingsStore((s) => s.load);
+  const loadSync = useSyncStore((s) => s.load);
   const { view, go } = useUiStore();
   useTheme();
 
   useEffect(() => {
-    void load().then(() => loadSettings());
+    void load().then(() => Promise.all([loadSettings(), loadSync()]));
     return scout.on('data.changed', () => {
       void load();
       void loadSettings();
     });
-  }, [load, loadSettings]);
+  }, [load, loadSettings, loadSync]);
 
   useEffect(() => {
     // Alt+1..4 switch screens from anywhere (the nav buttons are also reachable with Tab).

@@ -97,8 +97,8 @@ export interface RawSubnetState {
   /** Incentive vectors (u16 per UID) of mechanisms 1..n-1 (get_mechagraph(netuid, m).incentives). */
   extraMechanismIncentives: number[][];
   storage: RawSubnetStorage;
-  /** SwapRuntimeApi.current_alpha_price: rao of TAO per alpha. */
-  priceRao: bigint;
+  /** SwapRuntimeApi.current_alpha_price: rao of TAO per alpha; null where the runtime has no swap price API. */
+  priceRao: bigint | null;
 }
 
 /** The whole network at one block. */

@@ -178,10 +178,6 @@ export function neuronsAt(db: Database, pointId: number, netuid: number): Neuron
   }));
 }
 
-export function knownGenesis(db: Database, endpoint: string): string | null {
-  return (db.prepare('SELECT genesis_hash FROM known_chains WHERE endpoint = ?').pluck().get(endpoint) as string) ?? null;
-}
-
 export function rememberGenesis(db: Database, endpoint: string, genesisHash: string): void {
   db.prepare('INSERT INTO known_chains (endpoint, genesis_hash) VALUES (?, ?) ON CONFLICT (endpoint) DO NOTHING').run(
     endpoint,

@@ -2,6 +2,7 @@ import type { Handlers, ScoutService } from '../service';
 import { appHandlers } from './app';
 import { settingsHandlers } from './settings';
 import { subnetHandlers } from './subnets';
+import { syncHandlers } from './sync';
 
 /** Every contract method's handler; `satisfies Handlers` makes a missing or mistyped one a compile error. */
 export function createHandlers(service: ScoutService): Handlers {
@@ -9,5 +10,6 @@ export function createHandlers(service: ScoutService): Handlers {
     ...appHandlers(service),
     ...settingsHandlers(service),
     ...subnetHandlers(service),
+    ...syncHandlers(service),
   } satisfies Handlers;
 }

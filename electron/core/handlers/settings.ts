@@ -6,6 +6,7 @@ export function settingsHandlers(service: ScoutService) {
     'settings.get': () => service.requireWorkspace().settings.get(),
     'settings.set': (patch: Partial<Settings>) => {
       const next = service.requireWorkspace().settings.set(patch);
+      service.sync.reschedule();
       service.emit('data.changed', { scope: 'settings' });
       return next;
     },

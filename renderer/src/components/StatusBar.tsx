@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatAge, formatBlock, formatDateTime } from '../../../shared/format';
 import { useDataStore } from '../stores/data-store';
+import { SyncControl } from './SyncControl';
 
 /** The data's age and source, always visible: offline the user still knows how old the numbers are. */
 export function StatusBar() {
@@ -19,6 +20,7 @@ export function StatusBar() {
           ? `Synced ${formatAge(point.syncedAtMs, now)} at block ${formatBlock(point.blockNumber)} (${formatDateTime(point.blockTimeMs)})`
           : 'No data yet'}
       </span>
+      {info?.dataset !== 'demo' && <SyncControl />}
       <span className="spacer" />
       <span className="muted">{info ? `Data: ${info.databasePath}` : ''}</span>
     </footer>

@@ -1,0 +1,172 @@
+/**
+ * Reads everything the app stores at one pinned block: all dynamic info, all alpha prices, one batched storage
+ * query for per-subnet and global items, and one selective metagraph per subnet (plus one incentive vector per extra
+ * mechanism). A call that fails for one subnet marks that subnet, not the sync.
+ */
+import type { ApiPromise } from '@polkadot/api';
+import type { StaleSubnet } from '../../../shared/domain';
+import { big, bool, list, num, option, type CodecLike } from './codec';
+import { decodeDynamicInfo, decodeIncentives, decodeMetagraph, METAGRAPH_FIELDS, METAGRAPH_INDEXES } from './decode';
+import type { RawDynamicInfo, RawMetagraph, RawNetworkStorage, RawSubnetState, RawSubnetStorage } from './raw';
+
+type Fn = ((...args: unknown[]) => Promise<CodecLike>) & { meta?: unknown };
+type Section = Record<string, Fn | undefined>;
+type At = {
+  call: Record<string, Section | undefined>;
+  query: Record<string, Section | undefined>;
+  queryMulti(calls: [Fn, ...unknown[]][] | Fn[]): Promise<CodecLike[]>;
+  runtimeVersion: { specVersion: CodecLike };
+};
+
+export interface BlockProgress {
+  (done: number, total: number, netuid: number | null): void;
+}
+
+export interface FetchedBlock {
+  blockNumber: number;
+  blockHash: string;
+  blockTimeMs: number;
+  specVersion: number;
+  network: RawNetworkStorage;
+  subnets: Map<number, RawSubnetState>;
+  failed: StaleSubnet[];
+}
+
+export interface FetchOptions {
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: BlockProgress;
+  /** Stops everything at once when the connection drops. */
+  dropped?: Promise<never>;
+}
+
+function checkAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+}
+
+const PER_SUBNET_STORAGE = [
+  'burn', 'subnetExcessTao', 'minerBurned', 'ownerCutEnabled', 'subnetEmissionEnabled', 'immunityPeriod',
+  'mechanismCountCurrent', 'mechanismEmissionSplit',
+] as const;
+
+export async function fetchBlock(api: ApiPromise, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
+  const race = <T>(p: Promise<T>): Promise<T> => (options.dropped ? Promise.race([p, options.dropped]) : p);
+  const header = await race(api.rpc.chain.getHeader(blockHash));
+  const at = (await race(api.at(blockHash))) as unknown as At;
+  const subnetInfo = at.call.subnetInfoRuntimeApi;
+  if (!subnetInfo?.getAllDynamicInfo) {
+    throw new Error('this runtime has no SubnetInfoRuntimeApi.get_all_dynamic_info (is it a subtensor node?)');
+  }
+  const sm = at.query.subtensorModule ?? {};
+  const [dynamicVec, prices, globals, timestamp] = await race(
+    Promise.all([
+      subnetInfo.getAllDynamicInfo(),
+      readPrices(at),
+      at.queryMulti([sm.blockEmission!, sm.totalIssuance!, sm.subnetOwnerCut!]),
+      at.query.timestamp?.now ? at.query.timestamp.now() : Promise.resolve(null),
+    ]),
+  );
+  checkAborted(options.signal);
+  const dynamics = list(dynamicVec)
+    .map(option)
+    .filter((d): d is CodecLike => d !== null)
+    .map(decodeDynamicInfo);
+  const storage = await race(readSubnetStorage(at, dynamics.map((d) => d.netuid)));
+  const network: RawNetworkStorage = {
+    blockEmission: big(globals[0]!),
+    totalIssuance: big(globals[1]!),
+    subnetOwnerCut: num(globals[2]!),
+  };
+
+  const subnets = new Map<number, RawSubnetState>();
+  const failed: StaleSubnet[] = [];
+  let done = 0;
+  options.onProgress?.(0, dynamics.length, null);
+  const queue = [...dynamics];
+  const worker = async () => {
+    for (let d = queue.shift(); d; d = queue.shift()) {
+      checkAborted(options.signal);
+      const st = storage.get(d.netuid)!;
+      try {
+        const [metagraph, extra] = await race(readSubnetGraphs(at, d, st));
+        subnets.set(d.netuid, { dynamic: d, metagraph, extraMechanismIncentives: extra, storage: st, priceRao: prices?.get(d.netuid) ?? null });
+      } catch (e) {
+        if (options.dropped && (await isSettled(options.dropped))) throw e;
+        failed.push({ netuid: d.netuid, reason: `Could not read SN${d.netuid}'s metagraph: ${(e as Error).message}` });
+      }
+      options.onProgress?.(++done, dynamics.length, d.netuid);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  checkAborted(options.signal);
+
+  return {
+    blockNumber: num(header.number as unknown as CodecLike),
+    blockHash,
+    blockTimeMs: timestamp ? num(timestamp) : 0,
+    specVersion: num(at.runtimeVersion.specVersion),
+    network,
+    subnets,
+    failed: failed.sort((a, b) => a.netuid - b.netuid),
+  };
+}
+
+async function isSettled(p: Promise<unknown>): Promise<boolean> {
+  const marker = Symbol('pending');
+  const r = await Promise.race([p.then(() => true, () => true), Promise.resolve(marker)]);
+  return r !== marker;
+}
+
+/** Exact swap prices (rao of TAO per alpha); null on runtimes without the swap price API. */
+async function readPrices(at: At): Promise<Map<number, bigint> | null> {
+  const swap = at.call.swapRuntimeApi;
+  if (!swap?.currentAlphaPriceAll) return null;
+  const all = await swap.currentAlphaPriceAll();
+  return new Map(list(all).map((p) => [num(p.netuid as CodecLike), big(p.price as CodecLike)]));
+}
+
+async function readSubnetStorage(at: At, netuids: number[]): Promise<Map<number, RawSubnetStorage>> {
+  const sm = at.query.subtensorModule ?? {};
+  // Items this runtime does not have are read as null ("unknown"), not as their default.
+  const present = PER_SUBNET_STORAGE.filter((name) => sm[name]);
+  const calls = netuids.flatMap((n) => present.map((name) => [sm[name]!, n] as [Fn, number]));
+  const values = calls.length ? await at.queryMulti(calls) : [];
+  const result = new Map<number, RawSubnetStorage>();
+  netuids.forEach((netuid, i) => {
+    const v = (name: (typeof PER_SUBNET_STORAGE)[number]): CodecLike | null => {
+      const k = present.indexOf(name);
+      return k < 0 ? null : values[i * present.length + k]!;
+    };
+    const split = v('mechanismEmissionSplit');
+    const splitValue = split ? option(split) : null;
+    result.set(netuid, {
+      burn: v('burn') ? big(v('burn')!) : 0n,
+      excessTao: v('subnetExcessTao') ? big(v('subnetExcessTao')!) : null,
+      minerBurnedBits: v('minerBurned') ? big(v('minerBurned')!.bits as CodecLike) : null,
+      ownerCutEnabled: v('ownerCutEnabled') ? bool(v('ownerCutEnabled')!) : null,
+      emissionEnabled: v('subnetEmissionEnabled') ? bool(v('subnetEmissionEnabled')!) : null,
+      immunityPeriod: v('immunityPeriod') ? num(v('immunityPeriod')!) : 0,
+      mechanismCount: v('mechanismCountCurrent') ? num(v('mechanismCountCurrent')!) : 1,
+      mechanismSplit: splitValue ? list(splitValue).map(num) : null,
+    });
+  });
+  return result;
+}
+
+async function readSubnetGraphs(at: At, d: RawDynamicInfo, st: RawSubnetStorage): Promise<[RawMetagraph, number[][]]> {
+  const api = at.call.subnetInfoRuntimeApi!;
+  const selective = Boolean(api.getSelectiveMetagraph);
+  const raw = selective ? await api.getSelectiveMetagraph!(d.netuid, METAGRAPH_INDEXES) : await api.getMetagraph!(d.netuid);
+  const mg = option(raw);
+  if (!mg) throw new Error('the node returned no metagraph');
+  const metagraph = decodeMetagraph(mg, selective);
+  const extra: number[][] = [];
+  for (let m = 1; m < st.mechanismCount; m++) {
+    const sel = Boolean(api.getSelectiveMechagraph);
+    const g = sel ? await api.getSelectiveMechagraph!(d.netuid, m, [METAGRAPH_FIELDS.incentives]) : await api.getMechagraph!(d.netuid, m);
+    const inner = option(g);
+    if (!inner) throw new Error(`the node returned no mechagraph for mechanism ${m}`);
+    extra.push(decodeIncentives(inner, sel));
+  }
+  return [metagraph, extra];
+}

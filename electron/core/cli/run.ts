@@ -1,0 +1,109 @@
+/** The CLI's commands, written against the service contract so they can be tested without a process. */
+import type { ResultOf, Method, ArgOf } from '../../../shared/api';
+import type { SubnetRow } from '../../../shared/api-types';
+import { formatPercent, formatTao, raoToTao } from '../../../shared/format';
+import { toWire } from '../../../shared/wire';
+import type { ScoutService } from '../service';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const USAGE = `Usage:
+  scout sync [--endpoint URL] [--backfill 30d]   sync the latest block (and optionally one point a day back)
+  scout list [--json | --csv]                    print the subnets as the last sync left them`;
+
+async function call<M extends Method>(service: ScoutService, method: M, arg?: ArgOf<M>): Promise<ResultOf<M>> {
+  const reply = await service.call(method, arg);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value as ResultOf<M>;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function parseDays(text: string): number {
+  const m = /^(\d+)d?$/.exec(text);
+  if (!m) throw new Error(`--backfill takes a number of days such as 30d, not "${text}"`);
+  return Number(m[1]);
+}
+
+export async function runCli(service: ScoutService, args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    const problem = service.currentProblem();
+    if (problem) throw new Error(problem.message);
+    if (command === 'sync') return await sync(service, rest, io);
+    if (command === 'list') return await list(service, rest, io);
+    io.err(USAGE);
+    return command === undefined || command === '--help' ? 0 : 2;
+  } catch (e) {
+    io.err(`scout: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+async function sync(service: ScoutService, args: string[], io: CliIo): Promise<number> {
+  const endpoint = option(args, '--endpoint');
+  const backfill = option(args, '--backfill');
+  const unsubscribe = service.on((event, payload) => {
+    if (event === 'sync.progress') {
+      const p = payload as ResultOf<'sync.status'>;
+      if (p.phase !== 'subnets' || p.done === p.total || p.done % 16 === 0) io.err(`${p.phase}: ${p.message}${p.total ? ` ${p.done}/${p.total}` : ''}`);
+    }
+  });
+  const outcome = await call(service, 'sync.start', {
+    ...(endpoint ? { endpoint } : {}),
+    ...(backfill ? { backfillDays: parseDays(backfill) } : {}),
+  });
+  unsubscribe();
+  if (!outcome.ok) {
+    io.err(`scout: ${outcome.error ?? 'cancelled'}`);
+    return 1;
+  }
+  for (const p of outcome.points) io.out(`stored ${p.kind} point: block ${p.blockNumber} (${new Date(p.blockTimeMs).toISOString()})`);
+  for (const s of outcome.stale) io.out(`stale SN${s.netuid}: ${s.reason}`);
+  return 0;
+}
+
+const CSV_COLUMNS: [string, (r: SubnetRow) => string | number][] = [
+  ['netuid', (r) => r.netuid],
+  ['name', (r) => r.name],
+  ['symbol', (r) => r.symbol],
+  ['price_tao', (r) => (r.alphaPriceRao === null ? '' : raoToTao(r.alphaPriceRao))],
+  ['emission_share', (r) => r.emissionShare ?? ''],
+  ['uids', (r) => r.uidCount],
+  ['max_uids', (r) => r.maxUids],
+  ['registration_cost_tao', (r) => raoToTao(r.burnRao)],
+  ['block', (r) => r.blockNumber],
+  ['stale_reason', (r) => r.staleReason ?? ''],
+];
+
+const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+async function list(service: ScoutService, args: string[], io: CliIo): Promise<number> {
+  const result = await call(service, 'subnets.list');
+  if (args.includes('--json')) {
+    io.out(toWire(result));
+  } else if (args.includes('--csv')) {
+    io.out(CSV_COLUMNS.map(([h]) => h).join(','));
+    for (const r of result.rows) io.out(CSV_COLUMNS.map(([, f]) => csvCell(f(r))).join(','));
+  } else {
+    if (!result.point) {
+      io.out('No data yet: run `scout sync`.');
+      return 0;
+    }
+    io.out(`block ${result.point.blockNumber} (${new Date(result.point.blockTimeMs).toISOString()}), ${result.rows.length} subnets`);
+    for (const r of result.rows) {
+      io.out(
+        [String(r.netuid).padStart(4), r.name.padEnd(20).slice(0, 20), r.symbol.padEnd(4), formatTao(r.alphaPriceRao, 6).padStart(14),
+          formatPercent(r.emissionShare).padStart(8), `${r.uidCount}/${r.maxUids}`.padStart(8), formatTao(r.burnRao).padStart(12),
+          r.staleReason ? ' (stale)' : ''].join('  '),
+      );
+    }
+  }
+  return 0;
+}

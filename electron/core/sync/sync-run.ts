@@ -1,0 +1,167 @@
+/**
+ * One sync: connect, check it is the right chain, read the finalized head, store it in one transaction, then
+ * optionally backfill one point a day from past blocks. Nothing is written unless a block was read completely
+ * (subnets that failed individually are stored as stale, with the reason).
+ */
+import type { Database } from 'better-sqlite3';
+import type { NetworkSync, StaleSubnet, SyncPoint } from '../../../shared/domain';
+import { BLOCKS_PER_DAY } from '../../../shared/domain';
+import { connect, type Connection } from '../chain/connect';
+import { ChainError } from '../chain/errors';
+import { fetchBlock, type FetchedBlock } from '../chain/fetch-block';
+import { MappingError, mapNetwork, mapSubnet } from '../chain/mapper';
+import { latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
+import { writeNetworkSync } from '../db/snapshot-write';
+import type { Target } from './endpoint';
+
+export interface SyncProgress {
+  phase: 'connecting' | 'network' | 'subnets' | 'writing' | 'backfill';
+  done: number;
+  total: number;
+  netuid: number | null;
+  message: string;
+}
+
+export interface SyncRunOptions {
+  db: Database;
+  target: Target;
+  backfillDays?: number;
+  signal?: AbortSignal;
+  now: () => number;
+  onProgress(p: SyncProgress): void;
+  connectTimeoutMs?: number;
+  callTimeoutMs?: number;
+}
+
+export interface SyncRunResult {
+  points: SyncPoint[];
+  stale: StaleSubnet[];
+}
+
+export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
+  const { db, target, onProgress } = options;
+  onProgress({ phase: 'connecting', done: 0, total: 1, netuid: null, message: `Connecting to ${target.endpoint}` });
+  const conn = await connect(target.endpoint, { timeoutMs: options.connectTimeoutMs, callTimeoutMs: options.callTimeoutMs });
+  try {
+    checkChain(db, target, conn.genesisHash);
+    const headHash = (await Promise.race([conn.api.rpc.chain.getFinalizedHead(), conn.dropped])).toHex();
+    onProgress({ phase: 'network', done: 0, total: 1, netuid: null, message: 'Reading the network' });
+    const live = await readAndStore(options, conn, headHash, 'live');
+    const points = [live.point];
+    if (options.backfillDays) points.push(...(await backfill(options, conn, live.point.blockNumber, options.backfillDays)));
+    rememberGenesis(db, target.endpoint, conn.genesisHash);
+    return { points, stale: live.stale };
+  } finally {
+    await conn.close();
+  }
+}
+
+/** A data file holds one chain's history: a different genesis (wrong endpoint, other network) is refused. */
+function checkChain(db: Database, target: Target, genesis: string): void {
+  if (target.expectedGenesis && genesis !== target.expectedGenesis) {
+    throw new ChainError(
+      'wrong-chain',
+      `${target.endpoint} serves a different chain (genesis ${short(genesis)}) than ${target.network} ` +
+        `(${short(target.expectedGenesis)}). Nothing was synced; check the endpoint in Settings.`,
+    );
+  }
+  const held = db.prepare('SELECT endpoint, genesis_hash FROM known_chains LIMIT 1').get() as
+    | { endpoint: string; genesis_hash: string }
+    | undefined;
+  if (held && held.genesis_hash !== genesis) {
+    throw new ChainError(
+      'wrong-chain',
+      `${target.endpoint} serves a different chain (genesis ${short(genesis)}) than the one this data folder holds ` +
+        `(${short(held.genesis_hash)}, first synced from ${held.endpoint}). Nothing was synced; use another data folder ` +
+        `for another network.`,
+    );
+  }
+}
+
+const short = (hash: string) => `${hash.slice(0, 10)}…`;
+
+async function readAndStore(
+  options: SyncRunOptions,
+  conn: Connection,
+  blockHash: string,
+  kind: 'live' | 'backfill',
+): Promise<{ point: SyncPoint; stale: StaleSubnet[] }> {
+  const { db, target, onProgress } = options;
+  const fetched = await fetchBlock(conn.api, blockHash, {
+    signal: options.signal,
+    dropped: conn.dropped,
+    onProgress: (done, total, netuid) =>
+      kind === 'live' &&
+      onProgress({ phase: 'subnets', done, total, netuid, message: netuid === null ? 'Reading subnets' : `Read SN${netuid}` }),
+  });
+  const sync = toNetworkSync(db, fetched, target, kind);
+  if (options.signal?.aborted) throw new ChainError('cancelled', 'The sync was cancelled; nothing was written.');
+  if (kind === 'live') onProgress({ phase: 'writing', done: 0, total: 1, netuid: null, message: 'Saving' });
+  const point = writeNetworkSync(db, sync, options.now());
+  return { point, stale: sync.stale };
+}
+
+function toNetworkSync(db: Database, fetched: FetchedBlock, target: Target, kind: 'live' | 'backfill'): NetworkSync {
+  const stale: StaleSubnet[] = [...fetched.failed];
+  const subnets = [];
+  for (const raw of fetched.subnets.values()) {
+    try {
+      subnets.push(mapSubnet(raw));
+    } catch (e) {
+      if (!(e instanceof MappingError)) throw e;
+      stale.push({ netuid: raw.dynamic.netuid, reason: e.message });
+    }
+  }
+  if (kind === 'live') {
+    // Subnets we hold that the chain no longer lists (deregistered, or a None entry being replaced).
+    const listed = new Set([...fetched.subnets.keys(), ...fetched.failed.map((f) => f.netuid)]);
+    for (const known of latestSubnets(db)) {
+      if (!listed.has(known.snapshot.netuid)) {
+        stale.push({ netuid: known.snapshot.netuid, reason: `SN${known.snapshot.netuid} is no longer listed by the chain (deregistered or being replaced).` });
+      }
+    }
+  }
+  return {
+    point: {
+      blockNumber: fetched.blockNumber,
+      blockHash: fetched.blockHash,
+      blockTimeMs: fetched.blockTimeMs,
+      specVersion: fetched.specVersion,
+      network: target.network,
+      endpoint: target.endpoint,
+      kind,
+    },
+    network: mapNetwork(fetched.network),
+    subnets: subnets.sort((a, b) => a.subnet.netuid - b.subnet.netuid),
+    stale: stale.sort((a, b) => a.netuid - b.netuid),
+  };
+}
+
+/** One point a day for `days` days before the head, from past blocks (an archive node keeps them). */
+async function backfill(options: SyncRunOptions, conn: Connection, headNumber: number, days: number): Promise<SyncPoint[]> {
+  const points: SyncPoint[] = [];
+  for (let day = 1; day <= days; day++) {
+    const blockNumber = headNumber - day * BLOCKS_PER_DAY;
+    if (blockNumber <= 0) break;
+    if (options.signal?.aborted) throw new ChainError('cancelled', 'The sync was cancelled during the backfill.');
+    options.onProgress({ phase: 'backfill', done: day - 1, total: days, netuid: null, message: `Backfilling day ${day} of ${days} (block ${blockNumber})` });
+    const hash = (await Promise.race([conn.api.rpc.chain.getBlockHash(blockNumber), conn.dropped])).toHex();
+    const existing = readPointByHash(options.db, options.target.network, hash);
+    if (existing) {
+      points.push(existing);
+      continue;
+    }
+    try {
+      points.push((await readAndStore(options, conn, hash, 'backfill')).point);
+    } catch (e) {
+      if (e instanceof ChainError) throw e;
+      throw new ChainError(
+        'unsupported-runtime',
+        `Could not read block ${blockNumber} for the backfill (${(e as Error).message}). Past blocks need an archive node; ` +
+          `${points.length} day(s) were stored.`,
+      );
+    }
+  }
+  options.onProgress({ phase: 'backfill', done: days, total: days, netuid: null, message: 'Backfill done' });
+  return points;
+}

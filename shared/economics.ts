@@ -1,0 +1,347 @@
+/**
+ * Inputs and outputs of the economics engine (electron/core/engine), shared with the renderer.
+ * Every figure says where it came from (Provenance). `value: null` means "cannot be known from the inputs"
+ * (missing data, or no finite answer such as a payback that never comes); `note` then says why.
+ * Units are in the names: ...Tao, ...Usd, ...PerDay, ...PerMonth, ...Share (0..1).
+ */
+import type { NetworkSnapshot, NeuronSnapshot, Provenance, SubnetSnapshot } from './domain';
+
+/** A number (or other value) with where it came from. `note` explains a null or qualifies the value. */
+export interface Figure<T = number> {
+  value: T | null;
+  provenance: Provenance;
+  note: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inputs
+
+/** One subnet at one sync point, as the sync stored it. `neurons: null` = UID rows not kept for this point. */
+export interface SubnetInput {
+  blockNumber: number;
+  blockTimeMs: number;
+  network: NetworkSnapshot;
+  subnet: SubnetSnapshot;
+  neurons: readonly NeuronSnapshot[] | null;
+}
+
+/** Where the newcomer expects to land among the earning miners (rank 1 = best). */
+export type Position =
+  | { kind: 'rank'; rank: number }
+  /** 0..100: the share of the field the newcomer beats (90 = top 10%). */
+  | { kind: 'percentile'; percentile: number }
+  /** The miner pool split evenly among all earning miners. */
+  | { kind: 'equal' };
+
+/** The user's what-if. Everything here is an assumption and is labelled so in the outputs. */
+export interface Scenario {
+  /** TAO price in USD; null = not set (USD figures are then null). */
+  taoPriceUsd: number | null;
+  /** Hardware rent for one miner, USD/month. */
+  rentUsdPerMonth: number;
+  /** Per-subnet rent, by netuid (e.g. a GPU subnet next to CPU ones). */
+  rentUsdPerMonthByNetuid?: Readonly<Record<number, number>>;
+  position: Position;
+  /** Miners competing with the newcomer (the newcomer excluded); null = each subnet's current earning miners. */
+  competitorCount: number | null;
+  /** Months over which the registration cost is amortised (> 0). */
+  horizonMonths: number;
+  /** Registration cost in TAO by netuid; a subnet not listed uses its current burn. */
+  registrationCostTaoByNetuid?: Readonly<Record<number, number>>;
+  /** 0..1: share of spot value lost when selling alpha for TAO (fees, slippage). */
+  sellDiscount: number;
+}
+
+/** The rules of thumb (product.md) as numbers the user can change. */
+export interface VerdictThresholds {
+  /** Profit must exceed this (USD/month) for Mine; at or below it the verdict is Skip. */
+  minProfitUsdPerMonth: number;
+  /** Gini of earning-miner rewards: below giniGood is good, above giniBad is bad. */
+  giniGood: number;
+  giniBad: number;
+  /** Competing miners: goodMin..goodMax is good, above crowdedAbove is crowded, below deadBelow maybe dead. */
+  minersGoodMin: number;
+  minersGoodMax: number;
+  minersCrowdedAbove: number;
+  minersDeadBelow: number;
+  /** Registration cost in TAO: below lowTao is good, above riskyTao is bad (sunk, no refund). */
+  registrationLowTao: number;
+  registrationRiskyTao: number;
+  /** Share of the miner pool burned on owner UIDs above which the subnet is flagged. */
+  burnedShareBad: number;
+  /** |live − window mean| / window mean above which the live snapshot is flagged as unrepresentative. */
+  divergenceRatio: number;
+  /** Pruning risk: pushed out within pruneHighDays = high, within pruneMediumDays = medium. */
+  pruneHighDays: number;
+  pruneMediumDays: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
+  minProfitUsdPerMonth: 0,
+  giniGood: 0.3,
+  giniBad: 0.7,
+  minersGoodMin: 50,
+  minersGoodMax: 200,
+  minersCrowdedAbove: 500,
+  minersDeadBelow: 10,
+  registrationLowTao: 1,
+  registrationRiskyTao: 5,
+  burnedShareBad: 0.5,
+  divergenceRatio: 0.5,
+  pruneHighDays: 7,
+  pruneMediumDays: 30,
+});
+
+/** Average month used for every per-month figure (365.25 / 12). */
+export const DAYS_PER_MONTH = 30.44;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Per subnet (expensive, once per sync point)
+
+export interface Percentiles {
+  p25: Figure;
+  p50: Figure;
+  p75: Figure;
+  p90: Figure;
+  max: Figure;
+}
+
+/** Per-sync-point summary kept as history; the window statistics are computed over a series of these. */
+export interface SubnetHistoryPoint {
+  blockNumber: number;
+  blockTimeMs: number;
+  earningMiners: number | null;
+  gini: number | null;
+  minerPoolAlphaPerDay: number | null;
+  minerPoolTaoPerDay: number | null;
+  medianMinerTaoPerDay: number | null;
+  priceTao: number | null;
+  burnTao: number | null;
+  emissionShare: number | null;
+  /** The sync point this one's registrations are counted from (null: none known). */
+  previousBlockNumber: number | null;
+  /** UIDs registered after previousBlockNumber (null: no previous point, or no UID rows). */
+  registrationsSincePrevious: number | null;
+}
+
+/** The history metrics the window summarises. */
+export type WindowMetric =
+  | 'earningMiners'
+  | 'gini'
+  | 'minerPoolAlphaPerDay'
+  | 'minerPoolTaoPerDay'
+  | 'medianMinerTaoPerDay'
+  | 'priceTao'
+  | 'burnTao'
+  | 'emissionShare';
+
+export interface WindowMetricStats {
+  live: number | null;
+  /** Mean over the window's past points (the live point excluded, so a live outlier cannot hide in it). */
+  mean: number | null;
+  /** Least-squares slope over the past points and the live one, per day. */
+  trendPerDay: number | null;
+  /** (live − first point in window) / first point. */
+  changeRatio: number | null;
+  /** |live − mean| / |mean|; null when the mean is 0 or unknown. */
+  departure: number | null;
+  /** departure > divergenceRatio (true also when the mean is 0 and live is not). */
+  divergent: boolean | null;
+}
+
+export interface WindowStats {
+  windowDays: number;
+  /** Past points inside the window. */
+  points: number;
+  fromBlock: number | null;
+  metrics: Record<WindowMetric, WindowMetricStats>;
+  /** Metrics whose live value diverges from the window. */
+  divergentMetrics: WindowMetric[];
+  registrationsPerDay: Figure;
+  provenance: Provenance;
+}
+
+/**
+ * What the cheap newcomer evaluation needs, precomputed by analyzeSubnet. Engine-internal: the renderer does not
+ * need it (the service may drop it before sending an analysis over IPC). Plain arrays so it survives JSON.
+ */
+export interface NewcomerModel {
+  /** Shares of earning miners (owner UIDs removed), sorted descending, Σ = 1. */
+  sharesDesc: number[];
+  /** prefixShares[k] = Σ of the k largest shares; length sharesDesc.length + 1. */
+  prefixShares: number[];
+  /** Alpha/day that reaches non-owner miners (the miner pool minus what owner UIDs burn). */
+  receivedPoolAlphaPerDay: number | null;
+  alphaPriceTao: number | null;
+  burnTao: number;
+  /** Emission (alpha/day) of every non-owner UID, ascending: who would be pruned before the newcomer. */
+  emissionAlphaPerDayAsc: number[];
+  deregLineAlphaPerDay: number | null;
+  freeSlots: number;
+  immunityDays: number;
+  registrationsPerDay: number | null;
+  registrationAllowed: boolean;
+  earningMiners: number | null;
+  gini: number | null;
+  burnedShare: number | null;
+  chain: Provenance;
+  /** Newcomer outputs that mix this snapshot with the scenario. */
+  withScenario: Provenance;
+}
+
+export interface SubnetAnalysis {
+  netuid: number;
+  name: string;
+  symbol: string;
+  blockNumber: number;
+  blockTimeMs: number;
+  /** The snapshot itself: chain, at blockNumber. */
+  provenance: Provenance;
+  emissionShare: Figure;
+  alphaPriceTao: Figure;
+  registrationCostTao: Figure;
+  registrationAllowed: boolean;
+  immunityPeriodBlocks: Figure;
+  tempo: Figure;
+  ownerCutShare: Figure;
+  minerPool: {
+    alphaPerDay: Figure;
+    taoPerDay: Figure;
+    /** What non-owner miners actually receive (owner UIDs' share burned). */
+    receivedAlphaPerDay: Figure;
+    receivedTaoPerDay: Figure;
+  };
+  counts: {
+    uids: Figure;
+    maxUids: Figure;
+    minerUids: Figure;
+    earningMiners: Figure;
+    zeroEarners: Figure;
+    validators: Figure;
+    /** Validator permit and incentive > 0: counted as both a validator and a miner. */
+    dualUids: Figure;
+    immuneUids: Figure;
+    ownerUids: Figure;
+    earningColdkeys: Figure;
+    /** earningMiners / minerUids: base rate of a miner UID earning anything. */
+    earningShareOfMiners: Figure;
+  };
+  burn: {
+    /** Share of incentive that lands on owner UIDs (burned), from the incentive vector. */
+    ownerIncentiveShare: Figure;
+    /** MinerBurned as the chain reports it. */
+    minerBurnedFraction: Figure;
+  };
+  perMiner: {
+    alphaPerDay: Percentiles;
+    taoPerDay: Percentiles;
+  };
+  concentration: {
+    gini: Figure;
+    top1Share: Figure;
+    top10PctShare: Figure;
+    hhi: Figure;
+    nakamoto: Figure;
+    nakamotoColdkeys: Figure;
+  };
+  deregLine: {
+    alphaPerDay: Figure;
+    taoPerDay: Figure;
+    uid: number | null;
+  };
+  registrationsPerDay: Figure;
+  /** Σ emission-based alpha/day ÷ Σ incentive-based alpha/day over pure miners; ≈1 when the pool formula holds. */
+  emissionCrossCheckRatio: Figure;
+  window: WindowStats | null;
+  summary: SubnetHistoryPoint;
+  model: NewcomerModel;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Newcomer under a scenario (cheap, every slider move)
+
+export type PruningLevel = 'low' | 'medium' | 'high';
+
+export interface PruningRisk {
+  level: PruningLevel | null;
+  reason: string;
+  /** Registrations (after the newcomer's immunity) until it is the lowest non-immune UID and is replaced. */
+  registrationsUntilPruned: Figure;
+  daysUntilPruned: Figure;
+  registrationsPerDay: Figure;
+  deregLineAlphaPerDay: Figure;
+}
+
+export type VerdictLabel = 'Mine' | 'Watch' | 'Skip';
+
+export type VerdictFactor =
+  | 'profit'
+  | 'registration-closed'
+  | 'gini'
+  | 'miners'
+  | 'registration-cost'
+  | 'burn'
+  | 'pruning'
+  | 'divergence';
+
+export interface VerdictReason {
+  factor: VerdictFactor;
+  level: 'good' | 'neutral' | 'bad' | 'unknown';
+  /** The measured or computed value and the threshold it was compared with. */
+  value: number | null;
+  threshold: number | null;
+  /** Did this reason decide the label? */
+  decisive: boolean;
+  message: string;
+}
+
+export interface Verdict {
+  label: VerdictLabel;
+  reasons: VerdictReason[];
+}
+
+export interface MinerEconomics {
+  netuid: number;
+  /** Competitors (newcomer excluded) the evaluation used. */
+  competitorCount: Figure;
+  /** The newcomer's rank among competitorCount + 1 earning miners. */
+  rank: Figure;
+  shareOfMinerPool: Figure;
+  alphaPerDay: Figure;
+  taoPerDay: Figure;
+  /** Realised after the sell discount, at the scenario's TAO price. */
+  earningsUsdPerMonth: Figure;
+  minerPoolUsdPerDay: Figure;
+  rentUsdPerMonth: Figure;
+  registrationCostTao: Figure;
+  registrationCostUsd: Figure;
+  profitUsdPerMonth: Figure;
+  paybackDays: Figure;
+  breakEvenTaoPriceUsd: Figure;
+  /** Largest competitor count at which the position still covers costs. */
+  breakEvenCompetitors: Figure;
+  /** Worst rank (at the scenario's competitor count) that still covers costs. */
+  breakEvenRank: Figure;
+  pruning: PruningRisk;
+  verdict: Verdict;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sensitivity
+
+export interface SensitivityAxes {
+  taoPricesUsd: number[];
+  competitorCounts: number[];
+  /** Defaults to the scenario's rent only. */
+  rentsUsdPerMonth?: number[];
+}
+
+export interface SensitivityGrid {
+  netuid: number;
+  taoPricesUsd: number[];
+  competitorCounts: number[];
+  rentsUsdPerMonth: number[];
+  /** profitUsdPerMonth[rent][price][competitors]; null where the subnet lacks an input (e.g. no alpha price). */
+  profitUsdPerMonth: (number | null)[][][];
+  provenance: Provenance;
+}
