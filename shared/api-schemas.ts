@@ -28,3 +28,5 @@ export const SyncRequestSchema = z
   .optional();
 
 export const DataFolderSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
+
+export const DatasetSchema = z.object({ dataset: z.enum(['live', 'demo']) }).strict();

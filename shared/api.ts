@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { SyncPoint } from './domain';
 import type { AppInfo, Settings, SubnetList, SyncOutcome, SyncState } from './api-types';
 import type { EventName, Events } from './api-wire';
-import { SettingsPatchSchema, DataFolderSchema, SyncRequestSchema } from './api-schemas';
+import { SettingsPatchSchema, DataFolderSchema, DatasetSchema, SyncRequestSchema } from './api-schemas';
 
 /** Declares an operation: the argument schema is a value, the result is a type carried by a phantom field. */
 export interface Operation<Arg extends z.ZodType, Res> {
@@ -24,6 +24,7 @@ const none = z.undefined();
 export const contract = {
   'app.info': op<AppInfo>()(none),
   'app.openDataFolder': op<AppInfo>()(DataFolderSchema),
+  'app.useDataset': op<AppInfo>()(DatasetSchema),
   'settings.get': op<Settings>()(none),
   'settings.set': op<Settings>()(SettingsPatchSchema),
   'subnets.list': op<SubnetList>()(none),

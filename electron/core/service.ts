@@ -20,12 +20,15 @@ import { CoreError } from './errors';
 import { createHandlers } from './handlers';
 import { openWorkspace, type Workspace } from './workspace';
 import { SyncController } from './sync/sync-controller';
+import { ensureDemoData, type DemoOptions } from './demo-data';
 
 export interface ServiceOptions {
   dataDir: string;
   version: string;
   /** Injected so tests control time. */
   now?: () => number;
+  /** Size of the generated demo network (tests use a small one). */
+  demo?: Omit<DemoOptions, 'now'>;
   /** Shorter chain timeouts for tests of slow or silent endpoints. */
   syncTimeouts?: { connectMs?: number; callMs?: number };
 }
@@ -40,6 +43,7 @@ export class ScoutService {
   private readonly handlers: Handlers;
   readonly now: () => number;
   readonly sync: SyncController;
+  private readonly demoOptions: Omit<DemoOptions, 'now'>;
 
   private constructor(
     private dataDir: string,
@@ -47,6 +51,7 @@ export class ScoutService {
     options: ServiceOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.demoOptions = options.demo ?? {};
     this.sync = new SyncController(this, options.syncTimeouts);
     this.handlers = createHandlers(this);
   }
@@ -107,6 +112,7 @@ export class ScoutService {
     this.dataDir = dataDir;
     try {
       this.workspace = await openWorkspace(dataDir, dataset, this.now());
+      if (dataset === 'demo') ensureDemoData(this.workspace.db, { now: this.now, ...this.demoOptions });
     } catch (e) {
       if (!(e instanceof DataProblemError)) throw e;
       this.problem = e.toProblem();

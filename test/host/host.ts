@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildSync } from 'esbuild';
-import { ScoutService } from '../../electron/core/service';
+import { ScoutService, type ServiceOptions } from '../../electron/core/service';
 import { fromWire, toWire } from '../../shared/wire';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -42,11 +42,15 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-export async function startHost(options: { dataDir: string; service?: ScoutService; port?: number }): Promise<TestHost> {
+export async function startHost(options: {
+  dataDir: string;
+  port?: number;
+  serviceOptions?: Omit<ServiceOptions, 'dataDir' | 'version'>;
+}): Promise<TestHost> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIR}); run \`npm run build\` first.`);
   }
-  const service = options.service ?? (await ScoutService.open({ dataDir: options.dataDir, version: 'test' }));
+  const service = await ScoutService.open({ dataDir: options.dataDir, version: 'test', ...options.serviceOptions });
   const streams = new Set<http.ServerResponse>();
   const unsubscribe = service.on((event, payload) => {
     for (const s of streams) s.write(`data: ${toWire({ event, payload })}\n\n`);

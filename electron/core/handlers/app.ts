@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../../shared/api-types';
+import type { AppInfo, Dataset } from '../../../shared/api-types';
 import type { ScoutService } from '../service';
 
 export function appInfo(service: ScoutService): AppInfo {
@@ -24,6 +24,11 @@ export function appHandlers(service: ScoutService) {
     'app.info': () => appInfo(service),
     'app.openDataFolder': async ({ path }: { path: string }) => {
       await service.openDataFolder(path, 'live');
+      return appInfo(service);
+    },
+    /** Switches between the user's real data and the synthetic demo data (a separate file, filled on first use). */
+    'app.useDataset': async ({ dataset }: { dataset: Dataset }) => {
+      await service.openDataFolder(service.currentDataDir(), dataset);
       return appInfo(service);
     },
   };

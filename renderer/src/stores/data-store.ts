@@ -1,6 +1,6 @@
 /** What the core holds: app/data-file info and the latest subnet list. Refreshed on `data.changed` events. */
 import { create } from 'zustand';
-import type { AppInfo, SubnetList } from '../../../shared/api-types';
+import type { AppInfo, Dataset, SubnetList } from '../../../shared/api-types';
 import { scout } from '../scout';
 
 interface DataState {
@@ -10,6 +10,7 @@ interface DataState {
   error: string | null;
   load(): Promise<void>;
   openDataFolder(path: string): Promise<void>;
+  useDataset(dataset: Dataset): Promise<void>;
 }
 
 export const useDataStore = create<DataState>((set, get) => ({
@@ -23,6 +24,15 @@ export const useDataStore = create<DataState>((set, get) => ({
       const info = await scout.call('app.info');
       const subnets = info.problem ? null : await scout.call('subnets.list');
       set({ info, subnets, loading: false });
+    } catch (e) {
+      set({ loading: false, error: (e as Error).message });
+    }
+  },
+  async useDataset(dataset) {
+    set({ loading: true, error: null });
+    try {
+      await scout.call('app.useDataset', { dataset });
+      await get().load();
     } catch (e) {
       set({ loading: false, error: (e as Error).message });
     }

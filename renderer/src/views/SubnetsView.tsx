@@ -1,9 +1,12 @@
 import { formatInteger, formatPercent, formatTao } from '../../../shared/format';
 import { useDataStore } from '../stores/data-store';
 import { useUiStore } from '../stores/ui-store';
+import { useSyncStore } from '../stores/sync-store';
 
 export function SubnetsView() {
-  const { subnets, loading, error } = useDataStore();
+  const { subnets, loading, error, useDataset } = useDataStore();
+  const startSync = useSyncStore((s) => s.start);
+  const syncing = useSyncStore((s) => s.state?.running ?? false);
   const go = useUiStore((s) => s.go);
   if (error) return <p className="error">{error}</p>;
   if (!subnets) return <p className="muted">{loading ? 'Loading…' : ''}</p>;
@@ -14,8 +17,17 @@ export function SubnetsView() {
         <p className="empty">
           No data yet: sync from Finney, or open the demo data.
         </p>
+        <div className="row">
+          <button onClick={() => void startSync()} disabled={syncing}>
+            Sync now
+          </button>
+          <button className="secondary" onClick={() => void useDataset('demo')} disabled={loading}>
+            {loading ? 'Preparing demo data…' : 'Open demo data'}
+          </button>
+        </div>
         <p className="muted">
           The endpoint to sync from is chosen in <button className="link" onClick={() => go('settings')}>Settings</button>.
+          The demo data is a synthetic network, clearly labelled, for trying the app without a connection.
         </p>
       </section>
     );
@@ -23,6 +35,14 @@ export function SubnetsView() {
   return (
     <section aria-labelledby="subnets-title">
       <h1 id="subnets-title">Subnets</h1>
+      {subnets.dataset === 'demo' && (
+        <p className="banner" role="note">
+          You are looking at <strong>synthetic demo data</strong>, not the real network.{' '}
+          <button className="secondary small" onClick={() => void useDataset('live')}>
+            Back to my data
+          </button>
+        </p>
+      )}
       <table className="table">
         <thead>
           <tr>
