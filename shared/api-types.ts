@@ -88,3 +88,20 @@ export interface SyncOutcome {
   stale: StaleSubnet[];
   error: string | null;
 }
+
+/** How big a move between two syncs must be to be highlighted in a watchlist (relative changes, 0.2 = 20%). */
+export interface ChangeThresholds {
+  emissionShare: number;
+  price: number;
+  registrationCost: number;
+  earningMiners: number;
+  /** Absolute change of the Gini coefficient (0..1). */
+  gini: number;
+}
+
+export interface Watchlist {
+  id: number;
+  name: string;
+  netuids: number[];
+  thresholds: ChangeThresholds;
+}

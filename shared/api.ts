@@ -6,9 +6,20 @@
  */
 import { z } from 'zod';
 import type { SyncPoint } from './domain';
-import type { AppInfo, Settings, SubnetList, SyncOutcome, SyncState } from './api-types';
+import type { AppInfo, Settings, SubnetList, SyncOutcome, SyncState, Watchlist } from './api-types';
 import type { EventName, Events } from './api-wire';
-import { SettingsPatchSchema, DataFolderSchema, DatasetSchema, SyncRequestSchema } from './api-schemas';
+import {
+  DataFolderSchema,
+  DatasetSchema,
+  SettingsPatchSchema,
+  SyncRequestSchema,
+  WatchlistCreateSchema,
+  WatchlistIdSchema,
+  WatchlistRenameSchema,
+  WatchlistReorderSchema,
+  WatchlistSubnetSchema,
+  WatchlistThresholdsSchema,
+} from './api-schemas';
 
 /** Declares an operation: the argument schema is a value, the result is a type carried by a phantom field. */
 export interface Operation<Arg extends z.ZodType, Res> {
@@ -32,6 +43,15 @@ export const contract = {
   'sync.cancel': op<SyncState>()(none),
   'sync.status': op<SyncState>()(none),
   'sync.points': op<SyncPoint[]>()(none),
+  'watchlists.list': op<Watchlist[]>()(none),
+  'watchlists.create': op<Watchlist>()(WatchlistCreateSchema),
+  'watchlists.rename': op<Watchlist>()(WatchlistRenameSchema),
+  'watchlists.delete': op<{ id: number }>()(WatchlistIdSchema),
+  'watchlists.restore': op<Watchlist>()(WatchlistIdSchema),
+  'watchlists.reorder': op<Watchlist[]>()(WatchlistReorderSchema),
+  'watchlists.addSubnet': op<Watchlist>()(WatchlistSubnetSchema),
+  'watchlists.removeSubnet': op<Watchlist>()(WatchlistSubnetSchema),
+  'watchlists.setThresholds': op<Watchlist>()(WatchlistThresholdsSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -111,7 +111,7 @@ export class ScoutService {
     this.problem = null;
     this.dataDir = dataDir;
     try {
-      this.workspace = await openWorkspace(dataDir, dataset, this.now());
+      this.workspace = await openWorkspace(dataDir, dataset, this.now);
       if (dataset === 'demo') ensureDemoData(this.workspace.db, { now: this.now, ...this.demoOptions });
     } catch (e) {
       if (!(e instanceof DataProblemError)) throw e;

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { Dataset } from '../../shared/api-types';
 import { openDatabase } from './db/open';
 import { SettingsRepo } from './db/settings-repo';
+import { WatchlistRepo } from './db/watchlist-repo';
 import { DEMO_DB_FILE, LIVE_DB_FILE } from './paths';
 
 export interface Workspace {
@@ -13,11 +14,12 @@ export interface Workspace {
   dataset: Dataset;
   schemaVersion: number;
   settings: SettingsRepo;
+  watchlists: WatchlistRepo;
 }
 
-export async function openWorkspace(dataDir: string, dataset: Dataset, nowMs: number): Promise<Workspace> {
+export async function openWorkspace(dataDir: string, dataset: Dataset, now: () => number): Promise<Workspace> {
   const file = path.join(dataDir, dataset === 'demo' ? DEMO_DB_FILE : LIVE_DB_FILE);
-  const opened = await openDatabase(file, { nowMs });
+  const opened = await openDatabase(file, { nowMs: now() });
   return {
     db: opened.db,
     dataDir,
@@ -25,5 +27,6 @@ export async function openWorkspace(dataDir: string, dataset: Dataset, nowMs: nu
     dataset,
     schemaVersion: opened.schemaVersion,
     settings: new SettingsRepo(opened.db),
+    watchlists: new WatchlistRepo(opened.db, now),
   };
 }

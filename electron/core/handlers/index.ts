@@ -3,6 +3,7 @@ import { appHandlers } from './app';
 import { settingsHandlers } from './settings';
 import { subnetHandlers } from './subnets';
 import { syncHandlers } from './sync';
+import { watchlistHandlers } from './watchlists';
 
 /** Every contract method's handler; `satisfies Handlers` makes a missing or mistyped one a compile error. */
 export function createHandlers(service: ScoutService): Handlers {
@@ -11,5 +12,6 @@ export function createHandlers(service: ScoutService): Handlers {
     ...settingsHandlers(service),
     ...subnetHandlers(service),
     ...syncHandlers(service),
+    ...watchlistHandlers(service),
   } satisfies Handlers;
 }

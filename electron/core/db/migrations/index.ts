@@ -1,4 +1,5 @@
 import { initial } from './0001-initial';
+import { watchlistsAndScenarios } from './0002-watchlists-scenarios';
 
 export interface Migration {
   id: number;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
-export const migrations: Migration[] = [initial];
+export const migrations: Migration[] = [initial, watchlistsAndScenarios];
