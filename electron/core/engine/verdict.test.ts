@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS, type SubnetAnalysis, type VerdictThresholds } from '../../../shared/economics';
+import { analyzeSubnet } from './analyze';
+import { makeInput, makeNeuron, makeScenario, makeSubnet } from './fixtures';
+import { evaluateNewcomer } from './newcomer';
+
+// A healthy subnet: 60 miners with equal incentive, 0.5 TAO burn, free slots, nobody registering lately.
+// Pool 2952 alpha/day × 0.1 TAO = 295.2 TAO/day; the median newcomer among 61 gets 1/61 of it:
+// 4.84 TAO/day × $400 × 30.44 ≈ $58,900/month against $300 rent + 0.5 × 400 / 3 registration.
+const healthyInput = makeInput(
+  makeSubnet({ uidCount: 60, burnRao: 500_000_000n, alphaPriceRao: 100_000_000n }),
+  Array.from({ length: 60 }, (_, uid) => makeNeuron({ uid, incentivesU16: [1092], registeredAtBlock: 1000 })),
+);
+const base = analyzeSubnet(healthyInput);
+const scenario = makeScenario();
+
+function verdict(analysis: SubnetAnalysis, s = scenario, t: VerdictThresholds = DEFAULT_THRESHOLDS) {
+  const v = evaluateNewcomer(analysis, s, t).verdict;
+  return { label: v.label, decisive: v.reasons.filter((r) => r.decisive).map((r) => r.factor), reasons: v.reasons };
+}
+
+function withModel(patch: Partial<SubnetAnalysis['model']>): SubnetAnalysis {
+  return { ...base, model: { ...base.model, ...patch } };
+}
+
+describe('verdict', () => {
+  it('profitable and nothing bad: Mine, decided by the profit', () => {
+    const v = verdict(base);
+    expect(v.label).toBe('Mine');
+    expect(v.decisive).toEqual(['profit']);
+    const levels = Object.fromEntries(v.reasons.map((r) => [r.factor, r.level]));
+    expect(levels).toEqual({
+      profit: 'good',
+      miners: 'good', // 60 in 50–200
+      gini: 'good', // 0 < 0.3
+      'registration-cost': 'good', // 0.5 < 1
+      burn: 'neutral',
+      pruning: 'good',
+      divergence: 'unknown', // no history
+    });
+  });
+
+  it('no profit: Skip, decided by the profit', () => {
+    const v = verdict(base, makeScenario({ rentUsdPerMonth: 1_000_000 }));
+    expect(v.label).toBe('Skip');
+    expect(v.decisive).toEqual(['profit']);
+  });
+
+  it('profit exactly 0 is not enough (must exceed the minimum)', () => {
+    // Zero TAO price and zero rent: earnings 0, costs 0.
+    const v = verdict(base, makeScenario({ taoPriceUsd: 0, rentUsdPerMonth: 0 }));
+    expect(v.label).toBe('Skip');
+  });
+
+  it('registration closed: Skip whatever the profit', () => {
+    const v = verdict(withModel({ registrationAllowed: false }));
+    expect(v.label).toBe('Skip');
+    expect(v.decisive).toEqual(['registration-closed']);
+  });
+
+  it('profit unknown (no TAO price): Watch, decided by the missing profit', () => {
+    const v = verdict(base, makeScenario({ taoPriceUsd: null }));
+    expect(v.label).toBe('Watch');
+    expect(v.decisive).toEqual(['profit']);
+    expect(v.reasons[0]?.level).toBe('unknown');
+  });
+
+  it.each([
+    ['gini', withModel({ gini: 0.75 }), scenario],
+    ['miners', base, makeScenario({ competitorCount: 600 })],
+    ['miners', base, makeScenario({ competitorCount: 5 })],
+    ['registration-cost', base, makeScenario({ registrationCostTaoByNetuid: { 1: 6 } })],
+    ['burn', withModel({ burnedShare: 0.6 }), scenario],
+    ['pruning', withModel({ registrationsPerDay: 100, freeSlots: 0 }), scenario],
+  ] as const)('profitable but bad %s: Watch, decided by that factor', (factor, analysis, s) => {
+    const v = verdict(analysis, s);
+    expect(v.label).toBe('Watch');
+    expect(v.decisive).toEqual([factor]);
+  });
+
+  it('a live snapshot far from its window: Watch, decided by the divergence', () => {
+    const past = { ...base.summary, blockNumber: base.blockNumber - 7200, earningMiners: 200 };
+    // Earning miners: window mean 200, live 60 → departure 0.7 > 0.5.
+    const v = verdict(analyzeSubnet(healthyInput, [past]));
+    expect(v.label).toBe('Watch');
+    expect(v.decisive).toEqual(['divergence']);
+  });
+
+  it('a window that agrees: divergence is good; one without the earnings metrics: unknown', () => {
+    const same = { ...base.summary, blockNumber: base.blockNumber - 7200 };
+    const agrees = verdict(analyzeSubnet(healthyInput, [same]));
+    expect(agrees.label).toBe('Mine');
+    expect(agrees.reasons.find((r) => r.factor === 'divergence')?.level).toBe('good');
+    const blank = { ...same, earningMiners: null, minerPoolTaoPerDay: null, burnTao: null };
+    const unknown = verdict(analyzeSubnet(healthyInput, [blank]));
+    expect(unknown.reasons.find((r) => r.factor === 'divergence')?.level).toBe('unknown');
+  });
+
+  it('thresholds are the user’s: calling 60 miners "maybe dead" below 100 turns Mine into Watch', () => {
+    expect(verdict(base, scenario, { ...DEFAULT_THRESHOLDS, minersDeadBelow: 100 }).label).toBe('Watch');
+    expect(verdict(base, scenario, { ...DEFAULT_THRESHOLDS, minProfitUsdPerMonth: 1_000_000 }).label).toBe('Skip');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Statistics over a window of history points (one per sync) against the live point: snapshots lie (one epoch
+ * can differ wildly from the month), so the live figures are compared with the window and flagged when they depart.
+ */
+import { BLOCKS_PER_DAY } from '../../../shared/domain';
+import type {
+  SubnetHistoryPoint,
+  WindowMetric,
+  WindowMetricStats,
+  WindowStats,
+} from '../../../shared/economics';
+import { derived, figure } from './provenance';
+
+export const WINDOW_METRICS: readonly WindowMetric[] = [
+  'earningMiners',
+  'gini',
+  'minerPoolAlphaPerDay',
+  'minerPoolTaoPerDay',
+  'medianMinerTaoPerDay',
+  'priceTao',
+  'burnTao',
+  'emissionShare',
+];
+
+export function metricStats(
+  past: readonly SubnetHistoryPoint[],
+  live: SubnetHistoryPoint,
+  metric: WindowMetric,
+  divergenceRatio: number,
+): WindowMetricStats {
+  const liveValue = live[metric];
+  let count = 0;
+  let sum = 0;
+  let first: number | null = null;
+  for (const point of past) {
+    const v = point[metric];
+    if (v === null) continue;
+    if (first === null) first = v;
+    count++;
+    sum += v;
+  }
+  const mean = count > 0 ? sum / count : null;
+
+  // Least-squares slope of value against time in days (block numbers, so no clock), live point included.
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  const add = (blockNumber: number, v: number | null): void => {
+    if (v === null) return;
+    const x = blockNumber / BLOCKS_PER_DAY;
+    n++;
+    sx += x;
+    sy += v;
+    sxx += x * x;
+    sxy += x * v;
+  };
+  for (const point of past) add(point.blockNumber, point[metric]);
+  add(live.blockNumber, liveValue);
+  const denominator = n * sxx - sx * sx;
+  const trendPerDay = n >= 2 && denominator > 0 ? (n * sxy - sx * sy) / denominator : null;
+
+  const changeRatio = liveValue !== null && first !== null && first !== 0 ? (liveValue - first) / first : null;
+  let departure: number | null = null;
+  let divergent: boolean | null = null;
+  if (liveValue !== null && mean !== null) {
+    if (mean !== 0) {
+      departure = Math.abs(liveValue - mean) / Math.abs(mean);
+      divergent = departure > divergenceRatio;
+    } else {
+      divergent = liveValue !== 0;
+    }
+  }
+  return { live: liveValue, mean, trendPerDay, changeRatio, departure, divergent };
+}
+
+/**
+ * Registrations per day over the window: each point counts the UIDs registered since its previous point, so the
+ * rate is Σ registrations / Σ spans of the intervals that were counted. Exact as long as syncs are closer than the
+ * immunity period (a slot cannot be replaced twice unseen, because the newcomer in it is immune).
+ */
+function registrationsPerDay(points: readonly SubnetHistoryPoint[]): number | null {
+  let registrations = 0;
+  let blocks = 0;
+  for (const p of points) {
+    if (p.registrationsSincePrevious === null || p.previousBlockNumber === null) continue;
+    registrations += p.registrationsSincePrevious;
+    blocks += p.blockNumber - p.previousBlockNumber;
+  }
+  return blocks > 0 ? (registrations * BLOCKS_PER_DAY) / blocks : null;
+}
+
+/** Past points inside the window, oldest first: windowDays of blocks before the live block. */
+export function pointsInWindow(
+  history: readonly SubnetHistoryPoint[],
+  liveBlock: number,
+  windowDays: number,
+): SubnetHistoryPoint[] {
+  const fromBlock = liveBlock - windowDays * BLOCKS_PER_DAY;
+  return history
+    .filter((p) => p.blockNumber < liveBlock && p.blockNumber >= fromBlock)
+    .sort((a, b) => a.blockNumber - b.blockNumber);
+}
+
+export function computeWindow(
+  history: readonly SubnetHistoryPoint[],
+  live: SubnetHistoryPoint,
+  windowDays: number,
+  divergenceRatio: number,
+): WindowStats {
+  const past = pointsInWindow(history, live.blockNumber, windowDays);
+  const metrics = {} as Record<WindowMetric, WindowMetricStats>;
+  const divergentMetrics: WindowMetric[] = [];
+  for (const metric of WINDOW_METRICS) {
+    const stats = metricStats(past, live, metric, divergenceRatio);
+    metrics[metric] = stats;
+    if (stats.divergent === true) divergentMetrics.push(metric);
+  }
+  const fromBlock = past.length > 0 ? (past[0] as SubnetHistoryPoint).blockNumber : null;
+  const provenance = derived(`${past.length} sync points over ${windowDays} days up to block ${live.blockNumber}`);
+  return {
+    windowDays,
+    points: past.length,
+    fromBlock,
+    metrics,
+    divergentMetrics,
+    registrationsPerDay: figure(
+      registrationsPerDay([...past, live]),
+      provenance,
+      past.length === 0 ? 'no history in the window' : null,
+    ),
+    provenance,
+  };
+}
