@@ -13,6 +13,8 @@ export const SettingsPatchSchema = z
     syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
     neuronFullResolutionDays: z.number().int().min(1).max(3650),
     theme: z.enum(['system', 'light', 'dark']),
+    scenario: z.lazy(() => ScenarioSchema),
+    verdictThresholds: z.lazy(() => ThresholdsSchema),
   })
   .partial()
   .strict();
@@ -50,3 +52,77 @@ export const WatchlistThresholdsSchema = z
       .strict(),
   })
   .strict();
+
+/** Limits a demanding user will not hit, and nonsense (negative rent, 1e9 competitors, NaN) will. */
+const usd = (max: number, what: string) =>
+  z.number({ error: `${what} must be a number` }).finite().min(0, `${what} cannot be negative`).max(max, `${what} above ${max.toLocaleString('en-US')} is not plausible`);
+const byNetuid = (max: number, what: string) =>
+  z.record(z.string().regex(/^\d{1,5}$/, 'keys are netuids'), usd(max, what)).refine((r) => Object.keys(r).length <= 4096, 'too many entries');
+
+export const PositionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rank'), rank: z.number().int('rank must be a whole number').min(1, 'rank starts at 1').max(100_000) }).strict(),
+  z.object({ kind: z.literal('percentile'), percentile: z.number().finite().min(0).max(100, 'a percentile is 0–100') }).strict(),
+  z.object({ kind: z.literal('equal') }).strict(),
+]);
+
+export const ScenarioSchema = z
+  .object({
+    taoPriceUsd: usd(1_000_000, 'TAO price').nullable(),
+    rentUsdPerMonth: usd(1_000_000, 'rent'),
+    rentUsdPerMonthByNetuid: byNetuid(1_000_000, 'rent').optional(),
+    position: PositionSchema,
+    competitorCount: z
+      .number({ error: 'competitor count must be a number' })
+      .int('competitor count must be a whole number')
+      .min(0, 'competitor count cannot be negative')
+      .max(100_000, 'competitor count above 100,000 is not plausible (a subnet has at most 4,096 UIDs)')
+      .nullable(),
+    horizonMonths: z.number().finite().min(0.25, 'the horizon must be at least a week (0.25 months)').max(120, 'horizon above 10 years'),
+    registrationCostTaoByNetuid: byNetuid(1_000_000, 'registration cost').optional(),
+    sellDiscount: z.number().finite().min(0, 'sell discount is 0–1').max(1, 'sell discount is 0–1'),
+  })
+  .strict();
+
+export const ThresholdsSchema = z
+  .object({
+    minProfitUsdPerMonth: z.number().finite().min(-1e6).max(1e6),
+    giniGood: z.number().min(0).max(1),
+    giniBad: z.number().min(0).max(1),
+    minersGoodMin: z.number().int().min(0).max(100_000),
+    minersGoodMax: z.number().int().min(0).max(100_000),
+    minersCrowdedAbove: z.number().int().min(0).max(100_000),
+    minersDeadBelow: z.number().int().min(0).max(100_000),
+    registrationLowTao: z.number().min(0).max(1e6),
+    registrationRiskyTao: z.number().min(0).max(1e6),
+    burnedShareBad: z.number().min(0).max(1),
+    divergenceRatio: z.number().min(0).max(100),
+    pruneHighDays: z.number().min(0).max(3650),
+    pruneMediumDays: z.number().min(0).max(3650),
+  })
+  .strict();
+
+export const EvaluateSchema = z.object({ scenario: ScenarioSchema }).strict();
+export const SubnetEconomicsSchema = z.object({ netuid, scenario: ScenarioSchema }).strict();
+export const SensitivitySchema = z
+  .object({
+    netuid,
+    scenario: ScenarioSchema,
+    axes: z
+      .object({
+        taoPricesUsd: z.array(usd(1_000_000, 'TAO price')).min(1).max(101),
+        competitorCounts: z.array(z.number().int().min(0).max(100_000)).min(1).max(101),
+        rentsUsdPerMonth: z.array(usd(1_000_000, 'rent')).min(1).max(21).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export const ScenarioSaveSchema = z
+  .object({
+    id: id.optional(),
+    name: z.string().trim().min(1, 'a scenario needs a name').max(80),
+    netuid: netuid.nullable(),
+    scenario: ScenarioSchema,
+  })
+  .strict();
+export const ScenarioIdSchema = z.object({ id }).strict();

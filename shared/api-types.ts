@@ -1,5 +1,13 @@
 /** Result types of the contract's operations (see api.ts). */
-import type { StaleSubnet, SyncPoint } from './domain';
+import type { StaleSubnet, SubnetIdentity, SyncPoint } from './domain';
+import type {
+  MinerEconomics,
+  Percentiles,
+  Scenario,
+  SubnetAnalysis,
+  SubnetHistoryPoint,
+  VerdictThresholds,
+} from './economics';
 
 export type NetworkPreset = 'finney' | 'archive' | 'testnet' | 'local' | 'custom';
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -13,6 +21,9 @@ export interface Settings {
   /** Neuron-level points are kept at full resolution for this many days, thinned to one a day beyond. */
   neuronFullResolutionDays: number;
   theme: ThemePreference;
+  /** The what-if in force (sliders); saved named scenarios live apart from it. */
+  scenario: Scenario;
+  verdictThresholds: VerdictThresholds;
 }
 
 export type DataProblemCode = 'not-sqlite' | 'newer-version' | 'read-only' | 'cannot-open' | 'migration-failed';
@@ -104,4 +115,34 @@ export interface Watchlist {
   name: string;
   netuids: number[];
   thresholds: ChangeThresholds;
+}
+
+/** One UID on the incentive-distribution chart. */
+export interface IncentivePoint {
+  uid: number;
+  /** Combined incentive over mechanisms, 0..1. */
+  incentive: number;
+  emissionAlphaPerDay: number;
+  immune: boolean;
+  owner: boolean;
+  validator: boolean;
+}
+
+/** Everything the Subnet page shows for one subnet under the active scenario. */
+export interface SubnetDetail {
+  analysis: Omit<SubnetAnalysis, 'model'>;
+  economics: MinerEconomics;
+  perMinerUsdPerMonth: Percentiles;
+  history: SubnetHistoryPoint[];
+  distribution: IncentivePoint[];
+  identity: SubnetIdentity | null;
+  staleReason: string | null;
+}
+
+export interface SavedScenario {
+  id: number;
+  name: string;
+  netuid: number | null;
+  scenario: Scenario;
+  updatedAtMs: number;
 }

@@ -6,10 +6,16 @@
  */
 import { z } from 'zod';
 import type { SyncPoint } from './domain';
-import type { AppInfo, Settings, SubnetList, SyncOutcome, SyncState, Watchlist } from './api-types';
+import type { AppInfo, SavedScenario, Settings, SubnetDetail, SubnetList, SyncOutcome, SyncState, Watchlist } from './api-types';
+import type { MinerEconomics, SensitivityGrid } from './economics';
 import type { EventName, Events } from './api-wire';
 import {
   DataFolderSchema,
+  EvaluateSchema,
+  ScenarioIdSchema,
+  ScenarioSaveSchema,
+  SensitivitySchema,
+  SubnetEconomicsSchema,
   DatasetSchema,
   SettingsPatchSchema,
   SyncRequestSchema,
@@ -43,6 +49,12 @@ export const contract = {
   'sync.cancel': op<SyncState>()(none),
   'sync.status': op<SyncState>()(none),
   'sync.points': op<SyncPoint[]>()(none),
+  'scenario.evaluate': op<MinerEconomics[]>()(EvaluateSchema),
+  'subnet.economics': op<SubnetDetail>()(SubnetEconomicsSchema),
+  'scenario.sensitivity': op<SensitivityGrid>()(SensitivitySchema),
+  'scenarios.list': op<SavedScenario[]>()(none),
+  'scenarios.save': op<SavedScenario>()(ScenarioSaveSchema),
+  'scenarios.delete': op<{ id: number }>()(ScenarioIdSchema),
   'watchlists.list': op<Watchlist[]>()(none),
   'watchlists.create': op<Watchlist>()(WatchlistCreateSchema),
   'watchlists.rename': op<Watchlist>()(WatchlistRenameSchema),

@@ -345,3 +345,23 @@ export interface SensitivityGrid {
   profitUsdPerMonth: (number | null)[][][];
   provenance: Provenance;
 }
+
+/**
+ * The what-if a new user starts from. Every value is an assumption shown as such; the TAO price is deliberately a
+ * round placeholder the user is expected to set (the app has no price feed offline).
+ */
+export const DEFAULT_SCENARIO: Scenario = {
+  taoPriceUsd: 400,
+  rentUsdPerMonth: 150,
+  position: { kind: 'percentile', percentile: 50 },
+  competitorCount: null,
+  horizonMonths: 6,
+  sellDiscount: 0.01,
+};
+
+/** Rent presets the user can pick and edit (USD/month, typical cloud rents; assumptions, not quotes). */
+export const RENT_PRESETS: { id: string; label: string; rentUsdPerMonth: number }[] = [
+  { id: 'cpu', label: 'CPU box', rentUsdPerMonth: 60 },
+  { id: 'a100', label: '1×A100', rentUsdPerMonth: 1100 },
+  { id: 'h100', label: '1×H100', rentUsdPerMonth: 1900 },
+];

@@ -9,6 +9,8 @@ import { SyntheticNetwork } from './chain/synthetic/network';
 import { DEFAULT_HEAD_BLOCK } from './chain/synthetic/constants';
 import { latestPoint } from './db/snapshot-read';
 import { writeNetworkSync } from './db/snapshot-write';
+import { previousBlock } from './db/summary-repo';
+import { summarizeSync } from './sync/summaries';
 
 export const DEMO_NETWORK = 'demo';
 export const DEMO_SEED = 'subnet-scout-demo';
@@ -44,6 +46,6 @@ export function ensureDemoData(db: Database, options: DemoOptions): void {
       subnets: [...state.subnets.values()].map(mapSubnet).sort((a, b) => a.subnet.netuid - b.subnet.netuid),
       stale: [],
     };
-    writeNetworkSync(db, sync, options.now());
+    writeNetworkSync(db, sync, options.now(), summarizeSync(sync, previousBlock(db, blockNumber)));
   }
 }

@@ -5,6 +5,8 @@ import type { Dataset } from '../../shared/api-types';
 import { openDatabase } from './db/open';
 import { SettingsRepo } from './db/settings-repo';
 import { WatchlistRepo } from './db/watchlist-repo';
+import { ScenarioRepo } from './db/scenario-repo';
+import { Analyses } from './analyses';
 import { DEMO_DB_FILE, LIVE_DB_FILE } from './paths';
 
 export interface Workspace {
@@ -15,6 +17,8 @@ export interface Workspace {
   schemaVersion: number;
   settings: SettingsRepo;
   watchlists: WatchlistRepo;
+  scenarios: ScenarioRepo;
+  analyses: Analyses;
 }
 
 export async function openWorkspace(dataDir: string, dataset: Dataset, now: () => number): Promise<Workspace> {
@@ -28,5 +32,7 @@ export async function openWorkspace(dataDir: string, dataset: Dataset, now: () =
     schemaVersion: opened.schemaVersion,
     settings: new SettingsRepo(opened.db),
     watchlists: new WatchlistRepo(opened.db, now),
+    scenarios: new ScenarioRepo(opened.db, now),
+    analyses: new Analyses(opened.db),
   };
 }

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../../shared/api-types';
+import { DEFAULT_SCENARIO, DEFAULT_THRESHOLDS } from '../../../shared/economics';
+import { SettingsPatchSchema } from '../../../shared/api-schemas';
 
 export const DEFAULT_SETTINGS: Settings = {
   network: 'finney',
@@ -7,6 +9,8 @@ export const DEFAULT_SETTINGS: Settings = {
   syncIntervalMinutes: 60,
   neuronFullResolutionDays: 14,
   theme: 'system',
+  scenario: DEFAULT_SCENARIO,
+  verdictThresholds: { ...DEFAULT_THRESHOLDS },
 };
 
 /** Settings are stored one JSON value per key, so a later version can add keys without a migration. */
@@ -18,8 +22,10 @@ export class SettingsRepo {
     const stored: Record<string, unknown> = {};
     for (const r of rows) stored[r.key] = JSON.parse(r.value);
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-    for (const key of Object.keys(DEFAULT_SETTINGS)) {
-      if (key in stored && typeof stored[key] === typeof DEFAULT_SETTINGS[key as keyof Settings]) merged[key] = stored[key];
+    // A stored value that no longer validates (older app, hand-edited file) falls back to the default.
+    const shape = SettingsPatchSchema.shape;
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+      if (key in stored && shape[key].safeParse(stored[key]).success) merged[key] = stored[key];
     }
     return merged as unknown as Settings;
   }

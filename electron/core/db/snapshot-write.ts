@@ -6,6 +6,8 @@ import type { Database } from 'better-sqlite3';
 import type { NetworkSync, SyncPoint } from '../../../shared/domain';
 import { AccountIds } from './accounts';
 import { readPointByHash } from './snapshot-read';
+import { insertSummaries } from './summary-repo';
+import type { SubnetHistoryPoint } from '../../../shared/economics';
 
 // Column order of the values passed to run() below; naming them keeps the two lists checkable side by side.
 const SUBNET_COLUMNS = [
@@ -26,7 +28,12 @@ const insertInto = (table: string, columns: string[]) =>
 
 const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
 
-export function writeNetworkSync(db: Database, sync: NetworkSync, syncedAtMs: number): SyncPoint {
+export function writeNetworkSync(
+  db: Database,
+  sync: NetworkSync,
+  syncedAtMs: number,
+  summaries: ReadonlyMap<number, SubnetHistoryPoint> = new Map(),
+): SyncPoint {
   const { point, network } = sync;
   return db.transaction((): SyncPoint => {
     const existing = readPointByHash(db, point.network, point.blockHash);
@@ -75,6 +82,7 @@ export function writeNetworkSync(db: Database, sync: NetworkSync, syncedAtMs: nu
     }
     const insertStale = db.prepare('INSERT INTO stale_subnets (point_id, netuid, reason) VALUES (?, ?, ?)');
     for (const st of sync.stale) insertStale.run(pointId, st.netuid, st.reason);
+    insertSummaries(db, pointId, summaries);
     updateLatest(db, sync, pointId);
     return readPointByHash(db, point.network, point.blockHash)!;
   })();

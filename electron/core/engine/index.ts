@@ -7,6 +7,7 @@
  */
 export { analyzeSubnet, summarizeSubnet, type AnalyzeOptions } from './analyze';
 export { emissionShare } from './emission-share';
+export { incentiveDistribution } from './distribution';
 export { evaluateNewcomer, evaluateAll, perMinerUsdPerMonth, BREAK_EVEN_COMPETITORS_CAP } from './newcomer';
 export { sensitivityGrid, defaultSensitivityAxes } from './sensitivity';
 export { computeWindow } from './window';

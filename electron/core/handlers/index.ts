@@ -4,6 +4,7 @@ import { settingsHandlers } from './settings';
 import { subnetHandlers } from './subnets';
 import { syncHandlers } from './sync';
 import { watchlistHandlers } from './watchlists';
+import { economicsHandlers } from './economics';
 
 /** Every contract method's handler; `satisfies Handlers` makes a missing or mistyped one a compile error. */
 export function createHandlers(service: ScoutService): Handlers {
@@ -13,5 +14,6 @@ export function createHandlers(service: ScoutService): Handlers {
     ...subnetHandlers(service),
     ...syncHandlers(service),
     ...watchlistHandlers(service),
+    ...economicsHandlers(service),
   } satisfies Handlers;
 }

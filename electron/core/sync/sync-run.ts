@@ -12,6 +12,8 @@ import { fetchBlock, type FetchedBlock } from '../chain/fetch-block';
 import { MappingError, mapNetwork, mapSubnet } from '../chain/mapper';
 import { latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
 import { writeNetworkSync } from '../db/snapshot-write';
+import { previousBlock } from '../db/summary-repo';
+import { summarizeSync } from './summaries';
 import type { Target } from './endpoint';
 
 export interface SyncProgress {
@@ -97,7 +99,7 @@ async function readAndStore(
   const sync = toNetworkSync(db, fetched, target, kind);
   if (options.signal?.aborted) throw new ChainError('cancelled', 'The sync was cancelled; nothing was written.');
   if (kind === 'live') onProgress({ phase: 'writing', done: 0, total: 1, netuid: null, message: 'Saving' });
-  const point = writeNetworkSync(db, sync, options.now());
+  const point = writeNetworkSync(db, sync, options.now(), summarizeSync(sync, previousBlock(db, sync.point.blockNumber)));
   return { point, stale: sync.stale };
 }
 

@@ -1,5 +1,6 @@
 import { initial } from './0001-initial';
 import { watchlistsAndScenarios } from './0002-watchlists-scenarios';
+import { subnetSummaries } from './0003-subnet-summaries';
 
 export interface Migration {
   id: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
-export const migrations: Migration[] = [initial, watchlistsAndScenarios];
+export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries];

@@ -1,0 +1,43 @@
+import type { SubnetDetail } from '../../../shared/api-types';
+import type { Scenario, SensitivityAxes } from '../../../shared/economics';
+import { defaultSensitivityAxes, evaluateAll, evaluateNewcomer, incentiveDistribution, perMinerUsdPerMonth, sensitivityGrid } from '../engine';
+import { summariesOf } from '../db/summary-repo';
+import { CoreError } from '../errors';
+import type { ScoutService } from '../service';
+
+export function economicsHandlers(service: ScoutService) {
+  const ws = () => service.requireWorkspace();
+  const thresholds = () => ws().settings.get().verdictThresholds;
+  const analysed = (netuid: number) => {
+    const found = ws().analyses.get(netuid);
+    if (!found) throw new CoreError('invalid-argument', `There is no data for SN${netuid}; sync first.`);
+    return found;
+  };
+  return {
+    'scenario.evaluate': ({ scenario }: { scenario: Scenario }) =>
+      evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds()),
+    'subnet.economics': ({ netuid, scenario }: { netuid: number; scenario: Scenario }): SubnetDetail => {
+      const { analysis, input, latest } = analysed(netuid);
+      const { model: _model, ...rest } = analysis;
+      return {
+        analysis: rest,
+        economics: evaluateNewcomer(analysis, scenario, thresholds()),
+        perMinerUsdPerMonth: perMinerUsdPerMonth(analysis, scenario),
+        history: summariesOf(ws().db, netuid),
+        distribution: incentiveDistribution(input),
+        identity: latest.snapshot.identity,
+        staleReason: latest.staleReason,
+      };
+    },
+    'scenario.sensitivity': ({ netuid, scenario, axes }: { netuid: number; scenario: Scenario; axes?: SensitivityAxes }) => {
+      const { analysis } = analysed(netuid);
+      return sensitivityGrid(analysis, scenario, axes ?? defaultSensitivityAxes(analysis, scenario));
+    },
+    'scenarios.list': () => ws().scenarios.list(),
+    'scenarios.save': (input: { id?: number; name: string; netuid: number | null; scenario: Scenario }) => ws().scenarios.save(input),
+    'scenarios.delete': ({ id }: { id: number }) => {
+      ws().scenarios.remove(id);
+      return { id };
+    },
+  };
+}
