@@ -27,16 +27,7 @@ import {
   WatchlistThresholdsSchema,
 } from './api-schemas';
 
-/** Declares an operation: the argument schema is a value, the result is a type carried by a phantom field. */
-export interface Operation<Arg extends z.ZodType, Res> {
-  readonly arg: Arg;
-  readonly result?: Res;
-}
-const op =
-  <Res>() =>
-  <Arg extends z.ZodType>(arg: Arg): Operation<Arg, Res> => ({ arg });
-
-const none = z.undefined();
+import { none, op } from './contract-op';
 
 export const contract = {
   'app.info': op<AppInfo>()(none),
