@@ -126,3 +126,5 @@ export const ScenarioSaveSchema = z
   })
   .strict();
 export const ScenarioIdSchema = z.object({ id }).strict();
+
+export const WatchlistChangesSchema = z.object({ id, scenario: ScenarioSchema }).strict();

@@ -6,6 +6,7 @@ import type {
   Scenario,
   SubnetAnalysis,
   SubnetHistoryPoint,
+  VerdictLabel,
   VerdictThresholds,
 } from './economics';
 
@@ -60,6 +61,11 @@ export interface SubnetRow {
   burnRao: bigint;
   immunityPeriodBlocks: number;
   registrationAllowed: boolean;
+  /** Engine figures of this snapshot (scenario-free); null when unknown. */
+  minerPoolTaoPerDay: number | null;
+  earningMiners: number | null;
+  minerUids: number | null;
+  gini: number | null;
   /** Block of the snapshot this row comes from (older than the latest sync when the subnet is stale). */
   blockNumber: number;
   blockTimeMs: number;
@@ -145,4 +151,29 @@ export interface SavedScenario {
   netuid: number | null;
   scenario: Scenario;
   updatedAtMs: number;
+}
+
+export interface MetricChange {
+  previous: number | null;
+  current: number | null;
+  /** (current − previous) / |previous| (absolute difference for Gini); null when either side is unknown. */
+  change: number | null;
+  /** The change is beyond the list's threshold. */
+  highlighted: boolean;
+}
+
+/** One watched subnet: key figures now, and what changed since the sync before. */
+export interface WatchedSubnet {
+  netuid: number;
+  name: string;
+  symbol: string;
+  currentBlock: number | null;
+  previousBlock: number | null;
+  emissionShare: MetricChange;
+  priceTao: MetricChange;
+  registrationCostTao: MetricChange;
+  earningMiners: MetricChange;
+  gini: MetricChange;
+  verdict: { previous: VerdictLabel | null; current: VerdictLabel | null; changed: boolean };
+  profitUsdPerMonth: number | null;
 }

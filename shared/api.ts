@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { SyncPoint } from './domain';
-import type { AppInfo, SavedScenario, Settings, SubnetDetail, SubnetList, SyncOutcome, SyncState, Watchlist } from './api-types';
+import type { AppInfo, SavedScenario, Settings, SubnetDetail, SubnetList, SyncOutcome, SyncState, WatchedSubnet, Watchlist } from './api-types';
 import type { MinerEconomics, SensitivityGrid } from './economics';
 import type { EventName, Events } from './api-wire';
 import {
@@ -19,6 +19,7 @@ import {
   DatasetSchema,
   SettingsPatchSchema,
   SyncRequestSchema,
+  WatchlistChangesSchema,
   WatchlistCreateSchema,
   WatchlistIdSchema,
   WatchlistRenameSchema,
@@ -28,6 +29,7 @@ import {
 } from './api-schemas';
 
 import { none, op } from './contract-op';
+import { notesContract } from './notes-api';
 
 export const contract = {
   'app.info': op<AppInfo>()(none),
@@ -55,6 +57,8 @@ export const contract = {
   'watchlists.addSubnet': op<Watchlist>()(WatchlistSubnetSchema),
   'watchlists.removeSubnet': op<Watchlist>()(WatchlistSubnetSchema),
   'watchlists.setThresholds': op<Watchlist>()(WatchlistThresholdsSchema),
+  'watchlists.changes': op<WatchedSubnet[]>()(WatchlistChangesSchema),
+  ...notesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ export interface Connection {
   genesisHash: string;
   /** Rejects when the socket drops, so a sync in progress stops instead of hanging. */
   dropped: Promise<never>;
+  isConnected(): boolean;
   close(): Promise<void>;
 }
 
@@ -34,7 +35,7 @@ export async function connect(endpoint: string, options: { timeoutMs?: number; c
     const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true }), timeout]);
     const dropped = new Promise<never>((_, reject) => {
       provider.on('disconnected', () =>
-        reject(new ChainError('dropped', `The connection to ${endpoint} dropped during the sync.`)),
+        reject(new ChainError('dropped', `The connection to ${endpoint} dropped during the sync; nothing was written and the previous data is intact.`)),
       );
     });
     dropped.catch(() => undefined); // observed by whoever races it; never an unhandled rejection
@@ -43,6 +44,7 @@ export async function connect(endpoint: string, options: { timeoutMs?: number; c
       endpoint,
       genesisHash: api.genesisHash.toHex(),
       dropped,
+      isConnected: () => provider.isConnected,
       async close() {
         await api.disconnect().catch(() => undefined);
       },

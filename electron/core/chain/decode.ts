@@ -59,7 +59,8 @@ export const METAGRAPH_INDEXES: number[] = Object.values(METAGRAPH_FIELDS);
 export function decodeMetagraph(mg: CodecLike, selective: boolean): RawMetagraph {
   const get = (name: string): CodecLike => {
     const v = field(mg, name);
-    if (!selective) return v;
+    // netuid is a plain field even in a SelectiveMetagraph; the metadata says which fields are Options.
+    if (!selective || v.isSome === undefined) return v;
     const inner = option(v);
     if (!inner) throw new Error(`the node left out requested metagraph field ${name}`);
     return inner;

@@ -5,6 +5,7 @@
  */
 import type { ApiPromise } from '@polkadot/api';
 import type { StaleSubnet } from '../../../shared/domain';
+import { ChainError } from './errors';
 import { big, bool, list, num, option, type CodecLike } from './codec';
 import { decodeDynamicInfo, decodeIncentives, decodeMetagraph, METAGRAPH_FIELDS, METAGRAPH_INDEXES } from './decode';
 import type { RawDynamicInfo, RawMetagraph, RawNetworkStorage, RawSubnetState, RawSubnetStorage } from './raw';
@@ -38,6 +39,8 @@ export interface FetchOptions {
   onProgress?: BlockProgress;
   /** Stops everything at once when the connection drops. */
   dropped?: Promise<never>;
+  /** A failed call on a dead connection fails the block, not just its subnet. */
+  isConnected?: () => boolean;
 }
 
 function checkAborted(signal?: AbortSignal): void {
@@ -91,7 +94,7 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
         const [metagraph, extra] = await race(readSubnetGraphs(at, d, st));
         subnets.set(d.netuid, { dynamic: d, metagraph, extraMechanismIncentives: extra, storage: st, priceRao: prices?.get(d.netuid) ?? null });
       } catch (e) {
-        if (options.dropped && (await isSettled(options.dropped))) throw e;
+        if (options.isConnected && !options.isConnected()) throw new ChainError('dropped', 'The connection dropped during the sync; nothing was written and the previous data is intact.');
         failed.push({ netuid: d.netuid, reason: `Could not read SN${d.netuid}'s metagraph: ${(e as Error).message}` });
       }
       options.onProgress?.(++done, dynamics.length, d.netuid);
@@ -99,6 +102,7 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
   checkAborted(options.signal);
+  if (options.isConnected && !options.isConnected()) throw new ChainError('dropped', 'The connection dropped during the sync; nothing was written and the previous data is intact.');
 
   return {
     blockNumber: num(header.number as unknown as CodecLike),
@@ -109,12 +113,6 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
     subnets,
     failed: failed.sort((a, b) => a.netuid - b.netuid),
   };
-}
-
-async function isSettled(p: Promise<unknown>): Promise<boolean> {
-  const marker = Symbol('pending');
-  const r = await Promise.race([p.then(() => true, () => true), Promise.resolve(marker)]);
-  return r !== marker;
 }
 
 /** Exact swap prices (rao of TAO per alpha); null on runtimes without the swap price API. */

@@ -5,6 +5,7 @@ import { subnetHandlers } from './subnets';
 import { syncHandlers } from './sync';
 import { watchlistHandlers } from './watchlists';
 import { economicsHandlers } from './economics';
+import { notesHandlers } from './notes';
 
 /** Every contract method's handler; `satisfies Handlers` makes a missing or mistyped one a compile error. */
 export function createHandlers(service: ScoutService): Handlers {
@@ -15,5 +16,6 @@ export function createHandlers(service: ScoutService): Handlers {
     ...syncHandlers(service),
     ...watchlistHandlers(service),
     ...economicsHandlers(service),
+    ...notesHandlers(service),
   } satisfies Handlers;
 }

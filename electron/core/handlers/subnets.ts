@@ -1,9 +1,10 @@
 import type { SubnetList, SubnetRow } from '../../../shared/api-types';
-import { latestPoint, latestSubnets, type LatestSubnet } from '../db/snapshot-read';
+import type { SubnetAnalysis } from '../../../shared/economics';
+import { latestPoint, type LatestSubnet } from '../db/snapshot-read';
 import { emissionShare } from '../engine/emission-share';
 import type { ScoutService } from '../service';
 
-function toRow(s: LatestSubnet): SubnetRow {
+function toRow(s: LatestSubnet, analysis: SubnetAnalysis | null): SubnetRow {
   const snap = s.snapshot;
   return {
     netuid: snap.netuid,
@@ -16,6 +17,10 @@ function toRow(s: LatestSubnet): SubnetRow {
     burnRao: snap.burnRao,
     immunityPeriodBlocks: snap.immunityPeriodBlocks,
     registrationAllowed: snap.registrationAllowed,
+    minerPoolTaoPerDay: analysis?.minerPool.receivedTaoPerDay.value ?? null,
+    earningMiners: analysis?.counts.earningMiners.value ?? null,
+    minerUids: analysis?.counts.minerUids.value ?? null,
+    gini: analysis?.concentration.gini.value ?? null,
     blockNumber: s.blockNumber,
     blockTimeMs: s.blockTimeMs,
     staleReason: s.staleReason,
@@ -26,7 +31,8 @@ export function subnetHandlers(service: ScoutService) {
   return {
     'subnets.list': (): SubnetList => {
       const ws = service.requireWorkspace();
-      return { dataset: ws.dataset, point: latestPoint(ws.db), rows: latestSubnets(ws.db).map(toRow) };
+      const rows = ws.analyses.all().map(({ latest, analysis }) => toRow(latest, analysis));
+      return { dataset: ws.dataset, point: latestPoint(ws.db), rows };
     },
   };
 }

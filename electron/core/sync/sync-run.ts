@@ -92,6 +92,7 @@ async function readAndStore(
   const fetched = await fetchBlock(conn.api, blockHash, {
     signal: options.signal,
     dropped: conn.dropped,
+    isConnected: conn.isConnected,
     onProgress: (done, total, netuid) =>
       kind === 'live' &&
       onProgress({ phase: 'subnets', done, total, netuid, message: netuid === null ? 'Reading subnets' : `Read SN${netuid}` }),

@@ -1,6 +1,7 @@
 import { initial } from './0001-initial';
 import { watchlistsAndScenarios } from './0002-watchlists-scenarios';
 import { subnetSummaries } from './0003-subnet-summaries';
+import { notes } from './0004-notes';
 
 export interface Migration {
   id: number;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
-export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries];
+export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries, notes];

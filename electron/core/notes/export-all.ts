@@ -1,0 +1,29 @@
+/** Writes the user's own data (notes with history, watchlists, saved scenarios, settings) as one export file. */
+import type { ExportedFile } from '../../../shared/notes-types';
+import type { Workspace } from '../workspace';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFileInput } from './export-format';
+import { contentOf } from './note-rows';
+import { NoteRepo } from './note-repo';
+
+export function exportAll(ws: Workspace, now: number): ExportedFile {
+  const notes = new NoteRepo(ws.db, () => now);
+  const file: ExportFileInput = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAtMs: now,
+    notes: notes.all().map((n) => ({
+      id: n.id,
+      ...contentOf(n),
+      createdAtMs: n.createdAtMs,
+      updatedAtMs: n.updatedAtMs,
+      history: notes
+        .history(n.id)
+        .reverse()
+        .map((v) => ({ kind: v.kind, savedAtMs: v.savedAtMs, content: contentOf(v.content) })),
+    })),
+    watchlists: ws.watchlists.list().map((w) => ({ name: w.name, netuids: w.netuids, thresholds: w.thresholds })),
+    scenarios: ws.scenarios.list().map((s) => ({ name: s.name, netuid: s.netuid, scenario: s.scenario, updatedAtMs: s.updatedAtMs })),
+    settings: ws.settings.get(),
+  };
+  return { fileName: `subnet-scout-export-${new Date(now).toISOString().slice(0, 10)}.json`, content: JSON.stringify(file, null, 2) };
+}

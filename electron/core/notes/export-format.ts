@@ -1,0 +1,101 @@
+/**
+ * The export file: one versioned JSON document with the user's own data. Reading it checks everything (size, JSON,
+ * format, version, every field) before anything is written, and says what is wrong in words.
+ */
+import { z } from 'zod';
+import { ScenarioSchema, SettingsPatchSchema, WatchlistThresholdsSchema, netuid } from '../../../shared/api-schemas';
+import { MAX_IMPORT_BYTES, NoteContentSchema, NoteIdSchema } from '../../../shared/notes-schemas';
+import { CoreError } from '../errors';
+
+export const EXPORT_FORMAT = 'subnet-scout-export';
+export const EXPORT_VERSION = 1;
+
+const timestamp = z.number().int().min(0).max(8.64e15);
+
+const VersionSchema = z
+  .object({ kind: z.enum(['autosave', 'save', 'restore', 'import']), savedAtMs: timestamp, content: NoteContentSchema })
+  .strict();
+
+const ExportedNoteSchema = z
+  .object({
+    ...NoteContentSchema.shape,
+    id: NoteIdSchema,
+    createdAtMs: timestamp,
+    updatedAtMs: timestamp,
+    /** Oldest first. */
+    history: z.array(VersionSchema).max(100_000),
+  })
+  .strict();
+
+const ExportedWatchlistSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    netuids: z.array(netuid).max(65_536),
+    thresholds: WatchlistThresholdsSchema.shape.thresholds,
+  })
+  .strict();
+
+const ExportedScenarioSchema = z
+  .object({ name: z.string().trim().min(1).max(80), netuid: netuid.nullable(), scenario: ScenarioSchema, updatedAtMs: timestamp })
+  .strict();
+
+export const ExportFileSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAtMs: timestamp,
+    notes: z.array(ExportedNoteSchema).max(100_000),
+    watchlists: z.array(ExportedWatchlistSchema).max(10_000),
+    scenarios: z.array(ExportedScenarioSchema).max(10_000),
+    // Not strict: a setting this version does not know is ignored rather than refusing the whole file.
+    settings: z.object(SettingsPatchSchema.shape).partial(),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.notes.forEach((n, i) => {
+      if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'id'], message: `note id ${n.id} appears twice` });
+      seen.add(n.id);
+    });
+  });
+
+export type ExportFile = z.output<typeof ExportFileSchema>;
+export type ExportFileInput = z.input<typeof ExportFileSchema>;
+export type ExportedNote = ExportFile['notes'][number];
+
+function refuse(message: string): never {
+  throw new CoreError('invalid-argument', `${message} Nothing was imported.`);
+}
+
+/** Parses and validates a whole export file; throws a CoreError saying what is wrong. */
+export function readExportFile(content: string): ExportFile {
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes > MAX_IMPORT_BYTES) refuse(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Subnet Scout reads export files up to 50 MB.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (e) {
+    refuse(`The file is not valid JSON, so it may be truncated or damaged (${(e as Error).message}).`);
+  }
+  const head = (data ?? {}) as { format?: unknown; version?: unknown };
+  if (typeof data !== 'object' || head.format !== EXPORT_FORMAT) {
+    refuse(`This is not a Subnet Scout export file (it should start with "format": "${EXPORT_FORMAT}").`);
+  }
+  if (typeof head.version === 'number' && head.version > EXPORT_VERSION) {
+    refuse(
+      `This file was written by a newer version of Subnet Scout (export format version ${head.version}; this version ` +
+        `reads version ${EXPORT_VERSION}). Update the app to import it.`,
+    );
+  }
+  const parsed = ExportFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const listed = issues
+      .slice(0, 5)
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ');
+    const more = issues.length > 5 ? ` (and ${issues.length - 5} more problems)` : '';
+    refuse(`The file is not a valid Subnet Scout export: ${listed}${more}.`);
+  }
+  return parsed.data;
+}

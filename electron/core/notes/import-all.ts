@@ -1,0 +1,90 @@
+/**
+ * Imports an export file in one transaction: either everything in it is written, or nothing. Notes whose ids exist
+ * here are conflicts: with 'ask' nothing is written and their ids come back, so the UI can ask the user which of
+ * keep / replace / duplicate to do. The same choice settles a saved scenario of the same name and subnet.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ImportConflictChoice, ImportOutcome, Note } from '../../../shared/notes-types';
+import type { Workspace } from '../workspace';
+import type { ExportFile, ExportedNote } from './export-format';
+import { contentOf, sameContent } from './note-rows';
+import { NoteRepo } from './note-repo';
+
+export function importAll(ws: Workspace, file: ExportFile, choice: ImportConflictChoice, now: number): ImportOutcome {
+  const notes = new NoteRepo(ws.db, () => now);
+  const conflicting = file.notes.filter((n) => notes.find(n.id));
+  if (choice === 'ask' && conflicting.length > 0) {
+    return { status: 'conflicts', noteIds: conflicting.map((n) => n.id), titles: conflicting.map((n) => n.title) };
+  }
+  return ws.db.transaction((): ImportOutcome => {
+    const outcome = { notesAdded: 0, notesReplaced: 0, notesDuplicated: 0, notesKept: 0 };
+    for (const note of file.notes) {
+      const existing = notes.find(note.id);
+      if (!existing) {
+        addNote(notes, note, note.id, now);
+        outcome.notesAdded++;
+      } else if (choice === 'keep') {
+        outcome.notesKept++;
+      } else if (choice === 'duplicate') {
+        addNote(notes, { ...note, title: `${note.title.slice(0, 180)} (imported copy)` }, randomUUID(), now);
+        outcome.notesDuplicated++;
+      } else {
+        replaceNote(notes, existing, note, now);
+        outcome.notesReplaced++;
+      }
+    }
+    const watchlists = importWatchlists(ws, file, choice);
+    const scenarios = importScenarios(ws, file, choice);
+    // Your own settings stay unless you chose to replace with the file's (or this is a first import).
+    const settingsRestored = choice === 'ask' || choice === 'replace';
+    if (settingsRestored) ws.settings.set(file.settings);
+    return { status: 'imported', ...outcome, watchlists, scenarios, settingsRestored };
+  })();
+}
+
+function addNote(notes: NoteRepo, note: ExportedNote, id: string, now: number): void {
+  const { history, ...rest } = note;
+  const added: Note = { ...rest, id };
+  notes.insert(added);
+  for (const v of history) notes.addVersion(id, v.kind, v.savedAtMs, v.content, false);
+  // The history ends with what the note holds, whatever the file's history says.
+  const last = history.at(-1);
+  if (!last || !sameContent(last.content, added)) notes.addVersion(id, 'import', now, contentOf(added), false);
+}
+
+/** The file's content wins; both histories are kept, so the replaced content can still be restored. */
+function replaceNote(notes: NoteRepo, existing: Note, note: ExportedNote, now: number): void {
+  for (const v of note.history) notes.addVersion(existing.id, v.kind, v.savedAtMs, v.content, false);
+  if (!sameContent(existing, note)) {
+    notes.writeContent(existing.id, note, now);
+    notes.addVersion(existing.id, 'import', now, contentOf(note), false);
+  }
+}
+
+/** Lists are merged by name: a list you already have gains the file's subnets; nothing is removed. */
+function importWatchlists(ws: Workspace, file: ExportFile, choice: ImportConflictChoice): number {
+  for (const list of file.watchlists) {
+    const mine = ws.watchlists.list().find((w) => w.name.toLowerCase() === list.name.toLowerCase());
+    const target = mine ?? ws.watchlists.create(list.name);
+    for (const netuid of list.netuids) ws.watchlists.addSubnet(target.id, netuid);
+    if (!mine || choice === 'replace') ws.watchlists.setThresholds(target.id, list.thresholds);
+  }
+  return file.watchlists.length;
+}
+
+function importScenarios(ws: Workspace, file: ExportFile, choice: ImportConflictChoice): number {
+  let written = 0;
+  for (const s of file.scenarios) {
+    const copyName = `${s.name.slice(0, 69)} (imported)`;
+    const sameSubnet = ws.scenarios.list().filter((m) => m.netuid === s.netuid);
+    const alreadyHere = sameSubnet.some(
+      (m) => (m.name === s.name || m.name === copyName) && JSON.stringify(m.scenario) === JSON.stringify(s.scenario),
+    );
+    const mine = sameSubnet.find((m) => m.name === s.name);
+    if (alreadyHere || (mine && choice === 'keep')) continue;
+    const replace = mine !== undefined && choice === 'replace';
+    ws.scenarios.save({ id: replace ? mine.id : undefined, name: mine && !replace ? copyName : s.name, netuid: s.netuid, scenario: s.scenario });
+    written++;
+  }
+  return written;
+}

@@ -1,0 +1,157 @@
+/**
+ * Research notes and their edit history. Every write keeps the newest version equal to the note's content, so the
+ * history always ends with what the user sees; the full-text index follows by triggers (migration 0004).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Note, NoteContent, NoteVersion, NoteVersionKind } from '../../../shared/notes-types';
+import { CoreError } from '../errors';
+import { CONTENT_COLUMNS, contentJson, contentParams, emptyContent, sameContent, toNote, type NoteRow } from './note-rows';
+
+/**
+ * Autosaves are merged into the version their editing session started, for at most this long: a long session
+ * leaves a version every five minutes instead of one per pause in typing.
+ */
+export const EDIT_SESSION_MS = 5 * 60_000;
+
+interface VersionRow {
+  id: number;
+  kind: NoteVersionKind;
+  open: number;
+  started_at_ms: number;
+  saved_at_ms: number;
+  content_json: string;
+}
+
+const toVersion = (r: VersionRow): NoteVersion => ({
+  id: r.id,
+  kind: r.kind,
+  savedAtMs: r.saved_at_ms,
+  content: JSON.parse(r.content_json) as NoteContent,
+});
+
+const SET_CONTENT = CONTENT_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
+
+export class NoteRepo {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number,
+  ) {}
+
+  find(id: string): Note | null {
+    const row = this.db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
+    return row ? toNote(row) : null;
+  }
+
+  get(id: string): Note {
+    const found = this.find(id);
+    if (!found) throw new CoreError('invalid-argument', `There is no note with id ${id}; it may have been deleted.`);
+    return found;
+  }
+
+  /** Every note, oldest first (for export). */
+  all(): Note[] {
+    return (this.db.prepare('SELECT * FROM notes ORDER BY created_at_ms, seq').all() as NoteRow[]).map(toNote);
+  }
+
+  create(netuid: number, title?: string): Note {
+    const now = this.now();
+    const note: Note = { id: randomUUID(), ...emptyContent(netuid, title), createdAtMs: now, updatedAtMs: now };
+    return this.db.transaction(() => {
+      this.insert(note);
+      // Open: the first words typed into the new note belong to this same version.
+      this.addVersion(note.id, 'autosave', now, note, true);
+      return note;
+    })();
+  }
+
+  save(id: string, content: NoteContent, kind: 'autosave' | 'save'): Note {
+    return this.db.transaction(() => {
+      const now = this.now();
+      if (!sameContent(this.get(id), content)) this.writeContent(id, content, now);
+      this.recordSave(id, content, kind, now);
+      return this.get(id);
+    })();
+  }
+
+  remove(id: string): void {
+    this.get(id);
+    this.db.prepare('DELETE FROM notes WHERE id = ?').run(id);
+  }
+
+  /** Newest first. */
+  history(id: string): NoteVersion[] {
+    this.get(id);
+    return (
+      this.db.prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY saved_at_ms DESC, id DESC').all(id) as VersionRow[]
+    ).map(toVersion);
+  }
+
+  /** Brings back an older version as a new one, so the restore itself can be undone from the history. */
+  restore(id: string, versionId: number): Note {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM note_versions WHERE id = ? AND note_id = ?').get(versionId, id) as VersionRow | undefined;
+      if (!row) throw new CoreError('invalid-argument', `Note ${id} has no version ${versionId}.`);
+      const now = this.now();
+      const { content } = toVersion(row);
+      this.writeContent(id, content, now);
+      this.addVersion(id, 'restore', now, content, false);
+      return this.get(id);
+    })();
+  }
+
+  /** Adds a note as it is, with its own id and times (import). */
+  insert(note: Note): void {
+    this.db
+      .prepare(
+        `INSERT INTO notes (id, ${CONTENT_COLUMNS.join(', ')}, created_at_ms, updated_at_ms)
+         VALUES (@id, ${CONTENT_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at_ms, @updated_at_ms)`,
+      )
+      .run({ id: note.id, ...contentParams(note), created_at_ms: note.createdAtMs, updated_at_ms: note.updatedAtMs });
+  }
+
+  writeContent(id: string, content: NoteContent, updatedAtMs: number): void {
+    this.db.prepare(`UPDATE notes SET ${SET_CONTENT}, updated_at_ms = @updated_at_ms WHERE id = @id`).run({
+      id,
+      ...contentParams(content),
+      updated_at_ms: updatedAtMs,
+    });
+  }
+
+  /** Adds a version unless one with the same time and content is already there (importing the same file twice). */
+  addVersion(id: string, kind: NoteVersionKind, savedAtMs: number, content: NoteContent, open: boolean): void {
+    const json = contentJson(content);
+    const dup = this.db
+      .prepare('SELECT 1 FROM note_versions WHERE note_id = ? AND saved_at_ms = ? AND content_json = ?')
+      .get(id, savedAtMs, json);
+    if (dup) return;
+    this.db
+      .prepare(
+        'INSERT INTO note_versions (note_id, kind, open, started_at_ms, saved_at_ms, content_json) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, kind, open ? 1 : 0, savedAtMs, savedAtMs, json);
+  }
+
+  /** Merges an autosave into the open version of the current editing session, or starts a new version. */
+  private recordSave(id: string, content: NoteContent, kind: 'autosave' | 'save', now: number): void {
+    const latest = this.db
+      .prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY saved_at_ms DESC, id DESC LIMIT 1')
+      .get(id) as VersionRow | undefined;
+    const json = contentJson(content);
+    // Pressing Save closes the session: the next change starts a new version.
+    const open = kind === 'autosave' ? 1 : 0;
+    if (latest?.open && now - latest.started_at_ms < EDIT_SESSION_MS) {
+      if (latest.content_json !== json || !open) {
+        this.db
+          .prepare('UPDATE note_versions SET kind = ?, open = ?, saved_at_ms = ?, content_json = ? WHERE id = ?')
+          .run(kind, open, now, json, latest.id);
+      }
+      return;
+    }
+    if (latest?.content_json === json) {
+      if (!open && latest.open) this.db.prepare("UPDATE note_versions SET open = 0, kind = 'save' WHERE id = ?").run(latest.id);
+      return;
+    }
+    this.addVersion(id, kind, now, content, open === 1);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * "What changed since the previous sync" for the subnets of a watchlist: key figures at the subnet's newest and
+ * previous stored points, with moves beyond the list's thresholds highlighted, and the verdict then and now under
+ * the active scenario.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ChangeThresholds, MetricChange, WatchedSubnet } from '../../shared/api-types';
+import type { Scenario, SubnetHistoryPoint, VerdictThresholds } from '../../shared/economics';
+import type { Analyses } from './analyses';
+import { analyzeSubnet, evaluateNewcomer } from './engine';
+import { networkAt, neuronsAt, subnetAt } from './db/snapshot-read';
+import { summariesOf } from './db/summary-repo';
+
+function relative(previous: number | null, current: number | null, threshold: number): MetricChange {
+  if (previous === null || current === null) return { previous, current, change: null, highlighted: false };
+  const change = previous === 0 ? (current === 0 ? 0 : null) : (current - previous) / Math.abs(previous);
+  return { previous, current, change, highlighted: change === null ? current !== previous : Math.abs(change) > threshold };
+}
+
+function absolute(previous: number | null, current: number | null, threshold: number): MetricChange {
+  if (previous === null || current === null) return { previous, current, change: null, highlighted: false };
+  const change = current - previous;
+  return { previous, current, change, highlighted: Math.abs(change) > threshold };
+}
+
+/** The subnet's two newest stored points (newest first). */
+function lastTwoPoints(db: Database, netuid: number): { pointId: number; blockNumber: number; blockTimeMs: number }[] {
+  return db
+    .prepare(
+      `SELECT ss.point_id AS pointId, p.block_number AS blockNumber, p.block_time_ms AS blockTimeMs
+       FROM subnet_snapshots ss JOIN sync_points p ON p.id = ss.point_id
+       WHERE ss.netuid = ? ORDER BY p.block_number DESC LIMIT 2`,
+    )
+    .all(netuid) as { pointId: number; blockNumber: number; blockTimeMs: number }[];
+}
+
+function previousVerdict(db: Database, netuid: number, point: { pointId: number; blockNumber: number; blockTimeMs: number }, history: SubnetHistoryPoint[], scenario: Scenario, thresholds: VerdictThresholds) {
+  const subnet = subnetAt(db, point.pointId, netuid);
+  const network = networkAt(db, point.pointId);
+  if (!subnet || !network) return null;
+  const neurons = neuronsAt(db, point.pointId, netuid);
+  const analysis = analyzeSubnet(
+    { blockNumber: point.blockNumber, blockTimeMs: point.blockTimeMs, network, subnet, neurons: neurons.length ? neurons : null },
+    history.filter((h) => h.blockNumber < point.blockNumber),
+  );
+  return evaluateNewcomer(analysis, scenario, thresholds).verdict.label;
+}
+
+export function watchlistChanges(
+  db: Database,
+  analyses: Analyses,
+  netuids: number[],
+  limits: ChangeThresholds,
+  scenario: Scenario,
+  thresholds: VerdictThresholds,
+): WatchedSubnet[] {
+  return netuids.map((netuid) => {
+    const current = analyses.get(netuid);
+    const history = summariesOf(db, netuid);
+    const now = history[history.length - 1] ?? null;
+    const before = history.length > 1 ? history[history.length - 2]! : null;
+    const points = lastTwoPoints(db, netuid);
+    const currentVerdict = current ? evaluateNewcomer(current.analysis, scenario, thresholds) : null;
+    const prevVerdict = points[1] ? previousVerdict(db, netuid, points[1], history, scenario, thresholds) : null;
+    return {
+      netuid,
+      name: current?.latest.snapshot.name ?? `SN${netuid}`,
+      symbol: current?.latest.snapshot.symbol ?? '',
+      currentBlock: now?.blockNumber ?? null,
+      previousBlock: before?.blockNumber ?? null,
+      emissionShare: relative(before?.emissionShare ?? null, now?.emissionShare ?? null, limits.emissionShare),
+      priceTao: relative(before?.priceTao ?? null, now?.priceTao ?? null, limits.price),
+      registrationCostTao: relative(before?.burnTao ?? null, now?.burnTao ?? null, limits.registrationCost),
+      earningMiners: relative(before?.earningMiners ?? null, now?.earningMiners ?? null, limits.earningMiners),
+      gini: absolute(before?.gini ?? null, now?.gini ?? null, limits.gini),
+      verdict: {
+        previous: prevVerdict,
+        current: currentVerdict?.verdict.label ?? null,
+        changed: prevVerdict !== null && currentVerdict !== null && prevVerdict !== currentVerdict.verdict.label,
+      },
+      profitUsdPerMonth: currentVerdict?.profitUsdPerMonth.value ?? null,
+    };
+  });
+}

@@ -1,0 +1,88 @@
+/** Argument schemas of the research-notes operations, and the shape of a note's content wherever it crosses a boundary. */
+import { z } from 'zod';
+import { netuid } from './api-schemas';
+
+/** The largest export file the app reads; a bigger one is refused before it is parsed. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export const NoteIdSchema = z.uuid({ error: 'a note id is a UUID' });
+const text = (max: number, what: string) => z.string().max(max, `${what} is limited to ${max.toLocaleString('en-US')} characters`);
+const gigabytes = z.number().finite().min(0, 'sizes cannot be negative').max(1_000_000, 'sizes above 1,000,000 GB are not plausible').nullable();
+
+export const HardwareSchema = z
+  .object({
+    compute: z.enum(['cpu', 'gpu']).nullable(),
+    vramGb: gigabytes,
+    ramGb: gigabytes,
+    diskGb: gigabytes,
+    detail: text(500, 'the hardware detail'),
+  })
+  .strict();
+
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'a tag cannot be empty')
+  .max(40, 'keep tags under 40 characters')
+  .refine((t) => !t.includes(','), 'a tag cannot contain a comma');
+
+export const NoteContentSchema = z
+  .object({
+    netuid,
+    title: z.string().trim().min(1, 'a note needs a title').max(200, 'keep titles under 200 characters'),
+    body: text(1_000_000, 'the note'),
+    repositoryUrl: text(2048, 'the repository URL'),
+    commitReviewed: text(200, 'the commit or tag'),
+    reviewedOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'the review date is YYYY-MM-DD')]),
+    scoringSummary: text(20_000, 'the scoring summary'),
+    validatorsReward: text(20_000, 'what validators reward'),
+    hardware: HardwareSchema,
+    exploits: text(20_000, 'exploits and edges'),
+    risks: text(20_000, 'risks'),
+    verdict: z.enum(['mine', 'watch', 'skip']).nullable(),
+    confidence: z.enum(['low', 'medium', 'high']).nullable(),
+    tags: z
+      .array(tag)
+      .max(30, 'at most 30 tags')
+      .transform((tags) => [...new Set(tags)]),
+  })
+  .strict();
+
+export const NotesListSchema = z
+  .object({
+    /** Words to find anywhere in a note (title, body, every field, tags); each word matches as a prefix. */
+    query: z.string().max(500, 'the search is limited to 500 characters').optional(),
+    netuid: netuid.optional(),
+    tag: z.string().trim().toLowerCase().max(40).optional(),
+    verdict: z.enum(['mine', 'watch', 'skip', 'none']).optional(),
+  })
+  .strict()
+  .optional();
+
+export const NoteCreateSchema = z
+  .object({ netuid, title: z.string().trim().min(1).max(200).optional() })
+  .strict();
+
+export const NoteRefSchema = z.object({ id: NoteIdSchema }).strict();
+
+export const NoteSaveSchema = z
+  .object({
+    id: NoteIdSchema,
+    content: NoteContentSchema,
+    /** 'save' when the user pressed Save: it closes the editing session, so the next change starts a new version. */
+    kind: z.enum(['autosave', 'save']),
+  })
+  .strict();
+
+export const NoteRestoreSchema = z
+  .object({ id: NoteIdSchema, versionId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) })
+  .strict();
+
+export const NotesImportSchema = z
+  .object({
+    // Characters, not bytes: the byte limit is checked by the handler with a clearer message.
+    content: z.string().max(MAX_IMPORT_BYTES, 'the file is larger than 50 MB'),
+    conflicts: z.enum(['ask', 'keep', 'replace', 'duplicate']),
+  })
+  .strict();

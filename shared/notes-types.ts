@@ -1,0 +1,113 @@
+/** Result types of the research-notes operations (see notes-api.ts). */
+
+export type NoteVerdict = 'mine' | 'watch' | 'skip';
+export type NoteConfidence = 'low' | 'medium' | 'high';
+
+export const VERDICT_LABELS: Record<NoteVerdict, string> = { mine: 'Mine', watch: 'Watch', skip: 'Skip' };
+
+/** What a subnet's miners need, as the reviewer read it from the code and docs. Unknown is null / empty. */
+export interface HardwareRequirement {
+  compute: 'cpu' | 'gpu' | null;
+  vramGb: number | null;
+  ramGb: number | null;
+  diskGb: number | null;
+  /** Free text, e.g. "1× A100 80 GB or 2× RTX 4090". */
+  detail: string;
+}
+
+/** Everything the user edits in a note; each version of the note stores one of these. */
+export interface NoteContent {
+  netuid: number;
+  title: string;
+  /** Markdown. */
+  body: string;
+  repositoryUrl: string;
+  /** Commit hash or tag the review was done against. */
+  commitReviewed: string;
+  /** YYYY-MM-DD, or '' when not given. */
+  reviewedOn: string;
+  scoringSummary: string;
+  validatorsReward: string;
+  hardware: HardwareRequirement;
+  exploits: string;
+  risks: string;
+  verdict: NoteVerdict | null;
+  confidence: NoteConfidence | null;
+  /** Lower-case, unique. */
+  tags: string[];
+}
+
+export interface Note extends NoteContent {
+  /** A UUID: stable across export files, so an import can tell "the same note" from "another note". */
+  id: string;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
+/** Search matches arrive wrapped in these characters; the renderer turns them into <mark> elements (never HTML). */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
+/** One row of the notes list. */
+export interface NoteSummary {
+  id: string;
+  netuid: number;
+  title: string;
+  verdict: NoteVerdict | null;
+  confidence: NoteConfidence | null;
+  tags: string[];
+  updatedAtMs: number;
+  /** The title, with search matches marked (MATCH_START/MATCH_END). */
+  titleMarked: string;
+  /** The passage that best matches the search (marked), or the start of the body without a search. */
+  excerpt: string;
+}
+
+/**
+ * How a version came to be: autosaves of one editing session are merged into one version; pressing Save,
+ * restoring an older version and importing each start a version of their own.
+ */
+export type NoteVersionKind = 'autosave' | 'save' | 'restore' | 'import';
+
+export interface NoteVersion {
+  id: number;
+  kind: NoteVersionKind;
+  savedAtMs: number;
+  content: NoteContent;
+}
+
+/** A subnet's current verdict: the verdict of its most recently updated note that has one. */
+export interface SubnetVerdict {
+  netuid: number;
+  verdict: NoteVerdict;
+  confidence: NoteConfidence | null;
+  noteId: string;
+  updatedAtMs: number;
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** A file for the renderer to offer as a download. */
+export interface ExportedFile {
+  fileName: string;
+  content: string;
+}
+
+/** What to do with imported notes whose IDs already exist here. 'ask' writes nothing when there are any. */
+export type ImportConflictChoice = 'ask' | 'keep' | 'replace' | 'duplicate';
+
+export type ImportOutcome =
+  | { status: 'conflicts'; noteIds: string[]; titles: string[] }
+  | {
+      status: 'imported';
+      notesAdded: number;
+      notesReplaced: number;
+      notesDuplicated: number;
+      notesKept: number;
+      watchlists: number;
+      scenarios: number;
+      settingsRestored: boolean;
+    };
