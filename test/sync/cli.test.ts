@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStandInNode, type StandInNode } from '../chain/node';
+import { metadataOrWarn } from '../chain/test-helpers';
+import { runCli } from '../../electron/core/cli/run';
+import type { ScoutService } from '../../electron/core/service';
+import { fromWire } from '../../shared/wire';
+import type { SubnetList } from '../../shared/api-types';
+import { serviceFor } from './sync-helpers';
+
+const metadata = metadataOrWarn('cli');
+
+describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
+  let node: StandInNode;
+  let service: ScoutService;
+  beforeAll(async () => {
+    node = await startStandInNode({ metadataPath: metadata!, subnetCount: 6, maxUids: 12, seed: 3 });
+    service = await serviceFor('ws://127.0.0.1:1'); // the configured endpoint is wrong on purpose: --endpoint wins
+  });
+  afterAll(async () => {
+    await service?.close();
+    await node?.close();
+  });
+
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(service, args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out, err };
+  };
+
+  it('scout sync --endpoint --backfill 2d stores the head and two past days', async () => {
+    const { code, out } = await run('sync', '--endpoint', node.url, '--backfill', '2d');
+    expect(code).toBe(0);
+    expect(out.filter((l) => l.startsWith('stored live point'))).toHaveLength(1);
+    expect(out.filter((l) => l.startsWith('stored backfill point'))).toHaveLength(2);
+  });
+
+  it('scout list --json and --csv print what the sync stored', async () => {
+    const json = await run('list', '--json');
+    const list = fromWire<SubnetList>(json.out.join('\n'));
+    expect(list.rows.length).toBe(node.truthAt(list.point!.blockNumber).subnets.size);
+    const csv = await run('list', '--csv');
+    expect(csv.out[0]).toBe('netuid,name,symbol,price_tao,emission_share,uids,max_uids,registration_cost_tao,block,stale_reason');
+    expect(csv.out).toHaveLength(list.rows.length + 1);
+  });
+
+  it('a bad endpoint or bad flag gives a message and a non-zero exit', async () => {
+    const bad = await run('sync');
+    expect(bad.code).toBe(1);
+    expect(bad.err.join('\n')).toMatch(/Cannot reach ws:\/\/127\.0\.0\.1:1/);
+    service.sync.cancel();
+    const flag = await run('sync', '--endpoint', node.url, '--backfill', 'lots');
+    expect(flag.code).toBe(1);
+    expect(flag.err.join('\n')).toMatch(/--backfill takes a number of days/);
+    expect((await run('frobnicate')).code).toBe(2);
+  });
+});
