@@ -3,10 +3,14 @@ import { scout } from './scout';
 import { useDataStore } from './stores/data-store';
 import { useSettingsStore } from './stores/settings-store';
 import { useSyncStore } from './stores/sync-store';
+import { useWatchlistStore } from './stores/watchlist-store';
+import { useScenarioStore } from './stores/scenario-store';
 import { useUiStore, VIEWS } from './stores/ui-store';
 import { StatusBar } from './components/StatusBar';
 import { DataProblemView } from './views/DataProblemView';
 import { SubnetsView } from './views/SubnetsView';
+import { SubnetPage } from './subnet/SubnetPage';
+import { WatchlistsView } from './watchlists/WatchlistsView';
 import { SettingsView } from './views/SettingsView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { useTheme } from './use-theme';
@@ -15,16 +19,23 @@ export function App() {
   const { info, load } = useDataStore();
   const loadSettings = useSettingsStore((s) => s.load);
   const loadSync = useSyncStore((s) => s.load);
-  const { view, go } = useUiStore();
+  const loadWatchlists = useWatchlistStore((s) => s.load);
+  const initScenario = useScenarioStore((s) => s.init);
+  const { view, netuid, go } = useUiStore();
   useTheme();
 
   useEffect(() => {
-    void load().then(() => Promise.all([loadSettings(), loadSync()]));
-    return scout.on('data.changed', () => {
-      void load();
-      void loadSettings();
+    void load().then(async () => {
+      await Promise.all([loadSettings(), loadSync(), loadWatchlists()]);
+      const settings = useSettingsStore.getState().settings;
+      if (settings) initScenario(settings.scenario);
     });
-  }, [load, loadSettings, loadSync]);
+    return scout.on('data.changed', ({ scope }) => {
+      if (scope === 'settings') return void loadSettings();
+      void load().then(() => useScenarioStore.getState().evaluate());
+      void loadWatchlists();
+    });
+  }, [load, loadSettings, loadSync, loadWatchlists, initScenario]);
 
   useEffect(() => {
     // Alt+1..4 switch screens from anywhere (the nav buttons are also reachable with Tab).
@@ -49,7 +60,7 @@ export function App() {
           <button
             key={v.id}
             className="nav-item"
-            aria-current={view === v.id ? 'page' : undefined}
+            aria-current={view === v.id || (v.id === 'subnets' && view === 'subnet') ? 'page' : undefined}
             onClick={() => go(v.id)}
             title={`${v.label} (Alt+${i + 1})`}
           >
@@ -59,10 +70,9 @@ export function App() {
       </nav>
       <main className="content" id="content">
         {view === 'subnets' && <SubnetsView />}
+        {view === 'subnet' && netuid !== null && <SubnetPage netuid={netuid} />}
         {view === 'settings' && <SettingsView />}
-        {view === 'watchlists' && (
-          <PlaceholderView title="Watchlists" text="Named lists of subnets you follow, with what changed since the last sync, will appear here." />
-        )}
+        {view === 'watchlists' && <WatchlistsView />}
         {view === 'notes' && (
           <PlaceholderView title="Notes" text="Your code-review notes for each subnet, searchable across all subnets, will appear here." />
         )}

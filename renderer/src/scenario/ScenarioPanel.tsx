@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import type { Position } from '../../../shared/economics';
+import { useScenarioStore } from '../stores/scenario-store';
+import { NumberField } from './NumberField';
+import { loadRentPresets, saveRentPresets, type RentPreset } from './rent-presets';
+
+/** The what-if sliders. Everything here is an assumption and is labelled so wherever results are shown. */
+export function ScenarioPanel() {
+  const { scenario, errors, change, reportInvalid } = useScenarioStore();
+  const [presets, setPresets] = useState<RentPreset[]>(loadRentPresets);
+  const position = scenario.position;
+  const setPosition = (p: Position) => change({ position: p });
+
+  return (
+    <section className="scenario-panel" aria-labelledby="scenario-title">
+      <h2 id="scenario-title">What if… <span className="muted small">(your assumptions)</span></h2>
+      <NumberField
+        label="TAO price"
+        unit="USD"
+        slider
+        min={1}
+        max={2000}
+        value={scenario.taoPriceUsd ?? 0}
+        error={errors.taoPriceUsd}
+        onValid={(v) => change({ taoPriceUsd: v })}
+        onInvalid={(m) => reportInvalid('taoPriceUsd', m)}
+      />
+      <NumberField
+        label="Hardware rent"
+        unit="USD/month"
+        slider
+        min={0}
+        max={5000}
+        step={10}
+        value={scenario.rentUsdPerMonth}
+        error={errors.rentUsdPerMonth}
+        onValid={(v) => change({ rentUsdPerMonth: v })}
+        onInvalid={(m) => reportInvalid('rentUsdPerMonth', m)}
+      />
+      <div className="row wrap" role="group" aria-label="Rent presets">
+        {presets.map((p) => (
+          <button key={p.id} className="secondary small" onClick={() => change({ rentUsdPerMonth: p.rentUsdPerMonth })}>
+            {p.label} ${p.rentUsdPerMonth}
+          </button>
+        ))}
+      </div>
+      <details className="presets-editor">
+        <summary>Edit rent presets</summary>
+        {presets.map((p, i) => (
+          <label key={p.id} className="row">
+            <span className="preset-label">{p.label}</span>
+            <input
+              className="num-input"
+              type="number"
+              min={0}
+              value={p.rentUsdPerMonth}
+              onChange={(e) => {
+                const v = e.target.valueAsNumber;
+                if (!Number.isFinite(v) || v < 0) return;
+                const next = presets.map((q, j) => (j === i ? { ...q, rentUsdPerMonth: v } : q));
+                setPresets(next);
+                saveRentPresets(next);
+              }}
+            />
+          </label>
+        ))}
+      </details>
+
+      <fieldset className="compact">
+        <legend>Competitors</legend>
+        <label className="row">
+          <input
+            type="checkbox"
+            checked={scenario.competitorCount === null}
+            onChange={(e) => change({ competitorCount: e.target.checked ? null : 100 })}
+          />
+          As many as earn today on each subnet
+        </label>
+        {scenario.competitorCount !== null && (
+          <NumberField
+            label="Competitor count"
+            slider
+            min={1}
+            max={1000}
+            value={scenario.competitorCount}
+            error={errors.competitorCount}
+            onValid={(v) => change({ competitorCount: v })}
+            onInvalid={(m) => reportInvalid('competitorCount', m)}
+          />
+        )}
+      </fieldset>
+
+      <fieldset className="compact">
+        <legend>Where you expect to land</legend>
+        <label htmlFor="position-kind">Position</label>
+        <select
+          id="position-kind"
+          value={position.kind}
+          onChange={(e) => {
+            const kind = e.target.value as Position['kind'];
+            setPosition(kind === 'rank' ? { kind, rank: 10 } : kind === 'percentile' ? { kind, percentile: 50 } : { kind: 'equal' });
+          }}
+        >
+          <option value="percentile">Percentile of earning miners</option>
+          <option value="rank">Rank</option>
+          <option value="equal">Equal share</option>
+        </select>
+        {position.kind === 'percentile' && (
+          <NumberField
+            label="Percentile"
+            unit="0–100, higher is better"
+            slider
+            min={0}
+            max={100}
+            value={position.percentile}
+            error={errors.position}
+            onValid={(v) => setPosition({ kind: 'percentile', percentile: v })}
+            onInvalid={(m) => reportInvalid('position', m)}
+          />
+        )}
+        {position.kind === 'rank' && (
+          <NumberField
+            label="Rank"
+            unit="1 = best"
+            min={1}
+            max={4096}
+            value={position.rank}
+            error={errors.position}
+            onValid={(v) => setPosition({ kind: 'rank', rank: v })}
+            onInvalid={(m) => reportInvalid('position', m)}
+          />
+        )}
+      </fieldset>
+
+      <NumberField
+        label="Horizon"
+        unit="months, registration cost spread over it"
+        slider
+        min={1}
+        max={24}
+        value={scenario.horizonMonths}
+        error={errors.horizonMonths}
+        onValid={(v) => change({ horizonMonths: v })}
+        onInvalid={(m) => reportInvalid('horizonMonths', m)}
+      />
+      <NumberField
+        label="Sell discount"
+        unit="% lost selling alpha"
+        min={0}
+        max={100}
+        value={Math.round(scenario.sellDiscount * 1000) / 10}
+        error={errors.sellDiscount}
+        onValid={(v) => change({ sellDiscount: v / 100 })}
+        onInvalid={(m) => reportInvalid('sellDiscount', m)}
+      />
+    </section>
+  );
+}

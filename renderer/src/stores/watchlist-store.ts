@@ -1,0 +1,78 @@
+import { create } from 'zustand';
+import type { Watchlist } from '../../../shared/api-types';
+import { scout } from '../scout';
+
+interface WatchlistState {
+  lists: Watchlist[];
+  error: string | null;
+  /** The last deleted list, offered for Undo. */
+  deleted: Watchlist | null;
+  load(): Promise<void>;
+  create(name: string): Promise<Watchlist | null>;
+  rename(id: number, name: string): Promise<boolean>;
+  remove(id: number): Promise<void>;
+  undoRemove(): Promise<void>;
+  move(id: number, delta: -1 | 1): Promise<void>;
+  toggleSubnet(id: number, netuid: number): Promise<void>;
+}
+
+export const useWatchlistStore = create<WatchlistState>((set, get) => {
+  const attempt = async <T,>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      const r = await work();
+      set({ error: null });
+      return r;
+    } catch (e) {
+      set({ error: (e as Error).message });
+      return null;
+    }
+  };
+  const reload = async () => {
+    const lists = await attempt(() => scout.call('watchlists.list'));
+    if (lists) set({ lists });
+  };
+  return {
+    lists: [],
+    error: null,
+    deleted: null,
+    load: reload,
+    async create(name) {
+      const created = await attempt(() => scout.call('watchlists.create', { name }));
+      await reload();
+      return created;
+    },
+    async rename(id, name) {
+      const ok = (await attempt(() => scout.call('watchlists.rename', { id, name }))) !== null;
+      await reload();
+      return ok;
+    },
+    async remove(id) {
+      const list = get().lists.find((l) => l.id === id) ?? null;
+      if ((await attempt(() => scout.call('watchlists.delete', { id }))) !== null) set({ deleted: list });
+      await reload();
+    },
+    async undoRemove() {
+      const deleted = get().deleted;
+      if (!deleted) return;
+      await attempt(() => scout.call('watchlists.restore', { id: deleted.id }));
+      set({ deleted: null });
+      await reload();
+    },
+    async move(id, delta) {
+      const ids = get().lists.map((l) => l.id);
+      const i = ids.indexOf(id);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= ids.length) return;
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+      const lists = await attempt(() => scout.call('watchlists.reorder', { ids }));
+      if (lists) set({ lists });
+    },
+    async toggleSubnet(id, netuid) {
+      const list = get().lists.find((l) => l.id === id);
+      if (!list) return;
+      const method = list.netuids.includes(netuid) ? 'watchlists.removeSubnet' : 'watchlists.addSubnet';
+      await attempt(() => scout.call(method, { id, netuid }));
+      await reload();
+    },
+  };
+});

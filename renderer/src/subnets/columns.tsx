@@ -1,0 +1,123 @@
+/** The Subnets table's columns: label, how to sort, how to show, how to export. Missing values are "—", never 0. */
+import type { ReactNode } from 'react';
+import type { SubnetRow } from '../../../shared/api-types';
+import type { MinerEconomics } from '../../../shared/economics';
+import { formatInteger, formatNumber, formatPercent, formatTao, raoToTao } from '../../../shared/format';
+import type { ColumnId } from '../stores/table-store';
+import { VerdictBadge } from '../components/VerdictBadge';
+
+export interface TableRow {
+  row: SubnetRow;
+  economics: MinerEconomics | undefined;
+}
+
+export interface Column {
+  label: string;
+  title: string;
+  numeric: boolean;
+  sortValue(r: TableRow): number | string | null;
+  render(r: TableRow): ReactNode;
+  csv(r: TableRow): string | number;
+}
+
+const price = (r: TableRow) => (r.row.alphaPriceRao === null ? null : raoToTao(r.row.alphaPriceRao));
+const profit = (r: TableRow) => r.economics?.profitUsdPerMonth.value ?? null;
+const VERDICT_ORDER = { Mine: 3, Watch: 2, Skip: 1 } as const;
+const blank = (v: number | null) => (v === null ? '' : v);
+
+export const COLUMNS: Record<ColumnId, Column> = {
+  netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid },
+  name: {
+    label: 'Name',
+    title: 'Subnet name (on-chain)',
+    numeric: false,
+    sortValue: (r) => r.row.name.toLowerCase(),
+    render: (r) => (
+      <>
+        {r.row.name || '—'}
+        {r.row.staleReason && (
+          <span className="badge warn" title={r.row.staleReason}>
+            stale
+          </span>
+        )}
+      </>
+    ),
+    csv: (r) => r.row.name,
+  },
+  symbol: { label: 'Symbol', title: 'Alpha token symbol', numeric: false, sortValue: (r) => r.row.symbol, render: (r) => r.row.symbol, csv: (r) => r.row.symbol },
+  price: {
+    label: 'Price',
+    title: 'Alpha price in TAO (swap spot price, chain)',
+    numeric: true,
+    sortValue: price,
+    render: (r) => formatTao(r.row.alphaPriceRao, 6),
+    csv: (r) => blank(price(r)),
+  },
+  emissionShare: {
+    label: 'Emission',
+    title: "Share of the network's TAO emission entering this subnet per block (chain)",
+    numeric: true,
+    sortValue: (r) => r.row.emissionShare,
+    render: (r) => formatPercent(r.row.emissionShare),
+    csv: (r) => blank(r.row.emissionShare),
+  },
+  minerPool: {
+    label: 'Miner pool τ/day',
+    title: 'TAO per day reaching miners (owner burn removed; derived)',
+    numeric: true,
+    sortValue: (r) => r.row.minerPoolTaoPerDay,
+    render: (r) => formatNumber(r.row.minerPoolTaoPerDay, 3),
+    csv: (r) => blank(r.row.minerPoolTaoPerDay),
+  },
+  miners: {
+    label: 'Earning / miners',
+    title: 'Miners with incentive > 0 / miner UIDs (derived)',
+    numeric: true,
+    sortValue: (r) => r.row.earningMiners,
+    render: (r) => `${formatInteger(r.row.earningMiners)} / ${formatInteger(r.row.minerUids)}`,
+    csv: (r) => blank(r.row.earningMiners),
+  },
+  gini: {
+    label: 'Gini',
+    title: 'Reward concentration among earning miners: < 0.3 fair, > 0.7 concentrated (derived)',
+    numeric: true,
+    sortValue: (r) => r.row.gini,
+    render: (r) => formatNumber(r.row.gini, 2),
+    csv: (r) => blank(r.row.gini),
+  },
+  registration: {
+    label: 'Registration',
+    title: 'Current registration cost (burn), TAO, sunk (chain)',
+    numeric: true,
+    sortValue: (r) => raoToTao(r.row.burnRao),
+    render: (r) => (r.row.registrationAllowed ? formatTao(r.row.burnRao) : <span className="muted">closed</span>),
+    csv: (r) => raoToTao(r.row.burnRao),
+  },
+  immunity: {
+    label: 'Immunity',
+    title: 'Immunity period of a new UID, hours (chain)',
+    numeric: true,
+    sortValue: (r) => r.row.immunityPeriodBlocks,
+    render: (r) => `${formatNumber((r.row.immunityPeriodBlocks * 12) / 3600, 1)} h`,
+    csv: (r) => r.row.immunityPeriodBlocks,
+  },
+  profit: {
+    label: 'Profit $/mo',
+    title: 'Expected profit per month for a newcomer under your scenario (assumed rent and price)',
+    numeric: true,
+    sortValue: profit,
+    render: (r) => {
+      const v = profit(r);
+      return <span className={v === null ? 'muted' : v > 0 ? 'good' : 'bad'}>{v === null ? '—' : formatNumber(v, 0)}</span>;
+    },
+    csv: (r) => blank(profit(r)),
+  },
+  verdict: {
+    label: 'Verdict',
+    title: 'Mine / Watch / Skip under your scenario and thresholds',
+    numeric: false,
+    sortValue: (r) => (r.economics ? VERDICT_ORDER[r.economics.verdict.label] : null),
+    render: (r) => (r.economics ? <VerdictBadge verdict={r.economics.verdict} /> : '—'),
+    csv: (r) => r.economics?.verdict.label ?? '',
+  },
+};

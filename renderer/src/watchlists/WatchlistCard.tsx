@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import type { MetricChange, WatchedSubnet, Watchlist } from '../../../shared/api-types';
+import { formatNumber, formatPercent } from '../../../shared/format';
+import { scout } from '../scout';
+import { useScenarioStore } from '../stores/scenario-store';
+import { useUiStore } from '../stores/ui-store';
+import { useWatchlistStore } from '../stores/watchlist-store';
+import { useDataStore } from '../stores/data-store';
+
+function Change({ m, format }: { m: MetricChange; format: (v: number | null) => string }) {
+  const arrow = m.change === null || m.change === 0 ? '' : m.change > 0 ? '▲' : '▼';
+  return (
+    <span className={m.highlighted ? 'change-highlight' : undefined} title={m.previous === null ? 'no previous sync' : `was ${format(m.previous)}`}>
+      {format(m.current)}
+      {m.change !== null && m.change !== 0 && (
+        <span className="change">
+          {' '}
+          {arrow} {m.highlighted && <span className="sr-only">big move </span>}
+          {format(m.previous)}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** One list: its subnets with key figures and what changed since the previous sync (big moves highlighted). */
+export function WatchlistCard({ list, first, last }: { list: Watchlist; first: boolean; last: boolean }) {
+  const { rename, remove, move, toggleSubnet } = useWatchlistStore();
+  const scenario = useScenarioStore((s) => s.scenario);
+  const point = useDataStore((s) => s.subnets?.point);
+  const openSubnet = useUiStore((s) => s.openSubnet);
+  const [rows, setRows] = useState<WatchedSubnet[] | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(list.name);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    scout
+      .call('watchlists.changes', { id: list.id, scenario })
+      .then((r) => live && setRows(r))
+      .catch(() => live && setRows([]));
+    return () => {
+      live = false;
+    };
+  }, [list.id, list.netuids, scenario, point?.id]);
+
+  return (
+    <article className="card" aria-labelledby={`wl-${list.id}`}>
+      <header className="row">
+        {editing ? (
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void rename(list.id, name).then((ok) => ok && setEditing(false));
+            }}
+          >
+            <label className="sr-only" htmlFor={`wl-name-${list.id}`}>
+              Watchlist name
+            </label>
+            <input id={`wl-name-${list.id}`} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+            <button type="submit" className="small">
+              Save name
+            </button>
+          </form>
+        ) : (
+          <h2 id={`wl-${list.id}`}>{list.name}</h2>
+        )}
+        <span className="spacer" />
+        <button className="secondary small" onClick={() => setEditing(!editing)}>
+          {editing ? 'Cancel' : 'Rename'}
+        </button>
+        <button className="secondary small" disabled={first} aria-label={`Move ${list.name} up`} onClick={() => void move(list.id, -1)}>
+          ↑
+        </button>
+        <button className="secondary small" disabled={last} aria-label={`Move ${list.name} down`} onClick={() => void move(list.id, 1)}>
+          ↓
+        </button>
+        {confirming ? (
+          <span className="row" role="alertdialog" aria-label={`Delete ${list.name}?`}>
+            Delete “{list.name}”?
+            <button className="small danger" onClick={() => void remove(list.id)}>
+              Delete
+            </button>
+            <button className="secondary small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button className="secondary small" onClick={() => setConfirming(true)}>
+            Delete…
+          </button>
+        )}
+      </header>
+      {list.netuids.length === 0 ? (
+        <p className="muted">Empty: add subnets from the Subnets table (open a subnet, then tick this list).</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Subnet</th>
+              <th scope="col" className="num">Emission</th>
+              <th scope="col" className="num">Price τ</th>
+              <th scope="col" className="num">Registration τ</th>
+              <th scope="col" className="num">Earning miners</th>
+              <th scope="col" className="num">Gini</th>
+              <th scope="col">Verdict</th>
+              <th scope="col" className="num">Profit $/mo</th>
+              <th scope="col"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {(rows ?? []).map((r) => (
+              <tr key={r.netuid}>
+                <td>
+                  <button className="link" onClick={() => openSubnet(r.netuid)}>
+                    SN{r.netuid} {r.name}
+                  </button>
+                </td>
+                <td className="num"><Change m={r.emissionShare} format={(v) => formatPercent(v)} /></td>
+                <td className="num"><Change m={r.priceTao} format={(v) => formatNumber(v, 6)} /></td>
+                <td className="num"><Change m={r.registrationCostTao} format={(v) => formatNumber(v, 4)} /></td>
+                <td className="num"><Change m={r.earningMiners} format={(v) => formatNumber(v, 0)} /></td>
+                <td className="num"><Change m={r.gini} format={(v) => formatNumber(v, 2)} /></td>
+                <td className={r.verdict.changed ? 'change-highlight' : undefined}>
+                  {r.verdict.current ?? '—'}
+                  {r.verdict.changed && <span className="change"> (was {r.verdict.previous})</span>}
+                </td>
+                <td className="num">{formatNumber(r.profitUsdPerMonth, 0)}</td>
+                <td>
+                  <button className="secondary small" aria-label={`Remove SN${r.netuid} from ${list.name}`} onClick={() => void toggleSubnet(list.id, r.netuid)}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}

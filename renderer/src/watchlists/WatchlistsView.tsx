@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useWatchlistStore } from '../stores/watchlist-store';
+import { WatchlistCard } from './WatchlistCard';
+
+export function WatchlistsView() {
+  const { lists, error, deleted, create, undoRemove } = useWatchlistStore();
+  const [name, setName] = useState('');
+  return (
+    <section aria-labelledby="watchlists-title">
+      <h1 id="watchlists-title">Watchlists</h1>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create(name).then((created) => created && setName(''));
+        }}
+      >
+        <label htmlFor="new-watchlist">New watchlist</label>
+        <input id="new-watchlist" value={name} placeholder="e.g. GPU candidates" onChange={(e) => setName(e.target.value)} />
+        <button type="submit">Create</button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {deleted && (
+        <p className="banner" role="status">
+          Deleted “{deleted.name}”.{' '}
+          <button className="secondary small" onClick={() => void undoRemove()}>
+            Undo
+          </button>
+        </p>
+      )}
+      {lists.length === 0 && (
+        <p className="empty">No watchlists yet: create one, then add subnets from the Subnets table or a subnet's page.</p>
+      )}
+      {lists.map((l, i) => (
+        <WatchlistCard key={l.id} list={l} first={i === 0} last={i === lists.length - 1} />
+      ))}
+    </section>
+  );
+}
