@@ -12,7 +12,7 @@ import { SubnetsView } from './views/SubnetsView';
 import { SubnetPage } from './subnet/SubnetPage';
 import { WatchlistsView } from './watchlists/WatchlistsView';
 import { SettingsView } from './views/SettingsView';
-import { PlaceholderView } from './views/PlaceholderView';
+import { NotesView } from './notes/NotesView';
 import { useTheme } from './use-theme';
 
 export function App() {
@@ -31,7 +31,8 @@ export function App() {
       if (settings) initScenario(settings.scenario);
     });
     return scout.on('data.changed', ({ scope }) => {
-      if (scope === 'settings') return void loadSettings();
+      // Thresholds change verdicts: re-evaluate with the new settings.
+      if (scope === 'settings') return void loadSettings().then(() => useScenarioStore.getState().evaluate());
       void load().then(() => useScenarioStore.getState().evaluate());
       void loadWatchlists();
     });
@@ -73,9 +74,7 @@ export function App() {
         {view === 'subnet' && netuid !== null && <SubnetPage netuid={netuid} />}
         {view === 'settings' && <SettingsView />}
         {view === 'watchlists' && <WatchlistsView />}
-        {view === 'notes' && (
-          <PlaceholderView title="Notes" text="Your code-review notes for each subnet, searchable across all subnets, will appear here." />
-        )}
+        {view === 'notes' && <NotesView />}
       </main>
       <StatusBar />
     </div>

@@ -83,6 +83,21 @@ describe.skipIf(missing !== null)('the Subnets table and the what-if panel', () 
     await page.getByLabel('Hardware rent (USD/month)').fill('900');
   });
 
+  it('stricter verdict thresholds in Settings change the verdicts in the table', async () => {
+    const verdictCol = await columnIndex('Verdict');
+    const skips = async () => (await cellTexts(verdictCol)).filter((v) => v.includes('Skip')).length;
+    const skipBefore = await skips();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Profit must exceed (USD/month)').fill('1000000');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Subnets' }).click();
+    await expect.poll(skips).toBeGreaterThan(skipBefore);
+    expect((await cellTexts(verdictCol)).some((v) => v.includes('Mine'))).toBe(false);
+    // The what-if panel kept the rent set earlier (saving Settings does not roll the scenario back).
+    expect(await page.getByLabel('Hardware rent (USD/month)').inputValue()).toBe('900');
+  });
+
   it('remembers hidden and reordered columns across a reload', async () => {
     await page.getByText('Columns').click();
     await page.locator('.columns-menu').getByLabel('Symbol', { exact: true }).uncheck();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { NetworkPreset, Settings } from '../../../shared/api-types';
 import { ENDPOINT_PRESETS } from '../../../shared/networks';
 import { useSettingsStore } from '../stores/settings-store';
+import { ThresholdsFieldset } from './ThresholdsFieldset';
 
 const NETWORK_LABELS: Record<NetworkPreset, string> = {
   finney: 'Finney (main network)',
@@ -25,7 +26,9 @@ export function SettingsView() {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          void save(draft);
+          // The scenario is owned by the what-if panel; saving Settings must not roll it back.
+          const { scenario: _scenario, ...rest } = draft;
+          void save(rest);
         }}
       >
         <fieldset>
@@ -73,6 +76,7 @@ export function SettingsView() {
             onChange={(e) => update({ neuronFullResolutionDays: e.target.valueAsNumber })}
           />
         </fieldset>
+        <ThresholdsFieldset value={draft.verdictThresholds} onChange={(verdictThresholds) => update({ verdictThresholds })} />
         <fieldset>
           <legend>Appearance</legend>
           <label htmlFor="theme">Theme</label>
