@@ -119,6 +119,65 @@ function mechanismWeights(plan: SubnetPlan, occupant: number[], timeFactor: numb
   return weights;
 }
 
+interface Occupancy {
+  /** Registration block of each UID's current holder (the array length is the UID count). */
+  regs: number[];
+  /** Key of the neuron that held the UID at the epoch, -1 if it re-registered since (no epoch values). */
+  occupant: number[];
+  /** Ramp-up × fade-out × drift of each epoch holder's performance. */
+  timeFactor: number[];
+}
+
+function occupancyAt(plan: SubnetPlan, block: number, epoch: number): Occupancy {
+  const { seed, netuid, tempo } = plan;
+  const out: Occupancy = { regs: [], occupant: [], timeFactor: [] };
+  for (const slot of plan.slots) {
+    const reg = registrationAt(slot, block);
+    if (reg < 0) break; // slots fill in UID order
+    out.regs.push(reg);
+    if (reg > epoch) {
+      out.occupant.push(-1);
+      out.timeFactor.push(0);
+      continue;
+    }
+    const key = hash(seed, TAG_OCCUPANT, netuid, slot.slot, reg);
+    const next = nextReplacementAfter(slot, epoch);
+    const fade = next === null ? 1 : Math.min(1, Math.max(0, (next - epoch - FADE_FLOOR_EPOCHS * (tempo + 1)) / FADE_BLOCKS));
+    const ramp = Math.min(1, 0.05 + (epoch - reg) / RAMP_BLOCKS);
+    out.occupant.push(key);
+    out.timeFactor.push(fade * ramp * Math.exp(0.3 * valueNoise(seed, key, epoch, 7_200)));
+  }
+  return out;
+}
+
+interface Neuron {
+  role: Role;
+  hotkey: string;
+  coldkey: string;
+  alphaStake: number;
+  taoStake: bigint;
+  /** What validator dividends are proportional to (stake × a little vtrust noise); 0 for others. */
+  stakeWeight: number;
+}
+
+function neuronAt(plan: SubnetPlan, pool: readonly PoolValidator[], uid: number, reg: number, block: number, epoch: number): Neuron {
+  const { seed, netuid } = plan;
+  const role = roleOf(plan, uid);
+  if (role === 'owner') {
+    return { role, hotkey: plan.ownerHotkey, coldkey: plan.ownerColdkey, alphaStake: 50_000 * RAO, taoStake: 0n, stakeWeight: 0 };
+  }
+  if (role === 'miner') return { role, ...minerKeys(plan, uid, reg), alphaStake: 0, taoStake: 0n, stakeWeight: 0 };
+  const v = pool[poolIndex(seed, netuid, uid - plan.firstValidator)];
+  if (!v) throw new Error('validator pool too small');
+  const drift = 1 + 0.05 * valueNoise(seed, stream(TAG_STAKE, netuid), block, 7_200);
+  const alpha = 200_000 * RAO * Math.exp(gaussian(seed, TAG_STAKE, netuid, uid)) * drift;
+  const vtrust = 0.9 + 0.1 * unit(seed, TAG_STAKE, netuid, uid, epoch);
+  return {
+    role, hotkey: v.hotkey, coldkey: v.coldkey, alphaStake: Math.floor(alpha), taoStake: v.rootStake,
+    stakeWeight: (alpha + Number(v.rootStake) * TAO_WEIGHT) * vtrust,
+  };
+}
+
 export function draftSubnet(plan: SubnetPlan, pool: readonly PoolValidator[], block: number): SubnetDraft {
   const { seed, netuid, tempo, profile } = plan;
   const epoch = Math.max(plan.registeredAt, block - ((block + netuid + 1) % (tempo + 1)));
@@ -127,106 +186,55 @@ export function draftSubnet(plan: SubnetPlan, pool: readonly PoolValidator[], bl
   const cut = profile.ownerCutEnabled ? SUBNET_OWNER_CUT / 65535 : 0;
   const minerPool = (Number(alphaOutEmission) * tempo * (1 - cut)) / 2;
 
-  // Who holds each UID now, and who held it at the epoch (their identity keys the epoch's values).
-  const regs: number[] = [];
-  const occupant: number[] = [];
-  const timeFactor: number[] = [];
-  for (const slot of plan.slots) {
-    const reg = registrationAt(slot, block);
-    if (reg < 0) break;
-    regs.push(reg);
-    const regAtEpoch = reg <= epoch ? reg : -1;
-    occupant.push(regAtEpoch < 0 ? -1 : hash(seed, TAG_OCCUPANT, netuid, slot.slot, regAtEpoch));
-    if (regAtEpoch < 0) {
-      timeFactor.push(0);
-      continue;
-    }
-    const next = nextReplacementAfter(slot, epoch);
-    const fade = next === null ? 1 : Math.min(1, Math.max(0, (next - epoch - FADE_FLOOR_EPOCHS * (tempo + 1)) / FADE_BLOCKS));
-    const ramp = Math.min(1, 0.05 + (epoch - regAtEpoch) / RAMP_BLOCKS);
-    const drift = Math.exp(0.3 * valueNoise(seed, occupant[occupant.length - 1] ?? 0, epoch, 7_200));
-    timeFactor.push(fade * ramp * drift);
-  }
-  const n = regs.length;
-
+  const { regs, occupant, timeFactor } = occupancyAt(plan, block, epoch);
   const mechWeights: number[][] = [];
   for (let m = 0; m < profile.mechanismCount; m++) mechWeights.push(mechanismWeights(plan, occupant, timeFactor, m));
   const incentives = mechWeights.map(normalizeU16);
-  const splitRaw = profile.mechanismSplit ?? new Array<number>(profile.mechanismCount).fill(1);
-  const splitTotal = splitRaw.reduce((a, b) => a + b, 0);
-
-  const hotkeys: string[] = [];
-  const coldkeys: string[] = [];
-  const alphaStake: number[] = [];
-  const taoStake: bigint[] = [];
-  const stakeWeight: number[] = [];
-  for (let uid = 0; uid < n; uid++) {
-    const reg = regs[uid] ?? 0;
-    const role = roleOf(plan, uid);
-    if (role === 'owner') {
-      hotkeys.push(plan.ownerHotkey);
-      coldkeys.push(plan.ownerColdkey);
-      alphaStake.push(50_000 * RAO);
-      taoStake.push(0n);
-      stakeWeight.push(0);
-    } else if (role === 'validator') {
-      const v = pool[poolIndex(seed, netuid, uid - plan.firstValidator)];
-      if (!v) throw new Error('validator pool too small');
-      hotkeys.push(v.hotkey);
-      coldkeys.push(v.coldkey);
-      const alpha = 200_000 * RAO * Math.exp(gaussian(seed, TAG_STAKE, netuid, uid)) * (1 + 0.05 * valueNoise(seed, stream(TAG_STAKE, netuid), block, 7_200));
-      alphaStake.push(Math.floor(alpha));
-      taoStake.push(v.rootStake);
-      stakeWeight.push((alpha + Number(v.rootStake) * TAO_WEIGHT) * (0.9 + 0.1 * unit(seed, TAG_STAKE, netuid, uid, epoch)));
-    } else {
-      const keys = minerKeys(plan, uid, reg);
-      hotkeys.push(keys.hotkey);
-      coldkeys.push(keys.coldkey);
-      alphaStake.push(0);
-      taoStake.push(0n);
-      stakeWeight.push(0);
-    }
-  }
-  const dividends = normalizeU16(stakeWeight);
-  const incentive0 = incentives[0] ?? new Array<number>(n).fill(0);
+  const incentive0 = incentives[0] ?? regs.map(() => 0);
+  const split = profile.mechanismSplit ?? incentives.map(() => 1);
+  const splitTotal = split.reduce((a, b) => a + b, 0);
   const weights0 = mechWeights[0] ?? [];
   const maxWeight = Math.max(0, ...weights0);
 
+  const neurons = regs.map((reg, uid) => neuronAt(plan, pool, uid, reg, block, epoch));
+  const dividends = normalizeU16(neurons.map((nr) => nr.stakeWeight));
+  const emission = neurons.map((_, uid) => {
+    const minerShare = incentives.reduce((acc, vec, m) => acc + ((vec[uid] ?? 0) / 65535) * ((split[m] ?? 0) / splitTotal), 0);
+    return Math.floor(minerShare * minerPool + ((dividends[uid] ?? 0) / 65535) * minerPool);
+  });
+  const lastUpdate = neurons.map((nr, uid) => {
+    const reg = regs[uid] ?? 0;
+    const jitter = hash(seed, TAG_UPDATE, netuid, uid, epoch);
+    if (nr.role === 'validator') return Math.max(reg, epoch - (jitter % 60));
+    return (emission[uid] ?? 0) > 0 && reg <= epoch ? Math.max(reg, epoch - (jitter % tempo)) : reg;
+  });
+  const alphaStake = neurons.map((nr, uid) => {
+    if (nr.role !== 'miner') return BigInt(nr.alphaStake);
+    // Miners hold what they earned over their last ~30 epochs, half of it already sold.
+    const reg = regs[uid] ?? 0;
+    const held = (emission[uid] ?? 0) * Math.min(30, (block - reg) / tempo) * 0.5;
+    return BigInt(Math.floor(held + RAO * 2 * unit(seed, TAG_STAKE, netuid, uid, reg)));
+  });
+
   const metagraph: RawMetagraph = {
-    netuid, block: BigInt(block), numUids: n, maxUids: plan.capacity,
+    netuid, block: BigInt(block), numUids: regs.length, maxUids: plan.capacity,
     burn: burnAt(plan, regs, block), minBurn: plan.minBurn, maxBurn: plan.maxBurn,
     registrationAllowed: profile.registrationAllowed, immunityPeriod: plan.immunityPeriod,
-    hotkeys, coldkeys, active: [], validatorPermit: [], lastUpdate: [], emission: [], dividends,
-    incentives: incentive0, consensus: [], blockAtRegistration: regs.map(BigInt),
-    alphaStake: [], taoStake, totalStake: [],
+    hotkeys: neurons.map((nr) => nr.hotkey),
+    coldkeys: neurons.map((nr) => nr.coldkey),
+    active: lastUpdate.map((u) => block - u <= ACTIVITY_CUTOFF),
+    validatorPermit: neurons.map((nr) => nr.role === 'validator'),
+    lastUpdate: lastUpdate.map(BigInt),
+    emission: emission.map(BigInt),
+    dividends,
+    incentives: incentive0,
+    consensus: neurons.map((nr, uid) =>
+      nr.role === 'miner' && maxWeight > 0 ? Math.round(((weights0[uid] ?? 0) / maxWeight) * 65535) : 0),
+    blockAtRegistration: regs.map(BigInt),
+    alphaStake,
+    taoStake: neurons.map((nr) => nr.taoStake),
+    totalStake: neurons.map((nr, uid) => (alphaStake[uid] ?? 0n) + BigInt(Math.floor(Number(nr.taoStake) * TAO_WEIGHT))),
   };
-  for (let uid = 0; uid < n; uid++) {
-    const reg = regs[uid] ?? 0;
-    const role = roleOf(plan, uid);
-    let minerShare = 0;
-    incentives.forEach((vec, m) => {
-      minerShare += ((vec[uid] ?? 0) / 65535) * ((splitRaw[m] ?? 0) / splitTotal);
-    });
-    const emission = Math.floor(minerShare * minerPool + ((dividends[uid] ?? 0) / 65535) * minerPool);
-    const earning = emission > 0;
-    const jitter = hash(seed, TAG_UPDATE, netuid, uid, epoch);
-    const lastUpdate = role === 'validator'
-      ? Math.max(reg, epoch - (jitter % 60))
-      : earning && reg <= epoch ? Math.max(reg, epoch - (jitter % tempo)) : reg;
-    // Miners hold what they earned over their last ~30 epochs, half of it already sold.
-    const ageEpochs = Math.min(30, (block - reg) / tempo);
-    const alpha = role === 'miner'
-      ? Math.floor(emission * ageEpochs * 0.5 + RAO * 2 * unit(seed, TAG_STAKE, netuid, uid, reg))
-      : alphaStake[uid] ?? 0;
-    const tao = taoStake[uid] ?? 0n;
-    metagraph.emission.push(BigInt(emission));
-    metagraph.lastUpdate.push(BigInt(lastUpdate));
-    metagraph.active.push(block - lastUpdate <= ACTIVITY_CUTOFF);
-    metagraph.validatorPermit.push(role === 'validator');
-    metagraph.consensus.push(role === 'miner' && maxWeight > 0 ? Math.round(((weights0[uid] ?? 0) / maxWeight) * 65535) : 0);
-    metagraph.alphaStake.push(BigInt(alpha));
-    metagraph.totalStake.push(BigInt(alpha) + BigInt(Math.floor(Number(tao) * TAO_WEIGHT)));
-  }
   const ownerIncentive = plan.ownerSlot >= 0 ? incentive0[plan.ownerSlot] ?? 0 : 0;
   return {
     plan, block, epochBlock: epoch, market, alphaOutEmission, metagraph,

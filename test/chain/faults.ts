@@ -1,0 +1,77 @@
+/**
+ * Fault switches for tests. Set fields on `node.faults` at any time; `reset()` clears them all.
+ *
+ * A rule's `method` matches either the JSON-RPC method (`state_getStorage`) or, for state_call, the runtime API
+ * name (`SubnetInfoRuntimeApi_get_selective_metagraph`). `netuid` narrows a runtime-call rule to calls whose
+ * `netuid` argument has that value. The rule lets `afterCalls` matching calls through, then fires on the next
+ * `times` ones (default: every one after that).
+ */
+
+export interface FaultRule {
+  method: string;
+  netuid?: number;
+  afterCalls?: number;
+  times?: number;
+}
+
+export interface CallInfo {
+  method: string;
+  /** Runtime API name for state_call. */
+  runtimeMethod?: string;
+  netuid?: number;
+}
+
+export class Faults {
+  /** Added to every response, ms. */
+  delayMs = 0;
+  /** Added to responses of one RPC method or runtime API, ms. */
+  methodDelayMs: Record<string, number> = {};
+  /** Close the socket, without answering, when this call arrives (a connection lost mid-response). */
+  dropConnection: FaultRule | null = null;
+  /** Answer these runtime calls with {code: 4003, message: "Execution failed: ..."}. */
+  failRuntimeCall: FaultRule[] = [];
+  /** Answer these runtime calls with bytes that do not decode as the declared type. */
+  garbageRuntimeCall: FaultRule[] = [];
+  /** Report this as block 0's hash (another chain) instead of Finney's genesis. */
+  genesisHash: string | null = null;
+
+  private readonly counts = new Map<FaultRule, number>();
+
+  reset(): void {
+    this.delayMs = 0;
+    this.methodDelayMs = {};
+    this.dropConnection = null;
+    this.failRuntimeCall = [];
+    this.garbageRuntimeCall = [];
+    this.genesisHash = null;
+    this.counts.clear();
+  }
+
+  delayFor(call: CallInfo): number {
+    const own = this.methodDelayMs[call.method] ?? 0;
+    const runtime = call.runtimeMethod ? (this.methodDelayMs[call.runtimeMethod] ?? 0) : 0;
+    return this.delayMs + own + runtime;
+  }
+
+  shouldDrop(call: CallInfo): boolean {
+    return this.dropConnection !== null && this.fires(this.dropConnection, call);
+  }
+
+  shouldFail(call: CallInfo): boolean {
+    return this.failRuntimeCall.some((rule) => this.fires(rule, call));
+  }
+
+  shouldGarble(call: CallInfo): boolean {
+    return this.garbageRuntimeCall.some((rule) => this.fires(rule, call));
+  }
+
+  /** Counts a matching call against the rule and says whether this one is inside its firing window. */
+  private fires(rule: FaultRule, call: CallInfo): boolean {
+    if (rule.method !== call.method && rule.method !== call.runtimeMethod) return false;
+    if (rule.netuid !== undefined && rule.netuid !== call.netuid) return false;
+    const seen = (this.counts.get(rule) ?? 0) + 1;
+    this.counts.set(rule, seen);
+    const after = rule.afterCalls ?? 0;
+    return seen > after && seen <= after + (rule.times ?? Number.POSITIVE_INFINITY);
+  }
+}
