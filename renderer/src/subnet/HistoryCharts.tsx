@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Line } from 'react-chartjs-2';
+import type { Point } from 'chart.js';
+import type { SubnetHistoryPoint } from '../../../shared/economics';
+import { formatInteger, formatNumber, formatPercent } from '../../../shared/format';
+import { baseOptions, useChartColors } from './charts';
+
+const DAY_MS = 86_400_000;
+const RANGES = [
+  { id: '7', label: '7 days', days: 7 },
+  { id: '30', label: '30 days', days: 30 },
+  { id: '90', label: '90 days', days: 90 },
+  { id: 'all', label: 'All', days: null },
+] as const;
+type RangeId = (typeof RANGES)[number]['id'];
+
+interface Series {
+  title: string;
+  value(p: SubnetHistoryPoint): number | null;
+  format(v: number): string;
+  integer?: boolean;
+}
+
+const SERIES: Series[] = [
+  { title: 'Alpha price (τ)', value: (p) => p.priceTao, format: (v) => formatNumber(v, 6) },
+  { title: 'Emission share', value: (p) => p.emissionShare, format: (v) => formatPercent(v, 2) },
+  { title: 'Registration cost (τ)', value: (p) => p.burnTao, format: (v) => formatNumber(v, 4) },
+  { title: 'Earning miners', value: (p) => p.earningMiners, format: formatInteger, integer: true },
+  { title: 'Gini of miner rewards', value: (p) => p.gini, format: (v) => formatNumber(v, 3) },
+];
+
+const shortDate = (ms: number) => new Date(ms).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+function summary(series: Series, points: SubnetHistoryPoint[], rangeLabel: string): string {
+  const known = points.map(series.value).filter((v): v is number => v !== null);
+  if (known.length === 0) return `${series.title}, ${rangeLabel}: no data.`;
+  const missing = points.length - known.length;
+  return (
+    `${series.title}, ${rangeLabel}: ${known.length} points, latest ${series.format(known[known.length - 1]!)}, ` +
+    `lowest ${series.format(Math.min(...known))}, highest ${series.format(Math.max(...known))}` +
+    (missing > 0 ? `; ${missing} missing (gaps).` : '.')
+  );
+}
+
+function HistoryChart({ series, points, rangeLabel }: { series: Series; points: SubnetHistoryPoint[]; rangeLabel: string }) {
+  const colors = useChartColors();
+  // NaN is chart.js's gap: a missing value must break the line, never drop it to zero.
+  const data: Point[] = points.map((p) => ({ x: p.blockTimeMs, y: series.value(p) ?? Number.NaN }));
+  return (
+    <figure className="chart-card">
+      <figcaption>{series.title}</figcaption>
+      <div className="chart-box">
+        <Line
+          role="img"
+          aria-label={summary(series, points, rangeLabel)}
+          options={baseOptions(colors, { format: shortDate }, { format: series.format, integer: series.integer })}
+          data={{
+            datasets: [{ data, borderColor: colors.accent, backgroundColor: colors.accent, pointRadius: 2, borderWidth: 2, spanGaps: false }],
+          }}
+        />
+      </div>
+    </figure>
+  );
+}
+
+/** The subnet's history from the stored sync points: one small chart per metric the analyst watches. */
+export function HistoryCharts({ history }: { history: SubnetHistoryPoint[] }) {
+  const [range, setRange] = useState<RangeId>('30');
+  const chosen = RANGES.find((r) => r.id === range)!;
+  // Ranges count back from the newest sync point, not from now: offline data keeps its shape.
+  const newest = history.reduce((m, p) => Math.max(m, p.blockTimeMs), 0);
+  const points = history
+    .filter((p) => chosen.days === null || p.blockTimeMs >= newest - chosen.days * DAY_MS)
+    .sort((a, b) => a.blockTimeMs - b.blockTimeMs);
+  const rangeLabel = chosen.days === null ? 'all history' : `last ${chosen.label}`;
+
+  return (
+    <section className="subnet-section" aria-labelledby="history-title">
+      <div className="section-head">
+        <h2 id="history-title">History</h2>
+        <fieldset className="segmented">
+          <legend className="sr-only">Time range</legend>
+          {RANGES.map((r) => (
+            <label key={r.id} className={r.id === range ? 'selected' : undefined}>
+              <input type="radio" name="history-range" value={r.id} checked={r.id === range} onChange={() => setRange(r.id)} />
+              {r.label}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {points.length === 0 ? (
+        <p className="muted">No history yet: each sync adds a point.</p>
+      ) : (
+        <div className="chart-grid">
+          {SERIES.map((s) => (
+            <HistoryChart key={s.title} series={s} points={points} rangeLabel={rangeLabel} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

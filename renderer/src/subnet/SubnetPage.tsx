@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { scout } from '../scout';
+import { SubnetNotes } from '../notes/SubnetNotes';
+import { ScenarioPanel } from '../scenario/ScenarioPanel';
+import { useDataStore } from '../stores/data-store';
+import { useScenarioStore } from '../stores/scenario-store';
+import { DistributionChart } from './DistributionChart';
+import { HistoryCharts } from './HistoryCharts';
+import { KeyFigures } from './KeyFigures';
+import { LorenzChart } from './LorenzChart';
+import { NewcomerEconomics } from './NewcomerEconomics';
+import { ScenarioCompare } from './ScenarioCompare';
+import { SensitivityHeatmap } from './SensitivityHeatmap';
+import { SubnetHeader } from './SubnetHeader';
+import { useSubnetStore } from './subnet-store';
+import { WatchlistMembership } from './WatchlistMembership';
+
+/** Everything about one subnet: its figures, history and distribution, and what a newcomer would make there. */
+export function SubnetPage({ netuid }: { netuid: number }) {
+  const scenario = useScenarioStore((s) => s.scenario);
+  const { detail, sensitivity, loading, error, load } = useSubnetStore();
+  const demo = useDataStore((s) => s.subnets?.dataset === 'demo');
+
+  // Every scenario change re-asks the engine; the store keeps only the newest answer.
+  useEffect(() => load(netuid, scenario), [netuid, scenario, load]);
+  // A sync (or another data set) changes the figures under the page.
+  useEffect(
+    () =>
+      scout.on('data.changed', ({ scope }) => {
+        if (scope !== 'settings') load(netuid, useScenarioStore.getState().scenario);
+      }),
+    [netuid, load],
+  );
+
+  return (
+    <div className="with-side-panel subnet-page">
+      <article className="main-panel" aria-labelledby="subnet-title" aria-busy={loading}>
+        <SubnetHeader netuid={netuid} detail={detail} />
+        {demo && (
+          <p className="banner" role="note">
+            You are looking at <strong>synthetic demo data</strong>, not the real network.
+          </p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {!detail && !error && <p className="muted">Loading…</p>}
+        <WatchlistMembership netuid={netuid} />
+        {detail && (
+          <>
+            <NewcomerEconomics economics={detail.economics} scenario={scenario} />
+            <KeyFigures detail={detail} />
+            {sensitivity && (
+              <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
+            )}
+            <ScenarioCompare netuid={netuid} />
+            <HistoryCharts history={detail.history} />
+            <section className="subnet-section" aria-labelledby="distribution-title">
+              <h2 id="distribution-title">Who earns what</h2>
+              <div className="chart-pair">
+                <DistributionChart distribution={detail.distribution} deregLine={detail.analysis.deregLine.alphaPerDay} />
+                <LorenzChart distribution={detail.distribution} gini={detail.analysis.concentration.gini} />
+              </div>
+            </section>
+            {/* SubnetNotes brings its own section and heading; the wrapper only gives it the page's card look. */}
+            <div className="subnet-section">
+              <SubnetNotes netuid={netuid} />
+            </div>
+          </>
+        )}
+      </article>
+      <aside className="side-panel" aria-label="What-if scenario">
+        <ScenarioPanel />
+      </aside>
+    </div>
+  );
+}
