@@ -1,11 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = { environment: 'node' as const, testTimeout: 60_000, hookTimeout: 60_000, pool: 'forks' as const };
+
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'test/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'core',
+          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'test/chain/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/reliability/**/*.test.ts'],
+        },
+      },
+      {
+        // Each browser file starts Chromium and a core; on 2 cores they are steadier one file at a time.
+        test: { ...shared, name: 'browser', include: ['test/e2e/**/*.test.ts', 'test/electron/**/*.test.ts'], fileParallelism: false },
+      },
+    ],
   },
 });
