@@ -1,14 +1,17 @@
 /**
- * Reads everything the app stores at one pinned block: all dynamic info, all alpha prices, one batched storage
- * query for per-subnet and global items, and one selective metagraph per subnet (plus one incentive vector per extra
- * mechanism). A call that fails for one subnet marks that subnet, not the sync.
+ * Reads what the app stores at one pinned block. `fetchNetwork` (the incremental refresh) reads all dynamic info,
+ * all alpha prices and one batched storage query; `fetchBlock` adds one metagraph per subnet (plus one incentive
+ * vector per extra mechanism), read as raw bytes and decoded by metadata-generated codecs (metagraph-fetch.ts).
+ * A call that fails for one subnet marks that subnet, not the sync.
  */
 import type { ApiPromise } from '@polkadot/api';
 import type { StaleSubnet } from '../../../shared/domain';
 import { ChainError } from './errors';
 import { big, bool, list, num, option, type CodecLike } from './codec';
-import { decodeDynamicInfo, decodeIncentives, decodeMetagraph, METAGRAPH_FIELDS, METAGRAPH_INDEXES } from './decode';
-import type { RawDynamicInfo, RawMetagraph, RawNetworkStorage, RawSubnetState, RawSubnetStorage } from './raw';
+import { decodeDynamicInfo } from './decode';
+import { subnetGraphReader } from './metagraph-fetch';
+import type { RawDynamicInfo, RawNetworkStorage, RawSubnetState, RawSubnetStorage } from './raw';
+import { runtimeCodecsAt } from './runtime-codecs';
 
 type Fn = ((...args: unknown[]) => Promise<CodecLike>) & { meta?: unknown };
 type Section = Record<string, Fn | undefined>;
@@ -21,6 +24,20 @@ type At = {
 
 export interface BlockProgress {
   (done: number, total: number, netuid: number | null): void;
+}
+
+/** The network-wide part of a block: enough to refresh prices, reserves and emissions without any metagraph. */
+export interface FetchedNetwork {
+  blockNumber: number;
+  blockHash: string;
+  blockTimeMs: number;
+  specVersion: number;
+  network: RawNetworkStorage;
+  /** Live subnets (get_all_dynamic_info's Some entries), in the chain's order. */
+  dynamics: RawDynamicInfo[];
+  storage: Map<number, RawSubnetStorage>;
+  /** Spot prices by netuid; null on runtimes without the swap price API. */
+  prices: Map<number, bigint> | null;
 }
 
 export interface FetchedBlock {
@@ -47,15 +64,19 @@ function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
 }
 
+const droppedError = () => new ChainError('dropped', 'The connection dropped during the sync; nothing was written and the previous data is intact.');
+
+const racer = (options: FetchOptions) => <T>(p: Promise<T>): Promise<T> => (options.dropped ? Promise.race([p, options.dropped]) : p);
+
 const PER_SUBNET_STORAGE = [
   'burn', 'subnetExcessTao', 'minerBurned', 'ownerCutEnabled', 'subnetEmissionEnabled', 'immunityPeriod',
   'mechanismCountCurrent', 'mechanismEmissionSplit',
 ] as const;
 
-export async function fetchBlock(api: ApiPromise, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
-  const race = <T>(p: Promise<T>): Promise<T> => (options.dropped ? Promise.race([p, options.dropped]) : p);
-  const header = await race(api.rpc.chain.getHeader(blockHash));
-  const at = (await race(api.at(blockHash))) as unknown as At;
+export async function fetchNetwork(api: ApiPromise, blockHash: string, options: FetchOptions = {}): Promise<FetchedNetwork> {
+  const race = racer(options);
+  const [header, atApi] = await race(Promise.all([api.rpc.chain.getHeader(blockHash), api.at(blockHash)]));
+  const at = atApi as unknown as At;
   const subnetInfo = at.call.subnetInfoRuntimeApi;
   if (!subnetInfo?.getAllDynamicInfo) {
     throw new Error('this runtime has no SubnetInfoRuntimeApi.get_all_dynamic_info (is it a subtensor node?)');
@@ -75,44 +96,48 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
     .filter((d): d is CodecLike => d !== null)
     .map(decodeDynamicInfo);
   const storage = await race(readSubnetStorage(at, dynamics.map((d) => d.netuid)));
-  const network: RawNetworkStorage = {
-    blockEmission: big(globals[0]!),
-    totalIssuance: big(globals[1]!),
-    subnetOwnerCut: num(globals[2]!),
-  };
-
-  const subnets = new Map<number, RawSubnetState>();
-  const failed: StaleSubnet[] = [];
-  let done = 0;
-  options.onProgress?.(0, dynamics.length, null);
-  const queue = [...dynamics];
-  const worker = async () => {
-    for (let d = queue.shift(); d; d = queue.shift()) {
-      checkAborted(options.signal);
-      const st = storage.get(d.netuid)!;
-      try {
-        const [metagraph, extra] = await race(readSubnetGraphs(at, d, st));
-        subnets.set(d.netuid, { dynamic: d, metagraph, extraMechanismIncentives: extra, storage: st, priceRao: prices?.get(d.netuid) ?? null });
-      } catch (e) {
-        if (options.isConnected && !options.isConnected()) throw new ChainError('dropped', 'The connection dropped during the sync; nothing was written and the previous data is intact.');
-        failed.push({ netuid: d.netuid, reason: `Could not read SN${d.netuid}'s metagraph: ${(e as Error).message}` });
-      }
-      options.onProgress?.(++done, dynamics.length, d.netuid);
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
-  checkAborted(options.signal);
-  if (options.isConnected && !options.isConnected()) throw new ChainError('dropped', 'The connection dropped during the sync; nothing was written and the previous data is intact.');
-
   return {
     blockNumber: num(header.number as unknown as CodecLike),
     blockHash,
     blockTimeMs: timestamp ? num(timestamp) : 0,
     specVersion: num(at.runtimeVersion.specVersion),
-    network,
-    subnets,
-    failed: failed.sort((a, b) => a.netuid - b.netuid),
+    network: { blockEmission: big(globals[0]!), totalIssuance: big(globals[1]!), subnetOwnerCut: num(globals[2]!) },
+    dynamics,
+    storage,
+    prices,
   };
+}
+
+export async function fetchBlock(api: ApiPromise, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
+  const race = racer(options);
+  // The codecs (metadata fetch + build, once per runtime) load while the network part is read.
+  const [net, codecs] = await race(Promise.all([fetchNetwork(api, blockHash, options), runtimeCodecsAt(api, blockHash)]));
+  const readGraphs = subnetGraphReader(api, blockHash, codecs);
+  const subnets = new Map<number, RawSubnetState>();
+  const failed: StaleSubnet[] = [];
+  let done = 0;
+  options.onProgress?.(0, net.dynamics.length, null);
+  const queue = [...net.dynamics];
+  const worker = async () => {
+    for (let d = queue.shift(); d; d = queue.shift()) {
+      checkAborted(options.signal);
+      const st = net.storage.get(d.netuid)!;
+      try {
+        const graphs = await race(readGraphs(d.netuid, st.mechanismCount));
+        subnets.set(d.netuid, { dynamic: d, ...graphs, storage: st, priceRao: net.prices?.get(d.netuid) ?? null });
+      } catch (e) {
+        if (options.isConnected && !options.isConnected()) throw droppedError();
+        failed.push({ netuid: d.netuid, reason: `Could not read SN${d.netuid}'s metagraph: ${(e as Error).message}` });
+      }
+      options.onProgress?.(++done, net.dynamics.length, d.netuid);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  checkAborted(options.signal);
+  if (options.isConnected && !options.isConnected()) throw droppedError();
+
+  const { blockNumber, blockTimeMs, specVersion, network } = net;
+  return { blockNumber, blockHash, blockTimeMs, specVersion, network, subnets, failed: failed.sort((a, b) => a.netuid - b.netuid) };
 }
 
 /** Exact swap prices (rao of TAO per alpha); null on runtimes without the swap price API. */
@@ -149,22 +174,4 @@ async function readSubnetStorage(at: At, netuids: number[]): Promise<Map<number,
     });
   });
   return result;
-}
-
-async function readSubnetGraphs(at: At, d: RawDynamicInfo, st: RawSubnetStorage): Promise<[RawMetagraph, number[][]]> {
-  const api = at.call.subnetInfoRuntimeApi!;
-  const selective = Boolean(api.getSelectiveMetagraph);
-  const raw = selective ? await api.getSelectiveMetagraph!(d.netuid, METAGRAPH_INDEXES) : await api.getMetagraph!(d.netuid);
-  const mg = option(raw);
-  if (!mg) throw new Error('the node returned no metagraph');
-  const metagraph = decodeMetagraph(mg, selective);
-  const extra: number[][] = [];
-  for (let m = 1; m < st.mechanismCount; m++) {
-    const sel = Boolean(api.getSelectiveMechagraph);
-    const g = sel ? await api.getSelectiveMechagraph!(d.netuid, m, [METAGRAPH_FIELDS.incentives]) : await api.getMechagraph!(d.netuid, m);
-    const inner = option(g);
-    if (!inner) throw new Error(`the node returned no mechagraph for mechanism ${m}`);
-    extra.push(decodeIncentives(inner, sel));
-  }
-  return [metagraph, extra];
 }

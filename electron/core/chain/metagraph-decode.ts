@@ -1,0 +1,83 @@
+/**
+ * Metagraph results decoded by the metadata-generated codecs (runtime-codecs.ts) → RawMetagraph. Field names come
+ * from the metadata (snake_case) and values in the codecs' plain forms: a selective metagraph's `Option` field is
+ * the value or undefined, a full metagraph's field is the value, so one reader serves both.
+ */
+import type { RawMetagraph } from './raw';
+
+type Kind = 'num' | 'big' | 'bool' | 'nums' | 'bigs' | 'bools' | 'accounts';
+
+/**
+ * The metagraph fields the app reads, with their SelectiveMetagraph indexes (subtensor rpc_info/metagraph.rs,
+ * SelectiveMetagraphIndex) and the plain type each is stored as. Asking for these alone cuts the per-subnet
+ * payload to the columns we store; `satisfies` keeps this list and RawMetagraph in step.
+ */
+const FIELDS = {
+  netuid: [0, 'num'], block: [7, 'big'], numUids: [30, 'num'], maxUids: [31, 'num'], burn: [32, 'big'],
+  registrationAllowed: [34, 'bool'], immunityPeriod: [36, 'num'], minBurn: [39, 'big'], maxBurn: [40, 'big'],
+  hotkeys: [52, 'accounts'], coldkeys: [53, 'accounts'], active: [56, 'bools'], validatorPermit: [57, 'bools'],
+  lastUpdate: [59, 'bigs'], emission: [60, 'bigs'], dividends: [61, 'nums'], incentives: [62, 'nums'],
+  consensus: [63, 'nums'], blockAtRegistration: [66, 'bigs'], alphaStake: [67, 'bigs'], taoStake: [68, 'bigs'],
+  totalStake: [69, 'bigs'],
+} as const satisfies Record<keyof RawMetagraph, readonly [number, Kind]>;
+
+export const METAGRAPH_INDEXES: number[] = Object.values(FIELDS).map(([index]) => index);
+export const INCENTIVES_INDEX = FIELDS.incentives[0];
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const NAMES = Object.keys(FIELDS).map((key) => [key as keyof RawMetagraph, snake(key)] as const);
+
+function fail(what: string, value: unknown): never {
+  throw new Error(`metagraph field ${what} has an unexpected value (${typeof value})`);
+}
+
+const toNum = (v: unknown, what: string): number =>
+  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : fail(what, v);
+const toBig = (v: unknown, what: string): bigint =>
+  typeof v === 'bigint' ? v : typeof v === 'number' ? BigInt(v) : fail(what, v);
+const toBool = (v: unknown, what: string): boolean => (typeof v === 'boolean' ? v : fail(what, v));
+const toAccount = (v: unknown, what: string): string => (typeof v === 'string' ? v : fail(what, v));
+
+function listOf<T>(v: unknown, what: string, one: (x: unknown, what: string) => T): T[] {
+  if (!Array.isArray(v)) fail(what, v);
+  const out = new Array<T>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = one(v[i], what);
+  return out;
+}
+
+function convert(kind: Kind, v: unknown, what: string): RawMetagraph[keyof RawMetagraph] {
+  switch (kind) {
+    case 'num': return toNum(v, what);
+    case 'big': return toBig(v, what);
+    case 'bool': return toBool(v, what);
+    case 'nums': return listOf(v, what, toNum);
+    case 'bigs': return listOf(v, what, toBig);
+    case 'bools': return listOf(v, what, toBool);
+    case 'accounts': return listOf(v, what, toAccount);
+  }
+}
+
+function struct(value: unknown): Record<string, unknown> {
+  if (value === undefined || value === null) throw new Error('the node returned no metagraph');
+  if (typeof value !== 'object') throw new Error('the node returned something other than a metagraph');
+  return value as Record<string, unknown>;
+}
+
+/** A decoded (selective or full) metagraph → RawMetagraph; a requested field left out is an error. */
+export function metagraphFromValue(value: unknown): RawMetagraph {
+  const mg = struct(value);
+  const out: Partial<Record<keyof RawMetagraph, unknown>> = {};
+  for (const [key, name] of NAMES) {
+    const v = mg[name];
+    if (v === undefined) throw new Error(`the node left out requested metagraph field ${name}`);
+    out[key] = convert(FIELDS[key][1], v, name);
+  }
+  return out as RawMetagraph;
+}
+
+/** The incentive vector of one mechanism from a (selective or full) mechagraph. */
+export function incentivesFromValue(value: unknown): number[] {
+  const v = struct(value).incentives;
+  if (v === undefined) throw new Error('the node left out the incentives of a mechanism');
+  return listOf(v, 'incentives', toNum);
+}

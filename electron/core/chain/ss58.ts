@@ -1,0 +1,76 @@
+/**
+ * SS58 text of 32-byte account ids, as @polkadot/types prints them (`AccountId.toString()`), but fast and cached.
+ * A full network has ~60k key slots; encoding each with @polkadot/util-crypto or papi's AccountId costs 15–20 µs
+ * (their base58 is a generic big-number conversion), which made accounts the largest single cost of a sync. The
+ * checksum still uses @polkadot/util-crypto's blake2 (WASM once @polkadot/api has initialised it); base58 is a
+ * fixed-size loop here, and most keys repeat from one sync to the next, so a bounded cache keeps them.
+ */
+import { blake2AsU8a } from '@polkadot/util-crypto';
+
+const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const CONTEXT = new TextEncoder().encode('SS58PRE');
+/** Enough for every key of a few full networks; cleared whole when full (cheaper than an LRU for this use). */
+const CACHE_LIMIT = 200_000;
+
+function base58(bytes: Uint8Array): string {
+  let zeros = 0;
+  while (zeros < bytes.length && bytes[zeros] === 0) zeros++;
+  const size = Math.floor(((bytes.length - zeros) * 138) / 100) + 1; // log(256) / log(58) < 1.38
+  const digits = new Uint8Array(size);
+  let length = 0;
+  for (let i = zeros; i < bytes.length; i++) {
+    let carry = bytes[i]!;
+    let j = 0;
+    for (let k = size - 1; (carry !== 0 || j < length) && k >= 0; k--, j++) {
+      carry += 256 * digits[k]!;
+      digits[k] = carry % 58;
+      carry = Math.floor(carry / 58);
+    }
+    length = j;
+  }
+  let out = '1'.repeat(zeros);
+  for (let k = size - length; k < size; k++) out += ALPHABET[digits[k]!];
+  return out;
+}
+
+/** The network prefix in its one- or two-byte SS58 form. */
+function prefixBytes(prefix: number): Uint8Array {
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > 16_383) throw new Error(`invalid SS58 prefix ${prefix}`);
+  return prefix < 64 ? Uint8Array.of(prefix) : Uint8Array.of(((prefix & 0xfc) >> 2) | 0x40, (prefix >> 8) | ((prefix & 0x03) << 6));
+}
+
+/** SS58 encoding of a 32-byte public key with `prefix`, uncached. */
+export function encodeSs58(publicKey: Uint8Array, prefix: number): string {
+  if (publicKey.length !== 32) throw new Error(`an account id has 32 bytes, got ${publicKey.length}`);
+  const pre = prefixBytes(prefix);
+  const payload = new Uint8Array(pre.length + 32 + 2);
+  payload.set(pre, 0);
+  payload.set(publicKey, pre.length);
+  const hashInput = new Uint8Array(CONTEXT.length + pre.length + 32);
+  hashInput.set(CONTEXT, 0);
+  hashInput.set(payload.subarray(0, pre.length + 32), CONTEXT.length);
+  const checksum = blake2AsU8a(hashInput, 512);
+  payload[pre.length + 32] = checksum[0]!;
+  payload[pre.length + 33] = checksum[1]!;
+  return base58(payload);
+}
+
+const caches = new Map<number, Map<string, string>>();
+
+/** A cached encoder for one prefix; the cache is shared by all callers in the process (keys outlive a sync). */
+export function ss58Encoder(prefix: number): (publicKey: Uint8Array) => string {
+  let cache = caches.get(prefix);
+  if (!cache) caches.set(prefix, (cache = new Map()));
+  const memo = cache;
+  return (publicKey) => {
+    // latin1 maps each byte to one char: a cheap exact key for 32 bytes.
+    const key = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.length).toString('latin1');
+    let text = memo.get(key);
+    if (text === undefined) {
+      text = encodeSs58(publicKey, prefix);
+      if (memo.size >= CACHE_LIMIT) memo.clear();
+      memo.set(key, text);
+    }
+    return text;
+  };
+}
