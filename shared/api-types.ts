@@ -1,5 +1,6 @@
 /** Result types of the contract's operations (see api.ts). */
 import type { StaleSubnet, SubnetIdentity, SyncPoint } from './domain';
+import type { BackupInfo } from './backups-api';
 import type {
   MinerEconomics,
   Percentiles,
@@ -45,6 +46,8 @@ export interface AppInfo {
   dataset: Dataset;
   schemaVersion: number | null;
   problem: DataProblem | null;
+  /** The newest backup of the user's data that looks restorable (offered when the data file cannot be used). */
+  latestBackup?: BackupInfo | null;
 }
 
 /** One row of the Subnets table as the latest data holds it. */

@@ -30,6 +30,7 @@ import {
 
 import { none, op } from './contract-op';
 import { notesContract } from './notes-api';
+import { backupsContract } from './backups-api';
 
 export const contract = {
   'app.info': op<AppInfo>()(none),
@@ -59,6 +60,7 @@ export const contract = {
   'watchlists.setThresholds': op<Watchlist>()(WatchlistThresholdsSchema),
   'watchlists.changes': op<WatchedSubnet[]>()(WatchlistChangesSchema),
   ...notesContract,
+  ...backupsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -21,6 +21,7 @@ import { createHandlers } from './handlers';
 import { openWorkspace, type Workspace } from './workspace';
 import { SyncController } from './sync/sync-controller';
 import { ensureDemoData, type DemoOptions } from './demo-data';
+import { DailyBackups } from './db/backup-schedule';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -43,6 +44,7 @@ export class ScoutService {
   private readonly handlers: Handlers;
   readonly now: () => number;
   readonly sync: SyncController;
+  readonly backups: DailyBackups;
   private readonly demoOptions: Omit<DemoOptions, 'now'>;
 
   private constructor(
@@ -53,6 +55,7 @@ export class ScoutService {
     this.now = options.now ?? Date.now;
     this.demoOptions = options.demo ?? {};
     this.sync = new SyncController(this, options.syncTimeouts);
+    this.backups = new DailyBackups(() => this.workspace, this.now);
     this.handlers = createHandlers(this);
   }
 
@@ -106,6 +109,7 @@ export class ScoutService {
   /** Opens a data folder; on failure the previous workspace is closed and the problem is kept for the UI. */
   async openDataFolder(dataDir: string, dataset: Dataset): Promise<void> {
     if (this.sync.status().running) throw new CoreError('sync-busy', 'Wait for the sync to finish (or cancel it) first.');
+    this.backups.stop();
     this.workspace?.db.close();
     this.workspace = null;
     this.problem = null;
@@ -117,12 +121,28 @@ export class ScoutService {
       if (!(e instanceof DataProblemError)) throw e;
       this.problem = e.toProblem();
     }
+    if (this.workspace) this.backups.start();
     this.sync.reschedule();
     this.emit('data.changed', { scope: 'dataset' });
   }
 
+  /** Closes the live data file, lets `replace` change it on disk (restoring a backup), then opens it again. */
+  async reopenAfter(replace: () => void): Promise<void> {
+    if (this.sync.status().running) throw new CoreError('sync-busy', 'Wait for the sync to finish (or cancel it) first.');
+    this.backups.stop();
+    this.workspace?.db.close();
+    this.workspace = null;
+    try {
+      replace();
+    } finally {
+      // Whether or not the file was replaced, the app goes on with what is on disk now.
+      await this.openDataFolder(this.dataDir, 'live');
+    }
+  }
+
   async close(): Promise<void> {
     this.sync.stop();
+    this.backups.stop();
     this.workspace?.db.close();
     this.workspace = null;
     this.listeners.clear();

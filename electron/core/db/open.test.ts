@@ -84,7 +84,7 @@ describe('openDatabase', () => {
     const next = [...migrations, { id: migrations.length + 1, name: 'add-column', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
     const second = await openDatabase(file, { migrations: next, nowMs: Date.UTC(2026, 10, 21) });
     expect(second.schemaVersion).toBe(migrations.length + 1);
-    expect(second.backupPath).toMatch(/scout\.db\.before-v\d+-2026-11-21/);
+    expect(second.backupPath).toMatch(/backups[/\\]scout-2026-11-21T00-00-00-000Z-before-v\d+\.db$/);
     second.db.close();
     const backup = new BetterSqlite3(second.backupPath!, { readonly: true });
     expect(backup.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('theme')).toBe('"dark"');

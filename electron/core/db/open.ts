@@ -8,6 +8,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrations as knownMigrations, type Migration } from './migrations';
 import { applyMigrations, pendingMigrations, schemaVersion } from './migrate';
 import { DataProblemError } from './problem';
+import { backupFolder, createBackup, pruneBackups } from './backups';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
@@ -15,7 +16,7 @@ export interface OpenedDatabase {
   db: Database;
   path: string;
   schemaVersion: number;
-  /** Backup made before migrating an existing file, if any. */
+  /** Backup made before migrating an existing file (in the `backups/` folder beside it), if any. */
   backupPath: string | null;
 }
 
@@ -54,11 +55,6 @@ function checkExistingFile(file: string): void {
   }
 }
 
-function backupName(file: string, toVersion: number, nowMs: number): string {
-  const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
-  return `${file}.before-v${toVersion}-${stamp}.bak`;
-}
-
 export async function openDatabase(
   file: string,
   options: { nowMs?: number; migrations?: Migration[] } = {},
@@ -91,8 +87,9 @@ export async function openDatabase(
     db.pragma('foreign_keys = ON');
     let backupPath: string | null = null;
     if (pending.length > 0 && existed && schemaVersion(db) > 0) {
-      backupPath = backupName(file, pending[pending.length - 1]!.id, nowMs);
-      await db.backup(backupPath);
+      const backup = await createBackup(db, file, `before-v${pending[pending.length - 1]!.id}`, nowMs);
+      backupPath = path.join(backupFolder(file), backup.name);
+      pruneBackups(file, nowMs);
     }
     applyMigrations(db, pending, nowMs);
     return { db, path: file, schemaVersion: schemaVersion(db), backupPath };

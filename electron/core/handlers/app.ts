@@ -1,5 +1,6 @@
 import type { AppInfo, Dataset } from '../../../shared/api-types';
 import type { ScoutService } from '../service';
+import { latestUsableBackup } from '../db/backups';
 
 export function appInfo(service: ScoutService): AppInfo {
   const problem = service.currentProblem();
@@ -16,6 +17,8 @@ export function appInfo(service: ScoutService): AppInfo {
     dataset: workspace?.dataset ?? 'live',
     schemaVersion: workspace?.schemaVersion ?? null,
     problem,
+    // Looked up only when it is offered: opening backups on every call would slow the app down for nothing.
+    latestBackup: problem && problem.code !== 'read-only' ? latestUsableBackup(problem.path) : null,
   };
 }
 

@@ -6,6 +6,7 @@ import { syncHandlers } from './sync';
 import { watchlistHandlers } from './watchlists';
 import { economicsHandlers } from './economics';
 import { notesHandlers } from './notes';
+import { backupsHandlers } from './backups';
 
 /** Every contract method's handler; `satisfies Handlers` makes a missing or mistyped one a compile error. */
 export function createHandlers(service: ScoutService): Handlers {
@@ -17,5 +18,6 @@ export function createHandlers(service: ScoutService): Handlers {
     ...watchlistHandlers(service),
     ...economicsHandlers(service),
     ...notesHandlers(service),
+    ...backupsHandlers(service),
   } satisfies Handlers;
 }
