@@ -6,6 +6,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { contract, isMethod, type Reply } from '../shared/api';
 import type { CoreClient } from './core-client';
+import type { ReportTarget } from '../shared/reports-api';
 
 export const APP_ORIGIN = 'app://scout';
 
@@ -14,7 +15,9 @@ function fromOurPage(event: IpcMainInvokeEvent): boolean {
   return url.startsWith(`${APP_ORIGIN}/`);
 }
 
-export function bindIpc(core: CoreClient, windows: () => BrowserWindow[]): void {
+export type ReportPrinter = (target: ReportTarget) => Promise<Reply<unknown>>;
+
+export function bindIpc(core: CoreClient, windows: () => BrowserWindow[], printReport: ReportPrinter): void {
   ipcMain.handle('scout:call', async (event, method: unknown, arg: unknown): Promise<Reply<unknown>> => {
     if (!fromOurPage(event)) return { ok: false, error: { code: 'unknown-method', message: 'Calls are only accepted from the app.' } };
     if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `Unknown operation ${String(method).slice(0, 80)}.` } };
@@ -22,6 +25,8 @@ export function bindIpc(core: CoreClient, windows: () => BrowserWindow[]): void 
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${parsed.error.issues.map((i) => i.message).join('; ')}` } };
     }
+    // Printing needs a window, which only the main process has: reports are answered here, not by the core.
+    if (method === 'reports.pdf') return printReport((parsed.data as { target: ReportTarget }).target);
     return core.call(method, arg);
   });
   core.onEvent((event, payload) => {

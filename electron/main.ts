@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import { app, BrowserWindow, Menu, net, protocol, session, shell, utilityProcess, dialog } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CoreClient, type CoreProcessLike } from './core-client';
+import type { Reply } from '../shared/api-wire';
+import { PDF_FOOTER, PDF_HEADER, REPORT_READY_SELECTOR, reportFilename, reportRoute, type ReportTarget } from '../shared/reports-api';
 import { APP_ORIGIN, bindIpc } from './ipc';
 import { loadWindowState, saveWindowState } from './core/window-state';
 
@@ -55,6 +57,58 @@ function harden(): void {
   });
 }
 
+const SECURE_WEB_PREFERENCES = {
+  preload: path.join(__dirname, '../preload/preload.js'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+/** Prints a report route in a hidden window with the same secure settings, once its charts are drawn. */
+async function printReport(target: ReportTarget): Promise<Reply<unknown>> {
+  const win = new BrowserWindow({ show: false, width: 1100, height: 1400, webPreferences: SECURE_WEB_PREFERENCES });
+  try {
+    await win.loadURL(`${APP_ORIGIN}/index.html${reportRoute(target)}`);
+    const deadline = Date.now() + 30_000;
+    while (!(await win.webContents.executeJavaScript(`Boolean(document.querySelector('${REPORT_READY_SELECTOR}'))`))) {
+      if (Date.now() > deadline) throw new Error('the report page did not finish drawing within 30 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const problem = (await win.webContents.executeJavaScript(`document.querySelector('[role="alert"]')?.textContent ?? null`)) as string | null;
+    if (problem) return { ok: false, error: { code: 'invalid-argument', message: problem } };
+    const pdf = await win.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: PDF_HEADER,
+      footerTemplate: PDF_FOOTER,
+    });
+    return { ok: true, value: { filename: reportFilename(target), pdfBase64: pdf.toString('base64') } };
+  } catch (e) {
+    return { ok: false, error: { code: 'internal', message: `The report could not be printed: ${(e as Error).message}` } };
+  } finally {
+    win.destroy();
+  }
+}
+
+/** The renderer saves reports as downloads: Electron asks where; afterwards we offer to open the file. */
+function offerToOpenDownloads(): void {
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.once('done', (_e, state) => {
+      if (state !== 'completed') return;
+      void dialog
+        .showMessageBox({ message: 'Report saved', detail: item.getSavePath(), buttons: ['Open', 'Close'], defaultId: 0 })
+        .then(async ({ response }) => {
+          if (response === 0) await shell.openPath(item.getSavePath());
+        });
+    });
+  });
+}
+
 function createWindow(): void {
   const state = loadWindowState(app.getPath('userData'));
   mainWindow = new BrowserWindow({
@@ -63,15 +117,7 @@ function createWindow(): void {
     minHeight: 560,
     show: false,
     title: 'Subnet Scout',
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/preload.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: SECURE_WEB_PREFERENCES,
   });
   if (state.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -121,7 +167,8 @@ void app.whenReady().then(() => {
   harden();
   serveRenderer();
   core = new CoreClient(spawnCore);
-  bindIpc(core, () => BrowserWindow.getAllWindows());
+  bindIpc(core, () => BrowserWindow.getAllWindows(), printReport);
+  offerToOpenDownloads();
   buildMenu();
   createWindow();
   app.on('activate', () => {

@@ -28,6 +28,7 @@ import {
   WatchlistThresholdsSchema,
 } from './api-schemas';
 
+import { reportsContract } from './reports-api';
 import { none, op } from './contract-op';
 import { notesContract } from './notes-api';
 import { backupsContract } from './backups-api';
@@ -61,6 +62,7 @@ export const contract = {
   'watchlists.changes': op<WatchedSubnet[]>()(WatchlistChangesSchema),
   ...notesContract,
   ...backupsContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -28,6 +28,8 @@ export interface ServiceOptions {
   version: string;
   /** Injected so tests control time. */
   now?: () => number;
+  /** Prints a renderer route to PDF (the shell's browser engine); without it, PDF export says it is unavailable. */
+  printPdf?: (route: string) => Promise<Uint8Array>;
   /** Size of the generated demo network (tests use a small one). */
   demo?: Omit<DemoOptions, 'now'>;
   /** Shorter chain timeouts for tests of slow or silent endpoints. */
@@ -44,6 +46,7 @@ export class ScoutService {
   private readonly handlers: Handlers;
   readonly now: () => number;
   readonly sync: SyncController;
+  readonly printPdf: ((route: string) => Promise<Uint8Array>) | null;
   readonly backups: DailyBackups;
   private readonly demoOptions: Omit<DemoOptions, 'now'>;
 
@@ -53,6 +56,7 @@ export class ScoutService {
     options: ServiceOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.printPdf = options.printPdf ?? null;
     this.demoOptions = options.demo ?? {};
     this.sync = new SyncController(this, options.syncTimeouts);
     this.backups = new DailyBackups(() => this.workspace, this.now);

@@ -11,6 +11,7 @@ import { DataProblemView } from './views/DataProblemView';
 import { SubnetsView } from './views/SubnetsView';
 import { SubnetPage } from './subnet/SubnetPage';
 import { WatchlistsView } from './watchlists/WatchlistsView';
+import { ReportPage } from './report/ReportPage';
 import { SettingsView } from './views/SettingsView';
 import { NotesView } from './notes/NotesView';
 import { useTheme } from './use-theme';
@@ -21,7 +22,7 @@ export function App() {
   const loadSync = useSyncStore((s) => s.load);
   const loadWatchlists = useWatchlistStore((s) => s.load);
   const initScenario = useScenarioStore((s) => s.init);
-  const { view, netuid, go } = useUiStore();
+  const { view, netuid, report, go } = useUiStore();
   useTheme();
 
   useEffect(() => {
@@ -33,6 +34,8 @@ export function App() {
     return scout.on('data.changed', ({ scope }) => {
       // Thresholds change verdicts: re-evaluate with the new settings.
       if (scope === 'settings') return void loadSettings().then(() => useScenarioStore.getState().evaluate());
+      // Another file (a restored backup, the demo data, another folder) brings its own settings.
+      if (scope === 'dataset') void loadSettings();
       void load().then(() => useScenarioStore.getState().evaluate());
       void loadWatchlists();
     });
@@ -51,7 +54,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
 
-  if (info?.problem) return <DataProblemView problem={info.problem} />;
+  if (info?.problem) return <DataProblemView problem={info.problem} latestBackup={info.latestBackup ?? null} />;
+  if (view === 'report' && report) return <ReportPage target={report} />;
 
   return (
     <div className="frame">

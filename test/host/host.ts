@@ -1,40 +1,11 @@
 /**
- * Browser test host: serves the built renderer on 127.0.0.1 with the real core behind it (a ScoutService on a real
- * SQLite file), and a `window.scout` shim implementing the same contract the Electron preload exposes.
+ * Browser test host: the web shell (electron/web) with a fresh ScoutService on a real SQLite file. Give it a
+ * Chromium and it also prints reports with it, as the CLI does.
  */
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { buildSync } from 'esbuild';
+import type { Browser } from 'playwright-core';
 import { ScoutService, type ServiceOptions } from '../../electron/core/service';
-import { fromWire, toWire } from '../../shared/wire';
-
-const ROOT = path.resolve(__dirname, '../..');
-export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
-// The same policy Electron sends with every page (electron/main.ts).
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'";
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-let shimCode: string | null = null;
-function shim(): string {
-  shimCode ??= buildSync({
-    entryPoints: [path.join(__dirname, 'shim.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-  }).outputFiles[0]!.text;
-  return shimCode;
-}
+import { serveWeb } from '../../electron/web/web-shell';
+import { printRoute } from '../../electron/web/chromium-printer';
 
 export interface TestHost {
   url: string;
@@ -46,72 +17,24 @@ export async function startHost(options: {
   dataDir: string;
   port?: number;
   serviceOptions?: Omit<ServiceOptions, 'dataDir' | 'version'>;
+  /** Prints reports (reports.pdf) with this browser. */
+  printWith?: Browser;
 }): Promise<TestHost> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`The renderer is not built (${RENDERER_DIR}); run \`npm run build\` first.`);
-  }
-  const service = await ScoutService.open({ dataDir: options.dataDir, version: 'test', ...options.serviceOptions });
-  const streams = new Set<http.ServerResponse>();
-  const unsubscribe = service.on((event, payload) => {
-    for (const s of streams) s.write(`data: ${toWire({ event, payload })}\n\n`);
+  let baseUrl = '';
+  const printer = options.printWith;
+  const service = await ScoutService.open({
+    dataDir: options.dataDir,
+    version: 'test',
+    ...options.serviceOptions,
+    ...(printer ? { printPdf: (route: string) => printRoute(printer, baseUrl, route) } : {}),
   });
-
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'POST' && url.pathname === '/api/call') {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      req.on('end', () => {
-        let request: { method?: unknown; arg?: unknown };
-        try {
-          request = fromWire(body);
-        } catch {
-          request = {};
-        }
-        void service.call(request.method, request.arg).then((reply) => {
-          res.writeHead(200, { 'Content-Type': 'application/json' });
-          res.end(toWire(reply));
-        });
-      });
-      return;
-    }
-    if (url.pathname === '/api/events') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
-      return;
-    }
-    if (url.pathname === '/scout-shim.js') {
-      res.writeHead(200, { 'Content-Type': TYPES['.js']!, 'Content-Security-Policy': CSP });
-      res.end(shim());
-      return;
-    }
-    const relative = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-    const file = path.normalize(path.join(RENDERER_DIR, relative));
-    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end('Not found');
-      return;
-    }
-    let content: Buffer | string = fs.readFileSync(file);
-    if (file.endsWith('index.html')) {
-      // The shim must define window.scout before the app's module script runs.
-      content = content.toString('utf8').replace('<head>', '<head><script src="/scout-shim.js"></script>');
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP });
-    res.end(content);
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const web = await serveWeb(service, { port: options.port });
+  baseUrl = web.url;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: web.url,
     service,
     async close() {
-      unsubscribe();
-      for (const s of streams) s.end();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await web.close();
       await service.close();
     },
   };

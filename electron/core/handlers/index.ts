@@ -5,6 +5,7 @@ import { subnetHandlers } from './subnets';
 import { syncHandlers } from './sync';
 import { watchlistHandlers } from './watchlists';
 import { economicsHandlers } from './economics';
+import { reportHandlers } from './reports';
 import { notesHandlers } from './notes';
 import { backupsHandlers } from './backups';
 
@@ -17,6 +18,7 @@ export function createHandlers(service: ScoutService): Handlers {
     ...syncHandlers(service),
     ...watchlistHandlers(service),
     ...economicsHandlers(service),
+    ...reportHandlers(service),
     ...notesHandlers(service),
     ...backupsHandlers(service),
   } satisfies Handlers;

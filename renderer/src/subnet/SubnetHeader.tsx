@@ -1,5 +1,6 @@
 import type { SubnetDetail } from '../../../shared/api-types';
 import { formatAge, formatBlock, formatDateTime } from '../../../shared/format';
+import { ExportPdfButton } from '../components/ExportPdfButton';
 
 /** Only web addresses become links: on-chain identity text is whatever the owner typed. */
 function webUrl(text: string | undefined): string | null {
@@ -48,8 +49,11 @@ export function SubnetHeader({ netuid, detail }: { netuid: number; detail: Subne
         )}
       </h1>
       {a && (
-        <p className="muted small" title={formatDateTime(a.blockTimeMs)}>
-          Chain data at block {formatBlock(a.blockNumber)}, {formatAge(a.blockTimeMs, Date.now())}.
+        <p className="row wrap">
+          <span className="muted small" title={formatDateTime(a.blockTimeMs)}>
+            Chain data at block {formatBlock(a.blockNumber)}, {formatAge(a.blockTimeMs, Date.now())}.
+          </span>
+          <ExportPdfButton target={{ kind: 'subnet', netuid }} label="Export PDF report" />
         </p>
       )}
       {identity?.description && <p className="subnet-description">{identity.description}</p>}

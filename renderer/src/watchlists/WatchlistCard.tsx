@@ -6,6 +6,7 @@ import { useScenarioStore } from '../stores/scenario-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWatchlistStore } from '../stores/watchlist-store';
 import { useDataStore } from '../stores/data-store';
+import { ExportPdfButton } from '../components/ExportPdfButton';
 
 function Change({ m, format }: { m: MetricChange; format: (v: number | null) => string }) {
   const arrow = m.change === null || m.change === 0 ? '' : m.change > 0 ? '▲' : '▼';
@@ -68,6 +69,7 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
           <h2 id={`wl-${list.id}`}>{list.name}</h2>
         )}
         <span className="spacer" />
+        {list.netuids.length > 0 && <ExportPdfButton target={{ kind: 'watchlist', id: list.id }} label="Report (PDF)" />}
         <button className="secondary small" onClick={() => setEditing(!editing)}>
           {editing ? 'Cancel' : 'Rename'}
         </button>

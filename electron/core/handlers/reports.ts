@@ -1,0 +1,22 @@
+import { reportFilename, reportRoute, type ReportTarget } from '../../../shared/reports-api';
+import { CoreError } from '../errors';
+import type { ScoutService } from '../service';
+
+/**
+ * The core cannot draw a page; the shell it runs in gives it a printer (Electron prints in the main process and
+ * answers this operation there, the test host and the CLI print with Chromium).
+ */
+export function reportHandlers(service: ScoutService) {
+  return {
+    'reports.pdf': async ({ target }: { target: ReportTarget }) => {
+      const printer = service.printPdf;
+      if (!printer) throw new CoreError('internal', 'PDF export needs a browser engine, and none is available to this shell.');
+      if (target.kind === 'subnet' && !service.requireWorkspace().analyses.get(target.netuid)) {
+        throw new CoreError('invalid-argument', `There is no data for SN${target.netuid}; sync first.`);
+      }
+      if (target.kind === 'watchlist') service.requireWorkspace().watchlists.get(target.id);
+      const pdf = await printer(reportRoute(target));
+      return { filename: reportFilename(target), pdfBase64: Buffer.from(pdf).toString('base64') };
+    },
+  };
+}

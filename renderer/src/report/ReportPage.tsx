@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { formatInteger, formatNumber, formatPercent, formatTao } from '../../../shared/format';
+import { VerdictBadge } from '../components/VerdictBadge';
+import { describePosition } from '../subnet/NewcomerEconomics';
+import { loadContext, loadSubnetReport, loadWatchlistReport, type ReportContext, type SubnetReportData, type WatchlistReportData } from './report-data';
+import { SubnetReportSection } from './SubnetReportSection';
+import type { ReportTarget } from '../stores/ui-store';
+
+
+/**
+ * The printable report (#/report/subnet/N, #/report/watchlist/N). Shells print this page to PDF (Electron's
+ * printToPDF, Chromium's page.pdf in tests and the CLI); `data-report-ready` tells them the charts are drawn.
+ */
+export function ReportPage({ target }: { target: ReportTarget }) {
+  const [context, setContext] = useState<ReportContext | null>(null);
+  const [subnet, setSubnet] = useState<SubnetReportData | null>(null);
+  const [watchlist, setWatchlist] = useState<WatchlistReportData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.body.classList.add('printing');
+    loadContext()
+      .then(async (ctx) => {
+        setContext(ctx);
+        if (target.kind === 'subnet') setSubnet(await loadSubnetReport(target.netuid, ctx.scenario));
+        else setWatchlist(await loadWatchlistReport(target.id, ctx.scenario));
+      })
+      .catch((e: Error) => setError(e.message));
+    return () => document.body.classList.remove('printing');
+  }, [target]);
+
+  const loaded = Boolean(error || subnet || watchlist);
+  useEffect(() => {
+    if (!loaded) return;
+    // Charts draw synchronously on mount (no animation); one frame later everything is on the page.
+    const frame = requestAnimationFrame(() => (document.body.dataset.reportReady = 'true'));
+    return () => {
+      cancelAnimationFrame(frame);
+      delete document.body.dataset.reportReady;
+    };
+  }, [loaded]);
+
+  if (error) return <p className="error" role="alert">The report could not be prepared: {error}</p>;
+  if (!context || !loaded) return <p className="muted">Preparing the report…</p>;
+  const s = context.scenario;
+  return (
+    <div className="report">
+      <header className="report-header">
+        <strong>Subnet Scout report</strong>
+        {context.demo && <span className="badge demo">Synthetic demo data — not the real network</span>}
+        <span className="muted">
+          {context.point ? `Data: block ${context.point.blockNumber.toLocaleString('en-US')}, ${new Date(context.point.blockTimeMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'No data'}
+        </span>
+      </header>
+      <section className="report-assumptions">
+        <h2>Scenario (assumed by the analyst)</h2>
+        <p>
+          TAO price {s.taoPriceUsd === null ? 'not set' : `$${formatNumber(s.taoPriceUsd, 2)}`} · hardware rent ${formatNumber(s.rentUsdPerMonth, 0)}/month
+          {' '}· position: {describePosition(s.position)} · competitors:{' '}
+          {s.competitorCount === null ? 'as many as earn today' : formatInteger(s.competitorCount)} · horizon {formatNumber(s.horizonMonths, 1)} months ·
+          sell discount {formatPercent(s.sellDiscount, 1)}
+        </p>
+      </section>
+      {watchlist && (
+        <section className="report-comparison">
+          <h1 className="report-title">Watchlist: {watchlist.list.name}</h1>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Subnet</th>
+                <th scope="col" className="num">Price</th>
+                <th scope="col" className="num">Emission</th>
+                <th scope="col" className="num">Earning / miners</th>
+                <th scope="col" className="num">Gini</th>
+                <th scope="col" className="num">Registration</th>
+                <th scope="col" className="num">Profit $/mo</th>
+                <th scope="col">Verdict</th>
+              </tr>
+            </thead>
+            <tbody>
+              {watchlist.rows.map(({ row, economics }) => (
+                <tr key={row.netuid}>
+                  <td>SN{row.netuid} {row.name}</td>
+                  <td className="num">{formatTao(row.alphaPriceRao, 6)}</td>
+                  <td className="num">{formatPercent(row.emissionShare)}</td>
+                  <td className="num">{formatInteger(row.earningMiners)} / {formatInteger(row.minerUids)}</td>
+                  <td className="num">{formatNumber(row.gini, 2)}</td>
+                  <td className="num">{formatTao(row.burnRao)}</td>
+                  <td className="num">{formatNumber(economics?.profitUsdPerMonth.value ?? null, 0)}</td>
+                  <td>{economics ? <VerdictBadge verdict={economics.verdict} /> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {watchlist.rows.length === 0 && <p className="muted">This watchlist is empty.</p>}
+        </section>
+      )}
+      {subnet && <SubnetReportSection data={subnet} scenario={s} />}
+      {watchlist?.subnets.map((w) => <SubnetReportSection key={w.netuid} data={w.data} scenario={s} />)}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Scenario } from '../../../shared/economics';
+import { VERDICT_LABELS } from '../../../shared/notes-types';
+import { KeyFigures } from '../subnet/KeyFigures';
+import { NewcomerEconomics } from '../subnet/NewcomerEconomics';
+import { SensitivityHeatmap } from '../subnet/SensitivityHeatmap';
+import { HistoryCharts } from '../subnet/HistoryCharts';
+import { DistributionChart } from '../subnet/DistributionChart';
+import { MarkdownPreview } from '../notes/MarkdownPreview';
+import { VerdictBadge } from '../components/VerdictBadge';
+import type { SubnetReportData } from './report-data';
+
+/** One subnet's pages of a report: figures, the newcomer's economics with every assumption, charts, notes. */
+export function SubnetReportSection({ data, scenario }: { data: SubnetReportData; scenario: Scenario }) {
+  const { detail, sensitivity, notes } = data;
+  const a = detail.analysis;
+  return (
+    <section className="report-subnet" aria-label={`SN${a.netuid} ${a.name}`}>
+      <h1 className="report-title">
+        SN{a.netuid} · {a.name} <span className="muted">{a.symbol}</span>
+      </h1>
+      <p className="report-meta">
+        Chain data at block {a.blockNumber.toLocaleString('en-US')} ({new Date(a.blockTimeMs).toISOString().replace('T', ' ').slice(0, 16)} UTC)
+        {detail.staleReason ? ` — stale: ${detail.staleReason}` : ''}
+      </p>
+      <p className="report-verdict">
+        Verdict under this scenario: <VerdictBadge verdict={detail.economics.verdict} />{' '}
+        {detail.economics.verdict.reasons
+          .filter((r) => r.decisive)
+          .map((r) => r.message)
+          .join('; ')}
+      </p>
+      <NewcomerEconomics economics={detail.economics} scenario={scenario} />
+      <KeyFigures detail={detail} />
+      <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
+      <HistoryCharts history={detail.history} />
+      <section className="subnet-section report-distribution">
+        <h2>Who earns what</h2>
+        <DistributionChart distribution={detail.distribution} deregLine={a.deregLine.alphaPerDay} />
+      </section>
+      <section className="subnet-section report-notes">
+        <h2>Research notes</h2>
+        {notes.length === 0 && <p className="muted">No notes for this subnet.</p>}
+        {notes.map((n) => (
+          <article key={n.id} className="report-note">
+            <h3>
+              {n.title || 'Untitled note'}
+              {n.verdict && <span className={`note-verdict note-verdict-${n.verdict}`}> — {VERDICT_LABELS[n.verdict]}{n.confidence ? ` (${n.confidence} confidence)` : ''}</span>}
+            </h3>
+            {n.scoringSummary && <p><strong>Scoring:</strong> {n.scoringSummary}</p>}
+            {n.risks && <p><strong>Risks:</strong> {n.risks}</p>}
+            <MarkdownPreview source={n.body} label={`Note: ${n.title}`} />
+          </article>
+        ))}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * PDF reports printed by Chromium's own PDF engine (the one Electron's printToPDF uses) from the renderer's print
+ * route, then read back with poppler (pdftotext, pdfinfo, pdftoppm) as a user's PDF viewer would.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHost, type TestHost } from '../host/host';
+import { chromiumMissingReason, launchChromium } from './browser';
+
+const missing = chromiumMissingReason();
+const poppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return null;
+  } catch {
+    return 'poppler-utils (pdftotext, pdftoppm) is not installed: apt-get install -y poppler-utils';
+  }
+})();
+const skip = missing ?? poppler;
+if (skip) console.warn(`[skip] report tests: ${skip}`);
+const SHOTS = path.resolve(__dirname, '../../test-results');
+
+describe.skipIf(skip !== null)('PDF reports', () => {
+  let browser: Browser;
+  let host: TestHost;
+  let page: Page;
+  let dir: string;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-report-'));
+    host = await startHost({ dataDir: dir, printWith: browser, serviceOptions: { demo: { subnetCount: 12, maxUids: 32, days: 6 } } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Open demo data' }).click();
+    await page.locator('table.subnets-table tbody tr').first().waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  async function download(click: () => Promise<void>): Promise<string> {
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+    const file = path.join(dir, d.suggestedFilename());
+    await d.saveAs(file);
+    return file;
+  }
+  const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8');
+  const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
+
+  it('a subnet report holds the name, block, assumptions, verdict and a note, with charts drawn', async () => {
+    await page.evaluate(async () => {
+      const note = await window.scout.call('notes.create', { netuid: 1, title: 'Scoring review' });
+      const { id, createdAtMs: _c, updatedAtMs: _u, ...content } = note;
+      await window.scout.call('notes.save', { id, kind: 'save', content: { ...content, body: 'Validators reward **latency under 200 ms**.' } });
+    });
+    await page.goto(`${host.url}/#/subnet/1`);
+    const pdf = await download(() => page.getByRole('button', { name: 'Export PDF report' }).click());
+    const content = text(pdf);
+    const detail = await page.evaluate(async () => {
+      const settings = await window.scout.call('settings.get');
+      return window.scout.call('subnet.economics', { netuid: 1, scenario: settings.scenario });
+    });
+    expect(content).toContain(`SN1 · ${detail.analysis.name}`);
+    expect(content).toContain(`block ${detail.analysis.blockNumber.toLocaleString('en-US')}`);
+    expect(content).toMatch(/Scenario \(assumed by the analyst\)/);
+    expect(content).toMatch(/TAO price \$400/);
+    expect(content).toMatch(new RegExp(`Verdict under this scenario:\\s+\\S*\\s*${detail.economics.verdict.label}`));
+    expect(content).toContain('latency under 200 ms');
+    expect(content).toContain('Synthetic demo data');
+    expect(content).toMatch(/Page 1 of \d+/);
+
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(SHOTS, 'report-subnet')]);
+    const first = fs.readdirSync(SHOTS).find((f) => f.startsWith('report-subnet') && f.endsWith('.png'))!;
+    // A blank page compresses to almost nothing; text, tables and charts do not.
+    expect(fs.statSync(path.join(SHOTS, first)).size).toBeGreaterThan(15_000);
+  });
+
+  it('a watchlist report is a comparison table followed by one page run per subnet', async () => {
+    const list = await page.evaluate(() => window.scout.call('watchlists.create', { name: 'Report list' }));
+    for (const netuid of [1, 3, 5]) await page.evaluate(([id, n]) => window.scout.call('watchlists.addSubnet', { id: id!, netuid: n! }), [list.id, netuid]);
+    await page.goto(`${host.url}/#/watchlists`);
+    await page.reload(); // lists made through the contract: load them as a fresh window would
+    const pdf = await download(() => page.getByRole('button', { name: 'Report (PDF)' }).click());
+    const content = text(pdf);
+    expect(content).toContain('Watchlist: Report list');
+    for (const n of [1, 3, 5]) expect(content).toContain(`SN${n} ·`);
+    const single = await download(async () => {
+      await page.goto(`${host.url}/#/subnet/3`);
+      await page.getByRole('button', { name: 'Export PDF report' }).click();
+    });
+    // The comparison page plus each subnet's own pages (each subnet starts on a new page).
+    expect(pages(pdf)).toBeGreaterThan(3);
+    expect(pages(pdf)).toBeGreaterThanOrEqual(pages(single) + 1);
+  });
+
+  it('asking for a report of a subnet without data says so', async () => {
+    const message = await page.evaluate(() =>
+      window.scout.call('reports.pdf', { target: { kind: 'subnet', netuid: 999 } }).then(
+        () => 'no error',
+        (e: Error) => e.message,
+      ),
+    );
+    expect(message).toMatch(/no data for SN999/);
+  });
+});
