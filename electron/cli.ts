@@ -2,18 +2,27 @@
  * `scout`: the headless shell over the same service, so a cron job can collect history while the app is closed.
  *   scout sync [--endpoint URL] [--backfill 30d]
  *   scout list [--json | --csv]
+ *   scout report (--netuid N | --watchlist ID) --out FILE.pdf
  * Data folder: SCOUT_DATA_DIR or the OS's app-data folder (the same file the app uses).
  */
 import { ScoutService } from './core/service';
 import { defaultDataDir } from './core/paths';
 import { runCli } from './core/cli/run';
+import { lazyPrinter } from './web/lazy-printer';
 
 void (async () => {
-  const service = await ScoutService.open({ dataDir: defaultDataDir(), version: process.env.npm_package_version ?? 'cli' });
+  let service: ScoutService | null = null;
+  const printer = lazyPrinter(() => service!);
+  service = await ScoutService.open({
+    dataDir: defaultDataDir(),
+    version: process.env.npm_package_version ?? 'cli',
+    printPdf: (route) => printer.print(route),
+  });
   const code = await runCli(service, process.argv.slice(2), {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
   });
+  await printer.close();
   await service.close();
   process.exit(code);
 })();

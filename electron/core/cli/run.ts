@@ -1,4 +1,5 @@
 /** The CLI's commands, written against the service contract so they can be tested without a process. */
+import fs from 'node:fs';
 import type { ResultOf, Method, ArgOf } from '../../../shared/api';
 import type { SubnetRow } from '../../../shared/api-types';
 import { formatPercent, formatTao, raoToTao } from '../../../shared/format';
@@ -12,7 +13,8 @@ export interface CliIo {
 
 const USAGE = `Usage:
   scout sync [--endpoint URL] [--backfill 30d]   sync the latest block (and optionally one point a day back)
-  scout list [--json | --csv]                    print the subnets as the last sync left them`;
+  scout list [--json | --csv]                    print the subnets as the last sync left them
+  scout report (--netuid N | --watchlist ID) --out FILE.pdf   the PDF report the app exports`;
 
 async function call<M extends Method>(service: ScoutService, method: M, arg?: ArgOf<M>): Promise<ResultOf<M>> {
   const reply = await service.call(method, arg);
@@ -31,13 +33,19 @@ function parseDays(text: string): number {
   return Number(m[1]);
 }
 
-export async function runCli(service: ScoutService, args: string[], io: CliIo): Promise<number> {
+export async function runCli(
+  service: ScoutService,
+  args: string[],
+  io: CliIo,
+  write: (file: string, bytes: Uint8Array) => void = (file, bytes) => fs.writeFileSync(file, bytes),
+): Promise<number> {
   const [command, ...rest] = args;
   try {
     const problem = service.currentProblem();
     if (problem) throw new Error(problem.message);
     if (command === 'sync') return await sync(service, rest, io);
     if (command === 'list') return await list(service, rest, io);
+    if (command === 'report') return await report(service, rest, io, write);
     io.err(USAGE);
     return command === undefined || command === '--help' ? 0 : 2;
   } catch (e) {
@@ -66,6 +74,23 @@ async function sync(service: ScoutService, args: string[], io: CliIo): Promise<n
   }
   for (const p of outcome.points) io.out(`stored ${p.kind} point: block ${p.blockNumber} (${new Date(p.blockTimeMs).toISOString()})`);
   for (const s of outcome.stale) io.out(`stale SN${s.netuid}: ${s.reason}`);
+  return 0;
+}
+
+async function report(service: ScoutService, args: string[], io: CliIo, write: (file: string, bytes: Uint8Array) => void): Promise<number> {
+  const netuid = option(args, '--netuid');
+  const watchlist = option(args, '--watchlist');
+  const out = option(args, '--out');
+  const whole = (text: string | undefined, flag: string) => {
+    if (!text || !/^\d+$/.test(text)) throw new Error(`${flag} takes a whole number`);
+    return Number(text);
+  };
+  if (!out) throw new Error('report needs --out FILE.pdf');
+  if ((netuid === undefined) === (watchlist === undefined)) throw new Error('report needs exactly one of --netuid N or --watchlist ID');
+  const target = netuid !== undefined ? { kind: 'subnet' as const, netuid: whole(netuid, '--netuid') } : { kind: 'watchlist' as const, id: whole(watchlist, '--watchlist') };
+  const pdf = await call(service, 'reports.pdf', { target });
+  write(out, Buffer.from(pdf.pdfBase64, 'base64'));
+  io.out(`wrote ${out}`);
   return 0;
 }
 

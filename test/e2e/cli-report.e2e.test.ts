@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScoutService } from '../../electron/core/service';
+import { runCli } from '../../electron/core/cli/run';
+import { findChromium, lazyPrinter } from '../../electron/web/lazy-printer';
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const skip = !findChromium() ? 'no Chromium found (set SCOUT_CHROMIUM)' : !hasPoppler ? 'poppler-utils is not installed' : null;
+if (skip) console.warn(`[skip] CLI report test: ${skip}`);
+
+describe.skipIf(skip !== null)('scout report', () => {
+  let service: ScoutService;
+  let printer: ReturnType<typeof lazyPrinter>;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-cli-report-'));
+  beforeAll(async () => {
+    printer = lazyPrinter(() => service);
+    service = await ScoutService.open({ dataDir: dir, version: 'test', printPdf: (r) => printer.print(r), demo: { subnetCount: 8, maxUids: 16, days: 3 } });
+    await service.call('app.useDataset', { dataset: 'demo' });
+  });
+  afterAll(async () => {
+    await printer?.close();
+    await service?.close();
+  });
+
+  it('writes the same PDF report the app exports', async () => {
+    const out = path.join(dir, 'sn5.pdf');
+    const lines: string[] = [];
+    const code = await runCli(service, ['report', '--netuid', '5', '--out', out], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    expect(lines).toEqual([`wrote ${out}`]);
+    expect(code).toBe(0);
+    const text = execFileSync('pdftotext', [out, '-']).toString('utf8');
+    expect(text).toMatch(/SN5 · /);
+    expect(text).toMatch(/Scenario \(assumed by the analyst\)/);
+  });
+
+  it('says what is wrong with its arguments', async () => {
+    const err: string[] = [];
+    const code = await runCli(service, ['report', '--netuid', '5'], { out: () => undefined, err: (l) => err.push(l) });
+    expect(code).toBe(1);
+    expect(err.join()).toMatch(/--out FILE\.pdf/);
+  });
+});
