@@ -1,9 +1,7 @@
 /** Argument schemas of the research-notes operations, and the shape of a note's content wherever it crosses a boundary. */
 import { z } from 'zod';
 import { netuid } from './api-schemas';
-
-/** The largest export file the app reads; a bigger one is refused before it is parsed. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from './notes-types';
 
 export const NoteIdSchema = z.uuid({ error: 'a note id is a UUID' });
 const text = (max: number, what: string) => z.string().max(max, `${what} is limited to ${max.toLocaleString('en-US')} characters`);

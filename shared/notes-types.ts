@@ -96,6 +96,9 @@ export interface ExportedFile {
   content: string;
 }
 
+/** The largest export file the app reads; a bigger one is refused before it is parsed. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
 /** What to do with imported notes whose IDs already exist here. 'ask' writes nothing when there are any. */
 export type ImportConflictChoice = 'ask' | 'keep' | 'replace' | 'duplicate';
 

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { ScenarioSchema, SettingsPatchSchema, WatchlistThresholdsSchema, netuid } from '../../../shared/api-schemas';
-import { MAX_IMPORT_BYTES, NoteContentSchema, NoteIdSchema } from '../../../shared/notes-schemas';
+import { NoteContentSchema, NoteIdSchema } from '../../../shared/notes-schemas';
+import { MAX_IMPORT_BYTES } from '../../../shared/notes-types';
 import { CoreError } from '../errors';
 
 export const EXPORT_FORMAT = 'subnet-scout-export';

@@ -1,0 +1,122 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import { MAX_IMPORT_BYTES, type ImportConflictChoice, type ImportOutcome } from '../../../shared/notes-types';
+import { scout } from '../scout';
+import { download } from './download';
+
+interface Conflicts {
+  content: string;
+  titles: string[];
+}
+
+/**
+ * Export everything the user wrote (notes with history, watchlists, scenarios, settings) as one JSON file, and
+ * import such a file. When the file holds notes that are already here, the user chooses what happens to them.
+ */
+export function ImportExport({ onImported }: { onImported(): void }) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [conflicts, setConflicts] = useState<Conflicts | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const exportAll = async () => {
+    setError(null);
+    try {
+      download(await scout.call('notes.export'), 'application/json');
+      setMessage('Exported notes, watchlists, scenarios and settings.');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const importContent = async (content: string, choice: ImportConflictChoice) => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const outcome = await scout.call('notes.import', { content, conflicts: choice });
+      if (outcome.status === 'conflicts') {
+        setConflicts({ content, titles: outcome.titles });
+        dialog.current?.showModal();
+      } else {
+        setMessage(describe(outcome));
+        onImported();
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ''; // choosing the same file again must import again
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Subnet Scout reads export files up to 50 MB. Nothing was imported.`);
+      return;
+    }
+    await importContent(await file.text(), 'ask');
+  };
+
+  const choose = (choice: ImportConflictChoice | null) => {
+    dialog.current?.close();
+    const pending = conflicts;
+    setConflicts(null);
+    if (pending && choice) void importContent(pending.content, choice);
+    else setMessage('Import cancelled; nothing was imported.');
+  };
+
+  return (
+    <div className="import-export">
+      <button className="secondary" onClick={() => void exportAll()}>
+        Export all…
+      </button>
+      <button className="secondary" onClick={() => fileInput.current?.click()} disabled={busy}>
+        {busy ? 'Importing…' : 'Import…'}
+      </button>
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Export file to import" onChange={(e) => void onFile(e)} />
+      {message && <span role="status">{message}</span>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <dialog ref={dialog} aria-labelledby="import-conflicts-title" onCancel={() => choose(null)}>
+        <h2 id="import-conflicts-title">
+          {conflicts?.titles.length === 1 ? 'A note in this file is already here' : `${conflicts?.titles.length ?? 0} notes in this file are already here`}
+        </h2>
+        <ul>
+          {conflicts?.titles.slice(0, 5).map((t, i) => <li key={i}>{t}</li>)}
+          {(conflicts?.titles.length ?? 0) > 5 && <li>and {(conflicts?.titles.length ?? 0) - 5} more</li>}
+        </ul>
+        <p>What should happen to them? Notes that are not here yet are added either way.</p>
+        <div className="row wrap">
+          <button onClick={() => choose('keep')}>Keep mine</button>
+          <button onClick={() => choose('replace')}>Replace with the file’s</button>
+          <button onClick={() => choose('duplicate')}>Keep both</button>
+          <button className="secondary" onClick={() => choose(null)}>
+            Cancel import
+          </button>
+        </div>
+        <p className="muted">Replacing keeps your version in the note’s history, so it can be restored.</p>
+      </dialog>
+    </div>
+  );
+}
+
+function describe(o: Extract<ImportOutcome, { status: 'imported' }>): string {
+  const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const notes = [
+    o.notesAdded && `${count(o.notesAdded, 'note')} added`,
+    o.notesReplaced && `${count(o.notesReplaced, 'note')} replaced`,
+    o.notesDuplicated && `${count(o.notesDuplicated, 'note')} copied`,
+    o.notesKept && `${count(o.notesKept, 'note')} kept as they were`,
+  ].filter(Boolean);
+  return (
+    `Imported: ${notes.length ? notes.join(', ') : 'no notes'}; ${count(o.watchlists, 'watchlist')}, ${count(o.scenarios, 'scenario')}` +
+    `${o.settingsRestored ? '; settings restored' : ''}.`
+  );
+}
