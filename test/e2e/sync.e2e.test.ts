@@ -43,13 +43,35 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     expect(await page.locator('table.subnets-table tbody tr').count()).toBe(node.truthAt(block).subnets.size);
   });
 
+  it('after a second sync, a watchlist highlights what moved beyond its thresholds', async () => {
+    node.faults.reset();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${host.url}/#/watchlists`);
+    await page.getByLabel('New watchlist').fill('Moves');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Moves' }).waitFor();
+    const id = await page.evaluate(async () => (await window.scout.call('watchlists.list'))[0]!.id);
+    const netuids = [...node.truthAt(node.finalizedHead().number).subnets.keys()].filter((n) => n > 0).slice(0, 6);
+    for (const n of netuids) await page.evaluate(([i, x]) => window.scout.call('watchlists.addSubnet', { id: i!, netuid: x! }), [id, n]);
+    // Any price move counts as big for this list.
+    await page.evaluate((i) => window.scout.call('watchlists.setThresholds', { id: i, thresholds: { price: 0 } }), id);
+    await page.reload();
+    await page.getByRole('button', { name: new RegExp(`^SN${netuids[0]} `) }).waitFor();
+    expect(await page.locator('article.card .change-highlight').count()).toBe(0); // one sync: nothing to compare yet
+
+    node.produceBlocks(600); // prices move from block to block on the stand-in chain
+    await page.locator('.statusbar').getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => page.locator('article.card .change-highlight').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(__dirname, '../../test-results/watchlist-after-sync.png') });
+  });
+
   it('offline: the endpoint disappears, the app says so, and the synced data stays usable', async () => {
     node.faults.reset();
     await node.close();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
     const rows = await page.locator('table.subnets-table tbody tr').count();
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.locator('.statusbar').getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => page.getByTestId('sync-message').textContent(), { timeout: 15_000 }).toMatch(/Cannot reach/);
     await expect(page.locator('.statusbar').getByText('offline').isVisible()).resolves.toBe(true);
     expect(await page.locator('table.subnets-table tbody tr').count()).toBe(rows);
