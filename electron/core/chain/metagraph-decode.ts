@@ -31,18 +31,25 @@ function fail(what: string, value: unknown): never {
   throw new Error(`metagraph field ${what} has an unexpected value (${typeof value})`);
 }
 
-const toNum = (v: unknown, what: string): number =>
-  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : fail(what, v);
-const toBig = (v: unknown, what: string): bigint =>
-  typeof v === 'bigint' ? v : typeof v === 'number' ? BigInt(v) : fail(what, v);
-const toBool = (v: unknown, what: string): boolean => (typeof v === 'boolean' ? v : fail(what, v));
-const toAccount = (v: unknown, what: string): string => (typeof v === 'string' ? v : fail(what, v));
+type Check = (v: unknown) => boolean;
+const isNum: Check = (v) => typeof v === 'number';
+const isBig: Check = (v) => typeof v === 'bigint';
+const isBool: Check = (v) => typeof v === 'boolean';
+const isText: Check = (v) => typeof v === 'string';
 
-function listOf<T>(v: unknown, what: string, one: (x: unknown, what: string) => T): T[] {
+const toNum = (v: unknown, what: string): number => (isNum(v) ? (v as number) : isBig(v) ? Number(v) : fail(what, v));
+const toBig = (v: unknown, what: string): bigint => (isBig(v) ? (v as bigint) : isNum(v) ? BigInt(v as number) : fail(what, v));
+const toBool = (v: unknown, what: string): boolean => (isBool(v) ? (v as boolean) : fail(what, v));
+const toText = (v: unknown, what: string): string => (isText(v) ? (v as string) : fail(what, v));
+
+/**
+ * A vector in the wanted element type. The codecs already give the wanted type for this runtime's widths (u16 →
+ * number, u64 → bigint), so the decoded array is kept as is; a runtime with other widths gets a converted copy.
+ */
+function listOf<T>(v: unknown, what: string, wanted: Check, one: (x: unknown, what: string) => T): T[] {
   if (!Array.isArray(v)) fail(what, v);
-  const out = new Array<T>(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = one(v[i], what);
-  return out;
+  if (v.every(wanted)) return v as T[];
+  return v.map((x) => one(x, what));
 }
 
 function convert(kind: Kind, v: unknown, what: string): RawMetagraph[keyof RawMetagraph] {
@@ -50,10 +57,10 @@ function convert(kind: Kind, v: unknown, what: string): RawMetagraph[keyof RawMe
     case 'num': return toNum(v, what);
     case 'big': return toBig(v, what);
     case 'bool': return toBool(v, what);
-    case 'nums': return listOf(v, what, toNum);
-    case 'bigs': return listOf(v, what, toBig);
-    case 'bools': return listOf(v, what, toBool);
-    case 'accounts': return listOf(v, what, toAccount);
+    case 'nums': return listOf(v, what, isNum, toNum);
+    case 'bigs': return listOf(v, what, isBig, toBig);
+    case 'bools': return listOf(v, what, isBool, toBool);
+    case 'accounts': return listOf(v, what, isText, toText);
   }
 }
 
@@ -79,5 +86,5 @@ export function metagraphFromValue(value: unknown): RawMetagraph {
 export function incentivesFromValue(value: unknown): number[] {
   const v = struct(value).incentives;
   if (v === undefined) throw new Error('the node left out the incentives of a mechanism');
-  return listOf(v, 'incentives', toNum);
+  return listOf(v, 'incentives', isNum, toNum);
 }

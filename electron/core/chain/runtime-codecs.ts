@@ -7,7 +7,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import { getLookupCodecBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
 import {
-  AccountId, Bytes, Option, Tuple, createCodec, createDecoder, decAnyMetadata, enhanceDecoder, u32, unifyMetadata,
+  AccountId, Bytes, Option, Tuple, createCodec, createDecoder, decAnyMetadata, u32, unifyMetadata,
   type Codec, type Decoder, type UnifiedMetadata,
 } from '@polkadot-api/substrate-bindings';
 import { ChainError } from './errors';
@@ -40,24 +40,42 @@ function ownedBytes(hex: string): Uint8Array {
 }
 
 /**
+ * scale-ts keeps its read position in the array it wraps the input in (`i`, not public API). This module reads it
+ * in two places, both for good reason (below); the unit tests pin that it still works.
+ */
+type Positioned = Uint8Array & { i: number };
+function positioned(input: Uint8Array): Positioned {
+  if (typeof (input as Partial<Positioned>).i !== 'number') throw new Error('cannot read the decoder position (scale-ts internals changed)');
+  return input as Positioned;
+}
+
+/**
  * A decoder that also fails when bytes are left over, as @polkadot/types does: SCALE has no framing, so garbage
- * can decode "successfully" into nonsense and only the length tells. scale-ts keeps its read position in the
- * wrapped array's `i`; this module is the one place that relies on it, and the unit tests pin it.
+ * can decode "successfully" into nonsense and only the length tells.
  */
 function exact<T>(decoder: Decoder<T>): Decoder<T> {
   return createDecoder((input) => {
     const value = decoder(input);
-    const at: unknown = (input as Uint8Array & { i?: unknown }).i;
-    if (typeof at !== 'number') throw new Error('cannot check the decoded length (scale-ts internals changed)');
+    const at = positioned(input).i;
     if (at !== input.length) throw new Error(`${input.length - at} unexpected trailing bytes in the node's answer`);
     return value;
   });
 }
 
-/** AccountId32 → SS58 text with the chain's prefix, through the shared cache; encoding goes through papi's codec. */
+/**
+ * AccountId32 → SS58 text with the chain's prefix, through the shared cache. The key is read in place: papi's
+ * Bytes(32) copies each key into a new ArrayBuffer, ~60k per sync, which cost ten times the decode itself.
+ * Encoding (SS58 → bytes, for arguments) is papi's.
+ */
 function accountCodec(ss58Prefix: number): Codec<string> {
-  const papi = AccountId(ss58Prefix, 32);
-  return createCodec(papi.enc, enhanceDecoder(Bytes(32).dec, ss58Encoder(ss58Prefix)));
+  const textOf = ss58Encoder(ss58Prefix);
+  const decode = createDecoder((input) => {
+    const bytes = positioned(input);
+    const text = textOf(bytes, bytes.i);
+    bytes.i += 32;
+    return text;
+  });
+  return createCodec(AccountId(ss58Prefix, 32).enc, decode);
 }
 
 /** Codecs from raw `RuntimeMetadataPrefixed` bytes (v15 or v16: earlier versions do not describe runtime APIs). */

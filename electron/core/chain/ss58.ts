@@ -55,22 +55,53 @@ export function encodeSs58(publicKey: Uint8Array, prefix: number): string {
   return base58(payload);
 }
 
-const caches = new Map<number, Map<string, string>>();
+interface Entry {
+  key: Uint8Array;
+  text: string;
+  next: Entry | undefined;
+}
 
-/** A cached encoder for one prefix; the cache is shared by all callers in the process (keys outlive a sync). */
-export function ss58Encoder(prefix: number): (publicKey: Uint8Array) => string {
-  let cache = caches.get(prefix);
-  if (!cache) caches.set(prefix, (cache = new Map()));
-  const memo = cache;
-  return (publicKey) => {
-    // latin1 maps each byte to one char: a cheap exact key for 32 bytes.
-    const key = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.length).toString('latin1');
-    let text = memo.get(key);
-    if (text === undefined) {
-      text = encodeSs58(publicKey, prefix);
-      if (memo.size >= CACHE_LIMIT) memo.clear();
-      memo.set(key, text);
+/** Keys by an FNV-1a hash of the 32 bytes, chained on collision: no string or buffer is made to look a key up. */
+class TextCache {
+  private buckets = new Map<number, Entry>();
+  private size = 0;
+
+  constructor(private readonly prefix: number) {}
+
+  textOf(bytes: Uint8Array, offset: number): string {
+    let hash = 0x811c9dc5;
+    for (let i = offset; i < offset + 32; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+    let head = this.buckets.get(hash);
+    for (let e = head; e; e = e.next) if (sameKey(e.key, bytes, offset)) return e.text;
+    // A plain copy: slice() would build the caller's subclass (scale-ts's own array type cannot be made that way).
+    // The view throws a RangeError when fewer than 32 bytes are left.
+    const key = new Uint8Array(new Uint8Array(bytes.buffer, bytes.byteOffset + offset, 32));
+    const text = encodeSs58(key, this.prefix);
+    if (this.size >= CACHE_LIMIT) {
+      this.buckets.clear();
+      this.size = 0;
+      head = undefined;
     }
+    this.buckets.set(hash, { key, text, next: head });
+    this.size++;
     return text;
-  };
+  }
+}
+
+function sameKey(key: Uint8Array, bytes: Uint8Array, offset: number): boolean {
+  for (let i = 0; i < 32; i++) if (key[i] !== bytes[offset + i]) return false;
+  return true;
+}
+
+const caches = new Map<number, TextCache>();
+
+/**
+ * A cached encoder for one prefix, reading the key at `offset` of `bytes` (so a decoder can pass its buffer as is).
+ * The cache is shared by all callers in the process: keys outlive a sync.
+ */
+export function ss58Encoder(prefix: number): (bytes: Uint8Array, offset?: number) => string {
+  let cache = caches.get(prefix);
+  if (!cache) caches.set(prefix, (cache = new TextCache(prefix)));
+  const texts = cache;
+  return (bytes, offset = 0) => texts.textOf(bytes, offset);
 }

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { encodeAddress } from '@polkadot/util-crypto';
+import { describe, expect, it } from 'vitest';
+import { encodeSs58, ss58Encoder } from './ss58';
+
+const keys = Array.from({ length: 300 }, (_, i) => {
+  const key = new Uint8Array(randomBytes(32));
+  if (i % 50 === 0) key.fill(0, 0, i % 7); // leading zero bytes take base58's '1' path
+  return key;
+});
+
+describe('SS58 text of account ids', () => {
+  it('matches @polkadot/util-crypto for one- and two-byte prefixes', () => {
+    for (const prefix of [0, 42, 63, 64, 1000, 16_383]) {
+      for (const key of keys) expect(encodeSs58(key, prefix)).toBe(encodeAddress(key, prefix));
+    }
+  });
+
+  it('reads the key at an offset, and answers repeats from the cache with the same text', () => {
+    const text = ss58Encoder(42);
+    const buffer = new Uint8Array(5 + 32 * keys.length);
+    keys.forEach((key, i) => buffer.set(key, 5 + 32 * i));
+    for (let round = 0; round < 2; round++) {
+      keys.forEach((key, i) => expect(text(buffer, 5 + 32 * i)).toBe(encodeAddress(key, 42)));
+    }
+    expect(text(keys[3]!)).toBe(encodeAddress(keys[3]!, 42));
+  });
+
+  it('refuses fewer than 32 bytes and invalid prefixes', () => {
+    expect(() => ss58Encoder(42)(new Uint8Array(40), 20)).toThrow(RangeError);
+    expect(() => encodeSs58(new Uint8Array(31), 42)).toThrow(/32 bytes/);
+    expect(() => encodeSs58(keys[0]!, 16_384)).toThrow(/prefix/);
+  });
+});
