@@ -63,6 +63,18 @@ describe.skipIf(missing !== null)('the app in Chromium, against the real core', 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-dark.png') });
   });
 
+  it('follows the system colour scheme until the user picks a theme', async () => {
+    const host = await startHost({ dataDir: freshDir() });
+    hosts.push(host);
+    const page = await browser.newPage({ colorScheme: 'dark' });
+    await page.goto(host.url);
+    await page.getByText('No data yet').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 23, 27)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  });
+
   it('refuses an invalid setting with the reason, and keeps the stored value', async () => {
     const { page } = await openApp(freshDir());
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();

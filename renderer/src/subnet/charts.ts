@@ -44,19 +44,14 @@ function readColors(): ChartColors {
   };
 }
 
-/** The theme's colours, re-read when the theme switches (Settings sets data-theme; "system" follows the OS). */
+/** The theme's colours, re-read when the theme switches (use-theme.ts sets data-theme, "system" included). */
 export function useChartColors(): ChartColors {
   const [colors, setColors] = useState(readColors);
   useEffect(() => {
     const update = () => setColors(readColors());
     const observer = new MutationObserver(update);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    media.addEventListener('change', update);
-    return () => {
-      observer.disconnect();
-      media.removeEventListener('change', update);
-    };
+    return () => observer.disconnect();
   }, []);
   return colors;
 }
