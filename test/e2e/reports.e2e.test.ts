@@ -4,12 +4,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type TestHost } from '../host/host';
-import { chromiumMissingReason, launchChromium } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TestHost } from '../host/host';
+import { chromiumMissingReason } from './browser';
+import { useDemoApp } from './demo-app';
 
 const missing = chromiumMissingReason();
 const poppler = (() => {
@@ -25,22 +25,12 @@ if (skip) console.warn(`[skip] report tests: ${skip}`);
 const SHOTS = path.resolve(__dirname, '../../test-results');
 
 describe.skipIf(skip !== null)('PDF reports', () => {
-  let browser: Browser;
+  const app = useDemoApp({ subnetCount: 12, maxUids: 32, days: 6 }, { print: true });
   let host: TestHost;
   let page: Page;
   let dir: string;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-report-'));
-    host = await startHost({ dataDir: dir, printWith: browser, serviceOptions: { demo: { subnetCount: 12, maxUids: 32, days: 6 } } });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Open demo data' }).click();
-    await page.locator('table.subnets-table tbody tr').first().waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+  beforeAll(() => {
+    ({ host, page, dataDir: dir } = app());
   });
 
   async function download(click: () => Promise<void>): Promise<string> {

@@ -1,33 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type TestHost } from '../host/host';
-import { chromiumMissingReason, launchChromium } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumMissingReason } from './browser';
+import { useDemoApp } from './demo-app';
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`[skip] browser tests: ${missing}`);
 const SHOTS = path.resolve(__dirname, '../../test-results');
 
 describe.skipIf(missing !== null)('the Subnets table and the what-if panel', () => {
-  let browser: Browser;
-  let host: TestHost;
+  const app = useDemoApp({ subnetCount: 24, maxUids: 64, days: 6 });
   let page: Page;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost({
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-ws-')),
-      serviceOptions: { demo: { subnetCount: 24, maxUids: 64, days: 6 } },
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Open demo data' }).click();
-    await page.locator('table.subnets-table tbody tr').first().waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+  beforeAll(() => {
+    page = app().page;
   });
 
   const cellTexts = (column: number) => page.locator(`table.subnets-table tbody tr td:nth-child(${column})`).allTextContents();
@@ -118,25 +104,10 @@ describe.skipIf(missing !== null)('the Subnets table and the what-if panel', () 
 });
 
 describe.skipIf(missing !== null)('watchlists', () => {
-  let browser: Browser;
-  let host: TestHost;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost({
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-wl-e2e-')),
-      serviceOptions: { demo: { subnetCount: 12, maxUids: 32, days: 3 } },
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const app = useDemoApp({ subnetCount: 12, maxUids: 32, days: 3 });
 
   it('builds a list, highlights big moves since the previous sync, and deletes with confirmation and undo', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Open demo data' }).click();
-    await page.locator('table.subnets-table tbody tr').first().waitFor();
+    const { page } = app();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Watchlists' }).click();
     await page.getByLabel('New watchlist').fill('GPU candidates');
     await page.getByRole('button', { name: 'Create' }).click();
