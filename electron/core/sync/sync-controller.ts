@@ -8,6 +8,7 @@ import { CoreError } from '../errors';
 import { ChainError } from '../chain/errors';
 import { resolveTarget } from './endpoint';
 import { runSync } from './sync-run';
+import { thinNeuronHistory } from '../db/retention';
 
 const RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000];
 
@@ -76,6 +77,7 @@ export class SyncController {
         onProgress: (p) => this.update({ phase: p.phase === 'backfill' ? 'subnets' : p.phase, done: p.done, total: p.total, netuid: p.netuid, message: p.message, online: true }),
       });
       this.retryCount = 0;
+      thinNeuronHistory(ws.db, ws.settings.get().neuronFullResolutionDays);
       const staleNote = result.stale.length ? `; ${result.stale.length} subnet(s) could not be refreshed` : '';
       const head = result.points[0]!;
       this.update({

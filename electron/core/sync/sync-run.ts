@@ -15,6 +15,7 @@ import { writeNetworkSync } from '../db/snapshot-write';
 import { previousBlock } from '../db/summary-repo';
 import { summarizeSync } from './summaries';
 import type { Target } from './endpoint';
+import { describeReadFailure, type ReadStage } from './read-failure';
 
 export interface SyncProgress {
   phase: 'connecting' | 'network' | 'subnets' | 'writing' | 'backfill';
@@ -48,7 +49,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     checkChain(db, target, conn.genesisHash);
     const headHash = (await Promise.race([conn.api.rpc.chain.getFinalizedHead(), conn.dropped])).toHex();
     onProgress({ phase: 'network', done: 0, total: 1, netuid: null, message: 'Reading the network' });
-    const live = await readAndStore(options, conn, headHash, 'live');
+    const live = await readAndStore(options, conn, headHash, 'live', 'Nothing was written; the previous data is unchanged.');
     const points = [live.point];
     if (options.backfillDays) points.push(...(await backfill(options, conn, live.point.blockNumber, options.backfillDays)));
     rememberGenesis(db, target.endpoint, conn.genesisHash);
@@ -82,21 +83,32 @@ function checkChain(db: Database, target: Target, genesis: string): void {
 
 const short = (hash: string) => `${hash.slice(0, 10)}…`;
 
+/** Reads one block and stores it; a failure says what broke and `consequence` (what is stored, what is not). */
 async function readAndStore(
   options: SyncRunOptions,
   conn: Connection,
   blockHash: string,
   kind: 'live' | 'backfill',
+  consequence: string,
 ): Promise<{ point: SyncPoint; stale: StaleSubnet[] }> {
   const { db, target, onProgress } = options;
-  const fetched = await fetchBlock(conn.api, blockHash, {
-    signal: options.signal,
-    dropped: conn.dropped,
-    isConnected: conn.isConnected,
-    onProgress: (done, total, netuid) =>
-      kind === 'live' &&
-      onProgress({ phase: 'subnets', done, total, netuid, message: netuid === null ? 'Reading subnets' : `Read SN${netuid}` }),
-  });
+  let stage: ReadStage = 'network';
+  let fetched: FetchedBlock;
+  try {
+    fetched = await fetchBlock(conn.api, blockHash, {
+      signal: options.signal,
+      dropped: conn.dropped,
+      isConnected: conn.isConnected,
+      onProgress: (done, total, netuid) => {
+        stage = 'subnets';
+        if (kind === 'live') onProgress({ phase: 'subnets', done, total, netuid, message: netuid === null ? 'Reading subnets' : `Read SN${netuid}` });
+      },
+    });
+  } catch (e) {
+    if (e instanceof ChainError) throw e; // dropped, cancelled: already in words
+    const failure = describeReadFailure(e, { endpoint: target.endpoint, block: `block ${blockHash.slice(0, 12)}`, stage });
+    throw new ChainError(failure.kind, `${failure.what}. ${consequence}`);
+  }
   const sync = toNetworkSync(db, fetched, target, kind);
   if (options.signal?.aborted) throw new ChainError('cancelled', 'The sync was cancelled; nothing was written.');
   if (kind === 'live') onProgress({ phase: 'writing', done: 0, total: 1, netuid: null, message: 'Saving' });
@@ -140,6 +152,18 @@ function toNetworkSync(db: Database, fetched: FetchedBlock, target: Target, kind
   };
 }
 
+/** A stored point within half a day of `blockNumber`, the closest; null when that day has none. */
+function pointNear(db: Database, blockNumber: number): SyncPoint | null {
+  const half = BLOCKS_PER_DAY / 2;
+  const near = db
+    .prepare(
+      `SELECT network, block_hash FROM sync_points WHERE block_number > ? AND block_number < ?
+       ORDER BY ABS(block_number - ?) LIMIT 1`,
+    )
+    .get(blockNumber - half, blockNumber + half, blockNumber) as { network: string; block_hash: string } | undefined;
+  return near ? readPointByHash(db, near.network, near.block_hash) : null;
+}
+
 /** One point a day for `days` days before the head, from past blocks (an archive node keeps them). */
 async function backfill(options: SyncRunOptions, conn: Connection, headNumber: number, days: number): Promise<SyncPoint[]> {
   const points: SyncPoint[] = [];
@@ -148,21 +172,22 @@ async function backfill(options: SyncRunOptions, conn: Connection, headNumber: n
     if (blockNumber <= 0) break;
     if (options.signal?.aborted) throw new ChainError('cancelled', 'The sync was cancelled during the backfill.');
     options.onProgress({ phase: 'backfill', done: day - 1, total: days, netuid: null, message: `Backfilling day ${day} of ${days} (block ${blockNumber})` });
-    const hash = (await Promise.race([conn.api.rpc.chain.getBlockHash(blockNumber), conn.dropped])).toHex();
-    const existing = readPointByHash(options.db, options.target.network, hash);
-    if (existing) {
-      points.push(existing);
+    // That day may be stored already: by an earlier backfill a reset interrupted (the head has moved on a little
+    // since), or by a live sync. Reading it again would add a second point for the same day.
+    const stored = pointNear(options.db, blockNumber);
+    if (stored) {
+      points.push(stored);
       continue;
     }
+    const stopped = `The backfill stopped at day ${day} of ${days} (block ${blockNumber}); the days before it are stored, and a new backfill reads only the missing days.`;
     try {
-      points.push((await readAndStore(options, conn, hash, 'backfill')).point);
+      const hash = (await Promise.race([conn.api.rpc.chain.getBlockHash(blockNumber), conn.dropped])).toHex();
+      points.push((await readAndStore(options, conn, hash, 'backfill', stopped)).point);
     } catch (e) {
-      if (e instanceof ChainError) throw e;
-      throw new ChainError(
-        'unsupported-runtime',
-        `Could not read block ${blockNumber} for the backfill (${(e as Error).message}). Past blocks need an archive node; ` +
-          `${points.length} day(s) were stored.`,
-      );
+      if (e instanceof ChainError && (e.kind === 'cancelled' || e.message.endsWith(stopped))) throw e;
+      const failure = describeReadFailure(e, { endpoint: options.target.endpoint, block: `block ${blockNumber}`, stage: 'network' });
+      const hint = failure.kind === 'unsupported-runtime' ? ' Past blocks need an archive node.' : '';
+      throw new ChainError(failure.kind, `${failure.what}. ${stopped}${hint}`);
     }
   }
   options.onProgress({ phase: 'backfill', done: days, total: days, netuid: null, message: 'Backfill done' });

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './open';
+import { writeNetworkSync } from './snapshot-write';
+import { neuronsAt } from './snapshot-read';
+import { thinNeuronHistory } from './retention';
+import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from '../../../test/reliability/synthetic-syncs';
+
+const DAY0 = Date.UTC(2026, 0, 10); // midnight UTC
+const HOURS = 5 * 24;
+const GONE_AFTER_HOUR = 29; // SN1 stops being served at 05:00 on day 1
+
+describe('thinning per-UID history', () => {
+  let db: Database;
+  const maker = syncMaker({ subnetCount: 3, maxUids: 8 });
+  const pointAt: number[] = [];
+  const perPoint = (table: string, id: number) => db.prepare(`SELECT COUNT(*) FROM ${table} WHERE point_id = ?`).pluck().get(id) as number;
+
+  beforeAll(async () => {
+    db = (await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-thin-')), 'scout.db'))).db;
+    for (let h = 0; h < HOURS; h++) {
+      const { sync, summaries } = maker.at(1_000_000 + h * BLOCKS_PER_HOUR, DAY0 + h * HOUR_MS);
+      if (h > GONE_AFTER_HOUR) {
+        sync.subnets = sync.subnets.filter((s) => s.subnet.netuid !== 1);
+        sync.stale = [{ netuid: 1, reason: 'SN1 is no longer listed by the chain' }];
+        summaries.delete(1);
+      }
+      pointAt.push(writeNetworkSync(db, sync, DAY0 + h * HOUR_MS, summaries).id);
+    }
+  });
+
+  it('keeps every point of the last N days, and the last point of each older day', () => {
+    const before = db.prepare('SELECT COUNT(*) FROM neuron_snapshots').pluck().get() as number;
+    const { deletedRows } = thinNeuronHistory(db, 2);
+    // Newest point: day 4, 23:00, so full resolution from day 2, 23:00 on. Before that, one point a day: the day's
+    // last (day 2's last before the window is 22:00).
+    const kept = pointAt.map((id, h) => [h, perPoint('neuron_snapshots', id) > 0] as const).filter(([, has]) => has).map(([h]) => h);
+    const window = Array.from({ length: HOURS - 71 }, (_, i) => 71 + i);
+    expect(kept).toEqual([23, GONE_AFTER_HOUR, 47, 70, ...window]);
+    expect(deletedRows).toBe(before - (db.prepare('SELECT COUNT(*) FROM neuron_snapshots').pluck().get() as number));
+  });
+
+  it('a subnet the chain stopped serving keeps the UIDs of its newest snapshot, however old', () => {
+    const last = pointAt[GONE_AFTER_HOUR]!;
+    expect(neuronsAt(db, last, 1).length).toBeGreaterThan(0);
+    expect(neuronsAt(db, last, 2)).toEqual([]);
+  });
+
+  it('never touches subnet-level rows or the summaries the history charts read', () => {
+    for (const [h, id] of pointAt.entries()) {
+      const subnets = h > GONE_AFTER_HOUR ? maker.subnetCount - 1 : maker.subnetCount;
+      expect([perPoint('subnet_snapshots', id), perPoint('subnet_summaries', id)]).toEqual([subnets, subnets]);
+    }
+  });
+
+  it('running again removes nothing more', () => {
+    expect(thinNeuronHistory(db, 2).deletedRows).toBe(0);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Failures while reading a block, in the user's words. The chain library reports a slow node as "No response
+ * received from RPC endpoint in 60s" and bytes it cannot decode as "createType(Vec<…>):: …": neither says which part
+ * of the sync broke. The network-wide calls come first and everything else depends on them, so a failure that
+ * escapes the block read is about them (a single subnet's failure is contained as that subnet's stale reason).
+ */
+import { ChainError, type ChainErrorKind } from '../chain/errors';
+
+export type ReadStage = 'network' | 'subnets';
+
+const STAGE_WORDS: Record<ReadStage, string> = {
+  network: "the network-wide state (every subnet's dynamic info, alpha prices and per-subnet storage)",
+  subnets: "the subnets' metagraphs",
+};
+
+/** Type names of the network-wide answers → what they are, with the call that returns them. */
+const SUBJECTS: [RegExp, string][] = [
+  [/DynamicInfo/, "every subnet's dynamic info (SubnetInfoRuntimeApi.get_all_dynamic_info)"],
+  [/AlphaPrice|Swap/i, 'the alpha prices (SwapRuntimeApi.current_alpha_price_all)'],
+  [/Metadata/, "the runtime's metadata (state_getMetadata)"],
+  [/Header/, 'the block header (chain_getHeader)'],
+];
+
+export interface ReadFailure {
+  kind: ChainErrorKind;
+  /** What happened, as a sentence without its consequence: the caller knows what was stored. */
+  what: string;
+}
+
+export function describeReadFailure(e: unknown, where: { endpoint: string; block: string; stage: ReadStage }): ReadFailure {
+  const message = (e as Error)?.message ?? String(e);
+  if (e instanceof ChainError) return { kind: e.kind, what: message.split(/; | Nothing was/)[0]!.replace(/\.$/, '') };
+  const timeout = /No response received from RPC endpoint in ([\d.]+)s/.exec(message);
+  if (timeout) {
+    return {
+      kind: 'timeout',
+      what: `${where.endpoint} did not answer within ${timeout[1]} s while sending ${STAGE_WORDS[where.stage]} of ${where.block}`,
+    };
+  }
+  const type = /createType\(([^)]*\)?)\)/.exec(message)?.[1];
+  if (type || /decode|Compact input|Unable to/i.test(message)) {
+    const subject = SUBJECTS.find(([re]) => re.test(type ?? message))?.[1] ?? (type ? `a ${type}` : STAGE_WORDS[where.stage]);
+    return {
+      kind: 'unsupported-runtime',
+      what: `${where.endpoint} sent ${subject} for ${where.block} in a form that could not be decoded (${tail(message)})`,
+    };
+  }
+  return { kind: 'unsupported-runtime', what: `Could not read ${where.block} from ${where.endpoint}: ${message}` };
+}
+
+/** The library's detail after its "createType(…)::" prefix, kept short. */
+function tail(message: string): string {
+  const detail = message.split('::').pop()!.trim();
+  return detail.length > 160 ? `${detail.slice(0, 160)}…` : detail;
+}

@@ -1,0 +1,109 @@
+/**
+ * Chain faults beyond the sync suite's: a node too slow to answer, garbage where the whole network's state should
+ * be, and a connection reset in the middle of a backfill. Each ends with a message that says what happened, and
+ * the stored data either unchanged or completed without duplicates. Also: the per-UID history is thinned after
+ * each sync.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStandInNode, type StandInNode } from '../chain/node';
+import { metadataOrWarn } from '../chain/test-helpers';
+import { BLOCKS_PER_DAY } from '../../shared/domain';
+import type { ScoutService } from '../../electron/core/service';
+import { call, serviceFor } from '../sync/sync-helpers';
+import { HOUR_MS, syncMaker } from './synthetic-syncs';
+
+const metadata = metadataOrWarn('chain faults (reliability)');
+const DYNAMIC_INFO = 'SubnetInfoRuntimeApi_get_all_dynamic_info';
+// @polkadot/api checks for overdue answers every 5 s, so a call times out between 1 and 6 s after it was sent.
+const CALL_TIMEOUT_MS = 1000;
+const TOO_SLOW_MS = 6500;
+
+describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', () => {
+  let node: StandInNode;
+  let service: ScoutService;
+  const points = async () => call(service, 'sync.points');
+
+  beforeAll(async () => {
+    node = await startStandInNode({ metadataPath: metadata!, subnetCount: 6, maxUids: 12, seed: 23 });
+    service = await serviceFor(node.url, { syncTimeouts: { connectMs: 5000, callMs: CALL_TIMEOUT_MS } });
+    expect((await call(service, 'sync.start', {})).ok).toBe(true);
+  });
+  afterEach(() => {
+    node.faults.reset();
+    service.sync.cancel(); // drops a scheduled retry
+  });
+  afterAll(async () => {
+    await service?.close();
+    await node?.close();
+  });
+
+  it('a node too slow for the network-wide call: the sync stops, says which call and block timed out, writes nothing', async () => {
+    node.produceBlocks(5);
+    const before = await points();
+    node.faults.methodDelayMs = { [DYNAMIC_INFO]: TOO_SLOW_MS };
+    const outcome = await call(service, 'sync.start', {});
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatch(/did not answer within 1 s/);
+    expect(outcome.error).toMatch(/every subnet's dynamic info/);
+    expect(outcome.error).toMatch(/Nothing was written/);
+    expect(await points()).toEqual(before);
+  });
+
+  it('a node too slow for the metagraphs: each subnet says it timed out', async () => {
+    node.produceBlocks(5);
+    node.faults.methodDelayMs = { SubnetInfoRuntimeApi_get_selective_metagraph: TOO_SLOW_MS };
+    const outcome = await call(service, 'sync.start', {});
+    expect(outcome.stale.length).toBeGreaterThan(0);
+    for (const s of outcome.stale) expect(s.reason).toMatch(new RegExp(`SN${s.netuid}'s metagraph: No response .* in 1s`));
+  });
+
+  it('garbage instead of the network-wide dynamic info: the whole sync fails in words, nothing is written', async () => {
+    node.produceBlocks(5);
+    const before = await points();
+    node.faults.garbageRuntimeCall = [{ method: DYNAMIC_INFO }];
+    const outcome = await call(service, 'sync.start', {});
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatch(/could not be decoded/);
+    expect(outcome.error).toMatch(/every subnet's dynamic info/);
+    expect(outcome.error).toMatch(/Nothing was written/);
+    expect(await points()).toEqual(before);
+  });
+
+  it('a reset mid-backfill keeps the days already read; the next backfill reads only the missing days', async () => {
+    node.produceBlocks(5);
+    // The third day's block hash is the request that never gets an answer.
+    node.faults.dropConnection = { method: 'chain_getBlockHash', afterCalls: 2, times: 1 };
+    const failed = await call(service, 'sync.start', { backfillDays: 5 });
+    expect(failed.ok).toBe(false);
+    expect(failed.error).toMatch(/dropped during the sync\. The backfill stopped at day \d of 5 .* a new backfill reads only the missing days/);
+    const head = node.finalizedHead().number;
+    const backfilled = async () => (await points()).filter((p) => p.kind === 'backfill' && p.blockNumber > head - 6 * BLOCKS_PER_DAY);
+    const stored = (await backfilled()).length;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(5);
+    node.faults.reset();
+    service.sync.cancel();
+
+    node.produceBlocks(30); // the chain moved on meanwhile: the days to read shift by a few minutes
+    node.requestLog.length = 0;
+    const resumed = await call(service, 'sync.start', { backfillDays: 5 });
+    expect(resumed.error).toBeNull();
+    const days = (await backfilled()).map((p) => Math.round((head - p.blockNumber) / BLOCKS_PER_DAY)).sort();
+    expect(days).toEqual([1, 2, 3, 4, 5]);
+    // The days stored before the reset were not read again: one dynamic-info call for the head, one per missing day.
+    expect(node.requestLog.filter((r) => r.runtimeMethod === DYNAMIC_INFO).length).toBe(1 + (5 - stored));
+  });
+
+  it('thins per-UID rows after each sync: two points of an old day keep UIDs for the later one only', async () => {
+    const db = service.requireWorkspace().db;
+    const maker = syncMaker({ subnetCount: 2, maxUids: 6 });
+    const oldDay = (await points()).at(-1)!.blockTimeMs - 30 * 24 * HOUR_MS;
+    const morning = maker.write(db, 100, oldDay - (oldDay % (24 * HOUR_MS)) + 8 * HOUR_MS);
+    const evening = maker.write(db, 200, morning.blockTimeMs + 10 * HOUR_MS);
+    const uids = (pointId: number) => db.prepare('SELECT COUNT(*) FROM neuron_snapshots WHERE point_id = ?').pluck().get(pointId);
+    expect([uids(morning.id), uids(evening.id)]).toEqual([maker.neuronsPerSync, maker.neuronsPerSync]);
+    node.produceBlocks(5);
+    expect((await call(service, 'sync.start', {})).ok).toBe(true);
+    expect([uids(morning.id), uids(evening.id)]).toEqual([0, maker.neuronsPerSync]);
+  });
+});
