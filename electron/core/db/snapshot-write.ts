@@ -60,6 +60,7 @@ export function writeNetworkSync(
           network.subnetOwnerCutU16,
         ).lastInsertRowid,
     );
+    internAccounts(accounts, sync);
     const insertSubnet = db.prepare(insertInto('subnet_snapshots', SUBNET_COLUMNS));
     const insertNeuron = db.prepare(insertInto('neuron_snapshots', NEURON_COLUMNS));
     for (const { subnet: s, neurons } of sync.subnets) {
@@ -86,6 +87,19 @@ export function writeNetworkSync(
     updateLatest(db, sync, pointId);
     return readPointByHash(db, point.network, point.blockHash)!;
   })();
+}
+
+/**
+ * Every address of the sync interned before any snapshot row: interleaved with ~30k neuron rows, the accounts
+ * index pages kept falling out of SQLite's small page cache (measured: ~15% less CPU for the whole write).
+ */
+function internAccounts(accounts: AccountIds, sync: NetworkSync): void {
+  const addresses = new Set<string>();
+  for (const { subnet, neurons } of sync.subnets) {
+    addresses.add(subnet.ownerHotkey).add(subnet.ownerColdkey);
+    for (const n of neurons) addresses.add(n.hotkey).add(n.coldkey);
+  }
+  for (const address of addresses) accounts.idOf(address);
 }
 
 /** The subnets table points at each subnet's newest snapshot; a backfill of older blocks never moves it back. */
