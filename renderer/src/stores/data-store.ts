@@ -10,6 +10,7 @@ interface DataState {
   error: string | null;
   load(): Promise<void>;
   openDataFolder(path: string): Promise<void>;
+  restoreBackup(name: string): Promise<void>;
   useDataset(dataset: Dataset): Promise<void>;
 }
 
@@ -40,6 +41,14 @@ export const useDataStore = create<DataState>((set, get) => ({
   async openDataFolder(path) {
     try {
       await scout.call('app.openDataFolder', { path });
+      await get().load();
+    } catch (e) {
+      set({ error: (e as Error).message });
+    }
+  },
+  async restoreBackup(name) {
+    try {
+      await scout.call('backups.restore', { name });
       await get().load();
     } catch (e) {
       set({ error: (e as Error).message });

@@ -1,16 +1,29 @@
 import { useState } from 'react';
 import type { DataProblem } from '../../../shared/api-types';
+import type { BackupInfo } from '../../../shared/backups-api';
+import { formatDateTime } from '../../../shared/format';
 import { useDataStore } from '../stores/data-store';
 
-/** Shown instead of the app when the data file cannot be used. The file is never overwritten. */
-export function DataProblemView({ problem }: { problem: DataProblem }) {
-  const { openDataFolder, error } = useDataStore();
+/**
+ * Shown instead of the app when the data file cannot be used. The file is never overwritten: restoring a backup
+ * moves it, untouched, into the backups folder.
+ */
+export function DataProblemView({ problem, latestBackup }: { problem: DataProblem; latestBackup: BackupInfo | null }) {
+  const { openDataFolder, restoreBackup, error } = useDataStore();
   const [folder, setFolder] = useState('');
   return (
     <main className="problem" role="alert">
       <h1>Subnet Scout cannot use its data file</h1>
       <p data-testid="problem-message">{problem.message}</p>
       <p className="muted">File: {problem.path}</p>
+      {latestBackup && (
+        <div className="row">
+          <button type="button" onClick={() => void restoreBackup(latestBackup.name)}>
+            Restore the latest backup ({formatDateTime(latestBackup.createdAtMs)})
+          </button>
+          <span className="muted">The file above is kept, as it is, in the backups folder.</span>
+        </div>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -3,6 +3,7 @@ import type { NetworkPreset, Settings } from '../../../shared/api-types';
 import { ENDPOINT_PRESETS } from '../../../shared/networks';
 import { useSettingsStore } from '../stores/settings-store';
 import { ThresholdsFieldset } from './ThresholdsFieldset';
+import { BackupsSection } from './BackupsSection';
 
 const NETWORK_LABELS: Record<NetworkPreset, string> = {
   finney: 'Finney (main network)',
@@ -98,6 +99,7 @@ export function SettingsView() {
           </p>
         )}
       </form>
+      <BackupsSection />
     </section>
   );
 }

@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
+import { formatDateTime } from '../../../shared/format';
+import { scout } from '../scout';
+
+const REASONS: Record<BackupReason, string> = {
+  daily: 'Daily',
+  'before-migration': 'Before an app update changed the file',
+  'before-restore': 'Before a restore',
+  'set-aside': 'Unusable file, set aside',
+};
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** Settings → Backups: what the app has kept, and putting one back (after the user confirms). */
+export function BackupsSection() {
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setBackups(await scout.call('backups.list'));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const restore = async (backup: BackupInfo) => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      await scout.call('backups.restore', { name: backup.name });
+      setMessage(`Restored the backup of ${formatDateTime(backup.createdAtMs)}. The data it replaced was kept as a backup.`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    setConfirming(null);
+    setBusy(false);
+    await load();
+  };
+
+  return (
+    <section className="form" aria-labelledby="backups-title">
+      <fieldset>
+        <legend id="backups-title">Backups</legend>
+        <p className="muted">
+          A copy of your data is made every day and before each update changes the file; the newest seven are kept in the
+          data folder&apos;s <code>backups</code> folder.
+        </p>
+        {backups?.length === 0 && <p className="muted">No backups yet.</p>}
+        <ul className="backups" aria-label="Backups">
+          {backups?.map((b) => (
+            <li key={b.name} className="row">
+              <span>{formatDateTime(b.createdAtMs)}</span>
+              <span className="muted">{REASONS[b.reason]}</span>
+              <span className="muted">{megabytes(b.sizeBytes)}</span>
+              {b.reason !== 'set-aside' && (
+                <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(b)}>
+                  Restore…
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {confirming && (
+          <div role="dialog" aria-label="Restore from backup" className="row">
+            <span>
+              Replace your data with the backup of {formatDateTime(confirming.createdAtMs)}? Your data as it is now is kept
+              as a backup first.
+            </span>
+            <button type="button" className="danger" disabled={busy} onClick={() => void restore(confirming)}>
+              Restore from backup
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {message && <p role="status">{message}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </fieldset>
+    </section>
+  );
+}
