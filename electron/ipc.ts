@@ -8,11 +8,13 @@ import { contract, isMethod, type Reply } from '../shared/api';
 import type { CoreClient } from './core-client';
 import type { ReportTarget } from '../shared/reports-api';
 
-export const APP_ORIGIN = 'app://scout';
+import { isAppUrl } from './core/navigation-policy';
+
+export { APP_ORIGIN } from './core/navigation-policy';
 
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';
-  return url.startsWith(`${APP_ORIGIN}/`);
+  return isAppUrl(url);
 }
 
 export type ReportPrinter = (target: ReportTarget) => Promise<Reply<unknown>>;

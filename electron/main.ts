@@ -10,6 +10,7 @@ import { CoreClient, type CoreProcessLike } from './core-client';
 import type { Reply } from '../shared/api-wire';
 import { PDF_FOOTER, PDF_HEADER, REPORT_READY_SELECTOR, reportFilename, reportRoute, type ReportTarget } from '../shared/reports-api';
 import { APP_ORIGIN, bindIpc } from './ipc';
+import { decideWindowOpen, isAllowedNavigation } from './core/navigation-policy';
 import { loadWindowState, saveWindowState } from './core/window-state';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
@@ -44,15 +45,16 @@ function harden(): void {
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+      if (!isAllowedNavigation(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+      if (!isAllowedNavigation(url)) event.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
       // External links (a subnet's repository, its site) open in the system browser, never inside the app.
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
+      const decision = decideWindowOpen(url);
+      if (decision.openExternal) void shell.openExternal(url);
+      return { action: decision.action };
     });
   });
 }
