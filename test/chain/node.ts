@@ -10,7 +10,7 @@
  */
 import type { RawNetworkState } from '../../electron/core/chain/raw';
 import { DEFAULT_HEAD_BLOCK } from '../../electron/core/chain/synthetic/constants';
-import { SyntheticNetwork } from '../../electron/core/chain/synthetic/network';
+import { SyntheticNetwork, type NetworkOptions } from '../../electron/core/chain/synthetic/network';
 import { Chain } from './chain';
 import { Faults } from './faults';
 import { findMetadata } from './metadata';
@@ -30,6 +30,8 @@ export interface StandInNodeOptions {
   subnetCount?: number;
   /** UIDs per regular subnet. Default 256. */
   maxUids?: number;
+  /** The mining team's own hotkeys on given UIDs (SyntheticNetwork's teamHotkeys). */
+  teamHotkeys?: NetworkOptions['teamHotkeys'];
   /** Best block at start; every earlier block is served as history. Default 9,000,000. */
   headBlock?: number;
   /** Produce one block every this many ms (0 or absent: only on produceBlocks). */
@@ -75,7 +77,12 @@ export async function startStandInNode(options: StandInNodeOptions = {}): Promis
     throw new Error('stand-in node: no runtime metadata found (set SCOUT_METADATA or put shared/chain/bittensor.scale beside the repository)');
   }
   const runtime = loadRuntime(metadataPath);
-  const network = new SyntheticNetwork({ seed: options.seed, subnetCount: options.subnetCount, maxUids: options.maxUids });
+  const network = new SyntheticNetwork({
+    seed: options.seed,
+    subnetCount: options.subnetCount,
+    maxUids: options.maxUids,
+    teamHotkeys: options.teamHotkeys,
+  });
   const chain = new Chain({ network, runtime, headBlock: options.headBlock ?? DEFAULT_HEAD_BLOCK, finalityLag: options.finalityLag ?? 2 });
   const specs = new Map<string, RuntimeSpec>([[metadataPath, runtime]]);
   const upgradeRuntimeAt = (atBlock: number, path: string) => {

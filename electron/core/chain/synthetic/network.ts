@@ -13,6 +13,7 @@ import { seedFrom } from './rng';
 import { rootState } from './root';
 import { draftSubnet, finishSubnet } from './subnet';
 import { validatorPool, type PoolValidator } from './validators';
+import { placeTeam, teamSlotCandidates, type TeamHotkey, type TeamSlotCandidate } from './team';
 
 export interface NetworkOptions {
   seed?: number | string;
@@ -20,6 +21,8 @@ export interface NetworkOptions {
   subnetCount?: number;
   /** UID capacity of a regular subnet (some allow half). Default 256. */
   maxUids?: number;
+  /** A mining team's own hotkeys, each on a given miner UID from a given block until pruned (see team.ts). */
+  teamHotkeys?: readonly TeamHotkey[];
 }
 
 export class SyntheticNetwork {
@@ -43,12 +46,21 @@ export class SyntheticNetwork {
     for (let netuid = 1; netuid <= this.subnetCount; netuid++) {
       this.plans.push(createSubnetPlan(this.seed, netuid, this.subnetCount, this.maxUids));
     }
+    const team = options.teamHotkeys ?? [];
+    for (const p of team) if (!this.plans[p.netuid - 1]) throw new Error(`team hotkey: no subnet ${p.netuid}`);
+    for (const plan of this.plans) placeTeam(plan, team);
   }
 
   /** Block at which a netuid was registered (0 for root); before it the netuid does not exist. */
   registeredAt(netuid: number): number | null {
     if (netuid === 0) return 0;
     return this.plans[netuid - 1]?.registeredAt ?? null;
+  }
+
+  /** Miner slots a team hotkey could take on a subnet at a block, and when each is next replaced (see team.ts). */
+  teamSlotCandidates(netuid: number, blockNumber: number): TeamSlotCandidate[] {
+    const plan = this.plans[netuid - 1];
+    return plan ? teamSlotCandidates(plan, blockNumber) : [];
   }
 
   stateAt(blockNumber: number): RawNetworkState {

@@ -15,6 +15,7 @@ import { nextReplacementAfter, registrationAt } from './occupancy';
 import type { SubnetPlan } from './plan';
 import { gaussian, hash, stream, unit, valueNoise } from './rng';
 import { poolIndex, type PoolValidator } from './validators';
+import { teamHolder, teamRegistrationAt } from './team';
 
 const TAG_OCCUPANT = 501;
 const TAG_SKILL = 502;
@@ -132,8 +133,9 @@ function occupancyAt(plan: SubnetPlan, block: number, epoch: number): Occupancy 
   const { seed, netuid, tempo } = plan;
   const out: Occupancy = { regs: [], occupant: [], timeFactor: [] };
   for (const slot of plan.slots) {
-    const reg = registrationAt(slot, block);
-    if (reg < 0) break; // slots fill in UID order
+    const natural = registrationAt(slot, block);
+    if (natural < 0) break; // slots fill in UID order
+    const reg = teamRegistrationAt(plan, slot, natural, block) ?? natural;
     out.regs.push(reg);
     if (reg > epoch) {
       out.occupant.push(-1);
@@ -166,7 +168,10 @@ function neuronAt(plan: SubnetPlan, pool: readonly PoolValidator[], uid: number,
   if (role === 'owner') {
     return { role, hotkey: plan.ownerHotkey, coldkey: plan.ownerColdkey, alphaStake: 50_000 * RAO, taoStake: 0n, stakeWeight: 0 };
   }
-  if (role === 'miner') return { role, ...minerKeys(plan, uid, reg), alphaStake: 0, taoStake: 0n, stakeWeight: 0 };
+  if (role === 'miner') {
+    const keys = teamHolder(plan, uid, reg) ?? minerKeys(plan, uid, reg);
+    return { role, hotkey: keys.hotkey, coldkey: keys.coldkey, alphaStake: 0, taoStake: 0n, stakeWeight: 0 };
+  }
   const v = pool[poolIndex(seed, netuid, uid - plan.firstValidator)];
   if (!v) throw new Error('validator pool too small');
   const drift = 1 + 0.05 * valueNoise(seed, stream(TAG_STAKE, netuid), block, 7_200);
