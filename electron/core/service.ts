@@ -33,7 +33,7 @@ export interface ServiceOptions {
   /** Size of the generated demo network (tests use a small one). */
   demo?: Omit<DemoOptions, 'now'>;
   /** Shorter chain timeouts for tests of slow or silent endpoints. */
-  syncTimeouts?: { connectMs?: number; callMs?: number };
+  syncTimeouts?: { connectMs?: number; callMs?: number; retryDelaysMs?: number[] };
 }
 
 export type Handlers = { [M in Method]: (arg: ParsedArgOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };

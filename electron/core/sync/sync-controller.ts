@@ -37,7 +37,7 @@ export class SyncController {
 
   constructor(
     private readonly service: ScoutService,
-    private readonly timeouts: { connectMs?: number; callMs?: number } = {},
+    private readonly timeouts: { connectMs?: number; callMs?: number; retryDelaysMs?: number[] } = {},
   ) {}
 
   status(): SyncState {
@@ -129,7 +129,8 @@ export class SyncController {
   }
 
   private scheduleRetry(request: SyncRequest): void {
-    const delay = RETRY_DELAYS_MS[Math.min(this.retryCount++, RETRY_DELAYS_MS.length - 1)]!;
+    const delays = this.timeouts.retryDelaysMs ?? RETRY_DELAYS_MS;
+    const delay = delays[Math.min(this.retryCount++, delays.length - 1)]!;
     this.update({ message: `${this.state.message} Retrying in ${Math.round(delay / 1000)} s.` });
     this.retryTimer = setTimeout(() => void this.start(request).catch(() => undefined), delay);
     this.retryTimer.unref?.();
