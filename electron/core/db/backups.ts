@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
 import { migrations as knownMigrations, type Migration } from './migrations';
 import { checksum } from './migrate';
@@ -73,7 +74,7 @@ export async function createBackup(db: Database, dbFile: string, tag: 'daily' | 
   const partial = final + PARTIAL;
   try {
     await db.backup(partial);
-    const copy = new BetterSqlite3(partial);
+    const copy = openSqlite(partial);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
@@ -129,7 +130,7 @@ export function backupPath(dbFile: string, name: string): string | null {
 export function backupProblem(file: string, thorough: boolean, known: Migration[] = knownMigrations): string | null {
   let db: Database;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
   } catch (e) {
     return `it cannot be opened (${(e as Error).message})`;
   }

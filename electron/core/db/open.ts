@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { migrations as knownMigrations, type Migration } from './migrations';
 import { applyMigrations, pendingMigrations, schemaVersion } from './migrate';
 import { DataProblemError } from './problem';
@@ -67,7 +68,7 @@ export async function openDatabase(
 
   let db: Database;
   try {
-    db = new BetterSqlite3(file);
+    db = openSqlite(file);
   } catch (e) {
     throw new DataProblemError('cannot-open', `Cannot open ${file}: ${(e as Error).message}`, file);
   }
