@@ -32,6 +32,7 @@ import { reportsContract } from './reports-api';
 import { none, op } from './contract-op';
 import { notesContract } from './notes-api';
 import { backupsContract } from './backups-api';
+import { minersContract } from './miners-api';
 
 export const contract = {
   'app.info': op<AppInfo>()(none),
@@ -63,6 +64,7 @@ export const contract = {
   ...notesContract,
   ...backupsContract,
   ...reportsContract,
+  ...minersContract,
 } as const;
 
 export type Contract = typeof contract;

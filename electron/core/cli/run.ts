@@ -5,6 +5,7 @@ import type { SubnetRow } from '../../../shared/api-types';
 import { formatPercent, formatTao, raoToTao } from '../../../shared/format';
 import { toWire } from '../../../shared/wire';
 import type { ScoutService } from '../service';
+import { printMiners } from '../miners/cli-output';
 
 export interface CliIo {
   out(line: string): void;
@@ -14,7 +15,8 @@ export interface CliIo {
 const USAGE = `Usage:
   scout sync [--endpoint URL] [--backfill 30d]   sync the latest block (and optionally one point a day back)
   scout list [--json | --csv]                    print the subnets as the last sync left them
-  scout report (--netuid N | --watchlist ID) --out FILE.pdf   the PDF report the app exports`;
+  scout report (--netuid N | --watchlist ID) --out FILE.pdf   the PDF report the app exports
+  scout miners [--json]                          the team's UIDs, their status and the alerts since the previous sync`;
 
 async function call<M extends Method>(service: ScoutService, method: M, arg?: ArgOf<M>): Promise<ResultOf<M>> {
   const reply = await service.call(method, arg);
@@ -46,6 +48,7 @@ export async function runCli(
     if (command === 'sync') return await sync(service, rest, io);
     if (command === 'list') return await list(service, rest, io);
     if (command === 'report') return await report(service, rest, io, write);
+    if (command === 'miners') return printMiners(await call(service, 'miners.report'), rest, io);
     io.err(USAGE);
     return command === undefined || command === '--help' ? 0 : 2;
   } catch (e) {

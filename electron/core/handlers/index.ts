@@ -8,6 +8,7 @@ import { economicsHandlers } from './economics';
 import { reportHandlers } from './reports';
 import { notesHandlers } from './notes';
 import { backupsHandlers } from './backups';
+import { minersHandlers } from './miners';
 
 /** Every contract method's handler; `satisfies Handlers` makes a missing or mistyped one a compile error. */
 export function createHandlers(service: ScoutService): Handlers {
@@ -21,5 +22,6 @@ export function createHandlers(service: ScoutService): Handlers {
     ...reportHandlers(service),
     ...notesHandlers(service),
     ...backupsHandlers(service),
+    ...minersHandlers(service),
   } satisfies Handlers;
 }

@@ -2,6 +2,7 @@ import { initial } from './0001-initial';
 import { watchlistsAndScenarios } from './0002-watchlists-scenarios';
 import { subnetSummaries } from './0003-subnet-summaries';
 import { notes } from './0004-notes';
+import { myMiners } from './0005-my-miners';
 
 export interface Migration {
   id: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
-export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries, notes];
+export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners];

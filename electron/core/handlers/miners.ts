@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { Scenario } from '../../../shared/economics';
+import type { TeamKeyAdded } from '../../../shared/miners-types';
+import type { TeamKeyAddSchema } from '../../../shared/miners-schemas';
+import type { ScoutService } from '../service';
+import { CoreError } from '../errors';
+import { checkTeamAddress } from '../miners/address';
+import { keyHoldings } from '../miners/holdings';
+import { buildMinersReport } from '../miners/report';
+import { TeamRepo } from '../miners/team-repo';
+
+export function minersHandlers(service: ScoutService) {
+  const ws = () => service.requireWorkspace();
+  const repo = () => new TeamRepo(ws().db, service.now);
+  const report = (scenario?: Scenario, netuid?: number) =>
+    buildMinersReport(ws(), repo(), { scenario: scenario ?? ws().settings.get().scenario, netuid });
+  return {
+    'miners.keys': () => repo().keys(),
+    'miners.addKey': ({ address, kind, label, rentUsdPerMonth }: z.output<typeof TeamKeyAddSchema>): TeamKeyAdded => {
+      const checked = checkTeamAddress(address);
+      if (!checked.ok) throw new CoreError('invalid-argument', checked.message);
+      const key = repo().add({ address: checked.address, kind, label, rentUsdPerMonth: rentUsdPerMonth ?? null });
+      return keyHoldings(ws(), key);
+    },
+    'miners.updateKey': ({ id, label, rentUsdPerMonth }: { id: number; label?: string; rentUsdPerMonth?: number | null }) =>
+      repo().update(id, { label, rentUsdPerMonth }),
+    'miners.removeKey': ({ id }: { id: number }) => {
+      repo().remove(id);
+      return { id };
+    },
+    'miners.setMinerRent': (rent: { netuid: number; hotkey: string; rentUsdPerMonth: number | null }) => {
+      repo().setMinerRent(rent.netuid, rent.hotkey, rent.rentUsdPerMonth);
+      return rent;
+    },
+    'miners.setEarningsDropAlert': ({ percent }: { percent: number }) => {
+      repo().setEarningsDropAlertPercent(percent);
+      return { percent };
+    },
+    'miners.report': (arg?: { scenario?: Scenario; netuid?: number }) => report(arg?.scenario, arg?.netuid),
+    'miners.alerts': () => report().alerts,
+  };
+}

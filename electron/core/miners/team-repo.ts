@@ -1,0 +1,116 @@
+/** The team's keys, per-miner rents and the alert threshold, as stored (user data: sync never touches them). */
+import type { Database } from 'better-sqlite3';
+import type { TeamKey, TeamKeyKind } from '../../../shared/miners-types';
+import { CoreError } from '../errors';
+
+/** Earnings falling by more than this between two syncs raise an alert until the user sets their own. */
+export const DEFAULT_EARNINGS_DROP_ALERT_PERCENT = 25;
+const DROP_ALERT_SETTING = 'earningsDropAlertPercent';
+
+interface KeyRow {
+  id: number;
+  address: string;
+  kind: TeamKeyKind;
+  label: string;
+  rent_usd_per_month: number | null;
+  created_at_ms: number;
+}
+
+const toKey = (r: KeyRow): TeamKey => ({
+  id: r.id,
+  address: r.address,
+  kind: r.kind,
+  label: r.label,
+  rentUsdPerMonth: r.rent_usd_per_month,
+  createdAtMs: r.created_at_ms,
+});
+
+export interface NewTeamKey {
+  address: string;
+  kind: TeamKeyKind;
+  label: string;
+  rentUsdPerMonth: number | null;
+}
+
+export class TeamRepo {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number,
+  ) {}
+
+  keys(): TeamKey[] {
+    return (this.db.prepare('SELECT * FROM team_keys ORDER BY id').all() as KeyRow[]).map(toKey);
+  }
+
+  get(id: number): TeamKey {
+    const row = this.db.prepare('SELECT * FROM team_keys WHERE id = ?').get(id) as KeyRow | undefined;
+    if (!row) throw new CoreError('invalid-argument', `There is no team key with id ${id}.`);
+    return toKey(row);
+  }
+
+  /** The address has been checked (address.ts); a second copy of it is refused whatever its kind or label. */
+  add(key: NewTeamKey): TeamKey {
+    const existing = this.db.prepare('SELECT * FROM team_keys WHERE address = ?').get(key.address) as KeyRow | undefined;
+    if (existing) {
+      throw new CoreError(
+        'invalid-argument',
+        `This address is already in your keys as the ${existing.kind} “${existing.label || 'unlabelled'}”: nothing was added.`,
+      );
+    }
+    const id = this.db
+      .prepare('INSERT INTO team_keys (address, kind, label, rent_usd_per_month, created_at_ms) VALUES (?, ?, ?, ?, ?)')
+      .run(key.address, key.kind, key.label, key.rentUsdPerMonth, this.now()).lastInsertRowid;
+    return this.get(Number(id));
+  }
+
+  update(id: number, patch: { label?: string; rentUsdPerMonth?: number | null }): TeamKey {
+    const key = this.get(id);
+    this.db
+      .prepare('UPDATE team_keys SET label = ?, rent_usd_per_month = ? WHERE id = ?')
+      .run(patch.label ?? key.label, patch.rentUsdPerMonth === undefined ? key.rentUsdPerMonth : patch.rentUsdPerMonth, id);
+    return this.get(id);
+  }
+
+  /** Its sightings go with it (foreign keys). */
+  remove(id: number): void {
+    this.get(id);
+    this.db.prepare('DELETE FROM team_keys WHERE id = ?').run(id);
+  }
+
+  /** Rent per miner, by `${netuid}:${hotkey}`. */
+  minerRents(): Map<string, number> {
+    const rows = this.db.prepare('SELECT netuid, hotkey, rent_usd_per_month AS rent FROM team_miner_rents').all() as {
+      netuid: number;
+      hotkey: string;
+      rent: number;
+    }[];
+    return new Map(rows.map((r) => [`${r.netuid}:${r.hotkey}`, r.rent]));
+  }
+
+  setMinerRent(netuid: number, hotkey: string, rentUsdPerMonth: number | null): void {
+    if (rentUsdPerMonth === null) {
+      this.db.prepare('DELETE FROM team_miner_rents WHERE netuid = ? AND hotkey = ?').run(netuid, hotkey);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO team_miner_rents (netuid, hotkey, rent_usd_per_month) VALUES (?, ?, ?)
+         ON CONFLICT (netuid, hotkey) DO UPDATE SET rent_usd_per_month = excluded.rent_usd_per_month`,
+      )
+      .run(netuid, hotkey, rentUsdPerMonth);
+  }
+
+  earningsDropAlertPercent(): number {
+    const value = this.db.prepare('SELECT value FROM team_settings WHERE key = ?').pluck().get(DROP_ALERT_SETTING) as
+      | string
+      | undefined;
+    const percent = value === undefined ? NaN : Number(value);
+    return Number.isFinite(percent) ? percent : DEFAULT_EARNINGS_DROP_ALERT_PERCENT;
+  }
+
+  setEarningsDropAlertPercent(percent: number): void {
+    this.db
+      .prepare('INSERT INTO team_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(DROP_ALERT_SETTING, String(percent));
+  }
+}
