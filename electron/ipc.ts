@@ -9,6 +9,7 @@ import type { CoreClient } from './core-client';
 import type { ReportTarget } from '../shared/reports-api';
 
 import { isAppUrl } from './core/navigation-policy';
+import { invalidArgumentMessage, unknownMethodMessage } from './core/boundary-messages';
 
 export { APP_ORIGIN } from './core/navigation-policy';
 
@@ -22,10 +23,10 @@ export type ReportPrinter = (target: ReportTarget) => Promise<Reply<unknown>>;
 export function bindIpc(core: CoreClient, windows: () => BrowserWindow[], printReport: ReportPrinter): void {
   ipcMain.handle('scout:call', async (event, method: unknown, arg: unknown): Promise<Reply<unknown>> => {
     if (!fromOurPage(event)) return { ok: false, error: { code: 'unknown-method', message: 'Calls are only accepted from the app.' } };
-    if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `Unknown operation ${String(method).slice(0, 80)}.` } };
+    if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: unknownMethodMessage(method) } };
     const parsed = contract[method].arg.safeParse(arg);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${parsed.error.issues.map((i) => i.message).join('; ')}` } };
+      return { ok: false, error: { code: 'invalid-argument', message: invalidArgumentMessage(method, parsed.error) } };
     }
     // Printing needs a window, which only the main process has: reports are answered here, not by the core.
     if (method === 'reports.pdf') return printReport((parsed.data as { target: ReportTarget }).target);

@@ -3,7 +3,6 @@
  * browser test host, the CLI) calls `call(method, arg)`; arguments are validated here against the contract's schemas,
  * so no shell can reach a handler with input the contract does not allow.
  */
-import { z } from 'zod';
 import {
   contract,
   isMethod,
@@ -22,6 +21,7 @@ import { openWorkspace, type Workspace } from './workspace';
 import { SyncController } from './sync/sync-controller';
 import { ensureDemoData, type DemoOptions } from './demo-data';
 import { DailyBackups } from './db/backup-schedule';
+import { invalidArgumentMessage, unknownMethodMessage } from './boundary-messages';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -72,9 +72,9 @@ export class ScoutService {
   /** Validates and dispatches one operation. Never throws: failures come back as `{ ok: false, error }`. */
   async call(method: unknown, arg: unknown): Promise<Reply<unknown>> {
     try {
-      if (!isMethod(method)) throw new CoreError('unknown-method', `Unknown operation ${String(method).slice(0, 80)}.`);
+      if (!isMethod(method)) throw new CoreError('unknown-method', unknownMethodMessage(method));
       const parsed = contract[method].arg.safeParse(arg);
-      if (!parsed.success) throw new CoreError('invalid-argument', describeInvalid(method, parsed.error));
+      if (!parsed.success) throw new CoreError('invalid-argument', invalidArgumentMessage(method, parsed.error));
       const handler = this.handlers[method] as (a: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (e) {
@@ -151,12 +151,4 @@ export class ScoutService {
     this.workspace = null;
     this.listeners.clear();
   }
-}
-
-function describeInvalid(method: Method, error: z.ZodError): string {
-  const details = error.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-  return `${method}: invalid argument (${details}).`;
 }

@@ -82,7 +82,15 @@ export async function serveWeb(service: ScoutService, options: { port?: number }
       res.end(shim());
       return;
     }
-    const relative = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    let relative: string;
+    try {
+      relative = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed escape (%E0%A4%A) would otherwise throw out of the handler and take the server down.
+      res.writeHead(400);
+      res.end('Bad request');
+      return;
+    }
     const file = path.normalize(path.join(RENDERER_DIR, relative));
     if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404);
