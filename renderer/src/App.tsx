@@ -14,6 +14,8 @@ import { WatchlistsView } from './watchlists/WatchlistsView';
 import { ReportPage } from './report/ReportPage';
 import { SettingsView } from './views/SettingsView';
 import { NotesView } from './notes/NotesView';
+import { MyMinersView } from './miners/MyMinersView';
+import { MinersAlertBadge } from './miners/AlertsStrip';
 import { useTheme } from './use-theme';
 
 export function App() {
@@ -70,6 +72,7 @@ export function App() {
             title={`${v.label} (Alt+${i + 1})`}
           >
             {v.label}
+            {v.id === 'miners' && <MinersAlertBadge />}
           </button>
         ))}
       </nav>
@@ -79,6 +82,7 @@ export function App() {
         {view === 'settings' && <SettingsView />}
         {view === 'watchlists' && <WatchlistsView />}
         {view === 'notes' && <NotesView />}
+        {view === 'miners' && <MyMinersView />}
       </main>
       <StatusBar />
     </div>

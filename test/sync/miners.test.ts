@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { startStandInNode, type StandInNode } from '../chain/node';
 import { metadataOrWarn } from '../chain/test-helpers';
-import { DEFAULT_HEAD_BLOCK } from '../../electron/core/chain/synthetic/constants';
-import { SyntheticNetwork } from '../../electron/core/chain/synthetic/network';
 import type { RawNetworkState } from '../../electron/core/chain/raw';
 import { runCli } from '../../electron/core/cli/run';
 import { DANGER_NEXT_TO_GO } from '../../electron/core/miners/status';
@@ -17,22 +15,10 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../shared/economics';
 import type { MyMiner, MyMinersReport } from '../../shared/miners-types';
 import { fromWire } from '../../shared/wire';
 import { call, serviceFor } from './sync-helpers';
+import { BLOCKS_UNTIL_A_PRUNED, rigA, rigB, slotA, slotB, TEAM_COLD, TEAM_NETWORK, teamAddress as address } from './team-fixture';
 
 const metadata = metadataOrWarn('my miners');
-const OPTIONS = { seed: 7, subnetCount: 10, maxUids: 24 };
-const HEAD = DEFAULT_HEAD_BLOCK;
-const address = (byte: number) => encodeAddress(new Uint8Array(32).fill(byte), 42);
-const TEAM_COLD = address(9);
 const SCENARIO: Scenario = { ...DEFAULT_SCENARIO, taoPriceUsd: 400, sellDiscount: 0 };
-
-// Where the team's hotkeys go, chosen from the network without them: SN7 (flat rewards) UID A is replaced by the
-// generator soon after the head; SN4 (power law) UID B was registered recently and is not replaced for a long time.
-const plain = new SyntheticNetwork(OPTIONS);
-const slotA = plain.teamSlotCandidates(7, HEAD).find((c) => c.nextReplacementAt !== null && c.nextReplacementAt > HEAD + 1000 && c.nextReplacementAt < HEAD + 6000 && c.holderRegisteredAt < HEAD - 9000)!;
-const slotB = plain.teamSlotCandidates(4, HEAD).find((c) => c.nextReplacementAt === null && c.holderRegisteredAt < HEAD - 5000)!;
-const immunityB = plain.stateAt(HEAD).subnets.get(4)!.metagraph.immunityPeriod;
-const rigA = { hotkey: address(1), coldkey: TEAM_COLD, netuid: 7, uid: slotA.uid, registeredAt: HEAD - 8000 };
-const rigB = { hotkey: address(2), coldkey: TEAM_COLD, netuid: 4, uid: slotB.uid, registeredAt: HEAD - immunityB + 600 };
 
 /** What the chain says about one UID, computed here from the raw state without the app's code. */
 function truthOf(state: RawNetworkState, netuid: number, uid: number) {
@@ -67,7 +53,7 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
   const miner = (r: MyMinersReport, hotkey: string): MyMiner => r.miners.find((m) => m.hotkey === hotkey)!;
 
   beforeAll(async () => {
-    node = await startStandInNode({ metadataPath: metadata!, ...OPTIONS, teamHotkeys: [rigA, rigB] });
+    node = await startStandInNode({ metadataPath: metadata!, ...TEAM_NETWORK, teamHotkeys: [rigA, rigB] });
     service = await serviceFor(node.url);
   });
   afterAll(async () => {
@@ -164,9 +150,33 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
     expect((await report()).miners).toHaveLength(2);
   });
 
-  it('after the chain prunes A and B’s immunity ends, the next sync shows Deregistered (with the block) and the alerts', async () => {
+  it('1,200 blocks later B is no longer immune, and the alerts follow A’s status and earnings', async () => {
     const before = await report();
-    node.produceBlocks(slotA.nextReplacementAt! - HEAD + 10);
+    node.produceBlocks(1200);
+    const block = (await call(service, 'sync.start', {})).points[0]!.blockNumber;
+    const r = await report();
+    const ma = miner(r, rigA.hotkey);
+    const mb = miner(r, rigB.hotkey);
+    expect(miner(before, rigB.hotkey).status).toBe('immune');
+    expect(mb.status).not.toBe('immune');
+    expect(mb.immunityRemainingBlocks).toBe(0);
+    const t = truthOf(node.truthAt(block), 7, rigA.uid);
+    expect(ma.registrationsUntilPruned).toBe(t.untilPruned);
+    const kinds = (hotkey: string) => r.alerts.filter((x) => x.minerId.endsWith(hotkey)).map((x) => x.kind);
+    const wasDanger = miner(before, rigA.hotkey).status === 'danger';
+    const fall = 1 - ma.taoPerDay! / miner(before, rigA.hotkey).taoPerDay!;
+    expect(kinds(rigA.hotkey)).toEqual([
+      ...(ma.status === 'danger' && !wasDanger ? ['entered-danger'] : []),
+      ...(fall > 0.25 ? ['earnings-fell'] : []),
+    ]);
+    // On this network A fades before the generator replaces it: both alerts fire.
+    expect(kinds(rigA.hotkey)).toEqual(['entered-danger', 'earnings-fell']);
+    expect(kinds(rigB.hotkey)).toEqual(mb.status === 'danger' ? ['entered-danger'] : []);
+  });
+
+  it('after the chain prunes A, the next sync shows it Deregistered (with the block) and the alert', async () => {
+    const before = await report();
+    node.produceBlocks(BLOCKS_UNTIL_A_PRUNED - 1200);
     const outcome = await call(service, 'sync.start', {});
     const block = outcome.points[0]!.blockNumber;
     const truth = node.truthAt(block);
@@ -177,27 +187,26 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
     const ma = miner(r, rigA.hotkey);
     const mb = miner(r, rigB.hotkey);
     expect(ma).toMatchObject({ status: 'deregistered', prunedAtBlock: block, taoPerDay: null, blockNumber: before.latestBlock });
-    expect(ma.statusReason).toContain(`gone at block ${block}`);
-    expect(mb.status).not.toBe('immune');
+    expect(ma.statusReason).toContain(`gone at block ${block.toLocaleString('en-US')}`);
     expect(['safe', 'danger']).toContain(mb.status);
-    expect(mb.immunityRemainingBlocks).toBe(0);
     expect(mb.registrationsUntilPruned).toBe(truthOf(truth, 4, rigB.uid).untilPruned);
-    expect(mb.windowSyncs).toBe(2);
+    expect(mb.windowSyncs).toBe(3);
     expect(r.total.miners).toBe(1);
+    expect(r.subnets.map((s) => s.netuid)).toEqual([4]); // SN7 holds no team UID any more
     expect(r.idleKeyIds).toEqual([1, 2]); // rig-a's key no longer holds anything
 
     const kinds = r.alerts.map((x) => [x.kind, x.uid]);
     expect(kinds).toContainEqual(['deregistered', rigA.uid]);
-    if (mb.status === 'danger') expect(kinds).toContainEqual(['entered-danger', rigB.uid]);
-    else expect(kinds.filter(([k]) => k === 'entered-danger')).toEqual([]);
+    expect(kinds.filter(([, uid]) => uid === rigA.uid)).toEqual([['deregistered', rigA.uid]]);
     expect(await call(service, 'miners.alerts')).toEqual((await report({})).alerts);
 
-    // History: A was seen at one sync, B at both; the total sums each sync.
+    // History: A was seen at two syncs, B at all three; the total sums each sync.
     const seriesOf = (hotkey: string) => r.history.series.find((s) => s.minerId.endsWith(hotkey))!.points;
-    expect(seriesOf(rigA.hotkey)).toHaveLength(1);
-    expect(seriesOf(rigB.hotkey)).toHaveLength(2);
-    expect(r.history.total).toHaveLength(2);
-    expect(r.history.total[1]!.taoPerDay).toBeCloseTo(mb.taoPerDay!, 9);
+    expect(seriesOf(rigA.hotkey)).toHaveLength(2);
+    expect(seriesOf(rigB.hotkey)).toHaveLength(3);
+    expect(r.history.total).toHaveLength(3);
+    expect(r.history.total[2]!.taoPerDay).toBeCloseTo(mb.taoPerDay!, 9);
+    expect(r.history.total[0]!.taoPerDay).toBeCloseTo(seriesOf(rigA.hotkey)[0]!.taoPerDay + seriesOf(rigB.hotkey)[0]!.taoPerDay, 9);
   });
 
   it('a report for one subnet holds only its miners', async () => {

@@ -18,6 +18,7 @@ export interface AlertSubject {
   prunedAtBlock: number | null;
 }
 
+const block = (n: number) => n.toLocaleString('en-US');
 const tao = (v: number) => (v >= 100 ? v.toFixed(1) : v >= 1 ? v.toFixed(3) : v.toPrecision(3));
 
 /**
@@ -35,7 +36,7 @@ export function minerAlerts(
   const who = `SN${miner.netuid} UID ${miner.uid} (${miner.label})`;
   if (latest.status === 'deregistered') {
     return miner.prunedAtBlock === latestBlock
-      ? [{ ...about, kind: 'deregistered', message: `${who} was deregistered: first found gone at block ${latestBlock}.` }]
+      ? [{ ...about, kind: 'deregistered', message: `${who} was deregistered: first found gone at block ${block(latestBlock)}.` }]
       : [];
   }
   const alerts: MinerAlert[] = [];

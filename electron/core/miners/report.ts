@@ -23,6 +23,7 @@ import { minersTotals, subnetTotals } from './totals';
 /** Earnings history and deregistrations reach back this far (chain time), like the engine's window. */
 export const MINER_HISTORY_DAYS = 30;
 const DAY_MS = 86_400_000;
+const block = (n: number) => n.toLocaleString('en-US');
 
 /** One UID over the window: netuid + uid + hotkey, with the keys that matched it and where it was seen. */
 interface MinerTrack {
@@ -167,8 +168,8 @@ export function buildMinersReport(ws: Workspace, repo: TeamRepo, options: Miners
         ...identity,
         status: 'deregistered',
         statusReason: gone
-          ? `no longer holds the UID: last seen at block ${lastSeen.blockNumber}, gone at block ${gone.blockNumber}`
-          : `no longer holds the UID: last seen at block ${lastSeen.blockNumber}`,
+          ? `no longer holds the UID: last seen at block ${block(lastSeen.blockNumber)}, gone at block ${block(gone.blockNumber)}`
+          : `no longer holds the UID: last seen at block ${block(lastSeen.blockNumber)}`,
         blockNumber: lastSeen.blockNumber,
         blockTimeMs: lastSeen.blockTimeMs,
         prunedAtBlock: gone?.blockNumber ?? null,

@@ -94,7 +94,7 @@ export function standingOf(uids: readonly SubnetUid[], facts: SubnetFacts, me: S
     return {
       ...base,
       status: 'immune',
-      statusReason: `registered at block ${me.registeredAtBlock}: cannot be pruned for ${left} more blocks`,
+      statusReason: `registered at block ${me.registeredAtBlock.toLocaleString('en-US')}: cannot be pruned for ${left} more blocks`,
       immunityRemainingBlocks: left,
       immunityRemainingHours: left * HOURS_PER_BLOCK,
       registrationsUntilPruned: null,

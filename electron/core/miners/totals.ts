@@ -24,10 +24,10 @@ export function minersTotals(all: readonly MyMiner[]): MinersTotals {
   };
 }
 
-/** One entry per subnet holding (or having held) a team UID, by netuid. */
+/** One entry per subnet where the team holds a UID now, by netuid (deregistered UIDs show in the miners' list). */
 export function subnetTotals(all: readonly MyMiner[]): MinersSubnetTotals[] {
   const byNetuid = new Map<number, MyMiner[]>();
-  for (const m of all) byNetuid.set(m.netuid, [...(byNetuid.get(m.netuid) ?? []), m]);
+  for (const m of all) if (m.status !== 'deregistered') byNetuid.set(m.netuid, [...(byNetuid.get(m.netuid) ?? []), m]);
   return [...byNetuid]
     .sort((a, b) => a[0] - b[0])
     .map(([netuid, miners]) => ({ netuid, subnetName: miners[0]?.subnetName ?? '', ...minersTotals(miners) }));

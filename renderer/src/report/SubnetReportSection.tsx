@@ -8,10 +8,11 @@ import { DistributionChart } from '../subnet/DistributionChart';
 import { MarkdownPreview } from '../notes/MarkdownPreview';
 import { VerdictBadge } from '../components/VerdictBadge';
 import type { SubnetReportData } from './report-data';
+import { ReportMinersSection } from '../miners/ReportMinersSection';
 
 /** One subnet's pages of a report: figures, the newcomer's economics with every assumption, charts, notes. */
 export function SubnetReportSection({ data, scenario }: { data: SubnetReportData; scenario: Scenario }) {
-  const { detail, sensitivity, notes } = data;
+  const { detail, sensitivity, notes, miners } = data;
   const a = detail.analysis;
   return (
     <section className="report-subnet" aria-label={`SN${a.netuid} ${a.name}`}>
@@ -29,6 +30,7 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
           .map((r) => r.message)
           .join('; ')}
       </p>
+      {miners.miners.length > 0 && <ReportMinersSection report={miners} />}
       <NewcomerEconomics economics={detail.economics} scenario={scenario} />
       <KeyFigures detail={detail} />
       <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />

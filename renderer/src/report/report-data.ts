@@ -6,12 +6,15 @@ import type { SubnetDetail, SubnetRow, Watchlist } from '../../../shared/api-typ
 import type { MinerEconomics, Scenario, SensitivityGrid } from '../../../shared/economics';
 import type { SyncPoint } from '../../../shared/domain';
 import type { Note } from '../../../shared/notes-types';
+import type { MyMinersReport } from '../../../shared/miners-types';
 import { scout } from '../scout';
 
 export interface SubnetReportData {
   detail: SubnetDetail;
   sensitivity: SensitivityGrid;
   notes: Note[];
+  /** The team's UIDs on this subnet (My miners). */
+  miners: MyMinersReport;
 }
 
 export interface ReportContext {
@@ -26,13 +29,14 @@ export async function loadContext(): Promise<ReportContext> {
 }
 
 export async function loadSubnetReport(netuid: number, scenario: Scenario): Promise<SubnetReportData> {
-  const [detail, sensitivity, summaries] = await Promise.all([
+  const [detail, sensitivity, summaries, miners] = await Promise.all([
     scout.call('subnet.economics', { netuid, scenario }),
     scout.call('scenario.sensitivity', { netuid, scenario }),
     scout.call('notes.list', { netuid }),
+    scout.call('miners.report', { scenario, netuid }),
   ]);
   const notes = await Promise.all(summaries.map((s) => scout.call('notes.get', { id: s.id })));
-  return { detail, sensitivity, notes };
+  return { detail, sensitivity, notes, miners };
 }
 
 export interface WatchlistReportData {

@@ -1,11 +1,12 @@
 /** Which screen is showing. Kept in the URL hash (#/subnets, #/subnet/8) so a reload returns to the same place. */
 import { create } from 'zustand';
 
-export type View = 'subnets' | 'watchlists' | 'notes' | 'settings' | 'subnet' | 'report';
+export type View = 'subnets' | 'watchlists' | 'notes' | 'miners' | 'settings' | 'subnet' | 'report';
 export const VIEWS: { id: Exclude<View, 'subnet' | 'report'>; label: string }[] = [
   { id: 'subnets', label: 'Subnets' },
   { id: 'watchlists', label: 'Watchlists' },
   { id: 'notes', label: 'Notes' },
+  { id: 'miners', label: 'My miners' },
   { id: 'settings', label: 'Settings' },
 ];
 

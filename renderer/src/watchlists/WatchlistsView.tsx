@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useWatchlistStore } from '../stores/watchlist-store';
 import { WatchlistCard } from './WatchlistCard';
+import { AlertsStrip } from '../miners/AlertsStrip';
 
 export function WatchlistsView() {
   const { lists, error, deleted, create, undoRemove } = useWatchlistStore();
@@ -8,6 +9,7 @@ export function WatchlistsView() {
   return (
     <section aria-labelledby="watchlists-title">
       <h1 id="watchlists-title">Watchlists</h1>
+      <AlertsStrip />
       <form
         className="row"
         onSubmit={(e) => {

@@ -1,0 +1,137 @@
+/**
+ * My miners in the browser: the team adds its keys (with labels) on the screen, sees its UIDs with the chain's
+ * figures, is told clearly why a bad key is refused, and after the chain prunes one UID sees it Deregistered with
+ * the alerts in the navigation, on the watchlists screen and in the subnet's report.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { startHost, type TestHost } from '../host/host';
+import { startStandInNode, type StandInNode } from '../chain/node';
+import { metadataOrWarn } from '../chain/test-helpers';
+import { BLOCKS_UNTIL_A_PRUNED, rigA, rigB, TEAM_COLD, TEAM_NETWORK } from '../sync/team-fixture';
+import { chromiumMissingReason, launchChromium } from './browser';
+
+const missing = chromiumMissingReason();
+if (missing) console.warn(`[skip] my miners browser test: ${missing}`);
+const metadata = metadataOrWarn('my miners browser test');
+const SHOTS = path.resolve(__dirname, '../../test-results');
+
+describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
+  let browser: Browser;
+  let host: TestHost;
+  let node: StandInNode;
+  let page: Page;
+
+  const sync = async () => {
+    const reply = await host.service.call('sync.start', {});
+    expect(reply.ok && (reply.value as { ok: boolean }).ok).toBe(true);
+  };
+  const addKey = async (address: string, label: string, kind: 'hotkey' | 'coldkey' = 'hotkey', rent = '') => {
+    await page.getByLabel('Address (SS58)').fill(address);
+    await page.getByLabel('Role').selectOption(kind);
+    await page.getByLabel('Label', { exact: true }).fill(label);
+    await page.getByLabel(/Rent per UID/).fill(rent);
+    await page.getByRole('button', { name: 'Add key' }).click();
+  };
+  const alertText = () => page.getByRole('alert').textContent();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    node = await startStandInNode({ metadataPath: metadata!, ...TEAM_NETWORK, teamHotkeys: [rigA, rigB] });
+    host = await startHost({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-miners-e2e-')) });
+    const reply = await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 });
+    expect(reply.ok).toBe(true);
+    // Two syncs a while apart: rig B's immunity ends between them, and the chart has two points.
+    await sync();
+    node.produceBlocks(1200);
+    await sync();
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    await page.goto(`${host.url}/#/miners`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await node?.close();
+  });
+
+  it('says keys are public addresses only, and refuses bad keys with a clear message', async () => {
+    await page.getByRole('heading', { name: 'My miners' }).waitFor();
+    await expect(page.getByText('Public addresses only.').isVisible()).resolves.toBe(true);
+
+    await addKey(`${rigA.hotkey.slice(0, -1)}${rigA.hotkey.endsWith('a') ? 'b' : 'a'}`, 'typo');
+    await expect.poll(alertText).toMatch(/checksum does not match/);
+    await addKey(encodeAddress(decodeAddress(rigA.hotkey), 0), 'polkadot');
+    await expect.poll(alertText).toMatch(/another network \(SS58 prefix 0, Polkadot\)/);
+
+    // A seed phrase is refused before it leaves the page, and wiped from the field.
+    await addKey('legal winner thank year wave sausage worth useful legal winner thank yellow', 'oops');
+    await expect.poll(alertText).toMatch(/looks like a seed phrase.*Never paste a seed phrase/);
+    await expect(page.getByLabel('Address (SS58)').inputValue()).resolves.toBe('');
+    const keys = await page.evaluate(() => window.scout.call('miners.keys'));
+    expect(keys).toEqual([]);
+  });
+
+  it('adding the team’s keys shows every UID they hold with the chain’s figures', async () => {
+    await addKey(rigA.hotkey, 'rig-a', 'hotkey', '120');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Found' }).textContent()).toBe('Found 1 UID on 1 subnet.');
+    await addKey(TEAM_COLD, 'team cold', 'coldkey', '80');
+    await expect.poll(() => page.locator('table.miners-table tbody tr').count()).toBe(2);
+
+    const block = node.finalizedHead().number;
+    const truth = node.truthAt(block);
+    const rowA = page.locator(`tr[data-miner="7:${rigA.uid}:${rigA.hotkey}"]`);
+    const rowB = page.locator(`tr[data-miner="4:${rigB.uid}:${rigB.hotkey}"]`);
+    await expect(rowA.textContent()).resolves.toContain('rig-a');
+    await expect(rowB.textContent()).resolves.toMatch(/team cold · 5/);
+    // τ/day as the screen formats it, from the raw chain state.
+    const s = truth.subnets.get(7)!;
+    const taoPerDay = ((Number(s.metagraph.emission[rigA.uid]) / 1e9) * 7200) / s.dynamic.tempo * (Number(s.priceRao) / 1e9);
+    const shown = taoPerDay.toLocaleString('en-US', { maximumFractionDigits: taoPerDay >= 1 ? 2 : 4 });
+    await expect(rowA.locator('td').nth(4).locator('div').first().textContent()).resolves.toBe(`${shown} τ`);
+    await expect(rowA.textContent()).resolves.toContain('$120');
+    await expect(rowB.textContent()).resolves.toContain('$80');
+    await expect(rowB.textContent()).resolves.not.toContain('Immune'); // its immunity ended before the second sync
+    await expect(page.getByRole('table', { name: 'Team keys' }).textContent()).resolves.toContain('team cold');
+    await page.setViewportSize({ width: 1500, height: 1900 });
+    await page.screenshot({ path: path.join(SHOTS, 'my-miners-before-pruning.png') });
+    await page.setViewportSize({ width: 1500, height: 1000 });
+  });
+
+  it('after the chain prunes rig A, a sync shows it Deregistered, with alerts in the nav and on watchlists', async () => {
+    node.produceBlocks(BLOCKS_UNTIL_A_PRUNED);
+    await page.locator('.statusbar').getByRole('button', { name: 'Sync now' }).click();
+    const rowA = page.locator(`tr[data-miner="7:${rigA.uid}:${rigA.hotkey}"]`);
+    await expect.poll(() => rowA.textContent(), { timeout: 30_000 }).toMatch(/Deregistered.*at block/);
+    const block = node.finalizedHead().number;
+    await expect(rowA.textContent()).resolves.toContain(`at block ${block.toLocaleString('en-US')}`);
+    await expect(page.getByText(`SN7 UID ${rigA.uid} (rig-a) was deregistered: first found gone at block ${block.toLocaleString('en-US')}.`).isVisible()).resolves.toBe(true);
+    const badge = page.getByRole('navigation', { name: 'Main' }).locator('.nav-alerts');
+    await expect.poll(() => badge.textContent()).toMatch(/^\d+$/);
+
+    // The content pane scrolls inside the window: a tall window shows the whole screen in one picture.
+    await page.setViewportSize({ width: 1500, height: 1900 });
+    await page.screenshot({ path: path.join(SHOTS, 'my-miners.png') });
+    await page.setViewportSize({ width: 1500, height: 1000 });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Watchlists/ }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'My miners alerts' }).textContent()).toContain('was deregistered');
+  });
+
+  it('the report of a subnet holding a team UID has a My miners section', async () => {
+    const report = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await report.goto(`${host.url}/#/report/subnet/4`);
+    await report.locator('body[data-report-ready="true"]').waitFor({ timeout: 30_000 });
+    await expect(report.getByRole('heading', { name: 'My miners on this subnet' }).isVisible()).resolves.toBe(true);
+    await expect(report.locator('.report-miners').textContent()).resolves.toContain(`UID ${rigB.uid}`);
+    await report.close();
+    const other = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await other.goto(`${host.url}/#/report/subnet/2`);
+    await other.locator('body[data-report-ready="true"]').waitFor({ timeout: 30_000 });
+    expect(await other.locator('.report-miners').count()).toBe(0);
+    await other.close();
+  });
+});
