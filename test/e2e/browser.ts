@@ -10,9 +10,11 @@ export function chromiumMissingReason(): string | null {
     : `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set SCOUT_CHROMIUM.`;
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `popupBlocker`: keep Chromium's own popup blocking, which Playwright switches off by default. */
+export function launchChromium(options: { popupBlocker?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    ...(options.popupBlocker ? { ignoreDefaultArgs: ['--disable-popup-blocking'] } : {}),
     args: [
       '--headless',
       '--no-sandbox',
