@@ -3,6 +3,7 @@
  * from the metadata (snake_case) and values in the codecs' plain forms: a selective metagraph's `Option` field is
  * the value or undefined, a full metagraph's field is the value, so one reader serves both.
  */
+import { isBig, isBool, isNum, isText, listOf, struct, toBig, toBool, toNum, toText } from './plain';
 import type { RawMetagraph } from './raw';
 
 type Kind = 'num' | 'big' | 'bool' | 'nums' | 'bigs' | 'bools' | 'accounts';
@@ -27,31 +28,6 @@ export const INCENTIVES_INDEX = FIELDS.incentives[0];
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const NAMES = Object.keys(FIELDS).map((key) => [key as keyof RawMetagraph, snake(key)] as const);
 
-function fail(what: string, value: unknown): never {
-  throw new Error(`metagraph field ${what} has an unexpected value (${typeof value})`);
-}
-
-type Check = (v: unknown) => boolean;
-const isNum: Check = (v) => typeof v === 'number';
-const isBig: Check = (v) => typeof v === 'bigint';
-const isBool: Check = (v) => typeof v === 'boolean';
-const isText: Check = (v) => typeof v === 'string';
-
-const toNum = (v: unknown, what: string): number => (isNum(v) ? (v as number) : isBig(v) ? Number(v) : fail(what, v));
-const toBig = (v: unknown, what: string): bigint => (isBig(v) ? (v as bigint) : isNum(v) ? BigInt(v as number) : fail(what, v));
-const toBool = (v: unknown, what: string): boolean => (isBool(v) ? (v as boolean) : fail(what, v));
-const toText = (v: unknown, what: string): string => (isText(v) ? (v as string) : fail(what, v));
-
-/**
- * A vector in the wanted element type. The codecs already give the wanted type for this runtime's widths (u16 →
- * number, u64 → bigint), so the decoded array is kept as is; a runtime with other widths gets a converted copy.
- */
-function listOf<T>(v: unknown, what: string, wanted: Check, one: (x: unknown, what: string) => T): T[] {
-  if (!Array.isArray(v)) fail(what, v);
-  if (v.every(wanted)) return v as T[];
-  return v.map((x) => one(x, what));
-}
-
 function convert(kind: Kind, v: unknown, what: string): RawMetagraph[keyof RawMetagraph] {
   switch (kind) {
     case 'num': return toNum(v, what);
@@ -64,15 +40,14 @@ function convert(kind: Kind, v: unknown, what: string): RawMetagraph[keyof RawMe
   }
 }
 
-function struct(value: unknown): Record<string, unknown> {
+function present(value: unknown): unknown {
   if (value === undefined || value === null) throw new Error('the node returned no metagraph');
-  if (typeof value !== 'object') throw new Error('the node returned something other than a metagraph');
-  return value as Record<string, unknown>;
+  return value;
 }
 
 /** A decoded (selective or full) metagraph → RawMetagraph; a requested field left out is an error. */
 export function metagraphFromValue(value: unknown): RawMetagraph {
-  const mg = struct(value);
+  const mg = struct(present(value), 'metagraph');
   const out: Partial<Record<keyof RawMetagraph, unknown>> = {};
   for (const [key, name] of NAMES) {
     const v = mg[name];
@@ -84,7 +59,7 @@ export function metagraphFromValue(value: unknown): RawMetagraph {
 
 /** The incentive vector of one mechanism from a (selective or full) mechagraph. */
 export function incentivesFromValue(value: unknown): number[] {
-  const v = struct(value).incentives;
+  const v = struct(present(value), 'mechagraph').incentives;
   if (v === undefined) throw new Error('the node left out the incentives of a mechanism');
   return listOf(v, 'incentives', isNum, toNum);
 }

@@ -1,14 +1,13 @@
 /**
  * One subnet's metagraph (and the incentives of its extra mechanisms) as raw `state_call` bytes decoded by the
- * metadata-generated codecs. @polkadot/api still carries the request (connection, pinned block) but never builds
- * its codec objects for these, the largest answers of a sync. A runtime without the selective calls is asked for the
- * full metagraph/mechagraph instead; the same reader decodes both.
+ * metadata-generated codecs: these are the largest answers of a sync. A runtime without the selective calls is
+ * asked for the full metagraph/mechagraph instead; the same reader decodes both.
  */
-import type { ApiPromise } from '@polkadot/api';
 import { ChainError } from './errors';
 import { INCENTIVES_INDEX, METAGRAPH_INDEXES, incentivesFromValue, metagraphFromValue } from './metagraph-decode';
 import type { RawMetagraph } from './raw';
-import type { RuntimeCall, RuntimeCodecs } from './runtime-codecs';
+import type { BlockReader } from './raw-rpc';
+import type { RuntimeCodecs } from './runtime-codecs';
 
 const API = 'SubnetInfoRuntimeApi';
 
@@ -20,17 +19,8 @@ export interface SubnetGraphs {
 
 export type ReadSubnetGraphs = (netuid: number, mechanismCount: number) => Promise<SubnetGraphs>;
 
-type RawCall = (method: string, data: string, at: string) => Promise<unknown>;
-
 /** Picks the calls this runtime offers once per block; the returned function reads one subnet. */
-export function subnetGraphReader(api: ApiPromise, blockHash: string, codecs: RuntimeCodecs): ReadSubnetGraphs {
-  // `.raw` returns the node's hex as is, without building a @polkadot/types Bytes codec around it.
-  const stateCall = (api.rpc.state.call as unknown as { raw: RawCall }).raw;
-  const invoke = async (call: RuntimeCall, args: unknown[]): Promise<unknown> => {
-    const hex = await stateCall(call.name, call.encodeArgs(args), blockHash);
-    if (typeof hex !== 'string') throw new Error(`${call.name} answered with ${typeof hex}, not hex bytes`);
-    return call.decode(hex);
-  };
+export function subnetGraphReader(read: BlockReader, codecs: RuntimeCodecs): ReadSubnetGraphs {
   const selective = codecs.call(API, 'get_selective_metagraph');
   const full = codecs.call(API, 'get_metagraph');
   if (!selective && !full) {
@@ -40,13 +30,13 @@ export function subnetGraphReader(api: ApiPromise, blockHash: string, codecs: Ru
   const fullMech = codecs.call(API, 'get_mechagraph');
 
   const readIncentives = async (netuid: number, mechanism: number): Promise<number[]> => {
-    if (selectiveMech) return incentivesFromValue(await invoke(selectiveMech, [netuid, mechanism, [INCENTIVES_INDEX]]));
-    if (fullMech) return incentivesFromValue(await invoke(fullMech, [netuid, mechanism]));
+    if (selectiveMech) return incentivesFromValue(await read.call(selectiveMech, [netuid, mechanism, [INCENTIVES_INDEX]]));
+    if (fullMech) return incentivesFromValue(await read.call(fullMech, [netuid, mechanism]));
     throw new Error(`the runtime reports ${mechanism + 1} mechanisms but has no mechagraph call`);
   };
 
   return async (netuid, mechanismCount) => {
-    const value = selective ? await invoke(selective, [netuid, METAGRAPH_INDEXES]) : await invoke(full!, [netuid]);
+    const value = selective ? await read.call(selective, [netuid, METAGRAPH_INDEXES]) : await read.call(full!, [netuid]);
     const metagraph = metagraphFromValue(value);
     const extraMechanismIncentives: number[][] = [];
     for (let m = 1; m < mechanismCount; m++) extraMechanismIncentives.push(await readIncentives(netuid, m));

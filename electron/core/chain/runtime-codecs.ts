@@ -5,7 +5,7 @@
  * of the process, since a runtime (genesis + spec name + spec version) never changes its types.
  */
 import type { ApiPromise } from '@polkadot/api';
-import { getLookupCodecBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
+import { getDynamicBuilder, getLookupCodecBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
 import {
   AccountId, Bytes, Option, Tuple, createCodec, createDecoder, decAnyMetadata, u32, unifyMetadata,
   type Codec, type Decoder, type UnifiedMetadata,
@@ -22,10 +22,19 @@ export interface RuntimeCall {
   decode(hex: string): unknown;
 }
 
+export interface StorageItem {
+  /** The storage key (0x hex) for these map keys (none for a plain value). */
+  key(...args: unknown[]): string;
+  /** A stored value (0x hex); an absent one (null) reads as the item's default, or undefined if it has none. */
+  decode(hex: string | null): unknown;
+}
+
 export interface RuntimeCodecs {
   readonly specVersion: number;
   /** The runtime-API method's codecs; null when this runtime does not declare it. */
   call(api: string, method: string): RuntimeCall | null;
+  /** A storage item's key and value codecs (pallet and item as the metadata names them); null if absent. */
+  storage(pallet: string, item: string): StorageItem | null;
 }
 
 const toHex = (bytes: Uint8Array) => `0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex')}`;
@@ -82,9 +91,9 @@ function accountCodec(ss58Prefix: number): Codec<string> {
 export function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58Prefix: number): RuntimeCodecs {
   const metadata: UnifiedMetadata = unifyMetadata(decAnyMetadata(metadataBytes));
   if (metadata.version < 15) throw new ChainError('unsupported-runtime', `runtime metadata v${metadata.version} does not describe runtime APIs`);
-  const build = getLookupCodecBuilder(getLookupFn(metadata), accountCodec(ss58Prefix));
-  const calls = new Map<string, RuntimeCall | null>();
-  const make = (apiName: string, methodName: string): RuntimeCall | null => {
+  const lookup = getLookupFn(metadata);
+  const build = getLookupCodecBuilder(lookup, accountCodec(ss58Prefix));
+  const makeCall = (apiName: string, methodName: string): RuntimeCall | null => {
     const method = metadata.apis.find((a) => a.name === apiName)?.methods.find((m) => m.name === methodName);
     if (!method) return null;
     const args = Tuple(...method.inputs.map((i) => build(i.type)));
@@ -95,13 +104,28 @@ export function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: numbe
       decode: (hex) => value(ownedBytes(hex)),
     };
   };
-  return {
-    specVersion,
-    call(apiName, methodName) {
-      const key = `${apiName}_${methodName}`;
-      if (!calls.has(key)) calls.set(key, make(apiName, methodName));
-      return calls.get(key)!;
-    },
+  // Storage keys need the hashers; papi's dynamic builder has them. None of the items read holds an account.
+  let dynamic: ReturnType<typeof getDynamicBuilder> | undefined;
+  const makeStorage = (pallet: string, item: string): StorageItem | null => {
+    const entry = metadata.pallets.find((p) => p.name === pallet)?.storage?.items.find((i) => i.name === item);
+    if (!entry) return null;
+    const built = (dynamic ??= getDynamicBuilder(lookup)).buildStorage(pallet, item);
+    const value = exact(built.value.dec);
+    return {
+      key: (...args) => built.keys.enc(...args),
+      decode: (hex) => (hex === null ? built.fallback : value(ownedBytes(hex))),
+    };
+  };
+  return { specVersion, call: memo(makeCall), storage: memo(makeStorage) };
+}
+
+/** Builds each codec on first use only: a runtime declares hundreds the app never reads. */
+function memo<T>(make: (a: string, b: string) => T): (a: string, b: string) => T {
+  const made = new Map<string, T>();
+  return (a, b) => {
+    const key = `${a}/${b}`;
+    if (!made.has(key)) made.set(key, make(a, b));
+    return made.get(key)!;
   };
 }
 

@@ -1,27 +1,51 @@
 /**
- * The fast metagraph path (raw state_call + codecs generated from the node's metadata) against @polkadot/types, the
- * decoder it replaced, on the stand-in node: field by field, for every subnet, under the current metadata and the
- * spec-393 one whose types differ. The @polkadot/types side below is the old decoder, kept here as the oracle.
+ * The fast read path (raw state_call / storage + codecs generated from the node's metadata) against @polkadot/types,
+ * the decoder it replaced, and against the network the stand-in node serves: field by field, for every subnet, under
+ * the current metadata and the spec-393 one whose types differ. The @polkadot/types side is the old metagraph
+ * decoder, kept here as the oracle.
  */
 import type { ApiPromise } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandInNode, type StandInNode } from '../../../test/chain/node';
 import { metadataOrWarn } from '../../../test/chain/test-helpers';
-import { big, bool, bytesOfCompacts, field, list, num, option, type CodecLike } from './codec';
 import { connect, type Connection } from './connect';
 import { INCENTIVES_INDEX, METAGRAPH_INDEXES } from './metagraph-decode';
 import { subnetGraphReader } from './metagraph-fetch';
+import { fetchNetwork } from './network-fetch';
 import type { RawMetagraph } from './raw';
+import { blockReader, type BlockReader } from './raw-rpc';
 import { runtimeCodecsAt, type RuntimeCodecs } from './runtime-codecs';
 
-const current = metadataOrWarn('fast metagraph decoder');
-const previous = metadataOrWarn('fast metagraph decoder (spec 393)', 'bittensor-393.scale');
+const current = metadataOrWarn('fast read path');
+const previous = metadataOrWarn('fast read path (spec 393)', 'bittensor-393.scale');
+
+/** The part of @polkadot/types' codec classes the oracle reads. */
+interface CodecLike {
+  toBigInt?(): bigint;
+  toNumber?(): number;
+  isTrue?: boolean;
+  isSome?: boolean;
+  unwrap?(): CodecLike;
+  [field: string]: unknown;
+}
+const field = (c: CodecLike, name: string) => c[name] as CodecLike;
+const big = (c: CodecLike) => c.toBigInt!();
+const num = (c: CodecLike) => c.toNumber!();
+const bool = (c: CodecLike) => c.isTrue === true;
+const list = (c: CodecLike) => Array.from(c as unknown as Iterable<CodecLike>);
+const option = (c: CodecLike) => (c.isSome ? c.unwrap!() : null);
+const bytesOfCompacts = (c: CodecLike) => Uint8Array.from(list(c).map(num));
 
 type Call = (...args: unknown[]) => Promise<CodecLike>;
 
 async function polkadotCall(api: ApiPromise, hash: string, method: string, ...args: unknown[]): Promise<CodecLike | null> {
   const at = (await api.at(hash)) as unknown as { call: Record<string, Record<string, Call>> };
   return option(await at.call.subnetInfoRuntimeApi![method]!(...args));
+}
+
+async function polkadotAll(api: ApiPromise, hash: string): Promise<CodecLike | null> {
+  const at = (await api.at(hash)) as unknown as { call: Record<string, Record<string, Call>> };
+  return at.call.subnetInfoRuntimeApi!.getAllDynamicInfo!();
 }
 
 /** The @polkadot/types decoder the fast path replaced (selective fields are Options, full ones are not). */
@@ -48,6 +72,7 @@ function polkadotMetagraph(mg: CodecLike): RawMetagraph {
 const withoutSelective = (codecs: RuntimeCodecs): RuntimeCodecs => ({
   specVersion: codecs.specVersion,
   call: (api, method) => (method.startsWith('get_selective_') ? null : codecs.call(api, method)),
+  storage: (pallet, item) => codecs.storage(pallet, item),
 });
 
 type RawCall = (method: string, data: string, at: string) => Promise<string>;
@@ -58,11 +83,12 @@ const runtimes = [
   { label: 'spec-393 metadata', path: previous },
 ];
 
-describe.each(runtimes)('fast metagraph decoder, $label', ({ path }) => {
+describe.each(runtimes)('fast read path, $label', ({ path }) => {
   let node: StandInNode;
   let conn: Connection;
   let hash: string;
   let codecs: RuntimeCodecs;
+  let read: BlockReader;
   let netuids: number[];
 
   beforeAll(async () => {
@@ -71,6 +97,7 @@ describe.each(runtimes)('fast metagraph decoder, $label', ({ path }) => {
     conn = await connect(node.url);
     hash = node.finalizedHead().hash;
     codecs = await runtimeCodecsAt(conn.api, hash);
+    read = blockReader(conn.api, hash);
     netuids = [...node.truthAt(node.finalizedHead().number).subnets.keys()];
   });
   afterAll(async () => {
@@ -79,9 +106,9 @@ describe.each(runtimes)('fast metagraph decoder, $label', ({ path }) => {
   });
 
   it.skipIf(!path)('decodes every subnet’s selective metagraph field by field as @polkadot/types does', async () => {
-    const read = subnetGraphReader(conn.api, hash, codecs);
+    const readGraphs = subnetGraphReader(read, codecs);
     for (const netuid of netuids) {
-      const fast = (await read(netuid, 1)).metagraph;
+      const fast = (await readGraphs(netuid, 1)).metagraph;
       const slow = polkadotMetagraph((await polkadotCall(conn.api, hash, 'getSelectiveMetagraph', netuid, METAGRAPH_INDEXES))!);
       for (const key of Object.keys(slow) as (keyof RawMetagraph)[]) expect(fast[key], `SN${netuid} ${key}`).toEqual(slow[key]);
       expect(fast.hotkeys).toEqual(node.truthAt(node.finalizedHead().number).subnets.get(netuid)!.metagraph.hotkeys);
@@ -91,7 +118,7 @@ describe.each(runtimes)('fast metagraph decoder, $label', ({ path }) => {
   it.skipIf(!path)('reads each extra mechanism’s incentives as @polkadot/types does (multi-mechanism subnet)', async () => {
     const { netuid, count } = node.network.variety.multiMechanism[0]!;
     expect(count).toBeGreaterThan(1);
-    const { extraMechanismIncentives } = await subnetGraphReader(conn.api, hash, codecs)(netuid, count);
+    const { extraMechanismIncentives } = await subnetGraphReader(read, codecs)(netuid, count);
     expect(extraMechanismIncentives).toHaveLength(count - 1);
     for (let m = 1; m < count; m++) {
       const slow = await polkadotCall(conn.api, hash, 'getSelectiveMechagraph', netuid, m, [INCENTIVES_INDEX]);
@@ -101,9 +128,9 @@ describe.each(runtimes)('fast metagraph decoder, $label', ({ path }) => {
 
   it.skipIf(!path)('falls back to the full get_metagraph/get_mechagraph with the same result', async () => {
     const { netuid, count } = node.network.variety.multiMechanism[0]!;
-    const fast = await subnetGraphReader(conn.api, hash, withoutSelective(codecs))(netuid, count);
+    const fast = await subnetGraphReader(read, withoutSelective(codecs))(netuid, count);
     expect(fast.metagraph).toEqual(polkadotMetagraph((await polkadotCall(conn.api, hash, 'getMetagraph', netuid))!));
-    expect(fast).toEqual(await subnetGraphReader(conn.api, hash, codecs)(netuid, count));
+    expect(fast).toEqual(await subnetGraphReader(read, codecs)(netuid, count));
   });
 
   it.skipIf(!path)('decodes multi-byte names and symbols (Vec<Compact<u8>>) to the same UTF-8 bytes', async () => {
@@ -118,6 +145,31 @@ describe.each(runtimes)('fast metagraph decoder, $label', ({ path }) => {
       expect(Uint8Array.from(fast.symbol)).toEqual(bytesOfCompacts(option(field(slow, 'symbol'))!));
       if (netuid === multiByte) expect(utf8.decode(Uint8Array.from(fast.name))).toMatch(/[^\x00-\x7f]/);
     }
+  });
+
+  it.skipIf(!path)('reads dynamic info, prices and storage as the node holds them; names as @polkadot/types does', async () => {
+    const net = await fetchNetwork(conn.api, hash);
+    const truth = node.truthAt(node.finalizedHead().number);
+    expect(net.dynamics.map((d) => d.netuid)).toEqual(netuids.sort((a, b) => a - b));
+    // Items an older runtime lacks read as null ("unknown").
+    const absent = { SubnetExcessTao: 'excessTao', MinerBurned: 'minerBurnedBits', OwnerCutEnabled: 'ownerCutEnabled', SubnetEmissionEnabled: 'emissionEnabled' } as const;
+    for (const d of net.dynamics) {
+      const t = truth.subnets.get(d.netuid)!;
+      expect(d, `SN${d.netuid} dynamic info`).toEqual(t.dynamic);
+      const storage = { ...t.storage };
+      for (const [item, key] of Object.entries(absent)) if (!codecs.storage('SubtensorModule', item)) storage[key] = null;
+      expect(net.storage.get(d.netuid), `SN${d.netuid} storage`).toEqual(storage);
+      expect(net.prices?.get(d.netuid)).toBe(t.priceRao);
+    }
+    expect(net.network).toEqual(truth.network);
+    const slow = list((await polkadotAll(conn.api, hash))!).map(option).filter((d): d is CodecLike => d !== null);
+    for (const [i, d] of net.dynamics.entries()) {
+      expect(d.subnetName).toEqual(bytesOfCompacts(field(slow[i]!, 'subnetName')));
+      expect(d.tokenSymbol).toEqual(bytesOfCompacts(field(slow[i]!, 'tokenSymbol')));
+      expect(d.ownerHotkey).toBe(String(field(slow[i]!, 'ownerHotkey')));
+    }
+    const multiByte = net.dynamics.find((d) => d.netuid === node.network.variety.multiByteNames[0])!;
+    expect(new TextDecoder().decode(multiByte.subnetName)).toMatch(/[^\x00-\x7f]/);
   });
 
   it.skipIf(!path)('refuses bytes that do not decode exactly: trailing bytes, garbage', async () => {
