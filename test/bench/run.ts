@@ -22,8 +22,9 @@ async function syncSection(metadata: string): Promise<void> {
   try {
     const f = await benchSync(node.url, RUNS);
     line('full sync, first in this process (fresh db)', fmt(f.fullCold));
+    line('  peak memory up to the end of it (RSS high-water mark)', `${f.fullColdPeakMb.toFixed(0)} MB`);
     line('full sync (fresh db: connect, read, map, summarise, write)', fmt(f.full));
-    line('  peak memory (RSS high-water mark of this process)', `${f.fullPeakMb.toFixed(0)} MB`);
+    line(`  peak memory after ${RUNS + 1} back-to-back syncs`, `${f.fullPeakMb.toFixed(0)} MB`);
     line('incremental refresh (dynamic info, prices, storage)', fmt(f.incremental));
     line('  connect (ApiPromise.create), paid once per sync', fmt(f.connect));
     line(`snapshot write (${f.writeRows.subnets} subnets, ${f.writeRows.neurons} UID rows), fresh db`, fmt(f.write));

@@ -9,7 +9,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { Database } from 'better-sqlite3';
 import type { NetworkSync } from '../../shared/domain';
 import { connect } from '../../electron/core/chain/connect';
-import { fetchBlock, fetchNetwork } from '../../electron/core/chain/fetch-block';
+import { fetchBlock } from '../../electron/core/chain/fetch-block';
+import { fetchNetwork } from '../../electron/core/chain/network-fetch';
 import { mapNetwork, mapSubnet } from '../../electron/core/chain/mapper';
 import { openDatabase } from '../../electron/core/db/open';
 import { writeNetworkSync } from '../../electron/core/db/snapshot-write';
@@ -18,6 +19,8 @@ import { maxRssMb, measure, type Measured } from './stats';
 
 export interface SyncFigures {
   fullCold: Measured;
+  /** RSS high-water mark after the first full sync (process start, imports and that sync). */
+  fullColdPeakMb: number;
   full: Measured;
   fullPeakMb: number;
   incremental: Measured;
@@ -87,6 +90,7 @@ export async function benchSync(url: string, runs: number): Promise<SyncFigures>
   const sync = (db: Database) => runSync({ db, target, now: Date.now, onProgress: () => undefined });
   // The first sync in a process builds the runtime's codecs and meets every account for the first time.
   const fullCold = await measure(1, sync, tmpDb, closeDb);
+  const fullColdPeakMb = maxRssMb();
   const full = await measure(runs, sync, tmpDb, closeDb);
   const fullPeakMb = maxRssMb(); // only lighter phases ran before this
 
@@ -100,5 +104,5 @@ export async function benchSync(url: string, runs: number): Promise<SyncFigures>
   }
   const connectTime = await measure(runs, async () => (await connect(url)).close());
   const naive = await measure(Math.min(runs, 3), () => naiveOnce(url));
-  return { fullCold, full, fullPeakMb, connect: connectTime, ...rest, naive, naivePeakMb: maxRssMb() };
+  return { fullCold, fullColdPeakMb, full, fullPeakMb, connect: connectTime, ...rest, naive, naivePeakMb: maxRssMb() };
 }
