@@ -45,7 +45,7 @@ export function BackupsSection() {
   };
 
   return (
-    <section className="form" aria-labelledby="backups-title">
+    <section className="form backups-section" aria-labelledby="backups-title">
       <fieldset>
         <legend id="backups-title">Backups</legend>
         <p className="muted">
@@ -53,7 +53,7 @@ export function BackupsSection() {
           data folder&apos;s <code>backups</code> folder.
         </p>
         {backups?.length === 0 && <p className="muted">No backups yet.</p>}
-        <ul className="backups" aria-label="Backups">
+        <ul className="backup-list" aria-label="Backups">
           {backups?.map((b) => (
             <li key={b.name} className="row">
               <span>{formatDateTime(b.createdAtMs)}</span>
@@ -68,17 +68,19 @@ export function BackupsSection() {
           ))}
         </ul>
         {confirming && (
-          <div role="dialog" aria-label="Restore from backup" className="row">
-            <span>
+          <div role="dialog" aria-label="Restore from backup" className="backup-confirm">
+            <p>
               Replace your data with the backup of {formatDateTime(confirming.createdAtMs)}? Your data as it is now is kept
               as a backup first.
-            </span>
-            <button type="button" className="danger" disabled={busy} onClick={() => void restore(confirming)}>
-              Restore from backup
-            </button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
+            </p>
+            <div className="row">
+              <button type="button" className="danger" disabled={busy} onClick={() => void restore(confirming)}>
+                Restore from backup
+              </button>
+              <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(null)}>
+                Cancel
+              </button>
+            </div>
           </div>
         )}
         {message && <p role="status">{message}</p>}

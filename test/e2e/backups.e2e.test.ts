@@ -1,0 +1,86 @@
+/**
+ * Backups as the user meets them: Settings lists them and restores one after asking; a data file that cannot be
+ * used offers the latest good backup, which brings the app back with the user's data.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startHost, type TestHost } from '../host/host';
+import { ScoutService } from '../../electron/core/service';
+import { chromiumMissingReason, launchChromium } from './browser';
+
+const missing = chromiumMissingReason();
+if (missing) console.warn(`[skip] browser tests: ${missing}`);
+const SHOTS = path.resolve(__dirname, '../../test-results');
+
+describe.skipIf(missing !== null)('backups in the app', () => {
+  let browser: Browser;
+  const hosts: TestHost[] = [];
+  const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'scout-e2e-backups-'));
+  const names = async (host: TestHost) => {
+    const r = await host.service.call('watchlists.list', undefined);
+    return r.ok ? (r.value as { name: string }[]).map((w) => w.name) : [];
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const h of hosts) await h.close();
+  });
+
+  it('Settings → Backups restores a backup after asking, and keeps what it replaced', async () => {
+    const host = await startHost({ dataDir: freshDir() });
+    hosts.push(host);
+    await host.service.backups.runIfDue(); // the one made at open
+    await host.service.call('watchlists.create', { name: 'Added after the backup' });
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const list = page.getByRole('list', { name: 'Backups' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    expect(await list.textContent()).toMatch(/Daily/);
+
+    await list.getByRole('button', { name: 'Restore…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+    expect(await dialog.textContent()).toMatch(/Your data as it is now is kept as a backup first/);
+    await dialog.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'backups-restore.png') });
+    await dialog.getByRole('button', { name: 'Restore from backup' }).click();
+    await page.getByRole('status').filter({ hasText: 'Restored the backup of' }).waitFor();
+
+    expect(await names(host)).toEqual([]);
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    expect(await list.textContent()).toMatch(/Before a restore/);
+  });
+
+  it('a damaged data file offers the latest backup, which restores the app and sets the file aside', async () => {
+    const dataDir = freshDir();
+    const clock = { ms: Date.now() };
+    const before = await ScoutService.open({ dataDir, version: 'test', now: () => clock.ms });
+    await before.backups.runIfDue(); // the one made at open, before the watchlist
+    await before.call('watchlists.create', { name: 'My GPU subnets' });
+    clock.ms += 86_400_000;
+    expect(await before.backups.runIfDue()).not.toBeNull(); // a day later: the daily backup holds it
+    await before.close();
+    fs.writeFileSync(path.join(dataDir, 'scout.db'), 'overwritten by a sync tool that got confused');
+
+    const host = await startHost({ dataDir });
+    hosts.push(host);
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await expect(page.getByTestId('problem-message').textContent()).resolves.toMatch(/not a Subnet Scout database/);
+    const restore = page.getByRole('button', { name: /^Restore the latest backup \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)$/ });
+    await page.screenshot({ path: path.join(SHOTS, 'data-problem-restore.png') });
+    await restore.click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(await names(host)).toEqual(['My GPU subnets']);
+    const setAside = fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('-set-aside.db'));
+    expect(setAside.length).toBe(1);
+    expect(fs.readFileSync(path.join(dataDir, 'backups', setAside[0]!), 'utf8')).toBe('overwritten by a sync tool that got confused');
+  });
+});
