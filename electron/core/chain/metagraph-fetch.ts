@@ -2,6 +2,10 @@
  * One subnet's metagraph (and the incentives of its extra mechanisms) as raw `state_call` bytes decoded by the
  * metadata-generated codecs: these are the largest answers of a sync. A runtime without the selective calls is
  * asked for the full metagraph/mechagraph instead; the same reader decodes both.
+ *
+ * Decoding stays on this thread (the core's utility process, never the window's). Measured on 128 × 256 with 2
+ * cores, handing each answer to a worker_threads decoder made reading all metagraphs slower (median 137 vs 111 ms,
+ * best 107 vs 67 ms): posting results back costs about what decoding does, and it saved only ~40 ms of this thread.
  */
 import { ChainError } from './errors';
 import { INCENTIVES_INDEX, METAGRAPH_INDEXES, incentivesFromValue, metagraphFromValue } from './metagraph-decode';
