@@ -4,6 +4,7 @@
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { ChainError } from './errors';
+import { knownMetadata } from './known-metadata';
 
 export interface Connection {
   api: ApiPromise;
@@ -32,7 +33,7 @@ export async function connect(endpoint: string, options: { timeoutMs?: number; c
       );
     });
     await Promise.race([provider.connect().then(() => connected), timeout]);
-    const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true }), timeout]);
+    const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, metadata: knownMetadata() }), timeout]);
     const dropped = new Promise<never>((_, reject) => {
       provider.on('disconnected', () =>
         reject(new ChainError('dropped', `The connection to ${endpoint} dropped during the sync; nothing was written and the previous data is intact.`)),

@@ -11,6 +11,7 @@ import {
   type Codec, type Decoder, type UnifiedMetadata,
 } from '@polkadot-api/substrate-bindings';
 import { ChainError } from './errors';
+import { rememberMetadata } from './known-metadata';
 import { ss58Encoder } from './ss58';
 
 export interface RuntimeCall {
@@ -151,7 +152,10 @@ export async function runtimeCodecsAt(api: ApiPromise, blockHash: string): Promi
   if (!codecs) {
     // The same prefix @polkadot/types prints accounts with (chain properties, else the SS58Prefix constant).
     const prefix = registry.chainSS58 ?? 42;
-    codecs = metadataBytesAt(api, blockHash, metadata.version).then((bytes) => buildRuntimeCodecs(bytes, specVersion, prefix));
+    codecs = metadataBytesAt(api, blockHash, metadata.version).then((bytes) => {
+      rememberMetadata(api.genesisHash.toHex(), specVersion, bytes);
+      return buildRuntimeCodecs(bytes, specVersion, prefix);
+    });
     cache.set(key, codecs);
     codecs.catch(() => cache.delete(key)); // a failed fetch is retried by the next sync
   }
