@@ -146,6 +146,8 @@ export interface MyMinersReport {
   historyDays: number;
   alerts: MinerAlert[];
   earningsDropAlertPercent: number;
+  /** How Danger is decided, in words (the margin is the core's constant). */
+  dangerRule: string;
   /** The TAO price the USD figures use (the scenario's); null = not set. */
   taoPriceUsd: number | null;
 }

@@ -3,6 +3,7 @@
  * figures, is told clearly why a bad key is refused, and after the chain prunes one UID sees it Deregistered with
  * the alerts in the navigation, on the watchlists screen and in the subnet's report.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,15 @@ const missing = chromiumMissingReason();
 if (missing) console.warn(`[skip] my miners browser test: ${missing}`);
 const metadata = metadataOrWarn('my miners browser test');
 const SHOTS = path.resolve(__dirname, '../../test-results');
+const poppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('[skip] my miners PDF check: poppler-utils (pdftotext) is not installed');
+    return false;
+  }
+})();
 
 describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
   let browser: Browser;
@@ -42,7 +52,7 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     node = await startStandInNode({ metadataPath: metadata!, ...TEAM_NETWORK, teamHotkeys: [rigA, rigB] });
-    host = await startHost({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-miners-e2e-')) });
+    host = await startHost({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-miners-e2e-')), printWith: browser });
     const reply = await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 });
     expect(reply.ok).toBe(true);
     // Two syncs a while apart: rig B's immunity ends between them, and the chart has two points.
@@ -121,17 +131,19 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
     await expect.poll(() => page.getByRole('status', { name: 'My miners alerts' }).textContent()).toContain('was deregistered');
   });
 
-  it('the report of a subnet holding a team UID has a My miners section', async () => {
-    const report = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-    await report.goto(`${host.url}/#/report/subnet/4`);
-    await report.locator('body[data-report-ready="true"]').waitFor({ timeout: 30_000 });
-    await expect(report.getByRole('heading', { name: 'My miners on this subnet' }).isVisible()).resolves.toBe(true);
-    await expect(report.locator('.report-miners').textContent()).resolves.toContain(`UID ${rigB.uid}`);
-    await report.close();
-    const other = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-    await other.goto(`${host.url}/#/report/subnet/2`);
-    await other.locator('body[data-report-ready="true"]').waitFor({ timeout: 30_000 });
-    expect(await other.locator('.report-miners').count()).toBe(0);
-    await other.close();
+  it.skipIf(!poppler)('the PDF report of a subnet holding a team UID has a My miners section; others have none', async () => {
+    const pdfText = async (netuid: number) => {
+      const reply = await host.service.call('reports.pdf', { target: { kind: 'subnet', netuid } });
+      expect(reply.ok).toBe(true);
+      const file = path.join(os.tmpdir(), `scout-miners-report-${netuid}.pdf`);
+      fs.writeFileSync(file, Buffer.from((reply.ok ? (reply.value as { pdfBase64: string }).pdfBase64 : ''), 'base64'));
+      return { file, text: execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8') };
+    };
+    const sn4 = await pdfText(4);
+    expect(sn4.text).toContain('My miners on this subnet');
+    expect(sn4.text).toContain('team cold');
+    expect(sn4.text).toContain(`UID ${rigB.uid}`);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', sn4.file, path.join(SHOTS, 'my-miners-report')]);
+    expect((await pdfText(2)).text).not.toContain('My miners on this subnet');
   });
 });

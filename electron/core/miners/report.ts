@@ -16,7 +16,7 @@ import { minerAlerts, type MinerAtSync } from './alerts';
 import { liveFigures, subnetFacts, subnetUids } from './figures';
 import { earningsHistory, taoPerDayAt, windowMean, type MinerSeries } from './history';
 import { hasUidRows, readSightings, scanForKeys, subnetPricing, type Sighting } from './sightings';
-import { standingOf, type SubnetFacts, type SubnetUid } from './status';
+import { DANGER_RULE, standingOf, type SubnetFacts, type SubnetUid } from './status';
 import type { TeamRepo } from './team-repo';
 import { minersTotals, subnetTotals } from './totals';
 
@@ -105,6 +105,7 @@ export function buildMinersReport(ws: Workspace, repo: TeamRepo, options: Miners
     historyDays: MINER_HISTORY_DAYS,
     alerts: [],
     earningsDropAlertPercent: dropPercent,
+    dangerRule: DANGER_RULE,
     taoPriceUsd: scenario.taoPriceUsd,
   };
   if (!latest || keys.length === 0) return empty;

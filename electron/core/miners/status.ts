@@ -22,6 +22,11 @@ export const DANGER_MARGIN_ABOVE_LINE = 0.1;
 
 const HOURS_PER_BLOCK = 24 / BLOCKS_PER_DAY;
 
+/** The rule above in the user's words, for the screen and the report. */
+export const DANGER_RULE =
+  `Danger: not immune, and among the next ${DANGER_NEXT_TO_GO} UIDs the chain would replace (free slots fill first) ` +
+  `or earning within ${DANGER_MARGIN_ABOVE_LINE * 100}% of the deregistration line. Nobody is in danger where registration is closed.`;
+
 /** One UID of the subnet at the snapshot, as the status rules need it. */
 export interface SubnetUid {
   uid: number;

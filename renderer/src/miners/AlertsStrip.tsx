@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { MinerAlert, MinerAlertKind } from '../../../shared/miners-types';
 import { useUiStore } from '../stores/ui-store';
-import { useMinersStore } from './miners-store';
+import { useDataVersion, useMinersStore } from './miners-store';
 
 const ICON: Record<MinerAlertKind, string> = { 'entered-danger': '!', deregistered: '✕', 'earnings-fell': '▼' };
 
@@ -18,11 +18,20 @@ export function AlertList({ alerts }: { alerts: MinerAlert[] }) {
   );
 }
 
+/** The alerts of the data in view, fetched again when a sync or another data file changes it. */
+function useAlerts(): MinerAlert[] {
+  const { alerts, loadAlerts } = useMinersStore();
+  const version = useDataVersion();
+  useEffect(() => {
+    if (version !== null) void loadAlerts();
+  }, [loadAlerts, version]);
+  return version === null ? [] : alerts;
+}
+
 /** The team's alerts since the previous sync, on top of other screens (nothing when there are none). */
 export function AlertsStrip() {
-  const { alerts, loadAlerts } = useMinersStore();
+  const alerts = useAlerts();
   const go = useUiStore((s) => s.go);
-  useEffect(() => void loadAlerts(), [loadAlerts]);
   if (alerts.length === 0) return null;
   return (
     <section className="alerts-strip" aria-label="My miners alerts" role="status">
@@ -39,8 +48,7 @@ export function AlertsStrip() {
 
 /** The alert count next to "My miners" in the navigation. */
 export function MinersAlertBadge() {
-  const { alerts, loadAlerts } = useMinersStore();
-  useEffect(() => void loadAlerts(), [loadAlerts]);
+  const alerts = useAlerts();
   if (alerts.length === 0) return null;
   return (
     <span className="badge nav-alerts" aria-label={`${alerts.length} alert${alerts.length === 1 ? '' : 's'}`}>

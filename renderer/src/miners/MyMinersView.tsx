@@ -7,14 +7,17 @@ import { EarningsDropAlert } from './EarningsDropAlert';
 import { KeyForm } from './KeyForm';
 import { KeyList } from './KeyList';
 import { MinersTable } from './MinersTable';
-import { useMinersStore } from './miners-store';
+import { useDataVersion, useMinersStore } from './miners-store';
 import { SubnetTotals } from './SubnetTotals';
 
 /** My miners: the team's keys, every UID they hold with its status and earnings, totals, history and alerts. */
 export function MyMinersView() {
   const { report, load } = useMinersStore();
   const scenario = useScenarioStore((s) => s.scenario);
-  useEffect(() => void load(), [load, scenario]);
+  const version = useDataVersion();
+  useEffect(() => void load(), [load, scenario, version]);
+  // What the last added key held is old news once another sync is in.
+  useEffect(() => useMinersStore.setState({ notice: null }), [version]);
 
   const uidsHeld = new Map<number, number>();
   for (const m of report?.miners ?? []) {
@@ -46,6 +49,7 @@ export function MyMinersView() {
           ) : (
             <>
               <MinersTable miners={report.miners} historyDays={report.historyDays} />
+              <p className="muted small miners-rule">{report.dangerRule}</p>
               <section className="subnet-section miners-summary" aria-labelledby="miners-totals-title">
                 <h2 id="miners-totals-title">Actual against expected</h2>
                 <SubnetTotals subnets={report.subnets} total={report.total} />

@@ -43,7 +43,7 @@ export function ReportMinersSection({ report }: { report: MyMinersReport }) {
         </tbody>
       </table>
       <p className="muted">
-        Profit: earnings realised at the scenario's TAO price minus the rent assigned to each miner (assumed by the analyst).
+        {report.dangerRule} Profit: earnings realised at the scenario's TAO price minus the rent assigned to each miner (assumed by the analyst).
       </p>
       {report.alerts.length > 0 && <AlertList alerts={report.alerts} />}
     </section>

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { MinerAlert, MyMinersReport, TeamKeyKind } from '../../../shared/miners-types';
 import { scout } from '../scout';
 import { useScenarioStore } from '../stores/scenario-store';
+import { useDataStore } from '../stores/data-store';
 
 export interface NewKey {
   address: string;
@@ -80,10 +81,11 @@ export const useMinersStore = create<MinersState>((set, get) => {
   };
 });
 
-// A sync (or another data file) changes what the keys hold: refresh the badge, and the screen if it was loaded.
-scout.on('data.changed', () => {
-  useMinersStore.setState({ notice: null });
-  const { report, load, loadAlerts } = useMinersStore.getState();
-  void loadAlerts();
-  if (report) void load();
-});
+/**
+ * Which data the figures come from: the data file and its latest sync point (null before the first sync). A sync or
+ * another data file changes it, and what the keys hold with it. Read from the data store, which the app refreshes
+ * on every data change, so My miners asks the core nothing until there is data (and nothing extra at start-up).
+ */
+export function useDataVersion(): string | null {
+  return useDataStore((s) => (s.subnets?.point ? `${s.info?.databasePath}:${s.subnets.point.id}` : null));
+}
