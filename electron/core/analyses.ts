@@ -3,10 +3,11 @@
  * evaluation (every slider move) then runs on these in about a millisecond.
  */
 import type { Database } from 'better-sqlite3';
-import type { SubnetAnalysis, SubnetInput } from '../../shared/economics';
-import { analyzeSubnet } from './engine';
+import type { SubnetAnalysis, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
+import { BLOCKS_PER_DAY } from '../../shared/domain';
+import { analyzeSubnet, DEFAULT_WINDOW_DAYS } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
-import { allSummaries } from './db/summary-repo';
+import { summariesSince } from './db/summary-repo';
 
 export interface AnalysedSubnet {
   latest: LatestSubnet;
@@ -28,9 +29,12 @@ export class Analyses {
     };
     const key = `${maxId}:${count}`;
     if (key === this.key) return;
-    const history = allSummaries(this.db);
+    const subnets = latestSubnets(this.db);
+    // The analyses read the window before each subnet's newest point, not all history.
+    const from = Math.min(...subnets.map((s) => s.blockNumber)) - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
+    const history = subnets.length ? summariesSince(this.db, from) : new Map<number, SubnetHistoryPoint[]>();
     const next = new Map<number, AnalysedSubnet>();
-    for (const latest of latestSubnets(this.db)) {
+    for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;
       const input: SubnetInput = {
         blockNumber: latest.blockNumber,

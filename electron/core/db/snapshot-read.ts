@@ -64,8 +64,8 @@ export function networkAt(db: Database, pointId: number): NetworkSnapshot | null
   };
 }
 
-const subnetSelect = (extraColumns = '') => `
-  SELECT ss.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey${extraColumns}
+const SUBNET_SELECT = `
+  SELECT ss.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey
   FROM subnet_snapshots ss
   JOIN accounts oh ON oh.id = ss.owner_hotkey_id
   JOIN accounts oc ON oc.id = ss.owner_coldkey_id`;
@@ -120,11 +120,17 @@ export interface LatestSubnet {
 export function latestSubnets(db: Database): LatestSubnet[] {
   const rows = db
     .prepare(
-      `${subnetSelect(`, s.stale_reason, p.block_number AS p_block, p.block_time_ms AS p_time,
-          p.block_emission_rao AS p_emission, p.total_issuance_rao AS p_issuance, p.subnet_owner_cut_u16 AS p_cut`)}
-       JOIN subnets s ON s.netuid = ss.netuid AND s.last_point_id = ss.point_id
+      // From the small subnets table into the snapshots (CROSS JOIN fixes that order): left to itself, SQLite walks
+      // every snapshot ever stored by netuid to save a sort, which takes seconds once a year of syncs is held.
+      `SELECT ss.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey, s.stale_reason, p.block_number AS p_block,
+          p.block_time_ms AS p_time, p.block_emission_rao AS p_emission, p.total_issuance_rao AS p_issuance,
+          p.subnet_owner_cut_u16 AS p_cut
+       FROM subnets s
+       CROSS JOIN subnet_snapshots ss ON ss.point_id = s.last_point_id AND ss.netuid = s.netuid
+       JOIN accounts oh ON oh.id = ss.owner_hotkey_id
+       JOIN accounts oc ON oc.id = ss.owner_coldkey_id
        JOIN sync_points p ON p.id = ss.point_id
-       ORDER BY ss.netuid`,
+       ORDER BY s.netuid`,
     )
     .safeIntegers(true)
     .all() as Row[];
@@ -144,7 +150,7 @@ export function latestSubnets(db: Database): LatestSubnet[] {
 
 export function subnetAt(db: Database, pointId: number, netuid: number): SubnetSnapshot | null {
   const r = db
-    .prepare(`${subnetSelect()} WHERE ss.point_id = ? AND ss.netuid = ?`)
+    .prepare(`${SUBNET_SELECT} WHERE ss.point_id = ? AND ss.netuid = ?`)
     .safeIntegers(true)
     .get(pointId, netuid) as Row | undefined;
   return r ? toSubnetSnapshot(r) : null;

@@ -36,7 +36,7 @@ export interface AnalyzeOptions {
   divergenceRatio?: number;
 }
 
-const DEFAULT_WINDOW_DAYS = 30;
+export const DEFAULT_WINDOW_DAYS = 30;
 const NO_UIDS = 'UID rows not stored for this sync point';
 
 /** What the UID rows say, or null when they were not stored. */

@@ -5,7 +5,7 @@
  *   analysis.summary from earlier analyses.
  * - Per scenario change (cheap, every slider move): evaluateAll / evaluateNewcomer, sensitivityGrid.
  */
-export { analyzeSubnet, summarizeSubnet, type AnalyzeOptions } from './analyze';
+export { analyzeSubnet, summarizeSubnet, DEFAULT_WINDOW_DAYS, type AnalyzeOptions } from './analyze';
 export { emissionShare } from './emission-share';
 export { incentiveDistribution } from './distribution';
 export { evaluateNewcomer, evaluateAll, perMinerUsdPerMonth, BREAK_EVEN_COMPETITORS_CAP } from './newcomer';

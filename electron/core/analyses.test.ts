@@ -1,0 +1,42 @@
+/**
+ * The analyses read only the window of history the engine uses (plus the sync before it), so opening a year of
+ * syncs stays fast; they must come out exactly as if all history had been read.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BLOCKS_PER_DAY } from '../../shared/domain';
+import type { SubnetHistoryPoint } from '../../shared/economics';
+import { Analyses } from './analyses';
+import { analyzeSubnet } from './engine';
+import { openDatabase } from './db/open';
+import { writeNetworkSync } from './db/snapshot-write';
+import { summariesOf } from './db/summary-repo';
+import { syncMaker } from '../../test/reliability/synthetic-syncs';
+
+const DAY_MS = 86_400_000;
+
+describe('analyses over a long history', () => {
+  it('equal the engine run on all history, for current subnets and one the chain stopped serving long ago', async () => {
+    const { db } = await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-analyses-')), 'scout.db'));
+    const maker = syncMaker({ subnetCount: 4, maxUids: 8 });
+    for (let day = 0; day < 90; day++) {
+      const { sync, summaries } = maker.at(1_000_000 + day * BLOCKS_PER_DAY, Date.UTC(2026, 0, 1) + day * DAY_MS);
+      if (day >= 40) {
+        // SN2 stops being served: its newest point is 50 days before the others'.
+        sync.subnets = sync.subnets.filter((s) => s.subnet.netuid !== 2);
+        summaries.delete(2);
+      }
+      // Summaries drift day by day, so a wrong window would show in the statistics.
+      for (const s of summaries.values()) s.earningMiners = (s.earningMiners ?? 0) + (day % 7);
+      writeNetworkSync(db, sync, Date.UTC(2026, 0, 1) + day * DAY_MS, summaries);
+    }
+    const analysed = new Analyses(db).all();
+    expect(analysed.map((a) => a.latest.snapshot.netuid)).toContain(2);
+    for (const { latest, input, analysis } of analysed) {
+      const all: SubnetHistoryPoint[] = summariesOf(db, latest.snapshot.netuid).filter((p) => p.blockNumber < latest.blockNumber);
+      expect(analysis).toEqual(analyzeSubnet(input, all));
+    }
+  });
+});
