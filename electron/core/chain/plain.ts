@@ -8,7 +8,7 @@ export function fail(what: string, value: unknown): never {
   throw new Error(`chain field ${what} has an unexpected value (${value === null ? 'null' : typeof value})`);
 }
 
-export type Check = (v: unknown) => boolean;
+type Check = (v: unknown) => boolean;
 export const isNum: Check = (v) => typeof v === 'number';
 export const isBig: Check = (v) => typeof v === 'bigint';
 export const isBool: Check = (v) => typeof v === 'boolean';

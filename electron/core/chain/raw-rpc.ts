@@ -8,7 +8,8 @@ import type { ApiPromise } from '@polkadot/api';
 import type { RuntimeCall, StorageItem } from './runtime-codecs';
 
 type Raw = (...params: unknown[]) => Promise<unknown>;
-const raw = (method: unknown): Raw => (method as { raw: Raw }).raw;
+/** The `.raw` form of an `api.rpc.*` method: the node's JSON result as is. */
+export const raw = (method: unknown): Raw => (method as { raw: Raw }).raw;
 
 export interface BlockReader {
   /** Calls a runtime API method and decodes its answer. */

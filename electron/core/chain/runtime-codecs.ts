@@ -1,8 +1,8 @@
 /**
- * SCALE codecs for runtime-API calls, generated from the node's own metadata with polkadot-api's builders (about 8×
- * faster than @polkadot/types at decoding large results). Nothing here knows a type shape: a runtime upgrade brings
- * new metadata, and its spec version gets its own codecs. Codecs are built once per runtime and kept for the life
- * of the process, since a runtime (genesis + spec name + spec version) never changes its types.
+ * SCALE codecs for runtime-API calls and storage items, generated from the node's own metadata with polkadot-api's
+ * builders (about 8× faster than @polkadot/types at decoding large results). Nothing here knows a type shape: a runtime
+ * upgrade brings new metadata, and its spec version gets its own codecs. Codecs are built once per runtime and kept for
+ * the life of the process, since a runtime (genesis + spec name + spec version) never changes its types.
  */
 import type { ApiPromise } from '@polkadot/api';
 import { getDynamicBuilder, getLookupCodecBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
@@ -12,6 +12,7 @@ import {
 } from '@polkadot-api/substrate-bindings';
 import { ChainError } from './errors';
 import { rememberMetadata } from './known-metadata';
+import { raw } from './raw-rpc';
 import { ss58Encoder } from './ss58';
 
 export interface RuntimeCall {
@@ -89,7 +90,7 @@ function accountCodec(ss58Prefix: number): Codec<string> {
 }
 
 /** Codecs from raw `RuntimeMetadataPrefixed` bytes (v15 or v16: earlier versions do not describe runtime APIs). */
-export function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58Prefix: number): RuntimeCodecs {
+function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58Prefix: number): RuntimeCodecs {
   const metadata: UnifiedMetadata = unifyMetadata(decAnyMetadata(metadataBytes));
   if (metadata.version < 15) throw new ChainError('unsupported-runtime', `runtime metadata v${metadata.version} does not describe runtime APIs`);
   const lookup = getLookupFn(metadata);
@@ -130,12 +131,9 @@ function memo<T>(make: (a: string, b: string) => T): (a: string, b: string) => T
   };
 }
 
-type RawRpc = (...params: unknown[]) => Promise<unknown>;
-const rawRpc = (fn: unknown): RawRpc => (fn as { raw: RawRpc }).raw;
-
 /** The block's metadata bytes at the version @polkadot/api chose for it (v15/v16 via Metadata_metadata_at_version). */
 async function metadataBytesAt(api: ApiPromise, blockHash: string, version: number): Promise<Uint8Array> {
-  const hex = await rawRpc(api.rpc.state.call)('Metadata_metadata_at_version', toHex(u32.enc(version)), blockHash);
+  const hex = await raw(api.rpc.state.call)('Metadata_metadata_at_version', toHex(u32.enc(version)), blockHash);
   const opaque = Option(Bytes()).dec(ownedBytes(String(hex)));
   if (!opaque) throw new ChainError('unsupported-runtime', `the node has no v${version} metadata for block ${blockHash}`);
   return opaque;
