@@ -41,6 +41,12 @@ export function subnetFacts(subnet: SubnetSnapshot, blockNumber: number, analysi
   };
 }
 
+/** The rent that applies to one miner and where it was set. */
+export interface MinerRent {
+  usdPerMonth: number;
+  source: RentSource;
+}
+
 export interface LiveFigures extends Standing {
   incentive: number;
   taoPerDay: number | null;
@@ -61,7 +67,7 @@ export function liveFigures(
   uids: readonly SubnetUid[],
   me: SubnetUid,
   scenario: Scenario,
-  rent: { usdPerMonth: number; source: RentSource },
+  rent: MinerRent,
 ): LiveFigures {
   const standing = standingOf(uids, facts, me);
   const price = analysis.alphaPriceTao.value;
@@ -91,5 +97,30 @@ export function liveFigures(
     rentSource: rent.source,
     profitUsdPerMonth: earningsUsdPerMonth === null ? null : earningsUsdPerMonth - rent.usdPerMonth,
     expectedProfitUsdPerMonth: expected?.profitUsdPerMonth.value ?? null,
+  };
+}
+
+/** A UID the team no longer holds has no current figures: each is unknown (null); its rent stays as assigned. */
+export function unknownFigures(rent: MinerRent) {
+  return {
+    rank: null,
+    minerUids: null,
+    incentive: null,
+    alphaPerDay: null,
+    taoPerDay: null,
+    usdPerDay: null,
+    immunityRemainingBlocks: null,
+    immunityRemainingHours: null,
+    deregLineAlphaPerDay: null,
+    aboveDeregLineAlphaPerDay: null,
+    aboveDeregLineRatio: null,
+    registrationsUntilPruned: null,
+    earningsUsdPerMonth: null,
+    expectedTaoPerDay: null,
+    expectedUsdPerMonth: null,
+    rentUsdPerMonth: rent.usdPerMonth,
+    rentSource: rent.source,
+    profitUsdPerMonth: null,
+    expectedProfitUsdPerMonth: null,
   };
 }

@@ -6,14 +6,14 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncPoint } from '../../../shared/domain';
 import type { Scenario } from '../../../shared/economics';
-import type { MinerAlert, MinerStatus, MyMiner, MyMinersReport, RentSource, TeamKey } from '../../../shared/miners-types';
+import type { MinerAlert, MinerStatus, MyMiner, MyMinersReport, TeamKey } from '../../../shared/miners-types';
 import type { AnalysedSubnet } from '../analyses';
 import { listPoints, networkAt, neuronsAt, subnetAt } from '../db/snapshot-read';
 import { analyzeSubnet } from '../engine';
 import { rentFor } from '../engine/newcomer';
 import type { Workspace } from '../workspace';
 import { minerAlerts, type MinerAtSync } from './alerts';
-import { liveFigures, subnetFacts, subnetUids } from './figures';
+import { liveFigures, subnetFacts, subnetUids, unknownFigures, type MinerRent } from './figures';
 import { earningsHistory, taoPerDayAt, windowMean, type MinerSeries } from './history';
 import { hasUidRows, readSightings, scanForKeys, subnetPricing, type Sighting } from './sightings';
 import { DANGER_RULE, standingOf, type SubnetFacts, type SubnetUid } from './status';
@@ -59,13 +59,13 @@ function labelFor(track: MinerTrack, keys: Map<number, TeamKey>): string {
 }
 
 /** The miner's own rent, else its hotkey's, else its coldkey's, else the scenario's for the subnet. */
-function rentOf(track: MinerTrack, keys: Map<number, TeamKey>, minerRents: Map<string, number>, scenario: Scenario) {
+function rentOf(track: MinerTrack, keys: Map<number, TeamKey>, minerRents: Map<string, number>, scenario: Scenario): MinerRent {
   const own = minerRents.get(`${track.netuid}:${track.hotkey}`);
-  if (own !== undefined) return { usdPerMonth: own, source: 'miner' as RentSource };
+  if (own !== undefined) return { usdPerMonth: own, source: 'miner' };
   const matched = [...track.keyIds].map((id) => keys.get(id)).filter((k): k is TeamKey => k !== undefined && k.rentUsdPerMonth !== null);
   const key = matched.find((k) => k.kind === 'hotkey') ?? matched[0];
-  if (key?.rentUsdPerMonth != null) return { usdPerMonth: key.rentUsdPerMonth, source: 'key' as RentSource };
-  return { usdPerMonth: rentFor(scenario, track.netuid), source: 'scenario' as RentSource };
+  if (key?.rentUsdPerMonth != null) return { usdPerMonth: key.rentUsdPerMonth, source: 'key' };
+  return { usdPerMonth: rentFor(scenario, track.netuid), source: 'scenario' };
 }
 
 /** The subnet as the previous sync stored it, ready for the status rules (null: not stored at that sync). */
@@ -147,16 +147,16 @@ export function buildMinersReport(ws: Workspace, repo: TeamRepo, options: Miners
       windowSyncs: seen.length,
     };
 
-    let miner: MyMiner;
     const sightingNow = a ? track.byPoint.get(a.latest.pointId) : undefined;
+    let miner: MyMiner;
     if (a && sightingNow && a.input.neurons) {
       let uids = latestUids.get(track.netuid);
       if (!uids) latestUids.set(track.netuid, (uids = subnetUids(a.input.subnet, a.input.neurons)));
       const me = uids.find((u) => u.uid === track.uid)!;
-      const f = liveFigures(a.analysis, subnetFacts(a.input.subnet, a.latest.blockNumber, a.analysis), uids, me, scenario, rent);
+      const facts = subnetFacts(a.input.subnet, a.latest.blockNumber, a.analysis);
       miner = {
         ...identity,
-        ...f,
+        ...liveFigures(a.analysis, facts, uids, me, scenario, rent),
         blockNumber: a.latest.blockNumber,
         blockTimeMs: a.latest.blockTimeMs,
         prunedAtBlock: null,
@@ -164,36 +164,18 @@ export function buildMinersReport(ws: Workspace, repo: TeamRepo, options: Miners
       };
     } else {
       const lastSeen = seen[seen.length - 1]!;
+      // The first later sync that read the subnet's UIDs (old syncs may have been thinned), or any if it is gone.
       const gone = points.find((p) => p.blockNumber > lastSeen.blockNumber && (!a || hasUidRows(db, p.id, track.netuid)));
+      const lastSeenAt = `last seen at block ${block(lastSeen.blockNumber)}`;
       miner = {
         ...identity,
+        ...unknownFigures(rent),
         status: 'deregistered',
-        statusReason: gone
-          ? `no longer holds the UID: last seen at block ${block(lastSeen.blockNumber)}, gone at block ${block(gone.blockNumber)}`
-          : `no longer holds the UID: last seen at block ${block(lastSeen.blockNumber)}`,
+        statusReason: `no longer holds the UID: ${lastSeenAt}${gone ? `, gone at block ${block(gone.blockNumber)}` : ''}`,
         blockNumber: lastSeen.blockNumber,
         blockTimeMs: lastSeen.blockTimeMs,
         prunedAtBlock: gone?.blockNumber ?? null,
         registeredAtBlock: track.byPoint.get(lastSeen.id)!.registeredAtBlock,
-        rank: null,
-        minerUids: null,
-        incentive: null,
-        alphaPerDay: null,
-        taoPerDay: null,
-        usdPerDay: null,
-        immunityRemainingBlocks: null,
-        immunityRemainingHours: null,
-        deregLineAlphaPerDay: null,
-        aboveDeregLineAlphaPerDay: null,
-        aboveDeregLineRatio: null,
-        registrationsUntilPruned: null,
-        earningsUsdPerMonth: null,
-        expectedTaoPerDay: null,
-        expectedUsdPerMonth: null,
-        rentUsdPerMonth: rent.usdPerMonth,
-        rentSource: rent.source,
-        profitUsdPerMonth: null,
-        expectedProfitUsdPerMonth: null,
       };
     }
     miners.push(miner);
