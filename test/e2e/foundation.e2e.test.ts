@@ -40,8 +40,8 @@ describe.skipIf(missing !== null)('the app in Chromium, against the real core', 
 
   it('opens on a fresh data folder with an empty state that says what to do', async () => {
     const { page, errors } = await openApp(freshDir());
-    await expect(page.getByText('No data yet: sync from Finney, or open the demo data.').isVisible()).resolves.toBe(true);
-    expect(await page.getByTestId('data-age').textContent()).toBe('No data yet');
+    await page.getByText('No data yet: sync from Finney, or open the demo data.').waitFor();
+    await expect.poll(() => page.getByTestId('data-age').textContent()).toBe('No data yet');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'empty-state.png') });
     expect(errors).toEqual([]);
   });

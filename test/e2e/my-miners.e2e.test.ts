@@ -70,7 +70,7 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
 
   it('says keys are public addresses only, and refuses bad keys with a clear message', async () => {
     await page.getByRole('heading', { name: 'My miners' }).waitFor();
-    await expect(page.getByText('Public addresses only.').isVisible()).resolves.toBe(true);
+    await page.getByText('Public addresses only.').waitFor();
 
     await addKey(`${rigA.hotkey.slice(0, -1)}${rigA.hotkey.endsWith('a') ? 'b' : 'a'}`, 'typo');
     await expect.poll(alertText).toMatch(/checksum does not match/);
@@ -118,7 +118,7 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
     await expect.poll(() => rowA.textContent(), { timeout: 30_000 }).toMatch(/Deregistered.*at block/);
     const block = node.finalizedHead().number;
     await expect(rowA.textContent()).resolves.toContain(`at block ${block.toLocaleString('en-US')}`);
-    await expect(page.getByText(`SN7 UID ${rigA.uid} (rig-a) was deregistered: first found gone at block ${block.toLocaleString('en-US')}.`).isVisible()).resolves.toBe(true);
+    await page.getByText(`SN7 UID ${rigA.uid} (rig-a) was deregistered: first found gone at block ${block.toLocaleString('en-US')}.`).waitFor();
     const badge = page.getByRole('navigation', { name: 'Main' }).locator('.nav-alerts');
     await expect.poll(() => badge.textContent()).toMatch(/^\d+$/);
 

@@ -92,7 +92,7 @@ describe.skipIf(missing !== null)('subnet page', () => {
     await price.focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Shift+Tab');
-    await expect(page.locator(`[id="${hintId}"]`).isVisible()).resolves.toBe(true);
+    await page.locator(`[id="${hintId}"]`).waitFor();
 
     // Verdict with its reasons.
     await expect(page.locator('.verdict-line .verdict').textContent()).resolves.toMatch(/Mine|Watch|Skip/);

@@ -73,7 +73,7 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     const rows = await page.locator('table.subnets-table tbody tr').count();
     await page.locator('.statusbar').getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => page.getByTestId('sync-message').textContent(), { timeout: 15_000 }).toMatch(/Cannot reach/);
-    await expect(page.locator('.statusbar').getByText('offline').isVisible()).resolves.toBe(true);
+    await page.locator('.statusbar').getByText('offline').waitFor();
     expect(await page.locator('table.subnets-table tbody tr').count()).toBe(rows);
     host.service.sync.cancel();
   });
