@@ -29,7 +29,15 @@ export const SyncRequestSchema = z
   .strict()
   .optional();
 
-export const DataFolderSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
+// A relative path would be resolved against wherever the core process happens to run, not anything the user chose.
+const fullPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), {
+    message: 'give the full path of the folder (e.g. /home/me/scout or C:\\Users\\me\\scout)',
+  });
+export const DataFolderSchema = z.object({ path: fullPath }).strict();
 
 export const DatasetSchema = z.object({ dataset: z.enum(['live', 'demo']) }).strict();
 

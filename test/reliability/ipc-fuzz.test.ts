@@ -100,6 +100,14 @@ describe('the IPC boundary refuses hostile arguments cleanly and changes nothing
     await fc.assert(fc.asyncProperty(nearValid(examples[method]), (arg) => probe(method, arg)), options());
   });
 
+  it('a data folder is a full path: a relative one would land wherever the core process runs', async () => {
+    for (const p of ['scout-data', './scout', '..', 'C:relative']) {
+      const reply = (await service.call('app.openDataFolder', { path: p })) as Reply<unknown>;
+      expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/give the full path/) } });
+    }
+    expect(userDataDump(service)).toBe(baseline);
+  });
+
   it('unknown and hostile operation names', async () => {
     const names = fc.oneof(
       fc.constantFrom<unknown>('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'app.info ', 'APP.INFO', 'app', '', 'notes.save\u0000'),
