@@ -13,13 +13,17 @@ const STAGE_WORDS: Record<ReadStage, string> = {
   subnets: "the subnets' metagraphs",
 };
 
-/** Type names of the network-wide answers → what they are, with the call that returns them. */
+/** Type or call names in a decoder's message → what the answer is, with the call that returns it. */
 const SUBJECTS: [RegExp, string][] = [
-  [/DynamicInfo/, "every subnet's dynamic info (SubnetInfoRuntimeApi.get_all_dynamic_info)"],
-  [/AlphaPrice|Swap/i, 'the alpha prices (SwapRuntimeApi.current_alpha_price_all)'],
+  [/DynamicInfo|get_all_dynamic_info/, "every subnet's dynamic info (SubnetInfoRuntimeApi.get_all_dynamic_info)"],
+  [/AlphaPrice|current_alpha_price/i, 'the alpha prices (SwapRuntimeApi.current_alpha_price_all)'],
   [/Metadata/, "the runtime's metadata (state_getMetadata)"],
   [/Header/, 'the block header (chain_getHeader)'],
 ];
+
+/** Decoders fail as @polkadot/types' createType(…), or as bytes running out (RangeError from a DataView). */
+const isDecodeFailure = (e: unknown, message: string) =>
+  e instanceof RangeError || /createType\(|decod|Compact input|DataView|out of (range|bounds)/i.test(message);
 
 export interface ReadFailure {
   kind: ChainErrorKind;
@@ -38,7 +42,7 @@ export function describeReadFailure(e: unknown, where: { endpoint: string; block
     };
   }
   const type = /createType\(([^)]*\)?)\)/.exec(message)?.[1];
-  if (type || /decode|Compact input|Unable to/i.test(message)) {
+  if (isDecodeFailure(e, message)) {
     const subject = SUBJECTS.find(([re]) => re.test(type ?? message))?.[1] ?? (type ? `a ${type}` : STAGE_WORDS[where.stage]);
     return {
       kind: 'unsupported-runtime',
