@@ -13,7 +13,8 @@ const clip = (s: string, max = MAX_PART) => (s.length > max ? `${s.slice(0, max)
 /** An operation name as received: a string is quoted (clipped), anything else is named by its type. */
 export function describeMethod(method: unknown): string {
   if (typeof method === 'string') return JSON.stringify(clip(method, 80));
-  const kind = method === null ? 'null' : Array.isArray(method) ? 'an array' : /^[aeiou]/.test(typeof method) ? `an ${typeof method}` : `a ${typeof method}`;
+  const type = typeof method;
+  const kind = method === null ? 'null' : Array.isArray(method) ? 'an array' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
   return `(${kind}, not an operation name)`;
 }
 

@@ -66,7 +66,9 @@ export function listBackups(dbFile: string): BackupInfo[] {
 }
 
 /** Backs up an open database. The copy is switched to a rollback journal so it is one self-contained file. */
-export async function createBackup(db: Database, dbFile: string, tag: 'daily' | 'before-restore' | `before-v${number}`, nowMs: number): Promise<BackupInfo> {
+export type BackupTag = 'daily' | 'before-restore' | `before-v${number}`;
+
+export async function createBackup(db: Database, dbFile: string, tag: BackupTag, nowMs: number): Promise<BackupInfo> {
   const folder = backupFolder(dbFile);
   fs.mkdirSync(folder, { recursive: true });
   const name = freeName(folder, baseOf(dbFile), nowMs, tag);
@@ -122,6 +124,12 @@ export function backupPath(dbFile: string, name: string): string | null {
   return found ? path.join(backupFolder(dbFile), found.name) : null;
 }
 
+interface Applied {
+  id: number;
+  name: string;
+  checksum: string;
+}
+
 /**
  * Why a backup cannot be restored, or null when it can: it must be an SQLite file in one piece, a Subnet Scout
  * database, and not written by a newer version. `thorough` runs SQLite's full integrity check (seconds on a big
@@ -143,7 +151,7 @@ export function backupProblem(file: string, thorough: boolean, known: Migration[
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     if (!tables.includes('schema_migrations')) return 'it is not a Subnet Scout database';
     const byId = new Map(known.map((m) => [m.id, m]));
-    const applied = db.prepare('SELECT id, name, checksum FROM schema_migrations ORDER BY id').all() as { id: number; name: string; checksum: string }[];
+    const applied = db.prepare('SELECT id, name, checksum FROM schema_migrations ORDER BY id').all() as Applied[];
     for (const a of applied) {
       const mine = byId.get(a.id);
       if (!mine) return `it was written by a newer version of Subnet Scout (schema step ${a.id} "${a.name}")`;

@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../../shared/api-types';
 import type { BackupInfo } from '../../../shared/backups-api';
 import { ScoutService } from '../service';
-import { backupFolder, DAY_MS } from '../db/backups';
+import { backupFolder, DAY_MS, listBackups } from '../db/backups';
 import { corruptMiddle, pad } from '../db/backup-test-support';
 
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
@@ -39,7 +39,14 @@ async function open(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-resto
 }
 
 describe('backups through the service', () => {
-  it('backs up once a day: at open, and while running when the newest is a day old', async () => {
+  it('backs up at open, by itself', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-restore-'));
+    const service = await ScoutService.open({ dataDir, version: 'test', now: () => T0 });
+    services.push(service);
+    await vi.waitFor(() => expect(listBackups(path.join(dataDir, 'scout.db')).map((b) => b.reason)).toEqual(['daily']));
+  });
+
+  it('backs up once a day while running, keeping the newest seven', async () => {
     const app = await open();
     expect((await app.call<BackupInfo[]>('backups.list')).map((b) => [b.reason, b.createdAtMs])).toEqual([['daily', T0]]);
     app.clock.ms += DAY_MS - 1;

@@ -179,7 +179,9 @@ async function backfill(options: SyncRunOptions, conn: Connection, headNumber: n
       points.push(stored);
       continue;
     }
-    const stopped = `The backfill stopped at day ${day} of ${days} (block ${blockNumber}); the days before it are stored, and a new backfill reads only the missing days.`;
+    const stopped =
+      `The backfill stopped at day ${day} of ${days} (block ${blockNumber}); the days before it are stored, ` +
+      'and a new backfill reads only the missing days.';
     try {
       const hash = (await Promise.race([conn.api.rpc.chain.getBlockHash(blockNumber), conn.dropped])).toHex();
       points.push((await readAndStore(options, conn, hash, 'backfill', stopped)).point);
