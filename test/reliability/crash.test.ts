@@ -17,6 +17,7 @@ import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from './synthetic-syncs';
 
 const SOAK = process.env.SCOUT_SOAK === '1';
 const KILLS = { sync: SOAK ? 200 : 20, note: SOAK ? 150 : 15, migration: SOAK ? 150 : 15 };
+const TIMEOUT = { timeout: SOAK ? 20 * 60_000 : 60_000 };
 
 describe('crash safety: killed mid-write, the file holds the old state or the new one', () => {
   let worker: string;
@@ -56,7 +57,7 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
     return { states, results };
   }
 
-  it(`sync writes (with thinning and a backup running alongside): ${KILLS.sync} kills`, async () => {
+  it(`sync writes (with thinning and a backup running alongside): ${KILLS.sync} kills`, TIMEOUT, async () => {
     const file = path.join(root, 'sync', 'scout.db');
     const latest = async () => {
       const { db } = await openDatabase(file);
@@ -71,7 +72,7 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
     expect(midWrite).toBeGreaterThanOrEqual(Math.ceil(KILLS.sync / 4));
   });
 
-  it(`note saves: ${KILLS.note} kills`, async () => {
+  it(`note saves: ${KILLS.note} kills`, TIMEOUT, async () => {
     const file = path.join(root, 'note', 'scout.db');
     const latest = async () => {
       const { db } = await openDatabase(file);
@@ -85,7 +86,7 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
     expect(midWrite).toBeGreaterThanOrEqual(Math.ceil(KILLS.note / 4));
   });
 
-  it(`migrations (backup, then the app's steps and a slow one): ${KILLS.migration} kills`, async () => {
+  it(`migrations (backup, then the app's steps and a slow one): ${KILLS.migration} kills`, TIMEOUT, async () => {
     const template = path.join(root, 'migration-template.db');
     const { db } = await openDatabase(template, { migrations: migrations.slice(0, OLD_SCHEMA_STEPS) });
     for (let h = 0; h < 12; h++) maker.write(db, 1_000_000 + h * BLOCKS_PER_HOUR, Date.UTC(2026, 0, 1) + h * HOUR_MS);
