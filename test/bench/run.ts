@@ -9,6 +9,7 @@ import { benchEngine } from '../../electron/core/engine/bench';
 import { startNodeProcess } from './node-process';
 import { benchSync } from './sync-bench';
 import { fmt, summarise } from './stats';
+import { benchUi } from './ui-bench';
 
 const SUBNETS = Number(process.env.BENCH_SUBNETS ?? 128);
 const UIDS = Number(process.env.BENCH_UIDS ?? 256);
@@ -44,6 +45,16 @@ function engineSection(): void {
   line('engine: analyse all subnets (once per sync)', fmt(summarise(runs.map((r) => r.analyzeAllMs))));
 }
 
+async function uiSection(): Promise<void> {
+  const ui = await benchUi(RUNS);
+  if (typeof ui === 'string') return void console.log(`UI benchmarks skipped: ${ui}`);
+  line(`database: a year of hourly syncs (${ui.points.toLocaleString('en-US')} points)`, `${ui.dbSizeMb.toFixed(0)} MB`);
+  line('cold open to the Subnets table, first (core analyses)', `${ui.firstOpenMs.toFixed(0)} ms`);
+  line('cold open to the Subnets table, later windows', fmt(ui.openMs));
+  line('what-if change to repainted table (all subnets)', fmt(ui.sliderMs));
+  line('one subnet PDF report (Chromium print)', fmt(ui.pdfMs));
+}
+
 async function main(): Promise<void> {
   const cpu = os.cpus();
   console.log(`Subnet Scout benchmarks — ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, Node ${process.version}, ${SUBNETS} subnets × ${UIDS} UIDs, n=${RUNS}`);
@@ -53,6 +64,7 @@ async function main(): Promise<void> {
   if (metadata) await syncSection(metadata);
   else console.log('sync benchmarks skipped: no runtime metadata (set SCOUT_METADATA or put shared/chain/ beside the repo)');
   engineSection();
+  await uiSection();
   console.log(`load average at end: ${load()}`);
 }
 
