@@ -70,6 +70,7 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     await node.close();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
+    await page.locator('table.subnets-table tbody tr').first().waitFor();
     const rows = await page.locator('table.subnets-table tbody tr').count();
     await page.locator('.statusbar').getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => page.getByTestId('sync-message').textContent(), { timeout: 15_000 }).toMatch(/Cannot reach/);

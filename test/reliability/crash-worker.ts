@@ -70,7 +70,7 @@ function noteContent(revision: number) {
     netuid: NOTE_NETUID,
     title: `Crash test review r${revision}`,
     // Long enough that a save spans many pages of the note, its version and the full-text index.
-    body: `revision ${revision} token${revision}\n\n${'Validators score latency, then accuracy. '.repeat(2000)}`,
+    body: `revision ${revision} token${revision}\n\n${'Validators score latency, then accuracy. '.repeat(12000)}`,
     repositoryUrl: 'https://github.com/example/sn7',
     commitReviewed: `v1.${revision}`,
     reviewedOn: '2026-01-01',

@@ -88,9 +88,18 @@ describe.skipIf(!metadata)('sync faults', () => {
   it('a cancelled sync writes nothing and says so', async () => {
     node.produceBlocks(5);
     const before = await pointCount();
-    node.faults.methodDelayMs = { SubnetInfoRuntimeApi_get_selective_metagraph: 200 };
+    // Every metagraph answer is held back long enough that the cancel lands while the subnets are being read.
+    node.faults.methodDelayMs = { SubnetInfoRuntimeApi_get_selective_metagraph: 3000 };
+    const reading = new Promise<void>((resolve) => {
+      const off = service.on((event, payload) => {
+        if (event === 'sync.progress' && (payload as { phase: string }).phase === 'subnets') {
+          off();
+          resolve();
+        }
+      });
+    });
     const running = call(service, 'sync.start', {});
-    await new Promise((r) => setTimeout(r, 400));
+    await reading;
     await call(service, 'sync.cancel');
     const outcome = await running;
     expect(outcome).toMatchObject({ ok: false, cancelled: true });
