@@ -85,6 +85,9 @@ export async function openDatabase(
     db.pragma('busy_timeout = 5000');
     const pending = pendingMigrations(db, known, file);
     db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL never corrupts the file; a power cut may lose the very last commit (a crash of the app
+    // loses nothing). It saves an fsync per commit, which a 32k-row snapshot write feels.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     let backupPath: string | null = null;
     if (pending.length > 0 && existed && schemaVersion(db) > 0) {
