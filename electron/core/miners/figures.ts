@@ -11,7 +11,7 @@
  */
 import { DAYS_PER_MONTH, type Scenario, type SubnetAnalysis } from '../../../shared/economics';
 import type { NeuronSnapshot, SubnetSnapshot } from '../../../shared/domain';
-import type { RentSource } from '../../../shared/miners-types';
+import type { MyMiner, RentSource } from '../../../shared/miners-types';
 import { evaluateNewcomer } from '../engine';
 import { combineIncentives } from '../engine/incentive';
 import { realisedFraction } from '../engine/newcomer';
@@ -47,18 +47,23 @@ export interface MinerRent {
   source: RentSource;
 }
 
-export interface LiveFigures extends Standing {
+/** The live part of a MyMiner row (shared/miners-types.ts); the incentive is always known for a UID held now. */
+export interface LiveFigures
+  extends Standing,
+    Pick<
+      MyMiner,
+      | 'taoPerDay'
+      | 'usdPerDay'
+      | 'deregLineAlphaPerDay'
+      | 'earningsUsdPerMonth'
+      | 'expectedTaoPerDay'
+      | 'expectedUsdPerMonth'
+      | 'rentUsdPerMonth'
+      | 'rentSource'
+      | 'profitUsdPerMonth'
+      | 'expectedProfitUsdPerMonth'
+    > {
   incentive: number;
-  taoPerDay: number | null;
-  usdPerDay: number | null;
-  deregLineAlphaPerDay: number | null;
-  earningsUsdPerMonth: number | null;
-  expectedTaoPerDay: number | null;
-  expectedUsdPerMonth: number | null;
-  rentUsdPerMonth: number;
-  rentSource: RentSource;
-  profitUsdPerMonth: number | null;
-  expectedProfitUsdPerMonth: number | null;
 }
 
 export function liveFigures(
