@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TeamKeyKind } from '../../../shared/miners-types';
 import { NEVER_PASTE_SECRETS, secretLikeInput } from '../../../shared/miners-input';
 import { useMinersStore } from './miners-store';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 /**
  * Adding one of the team's keys: a public address, its role, a label and optionally the rent of each UID it holds.
@@ -86,11 +87,7 @@ export function KeyForm() {
           Add key
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       {notice && !error && (
         <p className="key-notice" role="status">
           {notice}

@@ -2,6 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { MAX_IMPORT_BYTES, type ImportConflictChoice, type ImportOutcome } from '../../../shared/notes-types';
 import { scout } from '../scout';
 import { download } from './download';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 interface Conflicts {
   content: string;
@@ -79,11 +80,7 @@ export function ImportExport({ onImported }: { onImported(): void }) {
       </button>
       <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Export file to import" onChange={(e) => void onFile(e)} />
       {message && <span role="status">{message}</span>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       <dialog ref={dialog} aria-labelledby="import-conflicts-title" onCancel={() => choose(null)}>
         <h2 id="import-conflicts-title">
           {conflicts?.titles.length === 1 ? 'A note in this file is already here' : `${conflicts?.titles.length ?? 0} notes in this file are already here`}

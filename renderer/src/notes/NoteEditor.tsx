@@ -8,6 +8,7 @@ import { NoteHistory } from './NoteHistory';
 import { ReviewFields } from './ReviewFields';
 import { SaveStatus } from './SaveStatus';
 import { useNoteDraft } from './use-note-draft';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 interface Props {
   noteId: string;
@@ -89,11 +90,7 @@ export function NoteEditor({ noteId, onSaved, onDeleted }: Props) {
           </button>
         )}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       {showHistory && (
         <NoteHistory
           noteId={noteId}

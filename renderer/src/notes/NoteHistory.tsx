@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { VERDICT_LABELS, type Note, type NoteVersion, type NoteVersionKind } from '../../../shared/notes-types';
 import { scout } from '../scout';
 import { MarkdownPreview } from './MarkdownPreview';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const KIND_LABELS: Record<NoteVersionKind, string> = {
   autosave: 'Autosaved',
@@ -52,11 +53,7 @@ export function NoteHistory({ noteId, updatedAtMs, beforeRestore, onRestored, on
           Close history
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       {!versions && !error && <p className="muted">Loading…</p>}
       <ol className="version-list">
         {versions?.map((v, i) => (

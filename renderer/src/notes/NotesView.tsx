@@ -4,6 +4,7 @@ import { useNotesStore, type NoteFilters } from './notes-store';
 import { ImportExport } from './ImportExport';
 import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -52,11 +53,7 @@ export function NotesView() {
         />
         <Filters filters={filters} tags={tags.map((t) => t.tag)} onChange={(patch) => void setFilters(patch)} />
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       <div className="notes-layout">
         <div className="notes-sidebar">
           <NewNote defaultNetuid={filters.netuid} onCreate={(netuid) => void create(netuid)} />

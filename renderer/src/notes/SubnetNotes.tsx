@@ -4,6 +4,7 @@ import { scout } from '../scout';
 import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
 import { withSaved } from './summaries';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 /** One subnet's research notes, to embed in its page: the list, a button to add one, and the open note's editor. */
 export function SubnetNotes({ netuid }: { netuid: number }) {
@@ -48,11 +49,7 @@ export function SubnetNotes({ netuid }: { netuid: number }) {
           Add a note
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       {notes && (
         <NoteList
           notes={notes}

@@ -7,6 +7,7 @@ import { useScenarioStore } from '../stores/scenario-store';
 import { FigureValue } from './FigureValue';
 import { describePosition } from './NewcomerEconomics';
 import { useComparison, useSavedScenarios } from './saved-scenarios';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const MAX_COMPARED = 3;
 const usdPerMonth = (v: number) => `$${formatNumber(v, 2)}/month`;
@@ -68,11 +69,7 @@ export function ScenarioCompare({ netuid }: { netuid: number }) {
     <section className="subnet-section" aria-labelledby="compare-title">
       <h2 id="compare-title">Compare scenarios</h2>
       <SaveForm netuid={netuid} onSave={(name, scope) => save(name, scope, current)} />
-      {(error ?? comparison.error) && (
-        <p className="error" role="alert">
-          {error ?? comparison.error}
-        </p>
-      )}
+      <ErrorMessage error={error ?? comparison.error} />
       {relevant.length === 0 ? (
         <p className="muted">No saved scenarios yet. Save the current one, change the what-if, and save again to compare.</p>
       ) : (

@@ -14,6 +14,7 @@ import { SensitivityHeatmap } from './SensitivityHeatmap';
 import { SubnetHeader } from './SubnetHeader';
 import { useSubnetStore } from './subnet-store';
 import { WatchlistMembership } from './WatchlistMembership';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 /** Everything about one subnet: its figures, history and distribution, and what a newcomer would make there. */
 export function SubnetPage({ netuid }: { netuid: number }) {
@@ -41,11 +42,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
             You are looking at <strong>synthetic demo data</strong>, not the real network.
           </p>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage error={error} />
         {!detail && !error && <p className="muted">Loading…</p>}
         <WatchlistMembership netuid={netuid} />
         {detail && (

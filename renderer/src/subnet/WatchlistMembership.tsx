@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useWatchlistStore } from '../stores/watchlist-store';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 /** Add this subnet to, or take it off, each of the user's watchlists without leaving the page. */
 export function WatchlistMembership({ netuid }: { netuid: number }) {
@@ -37,11 +38,7 @@ export function WatchlistMembership({ netuid }: { netuid: number }) {
           Create and add
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
 import { formatDateTime } from '../../../shared/format';
 import { scout } from '../scout';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const REASONS: Record<BackupReason, string> = {
   daily: 'Daily',
@@ -84,11 +85,7 @@ export function BackupsSection() {
           </div>
         )}
         {message && <p role="status">{message}</p>}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage error={error} />
       </fieldset>
     </section>
   );

@@ -4,6 +4,7 @@ import { ENDPOINT_PRESETS } from '../../../shared/networks';
 import { useSettingsStore } from '../stores/settings-store';
 import { ThresholdsFieldset } from './ThresholdsFieldset';
 import { BackupsSection } from './BackupsSection';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const NETWORK_LABELS: Record<NetworkPreset, string> = {
   finney: 'Finney (main network)',
@@ -93,11 +94,7 @@ export function SettingsView() {
           </button>
           {savedAtMs && !error && <span role="status">Saved.</span>}
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage error={error} />
       </form>
       <BackupsSection />
     </section>

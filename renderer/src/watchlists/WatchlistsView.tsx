@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useWatchlistStore } from '../stores/watchlist-store';
 import { WatchlistCard } from './WatchlistCard';
 import { AlertsStrip } from '../miners/AlertsStrip';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 export function WatchlistsView() {
   const { lists, error, deleted, create, undoRemove } = useWatchlistStore();
@@ -21,11 +22,7 @@ export function WatchlistsView() {
         <input id="new-watchlist" value={name} placeholder="e.g. GPU candidates" onChange={(e) => setName(e.target.value)} />
         <button type="submit">Create</button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       {deleted && (
         <p className="banner" role="status">
           Deleted “{deleted.name}”.{' '}
