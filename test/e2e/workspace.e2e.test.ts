@@ -117,12 +117,12 @@ describe.skipIf(missing !== null)('watchlists', () => {
     for (const netuid of [1, 2, 3]) await page.evaluate(([i, n]) => window.scout.call('watchlists.addSubnet', { id: i!, netuid: n! }), [id, netuid]);
     await page.reload();
     await page.getByRole('button', { name: /^SN1 / }).waitFor();
-    expect(await page.locator('article.card tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('article.card tbody tr').count()).toBe(3);
     // The demo network moves prices and registrations between days: at least one move is beyond a 20% threshold.
     await page.evaluate((i) => window.scout.call('watchlists.setThresholds', { id: i, thresholds: { price: 0, registrationCost: 0 } }), id);
     await page.reload();
     await page.getByRole('button', { name: /^SN1 / }).waitFor();
-    expect(await page.locator('article.card .change-highlight').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('article.card .change-highlight').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'watchlists.png') });
 
     await page.getByRole('button', { name: 'Delete…' }).click();
@@ -131,6 +131,6 @@ describe.skipIf(missing !== null)('watchlists', () => {
     expect(await page.getByRole('heading', { name: 'GPU candidates' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('heading', { name: 'GPU candidates' }).waitFor();
-    expect(await page.locator('article.card tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('article.card tbody tr').count()).toBe(3);
   });
 });
