@@ -62,6 +62,12 @@ describe.skipIf(!metadataPath)('stand-in node fault switches', () => {
     expect(await timed(() => api.rpc.system.chain())).toBeGreaterThanOrEqual(280);
   });
 
+  it('delays one call for one netuid (slowCalls), leaving the others fast', async () => {
+    node.faults.slowCalls = [{ method: SELECTIVE, netuid: 2, delayMs: 300 }];
+    expect(await timed(() => selective(2))).toBeGreaterThanOrEqual(280);
+    expect(await timed(() => selective(1))).toBeLessThan(250);
+  });
+
   it('reports another genesis hash (wrong chain)', async () => {
     const other = `0x${'42'.repeat(32)}`;
     node.faults.genesisHash = other;

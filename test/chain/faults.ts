@@ -14,6 +14,11 @@ export interface FaultRule {
   times?: number;
 }
 
+/** A rule that holds the matching calls' answers back by `delayMs` (a node slow on one call, or one subnet). */
+export interface SlowRule extends FaultRule {
+  delayMs: number;
+}
+
 export interface CallInfo {
   method: string;
   /** Runtime API name for state_call. */
@@ -26,6 +31,8 @@ export class Faults {
   delayMs = 0;
   /** Added to responses of one RPC method or runtime API, ms. */
   methodDelayMs: Record<string, number> = {};
+  /** Added to responses of the calls these rules match (e.g. one subnet's metagraph), ms. */
+  slowCalls: SlowRule[] = [];
   /** Close the socket, without answering, when this call arrives (a connection lost mid-response). */
   dropConnection: FaultRule | null = null;
   /** Answer these runtime calls with {code: 4003, message: "Execution failed: ..."}. */
@@ -40,6 +47,7 @@ export class Faults {
   reset(): void {
     this.delayMs = 0;
     this.methodDelayMs = {};
+    this.slowCalls = [];
     this.dropConnection = null;
     this.failRuntimeCall = [];
     this.garbageRuntimeCall = [];
@@ -50,7 +58,8 @@ export class Faults {
   delayFor(call: CallInfo): number {
     const own = this.methodDelayMs[call.method] ?? 0;
     const runtime = call.runtimeMethod ? (this.methodDelayMs[call.runtimeMethod] ?? 0) : 0;
-    return this.delayMs + own + runtime;
+    const ruled = this.slowCalls.reduce((sum, rule) => sum + (this.fires(rule, call) ? rule.delayMs : 0), 0);
+    return this.delayMs + own + runtime + ruled;
   }
 
   shouldDrop(call: CallInfo): boolean {

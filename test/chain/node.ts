@@ -19,7 +19,7 @@ import { rpcMethods } from './rpc';
 import { RpcServer, type RequestLogEntry } from './server';
 
 export { findMetadata, PREVIOUS_METADATA_FILE } from './metadata';
-export type { FaultRule } from './faults';
+export type { FaultRule, SlowRule } from './faults';
 export type { RequestLogEntry } from './server';
 
 export interface StandInNodeOptions {
