@@ -18,15 +18,27 @@ export interface Column {
   sortValue(r: TableRow): number | string | null;
   render(r: TableRow): ReactNode;
   csv(r: TableRow): string | number;
+  /**
+   * Everything render() reads, as one value compared with Object.is: the table re-renders a cell only when it
+   * changes. Columns of the synced row depend on the row object (unchanged by a what-if); scenario columns on the
+   * figure they show, so a what-if repaints only the cells whose text changes.
+   */
+  shows(r: TableRow): unknown;
 }
 
 const price = (r: TableRow) => (r.row.alphaPriceRao === null ? null : raoToTao(r.row.alphaPriceRao));
 const profit = (r: TableRow) => r.economics?.profitUsdPerMonth.value ?? null;
 const VERDICT_ORDER = { Mine: 3, Watch: 2, Skip: 1 } as const;
 const blank = (v: number | null) => (v === null ? '' : v);
+const theRow = (r: TableRow) => r.row;
+/** The verdict badge's label and hover text, which is all VerdictBadge shows. */
+const verdictShown = (r: TableRow) =>
+  r.economics
+    ? `${r.economics.verdict.label}\n${r.economics.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('\n')}`
+    : null;
 
 export const COLUMNS: Record<ColumnId, Column> = {
-  netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid },
+  netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid, shows: theRow },
   name: {
     label: 'Name',
     title: 'Subnet name (on-chain)',
@@ -43,8 +55,9 @@ export const COLUMNS: Record<ColumnId, Column> = {
       </>
     ),
     csv: (r) => r.row.name,
+    shows: theRow,
   },
-  symbol: { label: 'Symbol', title: 'Alpha token symbol', numeric: false, sortValue: (r) => r.row.symbol, render: (r) => r.row.symbol, csv: (r) => r.row.symbol },
+  symbol: { label: 'Symbol', title: 'Alpha token symbol', numeric: false, sortValue: (r) => r.row.symbol, render: (r) => r.row.symbol, csv: (r) => r.row.symbol, shows: theRow },
   price: {
     label: 'Price',
     title: 'Alpha price in TAO (swap spot price, chain)',
@@ -52,6 +65,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: price,
     render: (r) => formatTao(r.row.alphaPriceRao, 6),
     csv: (r) => blank(price(r)),
+    shows: theRow,
   },
   emissionShare: {
     label: 'Emission',
@@ -60,6 +74,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: (r) => r.row.emissionShare,
     render: (r) => formatPercent(r.row.emissionShare),
     csv: (r) => blank(r.row.emissionShare),
+    shows: theRow,
   },
   minerPool: {
     label: 'Miner pool τ/day',
@@ -68,6 +83,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: (r) => r.row.minerPoolTaoPerDay,
     render: (r) => formatNumber(r.row.minerPoolTaoPerDay, 3),
     csv: (r) => blank(r.row.minerPoolTaoPerDay),
+    shows: theRow,
   },
   miners: {
     label: 'Earning / miners',
@@ -76,6 +92,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: (r) => r.row.earningMiners,
     render: (r) => `${formatInteger(r.row.earningMiners)} / ${formatInteger(r.row.minerUids)}`,
     csv: (r) => blank(r.row.earningMiners),
+    shows: theRow,
   },
   gini: {
     label: 'Gini',
@@ -84,6 +101,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: (r) => r.row.gini,
     render: (r) => formatNumber(r.row.gini, 2),
     csv: (r) => blank(r.row.gini),
+    shows: theRow,
   },
   registration: {
     label: 'Registration',
@@ -92,6 +110,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: (r) => raoToTao(r.row.burnRao),
     render: (r) => (r.row.registrationAllowed ? formatTao(r.row.burnRao) : <span className="muted">closed</span>),
     csv: (r) => raoToTao(r.row.burnRao),
+    shows: theRow,
   },
   immunity: {
     label: 'Immunity',
@@ -100,6 +119,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: (r) => r.row.immunityPeriodBlocks,
     render: (r) => `${formatNumber((r.row.immunityPeriodBlocks * 12) / 3600, 1)} h`,
     csv: (r) => r.row.immunityPeriodBlocks,
+    shows: theRow,
   },
   profit: {
     label: 'Profit $/mo',
@@ -111,6 +131,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
       return <span className={v === null ? 'muted' : v > 0 ? 'good' : 'bad'}>{v === null ? '—' : formatNumber(v, 0)}</span>;
     },
     csv: (r) => blank(profit(r)),
+    shows: profit,
   },
   verdict: {
     label: 'Verdict',
@@ -119,5 +140,6 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: (r) => (r.economics ? VERDICT_ORDER[r.economics.verdict.label] : null),
     render: (r) => (r.economics ? <VerdictBadge verdict={r.economics.verdict} /> : '—'),
     csv: (r) => r.economics?.verdict.label ?? '',
+    shows: verdictShown,
   },
 };
