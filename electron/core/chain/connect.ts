@@ -3,7 +3,8 @@
  * (runtime APIs included, metadata v15/v16): no hand-written type definitions.
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { ChainError } from './errors';
+import { formatWait, rpcCallName } from './call-names';
+import { ChainCallError, ChainError } from './errors';
 import { knownMetadata } from './known-metadata';
 
 export interface Connection {
@@ -16,10 +17,38 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** @polkadot/api's own timeout, left as a backstop: it checks only every 5 s and does not say which request. */
+const BACKSTOP_MS = 10_000;
+
+/**
+ * A WsProvider that times out every request itself, after exactly `callTimeoutMs`, with the request's JSON-RPC name
+ * (and for state_call the runtime API method), whether the sync made it or @polkadot/api did on its behalf.
+ * Subscription requests keep the backstop: @polkadot/api opens them for itself, nothing in the sync waits on them,
+ * and a rejected one surfaces only as an unhandled rejection inside the library.
+ */
+class TimedWsProvider extends WsProvider {
+  constructor(
+    endpoint: string,
+    private readonly callTimeoutMs: number,
+  ) {
+    super(endpoint, false, undefined, callTimeoutMs + BACKSTOP_MS);
+  }
+
+  override send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean, subscription?: Parameters<WsProvider['send']>[3]): Promise<T> {
+    const answer = super.send<T>(method, params, isCacheable, subscription);
+    if (subscription) return answer;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ChainCallError('timeout', rpcCallName(method, params), null, formatWait(this.callTimeoutMs))), this.callTimeoutMs);
+    });
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+  }
+}
+
 export async function connect(endpoint: string, options: { timeoutMs?: number; callTimeoutMs?: number } = {}): Promise<Connection> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   // autoConnect off: an unreachable endpoint must fail this sync with a message, not retry silently forever.
-  const provider = new WsProvider(endpoint, false, undefined, options.callTimeoutMs ?? 60_000);
+  const provider = new TimedWsProvider(endpoint, options.callTimeoutMs ?? 60_000);
   let timer: NodeJS.Timeout | undefined;
   try {
     const connected = new Promise<void>((resolve, reject) => {
@@ -52,8 +81,9 @@ export async function connect(endpoint: string, options: { timeoutMs?: number; c
     };
   } catch (e) {
     await provider.disconnect().catch(() => undefined);
-    if (e instanceof ChainError) throw e;
-    throw new ChainError('unreachable', `Cannot use ${endpoint}: ${(e as Error).message}`);
+    if (e instanceof ChainError && !(e instanceof ChainCallError)) throw e;
+    // @polkadot/api wraps a failed start-up request (e.g. one that timed out) in its own words: keep the request's.
+    throw new ChainError('unreachable', `Cannot use ${endpoint}: ${(e as Error).message.replace(/^FATAL: Unable to initialize the API: /, '')}`);
   } finally {
     clearTimeout(timer);
   }
