@@ -6,6 +6,7 @@
  */
 import type { ApiPromise } from '@polkadot/api';
 import type { StaleSubnet } from '../../../shared/domain';
+import type { BlockAt } from './call-names';
 import { ChainError } from './errors';
 import { subnetGraphReader } from './metagraph-fetch';
 import { fetchNetwork } from './network-fetch';
@@ -45,9 +46,11 @@ const droppedError = () => new ChainError('dropped', 'The connection dropped dur
 
 export async function fetchBlock(api: ApiPromise, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
   const race = <T>(p: Promise<T>): Promise<T> => (options.dropped ? Promise.race([p, options.dropped]) : p);
-  const [net, codecs] = await race(Promise.all([fetchNetwork(api, blockHash), runtimeCodecsAt(api, blockHash)]));
+  // Shared by every request of this block: it learns its number from the header, and messages name `block #N`.
+  const at: BlockAt = { hash: blockHash };
+  const [net, codecs] = await race(Promise.all([fetchNetwork(api, at), runtimeCodecsAt(api, at)]));
   checkAborted(options.signal);
-  const readGraphs = subnetGraphReader(blockReader(api, blockHash), codecs);
+  const readGraphs = subnetGraphReader(blockReader(api, at), codecs);
   const subnets = new Map<number, RawSubnetState>();
   const failed: StaleSubnet[] = [];
   let done = 0;

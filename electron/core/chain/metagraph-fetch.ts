@@ -34,14 +34,15 @@ export function subnetGraphReader(read: BlockReader, codecs: RuntimeCodecs): Rea
   const fullMech = codecs.call(API, 'get_mechagraph');
 
   const readIncentives = async (netuid: number, mechanism: number): Promise<number[]> => {
-    if (selectiveMech) return incentivesFromValue(await read.call(selectiveMech, [netuid, mechanism, [INCENTIVES_INDEX]]));
-    if (fullMech) return incentivesFromValue(await read.call(fullMech, [netuid, mechanism]));
+    if (selectiveMech) return read.call(selectiveMech, [netuid, mechanism, [INCENTIVES_INDEX]], incentivesFromValue);
+    if (fullMech) return read.call(fullMech, [netuid, mechanism], incentivesFromValue);
     throw new Error(`the runtime reports ${mechanism + 1} mechanisms but has no mechagraph call`);
   };
 
   return async (netuid, mechanismCount) => {
-    const value = selective ? await read.call(selective, [netuid, METAGRAPH_INDEXES]) : await read.call(full!, [netuid]);
-    const metagraph = metagraphFromValue(value);
+    const metagraph = selective
+      ? await read.call(selective, [netuid, METAGRAPH_INDEXES], metagraphFromValue)
+      : await read.call(full!, [netuid], metagraphFromValue);
     const extraMechanismIncentives: number[][] = [];
     for (let m = 1; m < mechanismCount; m++) extraMechanismIncentives.push(await readIncentives(netuid, m));
     return { metagraph, extraMechanismIncentives };

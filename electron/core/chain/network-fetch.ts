@@ -4,6 +4,7 @@
  * request for global and per-subnet items. Everything is decoded by the block's own metadata codecs.
  */
 import type { ApiPromise } from '@polkadot/api';
+import { blockAt, named, type BlockAt } from './call-names';
 import { dynamicInfoFromValue } from './dynamic-decode';
 import { array, fixedBits, isNum, listOf, struct, toBig, toBool, toNum } from './plain';
 import type { RawDynamicInfo, RawNetworkStorage, RawSubnetStorage } from './raw';
@@ -36,20 +37,25 @@ function required<T>(value: T | null, what: string): T {
   return value;
 }
 
-export async function fetchNetwork(api: ApiPromise, blockHash: string): Promise<FetchedNetwork> {
-  const [header, codecs] = await Promise.all([api.rpc.chain.getHeader(blockHash), runtimeCodecsAt(api, blockHash)]);
-  const read = blockReader(api, blockHash);
+/** `block` gets its number from the header here, so later failures (of any reader sharing it) name `block #N`. */
+export async function fetchNetwork(api: ApiPromise, block: string | BlockAt): Promise<FetchedNetwork> {
+  const at = blockAt(block);
+  const blockHash = at.hash;
+  const headerOf = async () => {
+    const header = await named(at, null, () => api.rpc.chain.getHeader(blockHash));
+    at.number = header.number.toNumber();
+    return header;
+  };
+  const [header, codecs] = await Promise.all([headerOf(), runtimeCodecsAt(api, at)]);
+  const read = blockReader(api, at);
   const globals = ['BlockEmission', 'TotalIssuance', 'SubnetOwnerCut'].map((item) => required(codecs.storage(PALLET, item), `${PALLET}.${item}`));
   const now = codecs.storage('Timestamp', 'Now');
   const dynamicCall = required(codecs.call('SubnetInfoRuntimeApi', 'get_all_dynamic_info'), 'SubnetInfoRuntimeApi.get_all_dynamic_info');
-  const [dynamicValue, prices, values] = await Promise.all([
-    read.call(dynamicCall, []),
+  const [dynamics, prices, values] = await Promise.all([
+    read.call(dynamicCall, [], (v) => array(v, 'dynamic infos').filter((d) => d !== undefined).map(dynamicInfoFromValue)),
     readPrices(read, codecs),
     read.storage([...globals.map((g) => [g] as const), ...(now ? [[now] as const] : [])]),
   ]);
-  const dynamics = array(dynamicValue, 'dynamic infos')
-    .filter((d) => d !== undefined)
-    .map(dynamicInfoFromValue);
   return {
     blockNumber: header.number.toNumber(),
     blockHash,
@@ -70,8 +76,10 @@ export async function fetchNetwork(api: ApiPromise, blockHash: string): Promise<
 async function readPrices(read: BlockReader, codecs: RuntimeCodecs): Promise<Map<number, bigint> | null> {
   const call = codecs.call('SwapRuntimeApi', 'current_alpha_price_all');
   if (!call) return null;
-  const all = array(await read.call(call, []), 'prices').map((p) => struct(p, 'price'));
-  return new Map(all.map((p) => [toNum(p.netuid, 'netuid'), toBig(p.price, 'price')]));
+  return read.call(call, [], (v) => {
+    const all = array(v, 'prices').map((p) => struct(p, 'price'));
+    return new Map(all.map((p) => [toNum(p.netuid, 'netuid'), toBig(p.price, 'price')]));
+  });
 }
 
 async function readSubnetStorage(read: BlockReader, codecs: RuntimeCodecs, netuids: number[]): Promise<Map<number, RawSubnetStorage>> {

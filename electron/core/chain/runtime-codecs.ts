@@ -10,6 +10,7 @@ import {
   AccountId, Bytes, Option, Tuple, createCodec, createDecoder, decAnyMetadata, u32, unifyMetadata,
   type Codec, type Decoder, type UnifiedMetadata,
 } from '@polkadot-api/substrate-bindings';
+import { blockAt, describeArgs, named, undecodable, type BlockAt } from './call-names';
 import { ChainError } from './errors';
 import { rememberMetadata } from './known-metadata';
 import { raw } from './raw-rpc';
@@ -18,6 +19,10 @@ import { ss58Encoder } from './ss58';
 export interface RuntimeCall {
   /** The state_call method, e.g. SubnetInfoRuntimeApi_get_selective_metagraph. */
   readonly name: string;
+  /** The declared result type, for messages: `Option<SelectiveMetagraph>`. */
+  readonly outputType: string;
+  /** The arguments by their metadata names, scalars only, for messages: `(netuid 7)`; '' when none. */
+  describeArgs(args: unknown[]): string;
   /** SCALE-encoded arguments as 0x hex, the form state_call takes. */
   encodeArgs(args: unknown[]): string;
   /** Decodes a state_call result (0x hex); throws on bytes that do not decode or leave bytes over. */
@@ -25,6 +30,10 @@ export interface RuntimeCall {
 }
 
 export interface StorageItem {
+  /** Pallet and item as the metadata names them: `SubtensorModule.Burn`. */
+  readonly name: string;
+  /** The stored value's type, for messages. */
+  readonly valueType: string;
   /** The storage key (0x hex) for these map keys (none for a plain value). */
   key(...args: unknown[]): string;
   /** A stored value (0x hex); an absent one (null) reads as the item's default, or undefined if it has none. */
@@ -89,6 +98,29 @@ function accountCodec(ss58Prefix: number): Codec<string> {
   return createCodec(AccountId(ss58Prefix, 32).enc, decode);
 }
 
+type Lookup = UnifiedMetadata['lookup'];
+
+/**
+ * A type's name as a user could find it in the runtime's source: the last path segment (`SelectiveMetagraph`),
+ * Option/Vec/Compact spelled out around it, primitives as they are. Generic parameters of other types are left out.
+ */
+export function typeName(lookup: Lookup, id: number, depth = 0): string {
+  const entry = lookup[id]?.id === id ? lookup[id] : lookup.find((t) => t.id === id);
+  if (!entry || depth > 4) return '…';
+  const inner = (inner: number) => typeName(lookup, inner, depth + 1);
+  if (entry.path.length === 1 && entry.path[0] === 'Option' && entry.params[0]?.type !== undefined) return `Option<${inner(entry.params[0].type)}>`;
+  if (entry.path.length) return entry.path[entry.path.length - 1]!;
+  const { def } = entry;
+  switch (def.tag) {
+    case 'sequence': return `Vec<${inner(def.value)}>`;
+    case 'array': return `[${inner(def.value.type)}; ${def.value.len}]`;
+    case 'tuple': return `(${def.value.map(inner).join(', ')})`;
+    case 'primitive': return def.value.tag;
+    case 'compact': return `Compact<${inner(def.value)}>`;
+    default: return `type #${id}`;
+  }
+}
+
 /** Codecs from raw `RuntimeMetadataPrefixed` bytes (v15 or v16: earlier versions do not describe runtime APIs). */
 function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58Prefix: number): RuntimeCodecs {
   const metadata: UnifiedMetadata = unifyMetadata(decAnyMetadata(metadataBytes));
@@ -100,8 +132,11 @@ function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58
     if (!method) return null;
     const args = Tuple(...method.inputs.map((i) => build(i.type)));
     const value = exact(build(method.output).dec);
+    const argNames = method.inputs.map((i) => i.name);
     return {
       name: `${apiName}_${methodName}`,
+      outputType: typeName(metadata.lookup, method.output),
+      describeArgs: (values) => describeArgs(argNames, values),
       encodeArgs: (values) => toHex(args.enc(values)),
       decode: (hex) => value(ownedBytes(hex)),
     };
@@ -114,6 +149,8 @@ function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58
     const built = (dynamic ??= getDynamicBuilder(lookup)).buildStorage(pallet, item);
     const value = exact(built.value.dec);
     return {
+      name: `${pallet}.${item}`,
+      valueType: typeName(metadata.lookup, entry.type.tag === 'plain' ? entry.type.value : entry.type.value.value),
       key: (...args) => built.keys.enc(...args),
       decode: (hex) => (hex === null ? built.fallback : value(ownedBytes(hex))),
     };
@@ -132,27 +169,43 @@ function memo<T>(make: (a: string, b: string) => T): (a: string, b: string) => T
 }
 
 /** The block's metadata bytes at the version @polkadot/api chose for it (v15/v16 via Metadata_metadata_at_version). */
-async function metadataBytesAt(api: ApiPromise, blockHash: string, version: number): Promise<Uint8Array> {
-  const hex = await raw(api.rpc.state.call)('Metadata_metadata_at_version', toHex(u32.enc(version)), blockHash);
-  const opaque = Option(Bytes()).dec(ownedBytes(String(hex)));
-  if (!opaque) throw new ChainError('unsupported-runtime', `the node has no v${version} metadata for block ${blockHash}`);
+async function metadataBytesAt(api: ApiPromise, at: BlockAt, version: number): Promise<Uint8Array> {
+  const call = `state_call Metadata_metadata_at_version(version ${version})`;
+  const hex = await named(at, call, () => raw(api.rpc.state.call)('Metadata_metadata_at_version', toHex(u32.enc(version)), at.hash));
+  let opaque: Uint8Array | undefined;
+  try {
+    opaque = Option(Bytes()).dec(ownedBytes(String(hex)));
+  } catch (e) {
+    throw undecodable(call, at, 'could not be decoded as Option<OpaqueMetadata>', e);
+  }
+  if (!opaque) throw new ChainError('unsupported-runtime', `the node has no v${version} metadata for block ${at.hash}`);
   return opaque;
 }
 
 const cache = new Map<string, Promise<RuntimeCodecs>>();
 
 /** The codecs of the runtime that block `blockHash` runs, built on first use of that runtime. */
-export async function runtimeCodecsAt(api: ApiPromise, blockHash: string): Promise<RuntimeCodecs> {
-  const { metadata, registry, runtimeVersion } = await api.getBlockRegistry(Buffer.from(blockHash.slice(2), 'hex'));
+export async function runtimeCodecsAt(api: ApiPromise, block: string | BlockAt): Promise<RuntimeCodecs> {
+  const at = blockAt(block);
+  const blockHash = at.hash;
+  // @polkadot/api reads the runtime version (and a new runtime's metadata) itself: its requests keep their own names.
+  const { metadata, registry, runtimeVersion } = await named(at, null, () => api.getBlockRegistry(Buffer.from(blockHash.slice(2), 'hex')));
   const specVersion = runtimeVersion.specVersion.toNumber();
   const key = `${api.genesisHash.toHex()}/${runtimeVersion.specName.toString()}/${specVersion}`;
   let codecs = cache.get(key);
   if (!codecs) {
     // The same prefix @polkadot/types prints accounts with (chain properties, else the SS58Prefix constant).
     const prefix = registry.chainSS58 ?? 42;
-    codecs = metadataBytesAt(api, blockHash, metadata.version).then((bytes) => {
+    codecs = metadataBytesAt(api, at, metadata.version).then((bytes) => {
+      let built: RuntimeCodecs;
+      try {
+        built = buildRuntimeCodecs(bytes, specVersion, prefix);
+      } catch (e) {
+        if (e instanceof ChainError) throw e;
+        throw undecodable(`state_call Metadata_metadata_at_version(version ${metadata.version})`, at, 'could not be decoded as runtime metadata', e);
+      }
       rememberMetadata(api.genesisHash.toHex(), specVersion, bytes);
-      return buildRuntimeCodecs(bytes, specVersion, prefix);
+      return built;
     });
     cache.set(key, codecs);
     codecs.catch(() => cache.delete(key)); // a failed fetch is retried by the next sync
