@@ -77,12 +77,19 @@ describe.skipIf(!metadata)('sync faults', () => {
     expect(rows.filter((r) => r.netuid !== 2).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
   });
 
-  it('garbage bytes for one subnet are contained to that subnet', async () => {
-    node.produceBlocks(5);
+  it('garbage bytes for one subnet are contained to that subnet, whose stale reason names the call and the type', async () => {
+    const block = `block #${(node.produceBlocks(5).number - 2).toLocaleString('en-US')}`;
     node.faults.garbageRuntimeCall = [{ method: 'SubnetInfoRuntimeApi_get_selective_metagraph', netuid: 3 }];
     const outcome = await call(service, 'sync.start', {});
     expect(outcome.ok).toBe(true);
     expect(outcome.stale.map((s) => s.netuid)).toEqual([3]);
+    expect(outcome.stale[0]!.reason).toContain(
+      `Could not read SN3's metagraph: the node's answer to state_call SubnetInfoRuntimeApi_get_selective_metagraph(netuid 3) ` +
+        `at ${block} could not be decoded as Option<SelectiveMetagraph> (`,
+    );
+    const rows = (await call(service, 'subnets.list')).rows;
+    expect(rows.find((r) => r.netuid === 3)!.staleReason).toBe(outcome.stale[0]!.reason);
+    expect(rows.filter((r) => r.netuid !== 3).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
   });
 
   it('a cancelled sync writes nothing and says so', async () => {

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { NetworkSync, StaleSubnet, SyncPoint } from '../../../shared/domain';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { connect, type Connection } from '../chain/connect';
-import { ChainError } from '../chain/errors';
+import { ChainCallError, ChainError } from '../chain/errors';
 import { fetchBlock, type FetchedBlock } from '../chain/fetch-block';
 import { MappingError, mapNetwork, mapSubnet } from '../chain/mapper';
 import { latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
@@ -47,7 +47,14 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   const conn = await connect(target.endpoint, { timeoutMs: options.connectTimeoutMs, callTimeoutMs: options.callTimeoutMs });
   try {
     checkChain(db, target, conn.genesisHash);
-    const headHash = (await Promise.race([conn.api.rpc.chain.getFinalizedHead(), conn.dropped])).toHex();
+    let headHash: string;
+    try {
+      headHash = (await Promise.race([conn.api.rpc.chain.getFinalizedHead(), conn.dropped])).toHex();
+    } catch (e) {
+      if (!(e instanceof ChainCallError)) throw e;
+      const failure = describeReadFailure(e, { endpoint: target.endpoint, block: 'the finalized head', stage: 'head' });
+      throw new ChainError(failure.kind, `${failure.what}. Nothing was written; the previous data is unchanged.`);
+    }
     onProgress({ phase: 'network', done: 0, total: 1, netuid: null, message: 'Reading the network' });
     const live = await readAndStore(options, conn, headHash, 'live', 'Nothing was written; the previous data is unchanged.');
     const points = [live.point];
@@ -105,7 +112,8 @@ async function readAndStore(
       },
     });
   } catch (e) {
-    if (e instanceof ChainError) throw e; // dropped, cancelled: already in words
+    // Dropped, cancelled, unsupported runtime: already in words. A named request's failure gets its context here.
+    if (e instanceof ChainError && !(e instanceof ChainCallError)) throw e;
     const failure = describeReadFailure(e, { endpoint: target.endpoint, block: `block ${blockHash.slice(0, 12)}`, stage });
     throw new ChainError(failure.kind, `${failure.what}. ${consequence}`);
   }
