@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { SyncPoint } from './domain';
 import type { AppInfo, SavedScenario, Settings, SubnetDetail, SubnetList, SyncOutcome, SyncState, WatchedSubnet, Watchlist } from './api-types';
-import type { MinerEconomics, SensitivityGrid } from './economics';
+import type { MinerEconomics, SensitivityGrid, TableEconomics } from './economics';
 import type { EventName, Events } from './api-wire';
 import {
   DataFolderSchema,
@@ -46,6 +46,8 @@ export const contract = {
   'sync.status': op<SyncState>()(none),
   'sync.points': op<SyncPoint[]>()(none),
   'scenario.evaluate': op<MinerEconomics[]>()(EvaluateSchema),
+  /** scenario.evaluate cut to what the Subnets table shows: asked on every what-if change. */
+  'scenario.evaluateTable': op<TableEconomics[]>()(EvaluateSchema),
   'subnet.economics': op<SubnetDetail>()(SubnetEconomicsSchema),
   'scenario.sensitivity': op<SensitivityGrid>()(SensitivitySchema),
   'scenarios.list': op<SavedScenario[]>()(none),

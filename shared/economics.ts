@@ -326,6 +326,18 @@ export interface MinerEconomics {
   verdict: Verdict;
 }
 
+/**
+ * What the Subnets table shows of one subnet's MinerEconomics, for every subnet on every what-if change. A full
+ * MinerEconomics is ~3.8 KB on the wire (every figure with its provenance and note); carrying 128 of them to the
+ * window on each slider move took longer than evaluating them, so the table asks for this instead.
+ */
+export interface TableEconomics {
+  netuid: number;
+  profitUsdPerMonth: number | null;
+  /** The verdict with its decisive reasons only (the ones the table shows). */
+  verdict: Verdict;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sensitivity
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, type MinerEconomics } from '../../../shared/economics';
+import { DEFAULT_SCENARIO, type MinerEconomics, type TableEconomics } from '../../../shared/economics';
 import type { SubnetDetail } from '../../../shared/api-types';
 import { ScoutService } from '../service';
 
@@ -43,6 +43,23 @@ describe('economics through the service (demo network)', () => {
       const d = dearer.find((x) => x.netuid === e.netuid)!;
       expect(d.profitUsdPerMonth.value!).toBeCloseTo(e.profitUsdPerMonth.value! - 100, 6);
     }
+  });
+
+  it('gives the Subnets table the same profit and verdict as the full evaluation, in a fraction of the bytes', async () => {
+    for (const scenario of [DEFAULT_SCENARIO, { ...DEFAULT_SCENARIO, rentUsdPerMonth: 900, competitorCount: 40 }, { ...DEFAULT_SCENARIO, taoPriceUsd: null }]) {
+      const full = await ok<MinerEconomics[]>('scenario.evaluate', { scenario });
+      const table = await ok<TableEconomics[]>('scenario.evaluateTable', { scenario });
+      expect(table).toEqual(
+        full.map((e) => ({
+          netuid: e.netuid,
+          profitUsdPerMonth: e.profitUsdPerMonth.value,
+          verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive) },
+        })),
+      );
+      expect(JSON.stringify(table).length).toBeLessThan(JSON.stringify(full).length / 5);
+    }
+    const r = await service.call('scenario.evaluateTable', { scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: -5 } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/rent cannot be negative/) } });
   });
 
   it('gives the subnet page its history (one summary per stored point) and distribution', async () => {

@@ -1,9 +1,18 @@
 import type { SubnetDetail } from '../../../shared/api-types';
-import type { Scenario, SensitivityAxes } from '../../../shared/economics';
+import type { MinerEconomics, Scenario, SensitivityAxes, TableEconomics } from '../../../shared/economics';
 import { defaultSensitivityAxes, evaluateAll, evaluateNewcomer, incentiveDistribution, perMinerUsdPerMonth, sensitivityGrid } from '../engine';
 import { summariesOf } from '../db/summary-repo';
 import { CoreError } from '../errors';
 import type { ScoutService } from '../service';
+
+/** The figures of one subnet the Subnets table shows (its profit, its verdict and the reasons that decided it). */
+export function tableEconomics(e: MinerEconomics): TableEconomics {
+  return {
+    netuid: e.netuid,
+    profitUsdPerMonth: e.profitUsdPerMonth.value,
+    verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive) },
+  };
+}
 
 export function economicsHandlers(service: ScoutService) {
   const ws = () => service.requireWorkspace();
@@ -16,6 +25,8 @@ export function economicsHandlers(service: ScoutService) {
   return {
     'scenario.evaluate': ({ scenario }: { scenario: Scenario }) =>
       evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds()),
+    'scenario.evaluateTable': ({ scenario }: { scenario: Scenario }) =>
+      evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds()).map(tableEconomics),
     'subnet.economics': ({ netuid, scenario }: { netuid: number; scenario: Scenario }): SubnetDetail => {
       const { analysis, input, latest } = analysed(netuid);
       const { model: _model, ...rest } = analysis;

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { ScenarioSchema } from '../../../shared/api-schemas';
-import { DEFAULT_SCENARIO, type MinerEconomics, type Scenario } from '../../../shared/economics';
+import { DEFAULT_SCENARIO, type Scenario, type TableEconomics } from '../../../shared/economics';
 import { scout } from '../scout';
 import { latestOnly } from './latest-only';
 
@@ -15,7 +15,8 @@ interface ScenarioState {
   scenario: Scenario;
   /** Field → message for inputs whose last value was refused. */
   errors: Partial<Record<ScenarioField, string>>;
-  economics: Map<number, MinerEconomics>;
+  /** What the Subnets table shows of each subnet under the scenario in force, by netuid. */
+  economics: Map<number, TableEconomics>;
   evaluating: boolean;
   evaluateError: string | null;
   init(scenario: Scenario): void;
@@ -27,7 +28,7 @@ interface ScenarioState {
 let persistTimer: ReturnType<typeof setTimeout> | undefined;
 
 const runEvaluate = latestOnly(
-  (scenario: Scenario) => scout.call('scenario.evaluate', { scenario }),
+  (scenario: Scenario) => scout.call('scenario.evaluateTable', { scenario }),
   (list) => useScenarioStore.setState({ economics: new Map(list.map((e) => [e.netuid, e])), evaluating: false, evaluateError: null }),
   (e) => useScenarioStore.setState({ evaluating: false, evaluateError: e.message }),
 );

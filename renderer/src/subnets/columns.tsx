@@ -1,14 +1,14 @@
 /** The Subnets table's columns: label, how to sort, how to show, how to export. Missing values are "—", never 0. */
 import type { ReactNode } from 'react';
 import type { SubnetRow } from '../../../shared/api-types';
-import type { MinerEconomics } from '../../../shared/economics';
+import type { TableEconomics } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent, formatTao, raoToTao } from '../../../shared/format';
 import type { ColumnId } from '../stores/table-store';
 import { VerdictBadge } from '../components/VerdictBadge';
 
 export interface TableRow {
   row: SubnetRow;
-  economics: MinerEconomics | undefined;
+  economics: TableEconomics | undefined;
 }
 
 export interface Column {
@@ -27,7 +27,7 @@ export interface Column {
 }
 
 const price = (r: TableRow) => (r.row.alphaPriceRao === null ? null : raoToTao(r.row.alphaPriceRao));
-const profit = (r: TableRow) => r.economics?.profitUsdPerMonth.value ?? null;
+const profit = (r: TableRow) => r.economics?.profitUsdPerMonth ?? null;
 const VERDICT_ORDER = { Mine: 3, Watch: 2, Skip: 1 } as const;
 const blank = (v: number | null) => (v === null ? '' : v);
 const theRow = (r: TableRow) => r.row;

@@ -1,5 +1,5 @@
 import type { SubnetRow, Watchlist } from '../../../shared/api-types';
-import type { MinerEconomics } from '../../../shared/economics';
+import type { TableEconomics } from '../../../shared/economics';
 import { raoToTao } from '../../../shared/format';
 import type { Filters, TableState } from '../stores/table-store';
 import { COLUMNS, type TableRow } from './columns';
@@ -7,7 +7,7 @@ import { COLUMNS, type TableRow } from './columns';
 /** Rows after the user's filters and sort. Missing values sort last in both directions. */
 export function visibleRows(
   rows: SubnetRow[],
-  economics: Map<number, MinerEconomics>,
+  economics: Map<number, TableEconomics>,
   lists: Watchlist[],
   filters: Filters,
   sort: TableState['sort'],
@@ -25,7 +25,7 @@ export function visibleRows(
       if (inLists && !inLists.has(row.netuid)) return false;
       if (filters.maxRegistrationTao !== null && raoToTao(row.burnRao) > filters.maxRegistrationTao) return false;
       if (filters.maxGini !== null && (row.gini === null || row.gini > filters.maxGini)) return false;
-      const profit = e?.profitUsdPerMonth.value ?? null;
+      const profit = e?.profitUsdPerMonth ?? null;
       if (filters.minProfitUsd !== null && (profit === null || profit < filters.minProfitUsd)) return false;
       return true;
     });
