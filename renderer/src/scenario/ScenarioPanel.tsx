@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Position } from '../../../shared/economics';
 import { useScenarioStore } from '../stores/scenario-store';
 import { NumberField } from './NumberField';
@@ -6,7 +7,10 @@ import { loadRentPresets, saveRentPresets, type RentPreset } from './rent-preset
 
 /** The what-if sliders. Everything here is an assumption and is labelled so wherever results are shown. */
 export function ScenarioPanel() {
-  const { scenario, errors, change, reportInvalid } = useScenarioStore();
+  // Only what the panel shows: new results (or the evaluating flag) must not re-render the inputs.
+  const { scenario, errors, change, reportInvalid } = useScenarioStore(
+    useShallow((s) => ({ scenario: s.scenario, errors: s.errors, change: s.change, reportInvalid: s.reportInvalid })),
+  );
   const [presets, setPresets] = useState<RentPreset[]>(loadRentPresets);
   const position = scenario.position;
   const setPosition = (p: Position) => change({ position: p });
