@@ -163,7 +163,7 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     const oldDay = (await points()).at(-1)!.blockTimeMs - 30 * 24 * HOUR_MS;
     const morning = maker.write(db, 100, oldDay - (oldDay % (24 * HOUR_MS)) + 8 * HOUR_MS);
     const evening = maker.write(db, 200, morning.blockTimeMs + 10 * HOUR_MS);
-    const uids = (pointId: number) => db.prepare('SELECT COUNT(*) FROM neuron_snapshots WHERE point_id = ?').pluck().get(pointId);
+    const uids = (pointId: number) => db.prepare('SELECT COALESCE(SUM(uid_count), 0) FROM neuron_packs WHERE point_id = ?').pluck().get(pointId);
     expect([uids(morning.id), uids(evening.id)]).toEqual([maker.neuronsPerSync, maker.neuronsPerSync]);
     node.produceBlocks(5);
     expect((await call(service, 'sync.start', {})).ok).toBe(true);

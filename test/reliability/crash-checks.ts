@@ -39,8 +39,8 @@ export async function checkSyncState(file: string, maker: SyncMaker, committed: 
     const points = db.prepare('SELECT id, block_number FROM sync_points').all() as { id: number; block_number: number }[];
     for (const p of points) {
       const subnets = count(db, 'SELECT COUNT(*) FROM subnet_snapshots WHERE point_id = ?', p.id);
-      const summaries = count(db, 'SELECT COUNT(*) FROM subnet_summaries WHERE point_id = ?', p.id);
-      const uids = count(db, 'SELECT COUNT(*) FROM neuron_snapshots WHERE point_id = ?', p.id);
+      const summaries = count(db, 'SELECT COUNT(*) FROM subnet_snapshots WHERE point_id = ? AND has_summary', p.id);
+      const uids = count(db, 'SELECT COALESCE(SUM(uid_count), 0) FROM neuron_packs WHERE point_id = ?', p.id);
       expectThat(subnets === maker.subnetCount && summaries === maker.subnetCount, `block ${p.block_number} holds ${subnets} subnets, ${summaries} summaries`);
       // Per-UID rows are all there, or all thinned away: never some of them.
       expectThat(uids === maker.neuronsPerSync || uids === 0, `block ${p.block_number} holds ${uids} of ${maker.neuronsPerSync} UID rows`);
@@ -108,7 +108,7 @@ export async function checkMigrationState(file: string, rows: { points: number; 
   try {
     expectThat(count(db, 'SELECT MAX(id) FROM schema_migrations') === steps.length, 'the app did not finish the migration');
     expectThat(count(db, "SELECT COUNT(*) FROM sync_points WHERE endpoint LIKE '%#migrated' AND endpoint NOT LIKE '%#migrated#migrated'") === rows.points, 'rows rewritten twice or not at all');
-    expectThat(count(db, 'SELECT COUNT(*) FROM neuron_snapshots') === rows.uids, 'per-UID rows lost');
+    expectThat(count(db, 'SELECT COALESCE(SUM(uid_count), 0) FROM neuron_packs') === rows.uids, 'per-UID data lost');
   } finally {
     db.close();
   }

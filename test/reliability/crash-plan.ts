@@ -23,7 +23,7 @@ export const OLD_SCHEMA_STEPS = 3;
 
 /**
  * The app's migrations plus one slow step of the kind a future version might ship (rewrite a column of every
- * sync point, index every per-UID row), so a kill lands inside a migration transaction, not only around it.
+ * sync point, index every UID pack), so a kill lands inside a migration transaction, not only around it.
  */
 export function crashMigrations(): Migration[] {
   return [
@@ -32,7 +32,7 @@ export function crashMigrations(): Migration[] {
       id: migrations.length + 1,
       name: 'crash-test-slow-step',
       sql: `UPDATE sync_points SET endpoint = endpoint || '#migrated';
-            CREATE INDEX crash_neurons_by_hotkey ON neuron_snapshots (hotkey_id, netuid, uid);`,
+            CREATE INDEX crash_neurons_by_hotkey ON neuron_packs (netuid, uid_count);`,
     },
   ];
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
+import { writeLegacySync } from './legacy-rows';
 import { migrations } from '../../electron/core/db/migrations';
 import { buildWorker, runAndKill, seededRandom, type KillResult } from './crash-harness';
 import { checkMigrationState, checkNoteState, checkSyncState } from './crash-checks';
@@ -89,7 +90,11 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
   it(`migrations (backup, then the app's steps and a slow one): ${KILLS.migration} kills`, TIMEOUT, async () => {
     const template = path.join(root, 'migration-template.db');
     const { db } = await openDatabase(template, { migrations: migrations.slice(0, OLD_SCHEMA_STEPS) });
-    for (let h = 0; h < 12; h++) maker.write(db, 1_000_000 + h * BLOCKS_PER_HOUR, Date.UTC(2026, 0, 1) + h * HOUR_MS);
+    // As the version before compact history (step 6) stored syncs, so kills also land inside the packing of UIDs.
+    for (let h = 0; h < 12; h++) {
+      const { sync, summaries } = maker.at(1_000_000 + h * BLOCKS_PER_HOUR, Date.UTC(2026, 0, 1) + h * HOUR_MS);
+      writeLegacySync(db, sync, summaries);
+    }
     const rows = {
       points: db.prepare('SELECT COUNT(*) FROM sync_points').pluck().get() as number,
       uids: db.prepare('SELECT COUNT(*) FROM neuron_snapshots').pluck().get() as number,

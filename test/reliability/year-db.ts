@@ -15,7 +15,7 @@ export interface YearDbOptions {
   days: number;
   subnetCount: number;
   maxUids: number;
-  /** Per-UID rows hourly for this many days, daily before (the app's default is 14). */
+  /** Per-UID rows hourly for this many days, daily before (the app's default is 3). */
   fullResolutionDays: number;
 }
 
@@ -23,6 +23,7 @@ export interface YearDbFigures {
   file: string;
   points: number;
   subnetRows: number;
+  /** UIDs stored (per subnet per sync), over all syncs. */
   neuronRows: number;
   sizeBytes: number;
   /** Generation time, or null when the file came from the cache. */
@@ -33,7 +34,7 @@ const END_MS = Date.UTC(2026, 10, 1);
 const FIRST_BLOCK = 5_000_000;
 const ROOT = path.resolve(__dirname, '../..');
 
-export const YEAR: YearDbOptions = { days: 365, subnetCount: 128, maxUids: 256, fullResolutionDays: 14 };
+export const YEAR: YearDbOptions = { days: 365, subnetCount: 128, maxUids: 256, fullResolutionDays: 3 };
 
 /** The generated file for these options (made once, then reused until the schema changes). */
 export async function yearDb(options: YearDbOptions): Promise<YearDbFigures> {
@@ -54,7 +55,7 @@ export async function yearDb(options: YearDbOptions): Promise<YearDbFigures> {
   fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
   const { db } = await openDatabase(file);
   const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-  const figures = { file, points: count('sync_points'), subnetRows: count('subnet_snapshots'), neuronRows: count('neuron_snapshots') };
+  const figures = { file, points: count('sync_points'), subnetRows: count('subnet_snapshots'), neuronRows: db.prepare('SELECT SUM(uid_count) FROM neuron_packs').pluck().get() as number };
   db.close();
   return { ...figures, sizeBytes: fs.statSync(file).size, generatedSeconds };
 }
@@ -88,34 +89,30 @@ async function generate(file: string, options: YearDbOptions): Promise<void> {
   db.close();
 }
 
-/** Subnet rows and summaries for every hour; prices and reserves drift by up to ±10 % so charts have a shape. */
+/** Subnet rows (with their summaries) for every hour; prices and reserves drift by up to ±10 % so charts have a shape. */
 function copySubnetRows(db: import('better-sqlite3').Database, template: number): void {
   const columns = (db.prepare("SELECT name FROM pragma_table_info('subnet_snapshots')").pluck().all() as string[]).filter((c) => c !== 'point_id');
   const drift = '(1.0 + ((p.id * 7919 + t.netuid * 104729) % 2001 - 1000) / 10000.0)';
   const drifting = new Set(['alpha_price_rao', 'tao_reserve_rao', 'alpha_reserve_rao', 'tao_in_emission_rao']);
-  const select = columns.map((c) => (drifting.has(c) ? `CAST(t.${c} * ${drift} AS INTEGER)` : `t.${c}`)).join(', ');
+  const select = columns
+    .map((c) =>
+      drifting.has(c) ? `CAST(t.${c} * ${drift} AS INTEGER)` : c === 'previous_block_number' ? `p.block_number - ${BLOCKS_PER_HOUR}` : `t.${c}`,
+    )
+    .join(', ');
   db.exec(`CREATE TEMP TABLE subnet_template AS SELECT * FROM subnet_snapshots WHERE point_id = ${template}`);
   db.exec(
     `INSERT INTO subnet_snapshots (point_id, ${columns.join(', ')})
      SELECT p.id, ${select} FROM sync_points p, subnet_template t WHERE p.id != ${template} ORDER BY p.id, t.netuid`,
   );
-  db.exec(`CREATE TEMP TABLE summary_template AS SELECT * FROM subnet_summaries WHERE point_id = ${template}`);
-  db.exec(
-    `INSERT INTO subnet_summaries (point_id, netuid, summary_json)
-     SELECT p.id, t.netuid, json_set(t.summary_json, '$.blockNumber', p.block_number, '$.blockTimeMs', p.block_time_ms,
-       '$.previousBlockNumber', p.block_number - ${BLOCKS_PER_HOUR})
-     FROM sync_points p, summary_template t WHERE p.id != ${template} ORDER BY p.id, t.netuid`,
-  );
 }
 
-/** UID rows for every hour of the recent window, and the day's last hour before it. */
+/** UID packs for every hour of the recent window, and the day's last hour before it. */
 function copyNeuronRows(db: import('better-sqlite3').Database, template: number, windowStartMs: number): void {
-  const columns = (db.prepare("SELECT name FROM pragma_table_info('neuron_snapshots')").pluck().all() as string[]).filter((c) => c !== 'point_id');
-  db.exec(`CREATE TEMP TABLE neuron_template AS SELECT * FROM neuron_snapshots WHERE point_id = ${template}`);
   db.exec(
-    `INSERT INTO neuron_snapshots (point_id, ${columns.join(', ')})
-     SELECT p.id, ${columns.map((c) => `t.${c}`).join(', ')} FROM sync_points p, neuron_template t
-     WHERE p.id != ${template} AND (p.block_time_ms >= ${windowStartMs} OR (p.block_time_ms / ${HOUR_MS}) % 24 = 23)
-     ORDER BY p.id, t.netuid, t.uid`,
+    `INSERT INTO neuron_packs (point_id, netuid, uid_count, keys, figures)
+     SELECT p.id, t.netuid, t.uid_count, t.keys, t.figures FROM sync_points p, neuron_packs t
+     WHERE t.point_id = ${template} AND p.id != ${template}
+       AND (p.block_time_ms >= ${windowStartMs} OR (p.block_time_ms / ${HOUR_MS}) % 24 = 23)
+     ORDER BY p.id, t.netuid`,
   );
 }

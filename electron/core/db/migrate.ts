@@ -58,6 +58,7 @@ export function applyMigrations(db: Database, pending: Migration[], nowMs: numbe
     // One transaction per step: a crash leaves the file at the previous step, never half-way.
     db.transaction(() => {
       db.exec(m.sql);
+      m.transform?.(db);
       record.run(m.id, m.name, checksum(m.sql), nowMs);
     })();
   }

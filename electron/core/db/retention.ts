@@ -1,19 +1,19 @@
 /**
- * Keeps a year of hourly syncs small. Per-UID rows are the bulk of the file (a row per UID per subnet per sync,
- * ~32k a sync on Finney): they are kept at full resolution for `fullResolutionDays` and thinned to one point a day
+ * Keeps a year of hourly syncs small. Per-UID data is the bulk of the file (~32k UIDs a sync on Finney, packed per
+ * subnet): it is kept at full resolution for `fullResolutionDays` and thinned to one point a day
  * (the day's last) beyond. Subnet-level rows and the engine's summaries are kept for ever, so the history charts
- * and window statistics do not change when per-UID rows go.
+ * and window statistics do not change when per-UID data goes.
  */
 import type { Database } from 'better-sqlite3';
 const DAY_MS = 86_400_000;
 
 export interface Thinning {
-  /** Per-UID rows deleted by this call. */
+  /** Per-UID records (UIDs of a subnet at a sync) deleted by this call. */
   deletedRows: number;
 }
 
 /**
- * Thins per-UID rows older than `fullResolutionDays` before the newest point. The window is measured on the chain's
+ * Thins per-UID data older than `fullResolutionDays` before the newest point. The window is measured on the chain's
  * clock (block times), not the computer's: a user back from a month away loses nothing before syncing again.
  * A subnet's newest snapshot keeps its UIDs however old it is (a subnet the chain stopped serving stays analysable).
  */
@@ -21,18 +21,16 @@ export function thinNeuronHistory(db: Database, fullResolutionDays: number): Thi
   const newest = db.prepare('SELECT MAX(block_time_ms) FROM sync_points').pluck().get() as number | null;
   if (newest === null) return { deletedRows: 0 };
   const cutoff = newest - fullResolutionDays * DAY_MS;
-  const result = db
-    .prepare(
-      `WITH old AS (
+  const doomed = `WITH old AS (
          SELECT id, ROW_NUMBER() OVER (PARTITION BY block_time_ms / ${DAY_MS} ORDER BY block_number DESC, id DESC) AS nth
          FROM sync_points WHERE block_time_ms < @cutoff
        )
-       DELETE FROM neuron_snapshots
-       WHERE point_id IN (SELECT id FROM old WHERE nth > 1)
-         AND NOT EXISTS (
-           SELECT 1 FROM subnets s WHERE s.netuid = neuron_snapshots.netuid AND s.last_point_id = neuron_snapshots.point_id
-         )`,
-    )
-    .run({ cutoff });
-  return { deletedRows: result.changes };
+       SELECT n.point_id, n.netuid, n.uid_count FROM neuron_packs n
+       WHERE n.point_id IN (SELECT id FROM old WHERE nth > 1)
+         AND NOT EXISTS (SELECT 1 FROM subnets s WHERE s.netuid = n.netuid AND s.last_point_id = n.point_id)`;
+  return db.transaction((): Thinning => {
+    const deletedRows = (db.prepare(`SELECT COALESCE(SUM(uid_count), 0) FROM (${doomed})`).pluck().get({ cutoff }) as number) ?? 0;
+    db.prepare(`DELETE FROM neuron_packs WHERE (point_id, netuid) IN (SELECT point_id, netuid FROM (${doomed}))`).run({ cutoff });
+    return { deletedRows };
+  })();
 }

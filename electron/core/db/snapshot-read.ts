@@ -7,6 +7,7 @@ import type {
   SubnetSnapshot,
   SyncPoint,
 } from '../../../shared/domain';
+import { unpackKeys, unpackNeurons, type NeuronPack } from './neuron-pack';
 
 type Row = Record<string, unknown>;
 
@@ -65,10 +66,11 @@ export function networkAt(db: Database, pointId: number): NetworkSnapshot | null
 }
 
 const SUBNET_SELECT = `
-  SELECT ss.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey
+  SELECT ss.*, pr.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey
   FROM subnet_snapshots ss
-  JOIN accounts oh ON oh.id = ss.owner_hotkey_id
-  JOIN accounts oc ON oc.id = ss.owner_coldkey_id`;
+  JOIN subnet_profiles pr ON pr.id = ss.profile_id
+  JOIN accounts oh ON oh.id = pr.owner_hotkey_id
+  JOIN accounts oc ON oc.id = pr.owner_coldkey_id`;
 
 export function toSubnetSnapshot(r: Row): SubnetSnapshot {
   return {
@@ -122,13 +124,14 @@ export function latestSubnets(db: Database): LatestSubnet[] {
     .prepare(
       // From the small subnets table into the snapshots (CROSS JOIN fixes that order): left to itself, SQLite walks
       // every snapshot ever stored by netuid to save a sort, which takes seconds once a year of syncs is held.
-      `SELECT ss.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey, s.stale_reason, p.block_number AS p_block,
+      `SELECT ss.*, pr.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey, s.stale_reason, p.block_number AS p_block,
           p.block_time_ms AS p_time, p.block_emission_rao AS p_emission, p.total_issuance_rao AS p_issuance,
           p.subnet_owner_cut_u16 AS p_cut
        FROM subnets s
        CROSS JOIN subnet_snapshots ss ON ss.point_id = s.last_point_id AND ss.netuid = s.netuid
-       JOIN accounts oh ON oh.id = ss.owner_hotkey_id
-       JOIN accounts oc ON oc.id = ss.owner_coldkey_id
+       JOIN subnet_profiles pr ON pr.id = ss.profile_id
+       JOIN accounts oh ON oh.id = pr.owner_hotkey_id
+       JOIN accounts oc ON oc.id = pr.owner_coldkey_id
        JOIN sync_points p ON p.id = ss.point_id
        ORDER BY s.netuid`,
     )
@@ -157,31 +160,27 @@ export function subnetAt(db: Database, pointId: number, netuid: number): SubnetS
 }
 
 export function neuronsAt(db: Database, pointId: number, netuid: number): NeuronSnapshot[] {
+  const pack = readPack(db, pointId, netuid);
+  if (!pack) return [];
+  const keys = unpackKeys(pack.keys);
+  const addresses = addressesOf(db, [...keys.hotkeyIds, ...keys.coldkeyIds]);
+  return unpackNeurons(netuid, pack, (id) => addresses.get(id)!, keys);
+}
+
+export function readPack(db: Database, pointId: number, netuid: number): NeuronPack | null {
+  const r = db
+    .prepare('SELECT uid_count, keys, figures FROM neuron_packs WHERE point_id = ? AND netuid = ?')
+    .get(pointId, netuid) as { uid_count: number; keys: Buffer; figures: Buffer } | undefined;
+  return r ? { uidCount: r.uid_count, keys: r.keys, figures: r.figures } : null;
+}
+
+/** SS58 addresses of the given account ids, in one query. */
+export function addressesOf(db: Database, ids: readonly number[]): Map<number, string> {
   const rows = db
-    .prepare(
-      `SELECT n.*, h.address AS hotkey, c.address AS coldkey FROM neuron_snapshots n
-       JOIN accounts h ON h.id = n.hotkey_id JOIN accounts c ON c.id = n.coldkey_id
-       WHERE n.point_id = ? AND n.netuid = ? ORDER BY n.uid`,
-    )
-    .safeIntegers(true)
-    .all(pointId, netuid) as Row[];
-  return rows.map((r) => ({
-    netuid: num(r.netuid),
-    uid: num(r.uid),
-    hotkey: String(r.hotkey),
-    coldkey: String(r.coldkey),
-    active: num(r.active) === 1,
-    validatorPermit: num(r.validator_permit) === 1,
-    incentivesU16: u16List(r.incentives_u16),
-    dividendsU16: num(r.dividends_u16),
-    consensusU16: num(r.consensus_u16),
-    emissionRao: big(r.emission_rao),
-    registeredAtBlock: num(r.registered_at_block),
-    lastUpdateBlock: num(r.last_update_block),
-    alphaStakeRao: big(r.alpha_stake_rao),
-    taoStakeRao: big(r.tao_stake_rao),
-    totalStakeRao: big(r.total_stake_rao),
-  }));
+    .prepare('SELECT id, address FROM accounts WHERE id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify([...new Set(ids)])) as [number, string][];
+  return new Map(rows);
 }
 
 export function rememberGenesis(db: Database, endpoint: string, genesisHash: string): void {

@@ -1,10 +1,42 @@
-/** The engine's per-point subnet summaries: history without re-reading per-UID rows. */
+/**
+ * The engine's per-point subnet summaries, stored in each subnet row (has_summary = 1): history without re-reading
+ * per-UID data.
+ */
 import type { Database } from 'better-sqlite3';
 import type { SubnetHistoryPoint } from '../../../shared/economics';
 
-export function insertSummaries(db: Database, pointId: number, summaries: ReadonlyMap<number, SubnetHistoryPoint>): void {
-  const put = db.prepare('INSERT OR REPLACE INTO subnet_summaries (point_id, netuid, summary_json) VALUES (?, ?, ?)');
-  for (const [netuid, summary] of summaries) put.run(pointId, netuid, JSON.stringify(summary));
+// Summary field ↔ column; the block number and time are the sync point's.
+const FIELDS = [
+  ['earningMiners', 'earning_miners'],
+  ['gini', 'gini'],
+  ['minerPoolAlphaPerDay', 'miner_pool_alpha_per_day'],
+  ['minerPoolTaoPerDay', 'miner_pool_tao_per_day'],
+  ['medianMinerTaoPerDay', 'median_miner_tao_per_day'],
+  ['priceTao', 'price_tao'],
+  ['burnTao', 'burn_tao'],
+  ['emissionShare', 'emission_share'],
+  ['previousBlockNumber', 'previous_block_number'],
+  ['registrationsSincePrevious', 'registrations_since_previous'],
+] as const satisfies readonly (readonly [keyof SubnetHistoryPoint, string])[];
+
+const COLUMNS = FIELDS.map(([, c]) => `s.${c}`).join(', ');
+
+export const SUMMARY_COLUMNS = FIELDS.map(([, c]) => c);
+
+/** The summary's values in SUMMARY_COLUMNS order (all NULL when there is none). */
+export function summaryValues(summary: SubnetHistoryPoint | undefined): (number | null)[] {
+  return FIELDS.map(([f]) => (summary ? summary[f] : null));
+}
+
+/** Row layout of every read below: block number, block time, then FIELDS in order. */
+type SummaryRow = [number, number, ...(number | null)[]];
+
+function toSummary(r: SummaryRow): SubnetHistoryPoint {
+  const out = { blockNumber: r[0], blockTimeMs: r[1] } as SubnetHistoryPoint;
+  FIELDS.forEach(([field], i) => {
+    (out as unknown as Record<string, number | null>)[field] = r[i + 2] ?? null;
+  });
+  return out;
 }
 
 /** Summaries of one subnet over all points, oldest first. */
@@ -12,12 +44,12 @@ export function summariesOf(db: Database, netuid: number): SubnetHistoryPoint[] 
   return (
     db
       .prepare(
-        `SELECT s.summary_json FROM subnet_summaries s JOIN sync_points p ON p.id = s.point_id
-         WHERE s.netuid = ? ORDER BY p.block_number`,
+        `SELECT p.block_number, p.block_time_ms, ${COLUMNS} FROM subnet_snapshots s JOIN sync_points p ON p.id = s.point_id
+         WHERE s.netuid = ? AND s.has_summary ORDER BY p.block_number`,
       )
-      .pluck()
-      .all(netuid) as string[]
-  ).map((j) => JSON.parse(j) as SubnetHistoryPoint);
+      .raw()
+      .all(netuid) as SummaryRow[]
+  ).map(toSummary);
 }
 
 /**
@@ -30,15 +62,16 @@ export function summariesSince(db: Database, fromBlock: number): Map<number, Sub
   const rows = db
     .prepare(
       // Sync points first (CROSS JOIN keeps that order): the window's few points, then their summaries by key.
-      `SELECT s.netuid, s.summary_json FROM sync_points p CROSS JOIN subnet_summaries s ON s.point_id = p.id
-       WHERE p.block_number >= ? ORDER BY s.netuid, p.block_number`,
+      `SELECT s.netuid, p.block_number, p.block_time_ms, ${COLUMNS} FROM sync_points p CROSS JOIN subnet_snapshots s ON s.point_id = p.id
+       WHERE p.block_number >= ? AND s.has_summary ORDER BY s.netuid, p.block_number`,
     )
-    .all(start) as { netuid: number; summary_json: string }[];
+    .raw()
+    .all(start) as [number, ...SummaryRow][];
   const out = new Map<number, SubnetHistoryPoint[]>();
-  for (const r of rows) {
-    const list = out.get(r.netuid) ?? [];
-    list.push(JSON.parse(r.summary_json) as SubnetHistoryPoint);
-    out.set(r.netuid, list);
+  for (const [netuid, ...row] of rows) {
+    let list = out.get(netuid);
+    if (!list) out.set(netuid, (list = []));
+    list.push(toSummary(row as SummaryRow));
   }
   return out;
 }

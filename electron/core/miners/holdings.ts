@@ -6,6 +6,7 @@ import type { TeamKey, TeamKeyAdded } from '../../../shared/miners-types';
 import { latestSubnets } from '../db/snapshot-read';
 import type { Workspace } from '../workspace';
 import { readSightings, scanForKeys } from './sightings';
+import { unpackKeys } from '../db/neuron-pack';
 
 export function keyHoldings(ws: Workspace, key: TeamKey): TeamKeyAdded {
   const latest = latestSubnets(ws.db);
@@ -22,13 +23,7 @@ export function keyHoldings(ws: Workspace, key: TeamKey): TeamKeyAdded {
   }
   const block = Math.max(...latest.map((s) => s.blockNumber));
   const other = key.kind === 'hotkey' ? 'coldkey' : 'hotkey';
-  const inOtherRole = ws.db
-    .prepare(
-      `SELECT COUNT(*) FROM neuron_snapshots n JOIN accounts a ON a.id = n.${other}_id
-       WHERE a.address = ? AND n.point_id IN (${pointIds.join(',')})`,
-    )
-    .pluck()
-    .get(key.address) as number;
+  const inOtherRole = uidsHeldAs(ws, key.address, other, pointIds);
   const notice =
     inOtherRole > 0
       ? `This address holds no UID as a ${key.kind}, but it is the ${other} of ${inOtherRole} UID${inOtherRole === 1 ? '' : 's'} ` +
@@ -36,4 +31,20 @@ export function keyHoldings(ws: Workspace, key: TeamKey): TeamKeyAdded {
       : `This ${key.kind} holds no UID in the latest sync (block ${block}). It is kept and watched: its UIDs appear ` +
         'after a sync that finds them.';
   return { key, uidsHeld: 0, notice };
+}
+
+/** How many UIDs of the given syncs have `address` as their hotkey or coldkey. */
+function uidsHeldAs(ws: Workspace, address: string, role: 'hotkey' | 'coldkey', pointIds: readonly number[]): number {
+  const id = ws.db.prepare('SELECT id FROM accounts WHERE address = ?').pluck().get(address) as number | undefined;
+  if (id === undefined) return 0;
+  const packs = ws.db
+    .prepare(`SELECT keys FROM neuron_packs WHERE point_id IN (${pointIds.map(Number).join(',')})`)
+    .pluck()
+    .all() as Buffer[];
+  let held = 0;
+  for (const blob of packs) {
+    const keys = unpackKeys(blob);
+    for (const k of role === 'hotkey' ? keys.hotkeyIds : keys.coldkeyIds) if (k === id) held++;
+  }
+  return held;
 }

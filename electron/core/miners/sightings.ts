@@ -1,10 +1,13 @@
 /**
- * Where the team's keys were seen: each stored sync is searched once per key (a full read of that sync's UID rows,
- * see migration 0005) and the matching rows are kept in team_sightings. Reading sightings afterwards is cheap.
+ * Where the team's keys were seen: each stored sync is searched once per key (a read of the key columns of that
+ * sync's UID packs, see migrations 0005 and 0006) and the matching UIDs are kept in team_sightings. Reading
+ * sightings afterwards is cheap.
  */
 import type { Database } from 'better-sqlite3';
 import type { TeamKey } from '../../../shared/miners-types';
 import type { SubnetPricing } from './history';
+import { unpackEarnings, unpackKeys } from '../db/neuron-pack';
+import { addressesOf } from '../db/snapshot-read';
 
 export interface Sighting {
   pointId: number;
@@ -15,17 +18,6 @@ export interface Sighting {
   coldkey: string;
   emissionRao: bigint;
   registeredAtBlock: number;
-}
-
-interface MatchRow {
-  netuid: number;
-  uid: number;
-  hotkey_id: bigint;
-  coldkey_id: bigint;
-  hotkey: string;
-  coldkey: string;
-  emission_rao: bigint;
-  registered_at_block: bigint;
 }
 
 /** Searches every given sync not yet searched for each key, and keeps what it finds. */
@@ -51,32 +43,43 @@ export function scanForKeys(db: Database, keys: readonly TeamKey[], pointIds: re
     `INSERT OR IGNORE INTO team_sightings (point_id, key_id, netuid, uid, hotkey, coldkey, emission_rao, registered_at_block)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const packs = db.prepare('SELECT netuid, uid_count, keys, figures FROM neuron_packs WHERE point_id = ?');
   db.transaction(() => {
     for (const [pointId, wanted] of pending) {
-      const hot = wanted.filter((w) => w.key.kind === 'hotkey' && w.accountId !== null);
-      const cold = wanted.filter((w) => w.key.kind === 'coldkey' && w.accountId !== null);
-      if (hot.length + cold.length > 0) {
-        const ids = (list: typeof hot) => (list.length ? list.map((w) => w.accountId).join(',') : 'NULL');
-        // Account ids are integers from the database itself, so they can be written into the statement.
-        const rows = db
-          .prepare(
-            `SELECT n.netuid, n.uid, n.hotkey_id, n.coldkey_id, n.emission_rao, n.registered_at_block,
-                    h.address AS hotkey, c.address AS coldkey
-             FROM neuron_snapshots n JOIN accounts h ON h.id = n.hotkey_id JOIN accounts c ON c.id = n.coldkey_id
-             WHERE n.point_id = ? AND (n.hotkey_id IN (${ids(hot)}) OR n.coldkey_id IN (${ids(cold)}))`,
-          )
-          .safeIntegers(true)
-          .all(pointId) as MatchRow[];
-        for (const r of rows) {
-          for (const w of wanted) {
-            const matches = Number(w.key.kind === 'hotkey' ? r.hotkey_id : r.coldkey_id) === w.accountId;
-            if (matches) keep.run(pointId, w.key.id, r.netuid, r.uid, r.hotkey, r.coldkey, r.emission_rao, r.registered_at_block);
+      const hot = new Map(wanted.filter((w) => w.key.kind === 'hotkey' && w.accountId !== null).map((w) => [w.accountId!, w]));
+      const cold = new Map(wanted.filter((w) => w.key.kind === 'coldkey' && w.accountId !== null).map((w) => [w.accountId!, w]));
+      if (hot.size + cold.size > 0) {
+        for (const p of packs.all(pointId) as PackRow[]) {
+          const keys = unpackKeys(p.keys);
+          const matches: { i: number; key: TeamKey }[] = [];
+          keys.uids.forEach((_, i) => {
+            const h = hot.get(keys.hotkeyIds[i]!);
+            const c = cold.get(keys.coldkeyIds[i]!);
+            if (h) matches.push({ i, key: h.key });
+            if (c) matches.push({ i, key: c.key });
+          });
+          if (matches.length === 0) continue;
+          // Only a pack holding a team key is read beyond its keys.
+          const figures = unpackEarnings({ uidCount: p.uid_count, keys: p.keys, figures: p.figures });
+          const addresses = addressesOf(db, matches.flatMap(({ i }) => [keys.hotkeyIds[i]!, keys.coldkeyIds[i]!]));
+          for (const { i, key } of matches) {
+            keep.run(
+              pointId, key.id, p.netuid, keys.uids[i], addresses.get(keys.hotkeyIds[i]!), addresses.get(keys.coldkeyIds[i]!),
+              figures.emissionRao[i], figures.registeredAtBlock[i],
+            );
           }
         }
       }
       for (const w of wanted) markScanned.run(pointId, w.key.id);
     }
   })();
+}
+
+interface PackRow {
+  netuid: number;
+  uid_count: number;
+  keys: Buffer;
+  figures: Buffer;
 }
 
 export function readSightings(db: Database, pointIds: readonly number[]): Sighting[] {
@@ -99,13 +102,16 @@ export function readSightings(db: Database, pointIds: readonly number[]): Sighti
 
 /** Whether a sync stored the UID rows of a subnet (old syncs are thinned to one a day). */
 export function hasUidRows(db: Database, pointId: number, netuid: number): boolean {
-  return db.prepare('SELECT 1 FROM neuron_snapshots WHERE point_id = ? AND netuid = ? LIMIT 1').get(pointId, netuid) !== undefined;
+  return db.prepare('SELECT 1 FROM neuron_packs WHERE point_id = ? AND netuid = ?').get(pointId, netuid) !== undefined;
 }
 
 /** Tempo and alpha price of each (sync, subnet) asked for, keyed `${pointId}:${netuid}`. */
 export function subnetPricing(db: Database, pairs: readonly { pointId: number; netuid: number }[]): Map<string, SubnetPricing> {
   const read = db
-    .prepare('SELECT tempo, alpha_price_rao FROM subnet_snapshots WHERE point_id = ? AND netuid = ?')
+    .prepare(
+      `SELECT pr.tempo, s.alpha_price_rao FROM subnet_snapshots s JOIN subnet_profiles pr ON pr.id = s.profile_id
+       WHERE s.point_id = ? AND s.netuid = ?`,
+    )
     .safeIntegers(true);
   const out = new Map<string, SubnetPricing>();
   for (const { pointId, netuid } of pairs) {
