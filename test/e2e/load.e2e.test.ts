@@ -16,7 +16,7 @@ import { chromiumMissingReason, launchChromium } from './browser';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`[skip] browser tests: ${missing}`);
 const SOAK = process.env.SCOUT_SOAK === '1';
-const OPTIONS: YearDbOptions = SOAK ? YEAR : { days: 30, subnetCount: 128, maxUids: 64, fullResolutionDays: 14 };
+const OPTIONS: YearDbOptions = SOAK ? YEAR : { days: 30, subnetCount: 128, maxUids: 64, fullResolutionDays: 3 };
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MB`;
 const ms = (from: number) => Math.round(performance.now() - from);
 
