@@ -32,11 +32,22 @@ describe('analyses over a long history', () => {
       for (const s of summaries.values()) s.earningMiners = (s.earningMiners ?? 0) + (day % 7);
       writeNetworkSync(db, sync, Date.UTC(2026, 0, 1) + day * DAY_MS, summaries);
     }
-    const analysed = new Analyses(db).all();
+    const analysed = new Analyses(db, 'test').all();
     expect(analysed.map((a) => a.latest.snapshot.netuid)).toContain(2);
     for (const { latest, input, analysis } of analysed) {
       const all: SubnetHistoryPoint[] = summariesOf(db, latest.snapshot.netuid).filter((p) => p.blockNumber < latest.blockNumber);
-      expect(analysis).toEqual(analyzeSubnet(input, all));
+      expect(analysis).toEqual(analyzeSubnet(input(), all));
     }
+    // A restart reads the same analyses back from the file instead of recomputing them.
+    const restarted = new Analyses(db, 'test').all();
+    expect(restarted.map((a) => a.analysis)).toEqual(analysed.map((a) => a.analysis));
+    expect(restarted.map((a) => a.neurons())).toEqual(analysed.map((a) => a.neurons()));
+    // Another app version, or new data, recomputes (a stale cache must never be shown as current).
+    db.prepare("UPDATE analysis_cache SET analysis_json = json_set(analysis_json, '$.name', 'stale') WHERE netuid = 1").run();
+    expect(new Analyses(db, 'test').get(1)!.analysis.name).toBe('stale');
+    expect(new Analyses(db, 'next').get(1)!.analysis.name).not.toBe('stale');
+    maker.write(db, 9_000_000, Date.UTC(2026, 6, 1));
+    db.prepare("UPDATE analysis_cache SET analysis_json = json_set(analysis_json, '$.name', 'stale')").run();
+    expect(new Analyses(db, 'next').get(1)!.analysis.name).not.toBe('stale');
   });
 });

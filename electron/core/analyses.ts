@@ -1,25 +1,33 @@
 /**
- * The engine's per-subnet analyses of the latest data, computed once per sync and cached: the scenario-dependent
- * evaluation (every slider move) then runs on these in about a millisecond.
+ * The engine's per-subnet analyses of the latest data, computed once per sync and kept (in memory and in the
+ * analysis_cache table, so a restart does not recompute them): the scenario-dependent evaluation (every slider
+ * move) then runs on these in about a millisecond.
  */
 import type { Database } from 'better-sqlite3';
 import type { SubnetAnalysis, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
-import { BLOCKS_PER_DAY } from '../../shared/domain';
+import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
 import { summariesSince } from './db/summary-repo';
 
 export interface AnalysedSubnet {
   latest: LatestSubnet;
-  input: SubnetInput;
   analysis: SubnetAnalysis;
+  /** The UIDs the analysis read (loaded on first use when the analysis came from the cache). */
+  neurons(): readonly NeuronSnapshot[];
+  /** What the engine analysed: the snapshot and its UIDs. */
+  input(): SubnetInput;
 }
 
 export class Analyses {
   private key = '';
   private byNetuid = new Map<number, AnalysedSubnet>();
 
-  constructor(private readonly db: Database) {}
+  /** `appVersion`: a new version may analyse differently, so it never reuses an older version's cache. */
+  constructor(
+    private readonly db: Database,
+    private readonly appVersion: string,
+  ) {}
 
   /** Recomputes only when a sync added or removed points since the last call. */
   private refresh(): void {
@@ -27,27 +35,63 @@ export class Analyses {
       maxId: number | null;
       count: number;
     };
-    const key = `${maxId}:${count}`;
+    const key = `${this.appVersion}:${maxId}:${count}`;
     if (key === this.key) return;
     const subnets = latestSubnets(this.db);
+    this.byNetuid = this.cached(key, subnets) ?? this.analyse(key, subnets);
+    this.key = key;
+  }
+
+  private analyse(key: string, subnets: LatestSubnet[]): Map<number, AnalysedSubnet> {
     // The analyses read the window before each subnet's newest point, not all history.
     const from = Math.min(...subnets.map((s) => s.blockNumber)) - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
     const history = subnets.length ? summariesSince(this.db, from) : new Map<number, SubnetHistoryPoint[]>();
     const next = new Map<number, AnalysedSubnet>();
     for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;
-      const input: SubnetInput = {
-        blockNumber: latest.blockNumber,
-        blockTimeMs: latest.blockTimeMs,
-        network: latest.network,
-        subnet: latest.snapshot,
-        neurons: neuronsAt(this.db, latest.pointId, netuid),
-      };
+      const input = inputOf(latest, neuronsAt(this.db, latest.pointId, netuid));
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
-      next.set(netuid, { latest, input, analysis: analyzeSubnet(input, past) });
+      next.set(netuid, { latest, analysis: analyzeSubnet(input, past), neurons: () => input.neurons ?? [], input: () => input });
     }
-    this.byNetuid = next;
-    this.key = key;
+    this.store(key, next);
+    return next;
+  }
+
+  /** The stored analyses when every current subnet has one for exactly this data; otherwise null. */
+  private cached(key: string, subnets: LatestSubnet[]): Map<number, AnalysedSubnet> | null {
+    const rows = this.db.prepare('SELECT netuid, analysis_json FROM analysis_cache WHERE cache_key = ?').raw().all(key) as [number, string][];
+    const json = new Map(rows);
+    if (subnets.length === 0 || rows.length !== subnets.length || !subnets.every((s) => json.has(s.snapshot.netuid))) return null;
+    const next = new Map<number, AnalysedSubnet>();
+    for (const latest of subnets) {
+      const netuid = latest.snapshot.netuid;
+      let neurons: NeuronSnapshot[] | null = null;
+      const analysis = JSON.parse(json.get(netuid)!) as SubnetAnalysis;
+      const loaded = () => (neurons ??= neuronsAt(this.db, latest.pointId, netuid));
+      next.set(netuid, { latest, analysis, neurons: loaded, input: () => inputOf(latest, loaded()) });
+    }
+    return next;
+  }
+
+  /**
+   * Keeps the analyses for the next start. Only what JSON gives back unchanged is stored (a NaN or an Infinity
+   * would come back as null): such a set is simply recomputed next time. Failing to store never fails the caller.
+   */
+  private store(key: string, analyses: Map<number, AnalysedSubnet>): void {
+    try {
+      const exact = (_k: string, v: unknown) => {
+        if ((typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' || v === undefined) throw new Error('not JSON-exact');
+        return v;
+      };
+      const rows = [...analyses].map(([netuid, a]) => [netuid, JSON.stringify(a.analysis, exact)] as const);
+      const put = this.db.prepare('INSERT INTO analysis_cache (netuid, cache_key, analysis_json) VALUES (?, ?, ?)');
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM analysis_cache').run();
+        for (const [netuid, json] of rows) put.run(netuid, key, json);
+      })();
+    } catch {
+      // A read-only moment or an analysis JSON cannot hold: the next start recomputes, nothing else changes.
+    }
   }
 
   all(): AnalysedSubnet[] {
@@ -59,4 +103,8 @@ export class Analyses {
     this.refresh();
     return this.byNetuid.get(netuid) ?? null;
   }
+}
+
+function inputOf(latest: LatestSubnet, neurons: NeuronSnapshot[]): SubnetInput {
+  return { blockNumber: latest.blockNumber, blockTimeMs: latest.blockTimeMs, network: latest.network, subnet: latest.snapshot, neurons };
 }

@@ -119,7 +119,7 @@ export class ScoutService {
     this.problem = null;
     this.dataDir = dataDir;
     try {
-      this.workspace = await openWorkspace(dataDir, dataset, this.now);
+      this.workspace = await openWorkspace(dataDir, dataset, this.now, this.version);
       if (dataset === 'demo') ensureDemoData(this.workspace.db, { now: this.now, ...this.demoOptions });
     } catch (e) {
       if (!(e instanceof DataProblemError)) throw e;

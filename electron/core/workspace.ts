@@ -21,7 +21,7 @@ export interface Workspace {
   analyses: Analyses;
 }
 
-export async function openWorkspace(dataDir: string, dataset: Dataset, now: () => number): Promise<Workspace> {
+export async function openWorkspace(dataDir: string, dataset: Dataset, now: () => number, appVersion: string): Promise<Workspace> {
   const file = path.join(dataDir, dataset === 'demo' ? DEMO_DB_FILE : LIVE_DB_FILE);
   const opened = await openDatabase(file, { nowMs: now() });
   return {
@@ -33,6 +33,6 @@ export async function openWorkspace(dataDir: string, dataset: Dataset, now: () =
     settings: new SettingsRepo(opened.db),
     watchlists: new WatchlistRepo(opened.db, now),
     scenarios: new ScenarioRepo(opened.db, now),
-    analyses: new Analyses(opened.db),
+    analyses: new Analyses(opened.db, appVersion),
   };
 }

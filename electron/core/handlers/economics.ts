@@ -35,7 +35,7 @@ export function economicsHandlers(service: ScoutService) {
         economics: evaluateNewcomer(analysis, scenario, thresholds()),
         perMinerUsdPerMonth: perMinerUsdPerMonth(analysis, scenario),
         history: summariesOf(ws().db, netuid),
-        distribution: incentiveDistribution(input),
+        distribution: incentiveDistribution(input()),
         identity: latest.snapshot.identity,
         staleReason: latest.staleReason,
       };

@@ -149,11 +149,11 @@ export function buildMinersReport(ws: Workspace, repo: TeamRepo, options: Miners
 
     const sightingNow = a ? track.byPoint.get(a.latest.pointId) : undefined;
     let miner: MyMiner;
-    if (a && sightingNow && a.input.neurons) {
+    if (a && sightingNow) {
       let uids = latestUids.get(track.netuid);
-      if (!uids) latestUids.set(track.netuid, (uids = subnetUids(a.input.subnet, a.input.neurons)));
+      if (!uids) latestUids.set(track.netuid, (uids = subnetUids(a.latest.snapshot, a.neurons())));
       const me = uids.find((u) => u.uid === track.uid)!;
-      const facts = subnetFacts(a.input.subnet, a.latest.blockNumber, a.analysis);
+      const facts = subnetFacts(a.latest.snapshot, a.latest.blockNumber, a.analysis);
       miner = {
         ...identity,
         ...liveFigures(a.analysis, facts, uids, me, scenario, rent),

@@ -5,6 +5,7 @@ import { subnetSummaries } from './0003-subnet-summaries';
 import { notes } from './0004-notes';
 import { myMiners } from './0005-my-miners';
 import { compactHistory } from './0006-compact-history';
+import { analysisCache } from './0007-analysis-cache';
 
 export interface Migration {
   id: number;
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
-export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners, compactHistory];
+export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners, compactHistory, analysisCache];
