@@ -81,6 +81,7 @@ export function validExamples(ids: SeededIds): Partial<Record<Method, unknown>> 
     'sync.status': undefined,
     'sync.points': undefined,
     'scenario.evaluate': { scenario },
+    'scenario.evaluateTable': { scenario },
     'subnet.economics': { netuid: 1, scenario },
     'scenario.sensitivity': { netuid: 1, scenario, axes: { taoPricesUsd: [300, 400], competitorCounts: [1, 2] } },
     'scenarios.list': undefined,
