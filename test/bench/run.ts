@@ -50,6 +50,7 @@ async function uiSection(): Promise<void> {
   if (typeof ui === 'string') return void console.log(`UI benchmarks skipped: ${ui}`);
   line(`database: a year of hourly syncs (${ui.points.toLocaleString('en-US')} points)`, `${ui.dbSizeMb.toFixed(0)} MB`);
   line('cold open to the Subnets table, first (core analyses)', `${ui.firstOpenMs.toFixed(0)} ms`);
+  line('app restart: core opens the file, window to the table', fmt(ui.restartOpenMs));
   line('cold open to the Subnets table, later windows', fmt(ui.openMs));
   line('what-if change to repainted table (all subnets)', fmt(ui.sliderMs));
   line('one subnet PDF report (Chromium print)', fmt(ui.pdfMs));
