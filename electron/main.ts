@@ -69,17 +69,36 @@ const SECURE_WEB_PREFERENCES = {
   spellcheck: false,
 } as const;
 
+/**
+ * Page script: resolves as soon as the report marks itself ready (watched by a MutationObserver; polling every 100 ms
+ * added up to 100 ms and a round trip per poll to every report), with the error the page shows if it could not be
+ * prepared; or with ready false after `timeoutMs`.
+ */
+function waitForReport(timeoutMs: number): string {
+  return `new Promise((resolve) => {
+    const done = (ready) => resolve({ ready, problem: document.querySelector('[role="alert"]')?.textContent ?? null });
+    if (document.querySelector(${JSON.stringify(REPORT_READY_SELECTOR)})) return done(true);
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector(${JSON.stringify(REPORT_READY_SELECTOR)})) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      done(true);
+    });
+    observer.observe(document.body, { attributes: true, attributeFilter: ['data-report-ready'] });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      done(false);
+    }, ${timeoutMs});
+  })`;
+}
+
 /** Prints a report route in a hidden window with the same secure settings, once its charts are drawn. */
 async function printReport(target: ReportTarget): Promise<Reply<unknown>> {
   const win = new BrowserWindow({ show: false, width: 1100, height: 1400, webPreferences: SECURE_WEB_PREFERENCES });
   try {
     await win.loadURL(`${APP_ORIGIN}/index.html${reportRoute(target)}`);
-    const deadline = Date.now() + 30_000;
-    while (!(await win.webContents.executeJavaScript(`Boolean(document.querySelector('${REPORT_READY_SELECTOR}'))`))) {
-      if (Date.now() > deadline) throw new Error('the report page did not finish drawing within 30 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const problem = (await win.webContents.executeJavaScript(`document.querySelector('[role="alert"]')?.textContent ?? null`)) as string | null;
+    const { ready, problem } = (await win.webContents.executeJavaScript(waitForReport(30_000))) as { ready: boolean; problem: string | null };
+    if (!ready) throw new Error('the report page did not finish drawing within 30 s');
     if (problem) return { ok: false, error: { code: 'invalid-argument', message: problem } };
     const pdf = await win.webContents.printToPDF({
       pageSize: 'A4',
