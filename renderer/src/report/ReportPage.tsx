@@ -1,38 +1,48 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { formatInteger, formatNumber, formatPercent, formatTao } from '../../../shared/format';
 import { VerdictBadge } from '../components/VerdictBadge';
 import { describePosition } from '../subnet/NewcomerEconomics';
-import { loadContext, loadSubnetReport, loadWatchlistReport, type ReportContext, type SubnetReportData, type WatchlistReportData } from './report-data';
+import { loadReport, type ReportData } from './report-data';
 import { SubnetReportSection } from './SubnetReportSection';
 import type { ReportTarget } from '../stores/ui-store';
-
 
 /**
  * The printable report (#/report/subnet/N, #/report/watchlist/N). Shells print this page to PDF (Electron's
  * printToPDF, Chromium's page.pdf in tests and the CLI); `data-report-ready` tells them the charts are drawn.
+ *
+ * Memoised: the app around it re-renders as its stores load, and a re-render would redraw every chart for nothing
+ * while the shell is printing. Another route mounts the report anew, with fresh data.
  */
-export function ReportPage({ target }: { target: ReportTarget }) {
-  const [context, setContext] = useState<ReportContext | null>(null);
-  const [subnet, setSubnet] = useState<SubnetReportData | null>(null);
-  const [watchlist, setWatchlist] = useState<WatchlistReportData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+export const ReportPage = memo(function ReportPage({ target }: { target: ReportTarget }) {
   useEffect(() => {
     document.body.classList.add('printing');
-    loadContext()
-      .then(async (ctx) => {
-        setContext(ctx);
-        if (target.kind === 'subnet') setSubnet(await loadSubnetReport(target.netuid, ctx.scenario));
-        else setWatchlist(await loadWatchlistReport(target.id, ctx.scenario));
-      })
-      .catch((e: Error) => setError(e.message));
     return () => document.body.classList.remove('printing');
-  }, [target]);
+  }, []);
+  const id = target.kind === 'subnet' ? target.netuid : target.id;
+  return <LoadedReport key={`${target.kind}/${id}`} target={target} />;
+});
 
-  const loaded = Boolean(error || subnet || watchlist);
+function LoadedReport({ target }: { target: ReportTarget }) {
+  const [data, setData] = useState<ReportData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Once per mount: the key above mounts a new one for another target.
+  useEffect(() => {
+    let current = true;
+    loadReport(target).then(
+      (d) => current && setData(d),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const loaded = Boolean(error || data);
   useEffect(() => {
     if (!loaded) return;
-    // Charts draw synchronously on mount (no animation); one frame later everything is on the page.
+    // Charts draw synchronously when they mount (no animation), and children's effects run before this one: by now
+    // every chart is drawn. One frame later it is all on the page.
     const frame = requestAnimationFrame(() => (document.body.dataset.reportReady = 'true'));
     return () => {
       cancelAnimationFrame(frame);
@@ -41,8 +51,11 @@ export function ReportPage({ target }: { target: ReportTarget }) {
   }, [loaded]);
 
   if (error) return <p className="error" role="alert">The report could not be prepared: {error}</p>;
-  if (!context || !loaded) return <p className="muted">Preparing the report…</p>;
+  if (!data) return <p className="muted">Preparing the report…</p>;
+  const { context } = data;
   const s = context.scenario;
+  const subnet = data.kind === 'subnet' ? data.subnet : null;
+  const watchlist = data.kind === 'watchlist' ? data.watchlist : null;
   return (
     <div className="report">
       <header className="report-header">

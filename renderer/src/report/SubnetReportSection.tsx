@@ -30,7 +30,7 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
           .map((r) => r.message)
           .join('; ')}
       </p>
-      {miners.miners.length > 0 && <ReportMinersSection report={miners} />}
+      {miners && miners.miners.length > 0 && <ReportMinersSection report={miners} />}
       <NewcomerEconomics economics={detail.economics} scenario={scenario} />
       <KeyFigures detail={detail} />
       <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
