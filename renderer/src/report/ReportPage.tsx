@@ -3,6 +3,7 @@ import { formatInteger, formatNumber, formatPercent, formatTao } from '../../../
 import { VerdictBadge } from '../components/VerdictBadge';
 import { describePosition } from '../subnet/NewcomerEconomics';
 import { loadReport, type ReportData } from './report-data';
+import { REPORT_RELOAD_EVENT } from './print-protocol';
 import { SubnetReportSection } from './SubnetReportSection';
 import type { ReportTarget } from '../stores/ui-store';
 
@@ -11,22 +12,29 @@ import type { ReportTarget } from '../stores/ui-store';
  * printToPDF, Chromium's page.pdf in tests and the CLI); `data-report-ready` tells them the charts are drawn.
  *
  * Memoised: the app around it re-renders as its stores load, and a re-render would redraw every chart for nothing
- * while the shell is printing. Another route mounts the report anew, with fresh data.
+ * while the shell is printing. A printer that keeps the page open for the next report changes the route, or sends
+ * REPORT_RELOAD_EVENT to print the same one again; either way the report is fetched afresh and mounted anew.
  */
 export const ReportPage = memo(function ReportPage({ target }: { target: ReportTarget }) {
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     document.body.classList.add('printing');
-    return () => document.body.classList.remove('printing');
+    const reload = () => setGeneration((g) => g + 1);
+    window.addEventListener(REPORT_RELOAD_EVENT, reload);
+    return () => {
+      window.removeEventListener(REPORT_RELOAD_EVENT, reload);
+      document.body.classList.remove('printing');
+    };
   }, []);
   const id = target.kind === 'subnet' ? target.netuid : target.id;
-  return <LoadedReport key={`${target.kind}/${id}`} target={target} />;
+  return <LoadedReport key={`${target.kind}/${id}/${generation}`} target={target} />;
 });
 
 function LoadedReport({ target }: { target: ReportTarget }) {
   const [data, setData] = useState<ReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // Once per mount: the key above mounts a new one for another target.
+  // Once per mount: the key above mounts a new one for another target or a reload.
   useEffect(() => {
     let current = true;
     loadReport(target).then(
