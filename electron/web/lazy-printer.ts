@@ -20,12 +20,26 @@ export function lazyPrinter(service: () => ScoutService) {
   const start = async () => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error('PDF reports from the command line need Chromium or Chrome (set SCOUT_CHROMIUM to its path).');
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    return { browser, web: await serveWeb(service()) };
+    const launch = async () => {
+      const { chromium } = await import('playwright-core');
+      return chromium.launch({
+        executablePath,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+    };
+    // While Chromium starts (about a second), serve the renderer and have the shell bundle its window.scout shim,
+    // which it otherwise does while the first report page waits for it.
+    const serve = async () => {
+      const web = await serveWeb(service());
+      await fetch(`${web.url}/scout-shim.js`).then((r) => r.arrayBuffer()).catch(() => undefined);
+      return web;
+    };
+    const [browser, web] = await Promise.allSettled([launch(), serve()]);
+    if (browser.status === 'fulfilled' && web.status === 'fulfilled') return { browser: browser.value, web: web.value };
+    // Whichever started is stopped: a failed start leaves no browser or server behind.
+    if (browser.status === 'fulfilled') await browser.value.close();
+    if (web.status === 'fulfilled') await web.value.close();
+    throw browser.status === 'rejected' ? browser.reason : (web as PromiseRejectedResult).reason;
   };
   return {
     async print(route: string): Promise<Uint8Array> {
