@@ -27,6 +27,7 @@ export interface SyncFigures {
   connect: Measured;
   write: Measured;
   writeKnown: Measured;
+  writeReopened: Measured;
   writeRows: { subnets: number; neurons: number };
   naive: Measured;
   naivePeakMb: number;
@@ -71,7 +72,7 @@ function fixtureOf(fetched: Awaited<ReturnType<typeof fetchBlock>>, url: string)
   };
 }
 
-async function benchWrites(fixture: NetworkSync, runs: number): Promise<Pick<SyncFigures, 'write' | 'writeKnown' | 'writeRows'>> {
+async function benchWrites(fixture: NetworkSync, runs: number): Promise<Pick<SyncFigures, 'write' | 'writeKnown' | 'writeReopened' | 'writeRows'>> {
   const write = await measure(runs, (db) => writeNetworkSync(db, fixture, Date.now()), tmpDb, closeDb);
   // The usual case: the database already holds the accounts (an earlier point), so interning finds them.
   const second: NetworkSync = { ...fixture, point: { ...fixture.point, blockNumber: fixture.point.blockNumber + 1, blockHash: `0x${'ee'.repeat(32)}` } };
@@ -80,8 +81,19 @@ async function benchWrites(fixture: NetworkSync, runs: number): Promise<Pick<Syn
     writeNetworkSync(db, fixture, Date.now());
     return db;
   };
+  // A running app: the connection that wrote the first point writes the next.
   const writeKnown = await measure(runs, (db) => writeNetworkSync(db, second, Date.now()), withFirstPoint, closeDb);
-  return { write, writeKnown, writeRows: { subnets: fixture.subnets.length, neurons: fixture.subnets.reduce((a, s) => a + s.neurons.length, 0) } };
+  // The first sync after the app starts: the accounts are in the file, but this connection has not met them.
+  const reopened = async () => {
+    const first = await withFirstPoint();
+    first.close();
+    return (await openDatabase(first.name)).db;
+  };
+  const writeReopened = await measure(runs, (db) => writeNetworkSync(db, second, Date.now()), reopened, closeDb);
+  return {
+    write, writeKnown, writeReopened,
+    writeRows: { subnets: fixture.subnets.length, neurons: fixture.subnets.reduce((a, s) => a + s.neurons.length, 0) },
+  };
 }
 
 export async function benchSync(url: string, runs: number): Promise<SyncFigures> {
@@ -95,7 +107,7 @@ export async function benchSync(url: string, runs: number): Promise<SyncFigures>
   const fullPeakMb = maxRssMb(); // only lighter phases ran before this
 
   const conn = await connect(url);
-  let rest: Pick<SyncFigures, 'incremental' | 'write' | 'writeKnown' | 'writeRows'>;
+  let rest: Pick<SyncFigures, 'incremental' | 'write' | 'writeKnown' | 'writeReopened' | 'writeRows'>;
   try {
     const incremental = await measure(runs, () => fetchNetwork(conn.api, head));
     rest = { incremental, ...(await benchWrites(fixtureOf(await fetchBlock(conn.api, head), url), runs)) };

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { NeuronSnapshot } from '../../../shared/domain';
 import { packNeurons, unpackKeys, unpackNeurons } from './neuron-pack';
 
-const u64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
+// Uniform u64s are nearly all huge; the writer's fast paths switch at 2^31, 2^51 (zigzag) and 2^53, so the edges
+// of each, and everyday amounts, are drawn as often.
+const edges = [0n, 1n, 2n ** 31n - 1n, 2n ** 31n, 2n ** 51n, 2n ** 51n + 1n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, 2n ** 64n - 1n];
+const u64 = fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.constantFrom(...edges), fc.bigInt({ min: 0n, max: 2n ** 40n }));
 const neuron = fc.record({
   uid: fc.nat({ max: 4095 }),
   hotkeyId: fc.nat({ max: 2 ** 31 }),
@@ -15,7 +18,7 @@ const neuron = fc.record({
   dividendsU16: fc.nat({ max: 65535 }),
   consensusU16: fc.nat({ max: 65535 }),
   emissionRao: u64,
-  registeredAtBlock: fc.nat({ max: 2 ** 32 - 1 }),
+  registeredAtBlock: fc.oneof(fc.nat({ max: 2 ** 32 - 1 }), fc.constantFrom(0, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1)),
   lastUpdateBlock: fc.nat({ max: 2 ** 32 - 1 }),
   alphaStakeRao: u64,
   taoStakeRao: u64,

@@ -49,8 +49,8 @@ export type PackableNeuron = Omit<NeuronSnapshot, 'netuid' | 'hotkey' | 'coldkey
 /** `hotkeyIds[i]`/`coldkeyIds[i]`: the account ids of `neurons[i]`'s keys. */
 export function packNeurons(
   neurons: readonly PackableNeuron[],
-  hotkeyIds: readonly number[],
-  coldkeyIds: readonly number[],
+  hotkeyIds: ArrayLike<number> & Iterable<number>,
+  coldkeyIds: ArrayLike<number> & Iterable<number>,
 ): NeuronPack {
   const keys = new VarintWriter(neurons.length * 8);
   keys.byte(FORMAT);
@@ -144,6 +144,8 @@ export function unpackEarnings(pack: NeuronPack): { emissionRao: bigint[]; regis
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const U64_MAX = 2n ** 64n - 1n;
+/** Below this a zigzagged value (2|v|, or 2|v| - 1) is still a safe integer. */
+const HALF_SAFE = 2 ** 51;
 
 /** LEB128 unsigned varints; Number arithmetic while values fit in 2^53 (nearly always), BigInt beyond. */
 class VarintWriter {
@@ -160,6 +162,14 @@ class VarintWriter {
   }
 
   unsigned(v: number): void {
+    if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) {
+      // Most values (u16 figures, deltas, block numbers): bit operations, which are exact below 2^31.
+      while (v >= 128) {
+        this.byte((v & 127) | 128);
+        v >>>= 7;
+      }
+      return this.byte(v);
+    }
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`cannot pack ${v}: not an unsigned integer`);
     while (v >= 128) {
       this.byte((v % 128) | 128);
@@ -170,12 +180,18 @@ class VarintWriter {
 
   /** A chain amount: u64. */
   big(v: bigint): void {
+    // Converting first spares the BigInt comparisons for the usual amount below 2^53 (Number(v) of a larger one
+    // rounds to at least 2^53, so it still takes the exact path).
+    const n = Number(v);
+    if (n >= 0 && n <= Number.MAX_SAFE_INTEGER) return this.unsigned(n);
     if (v < 0n || v > U64_MAX) throw new RangeError(`cannot pack ${v}: not a u64 amount`);
     this.anyBig(v);
   }
 
   /** Zigzag: small negative numbers stay small. */
   signedBig(v: bigint): void {
+    const n = Number(v);
+    if (Math.abs(n) <= HALF_SAFE) return this.unsigned(n >= 0 ? n * 2 : -n * 2 - 1);
     this.anyBig(v >= 0n ? v * 2n : -v * 2n - 1n);
   }
 
@@ -189,7 +205,7 @@ class VarintWriter {
   }
 
   /** Each value as its difference from the previous one (zigzag), for sorted or clustered columns. */
-  deltas(values: readonly number[]): void {
+  deltas(values: Iterable<number>): void {
     let previous = 0;
     for (const v of values) {
       const d = v - previous;

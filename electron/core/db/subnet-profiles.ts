@@ -4,7 +4,6 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { SubnetSnapshot } from '../../../shared/domain';
-import type { AccountIds } from './accounts';
 
 export const PROFILE_COLUMNS = [
   'name', 'symbol', 'identity_json', 'owner_hotkey_id', 'owner_coldkey_id', 'tempo', 'registered_at_block',
@@ -27,10 +26,10 @@ export function profileFingerprint(values: ProfileValues): string {
 
 const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
 
-export function profileValues(s: SubnetSnapshot, accounts: AccountIds): ProfileValues {
+/** `ownerHotkeyId`/`ownerColdkeyId`: the account ids of the subnet's owner keys. */
+export function profileValues(s: SubnetSnapshot, ownerHotkeyId: number, ownerColdkeyId: number): ProfileValues {
   return [
-    s.name, s.symbol, s.identity ? JSON.stringify(s.identity) : null, accounts.idOf(s.ownerHotkey),
-    accounts.idOf(s.ownerColdkey), s.tempo, s.registeredAtBlock, s.minBurnRao, s.maxBurnRao, s.immunityPeriodBlocks,
+    s.name, s.symbol, s.identity ? JSON.stringify(s.identity) : null, ownerHotkeyId, ownerColdkeyId, s.tempo, s.registeredAtBlock, s.minBurnRao, s.maxBurnRao, s.immunityPeriodBlocks,
     s.maxUids, b(s.registrationAllowed), b(s.ownerCutEnabled), s.minerBurnedFraction, b(s.emissionEnabled),
     s.mechanismCount, s.mechanismSplitU16 ? s.mechanismSplitU16.join(',') : null,
   ];
