@@ -50,4 +50,35 @@ describe('analyses over a long history', () => {
     db.prepare("UPDATE analysis_cache SET analysis_json = json_set(analysis_json, '$.name', 'stale')").run();
     expect(new Analyses(db, 'next').get(1)!.analysis.name).not.toBe('stale');
   });
+
+  it('after more syncs in a running app, equal a fresh analysis of the whole file (new points, backfill, new subnet)', async () => {
+    const { db } = await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-analyses-')), 'scout.db'));
+    const maker = syncMaker({ subnetCount: 4, maxUids: 8 });
+    const at = (hour: number) => 2_000_000 + hour * 300;
+    const write = (hour: number, change: (s: SubnetHistoryPoint, netuid: number) => void = () => undefined, drop?: number) => {
+      const { sync, summaries } = maker.at(at(hour), Date.UTC(2026, 0, 1) + hour * 3_600_000, hour < 0 ? 'backfill' : 'live');
+      if (drop !== undefined) {
+        sync.subnets = sync.subnets.filter((s) => s.subnet.netuid !== drop);
+        summaries.delete(drop);
+      }
+      for (const [netuid, s] of summaries) change(s, netuid);
+      writeNetworkSync(db, sync, 0, summaries);
+    };
+    // 40 days of hourly syncs; the last subnet appears only on day 35.
+    const last = maker.subnetCount - 1;
+    for (let hour = 0; hour < 40 * 24; hour += 6) write(hour, (s) => void (s.gini = (hour % 11) / 10), hour < 35 * 24 ? last : undefined);
+    const running = new Analyses(db, 'test');
+    running.all();
+    const fresh = () => new Analyses(db, `fresh-${Math.random()}`).all().map((a) => a.analysis);
+    // A new hour moves the window: points fall out at the start and one comes in at the end.
+    write(40 * 24, (s) => void (s.priceTao = 123));
+    expect(running.all().map((a) => a.analysis)).toEqual(fresh());
+    // A backfilled point inside the window, between points already read.
+    write(38 * 24 + 1, (s) => void (s.earningMiners = 999));
+    expect(running.all().map((a) => a.analysis)).toEqual(fresh());
+    // Several syncs at once, one far enough ahead to move the window by days.
+    write(41 * 24);
+    write(45 * 24, (s, netuid) => void (s.burnTao = netuid));
+    expect(running.all().map((a) => a.analysis)).toEqual(fresh());
+  });
 });

@@ -8,7 +8,7 @@ import type { SubnetAnalysis, SubnetHistoryPoint, SubnetInput } from '../../shar
 import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
-import { summariesSince } from './db/summary-repo';
+import { HistoryWindow, type PointsSeen } from './history-window';
 
 export interface AnalysedSubnet {
   latest: LatestSubnet;
@@ -22,12 +22,15 @@ export interface AnalysedSubnet {
 export class Analyses {
   private key = '';
   private byNetuid = new Map<number, AnalysedSubnet>();
+  private readonly history: HistoryWindow;
 
   /** `appVersion`: a new version may analyse differently, so it never reuses an older version's cache. */
   constructor(
     private readonly db: Database,
     private readonly appVersion: string,
-  ) {}
+  ) {
+    this.history = new HistoryWindow(db);
+  }
 
   /** Recomputes only when a sync added or removed points since the last call. */
   private refresh(): void {
@@ -38,14 +41,14 @@ export class Analyses {
     const key = `${this.appVersion}:${maxId}:${count}`;
     if (key === this.key) return;
     const subnets = latestSubnets(this.db);
-    this.byNetuid = this.cached(key, subnets) ?? this.analyse(key, subnets);
+    this.byNetuid = this.cached(key, subnets) ?? this.analyse(key, subnets, { lastPointId: maxId ?? 0, pointCount: count });
     this.key = key;
   }
 
-  private analyse(key: string, subnets: LatestSubnet[]): Map<number, AnalysedSubnet> {
+  private analyse(key: string, subnets: LatestSubnet[], seen: PointsSeen): Map<number, AnalysedSubnet> {
     // The analyses read the window before each subnet's newest point, not all history.
     const from = Math.min(...subnets.map((s) => s.blockNumber)) - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
-    const history = subnets.length ? summariesSince(this.db, from) : new Map<number, SubnetHistoryPoint[]>();
+    const history = subnets.length ? this.history.since(from, seen) : new Map<number, SubnetHistoryPoint[]>();
     const next = new Map<number, AnalysedSubnet>();
     for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;

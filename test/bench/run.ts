@@ -10,12 +10,14 @@ import { startNodeProcess } from './node-process';
 import { benchSync } from './sync-bench';
 import { fmt, summarise } from './stats';
 import { benchUi } from './ui-bench';
+import { benchAnalyses } from './analysis-bench';
+import { YEAR, yearDb } from '../reliability/year-db';
 
 const SUBNETS = Number(process.env.BENCH_SUBNETS ?? 128);
 const UIDS = Number(process.env.BENCH_UIDS ?? 256);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=sync,engine,ui picks sections (all by default): a change to one part need not wait for the rest. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'sync,engine,ui').split(',').map((s) => s.trim()));
+/** BENCH_ONLY=sync,engine,history,ui picks sections (all by default): a change to one part need not wait for the rest. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sync,engine,history,ui').split(',').map((s) => s.trim()));
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
@@ -48,6 +50,12 @@ function engineSection(): void {
   line('engine: analyse all subnets (once per sync)', fmt(summarise(runs.map((r) => r.analyzeAllMs))));
 }
 
+async function historySection(): Promise<void> {
+  const a = await benchAnalyses(await yearDb(YEAR), RUNS);
+  line('analyses, year file never analysed (first start, new version)', fmt(a.neverAnalysedMs));
+  line('analyses after one more hourly sync (running app)', fmt(a.afterOneSyncMs));
+}
+
 async function uiSection(): Promise<void> {
   const ui = await benchUi(RUNS);
   if (typeof ui === 'string') return void console.log(`UI benchmarks skipped: ${ui}`);
@@ -70,6 +78,7 @@ async function main(): Promise<void> {
     else console.log('sync benchmarks skipped: no runtime metadata (set SCOUT_METADATA or put shared/chain/ beside the repo)');
   }
   if (ONLY.has('engine')) engineSection();
+  if (ONLY.has('history')) await historySection();
   if (ONLY.has('ui')) await uiSection();
   console.log(`load average at end: ${load()}`);
 }

@@ -7,7 +7,7 @@ import type { SubnetHistoryPoint } from '../../../shared/economics';
 import { syncMaker } from '../../../test/reliability/synthetic-syncs';
 import { openDatabase } from './open';
 import { writeNetworkSync } from './snapshot-write';
-import { summariesOf, summariesSince } from './summary-repo';
+import { summariesFrom, summariesOf, windowStart } from './summary-repo';
 
 let db: Database | undefined;
 afterEach(() => db?.close());
@@ -31,13 +31,13 @@ describe('stored summaries', () => {
       }
       writeNetworkSync(db, sync, 0, summaries);
     }
-    const since = summariesSince(db, 1500);
+    const since = summariesFrom(db, windowStart(db, 1500));
     expect([...since.keys()].sort()).toEqual([...written.keys()].sort());
     for (const [netuid, points] of written) {
       expect(summariesOf(db, netuid)).toEqual(points);
       // From block 1500 on, plus the point just before it (block 1000).
       expect(since.get(netuid)).toEqual(points);
     }
-    expect(summariesSince(db, 2500).get([...written.keys()][0]!)!.map((p) => p.blockNumber)).toEqual([2000, 3000]);
+    expect(summariesFrom(db, windowStart(db, 2500)).get([...written.keys()][0]!)!.map((p) => p.blockNumber)).toEqual([2000, 3000]);
   });
 });

@@ -66,21 +66,28 @@ export function summariesOf(db: Database, netuid: number): SubnetHistoryPoint[] 
 }
 
 /**
- * Every subnet's summaries from `fromBlock` on, and those of the sync just before it (each subnet's previous point
- * survives a gap in syncing), in one query, oldest first: what analysing all subnets reads. Reading all history
- * instead takes tens of seconds once a year of hourly syncs is stored.
+ * Where a window starting at `fromBlock` begins: the sync just before it (each subnet's previous point survives a
+ * gap in syncing), or `fromBlock` when there is none.
  */
-export function summariesSince(db: Database, fromBlock: number): Map<number, SubnetHistoryPoint[]> {
-  const start = (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(fromBlock) as number | null) ?? fromBlock;
+export function windowStart(db: Database, fromBlock: number): number {
+  return (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(fromBlock) as number | null) ?? fromBlock;
+}
+
+/**
+ * Every subnet's summaries from block `startBlock` on, in one query, oldest first: what analysing all subnets
+ * reads (from a windowStart). Reading all history instead takes tens of seconds once a year of hourly syncs is
+ * stored. `afterPointId`: only points stored after that one (what a sync added to a window already read).
+ */
+export function summariesFrom(db: Database, startBlock: number, afterPointId = 0): Map<number, SubnetHistoryPoint[]> {
   const rows = db
     .prepare(
       // Sync points first, in block order (CROSS JOIN keeps that order): the window's few points by the block index,
       // then their summaries by key. Grouping by subnet happens below, so SQLite sorts nothing.
       `SELECT s.netuid, p.block_number, p.block_time_ms, ${COLUMNS} FROM sync_points p CROSS JOIN subnet_snapshots s ON s.point_id = p.id
-       WHERE p.block_number >= ? AND s.has_summary ORDER BY p.block_number`,
+       WHERE p.block_number >= ? AND p.id > ? AND s.has_summary ORDER BY p.block_number`,
     )
     .raw()
-    .all(start) as [number, ...SummaryRow][];
+    .all(startBlock, afterPointId) as [number, ...SummaryRow][];
   const out = new Map<number, SubnetHistoryPoint[]>();
   for (const row of rows) {
     const netuid = row[0];

@@ -1,0 +1,44 @@
+/**
+ * The analyses on a year of hourly history, in the core (no window): all subnets on a file never analysed (a first
+ * start, or a new app version), and again after one more hourly sync in a running app, which reads only that sync.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Analyses } from '../../electron/core/analyses';
+import { openDatabase } from '../../electron/core/db/open';
+import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from '../reliability/synthetic-syncs';
+import type { YearDbFigures } from '../reliability/year-db';
+import { measure, type Measured } from './stats';
+
+export interface AnalysisFigures {
+  neverAnalysedMs: Measured;
+  afterOneSyncMs: Measured;
+}
+
+export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<AnalysisFigures> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-analysis-bench-')), 'scout.db');
+  fs.copyFileSync(year.file, file);
+  const { db } = await openDatabase(file);
+  try {
+    const head = db.prepare('SELECT block_number AS block, block_time_ms AS time FROM sync_points ORDER BY block_number DESC LIMIT 1').get() as { block: number; time: number };
+    const maker = syncMaker({ subnetCount: 128, maxUids: 256, seed: 'analysis-bench' });
+    let version = 0;
+    const neverAnalysedMs = await measure(runs, (a: Analyses) => a.all(), () => new Analyses(db, `bench-${version++}`));
+    const running = new Analyses(db, 'bench-running');
+    running.all();
+    let hour = 0;
+    const afterOneSyncMs = await measure(
+      runs,
+      () => running.all(),
+      () => {
+        hour++;
+        maker.write(db, head.block + hour * BLOCKS_PER_HOUR, head.time + hour * HOUR_MS);
+      },
+    );
+    return { neverAnalysedMs, afterOneSyncMs };
+  } finally {
+    db.close();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
