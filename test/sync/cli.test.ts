@@ -33,6 +33,11 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
     expect(code).toBe(0);
     expect(out.filter((l) => l.startsWith('stored live point'))).toHaveLength(1);
     expect(out.filter((l) => l.startsWith('stored backfill point'))).toHaveLength(2);
+    // The sync analysed what it stored, so the app opening this file after a CLI sync starts warm.
+    const db = service.requireWorkspace().db;
+    const { maxId, count } = db.prepare('SELECT MAX(id) AS maxId, COUNT(*) AS count FROM sync_points').get() as { maxId: number; count: number };
+    const cached = db.prepare('SELECT netuid FROM analysis_cache WHERE cache_key LIKE ?').pluck().all(`%:${maxId}:${count}`);
+    expect(cached.length).toBe(db.prepare('SELECT COUNT(*) FROM subnets').pluck().get());
   });
 
   it('scout list --json and --csv print what the sync stored', async () => {

@@ -78,6 +78,14 @@ export class SyncController {
       });
       this.retryCount = 0;
       thinNeuronHistory(ws.db, ws.settings.get().neuronFullResolutionDays);
+      // Analysed now rather than when a table next asks: the file then opens warm after a CLI sync too, and a
+      // window refreshing on data.changed finds the analyses ready.
+      this.update({ phase: 'writing', message: 'Analysing subnets' });
+      try {
+        ws.analyses.all();
+      } catch {
+        // The data is stored; the table recomputes the analyses when it asks, and shows any error there.
+      }
       const staleNote = result.stale.length ? `; ${result.stale.length} subnet(s) could not be refreshed` : '';
       const head = result.points[0]!;
       this.update({
