@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AccountIds } from './accounts';
+import { AccountIds, addressesOf } from './accounts';
 import { openDatabase } from './open';
 
 const tmpFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-accounts-')), 'scout.db');
@@ -70,5 +70,21 @@ describe('account ids', () => {
     const ids = internCommitted(db, ['other-ghost', 'ghost', 'a']);
     expect(ids).toEqual(storedIds(db, ['other-ghost', 'ghost', 'a']));
     expect(ids).toEqual([2, 3, 1]);
+  });
+
+  it('read back as addresses, never naming an id by an address a rolled-back write gave it', async () => {
+    const db = await open();
+    internCommitted(db, ['a', 'b']);
+    expect([...addressesOf(db, [2, 1, 2, 99])]).toEqual([[2, 'b'], [1, 'a']]);
+    expect(() =>
+      db.transaction(() => {
+        const [ghostId] = AccountIds.intern(db, ['ghost']).ids;
+        expect(addressesOf(db, [ghostId!]).get(ghostId!)).toBe('ghost');
+        throw new Error('sync cancelled');
+      })(),
+    ).toThrow('sync cancelled');
+    const [id] = internCommitted(db, ['real']);
+    expect(id).toBe(3);
+    expect(addressesOf(db, [3, 1]).get(3)).toBe('real');
   });
 });

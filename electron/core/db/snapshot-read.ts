@@ -8,6 +8,7 @@ import type {
   SyncPoint,
 } from '../../../shared/domain';
 import { unpackKeys, unpackNeurons, type NeuronPack } from './neuron-pack';
+import { addressesOf } from './accounts';
 
 type Row = Record<string, unknown>;
 
@@ -172,15 +173,6 @@ export function readPack(db: Database, pointId: number, netuid: number): NeuronP
     .prepare('SELECT uid_count, keys, figures FROM neuron_packs WHERE point_id = ? AND netuid = ?')
     .get(pointId, netuid) as { uid_count: number; keys: Buffer; figures: Buffer } | undefined;
   return r ? { uidCount: r.uid_count, keys: r.keys, figures: r.figures } : null;
-}
-
-/** SS58 addresses of the given account ids, in one query. */
-export function addressesOf(db: Database, ids: readonly number[]): Map<number, string> {
-  const rows = db
-    .prepare('SELECT id, address FROM accounts WHERE id IN (SELECT value FROM json_each(?))')
-    .raw()
-    .all(JSON.stringify([...new Set(ids)])) as [number, string][];
-  return new Map(rows);
 }
 
 export function rememberGenesis(db: Database, endpoint: string, genesisHash: string): void {

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { TeamKey } from '../../../shared/miners-types';
 import type { SubnetPricing } from './history';
 import { unpackEarnings, unpackKeys } from '../db/neuron-pack';
-import { addressesOf } from '../db/snapshot-read';
+import { addressesOf } from '../db/accounts';
 
 export interface Sighting {
   pointId: number;
