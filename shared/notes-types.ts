@@ -112,5 +112,7 @@ export type ImportOutcome =
       notesKept: number;
       watchlists: number;
       scenarios: number;
+      /** Team keys added, or given the file's label and rent (replace); a key already here is never added twice. */
+      teamKeys: number;
       settingsRestored: boolean;
     };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { encodeAddress } from '@polkadot/util-crypto';
 import { startHost, type TestHost } from '../host/host';
 import { chromiumMissingReason, launchChromium } from './browser';
 
@@ -140,22 +141,27 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     await body(page).fill('Scoring favours **novel** folds.');
     await expect.poll(() => saveStatus(page).textContent()).toMatch(/^Saved/);
     await call(host, 'watchlists.create', { name: 'Bio subnets' });
+    const teamCold = encodeAddress(new Uint8Array(32).fill(9), 42);
+    await call(host, 'miners.addKey', { address: teamCold, kind: 'coldkey', label: 'Team cold' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all…' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^subnet-scout-export-\d{4}-\d{2}-\d{2}\.json$/);
     const file = path.join(freshDir(), download.suggestedFilename());
     await download.saveAs(file);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ format: 'subnet-scout-export', version: 1 });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ format: 'subnet-scout-export', version: 2 });
 
     // A fresh data folder: everything arrives.
     const other = await openNotes();
     await other.page.getByLabel('Export file to import').setInputFiles(file);
     await expect(other.page.getByRole('status').filter({ hasText: 'Imported' }).textContent()).resolves.toBe(
-      'Imported: 1 note added; 1 watchlist, 0 scenarios; settings restored.',
+      'Imported: 1 note added; 1 watchlist, 0 scenarios, 1 team key; settings restored.',
     );
     await other.page.getByRole('button', { name: /Protein folding review/ }).click();
     await expect.poll(() => body(other.page).inputValue()).toBe('Scoring favours **novel** folds.');
     expect((await call<{ name: string }[]>(other.host, 'watchlists.list')).map((w) => w.name)).toEqual(['Bio subnets']);
+    expect((await call<{ address: string; label: string }[]>(other.host, 'miners.keys')).map((k) => [k.address, k.label])).toEqual([
+      [teamCold, 'Team cold'],
+    ]);
 
     // The same file again: the user is asked, and chooses to keep both.
     await other.page.getByLabel('Export file to import').setInputFiles(file);

@@ -30,6 +30,8 @@ export interface NewTeamKey {
   kind: TeamKeyKind;
   label: string;
   rentUsdPerMonth: number | null;
+  /** When the key was first added; an import keeps the date from its file. Default: now. */
+  createdAtMs?: number;
 }
 
 export class TeamRepo {
@@ -59,7 +61,7 @@ export class TeamRepo {
     }
     const id = this.db
       .prepare('INSERT INTO team_keys (address, kind, label, rent_usd_per_month, created_at_ms) VALUES (?, ?, ?, ?, ?)')
-      .run(key.address, key.kind, key.label, key.rentUsdPerMonth, this.now()).lastInsertRowid;
+      .run(key.address, key.kind, key.label, key.rentUsdPerMonth, key.createdAtMs ?? this.now()).lastInsertRowid;
     return this.get(Number(id));
   }
 

@@ -1,5 +1,9 @@
-/** Writes the user's own data (notes with history, watchlists, saved scenarios, settings) as one export file. */
+/**
+ * Writes the user's own data (notes with history, watchlists, saved scenarios, team keys, settings) as one export
+ * file. What sync reads from the chain is not in it: a new data folder syncs that again.
+ */
 import type { ExportedFile } from '../../../shared/notes-types';
+import { TeamRepo } from '../miners/team-repo';
 import type { Workspace } from '../workspace';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFileInput } from './export-format';
 import { contentOf } from './note-rows';
@@ -23,6 +27,9 @@ export function exportAll(ws: Workspace, now: number): ExportedFile {
     })),
     watchlists: ws.watchlists.list().map((w) => ({ name: w.name, netuids: w.netuids, thresholds: w.thresholds })),
     scenarios: ws.scenarios.list().map((s) => ({ name: s.name, netuid: s.netuid, scenario: s.scenario, updatedAtMs: s.updatedAtMs })),
+    teamKeys: new TeamRepo(ws.db, () => now)
+      .keys()
+      .map((k) => ({ address: k.address, kind: k.kind, label: k.label, rentUsdPerMonth: k.rentUsdPerMonth, createdAtMs: k.createdAtMs })),
     settings: ws.settings.get(),
   };
   return { fileName: `subnet-scout-export-${new Date(now).toISOString().slice(0, 10)}.json`, content: JSON.stringify(file, null, 2) };

@@ -1,15 +1,22 @@
 /**
  * The export file: one versioned JSON document with the user's own data. Reading it checks everything (size, JSON,
  * format, version, every field) before anything is written, and says what is wrong in words.
+ *
+ * Versions: 1 holds notes, watchlists, scenarios and settings; 2 adds the team's keys ("My miners"). A version 1
+ * file is still read, as one with no keys.
  */
 import { z } from 'zod';
 import { ScenarioSchema, SettingsPatchSchema, WatchlistThresholdsSchema, netuid } from '../../../shared/api-schemas';
+import { TeamKeyAddSchema } from '../../../shared/miners-schemas';
 import { NoteContentSchema, NoteIdSchema } from '../../../shared/notes-schemas';
 import { MAX_IMPORT_BYTES } from '../../../shared/notes-types';
 import { CoreError } from '../errors';
+import { checkTeamAddress } from '../miners/address';
 
 export const EXPORT_FORMAT = 'subnet-scout-export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+/** The first version with team keys. */
+const TEAM_KEYS_SINCE = 2;
 
 const timestamp = z.number().int().min(0).max(8.64e15);
 
@@ -40,14 +47,37 @@ const ExportedScenarioSchema = z
   .object({ name: z.string().trim().min(1).max(80), netuid: netuid.nullable(), scenario: ScenarioSchema, updatedAtMs: timestamp })
   .strict();
 
+/** Checked as if the user typed it: a file can carry a mistyped address, another network's, or a pasted secret. */
+const teamKeyAddress = z
+  .string()
+  .max(1000)
+  .transform((text, ctx) => {
+    const checked = checkTeamAddress(text);
+    if (checked.ok) return checked.address;
+    ctx.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
+  });
+
+const ExportedTeamKeySchema = z
+  .object({
+    address: teamKeyAddress,
+    kind: TeamKeyAddSchema.shape.kind,
+    label: TeamKeyAddSchema.shape.label,
+    // Written for every key (null: no rent of its own), so a missing one is a damaged file, not "no rent".
+    rentUsdPerMonth: TeamKeyAddSchema.shape.rentUsdPerMonth.unwrap(),
+    createdAtMs: timestamp,
+  })
+  .strict();
+
 export const ExportFileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
+    version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
     exportedAtMs: timestamp,
     notes: z.array(ExportedNoteSchema).max(100_000),
     watchlists: z.array(ExportedWatchlistSchema).max(10_000),
     scenarios: z.array(ExportedScenarioSchema).max(10_000),
+    teamKeys: z.array(ExportedTeamKeySchema).max(10_000).optional(),
     // Not strict: a setting this version does not know is ignored rather than refusing the whole file.
     settings: z.object(SettingsPatchSchema.shape).partial(),
   })
@@ -58,7 +88,17 @@ export const ExportFileSchema = z
       if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'id'], message: `note id ${n.id} appears twice` });
       seen.add(n.id);
     });
-  });
+    if (file.version >= TEAM_KEYS_SINCE && file.teamKeys === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['teamKeys'], message: `missing (a version ${file.version} file lists the team keys, [] for none)` });
+    }
+    const addresses = new Set<string>();
+    file.teamKeys?.forEach((k, i) => {
+      if (addresses.has(k.address)) ctx.addIssue({ code: 'custom', path: ['teamKeys', i, 'address'], message: `key ${k.address} appears twice` });
+      addresses.add(k.address);
+    });
+  })
+  // A version 1 file was written before keys were exported: it has none.
+  .transform((file) => ({ ...file, teamKeys: file.teamKeys ?? [] }));
 
 export type ExportFile = z.output<typeof ExportFileSchema>;
 export type ExportFileInput = z.input<typeof ExportFileSchema>;
@@ -85,7 +125,7 @@ export function readExportFile(content: string): ExportFile {
   if (typeof head.version === 'number' && head.version > EXPORT_VERSION) {
     refuse(
       `This file was written by a newer version of Subnet Scout (export format version ${head.version}; this version ` +
-        `reads version ${EXPORT_VERSION}). Update the app to import it.`,
+        `reads versions up to ${EXPORT_VERSION}). Update the app to import it.`,
     );
   }
   const parsed = ExportFileSchema.safeParse(data);

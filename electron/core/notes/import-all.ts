@@ -1,10 +1,12 @@
 /**
  * Imports an export file in one transaction: either everything in it is written, or nothing. Notes whose ids exist
  * here are conflicts: with 'ask' nothing is written and their ids come back, so the UI can ask the user which of
- * keep / replace / duplicate to do. The same choice settles a saved scenario of the same name and subnet.
+ * keep / replace / duplicate to do. The same choice settles a saved scenario of the same name and subnet, a
+ * watchlist of the same name and a team key of the same address.
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportConflictChoice, ImportOutcome, Note } from '../../../shared/notes-types';
+import { TeamRepo } from '../miners/team-repo';
 import type { Workspace } from '../workspace';
 import type { ExportFile, ExportedNote } from './export-format';
 import { contentOf, sameContent } from './note-rows';
@@ -35,10 +37,11 @@ export function importAll(ws: Workspace, file: ExportFile, choice: ImportConflic
     }
     const watchlists = importWatchlists(ws, file, choice);
     const scenarios = importScenarios(ws, file, choice);
+    const teamKeys = importTeamKeys(ws, file, choice, now);
     // Your own settings stay unless you chose to replace with the file's (or this is a first import).
     const settingsRestored = choice === 'ask' || choice === 'replace';
     if (settingsRestored) ws.settings.set(file.settings);
-    return { status: 'imported', ...outcome, watchlists, scenarios, settingsRestored };
+    return { status: 'imported', ...outcome, watchlists, scenarios, teamKeys, settingsRestored };
   })();
 }
 
@@ -85,6 +88,28 @@ function importScenarios(ws: Workspace, file: ExportFile, choice: ImportConflict
     const replace = mine !== undefined && choice === 'replace';
     ws.scenarios.save({ id: replace ? mine.id : undefined, name: mine && !replace ? copyName : s.name, netuid: s.netuid, scenario: s.scenario });
     written++;
+  }
+  return written;
+}
+
+/**
+ * Keys are merged by address, as lists are by name: a key you already have is never added twice, and takes the
+ * file's label and rent only when you chose the file's. Its kind stays yours: the UIDs already found for the key
+ * were matched as that kind.
+ */
+function importTeamKeys(ws: Workspace, file: ExportFile, choice: ImportConflictChoice, now: number): number {
+  const team = new TeamRepo(ws.db, () => now);
+  const mine = new Map(team.keys().map((k) => [k.address, k]));
+  let written = 0;
+  for (const key of file.teamKeys) {
+    const here = mine.get(key.address);
+    if (!here) {
+      team.add(key);
+      written++;
+    } else if (choice === 'replace' && (here.label !== key.label || here.rentUsdPerMonth !== key.rentUsdPerMonth)) {
+      team.update(here.id, { label: key.label, rentUsdPerMonth: key.rentUsdPerMonth });
+      written++;
+    }
   }
   return written;
 }

@@ -1,8 +1,13 @@
+import { encodeAddress } from '@polkadot/util-crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings, SavedScenario, Watchlist } from '../../../shared/api-types';
 import { DEFAULT_SCENARIO } from '../../../shared/economics';
+import type { TeamKey } from '../../../shared/miners-types';
 import type { ExportedFile, ImportOutcome, Note, NoteSummary, NoteVersion } from '../../../shared/notes-types';
 import { openTestService, review, type TestService } from './test-support';
+
+/** Public addresses on the Bittensor network (prefix 42), one per byte. */
+const address = (byte: number) => encodeAddress(new Uint8Array(32).fill(byte), 42);
 
 let mine: TestService;
 let theirs: TestService;
@@ -15,7 +20,7 @@ afterEach(async () => {
   await theirs.service.close();
 });
 
-/** A data folder with two notes (one edited twice), a watchlist, a scenario and a changed setting. */
+/** A data folder with two notes (one edited twice), a watchlist, a scenario, two team keys and a changed setting. */
 async function fill(t: TestService): Promise<Note[]> {
   const a = await t.ok<Note>('notes.create', { netuid: 8 });
   await t.ok('notes.save', { id: a.id, content: review(8, { body: 'first take' }), kind: 'save' });
@@ -26,18 +31,24 @@ async function fill(t: TestService): Promise<Note[]> {
   const list = await t.ok<Watchlist>('watchlists.create', { name: 'GPU candidates' });
   await t.ok('watchlists.addSubnet', { id: list.id, netuid: 8 });
   await t.ok('scenarios.save', { name: 'Cheap box', netuid: 8, scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: 90 } });
+  await t.ok('miners.addKey', { address: address(1), kind: 'hotkey', label: 'rig-a', rentUsdPerMonth: 450 });
+  t.clock.ms += 60_000;
+  await t.ok('miners.addKey', { address: address(9), kind: 'coldkey', label: 'team cold' });
   await t.ok('settings.set', { syncIntervalMinutes: 15 });
   return Promise.all([a.id, b.id].map((id) => t.ok<Note>('notes.get', { id })));
 }
 const exportFrom = async (t: TestService) => (await t.ok<ExportedFile>('notes.export')).content;
 const notesIn = (t: TestService) => t.ok<NoteSummary[]>('notes.list');
+const keysIn = (t: TestService) => t.ok<TeamKey[]>('miners.keys');
+/** What a key is to the user, without the id this data folder gave it. */
+const asTyped = (keys: TeamKey[]) => keys.map(({ id: _, ...k }) => k);
 
 describe('export and import of user data', () => {
-  it('round-trips notes with their history, watchlists, scenarios and settings into a fresh data folder', async () => {
+  it('round-trips notes with their history, watchlists, scenarios, team keys and settings into a fresh data folder', async () => {
     const notes = await fill(mine);
     const file = await mine.ok<ExportedFile>('notes.export');
     expect(file.fileName).toBe('subnet-scout-export-2025-06-01.json');
-    expect(JSON.parse(file.content)).toMatchObject({ format: 'subnet-scout-export', version: 1 });
+    expect(JSON.parse(file.content)).toMatchObject({ format: 'subnet-scout-export', version: 2 });
 
     const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: file.content, conflicts: 'ask' });
     expect(outcome).toEqual({
@@ -48,14 +59,31 @@ describe('export and import of user data', () => {
       notesKept: 0,
       watchlists: 1,
       scenarios: 1,
+      teamKeys: 2,
       settingsRestored: true,
     });
+    const keys = await keysIn(mine);
+    expect(keys.map((k) => k.label)).toEqual(['rig-a', 'team cold']);
+    expect(asTyped(await keysIn(theirs))).toEqual(asTyped(keys));
     for (const note of notes) expect(await theirs.ok<Note>('notes.get', { id: note.id })).toEqual(note);
     const history = await theirs.ok<NoteVersion[]>('notes.history', { id: notes[0]!.id });
     expect(history.map((v) => v.content.body)).toEqual(['second take', 'first take']);
     expect((await theirs.ok<Watchlist[]>('watchlists.list')).map((w) => [w.name, w.netuids])).toEqual([['GPU candidates', [8]]]);
     expect((await theirs.ok<SavedScenario[]>('scenarios.list'))[0]).toMatchObject({ name: 'Cheap box', scenario: { rentUsdPerMonth: 90 } });
     expect((await theirs.ok<Settings>('settings.get')).syncIntervalMinutes).toBe(15);
+  });
+
+  it('still imports a version 1 file (written before team keys were exported): everything else arrives, no keys', async () => {
+    const notes = await fill(mine);
+    const { teamKeys: _, ...rest } = JSON.parse(await exportFrom(mine)) as Record<string, unknown>;
+    const v1 = JSON.stringify({ ...rest, version: 1 });
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: v1, conflicts: 'ask' });
+    expect(outcome).toMatchObject({ status: 'imported', notesAdded: 2, watchlists: 1, scenarios: 1, teamKeys: 0, settingsRestored: true });
+    expect(await theirs.ok<Note>('notes.get', { id: notes[1]!.id })).toEqual(notes[1]);
+    expect(await keysIn(theirs)).toEqual([]);
+    // Into a folder that has keys, they stay as they are.
+    expect(await mine.ok<ImportOutcome>('notes.import', { content: v1, conflicts: 'replace' })).toMatchObject({ teamKeys: 0 });
+    expect(await keysIn(mine)).toHaveLength(2);
   });
 
   it('exports one note as Markdown with its review fields as a header', async () => {
@@ -85,13 +113,40 @@ describe('import conflicts: notes whose ids already exist', () => {
     expect((await mine.ok<Settings>('settings.get')).syncIntervalMinutes).toBe(30);
   });
 
-  it('keeps mine: nothing changes, and the same lists and scenarios are not doubled', async () => {
+  it('keeps mine: nothing changes, and the same lists, scenarios and team keys are not doubled', async () => {
     await fill(mine);
+    const keys = await keysIn(mine);
     const outcome = await importAgain('keep');
-    expect(outcome).toMatchObject({ status: 'imported', notesKept: 2, notesAdded: 0, scenarios: 0, settingsRestored: false });
+    expect(outcome).toMatchObject({ status: 'imported', notesKept: 2, notesAdded: 0, scenarios: 0, teamKeys: 0, settingsRestored: false });
     expect(await notesIn(mine)).toHaveLength(2);
     expect(await mine.ok<SavedScenario[]>('scenarios.list')).toHaveLength(1);
     expect((await mine.ok<Watchlist[]>('watchlists.list')).map((w) => w.netuids)).toEqual([[8]]);
+    expect(await keysIn(mine)).toEqual(keys);
+  });
+
+  it('team keys merge by address: a new one is added, mine keeps its label unless I chose the file’s', async () => {
+    await fill(mine);
+    const content = await exportFrom(mine);
+    const [rig] = await keysIn(mine);
+    await mine.ok('miners.updateKey', { id: rig!.id, label: 'rig-a (renamed here)', rentUsdPerMonth: null });
+    await mine.ok('miners.removeKey', { id: (await keysIn(mine))[1]!.id });
+    await mine.ok('miners.addKey', { address: address(3), kind: 'hotkey', label: 'rig-c' });
+
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'duplicate' })).toMatchObject({ teamKeys: 1 });
+    expect((await keysIn(mine)).map((k) => [k.address, k.label, k.rentUsdPerMonth])).toEqual([
+      [address(1), 'rig-a (renamed here)', null],
+      [address(3), 'rig-c', null],
+      [address(9), 'team cold', null],
+    ]);
+
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({ teamKeys: 1 });
+    const keys = await keysIn(mine);
+    expect(keys.map((k) => [k.address, k.label, k.rentUsdPerMonth])).toEqual([
+      [address(1), 'rig-a', 450],
+      [address(3), 'rig-c', null],
+      [address(9), 'team cold', null],
+    ]);
+    expect(keys[0]!.id).toBe(rig!.id); // the same key, so the UIDs found for it stay its own
   });
 
   it('replaces with the file’s content, and my replaced text stays restorable in the history', async () => {
@@ -147,7 +202,44 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
 
   it('a file from a newer version', async () => {
     const file = await valid();
-    expect(await refused(JSON.stringify({ ...file, version: 2 }))).toMatch(/newer version of Subnet Scout \(export format version 2/);
+    expect(await refused(JSON.stringify({ ...file, version: 3 }))).toMatch(
+      /newer version of Subnet Scout \(export format version 3; this version reads versions up to 2\)/,
+    );
+  });
+
+  it('a file with a mistyped team key: names the key and what is wrong with it; no note, list or key is written', async () => {
+    await fill(mine);
+    const file = (await valid()) as Awaited<ReturnType<typeof valid>> & { teamKeys: { address: string }[] };
+    const good = file.teamKeys[1]!.address;
+    file.teamKeys[1]!.address = `${good.slice(0, 20)}${good[20] === 'a' ? 'b' : 'a'}${good.slice(21)}`;
+    expect(await refused(JSON.stringify(file))).toMatch(
+      /^The file is not a valid Subnet Scout export: teamKeys\.1\.address: “5.{5}….{4}” is not a valid SS58 address: its checksum does not match.*Nothing was imported\.$/,
+    );
+    expect(await keysIn(theirs)).toEqual([]);
+  });
+
+  it('a file with another network’s address, a seed phrase, or the same key twice', async () => {
+    await fill(mine);
+    const withKey = async (change: (keys: Record<string, unknown>[]) => void) => {
+      const file = (await valid()) as Awaited<ReturnType<typeof valid>> & { teamKeys: Record<string, unknown>[] };
+      change(file.teamKeys);
+      return refused(JSON.stringify(file));
+    };
+    const polkadot = encodeAddress(new Uint8Array(32).fill(1), 0);
+    expect(await withKey((k) => (k[0]!.address = polkadot))).toMatch(/teamKeys\.0\.address: This address belongs to another network \(SS58 prefix 0, Polkadot\)/);
+    const seed = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    const message = await withKey((k) => (k[0]!.address = seed));
+    expect(message).toMatch(/teamKeys\.0\.address: This looks like a seed phrase \(12 words\)/);
+    expect(message).not.toContain('sausage');
+    expect(await withKey((k) => k.push({ ...k[0]!, label: 'again' }))).toMatch(/teamKeys\.2\.address: key 5\w+ appears twice/);
+    expect(await withKey((k) => (k[0]!.kind = 'validator'))).toMatch(/teamKeys\.0\.kind/);
+    expect(await withKey((k) => delete k[0]!.rentUsdPerMonth)).toMatch(/teamKeys\.0\.rentUsdPerMonth/);
+    expect(await keysIn(theirs)).toEqual([]);
+  });
+
+  it('a version 2 file without its team keys', async () => {
+    const { teamKeys: _, ...file } = (await valid()) as Record<string, unknown>;
+    expect(await refused(JSON.stringify(file))).toMatch(/teamKeys: missing \(a version 2 file lists the team keys, \[\] for none\)/);
   });
 
   it('a file with one bad field among good notes, naming where', async () => {
@@ -177,5 +269,14 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
     theirs.service.requireWorkspace().db.exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON scenarios BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     expect(await refused(content)).toMatch(/disk full/);
     expect((await theirs.ok<Settings>('settings.get')).syncIntervalMinutes).toBe(60);
+  });
+
+  it('writes nothing when the team keys, written last, fail to write', async () => {
+    await fill(mine);
+    const content = await exportFrom(mine);
+    theirs.service.requireWorkspace().db.exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON team_keys BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    expect(await refused(content)).toMatch(/disk full/);
+    expect(await theirs.ok<SavedScenario[]>('scenarios.list')).toEqual([]);
+    expect(await keysIn(theirs)).toEqual([]);
   });
 });

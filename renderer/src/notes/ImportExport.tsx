@@ -10,8 +10,8 @@ interface Conflicts {
 }
 
 /**
- * Export everything the user wrote (notes with history, watchlists, scenarios, settings) as one JSON file, and
- * import such a file. When the file holds notes that are already here, the user chooses what happens to them.
+ * Export everything the user wrote (notes with history, watchlists, scenarios, team keys, settings) as one JSON file,
+ * and import such a file. When the file holds notes that are already here, the user chooses what happens to them.
  */
 export function ImportExport({ onImported }: { onImported(): void }) {
   const fileInput = useRef<HTMLInputElement>(null);
@@ -25,7 +25,7 @@ export function ImportExport({ onImported }: { onImported(): void }) {
     setError(null);
     try {
       download(await scout.call('notes.export'), 'application/json');
-      setMessage('Exported notes, watchlists, scenarios and settings.');
+      setMessage('Exported notes, watchlists, scenarios, team keys and settings.');
     } catch (e) {
       setError((e as Error).message);
     }
@@ -113,7 +113,7 @@ function describe(o: Extract<ImportOutcome, { status: 'imported' }>): string {
     o.notesKept && `${count(o.notesKept, 'note')} kept as they were`,
   ].filter(Boolean);
   return (
-    `Imported: ${notes.length ? notes.join(', ') : 'no notes'}; ${count(o.watchlists, 'watchlist')}, ${count(o.scenarios, 'scenario')}` +
-    `${o.settingsRestored ? '; settings restored' : ''}.`
+    `Imported: ${notes.length ? notes.join(', ') : 'no notes'}; ${count(o.watchlists, 'watchlist')}, ${count(o.scenarios, 'scenario')}, ` +
+    `${count(o.teamKeys, 'team key')}${o.settingsRestored ? '; settings restored' : ''}.`
   );
 }
