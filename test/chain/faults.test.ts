@@ -39,6 +39,14 @@ describe.skipIf(!metadataPath)('stand-in node fault switches', () => {
     expect(raw.error?.code).toBe(4003);
   });
 
+  it('fails one runtime call with the JSON-RPC error the rule chooses', async () => {
+    const trap = 'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
+    node.faults.failRuntimeCall = [{ method: SELECTIVE, netuid: 3, code: -32000, message: trap }];
+    const raw = await rawRequest(node.url, 'state_call', [SELECTIVE, '0x03000862003e00']);
+    expect(raw.error).toEqual({ code: -32000, message: trap });
+    expect((await rawRequest(node.url, 'state_call', [SELECTIVE, '0x02000862003e00'])).error).toBeUndefined();
+  });
+
   it('fails a call only inside its window (afterCalls, times)', async () => {
     node.faults.failRuntimeCall = [{ method: SELECTIVE, afterCalls: 1, times: 1 }];
     expect((await selective(1)).isSome).toBe(true);

@@ -19,6 +19,23 @@ export interface SlowRule extends FaultRule {
   delayMs: number;
 }
 
+/**
+ * A rule that answers the matching runtime calls with a JSON-RPC error instead of a result. Default: 4003 with the
+ * stand-in's own "Execution failed: … trapped (fault switch)". `code` and `message` make it answer as a given node
+ * would, e.g. 4003 "Client error: Execution failed: Other: Exported method … is not found" for a runtime API the node
+ * lacks, or -32000 "Client error: Execution failed: …" for a trap.
+ */
+export interface RejectRule extends FaultRule {
+  code?: number;
+  message?: string;
+}
+
+/** The JSON-RPC error a rejected call is answered with. */
+export interface Rejection {
+  code: number;
+  message: string;
+}
+
 export interface CallInfo {
   method: string;
   /** Runtime API name for state_call. */
@@ -35,8 +52,8 @@ export class Faults {
   slowCalls: SlowRule[] = [];
   /** Close the socket, without answering, when this call arrives (a connection lost mid-response). */
   dropConnection: FaultRule | null = null;
-  /** Answer these runtime calls with {code: 4003, message: "Execution failed: ..."}. */
-  failRuntimeCall: FaultRule[] = [];
+  /** Answer these runtime calls with a JSON-RPC error: {code: 4003, message: "Execution failed: ..."} or the rule's. */
+  failRuntimeCall: RejectRule[] = [];
   /** Answer these runtime calls with bytes that do not decode as the declared type. */
   garbageRuntimeCall: FaultRule[] = [];
   /** Report this as block 0's hash (another chain) instead of Finney's genesis. */
@@ -66,8 +83,12 @@ export class Faults {
     return this.dropConnection !== null && this.fires(this.dropConnection, call);
   }
 
-  shouldFail(call: CallInfo): boolean {
-    return this.failRuntimeCall.some((rule) => this.fires(rule, call));
+  /** The error to answer this runtime call with (the first rule that fires), or null to answer it. */
+  rejectionFor(call: CallInfo): Rejection | null {
+    const fired = this.failRuntimeCall.find((rule) => this.fires(rule, call));
+    if (!fired) return null;
+    const name = call.runtimeMethod ?? call.method;
+    return { code: fired.code ?? 4003, message: fired.message ?? `Execution failed: Execution aborted due to trap: ${name} trapped (fault switch)` };
   }
 
   shouldGarble(call: CallInfo): boolean {

@@ -68,7 +68,8 @@ export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMeth
     const method = spec.apis.get(name);
     if (!method) throw new RpcError(4003, `Execution failed: Other: Exported method ${name} is not found`);
     const call = describeCall(chain, 'state_call', [name, data, at]);
-    if (faults.shouldFail(call)) throw new RpcError(4003, `Execution failed: Execution aborted due to trap: ${name} trapped (fault switch)`);
+    const rejection = faults.rejectionFor(call);
+    if (rejection) throw new RpcError(rejection.code, rejection.message);
     if (faults.shouldGarble(call)) return GARBAGE;
     return chain.response(n, `state_call:${name}:${data}`, () => {
       let args: unknown[];

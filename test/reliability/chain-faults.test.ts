@@ -1,6 +1,7 @@
 /**
- * Chain faults beyond the sync suite's: a node too slow to answer, garbage where the whole network's state should
- * be, and a connection reset in the middle of a backfill. Each ends with a message that says what happened, naming
+ * Chain faults beyond the sync suite's: a node too slow to answer, a node that refuses a runtime call with a JSON-RPC
+ * error, garbage where the whole network's state should be, and a connection reset in the middle of a backfill.
+ * Each ends with a message that says what happened, naming
  * the request a user could look up (JSON-RPC method, runtime API method and subnet, block), and the stored data
  * either unchanged or completed without duplicates. Also: the per-UID history is thinned after each sync.
  */
@@ -98,6 +99,33 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
       `${node.url} answered too slowly while the sync read the finalized head: chain_getFinalizedHead timed out after 3 s. ` +
         'Nothing was written; the previous data is unchanged.',
     );
+  });
+
+  it('a node refusing one subnet\'s metagraph: only it is stale, naming the call, netuid and block, with the node\'s own error', async () => {
+    const block = blockNo(node.produceBlocks(5).number - 2);
+    const trap = 'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
+    node.faults.failRuntimeCall = [{ method: METAGRAPH, netuid: 5, code: -32000, message: trap }];
+    const outcome = await call(service, 'sync.start', {});
+    expect(outcome.ok).toBe(true);
+    const reason = `Could not read SN5's metagraph: the node refused state_call ${METAGRAPH}(netuid 5) at ${block} with error -32000: ${trap}`;
+    expect(outcome.stale).toEqual([{ netuid: 5, reason }]);
+    const rows = (await call(service, 'subnets.list')).rows;
+    expect(rows.find((r) => r.netuid === 5)!.staleReason).toBe(reason);
+    expect(rows.filter((r) => r.netuid !== 5).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
+  });
+
+  it('a node refusing the network-wide dynamic info: the sync stops naming the call, block and the node\'s error, writes nothing', async () => {
+    const block = blockNo(node.produceBlocks(5).number - 2);
+    const before = await points();
+    const missing = `Client error: Execution failed: Other: Exported method ${DYNAMIC_INFO} is not found`;
+    node.faults.failRuntimeCall = [{ method: DYNAMIC_INFO, message: missing }];
+    const outcome = await call(service, 'sync.start', {});
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toBe(
+      `${node.url} could not send every subnet's dynamic info: the node refused state_call ${DYNAMIC_INFO} at ${block} ` +
+        `with error 4003: ${missing}. Nothing was written; the previous data is unchanged.`,
+    );
+    expect(await points()).toEqual(before);
   });
 
   it('garbage instead of the network-wide dynamic info: the whole sync fails naming the call and type, nothing is written', async () => {

@@ -6,11 +6,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandInNode, type StandInNode } from '../../../test/chain/node';
 import { metadataOrWarn } from '../../../test/chain/test-helpers';
-import { blockLabel, describeArgs, describeStorage, formatWait, named, rpcCallName, undecodable } from './call-names';
+import { blockLabel, describeArgs, describeStorage, formatWait, named, nodeRefusal, rpcCallName, undecodable } from './call-names';
 import { connect, type Connection } from './connect';
 import { ChainCallError } from './errors';
-import { METAGRAPH_INDEXES } from './metagraph-decode';
-import { blockReader } from './raw-rpc';
+import { INCENTIVES_INDEX, METAGRAPH_INDEXES } from './metagraph-decode';
+import { blockReader, raw } from './raw-rpc';
 import { runtimeCodecsAt, type RuntimeCodecs } from './runtime-codecs';
 
 describe('request names', () => {
@@ -52,6 +52,23 @@ describe('request names', () => {
     await expect(named(at, 'something vaguer', () => Promise.reject(inner))).rejects.toBe(inner);
     const other = new Error('4003: Execution failed');
     await expect(named(at, 'x', () => Promise.reject(other))).rejects.toBe(other);
+  });
+
+  it('turns the node\'s JSON-RPC error into a refusal named by the request, keeping the node\'s words, and only that', async () => {
+    // As @polkadot/api raises it: `<code>: <message>`, with the code beside it.
+    const rpcError = Object.assign(new Error('4003: Client error: Execution failed: Other: Exported method X_y is not found'), { code: 4003 });
+    const bare = nodeRefusal('state_call', ['SubnetInfoRuntimeApi_get_dynamic_info', '0x0700', '0xabc'], rpcError)!;
+    expect(bare.message).toBe(
+      'the node refused state_call SubnetInfoRuntimeApi_get_dynamic_info with error 4003: Client error: Execution failed: Other: Exported method X_y is not found',
+    );
+    expect([bare.problem, bare.kind]).toEqual(['rejected', 'unsupported-runtime']);
+    const at = { hash: '0x12', number: 123 };
+    await expect(named(at, 'state_call SubnetInfoRuntimeApi_get_dynamic_info(netuid 7)', () => Promise.reject(bare))).rejects.toThrow(
+      /^the node refused state_call SubnetInfoRuntimeApi_get_dynamic_info\(netuid 7\) at block #123 with error 4003: Client error: /,
+    );
+    expect(nodeRefusal('system_chain', [], new Error('disconnected from ws://x: 1006:: Abnormal Closure'))).toBeNull();
+    expect(nodeRefusal('system_chain', [], Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBeNull();
+    expect(nodeRefusal('system_chain', [], new ChainCallError('timeout', 'system_chain', null, '2 s'))).toBeNull();
   });
 
   it('says what did not decode, in words for bytes that end early', () => {
@@ -112,6 +129,27 @@ describe.skipIf(!metadata)('request names against the stand-in node', () => {
     await expect(read.call(selective, [2, METAGRAPH_INDEXES])).rejects.toThrow(
       `state_call SubnetInfoRuntimeApi_get_selective_metagraph(netuid 2) at block #${at.number.toLocaleString('en-US')} timed out after 1500 ms`,
     );
+  });
+
+  it('a runtime call the node refuses fails naming the method, its netuid and the block, with the node\'s error', async () => {
+    const trap = 'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
+    node.faults.failRuntimeCall = [{ method: 'SubnetInfoRuntimeApi_get_selective_metagraph', netuid: 3, code: -32000, message: trap }];
+    const read = blockReader(conn.api, at);
+    const selective = codecs.call('SubnetInfoRuntimeApi', 'get_selective_metagraph')!;
+    // Other indexes than the tests above ask for: the connection keeps each answer (even one pending) by block and bytes.
+    const incentives = [INCENTIVES_INDEX];
+    await expect(read.call(selective, [1, incentives])).resolves.toBeDefined();
+    const failure = await read.call(selective, [3, incentives]).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ChainCallError);
+    expect((failure as ChainCallError).message).toBe(
+      `the node refused state_call SubnetInfoRuntimeApi_get_selective_metagraph(netuid 3) at block #${at.number.toLocaleString('en-US')} ` +
+        `with error -32000: ${trap}`,
+    );
+  });
+
+  it('any other request the node refuses is named by its JSON-RPC method', async () => {
+    const failure = await raw(conn.api.rpc.state.getStorage)('0x00', `0x${'ee'.repeat(32)}`).catch((e: unknown) => e);
+    expect((failure as Error).message).toMatch(/^the node refused state_getStorage with error 4003: Client error: UnknownBlock: State already discarded for 0xeeee/);
   });
 
   it('a slow storage read fails naming the items', async () => {

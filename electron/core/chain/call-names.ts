@@ -1,8 +1,9 @@
 /**
- * Names for node requests, so a slow or garbled answer can be traced to the exact call: the JSON-RPC method, for
- * state_call the runtime API method with its scalar arguments, for storage the items read, and the block. The
- * provider (connect.ts) times every request out under its JSON-RPC name; the code that made the request renames the
- * failure with what it knows (arguments, block) through `named`.
+ * Names for node requests, so a slow, refused or garbled answer can be traced to the exact call: the JSON-RPC method,
+ * for state_call the runtime API method with its scalar arguments, for storage the items read, and the block. The
+ * provider (connect.ts) times every request out, and turns the node's JSON-RPC errors into failures, under its
+ * JSON-RPC name; the code that made the request renames the failure with what it knows (arguments, block) through
+ * `named`.
  */
 import { ChainCallError } from './errors';
 
@@ -71,15 +72,25 @@ function splitName(name: string): [string, string] {
 }
 
 /**
- * Runs a request; a timeout the provider reported under the bare JSON-RPC name is renamed to `call` (when given) at
- * `at`. Other failures pass through unchanged.
+ * The node's JSON-RPC error for a request, named by its JSON-RPC method (see rpcCallName); null for any other failure
+ * (a dropped socket, a timeout). @polkadot/api raises the error as an RpcError: a numeric `code` and the message
+ * `<code>: <node's message>`, which is kept whole because it is what the node operator's logs and forums use.
+ */
+export function nodeRefusal(method: string, params: unknown[], e: unknown): ChainCallError | null {
+  if (!(e instanceof Error) || e instanceof ChainCallError || typeof (e as { code?: unknown }).code !== 'number') return null;
+  return new ChainCallError('rejected', rpcCallName(method, params), null, e.message);
+}
+
+/**
+ * Runs a request; a timeout or a refusal the provider reported under the bare JSON-RPC name is renamed to `call`
+ * (when given) at `at`. Other failures pass through unchanged.
  */
 export async function named<T>(at: BlockAt | null, call: string | null, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
     // Named once, by the innermost caller: an outer one knows less about the request.
-    if (e instanceof ChainCallError && e.problem === 'timeout' && e.block === null) throw e.named(call, at ? blockLabel(at) : null);
+    if (e instanceof ChainCallError && e.problem !== 'decode' && e.block === null) throw e.named(call, at ? blockLabel(at) : null);
     throw e;
   }
 }

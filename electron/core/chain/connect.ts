@@ -3,7 +3,7 @@
  * (runtime APIs included, metadata v15/v16): no hand-written type definitions.
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { formatWait, rpcCallName } from './call-names';
+import { formatWait, nodeRefusal, rpcCallName } from './call-names';
 import { ChainCallError, ChainError } from './errors';
 import { knownMetadata } from './known-metadata';
 
@@ -22,9 +22,10 @@ const BACKSTOP_MS = 10_000;
 
 /**
  * A WsProvider that times out every request itself, after exactly `callTimeoutMs`, with the request's JSON-RPC name
- * (and for state_call the runtime API method), whether the sync made it or @polkadot/api did on its behalf.
- * Subscription requests keep the backstop: @polkadot/api opens them for itself, nothing in the sync waits on them,
- * and a rejected one surfaces only as an unhandled rejection inside the library.
+ * (and for state_call the runtime API method), whether the sync made it or @polkadot/api did on its behalf. A
+ * JSON-RPC error the node answers with is named the same way: bare, it says neither which runtime call failed nor
+ * where. Subscription requests keep the backstop: @polkadot/api opens them for itself, nothing in the sync waits on
+ * them, and a rejected one surfaces only as an unhandled rejection inside the library.
  */
 class TimedWsProvider extends WsProvider {
   constructor(
@@ -35,8 +36,10 @@ class TimedWsProvider extends WsProvider {
   }
 
   override send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean, subscription?: Parameters<WsProvider['send']>[3]): Promise<T> {
-    const answer = super.send<T>(method, params, isCacheable, subscription);
-    if (subscription) return answer;
+    if (subscription) return super.send<T>(method, params, isCacheable, subscription);
+    const answer = super.send<T>(method, params, isCacheable).catch((e: unknown) => {
+      throw nodeRefusal(method, params, e) ?? e;
+    });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ChainCallError('timeout', rpcCallName(method, params), null, formatWait(this.callTimeoutMs))), this.callTimeoutMs);

@@ -13,24 +13,32 @@ export class ChainError extends Error {
 
 /**
  * One node request that failed, named so a user can look it up: the JSON-RPC method (for state_call, the runtime API
- * method and its arguments), the block it was asked at, and what went wrong: no answer in time, or an answer that
- * does not decode. The message reads on its own ("state_call SubnetInfoRuntimeApi_get_selective_metagraph(netuid 7)
- * at block #123 timed out after 2 s"); whoever catches it adds what it was for and what it means for the data.
+ * method and its arguments), the block it was asked at, and what went wrong: no answer in time, an answer that
+ * does not decode, or a JSON-RPC error instead of an answer (a runtime API the node lacks, a runtime trap, state the
+ * node no longer holds). The message reads on its own ("state_call SubnetInfoRuntimeApi_get_selective_metagraph(netuid
+ * 7) at block #123 timed out after 2 s"); whoever catches it adds what it was for and what it means for the data.
  */
 export class ChainCallError extends ChainError {
   constructor(
-    readonly problem: 'timeout' | 'decode',
+    readonly problem: 'timeout' | 'decode' | 'rejected',
     /** `state_call SubnetInfoRuntimeApi_get_dynamic_info(netuid 7)`, `chain_getHeader`, `state_queryStorageAt for …`. */
     readonly call: string,
     /** `block #123` (or `block 0x1234abcd…` before the number is known); null when the request names no block. */
     readonly block: string | null,
-    /** timeout: the time waited (`2 s`); decode: what did not decode, as a predicate (`could not be decoded as …`). */
+    /**
+     * timeout: the time waited (`2 s`); decode: what did not decode, as a predicate (`could not be decoded as …`);
+     * rejected: the node's error as it sent it, code first (`4003: Client error: Execution failed: …`).
+     */
     readonly detail: string,
   ) {
     const at = block ? ` at ${block}` : '';
     super(
       problem === 'timeout' ? 'timeout' : 'unsupported-runtime',
-      problem === 'timeout' ? `${call}${at} timed out after ${detail}` : `the node's answer to ${call}${at} ${detail}`,
+      problem === 'timeout'
+        ? `${call}${at} timed out after ${detail}`
+        : problem === 'rejected'
+          ? `the node refused ${call}${at} with error ${detail}`
+          : `the node's answer to ${call}${at} ${detail}`,
     );
     this.name = 'ChainCallError';
   }

@@ -1,8 +1,9 @@
 /**
- * Failures while reading a block, in the user's words. A request that timed out or answered bytes that do not
- * decode arrives as a ChainCallError naming the request (JSON-RPC method, runtime API method and arguments, block);
- * this adds which endpoint and what the request was for. Anything else is recognised from the chain library's own
- * wording ("No response received from RPC endpoint in 60s", "createType(Vec<…>):: …"), which names neither.
+ * Failures while reading a block, in the user's words. A request that timed out, was refused with a JSON-RPC error or
+ * answered bytes that do not decode arrives as a ChainCallError naming the request (JSON-RPC method, runtime API
+ * method and arguments, block); this adds which endpoint and what the request was for. Anything else is recognised
+ * from the chain library's own wording ("No response received from RPC endpoint in 60s", "createType(Vec<…>):: …"),
+ * which names neither.
  * The network-wide calls come first and everything else depends on them, so a failure that escapes the block read is
  * about them (a single subnet's failure is contained as that subnet's stale reason).
  */
@@ -56,7 +57,9 @@ export function describeReadFailure(e: unknown, where: { endpoint: string; block
       what:
         e.problem === 'timeout'
           ? `${where.endpoint} answered too slowly while the sync read ${subject}: ${message}`
-          : `${where.endpoint} sent ${subject} in a form this app cannot read: ${message}`,
+          : e.problem === 'rejected'
+            ? `${where.endpoint} could not send ${subject}: ${message}`
+            : `${where.endpoint} sent ${subject} in a form this app cannot read: ${message}`,
     };
   }
   if (e instanceof ChainError) return { kind: e.kind, what: message.split(/; | Nothing was/)[0]!.replace(/\.$/, '') };
