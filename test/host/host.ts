@@ -6,10 +6,13 @@ import type { Browser } from 'playwright-core';
 import { ScoutService, type ServiceOptions } from '../../electron/core/service';
 import { serveWeb } from '../../electron/web/web-shell';
 import { printRoute } from '../../electron/web/chromium-printer';
+import { installCallFaults, type CallFaults } from './faults';
 
 export interface TestHost {
   url: string;
   service: ScoutService;
+  /** Makes core operations fail on demand (faults.ts). */
+  faults: CallFaults;
   close(): Promise<void>;
 }
 
@@ -28,11 +31,13 @@ export async function startHost(options: {
     ...options.serviceOptions,
     ...(printer ? { printPdf: (route: string) => printRoute(printer, baseUrl, route) } : {}),
   });
+  const faults = installCallFaults(service);
   const web = await serveWeb(service, { port: options.port });
   baseUrl = web.url;
   return {
     url: web.url,
     service,
+    faults,
     async close() {
       await web.close();
       await service.close();

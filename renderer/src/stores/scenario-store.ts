@@ -18,7 +18,10 @@ interface ScenarioState {
   /** What the Subnets table shows of each subnet under the scenario in force, by netuid. */
   economics: Map<number, TableEconomics>;
   evaluating: boolean;
+  /** Why the last evaluation failed; `economics` then still holds the last one that worked. Cleared on success. */
   evaluateError: string | null;
+  /** When `economics` was worked out (null: never), so a failure can say how old the figures it leaves are. */
+  evaluatedAtMs: number | null;
   init(scenario: Scenario): void;
   change(patch: Partial<Scenario>): boolean;
   reportInvalid(field: ScenarioField, message: string): void;
@@ -29,7 +32,13 @@ let persistTimer: ReturnType<typeof setTimeout> | undefined;
 
 const runEvaluate = latestOnly(
   (scenario: Scenario) => scout.call('scenario.evaluateTable', { scenario }),
-  (list) => useScenarioStore.setState({ economics: new Map(list.map((e) => [e.netuid, e])), evaluating: false, evaluateError: null }),
+  (list) =>
+    useScenarioStore.setState({
+      economics: new Map(list.map((e) => [e.netuid, e])),
+      evaluating: false,
+      evaluateError: null,
+      evaluatedAtMs: Date.now(),
+    }),
   (e) => useScenarioStore.setState({ evaluating: false, evaluateError: e.message }),
 );
 
@@ -39,6 +48,7 @@ export const useScenarioStore = create<ScenarioState>((set, get) => ({
   economics: new Map(),
   evaluating: false,
   evaluateError: null,
+  evaluatedAtMs: null,
   init(scenario) {
     set({ scenario, errors: {} });
     get().evaluate();

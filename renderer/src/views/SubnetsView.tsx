@@ -2,6 +2,7 @@ import { useDataStore } from '../stores/data-store';
 import { useUiStore } from '../stores/ui-store';
 import { useSyncStore } from '../stores/sync-store';
 import { ScenarioPanel } from '../scenario/ScenarioPanel';
+import { WhatIfFailed } from '../scenario/WhatIfFailed';
 import { SubnetsTable } from '../subnets/SubnetsTable';
 
 export function SubnetsView() {
@@ -46,6 +47,7 @@ export function SubnetsView() {
             </button>
           </p>
         )}
+        <WhatIfFailed />
         <SubnetsTable rows={subnets.rows} />
       </section>
       <aside className="side-panel">
