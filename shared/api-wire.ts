@@ -8,8 +8,17 @@ import type { SyncOutcome, SyncState } from './api-types';
 export interface Events {
   'sync.progress': SyncState;
   'sync.done': SyncOutcome;
-  'data.changed': { scope: 'subnets' | 'settings' | 'dataset' };
+  'data.changed': DataChange;
 }
+
+/** What changed in the data file, so every open window refreshes what it shows of it (and nothing else). */
+export type DataChange =
+  | { scope: 'subnets' | 'settings' | 'dataset' }
+  /**
+   * Research notes were written. `netuids`: the subnets whose notes changed (both, when a note moved to another
+   * subnet), so a subnet's page reloads its notes only when they are among them.
+   */
+  | { scope: 'notes'; netuids: number[] };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = ['sync.progress', 'sync.done', 'data.changed'];
 

@@ -34,6 +34,8 @@ export function App() {
       if (settings) initScenario(settings.scenario);
     });
     return scout.on('data.changed', ({ scope }) => {
+      // Notes change no figure: the views showing notes refresh themselves.
+      if (scope === 'notes') return;
       // Thresholds change verdicts: re-evaluate with the new settings.
       if (scope === 'settings') return void loadSettings().then(() => useScenarioStore.getState().evaluate());
       // Another file (a restored backup, the demo data, another folder) brings its own settings.

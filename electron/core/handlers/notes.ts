@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { NoteContent } from '../../../shared/notes-types';
+import type { Note, NoteContent } from '../../../shared/notes-types';
 import type { NotesImportSchema } from '../../../shared/notes-schemas';
 import type { ScoutService } from '../service';
 import { exportAll } from '../notes/export-all';
@@ -12,25 +12,52 @@ import { currentVerdicts, searchNotes, tagCounts, type NoteFilters } from '../no
 export function notesHandlers(service: ScoutService) {
   const ws = () => service.requireWorkspace();
   const repo = () => new NoteRepo(ws().db, service.now);
+  // Every window showing notes (another window's Notes screen, a subnet page's notes) refreshes on this.
+  const notesChanged = (netuids: number[]) =>
+    service.emit('data.changed', { scope: 'notes', netuids: [...new Set(netuids)].sort((a, b) => a - b) });
+  /** Writes one note and tells every window, naming the subnet it was on and the one it is on now. */
+  const changing = (id: string, write: (notes: NoteRepo) => Note): Note => {
+    const notes = repo();
+    const before = notes.get(id).netuid;
+    const after = write(notes);
+    notesChanged([before, after.netuid]);
+    return after;
+  };
   return {
     'notes.list': (filters?: NoteFilters) => searchNotes(ws().db, filters ?? {}),
     'notes.tags': () => tagCounts(ws().db),
     'notes.get': ({ id }: { id: string }) => repo().get(id),
-    'notes.create': ({ netuid, title }: { netuid: number; title?: string }) => repo().create(netuid, title),
+    'notes.create': ({ netuid, title }: { netuid: number; title?: string }) => {
+      const note = repo().create(netuid, title);
+      notesChanged([note.netuid]);
+      return note;
+    },
     'notes.save': ({ id, content, kind }: { id: string; content: NoteContent; kind: 'autosave' | 'save' }) =>
-      repo().save(id, content, kind),
+      changing(id, (notes) => notes.save(id, content, kind)),
     'notes.delete': ({ id }: { id: string }) => {
-      repo().remove(id);
+      const notes = repo();
+      const { netuid } = notes.get(id);
+      notes.remove(id);
+      notesChanged([netuid]);
       return { id };
     },
     'notes.history': ({ id }: { id: string }) => repo().history(id),
-    'notes.restoreVersion': ({ id, versionId }: { id: string; versionId: number }) => repo().restore(id, versionId),
+    'notes.restoreVersion': ({ id, versionId }: { id: string; versionId: number }) =>
+      changing(id, (notes) => notes.restore(id, versionId)),
     'notes.currentVerdicts': () => currentVerdicts(ws().db),
     'notes.exportMarkdown': ({ id }: { id: string }) => noteAsMarkdown(repo().get(id)),
     'notes.export': () => exportAll(ws(), service.now()),
     'notes.import': ({ content, conflicts }: z.output<typeof NotesImportSchema>) => {
-      const outcome = importAll(ws(), readExportFile(content), conflicts, service.now());
-      if (outcome.status === 'imported' && outcome.settingsRestored) service.emit('data.changed', { scope: 'settings' });
+      const file = readExportFile(content);
+      // A replaced note may move from the subnet it is on here to the file's: both lists change.
+      const notes = repo();
+      const netuidsHere = file.notes.flatMap((n) => notes.find(n.id)?.netuid ?? []);
+      const outcome = importAll(ws(), file, conflicts, service.now());
+      if (outcome.status !== 'imported') return outcome;
+      if (outcome.notesAdded + outcome.notesReplaced + outcome.notesDuplicated > 0) {
+        notesChanged([...netuidsHere, ...file.notes.map((n) => n.netuid)]);
+      }
+      if (outcome.settingsRestored) service.emit('data.changed', { scope: 'settings' });
       return outcome;
     },
   };

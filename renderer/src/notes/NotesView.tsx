@@ -16,9 +16,11 @@ export function NotesView() {
 
   useEffect(() => {
     void refresh();
-    // Another data folder (or the demo data) has other notes: what was open here is not in it.
     return scout.on('data.changed', ({ scope }) => {
+      // A note written in another window (or imported) shows up here, matched against this search.
+      if (scope === 'notes') return void refresh();
       if (scope !== 'dataset') return;
+      // Another data folder (or the demo data) has other notes: what was open here is not in it.
       select(null);
       void refresh();
     });

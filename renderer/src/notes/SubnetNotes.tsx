@@ -24,6 +24,14 @@ export function SubnetNotes({ netuid }: { netuid: number }) {
     setOpenId(null);
     void load();
   }, [load]);
+  // A note on this subnet written in another window (or imported, or moved here) shows up without a reload.
+  useEffect(
+    () =>
+      scout.on('data.changed', (change) => {
+        if (change.scope === 'notes' && change.netuids.includes(netuid)) void load();
+      }),
+    [netuid, load],
+  );
 
   const add = async () => {
     try {
