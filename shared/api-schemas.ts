@@ -1,5 +1,6 @@
 /** Argument schemas of the contract's operations: the boundary that rejects bad input with a clear message. */
 import { z } from 'zod';
+import { DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './history-range';
 
 const endpointUrl = z
   .string()
@@ -110,7 +111,21 @@ export const ThresholdsSchema = z
   .strict();
 
 export const EvaluateSchema = z.object({ scenario: ScenarioSchema }).strict();
-export const SubnetEconomicsSchema = z.object({ netuid, scenario: ScenarioSchema }).strict();
+/** The history the charts draw (see history-range.ts); callers that do not say get the charts' default month. */
+const historyDays = z
+  .union(
+    [
+      z.literal('all'),
+      z
+        .number()
+        .int('days of history must be a whole number')
+        .min(1, "days of history must be at least 1 (or 'all')")
+        .max(MAX_HISTORY_DAYS, `days of history above ${MAX_HISTORY_DAYS.toLocaleString('en-US')} (10 years) is not plausible; ask for 'all'`),
+    ],
+    { error: `days of history must be a whole number from 1 to ${MAX_HISTORY_DAYS.toLocaleString('en-US')}, or 'all'` },
+  )
+  .default(DEFAULT_HISTORY_DAYS);
+export const SubnetEconomicsSchema = z.object({ netuid, scenario: ScenarioSchema, historyDays }).strict();
 export const SensitivitySchema = z
   .object({
     netuid,

@@ -1,6 +1,7 @@
 /** Result types of the contract's operations (see api.ts). */
 import type { StaleSubnet, SubnetIdentity, SyncPoint } from './domain';
 import type { BackupInfo } from './backups-api';
+import type { HistoryDays } from './history-range';
 import type {
   MinerEconomics,
   Percentiles,
@@ -142,7 +143,10 @@ export interface SubnetDetail {
   analysis: Omit<SubnetAnalysis, 'model'>;
   economics: MinerEconomics;
   perMinerUsdPerMonth: Percentiles;
+  /** The charted history: the last `historyDays` days up to the subnet's newest point, oldest first. */
   history: SubnetHistoryPoint[];
+  /** The range `history` covers (what was asked, or the default). */
+  historyDays: HistoryDays;
   distribution: IncentivePoint[];
   identity: SubnetIdentity | null;
   staleReason: string | null;

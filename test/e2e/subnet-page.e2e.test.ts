@@ -157,4 +157,55 @@ describe.skipIf(missing !== null)('subnet page', () => {
 
     expect(problems).toEqual([]);
   });
+
+  it('asks the core for just the history range the charts show, and again when the range changes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(host.url);
+    await page.evaluate(async () => {
+      if ((await window.scout.call('app.info')).dataset !== 'demo') await window.scout.call('app.useDataset', { dataset: 'demo' });
+    });
+    const pointsIn = (historyDays: number | 'all') =>
+      page.evaluate(
+        async (days) => (await window.scout.call('subnet.economics', { netuid: 1, scenario: (await window.scout.call('settings.get')).scenario, historyDays: days })).history.length,
+        historyDays,
+      );
+    const [week, all] = [await pointsIn(7), await pointsIn('all')];
+    expect(week).toBeLessThan(all); // the demo holds 8 days of daily points: a week is fewer
+
+    // The Subnet page's own call for the detail, answered: which range it asked for, and how many bytes came back.
+    const detailCall = async (historyDays: number | 'all', act: () => Promise<unknown>) => {
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => {
+          if (!r.url().endsWith('/api/call')) return false;
+          const { method, arg } = JSON.parse(r.request().postData() ?? '{}') as { method?: string; arg?: { historyDays?: unknown } };
+          return method === 'subnet.economics' && arg?.historyDays === historyDays;
+        }),
+        act(),
+      ]);
+      return (await response.body()).length;
+    };
+    const firstChart = page.locator('.chart-card canvas').first();
+    const range = (label: string) => page.locator('#history-title ~ .segmented label', { hasText: label });
+
+    // First the charts' default month; the demo's 8 days all fit in it.
+    await detailCall(30, () => page.goto(`${host.url}/#/subnet/1`));
+    await expect.poll(() => firstChart.getAttribute('aria-label')).toMatch(new RegExp(`last 30 days: ${all} points`));
+    const monthBytes = await detailCall(30, () => page.reload());
+
+    const weekBytes = await detailCall(7, () => range('7 days').click());
+    await expect.poll(() => firstChart.getAttribute('aria-label')).toMatch(new RegExp(`last 7 days: ${week} points`));
+    expect(weekBytes).toBeLessThan(monthBytes);
+
+    // Wider than what the page holds: only a new answer from the core can draw it.
+    await detailCall('all', () => range('All').click());
+    await expect.poll(() => firstChart.getAttribute('aria-label')).toMatch(new RegExp(`all history: ${all} points`));
+
+    // The choice stays when the analyst moves to another subnet.
+    await detailCall('all', () => page.goto(`${host.url}/#/subnet/2`));
+    await expect.poll(() => range('All').getAttribute('class')).toBe('selected');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

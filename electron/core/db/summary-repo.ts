@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SubnetHistoryPoint } from '../../../shared/economics';
+import { rangeStartMs, type HistoryDays } from '../../../shared/history-range';
 
 // Summary field ↔ column; the block number and time are the sync point's.
 const FIELDS = [
@@ -62,6 +63,36 @@ export function summariesOf(db: Database, netuid: number): SubnetHistoryPoint[] 
       )
       .raw()
       .all(netuid) as SummaryRow[]
+  ).map((r) => toSummary(r, 0));
+}
+
+/**
+ * Summaries of one subnet over the last `days` days up to its newest summary, oldest first: what the History charts
+ * draw (a point exactly `days` before the newest is kept; see rangeStartMs). A year of hourly syncs is 8,760 rows per
+ * subnet; a month is 720, and only those are read.
+ */
+export function summariesOfLast(db: Database, netuid: number, days: HistoryDays): SubnetHistoryPoint[] {
+  if (days === 'all') return summariesOf(db, netuid);
+  // Points newest first, then the subnet's row of each until one has a summary: usually the first. Materialised, or
+  // SQLite would look up the subnet's row at every point before sorting.
+  const newestMs = db
+    .prepare(
+      `WITH newest_first AS MATERIALIZED (SELECT id, block_time_ms FROM sync_points ORDER BY block_time_ms DESC)
+       SELECT p.block_time_ms FROM newest_first p CROSS JOIN subnet_snapshots s ON s.point_id = p.id AND s.netuid = ?
+       WHERE s.has_summary LIMIT 1`,
+    )
+    .pluck()
+    .get(netuid) as number | undefined;
+  if (newestMs === undefined) return [];
+  return (
+    db
+      .prepare(
+        // The window's points by time, then the subnet's row of each by key: the rows before it are never read.
+        `SELECT p.block_number, p.block_time_ms, ${COLUMNS} FROM sync_points p CROSS JOIN subnet_snapshots s ON s.point_id = p.id AND s.netuid = ?
+         WHERE p.block_time_ms >= ? AND s.has_summary ORDER BY p.block_number`,
+      )
+      .raw()
+      .all(netuid, rangeStartMs(days, newestMs)) as SummaryRow[]
   ).map((r) => toSummary(r, 0));
 }
 

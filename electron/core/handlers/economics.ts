@@ -1,7 +1,8 @@
 import type { SubnetDetail } from '../../../shared/api-types';
 import type { MinerEconomics, Scenario, SensitivityAxes, TableEconomics } from '../../../shared/economics';
 import { defaultSensitivityAxes, evaluateAll, evaluateNewcomer, incentiveDistribution, perMinerUsdPerMonth, sensitivityGrid } from '../engine';
-import { summariesOf } from '../db/summary-repo';
+import { summariesOfLast } from '../db/summary-repo';
+import type { HistoryDays } from '../../../shared/history-range';
 import { CoreError } from '../errors';
 import type { ScoutService } from '../service';
 
@@ -27,14 +28,16 @@ export function economicsHandlers(service: ScoutService) {
       evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds()),
     'scenario.evaluateTable': ({ scenario }: { scenario: Scenario }) =>
       evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds()).map(tableEconomics),
-    'subnet.economics': ({ netuid, scenario }: { netuid: number; scenario: Scenario }): SubnetDetail => {
+    'subnet.economics': ({ netuid, scenario, historyDays }: { netuid: number; scenario: Scenario; historyDays: HistoryDays }): SubnetDetail => {
       const { analysis, input, latest } = analysed(netuid);
       const { model: _model, ...rest } = analysis;
       return {
         analysis: rest,
         economics: evaluateNewcomer(analysis, scenario, thresholds()),
         perMinerUsdPerMonth: perMinerUsdPerMonth(analysis, scenario),
-        history: summariesOf(ws().db, netuid),
+        // Only the charted range: the analysis above read its own window of history (analyses.ts), not this one.
+        history: summariesOfLast(ws().db, netuid, historyDays),
+        historyDays,
         distribution: incentiveDistribution(input()),
         identity: latest.snapshot.identity,
         staleReason: latest.staleReason,

@@ -34,7 +34,7 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
       <NewcomerEconomics economics={detail.economics} scenario={scenario} />
       <KeyFigures detail={detail} />
       <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
-      <HistoryCharts history={detail.history} />
+      <HistoryCharts history={detail.history} range={detail.historyDays} />
       <section className="subnet-section report-distribution">
         <h2>Who earns what</h2>
         <DistributionChart distribution={detail.distribution} deregLine={a.deregLine.alphaPerDay} />

@@ -11,6 +11,7 @@ import type { SyncPoint } from '../../../shared/domain';
 import type { Note } from '../../../shared/notes-types';
 import type { MyMinersReport } from '../../../shared/miners-types';
 import type { ReportTarget } from '../stores/ui-store';
+import { DEFAULT_HISTORY_DAYS } from '../../../shared/history-range';
 import { scout } from '../scout';
 
 export interface SubnetReportData {
@@ -37,6 +38,9 @@ export type ReportData =
   | { context: ReportContext; kind: 'subnet'; subnet: SubnetReportData }
   | { context: ReportContext; kind: 'watchlist'; watchlist: WatchlistReportData };
 
+/** The range a report's History charts print (the screen's default), and all the history it asks for. */
+const REPORT_HISTORY_DAYS = DEFAULT_HISTORY_DAYS;
+
 /** Marks a promise as handled now (its failure still reaches whoever awaits it): several calls start before any is awaited. */
 function early<T>(p: Promise<T>): Promise<T> {
   p.catch(() => undefined);
@@ -59,7 +63,7 @@ async function subnetReport(netuid: number, scenario: Promise<Scenario>, hasKeys
   const notes = early(subnetNotes(netuid));
   const s = await scenario;
   // The report's own figure first: the core answers one call at a time, in the order they arrive.
-  const detail = scout.call('subnet.economics', { netuid, scenario: s });
+  const detail = scout.call('subnet.economics', { netuid, scenario: s, historyDays: REPORT_HISTORY_DAYS });
   const sensitivity = scout.call('scenario.sensitivity', { netuid, scenario: s });
   const miners = hasKeys.then((has) => (has ? scout.call('miners.report', { scenario: s, netuid }) : null));
   const [d, grid, m, noteList] = await Promise.all([detail, sensitivity, miners, notes]);

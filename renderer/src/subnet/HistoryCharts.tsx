@@ -1,18 +1,9 @@
-import { useState } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { Point } from 'chart.js';
 import type { SubnetHistoryPoint } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent } from '../../../shared/format';
+import { HISTORY_RANGES, rangeStartMs, type HistoryDays } from '../../../shared/history-range';
 import { baseOptions, useChartColors } from './charts';
-
-const DAY_MS = 86_400_000;
-const RANGES = [
-  { id: '7', label: '7 days', days: 7 },
-  { id: '30', label: '30 days', days: 30 },
-  { id: '90', label: '90 days', days: 90 },
-  { id: 'all', label: 'All', days: null },
-] as const;
-type RangeId = (typeof RANGES)[number]['id'];
 
 interface Series {
   title: string;
@@ -63,16 +54,25 @@ function HistoryChart({ series, points, rangeLabel }: { series: Series; points: 
   );
 }
 
-/** The subnet's history from the stored sync points: one small chart per metric the analyst watches. */
-export function HistoryCharts({ history }: { history: SubnetHistoryPoint[] }) {
-  const [range, setRange] = useState<RangeId>('30');
-  const chosen = RANGES.find((r) => r.id === range)!;
+/**
+ * The subnet's history from the stored sync points: one small chart per metric the analyst watches. `history` is what
+ * the core sent for `range` (it reads only that range); a new range is asked for through `onRangeChange`, and until
+ * it arrives a narrower one is cut from the points at hand. Without `onRangeChange` (a printed report) the range is fixed.
+ */
+export function HistoryCharts({
+  history,
+  range,
+  onRangeChange,
+}: {
+  history: SubnetHistoryPoint[];
+  range: HistoryDays;
+  onRangeChange?: (days: HistoryDays) => void;
+}) {
   // Ranges count back from the newest sync point, not from now: offline data keeps its shape.
   const newest = history.reduce((m, p) => Math.max(m, p.blockTimeMs), 0);
-  const points = history
-    .filter((p) => chosen.days === null || p.blockTimeMs >= newest - chosen.days * DAY_MS)
-    .sort((a, b) => a.blockTimeMs - b.blockTimeMs);
-  const rangeLabel = chosen.days === null ? 'all history' : `last ${chosen.label}`;
+  const start = rangeStartMs(range, newest);
+  const points = history.filter((p) => p.blockTimeMs >= start).sort((a, b) => a.blockTimeMs - b.blockTimeMs);
+  const rangeLabel = range === 'all' ? 'all history' : `last ${range} days`;
 
   return (
     <section className="subnet-section" aria-labelledby="history-title">
@@ -80,9 +80,16 @@ export function HistoryCharts({ history }: { history: SubnetHistoryPoint[] }) {
         <h2 id="history-title">History</h2>
         <fieldset className="segmented">
           <legend className="sr-only">Time range</legend>
-          {RANGES.map((r) => (
-            <label key={r.id} className={r.id === range ? 'selected' : undefined}>
-              <input type="radio" name="history-range" value={r.id} checked={r.id === range} onChange={() => setRange(r.id)} />
+          {HISTORY_RANGES.map((r) => (
+            <label key={r.days} className={r.days === range ? 'selected' : undefined}>
+              <input
+                type="radio"
+                name="history-range"
+                value={r.days}
+                checked={r.days === range}
+                disabled={!onRangeChange}
+                onChange={() => onRangeChange?.(r.days)}
+              />
               {r.label}
             </label>
           ))}

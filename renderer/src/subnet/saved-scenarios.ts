@@ -36,7 +36,9 @@ export function useComparison(netuid: number, chosen: SavedScenario[]) {
   const key = chosen.map((s) => `${s.id}@${s.updatedAtMs}`).join(',');
   useEffect(() => {
     let current = true;
-    Promise.all(chosen.map(async (s) => [s.id, (await scout.call('subnet.economics', { netuid, scenario: s.scenario })).economics] as const))
+    // Only the economics is compared: the shortest history window keeps each answer small.
+    const economicsOf = async (s: SavedScenario) => (await scout.call('subnet.economics', { netuid, scenario: s.scenario, historyDays: 1 })).economics;
+    Promise.all(chosen.map(async (s) => [s.id, await economicsOf(s)] as const))
       .then((pairs) => {
         if (current) {
           setResults(new Map(pairs));
