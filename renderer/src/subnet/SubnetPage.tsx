@@ -15,20 +15,21 @@ import { SubnetHeader } from './SubnetHeader';
 import { useSubnetStore } from './subnet-store';
 import { WatchlistMembership } from './WatchlistMembership';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { StaleFiguresNotice } from '../components/StaleFiguresNotice';
 
 /** Everything about one subnet: its figures, history and distribution, and what a newcomer would make there. */
 export function SubnetPage({ netuid }: { netuid: number }) {
   const scenario = useScenarioStore((s) => s.scenario);
-  const { detail, sensitivity, loading, error, load } = useSubnetStore();
+  const { detail, sensitivity, loading, error, loadedAtMs, load, historyDays, showHistory } = useSubnetStore();
   const demo = useDataStore((s) => s.subnets?.dataset === 'demo');
 
   // Every scenario change re-asks the engine; the store keeps only the newest answer.
   useEffect(() => load(netuid, scenario), [netuid, scenario, load]);
-  // A sync (or another data set) changes the figures under the page.
+  // A sync (or another data set) changes the figures under the page; notes refresh in their own section.
   useEffect(
     () =>
       scout.on('data.changed', ({ scope }) => {
-        if (scope !== 'settings') load(netuid, useScenarioStore.getState().scenario);
+        if (scope === 'subnets' || scope === 'dataset') load(netuid, useScenarioStore.getState().scenario);
       }),
     [netuid, load],
   );
@@ -42,7 +43,18 @@ export function SubnetPage({ netuid }: { netuid: number }) {
             You are looking at <strong>synthetic demo data</strong>, not the real network.
           </p>
         )}
-        <ErrorMessage error={error} />
+        {detail ? (
+          // The figures below stay, but they answer the last what-if that worked.
+          <StaleFiguresNotice
+            title="This subnet's figures could not be updated."
+            error={error}
+            shownFromMs={loadedAtMs}
+            retrying={loading}
+            onRetry={() => load(netuid, useScenarioStore.getState().scenario)}
+          />
+        ) : (
+          <ErrorMessage error={error} />
+        )}
         {!detail && !error && <p className="muted">Loading…</p>}
         <WatchlistMembership netuid={netuid} />
         {detail && (
@@ -53,7 +65,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
               <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
             )}
             <ScenarioCompare netuid={netuid} />
-            <HistoryCharts history={detail.history} />
+            <HistoryCharts history={detail.history} range={historyDays} onRangeChange={showHistory} />
             <section className="subnet-section" aria-labelledby="distribution-title">
               <h2 id="distribution-title">Who earns what</h2>
               <div className="chart-pair">
