@@ -34,6 +34,8 @@ export type ErrorCode =
   | 'database-unavailable'
   | 'sync-busy'
   | 'sync-failed'
+  /** The data changed since the caller read it (a note saved in another window): nothing was written. */
+  | 'conflict'
   | 'internal';
 
 /** Error thrown on the renderer side when an operation fails; carries the core's code and message. */

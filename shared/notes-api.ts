@@ -18,6 +18,8 @@ export const notesContract = {
   'notes.list': op<NoteSummary[]>()(NotesListSchema),
   'notes.tags': op<TagCount[]>()(none),
   'notes.get': op<Note>()(NoteRefSchema),
+  /** The note, or null when it is not there (deleted in another window): an editor tells the two apart by it. */
+  'notes.find': op<{ note: Note | null }>()(NoteRefSchema),
   'notes.create': op<Note>()(NoteCreateSchema),
   'notes.save': op<Note>()(NoteSaveSchema),
   'notes.delete': op<{ id: string }>()(NoteRefSchema),

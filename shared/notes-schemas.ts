@@ -70,6 +70,17 @@ export const NoteSaveSchema = z
     content: NoteContentSchema,
     /** 'save' when the user pressed Save: it closes the editing session, so the next change starts a new version. */
     kind: z.enum(['autosave', 'save']),
+    /**
+     * The note's updatedAtMs when the editor read it (or last saved it): the save is refused ('conflict') when the
+     * note has changed since, so one window never silently writes over another's work. Left out by callers that
+     * mean to write whatever is there (scripts, tests written before it existed).
+     */
+    baseUpdatedAtMs: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+    /**
+     * The user saw the other change and chose to keep their own text over it: that change is kept as a version of
+     * its own in the history, never merged away, so it can still be restored.
+     */
+    overwrite: z.boolean().optional(),
   })
   .strict();
 

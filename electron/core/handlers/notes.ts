@@ -6,7 +6,7 @@ import { exportAll } from '../notes/export-all';
 import { readExportFile } from '../notes/export-format';
 import { importAll } from '../notes/import-all';
 import { noteAsMarkdown } from '../notes/markdown-export';
-import { NoteRepo } from '../notes/note-repo';
+import { NoteRepo, type SaveBase } from '../notes/note-repo';
 import { currentVerdicts, searchNotes, tagCounts, type NoteFilters } from '../notes/note-search';
 
 export function notesHandlers(service: ScoutService) {
@@ -32,8 +32,9 @@ export function notesHandlers(service: ScoutService) {
       notesChanged([note.netuid]);
       return note;
     },
-    'notes.save': ({ id, content, kind }: { id: string; content: NoteContent; kind: 'autosave' | 'save' }) =>
-      changing(id, (notes) => notes.save(id, content, kind)),
+    'notes.find': ({ id }: { id: string }) => ({ note: repo().find(id) }),
+    'notes.save': ({ id, content, kind, ...from }: { id: string; content: NoteContent; kind: 'autosave' | 'save' } & SaveBase) =>
+      changing(id, (notes) => notes.save(id, content, kind, from)),
     'notes.delete': ({ id }: { id: string }) => {
       const notes = repo();
       const { netuid } = notes.get(id);

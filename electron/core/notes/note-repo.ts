@@ -32,6 +32,12 @@ const toVersion = (r: VersionRow): NoteVersion => ({
 
 const SET_CONTENT = CONTENT_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
 
+/** What a save was made from: see NoteRepo.save. */
+export interface SaveBase {
+  baseUpdatedAtMs?: number;
+  overwrite?: boolean;
+}
+
 export class NoteRepo {
   constructor(
     private readonly db: Database,
@@ -65,10 +71,24 @@ export class NoteRepo {
     })();
   }
 
-  save(id: string, content: NoteContent, kind: 'autosave' | 'save'): Note {
+  /**
+   * Writes what an editor holds. `from.baseUpdatedAtMs`: the note as that editor read it; a note changed since (in
+   * another window) is refused and left as it is, so nobody's work is written over unseen. `from.overwrite`: the
+   * user chose to keep their text over that change; it stays in the history as its own version.
+   */
+  save(id: string, content: NoteContent, kind: 'autosave' | 'save', from: SaveBase = {}): Note {
     return this.db.transaction(() => {
       const now = this.now();
-      if (!sameContent(this.get(id), content)) this.writeContent(id, content, now);
+      const stored = this.get(id);
+      if (from.baseUpdatedAtMs !== undefined && from.baseUpdatedAtMs !== stored.updatedAtMs) {
+        throw new CoreError(
+          'conflict',
+          `“${stored.title}” was changed in another window after this one opened it, so this save was refused and nothing was written. ` +
+            'Choose to keep your text or take the other change.',
+        );
+      }
+      if (from.overwrite) this.closeSession(id);
+      if (!sameContent(stored, content)) this.writeContent(id, content, now);
       this.recordSave(id, content, kind, now);
       return this.get(id);
     })();
@@ -110,8 +130,12 @@ export class NoteRepo {
       .run({ id: note.id, ...contentParams(note), created_at_ms: note.createdAtMs, updated_at_ms: note.updatedAtMs });
   }
 
+  /**
+   * updatedAtMs is also the note's version, which editors send back to show what they started from: every write
+   * moves it forward, by a millisecond when the clock has not moved (two saves in one millisecond) or went back.
+   */
   writeContent(id: string, content: NoteContent, updatedAtMs: number): void {
-    this.db.prepare(`UPDATE notes SET ${SET_CONTENT}, updated_at_ms = @updated_at_ms WHERE id = @id`).run({
+    this.db.prepare(`UPDATE notes SET ${SET_CONTENT}, updated_at_ms = MAX(@updated_at_ms, updated_at_ms + 1) WHERE id = @id`).run({
       id,
       ...contentParams(content),
       updated_at_ms: updatedAtMs,
@@ -130,6 +154,11 @@ export class NoteRepo {
         'INSERT INTO note_versions (note_id, kind, open, started_at_ms, saved_at_ms, content_json) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(id, kind, open ? 1 : 0, savedAtMs, savedAtMs, json);
+  }
+
+  /** Ends the open editing session, so the next save starts a version instead of merging into it. */
+  private closeSession(id: string): void {
+    this.db.prepare('UPDATE note_versions SET open = 0 WHERE note_id = ? AND open = 1').run(id);
   }
 
   /** Merges an autosave into the open version of the current editing session, or starts a new version. */
