@@ -5,11 +5,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ChangeThresholds, MetricChange, WatchedSubnet } from '../../shared/api-types';
-import type { Scenario, SubnetHistoryPoint, VerdictThresholds } from '../../shared/economics';
+import { BLOCKS_PER_DAY } from '../../shared/domain';
+import type { Scenario, VerdictThresholds } from '../../shared/economics';
 import type { Analyses } from './analyses';
-import { analyzeSubnet, evaluateNewcomer } from './engine';
+import { analyzeSubnet, DEFAULT_WINDOW_DAYS, evaluateNewcomer } from './engine';
 import { networkAt, neuronsAt, subnetAt } from './db/snapshot-read';
-import { summariesOf } from './db/summary-repo';
+import { newestSummaries, summariesBefore } from './db/summary-repo';
 
 function relative(previous: number | null, current: number | null, threshold: number): MetricChange {
   if (previous === null || current === null) return { previous, current, change: null, highlighted: false };
@@ -34,14 +35,21 @@ function lastTwoPoints(db: Database, netuid: number): { pointId: number; blockNu
     .all(netuid) as { pointId: number; blockNumber: number; blockTimeMs: number }[];
 }
 
-function previousVerdict(db: Database, netuid: number, point: { pointId: number; blockNumber: number; blockTimeMs: number }, history: SubnetHistoryPoint[], scenario: Scenario, thresholds: VerdictThresholds) {
+/**
+ * The verdict at the subnet's previous point, as the engine gave it then: over the window before that point. Only
+ * the summaries that analysis uses are read (a month of a year's hourly syncs, not all 8,760).
+ */
+function previousVerdict(db: Database, netuid: number, point: { pointId: number; blockNumber: number; blockTimeMs: number }, scenario: Scenario, thresholds: VerdictThresholds) {
   const subnet = subnetAt(db, point.pointId, netuid);
   const network = networkAt(db, point.pointId);
   if (!subnet || !network) return null;
   const neurons = neuronsAt(db, point.pointId, netuid);
+  const windowDays = DEFAULT_WINDOW_DAYS;
+  const history = summariesBefore(db, netuid, point.blockNumber, point.blockNumber - windowDays * BLOCKS_PER_DAY);
   const analysis = analyzeSubnet(
     { blockNumber: point.blockNumber, blockTimeMs: point.blockTimeMs, network, subnet, neurons: neurons.length ? neurons : null },
-    history.filter((h) => h.blockNumber < point.blockNumber),
+    history,
+    { windowDays },
   );
   return evaluateNewcomer(analysis, scenario, thresholds).verdict.label;
 }
@@ -56,12 +64,12 @@ export function watchlistChanges(
 ): WatchedSubnet[] {
   return netuids.map((netuid) => {
     const current = analyses.get(netuid);
-    const history = summariesOf(db, netuid);
-    const now = history[history.length - 1] ?? null;
-    const before = history.length > 1 ? history[history.length - 2]! : null;
+    const newest = newestSummaries(db, netuid, 2);
+    const now = newest[newest.length - 1] ?? null;
+    const before = newest.length > 1 ? newest[0]! : null;
     const points = lastTwoPoints(db, netuid);
     const currentVerdict = current ? evaluateNewcomer(current.analysis, scenario, thresholds) : null;
-    const prevVerdict = points[1] ? previousVerdict(db, netuid, points[1], history, scenario, thresholds) : null;
+    const prevVerdict = points[1] ? previousVerdict(db, netuid, points[1], scenario, thresholds) : null;
     return {
       netuid,
       name: current?.latest.snapshot.name ?? `SN${netuid}`,

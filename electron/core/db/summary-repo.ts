@@ -97,6 +97,60 @@ export function summariesOfLast(db: Database, netuid: number, days: HistoryDays)
 }
 
 /**
+ * The subnet's newest `count` summaries, oldest first: "since the previous sync" compares the newest two, and a year
+ * of hourly syncs would otherwise read 8,760 rows for them.
+ */
+export function newestSummaries(db: Database, netuid: number, count: number): SubnetHistoryPoint[] {
+  return (
+    db
+      .prepare(
+        // The subnet's points newest first (from its index: nothing read for a subnet never stored), then its row at
+        // each until `count` have a summary: usually the first ones. Materialised, or SQLite would read the subnet's
+        // row at every point before sorting.
+        `WITH newest_first AS MATERIALIZED (
+           SELECT p.id, p.block_number, p.block_time_ms FROM subnet_snapshots ss JOIN sync_points p ON p.id = ss.point_id
+           WHERE ss.netuid = @netuid ORDER BY p.block_number DESC)
+         SELECT p.block_number, p.block_time_ms, ${COLUMNS} FROM newest_first p CROSS JOIN subnet_snapshots s ON s.point_id = p.id AND s.netuid = @netuid
+         WHERE s.has_summary ORDER BY p.block_number DESC LIMIT @count`,
+      )
+      .raw()
+      .all({ netuid, count }) as SummaryRow[]
+  )
+    .map((r) => toSummary(r, 0))
+    .reverse();
+}
+
+/**
+ * What analysing one subnet at block `beforeBlock` with a window from block `fromBlock` reads, oldest first: its
+ * summaries in [fromBlock, beforeBlock), and the newest one before `fromBlock` however old it is, because the engine
+ * takes the previous block from it (registrations since) and computes a window whenever any earlier summary exists.
+ * Everything older changes nothing in that analysis, and is not read.
+ */
+export function summariesBefore(db: Database, netuid: number, beforeBlock: number, fromBlock: number): SubnetHistoryPoint[] {
+  return (
+    db
+      .prepare(
+        // Where the read starts: usually the sync just before the window (windowStart), found on the block index; if
+        // the subnet has no summary there, its newest one before, found as in newestSummaries; else the window start.
+        // Then the points from there by block, and the subnet's row of each by key.
+        `SELECT p.block_number, p.block_time_ms, ${COLUMNS} FROM sync_points p CROSS JOIN subnet_snapshots s ON s.point_id = p.id AND s.netuid = @netuid
+         WHERE p.block_number < @beforeBlock AND s.has_summary AND p.block_number >= COALESCE(
+           (SELECT b.block_number FROM sync_points b CROSS JOIN subnet_snapshots bs ON bs.point_id = b.id AND bs.netuid = @netuid
+            WHERE b.block_number = (SELECT MAX(block_number) FROM sync_points WHERE block_number < @fromBlock) AND bs.has_summary LIMIT 1),
+           (WITH earlier_newest_first AS MATERIALIZED (
+              SELECT e.id, e.block_number FROM subnet_snapshots ss JOIN sync_points e ON e.id = ss.point_id
+              WHERE ss.netuid = @netuid AND e.block_number < @fromBlock ORDER BY e.block_number DESC)
+            SELECT e.block_number FROM earlier_newest_first e CROSS JOIN subnet_snapshots es ON es.point_id = e.id AND es.netuid = @netuid
+            WHERE es.has_summary LIMIT 1),
+           @fromBlock)
+         ORDER BY p.block_number`,
+      )
+      .raw()
+      .all({ netuid, beforeBlock, fromBlock }) as SummaryRow[]
+  ).map((r) => toSummary(r, 0));
+}
+
+/**
  * Where a window starting at `fromBlock` begins: the sync just before it (each subnet's previous point survives a
  * gap in syncing), or `fromBlock` when there is none.
  */
