@@ -1,7 +1,8 @@
 /**
  * Two windows on one core: a note written in one shows up in the other without a reload, on the subnet's page and
  * on the Notes screen, and goes from both when deleted. Each page is its own browser context, as a second window
- * (or a second app instance on the same data) would be.
+ * (or a second app instance on the same data) would be. The same note open in both editors: the idle one follows
+ * the other's saves; one with unsaved changes asks before anything is written over; a delete is explained.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -21,6 +22,30 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     return page;
   };
   const saved = (page: Page) => expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Saved /);
+  const body = (page: Page) => page.getByLabel('Notes (Markdown)');
+
+  /** Holds this page's note saves on their way to the core until `release`, so its edits stay unsaved meanwhile. */
+  async function holdSaves(page: Page): Promise<() => Promise<void>> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/call', async (route) => {
+      if (route.request().postData()?.includes('"method":"notes.save"')) await released;
+      await route.continue();
+    });
+    return async () => {
+      release();
+      await page.unrouteAll({ behavior: 'wait' });
+    };
+  }
+  /** Types into this page's note while its saves are held: the text is on screen, the core has not got it. */
+  async function typeUnsaved(page: Page, text: string): Promise<() => Promise<void>> {
+    const release = await holdSaves(page);
+    await body(page).fill(text);
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/Saving|Unsaved/);
+    return release;
+  }
+  const history = (page: Page, id: string) =>
+    page.evaluate(async (noteId) => (await window.scout.call('notes.history', { id: noteId })).map((v) => v.content.body), id);
 
   it('a note saved in one window shows up in the other, and a delete takes it away, without a reload', async () => {
     const writer = await open('notes');
@@ -51,5 +76,109 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     await writer.getByRole('button', { name: 'Delete note' }).click();
     await expect.poll(() => reader.locator('.note-item').count()).toBe(0);
     expect(await reader.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  });
+
+  it('the same note open in two editors: follows quietly, asks on a conflict, explains a delete', async () => {
+    const mine = await open('notes');
+    const theirs = await open('notes');
+    const errors: string[] = [];
+    for (const page of [mine, theirs]) page.on('pageerror', (e) => errors.push(e.message));
+    await theirs.getByLabel('New note for subnet').fill('4');
+    await theirs.getByRole('button', { name: 'New note', exact: true }).click();
+    await theirs.getByLabel('Title', { exact: true }).fill('Emission split review');
+    await saved(theirs);
+    const id = await theirs.evaluate(async () => (await window.scout.call('notes.list', { netuid: 4 }))[0]!.id);
+    await mine.locator('.note-list').getByRole('button', { name: /Emission split review/ }).click();
+    await expect.poll(() => body(mine).inputValue()).toBe('');
+    await mine.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+    // Nothing unsaved here: the other window's save just shows up.
+    await body(theirs).fill('First take: the owner burns 40%.');
+    await saved(theirs);
+    await expect.poll(() => body(mine).inputValue()).toBe('First take: the owner burns 40%.');
+    await saved(mine);
+    expect(await mine.getByRole('alert', { name: 'Changed in another window' }).count()).toBe(0);
+
+    // Unsaved changes here when the other window saves: kept, saves held, and the user is asked.
+    let release = await typeUnsaved(mine, 'My take: the burn is 60%, see block 4,100,000.');
+    await body(theirs).fill('Second take: the burn is 50%.');
+    await saved(theirs);
+    await release();
+    const notice = mine.getByRole('alert', { name: 'Changed in another window' });
+    await notice.waitFor();
+    expect(await body(mine).inputValue()).toBe('My take: the burn is 60%, see block 4,100,000.');
+    expect(await mine.getByTestId('save-status').textContent()).toBe('Not saved: changed in another window');
+    expect(await mine.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    expect(await body(theirs).inputValue()).toBe('Second take: the burn is 50%.');
+    // Typing on while asked keeps the text and saves nothing.
+    await body(mine).fill('My take: the burn is 60%, see block 4,100,000. Checked twice.');
+    await notice.getByText('See the other window’s version').click();
+    await notice.getByText('Second take: the burn is 50%.').waitFor();
+    expect((await history(theirs, id))[0]).toBe('Second take: the burn is 50%.');
+
+    // Keep mine: saved over theirs, which stays in the history; the idle other window follows.
+    await notice.getByRole('button', { name: 'Keep mine' }).click();
+    await saved(mine);
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(() => body(theirs).inputValue()).toBe('My take: the burn is 60%, see block 4,100,000. Checked twice.');
+    expect((await history(mine, id)).slice(0, 2)).toEqual([
+      'My take: the burn is 60%, see block 4,100,000. Checked twice.',
+      'Second take: the burn is 50%.',
+    ]);
+
+    // Take theirs: the other window's text replaces what was typed here, by choice.
+    release = await typeUnsaved(mine, 'A draft I will drop.');
+    await body(theirs).fill('Third take: burn confirmed at 60%.');
+    await saved(theirs);
+    await release();
+    await notice.waitFor();
+    // Leaving the note before choosing keeps the text in this window: back on it, the choice is asked again.
+    const nav = mine.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: 'Subnets' }).click();
+    await mine.locator('table.subnets-table tbody tr').first().waitFor();
+    await nav.getByRole('button', { name: 'Notes' }).click();
+    await notice.waitFor();
+    expect(await body(mine).inputValue()).toBe('A draft I will drop.');
+    await notice.getByRole('button', { name: 'Take theirs' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(await body(mine).inputValue()).toBe('Third take: burn confirmed at 60%.');
+    await saved(mine);
+    expect(await history(mine, id)).not.toContain('A draft I will drop.');
+    // And the next edit here saves normally, from the version it now shows.
+    await body(mine).fill('Third take: burn confirmed at 60%. Agreed.');
+    await saved(mine);
+    await expect.poll(() => body(theirs).inputValue()).toBe('Third take: burn confirmed at 60%. Agreed.');
+
+    // Deleted in the other window while edited here: explained, and the text can be kept as a new note.
+    release = await typeUnsaved(mine, 'Last words before the delete.');
+    await theirs.getByRole('button', { name: 'Delete…' }).click();
+    await theirs.getByRole('button', { name: 'Delete note' }).click();
+    await release();
+    const gone = mine.getByRole('alert', { name: 'Deleted in another window' });
+    await gone.waitFor();
+    expect(await body(mine).inputValue()).toBe('Last words before the delete.');
+    expect(await mine.getByTestId('save-status').textContent()).toBe('Not saved: deleted in another window');
+    await gone.getByRole('button', { name: 'Keep it as a new note' }).click();
+    await gone.waitFor({ state: 'detached' });
+    await saved(mine);
+    expect(await body(mine).inputValue()).toBe('Last words before the delete.');
+    const kept = mine.locator('.note-list').getByRole('button', { name: /Emission split review/ });
+    await expect.poll(() => kept.getAttribute('aria-current')).toBe('true');
+    await theirs.locator('.note-list').getByRole('button', { name: /Emission split review/ }).waitFor();
+    const notes = await mine.evaluate(async () => (await window.scout.call('notes.list', { netuid: 4 })).map((n) => n.id));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).not.toBe(id);
+
+    // Closing instead lets the text go, on the user's word.
+    release = await typeUnsaved(mine, 'Gone with the note.');
+    await theirs.locator('.note-list').getByRole('button', { name: /Emission split review/ }).click();
+    await theirs.getByRole('button', { name: 'Delete…' }).click();
+    await theirs.getByRole('button', { name: 'Delete note' }).click();
+    await release();
+    await gone.getByRole('button', { name: 'Close it' }).click();
+    await mine.getByText('Choose a note on the left, or start a new one.').waitFor();
+
+    expect(errors).toEqual([]);
+    expect(await mine.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 });

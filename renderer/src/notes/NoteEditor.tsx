@@ -8,20 +8,24 @@ import { NoteHistory } from './NoteHistory';
 import { ReviewFields } from './ReviewFields';
 import { SaveStatus } from './SaveStatus';
 import { useNoteDraft } from './use-note-draft';
+import { ChangedElsewhereNotice, DeletedElsewhereNotice } from './ChangedElsewhere';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 interface Props {
   noteId: string;
   onSaved(note: Note): void;
   onDeleted(id: string): void;
+  /** Open this note in the editor's place (the text of a note deleted elsewhere, kept as a new note). */
+  onOpen(note: Note): void;
 }
 
 /** One note: title, subnet, review fields, the Markdown body with a live preview, history, export, delete. */
-export function NoteEditor({ noteId, onSaved, onDeleted }: Props) {
-  const { note, draft, state, change, save, replace, stop } = useNoteDraft(noteId, onSaved);
+export function NoteEditor({ noteId, onSaved, onDeleted, onOpen }: Props) {
+  const { note, draft, state, change, save, replace, keepMine, takeTheirs, saveAsNew, saveAll, stop } = useNoteDraft(noteId, onSaved);
   const [showHistory, setShowHistory] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const idPrefix = `note-${noteId.slice(0, 8)}`;
   if (!draft || !note) {
     return <p className={state.kind === 'error' ? 'error' : 'muted'}>{state.kind === 'error' ? state.message : 'Loading note…'}</p>;
@@ -39,10 +43,13 @@ export function NoteEditor({ noteId, onSaved, onDeleted }: Props) {
   };
   const act = async (work: () => Promise<void>) => {
     setError(null);
+    setBusy(true);
     try {
       await work();
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   };
   const exportMarkdown = () => act(async () => download(await scout.call('notes.exportMarkdown', { id: noteId }), 'text/markdown'));
@@ -65,7 +72,12 @@ export function NoteEditor({ noteId, onSaved, onDeleted }: Props) {
       <div className="row wrap editor-actions">
         <NetuidField id={`${idPrefix}-netuid`} netuid={draft.netuid} onChange={(netuid) => change({ netuid })} />
         <span className="spacer" />
-        <button onClick={() => void save('save')} title="Save now and start a new version in the history (Ctrl+S)">
+        <button
+          onClick={() => void save('save')}
+          // Changed or deleted elsewhere: the notice below says what saving means now.
+          disabled={state.kind === 'conflict' || state.kind === 'deleted'}
+          title="Save now and start a new version in the history (Ctrl+S)"
+        >
           Save
         </button>
         <button className="secondary" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
@@ -90,12 +102,28 @@ export function NoteEditor({ noteId, onSaved, onDeleted }: Props) {
           </button>
         )}
       </div>
+      {state.kind === 'conflict' && (
+        <ChangedElsewhereNotice theirs={state.theirs} busy={busy} onKeepMine={() => void act(keepMine)} onTakeTheirs={takeTheirs} />
+      )}
+      {state.kind === 'deleted' && (
+        <DeletedElsewhereNotice
+          busy={busy}
+          onSaveAsNew={() => void act(async () => onOpen(await saveAsNew()))}
+          onClose={() => {
+            stop();
+            onDeleted(noteId);
+          }}
+        />
+      )}
       <ErrorMessage error={error} />
       {showHistory && (
         <NoteHistory
           noteId={noteId}
           updatedAtMs={note.updatedAtMs}
-          beforeRestore={() => save('autosave')}
+          beforeRestore={async () => {
+            // Restoring replaces what is on screen: never over text that is not safely saved.
+            if (!(await saveAll())) throw new Error('Your latest changes are not saved, so nothing was restored. Save them first.');
+          }}
           onRestored={(restored) => {
             replace(restored);
             onSaved(restored);

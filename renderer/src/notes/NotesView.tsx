@@ -70,7 +70,16 @@ export function NotesView() {
         </div>
         <div className="notes-main">
           {selectedId ? (
-            <NoteEditor key={selectedId} noteId={selectedId} onSaved={noteSaved} onDeleted={noteDeleted} />
+            <NoteEditor
+              key={selectedId}
+              noteId={selectedId}
+              onSaved={noteSaved}
+              onDeleted={noteDeleted}
+              onOpen={(note) => {
+                select(note.id);
+                void refresh();
+              }}
+            />
           ) : (
             <p className="muted">Choose a note on the left, or start a new one.</p>
           )}

@@ -30,6 +30,10 @@ function label(state: SaveState): string {
       return 'Unsaved changes';
     case 'error':
       return `Not saved: ${state.message}`;
+    case 'conflict':
+      return 'Not saved: changed in another window';
+    case 'deleted':
+      return 'Not saved: deleted in another window';
   }
 }
 

@@ -76,6 +76,10 @@ export function SubnetNotes({ netuid }: { netuid: number }) {
             setOpenId(null);
             void load();
           }}
+          onOpen={(note) => {
+            setOpenId(note.netuid === netuid ? note.id : null);
+            void load();
+          }}
         />
       )}
     </section>

@@ -2,13 +2,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Note, NoteContent } from '../../../shared/notes-types';
 import { scout } from '../scout';
-import { Autosaver, type SaveKind, type SaveState } from './autosaver';
+import { Autosaver, contentOf, type SaveKind, type SaveState, type Unresolved } from './autosaver';
 
-function contentOf(n: NoteContent): NoteContent {
-  const { netuid, title, body, repositoryUrl, commitReviewed, reviewedOn, scoringSummary, validatorsReward } = n;
-  const { hardware, exploits, risks, verdict, confidence, tags } = n;
-  return { netuid, title, body, repositoryUrl, commitReviewed, reviewedOn, scoringSummary, validatorsReward, hardware, exploits, risks, verdict, confidence, tags };
-}
+/**
+ * Text typed here on a note that then changed in another window, kept when its editor closes (another note chosen,
+ * another screen) before the user chose between the two: opening the note again in this window asks again.
+ */
+const unresolved = new Map<string, Unresolved>();
 
 export interface NoteDraft {
   note: Note | null;
@@ -18,6 +18,14 @@ export interface NoteDraft {
   save(kind: SaveKind): Promise<void>;
   /** Shows a note the core changed (a restored version). */
   replace(note: Note): void;
+  /** Changed in another window: save this editor's text over it (the history keeps the other). */
+  keepMine(): Promise<void>;
+  /** Changed in another window: show that, dropping this editor's unsaved changes. */
+  takeTheirs(): void;
+  /** Deleted in another window: keep this editor's text as a new note. */
+  saveAsNew(): Promise<Note>;
+  /** Saves what was typed, waiting for saves in flight: true when nothing is left unsaved. */
+  saveAll(): Promise<boolean>;
   /** Stops autosaving (the note is being deleted). */
   stop(): void;
 }
@@ -36,13 +44,17 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
           setNote(n);
           onSavedRef.current(n);
         },
+        reloaded: (n) => {
+          setNote(n);
+          setDraft(contentOf(n));
+        },
       }),
     [id],
   );
 
   const show = (n: Note) => {
     const content = contentOf(n);
-    saver.reset(content);
+    saver.reset(n, content);
     setNote(n);
     setDraft(content);
   };
@@ -54,6 +66,11 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
         if (!live) return;
         show(n);
         setState({ kind: 'saved', atMs: n.updatedAtMs });
+        const left = unresolved.get(id);
+        if (!left) return;
+        unresolved.delete(id);
+        setDraft(left.draft);
+        saver.resume(left);
       },
       (e: Error) => live && setState({ kind: 'error', message: e.message }),
     );
@@ -62,6 +79,15 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
     };
     // `show` only touches this note's saver and state setters, which live as long as `saver`.
   }, [id, saver]);
+
+  // The same note open in another window: follow its saves, or ask when this editor has its own changes.
+  useEffect(
+    () =>
+      scout.on('data.changed', (change) => {
+        if (change.scope === 'notes') saver.noteChanged(change.netuids);
+      }),
+    [saver],
+  );
 
   // Closing the window, switching apps or leaving this note saves at once: the last second of typing is not lost.
   useEffect(() => {
@@ -75,8 +101,10 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
       window.removeEventListener('blur', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       flush();
+      const left = saver.unresolved();
+      if (left) unresolved.set(id, left);
     };
-  }, [saver]);
+  }, [id, saver]);
 
   return {
     note,
@@ -93,6 +121,15 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
       show(n);
       setState({ kind: 'saved', atMs: n.updatedAtMs });
     },
+    keepMine: () => saver.keepMine(),
+    takeTheirs: () => saver.takeTheirs(),
+    async saveAsNew() {
+      if (!draft) throw new Error('There is nothing to keep.');
+      const created = await scout.call('notes.create', { netuid: draft.netuid });
+      const content = draft.title.trim() ? draft : { ...draft, title: 'Untitled note' };
+      return scout.call('notes.save', { id: created.id, content, kind: 'save', baseUpdatedAtMs: created.updatedAtMs });
+    },
+    saveAll: () => saver.saveAll(),
     stop: () => saver.stop(),
   };
 }
