@@ -114,5 +114,9 @@ export type ImportOutcome =
       scenarios: number;
       /** Team keys added, or given the file's label and rent (replace); a key already here is never added twice. */
       teamKeys: number;
+      /** Miners' own rents added, or given the file's (replace); matched by subnet and hotkey. */
+      minerRents: number;
+      /** The file's earnings-drop alert threshold now applies (none was set here, or replace). */
+      earningsDropAlertRestored: boolean;
       settingsRestored: boolean;
     };

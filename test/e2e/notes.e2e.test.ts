@@ -143,18 +143,21 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     await call(host, 'watchlists.create', { name: 'Bio subnets' });
     const teamCold = encodeAddress(new Uint8Array(32).fill(9), 42);
     await call(host, 'miners.addKey', { address: teamCold, kind: 'coldkey', label: 'Team cold' });
+    const rigHot = encodeAddress(new Uint8Array(32).fill(3), 42);
+    await call(host, 'miners.setMinerRent', { netuid: 12, hotkey: rigHot, rentUsdPerMonth: 300 });
+    await call(host, 'miners.setEarningsDropAlert', { percent: 35 });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all…' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^subnet-scout-export-\d{4}-\d{2}-\d{2}\.json$/);
     const file = path.join(freshDir(), download.suggestedFilename());
     await download.saveAs(file);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ format: 'subnet-scout-export', version: 2 });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ format: 'subnet-scout-export', version: 3 });
 
     // A fresh data folder: everything arrives.
     const other = await openNotes();
     await other.page.getByLabel('Export file to import').setInputFiles(file);
     await expect(other.page.getByRole('status').filter({ hasText: 'Imported' }).textContent()).resolves.toBe(
-      'Imported: 1 note added; 1 watchlist, 0 scenarios, 1 team key; settings restored.',
+      'Imported: 1 note added; 1 watchlist, 0 scenarios, 1 team key, 1 miner rent; earnings-drop alert and settings restored.',
     );
     await other.page.getByRole('button', { name: /Protein folding review/ }).click();
     await expect.poll(() => body(other.page).inputValue()).toBe('Scoring favours **novel** folds.');
@@ -162,6 +165,7 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     expect((await call<{ address: string; label: string }[]>(other.host, 'miners.keys')).map((k) => [k.address, k.label])).toEqual([
       [teamCold, 'Team cold'],
     ]);
+    expect((await call<{ earningsDropAlertPercent: number }>(other.host, 'miners.report')).earningsDropAlertPercent).toBe(35);
 
     // The same file again: the user is asked, and chooses to keep both.
     await other.page.getByLabel('Export file to import').setInputFiles(file);

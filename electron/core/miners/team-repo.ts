@@ -34,6 +34,13 @@ export interface NewTeamKey {
   createdAtMs?: number;
 }
 
+/** One miner's own rent, overriding its key's. */
+export interface MinerOwnRent {
+  netuid: number;
+  hotkey: string;
+  rentUsdPerMonth: number;
+}
+
 export class TeamRepo {
   constructor(
     private readonly db: Database,
@@ -79,14 +86,16 @@ export class TeamRepo {
     this.db.prepare('DELETE FROM team_keys WHERE id = ?').run(id);
   }
 
+  /** Each miner's own rent (set on My miners), by subnet then hotkey. */
+  minerRentList(): MinerOwnRent[] {
+    return this.db
+      .prepare('SELECT netuid, hotkey, rent_usd_per_month AS rentUsdPerMonth FROM team_miner_rents ORDER BY netuid, hotkey')
+      .all() as MinerOwnRent[];
+  }
+
   /** Rent per miner, by `${netuid}:${hotkey}`. */
   minerRents(): Map<string, number> {
-    const rows = this.db.prepare('SELECT netuid, hotkey, rent_usd_per_month AS rent FROM team_miner_rents').all() as {
-      netuid: number;
-      hotkey: string;
-      rent: number;
-    }[];
-    return new Map(rows.map((r) => [`${r.netuid}:${r.hotkey}`, r.rent]));
+    return new Map(this.minerRentList().map((r) => [`${r.netuid}:${r.hotkey}`, r.rentUsdPerMonth]));
   }
 
   setMinerRent(netuid: number, hotkey: string, rentUsdPerMonth: number | null): void {
@@ -103,11 +112,16 @@ export class TeamRepo {
   }
 
   earningsDropAlertPercent(): number {
+    return this.ownEarningsDropAlertPercent() ?? DEFAULT_EARNINGS_DROP_ALERT_PERCENT;
+  }
+
+  /** The threshold the user set, or null while the default applies (an export keeps that difference). */
+  ownEarningsDropAlertPercent(): number | null {
     const value = this.db.prepare('SELECT value FROM team_settings WHERE key = ?').pluck().get(DROP_ALERT_SETTING) as
       | string
       | undefined;
     const percent = value === undefined ? NaN : Number(value);
-    return Number.isFinite(percent) ? percent : DEFAULT_EARNINGS_DROP_ALERT_PERCENT;
+    return Number.isFinite(percent) ? percent : null;
   }
 
   setEarningsDropAlertPercent(percent: number): void {

@@ -1,6 +1,7 @@
 /**
- * Writes the user's own data (notes with history, watchlists, saved scenarios, team keys, settings) as one export
- * file. What sync reads from the chain is not in it: a new data folder syncs that again.
+ * Writes the user's own data (notes with history, watchlists, saved scenarios, settings, and on My miners the team
+ * keys, each miner's own rent and the earnings-drop alert threshold) as one export file. What sync reads from the
+ * chain is not in it: a new data folder syncs that again.
  */
 import type { ExportedFile } from '../../../shared/notes-types';
 import { TeamRepo } from '../miners/team-repo';
@@ -11,6 +12,7 @@ import { NoteRepo } from './note-repo';
 
 export function exportAll(ws: Workspace, now: number): ExportedFile {
   const notes = new NoteRepo(ws.db, () => now);
+  const team = new TeamRepo(ws.db, () => now);
   const file: ExportFileInput = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -27,9 +29,12 @@ export function exportAll(ws: Workspace, now: number): ExportedFile {
     })),
     watchlists: ws.watchlists.list().map((w) => ({ name: w.name, netuids: w.netuids, thresholds: w.thresholds })),
     scenarios: ws.scenarios.list().map((s) => ({ name: s.name, netuid: s.netuid, scenario: s.scenario, updatedAtMs: s.updatedAtMs })),
-    teamKeys: new TeamRepo(ws.db, () => now)
+    teamKeys: team
       .keys()
       .map((k) => ({ address: k.address, kind: k.kind, label: k.label, rentUsdPerMonth: k.rentUsdPerMonth, createdAtMs: k.createdAtMs })),
+    minerRents: team.minerRentList(),
+    // What the user set, not the default: a threshold never set keeps following the app's default after import.
+    teamSettings: { earningsDropAlertPercent: team.ownEarningsDropAlertPercent() },
     settings: ws.settings.get(),
   };
   return { fileName: `subnet-scout-export-${new Date(now).toISOString().slice(0, 10)}.json`, content: JSON.stringify(file, null, 2) };

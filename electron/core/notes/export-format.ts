@@ -2,21 +2,28 @@
  * The export file: one versioned JSON document with the user's own data. Reading it checks everything (size, JSON,
  * format, version, every field) before anything is written, and says what is wrong in words.
  *
- * Versions: 1 holds notes, watchlists, scenarios and settings; 2 adds the team's keys ("My miners"). A version 1
- * file is still read, as one with no keys.
+ * Versions: 1 holds notes, watchlists, scenarios and settings; 2 adds the team's keys ("My miners"); 3 adds the rest
+ * the user types in on My miners: each miner's own rent and the earnings-drop alert threshold. An older file is
+ * still read, as one without what its version did not have. (A new version rather than optional fields in 2: an
+ * app that reads up to version 2 then says "written by a newer version" instead of refusing unknown fields.)
  */
 import { z } from 'zod';
 import { ScenarioSchema, SettingsPatchSchema, WatchlistThresholdsSchema, netuid } from '../../../shared/api-schemas';
-import { TeamKeyAddSchema } from '../../../shared/miners-schemas';
+import { EarningsDropAlertSchema, MinerRentSchema, TeamKeyAddSchema } from '../../../shared/miners-schemas';
 import { NoteContentSchema, NoteIdSchema } from '../../../shared/notes-schemas';
 import { MAX_IMPORT_BYTES } from '../../../shared/notes-types';
 import { CoreError } from '../errors';
 import { checkTeamAddress } from '../miners/address';
 
 export const EXPORT_FORMAT = 'subnet-scout-export';
-export const EXPORT_VERSION = 2;
-/** The first version with team keys. */
-const TEAM_KEYS_SINCE = 2;
+export const EXPORT_VERSION = 3;
+
+/** What each version added, and what a file of that version or later must therefore hold (even when empty). */
+const ADDED_IN = {
+  teamKeys: { version: 2, holds: 'lists the team keys, [] for none' },
+  minerRents: { version: 3, holds: 'lists the miners’ own rents, [] for none' },
+  teamSettings: { version: 3, holds: 'holds the My miners settings, {"earningsDropAlertPercent": null} for the defaults' },
+} as const;
 
 const timestamp = z.number().int().min(0).max(8.64e15);
 
@@ -69,15 +76,32 @@ const ExportedTeamKeySchema = z
   })
   .strict();
 
+/** A rent the user set for one miner (subnet + hotkey), overriding its key's. */
+const ExportedMinerRentSchema = z
+  .object({
+    netuid,
+    // A miner's hotkey is a public address like a team key's, and is checked the same way.
+    hotkey: teamKeyAddress,
+    rentUsdPerMonth: MinerRentSchema.shape.rentUsdPerMonth.unwrap(),
+  })
+  .strict();
+
+/** My miners settings kept outside `settings` (their own table); null: never set, the app's default applies. */
+const ExportedTeamSettingsSchema = z
+  .object({ earningsDropAlertPercent: EarningsDropAlertSchema.shape.percent.nullable() })
+  .strict();
+
 export const ExportFileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(EXPORT_VERSION)]),
     exportedAtMs: timestamp,
     notes: z.array(ExportedNoteSchema).max(100_000),
     watchlists: z.array(ExportedWatchlistSchema).max(10_000),
     scenarios: z.array(ExportedScenarioSchema).max(10_000),
     teamKeys: z.array(ExportedTeamKeySchema).max(10_000).optional(),
+    minerRents: z.array(ExportedMinerRentSchema).max(100_000).optional(),
+    teamSettings: ExportedTeamSettingsSchema.optional(),
     // Not strict: a setting this version does not know is ignored rather than refusing the whole file.
     settings: z.object(SettingsPatchSchema.shape).partial(),
   })
@@ -88,17 +112,30 @@ export const ExportFileSchema = z
       if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'id'], message: `note id ${n.id} appears twice` });
       seen.add(n.id);
     });
-    if (file.version >= TEAM_KEYS_SINCE && file.teamKeys === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['teamKeys'], message: `missing (a version ${file.version} file lists the team keys, [] for none)` });
+    for (const [field, added] of Object.entries(ADDED_IN)) {
+      if (file.version >= added.version && file[field as keyof typeof ADDED_IN] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `missing (a version ${file.version} file ${added.holds})` });
+      }
     }
     const addresses = new Set<string>();
     file.teamKeys?.forEach((k, i) => {
       if (addresses.has(k.address)) ctx.addIssue({ code: 'custom', path: ['teamKeys', i, 'address'], message: `key ${k.address} appears twice` });
       addresses.add(k.address);
     });
+    const miners = new Set<string>();
+    file.minerRents?.forEach((r, i) => {
+      const miner = `SN${r.netuid} ${r.hotkey}`;
+      if (miners.has(miner)) ctx.addIssue({ code: 'custom', path: ['minerRents', i, 'hotkey'], message: `the rent of ${miner} appears twice` });
+      miners.add(miner);
+    });
   })
-  // A version 1 file was written before keys were exported: it has none.
-  .transform((file) => ({ ...file, teamKeys: file.teamKeys ?? [] }));
+  // An older file was written before these were exported: it has no keys, no miner rents and no My miners settings.
+  .transform((file) => ({
+    ...file,
+    teamKeys: file.teamKeys ?? [],
+    minerRents: file.minerRents ?? [],
+    teamSettings: file.teamSettings ?? { earningsDropAlertPercent: null },
+  }));
 
 export type ExportFile = z.output<typeof ExportFileSchema>;
 export type ExportFileInput = z.input<typeof ExportFileSchema>;

@@ -2,7 +2,7 @@
  * Imports an export file in one transaction: either everything in it is written, or nothing. Notes whose ids exist
  * here are conflicts: with 'ask' nothing is written and their ids come back, so the UI can ask the user which of
  * keep / replace / duplicate to do. The same choice settles a saved scenario of the same name and subnet, a
- * watchlist of the same name and a team key of the same address.
+ * watchlist of the same name, a team key of the same address, a rent of the same miner and the alert threshold.
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportConflictChoice, ImportOutcome, Note } from '../../../shared/notes-types';
@@ -37,11 +37,14 @@ export function importAll(ws: Workspace, file: ExportFile, choice: ImportConflic
     }
     const watchlists = importWatchlists(ws, file, choice);
     const scenarios = importScenarios(ws, file, choice);
-    const teamKeys = importTeamKeys(ws, file, choice, now);
+    const team = new TeamRepo(ws.db, () => now);
+    const teamKeys = importTeamKeys(team, file, choice);
+    const minerRents = importMinerRents(team, file, choice);
+    const earningsDropAlertRestored = importEarningsDropAlert(team, file, choice);
     // Your own settings stay unless you chose to replace with the file's (or this is a first import).
     const settingsRestored = choice === 'ask' || choice === 'replace';
     if (settingsRestored) ws.settings.set(file.settings);
-    return { status: 'imported', ...outcome, watchlists, scenarios, teamKeys, settingsRestored };
+    return { status: 'imported', ...outcome, watchlists, scenarios, teamKeys, minerRents, earningsDropAlertRestored, settingsRestored };
   })();
 }
 
@@ -97,8 +100,7 @@ function importScenarios(ws: Workspace, file: ExportFile, choice: ImportConflict
  * file's label and rent only when you chose the file's. Its kind stays yours: the UIDs already found for the key
  * were matched as that kind.
  */
-function importTeamKeys(ws: Workspace, file: ExportFile, choice: ImportConflictChoice, now: number): number {
-  const team = new TeamRepo(ws.db, () => now);
+function importTeamKeys(team: TeamRepo, file: ExportFile, choice: ImportConflictChoice): number {
   const mine = new Map(team.keys().map((k) => [k.address, k]));
   let written = 0;
   for (const key of file.teamKeys) {
@@ -112,4 +114,33 @@ function importTeamKeys(ws: Workspace, file: ExportFile, choice: ImportConflictC
     }
   }
   return written;
+}
+
+/**
+ * A miner's own rent is matched by subnet and hotkey, as keys are by address: a rent you have not set is added, and
+ * one you set takes the file's only when you chose the file's. A rent only here stays.
+ */
+function importMinerRents(team: TeamRepo, file: ExportFile, choice: ImportConflictChoice): number {
+  const mine = team.minerRents();
+  let written = 0;
+  for (const rent of file.minerRents) {
+    const here = mine.get(`${rent.netuid}:${rent.hotkey}`);
+    if (here === undefined || (choice === 'replace' && here !== rent.rentUsdPerMonth)) {
+      team.setMinerRent(rent.netuid, rent.hotkey, rent.rentUsdPerMonth);
+      written++;
+    }
+  }
+  return written;
+}
+
+/**
+ * The earnings-drop alert threshold, the same way: the file's applies where you never set one, or replaces yours
+ * when you chose the file's. A file that never set one leaves yours (or the default) as it is.
+ */
+function importEarningsDropAlert(team: TeamRepo, file: ExportFile, choice: ImportConflictChoice): boolean {
+  const percent = file.teamSettings.earningsDropAlertPercent;
+  const here = team.ownEarningsDropAlertPercent();
+  if (percent === null || percent === here || (here !== null && choice !== 'replace')) return false;
+  team.setEarningsDropAlertPercent(percent);
+  return true;
 }

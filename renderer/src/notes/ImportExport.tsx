@@ -10,8 +10,9 @@ interface Conflicts {
 }
 
 /**
- * Export everything the user wrote (notes with history, watchlists, scenarios, team keys, settings) as one JSON file,
- * and import such a file. When the file holds notes that are already here, the user chooses what happens to them.
+ * Export everything the user wrote (notes with history, watchlists, scenarios, settings, and on My miners the team
+ * keys, miners' own rents and the earnings-drop alert) as one JSON file, and import such a file. When the file holds
+ * notes that are already here, the user chooses what happens to them.
  */
 export function ImportExport({ onImported }: { onImported(): void }) {
   const fileInput = useRef<HTMLInputElement>(null);
@@ -25,7 +26,7 @@ export function ImportExport({ onImported }: { onImported(): void }) {
     setError(null);
     try {
       download(await scout.call('notes.export'), 'application/json');
-      setMessage('Exported notes, watchlists, scenarios, team keys and settings.');
+      setMessage('Exported notes, watchlists, scenarios, team keys, miner rents, the earnings-drop alert and settings.');
     } catch (e) {
       setError((e as Error).message);
     }
@@ -112,8 +113,9 @@ function describe(o: Extract<ImportOutcome, { status: 'imported' }>): string {
     o.notesDuplicated && `${count(o.notesDuplicated, 'note')} copied`,
     o.notesKept && `${count(o.notesKept, 'note')} kept as they were`,
   ].filter(Boolean);
+  const restored = [o.earningsDropAlertRestored && 'earnings-drop alert', o.settingsRestored && 'settings'].filter(Boolean);
   return (
     `Imported: ${notes.length ? notes.join(', ') : 'no notes'}; ${count(o.watchlists, 'watchlist')}, ${count(o.scenarios, 'scenario')}, ` +
-    `${count(o.teamKeys, 'team key')}${o.settingsRestored ? '; settings restored' : ''}.`
+    `${count(o.teamKeys, 'team key')}, ${count(o.minerRents, 'miner rent')}${restored.length ? `; ${restored.join(' and ')} restored` : ''}.`
   );
 }
