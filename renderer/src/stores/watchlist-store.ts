@@ -48,7 +48,10 @@ export const useWatchlistStore = create<WatchlistState>((set, get) => {
     },
     async remove(id) {
       const list = get().lists.find((l) => l.id === id) ?? null;
-      if ((await attempt(() => scout.call('watchlists.delete', { id }))) !== null) set({ deleted: list });
+      // Gone from the screen as the "Deleted" banner appears, not a list-reload later.
+      if ((await attempt(() => scout.call('watchlists.delete', { id }))) !== null) {
+        set({ deleted: list, lists: get().lists.filter((l) => l.id !== id) });
+      }
       await reload();
     },
     async undoRemove() {
