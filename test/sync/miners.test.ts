@@ -222,6 +222,8 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
     expect(miner(await report(), rigB.hotkey)).toMatchObject({ rentUsdPerMonth: 50, rentSource: 'key' });
     await call(service, 'miners.setEarningsDropAlert', { percent: 40 });
     expect((await report()).earningsDropAlertPercent).toBe(40);
+    // A rent for something that is not a hotkey address is refused (the export's reader would refuse it later).
+    await expect(call(service, 'miners.setMinerRent', { netuid: 4, hotkey: 'rig-b', rentUsdPerMonth: 75 })).rejects.toThrow(/not an SS58 address|not a valid SS58/);
   });
 
   it('scout miners --json lists the alerts for scripts; plain text says the same in lines', async () => {

@@ -29,8 +29,11 @@ export function minersHandlers(service: ScoutService) {
       return { id };
     },
     'miners.setMinerRent': (rent: { netuid: number; hotkey: string; rentUsdPerMonth: number | null }) => {
-      repo().setMinerRent(rent.netuid, rent.hotkey, rent.rentUsdPerMonth);
-      return rent;
+      // Checked as the export's reader checks it: a rent stored here must survive the trip to a new laptop.
+      const checked = checkTeamAddress(rent.hotkey);
+      if (!checked.ok) throw new CoreError('invalid-argument', checked.message);
+      repo().setMinerRent(rent.netuid, checked.address, rent.rentUsdPerMonth);
+      return { ...rent, hotkey: checked.address };
     },
     'miners.setEarningsDropAlert': ({ percent }: { percent: number }) => {
       repo().setEarningsDropAlertPercent(percent);
