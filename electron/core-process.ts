@@ -29,4 +29,6 @@ void ScoutService.open({ dataDir: defaultDataDir(), version: process.env.SCOUT_A
     void service.call(req.method, req.arg).then((reply) => send({ type: 'reply', id: req.id, reply }));
   });
   send({ type: 'ready' });
+  // The window is still starting in its own process: analyse meanwhile (calls queue until this returns).
+  setImmediate(() => service.prewarm());
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOCKS_PER_DAY } from '../../shared/domain';
 import type { SubnetHistoryPoint } from '../../shared/economics';
 import { Analyses } from './analyses';
+import { ScoutService } from './service';
 import { analyzeSubnet } from './engine';
 import { openDatabase } from './db/open';
 import { writeNetworkSync } from './db/snapshot-write';
@@ -80,5 +81,23 @@ describe('analyses over a long history', () => {
     write(41 * 24);
     write(45 * 24, (s, netuid) => void (s.burnTao = netuid));
     expect(running.all().map((a) => a.analysis)).toEqual(fresh());
+  });
+
+  it('are ready in the file once a starting core has prewarmed, before any window asks', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-prewarm-'));
+    const { db } = await openDatabase(path.join(dataDir, 'scout.db'));
+    const maker = syncMaker({ subnetCount: 3, maxUids: 4 });
+    for (let hour = 0; hour < 48; hour++) maker.write(db, 3_000_000 + hour * 300, Date.UTC(2026, 0, 1) + hour * 3_600_000);
+    db.close();
+    const service = await ScoutService.open({ dataDir, version: 'test-prewarm' });
+    try {
+      const file = service.requireWorkspace().db;
+      const stored = () => file.prepare("SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-prewarm:%'").pluck().get();
+      expect(stored()).toBe(0);
+      service.prewarm();
+      expect(stored()).toBe(maker.subnetCount);
+    } finally {
+      await service.close();
+    }
   });
 });
