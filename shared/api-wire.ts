@@ -15,6 +15,12 @@ export interface Events {
 export type DataChange =
   | { scope: 'subnets' | 'settings' | 'dataset' }
   /**
+   * User data that changes no figure of the chain: the watchlists, My miners (the team's keys, miners' own rents,
+   * the earnings-drop alert) and the saved scenarios. Only the views showing them refresh: no subnet reload and no
+   * what-if re-evaluation.
+   */
+  | { scope: 'watchlists' | 'team' | 'scenarios' }
+  /**
    * Research notes were written. `netuids`: the subnets whose notes changed (both, when a note moved to another
    * subnet), so a subnet's page reloads its notes only when they are among them.
    */

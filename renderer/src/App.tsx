@@ -16,6 +16,7 @@ import { SettingsView } from './views/SettingsView';
 import { NotesView } from './notes/NotesView';
 import { MyMinersView } from './miners/MyMinersView';
 import { MinersAlertBadge } from './miners/AlertsStrip';
+import { useMinersStore } from './miners/miners-store';
 import { useTheme } from './use-theme';
 
 export function App() {
@@ -34,8 +35,12 @@ export function App() {
       if (settings) initScenario(settings.scenario);
     });
     return scout.on('data.changed', ({ scope }) => {
-      // Notes change no figure: the views showing notes refresh themselves.
-      if (scope === 'notes') return;
+      // Notes, My miners and saved scenarios change no figure: the views showing them refresh themselves.
+      if (scope === 'notes' || scope === 'scenarios') return;
+      // The alerts badge in the navigation is always on screen; a key or the alert threshold changes the alerts.
+      if (scope === 'team') return void useMinersStore.getState().loadAlerts();
+      // Lists change which subnets are watched, not any subnet's figures: no reload, no re-evaluation.
+      if (scope === 'watchlists') return void loadWatchlists();
       // Thresholds change verdicts: re-evaluate with the new settings.
       if (scope === 'settings') return void loadSettings().then(() => useScenarioStore.getState().evaluate());
       // Another file (a restored backup, the demo data, another folder) brings its own settings.

@@ -5,6 +5,7 @@ import { summariesOfLast } from '../db/summary-repo';
 import type { HistoryDays } from '../../../shared/history-range';
 import { CoreError } from '../errors';
 import type { ScoutService } from '../service';
+import { changing } from './user-data-changes';
 
 /** The figures of one subnet the Subnets table shows (its profit, its verdict and the reasons that decided it). */
 export function tableEconomics(e: MinerEconomics): TableEconomics {
@@ -48,9 +49,11 @@ export function economicsHandlers(service: ScoutService) {
       return sensitivityGrid(analysis, scenario, axes ?? defaultSensitivityAxes(analysis, scenario));
     },
     'scenarios.list': () => ws().scenarios.list(),
-    'scenarios.save': (input: { id?: number; name: string; netuid: number | null; scenario: Scenario }) => ws().scenarios.save(input),
+    // Every window's saved-scenario list (the compare panel of a subnet's page) follows these two.
+    'scenarios.save': (input: { id?: number; name: string; netuid: number | null; scenario: Scenario }) =>
+      changing(service, 'scenarios', () => ws().scenarios.save(input)),
     'scenarios.delete': ({ id }: { id: number }) => {
-      ws().scenarios.remove(id);
+      changing(service, 'scenarios', () => ws().scenarios.remove(id));
       return { id };
     },
   };

@@ -8,35 +8,38 @@ import { checkTeamAddress } from '../miners/address';
 import { keyHoldings } from '../miners/holdings';
 import { buildMinersReport } from '../miners/report';
 import { TeamRepo } from '../miners/team-repo';
+import { changing } from './user-data-changes';
 
 export function minersHandlers(service: ScoutService) {
   const ws = () => service.requireWorkspace();
   const repo = () => new TeamRepo(ws().db, service.now);
   const report = (scenario?: Scenario, netuid?: number) =>
     buildMinersReport(ws(), repo(), { scenario: scenario ?? ws().settings.get().scenario, netuid });
+  /** A write every window showing My miners (its keys, report and the alerts badge) follows. */
+  const write = <T>(work: () => T): T => changing(service, 'team', work);
   return {
     'miners.keys': () => repo().keys(),
     'miners.addKey': ({ address, kind, label, rentUsdPerMonth }: z.output<typeof TeamKeyAddSchema>): TeamKeyAdded => {
       const checked = checkTeamAddress(address);
       if (!checked.ok) throw new CoreError('invalid-argument', checked.message);
-      const key = repo().add({ address: checked.address, kind, label, rentUsdPerMonth: rentUsdPerMonth ?? null });
+      const key = write(() => repo().add({ address: checked.address, kind, label, rentUsdPerMonth: rentUsdPerMonth ?? null }));
       return keyHoldings(ws(), key);
     },
     'miners.updateKey': ({ id, label, rentUsdPerMonth }: { id: number; label?: string; rentUsdPerMonth?: number | null }) =>
-      repo().update(id, { label, rentUsdPerMonth }),
+      write(() => repo().update(id, { label, rentUsdPerMonth })),
     'miners.removeKey': ({ id }: { id: number }) => {
-      repo().remove(id);
+      write(() => repo().remove(id));
       return { id };
     },
     'miners.setMinerRent': (rent: { netuid: number; hotkey: string; rentUsdPerMonth: number | null }) => {
       // Checked as the export's reader checks it: a rent stored here must survive the trip to a new laptop.
       const checked = checkTeamAddress(rent.hotkey);
       if (!checked.ok) throw new CoreError('invalid-argument', checked.message);
-      repo().setMinerRent(rent.netuid, checked.address, rent.rentUsdPerMonth);
+      write(() => repo().setMinerRent(rent.netuid, checked.address, rent.rentUsdPerMonth));
       return { ...rent, hotkey: checked.address };
     },
     'miners.setEarningsDropAlert': ({ percent }: { percent: number }) => {
-      repo().setEarningsDropAlertPercent(percent);
+      write(() => repo().setEarningsDropAlertPercent(percent));
       return { percent };
     },
     'miners.report': (arg?: { scenario?: Scenario; netuid?: number }) => report(arg?.scenario, arg?.netuid),

@@ -8,6 +8,7 @@ import { importAll } from '../notes/import-all';
 import { noteAsMarkdown } from '../notes/markdown-export';
 import { NoteRepo, type SaveBase } from '../notes/note-repo';
 import { currentVerdicts, searchNotes, tagCounts, type NoteFilters } from '../notes/note-search';
+import { watchUserData } from './user-data-changes';
 
 export function notesHandlers(service: ScoutService) {
   const ws = () => service.requireWorkspace();
@@ -53,11 +54,15 @@ export function notesHandlers(service: ScoutService) {
       // A replaced note may move from the subnet it is on here to the file's: both lists change.
       const notes = repo();
       const netuidsHere = file.notes.flatMap((n) => notes.find(n.id)?.netuid ?? []);
+      // Compared rather than taken from the outcome's counts: a list merged by name counts as imported even when it
+      // gained nothing, and My miners shows keys, rents and the alert threshold alike.
+      const announceUserData = watchUserData(service, ['watchlists', 'scenarios', 'team']);
       const outcome = importAll(ws(), file, conflicts, service.now());
       if (outcome.status !== 'imported') return outcome;
       if (outcome.notesAdded + outcome.notesReplaced + outcome.notesDuplicated > 0) {
         notesChanged([...netuidsHere, ...file.notes.map((n) => n.netuid)]);
       }
+      announceUserData();
       if (outcome.settingsRestored) service.emit('data.changed', { scope: 'settings' });
       return outcome;
     },

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { formatBlock, formatDateTime, formatNumber } from '../../../shared/format';
+import { scout } from '../scout';
 import { useScenarioStore } from '../stores/scenario-store';
 import { AlertList } from './AlertsStrip';
 import { EarningsChart } from './EarningsChart';
@@ -16,6 +17,14 @@ export function MyMinersView() {
   const scenario = useScenarioStore((s) => s.scenario);
   const version = useDataVersion();
   useEffect(() => void load(), [load, scenario, version]);
+  // A key, rent or alert threshold changed in another window (or by an import) shows up here without reopening.
+  useEffect(
+    () =>
+      scout.on('data.changed', ({ scope }) => {
+        if (scope === 'team') void load();
+      }),
+    [load],
+  );
   // What the last added key held is old news once another sync is in.
   useEffect(() => useMinersStore.setState({ notice: null }), [version]);
 

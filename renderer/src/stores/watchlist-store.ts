@@ -29,7 +29,10 @@ export const useWatchlistStore = create<WatchlistState>((set, get) => {
   };
   const reload = async () => {
     const lists = await attempt(() => scout.call('watchlists.list'));
-    if (lists) set({ lists });
+    if (!lists) return;
+    // Restored in another window: there is nothing left here to undo.
+    const deleted = get().deleted;
+    set({ lists, deleted: deleted && lists.some((l) => l.id === deleted.id) ? null : deleted });
   };
   return {
     lists: [],

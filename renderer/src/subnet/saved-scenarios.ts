@@ -20,6 +20,10 @@ export function useSavedScenarios() {
   }, []);
   useEffect(() => {
     void attempt(async () => undefined);
+    // Saved in another window, or another data file with its own: the list follows.
+    return scout.on('data.changed', ({ scope }) => {
+      if (scope === 'scenarios' || scope === 'dataset') void attempt(async () => undefined);
+    });
   }, [attempt]);
   return {
     saved,

@@ -34,6 +34,11 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(list.name);
   const [confirming, setConfirming] = useState(false);
+  const subnetsKey = list.netuids.join(',');
+  // Renamed in another window: the Rename box starts from the name on screen, not the one it had when this opened.
+  useEffect(() => {
+    if (!editing) setName(list.name);
+  }, [list.name, editing]);
 
   useEffect(() => {
     let live = true;
@@ -44,7 +49,10 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
     return () => {
       live = false;
     };
-  }, [list.id, list.netuids, scenario, point?.id]);
+    // `subnetsKey` stands for `list.netuids`: every reload of the lists (one per change in any window) rebuilds the
+    // array, and only the subnets on it matter here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list.id, subnetsKey, scenario, point?.id]);
 
   return (
     <article className="card" aria-labelledby={`wl-${list.id}`}>
