@@ -14,6 +14,8 @@ export interface DemoApp {
   /** A page on the Subnets table of the demo data. */
   page: Page;
   dataDir: string;
+  /** Another window on the same core (its own browser context), at `#/route`. */
+  openWindow(route: string): Promise<Page>;
 }
 
 /** Registers beforeAll/afterAll in the calling describe; the returned getter is valid inside its tests. */
@@ -27,7 +29,12 @@ export function useDemoApp(demo: Omit<DemoOptions, 'now'>, options: { print?: bo
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Open demo data' }).click();
     await page.locator('table.subnets-table tbody tr').first().waitFor();
-    app = { browser, host, page, dataDir };
+    const openWindow = async (route: string) => {
+      const other = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+      await other.goto(`${host.url}/#/${route}`);
+      return other;
+    };
+    app = { browser, host, page, dataDir, openWindow };
   });
   afterAll(async () => {
     await app?.browser.close();

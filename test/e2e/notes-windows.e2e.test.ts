@@ -15,12 +15,7 @@ if (missing) console.warn(`[skip] browser tests: ${missing}`);
 describe.skipIf(missing !== null)('notes across two windows', () => {
   const app = useDemoApp({ subnetCount: 6, maxUids: 16, days: 2 });
 
-  const open = async (route: string): Promise<Page> => {
-    const { browser, host } = app();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
-    await page.goto(`${host.url}/#/${route}`);
-    return page;
-  };
+  const open = (route: string) => app().openWindow(route);
   const saved = (page: Page) => expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Saved /);
   const body = (page: Page) => page.getByLabel('Notes (Markdown)');
 

@@ -18,12 +18,7 @@ const FIGURE_CALLS = ['subnets.list', 'scenario.evaluate', 'scenario.evaluateTab
 describe.skipIf(missing !== null)('user data across two windows', () => {
   const app = useDemoApp({ subnetCount: 6, maxUids: 16, days: 2 });
 
-  const open = async (route: string): Promise<Page> => {
-    const { browser, host } = app();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
-    await page.goto(`${host.url}/#/${route}`);
-    return page;
-  };
+  const open = (route: string) => app().openWindow(route);
   /** The core calls this page makes from now on (once what it asked on opening is answered), by method. */
   const callsOf = async (page: Page): Promise<string[]> => {
     await page.waitForLoadState('networkidle');

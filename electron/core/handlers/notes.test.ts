@@ -3,27 +3,17 @@
  * second window's Notes screen and a subnet page's notes refresh; reads and refused writes tell nobody.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Events } from '../../../shared/api-wire';
 import type { ExportedFile, Note, NoteVersion } from '../../../shared/notes-types';
-import { openTestService, review, type TestService } from '../notes/test-support';
+import { changeRecorder, openTestService, review, type TestService } from '../notes/test-support';
 
 let t: TestService;
-let changes: Events['data.changed'][];
+/** The changes announced while `work` ran. */
+let announced: ReturnType<typeof changeRecorder>;
 beforeEach(async () => {
   t = await openTestService();
-  changes = [];
-  t.service.on((event, payload) => {
-    if (event === 'data.changed') changes.push(payload as Events['data.changed']);
-  });
+  announced = changeRecorder(t.service);
 });
 afterEach(() => t.service.close());
-
-/** The changes announced while `work` ran. */
-async function announced(work: () => Promise<unknown>): Promise<Events['data.changed'][]> {
-  changes = [];
-  await work();
-  return changes;
-}
 
 describe('notes tell every window when they change', () => {
   it('on create, save (autosave and Save), restore and delete, naming the subnet', async () => {

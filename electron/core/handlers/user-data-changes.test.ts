@@ -3,35 +3,22 @@
  * scope, nothing else), so a second window follows without being reopened; an import tells each scope it changed.
  * Reads, refused writes and writes that changed nothing tell nobody.
  */
-import { encodeAddress } from '@polkadot/util-crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Events } from '../../../shared/api-wire';
 import type { SavedScenario, Watchlist } from '../../../shared/api-types';
 import { DEFAULT_SCENARIO } from '../../../shared/economics';
 import type { TeamKey } from '../../../shared/miners-types';
 import type { ExportedFile, Note } from '../../../shared/notes-types';
-import { openTestService, review, type TestService } from '../notes/test-support';
-
-/** Public addresses on the Bittensor network (prefix 42), one per byte. */
-const address = (byte: number) => encodeAddress(new Uint8Array(32).fill(byte), 42);
+import { address } from '../notes/export-test-data';
+import { changeRecorder, openTestService, review, type TestService } from '../notes/test-support';
 
 let t: TestService;
-let changes: Events['data.changed'][];
+/** The changes announced while `work` ran. */
+let announced: ReturnType<typeof changeRecorder>;
 beforeEach(async () => {
   t = await openTestService();
-  changes = [];
-  t.service.on((event, payload) => {
-    if (event === 'data.changed') changes.push(payload as Events['data.changed']);
-  });
+  announced = changeRecorder(t.service);
 });
 afterEach(() => t.service.close());
-
-/** The changes announced while `work` ran. */
-async function announced(work: () => Promise<unknown>): Promise<Events['data.changed'][]> {
-  changes = [];
-  await work();
-  return changes;
-}
 const watchlists = [{ scope: 'watchlists' }];
 const team = [{ scope: 'team' }];
 const scenarios = [{ scope: 'scenarios' }];

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { DataChange } from '../../../shared/api-wire';
 import type { NoteContent } from '../../../shared/notes-types';
 import { ScoutService } from '../service';
 
@@ -31,6 +32,19 @@ export async function openTestService(): Promise<TestService> {
       if (r.ok) throw new Error(`${method} should have failed`);
       return r.error.message;
     },
+  };
+}
+
+/** Listens to the service's `data.changed` events; the function returns those announced while `work` ran. */
+export function changeRecorder(service: ScoutService): (work: () => Promise<unknown>) => Promise<DataChange[]> {
+  let changes: DataChange[] = [];
+  service.on((event, payload) => {
+    if (event === 'data.changed') changes.push(payload as DataChange);
+  });
+  return async (work) => {
+    changes = [];
+    await work();
+    return changes;
   };
 }
 
