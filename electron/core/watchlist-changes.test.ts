@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeThresholds, MetricChange, WatchedSubnet } from '../../shared/api-types';
 import { BLOCKS_PER_DAY } from '../../shared/domain';
 import { DEFAULT_SCENARIO, DEFAULT_THRESHOLDS, type Scenario, type SubnetHistoryPoint, type VerdictThresholds } from '../../shared/economics';
-import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from '../../test/reliability/synthetic-syncs';
+import { addHourlyPoints, BLOCKS_PER_HOUR, syncMaker } from '../../test/reliability/synthetic-syncs';
 import { Analyses } from './analyses';
 import { openDatabase } from './db/open';
 import { networkAt, neuronsAt, subnetAt } from './db/snapshot-read';
@@ -65,14 +65,7 @@ async function yearOfHourlySyncs(): Promise<Database> {
     return i < 0 ? `t.${c}` : `CASE WHEN ${summarised} THEN ${summaryValue(c, i)} END`;
   });
   db.transaction(() => {
-    const point = db.prepare(
-      `INSERT INTO sync_points (network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind, synced_at_ms,
-         block_emission_rao, total_issuance_rao, subnet_owner_cut_u16)
-       SELECT network, endpoint, @block, printf('0x%064x', @block), @time, spec_version, 'live', @time,
-         block_emission_rao, total_issuance_rao, subnet_owner_cut_u16
-       FROM sync_points WHERE id = @template`,
-    );
-    for (let h = 1; h < HOURS; h++) point.run({ block: FIRST_BLOCK + h * BLOCKS_PER_HOUR, time: START_MS + h * HOUR_MS, template });
+    addHourlyPoints(db, template, { firstBlock: FIRST_BLOCK, startMs: START_MS, hours: HOURS });
     db.exec(
       `INSERT INTO subnet_snapshots (point_id, ${columns.join(', ')})
        SELECT p.id, ${select.join(', ')} FROM (SELECT *, ${hourOf} AS h FROM sync_points p WHERE p.id != ${template}) p

@@ -51,3 +51,21 @@ export function syncMaker(options: { subnetCount: number; maxUids: number; seed?
 }
 
 export const hashOf = (blockNumber: number) => `0x${blockNumber.toString(16).padStart(64, '0')}`;
+
+/**
+ * Copies the template sync point to every hour after `firstBlock` (`hours` − 1 more points, one block per hour):
+ * the sync points of a long history, before its rows are copied in bulk.
+ */
+export function addHourlyPoints(db: Database, template: number, options: { firstBlock: number; startMs: number; hours: number }): void {
+  const point = db.prepare(
+    `INSERT INTO sync_points (network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind, synced_at_ms,
+       block_emission_rao, total_issuance_rao, subnet_owner_cut_u16)
+     SELECT network, endpoint, @block, printf('0x%064x', @block), @time, spec_version, 'live', @time,
+       block_emission_rao, total_issuance_rao, subnet_owner_cut_u16
+     FROM sync_points WHERE id = @template`,
+  );
+  for (let h = 1; h < options.hours; h++) {
+    point.run({ block: options.firstBlock + h * BLOCKS_PER_HOUR, time: options.startMs + h * HOUR_MS, template });
+  }
+}
+

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openDatabase } from '../../electron/core/db/open';
 import { migrations } from '../../electron/core/db/migrations';
 import { thinNeuronHistory } from '../../electron/core/db/retention';
-import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from './synthetic-syncs';
+import { addHourlyPoints, BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from './synthetic-syncs';
 
 export interface YearDbOptions {
   days: number;
@@ -71,14 +71,7 @@ async function generate(file: string, options: YearDbOptions): Promise<void> {
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   db.transaction(() => {
-    const point = db.prepare(
-      `INSERT INTO sync_points (network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind, synced_at_ms,
-         block_emission_rao, total_issuance_rao, subnet_owner_cut_u16)
-       SELECT network, endpoint, @block, printf('0x%064x', @block), @time, spec_version, 'live', @time,
-         block_emission_rao, total_issuance_rao, subnet_owner_cut_u16
-       FROM sync_points WHERE id = @template`,
-    );
-    for (let h = 1; h < hours; h++) point.run({ block: FIRST_BLOCK + h * BLOCKS_PER_HOUR, time: startMs + h * HOUR_MS, template });
+    addHourlyPoints(db, template, { firstBlock: FIRST_BLOCK, startMs, hours });
     copySubnetRows(db, template);
     copyNeuronRows(db, template, END_MS - options.fullResolutionDays * 24 * HOUR_MS);
     db.prepare('UPDATE subnets SET last_point_id = (SELECT MAX(id) FROM sync_points)').run();
