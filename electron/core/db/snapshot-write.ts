@@ -28,10 +28,9 @@ export function writeNetworkSync(
   summaries: ReadonlyMap<number, SubnetHistoryPoint> = new Map(),
 ): SyncPoint {
   const { point, network } = sync;
-  let accounts: AccountIds | undefined;
-  const written = db.transaction((): SyncPoint => {
+  const [written, accounts] = db.transaction((): [SyncPoint, AccountIds | null] => {
     const existing = readPointByHash(db, point.network, point.blockHash);
-    if (existing) return existing;
+    if (existing) return [existing, null];
     const pointId = Number(
       db
         .prepare(
@@ -53,9 +52,8 @@ export function writeNetworkSync(
           network.subnetOwnerCutU16,
         ).lastInsertRowid,
     );
-    const ids = AccountIds.intern(db, addressesOf(sync));
-    accounts = ids;
-    let at = 0; // position of the subnet's first address in addressesOf order
+    const ids = AccountIds.intern(db, keysInWriteOrder(sync));
+    let at = 0; // position of the subnet's first key in keysInWriteOrder
     const insertSubnet = db.prepare(insertInto('subnet_snapshots', SUBNET_COLUMNS));
     const insertPack = db.prepare('INSERT INTO neuron_packs (point_id, netuid, uid_count, keys, figures) VALUES (?, ?, ?, ?, ?)');
     const profiles = new SubnetProfiles(db);
@@ -77,7 +75,7 @@ export function writeNetworkSync(
     const insertStale = db.prepare('INSERT INTO stale_subnets (point_id, netuid, reason) VALUES (?, ?, ?)');
     for (const st of sync.stale) insertStale.run(pointId, st.netuid, st.reason);
     updateLatest(db, sync, pointId);
-    return readPointByHash(db, point.network, point.blockHash)!;
+    return [readPointByHash(db, point.network, point.blockHash)!, ids];
   })();
   accounts?.committed();
   return written;
@@ -87,7 +85,7 @@ export function writeNetworkSync(
  * Every address of the sync, subnet by subnet: owner hotkey, owner coldkey, the UIDs' hotkeys, then their coldkeys.
  * The writer reads the ids back in this layout; and new accounts get ids in this order (see AccountIds).
  */
-function addressesOf(sync: NetworkSync): string[] {
+function keysInWriteOrder(sync: NetworkSync): string[] {
   const out: string[] = [];
   for (const { subnet, neurons } of sync.subnets) {
     out.push(subnet.ownerHotkey, subnet.ownerColdkey);
