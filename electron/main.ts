@@ -142,6 +142,19 @@ function createWindow(): void {
   });
   if (state.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // A note editor with unsaved text asks before the page closes or reloads (renderer leave-guard.ts); Electron drops
+  // that request unless main asks the user itself. preventDefault here means "leave anyway".
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    if (!mainWindow) return;
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'question',
+      message: 'This note has changes that are not saved yet. Leave anyway?',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   mainWindow.on('close', () => {
     if (mainWindow) saveWindowState(app.getPath('userData'), { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
   });
@@ -200,4 +213,5 @@ void app.whenReady().then(() => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('before-quit', () => core?.stop());
+// Not on 'before-quit': the windows close after it, and a note editor saves (or the user stays) as its window closes.
+app.on('will-quit', () => core?.stop());

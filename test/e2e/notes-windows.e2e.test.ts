@@ -176,4 +176,57 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     expect(errors).toEqual([]);
     expect(await mine.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
+
+  it('leaving a window over note text the core has not got asks first; a saved note leaves without a question', async () => {
+    const writer = await open('notes');
+    await writer.getByLabel('New note for subnet').fill('5');
+    await writer.getByRole('button', { name: 'New note', exact: true }).click();
+    await writer.getByLabel('Title', { exact: true }).fill('Leaving mid-sentence');
+    await saved(writer);
+    const id = await writer.evaluate(async () => (await window.scout.call('notes.list', { netuid: 5 }))[0]!.id);
+    const stored = (page: Page) => page.evaluate(async (noteId) => (await window.scout.call('notes.get', { id: noteId })).body, id);
+    const mark = (page: Page) => page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+    // This Chromium closes a page without its 'beforeunload' dialog even with runBeforeUnload, so leaving is a
+    // reload: the same 'beforeunload', and the window stays to be looked at. The evaluate ends with its document.
+    const leave = (page: Page) => page.evaluate(() => location.reload()).catch(() => undefined);
+    const asked: string[] = [];
+    writer.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await mark(writer);
+
+    // Saves held on their way: the text is only on screen, so leaving asks, and staying keeps the page and the text.
+    const release = await typeUnsaved(writer, 'Not in the core yet.');
+    await leave(writer);
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(await sameDocument(writer)).toBe(true);
+    expect(await body(writer).inputValue()).toBe('Not in the core yet.');
+    await release();
+    await saved(writer);
+    expect(await stored(writer)).toBe('Not in the core yet.');
+
+    // Everything saved: the page just goes.
+    await leave(writer);
+    await expect.poll(() => sameDocument(writer).catch(() => true)).toBe(false);
+    expect(asked).toEqual(['beforeunload']);
+
+    // Left right after typing, the autosave still waiting out its delay: it is sent at once, and the user is
+    // asked while it is in flight; leaving anyway loses nothing.
+    const hasty = await open('notes');
+    await hasty.locator('.note-list').getByRole('button', { name: /Leaving mid-sentence/ }).click();
+    await expect.poll(() => body(hasty).inputValue()).toBe('Not in the core yet.');
+    await mark(hasty);
+    const askedHasty: string[] = [];
+    hasty.on('dialog', (dialog) => {
+      askedHasty.push(dialog.type());
+      void dialog.accept();
+    });
+    await body(hasty).fill('Typed and left at once.');
+    await leave(hasty);
+    await expect.poll(() => askedHasty).toEqual(['beforeunload']);
+    await expect.poll(() => sameDocument(hasty).catch(() => true)).toBe(false);
+    await expect.poll(() => stored(writer)).toBe('Typed and left at once.');
+  });
 });

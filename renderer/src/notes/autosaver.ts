@@ -147,6 +147,11 @@ export class Autosaver {
     return JSON.stringify(this.draft) !== this.savedJson;
   }
 
+  /** Text the core does not have yet, a save in flight included; none once stopped (the note is being deleted). */
+  holdsUnsaved(): boolean {
+    return !this.stopped && this.unsaved();
+  }
+
   private hold(held: Held): void {
     this.clearTimer();
     this.queued = null;

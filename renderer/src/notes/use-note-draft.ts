@@ -3,12 +3,31 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Note, NoteContent } from '../../../shared/notes-types';
 import { scout } from '../scout';
 import { Autosaver, contentOf, type SaveKind, type SaveState, type Unresolved } from './autosaver';
+import { guardLeaving, useLeaveGuard, type UnsavedText } from './leave-guard';
 
 /**
  * Text typed here on a note that then changed in another window, kept when its editor closes (another note chosen,
  * another screen) before the user chose between the two: opening the note again in this window asks again.
  */
 const unresolved = new Map<string, Unresolved>();
+/** That text lives only in this window's memory, so leaving the window asks while there is any. */
+const leftUnresolved: UnsavedText = { flush() {}, unsaved: () => unresolved.size > 0 };
+let releaseUnresolved: (() => void) | null = null;
+
+function keepUnresolved(id: string, left: Unresolved): void {
+  unresolved.set(id, left);
+  releaseUnresolved ??= guardLeaving(leftUnresolved);
+}
+
+function takeUnresolved(id: string): Unresolved | undefined {
+  const left = unresolved.get(id);
+  unresolved.delete(id);
+  if (unresolved.size === 0) {
+    releaseUnresolved?.();
+    releaseUnresolved = null;
+  }
+  return left;
+}
 
 export interface NoteDraft {
   note: Note | null;
@@ -66,10 +85,11 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
         if (!live) return;
         show(n);
         setState({ kind: 'saved', atMs: n.updatedAtMs });
-        const left = unresolved.get(id);
+        const left = takeUnresolved(id);
         if (!left) return;
-        unresolved.delete(id);
         setDraft(left.draft);
+        // Guarded again from now: resuming says whether it is saved or asks again once it has read the note.
+        setState({ kind: 'unsaved' });
         saver.resume(left);
       },
       (e: Error) => live && setState({ kind: 'error', message: e.message }),
@@ -89,22 +109,24 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
     [saver],
   );
 
-  // Closing the window, switching apps or leaving this note saves at once: the last second of typing is not lost.
+  // Switching apps or leaving this note saves at once: the last second of typing is not lost.
   useEffect(() => {
     const flush = () => void saver.save('autosave');
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('beforeunload', flush);
     window.addEventListener('blur', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('beforeunload', flush);
       window.removeEventListener('blur', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       flush();
       const left = saver.unresolved();
-      if (left) unresolved.set(id, left);
+      if (left) keepUnresolved(id, left);
     };
   }, [id, saver]);
+
+  // Closing or reloading the window saves at once too, and asks first while any text is not stored yet.
+  const unsavedText = useMemo<UnsavedText>(() => ({ flush: () => void saver.save('autosave'), unsaved: () => saver.holdsUnsaved() }), [saver]);
+  useLeaveGuard(unsavedText, state.kind !== 'saved' && state.kind !== 'loading');
 
   return {
     note,
