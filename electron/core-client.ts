@@ -22,6 +22,8 @@ export class CoreClient {
   private ready: Promise<void> = Promise.resolve();
   private stopping = false;
   private restarts = 0;
+  /** Called when the last pending call is answered (stop() waits for it). */
+  private drained: (() => void) | null = null;
 
   constructor(private readonly spawn: () => CoreProcessLike) {
     this.start();
@@ -36,6 +38,7 @@ export class CoreClient {
         else if (m.type === 'reply') {
           this.pending.get(m.id)?.(m.reply as Reply<unknown>);
           this.pending.delete(m.id);
+          if (this.pending.size === 0) this.drained?.();
         } else if (m.type === 'event') for (const h of this.eventHandlers) h(m.event, m.payload);
       });
     });
@@ -63,8 +66,21 @@ export class CoreClient {
     return () => this.eventHandlers.delete(handler);
   }
 
-  stop(): void {
+  /**
+   * Stops the core once the calls already sent are answered (a note editor saving as its window closes), or after
+   * `graceMs` if the core does not answer: a quit must not hang on it.
+   */
+  async stop(graceMs = 2000): Promise<void> {
     this.stopping = true;
+    if (this.pending.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        this.drained = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
     this.proc?.kill();
   }
 }

@@ -214,4 +214,13 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 // Not on 'before-quit': the windows close after it, and a note editor saves (or the user stays) as its window closes.
-app.on('will-quit', () => core?.stop());
+// The quit then waits (briefly) for the core to answer what the closing windows sent.
+let coreStopped = false;
+app.on('will-quit', (event) => {
+  if (!core || coreStopped) return;
+  event.preventDefault();
+  void core.stop().finally(() => {
+    coreStopped = true;
+    app.quit();
+  });
+});
