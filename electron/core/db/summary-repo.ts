@@ -73,16 +73,7 @@ export function summariesOf(db: Database, netuid: number): SubnetHistoryPoint[] 
  */
 export function summariesOfLast(db: Database, netuid: number, days: HistoryDays): SubnetHistoryPoint[] {
   if (days === 'all') return summariesOf(db, netuid);
-  // Points newest first, then the subnet's row of each until one has a summary: usually the first. Materialised, or
-  // SQLite would look up the subnet's row at every point before sorting.
-  const newestMs = db
-    .prepare(
-      `WITH newest_first AS MATERIALIZED (SELECT id, block_time_ms FROM sync_points ORDER BY block_time_ms DESC)
-       SELECT p.block_time_ms FROM newest_first p CROSS JOIN subnet_snapshots s ON s.point_id = p.id AND s.netuid = ?
-       WHERE s.has_summary LIMIT 1`,
-    )
-    .pluck()
-    .get(netuid) as number | undefined;
+  const newestMs = newestSummaries(db, netuid, 1)[0]?.blockTimeMs;
   if (newestMs === undefined) return [];
   return (
     db
