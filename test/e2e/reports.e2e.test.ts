@@ -64,6 +64,8 @@ describe.skipIf(skip !== null)('PDF reports', () => {
     expect(content).toContain('Synthetic demo data');
     expect(content).toMatch(/Page 1 of \d+/);
 
+    // This file may run before any other browser test has made the folder (fresh clone, another order).
+    fs.mkdirSync(SHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(SHOTS, 'report-subnet')]);
     const first = fs.readdirSync(SHOTS).find((f) => f.startsWith('report-subnet') && f.endsWith('.png'))!;
     // A blank page compresses to almost nothing; text, tables and charts do not.
