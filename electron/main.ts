@@ -260,7 +260,7 @@ app.on('second-instance', () => {
   if (mainWindow) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-  }
+  } else if (app.isReady()) createWindow(); // macOS, all windows closed: the second start opens one
 });
 
 void app.whenReady().then(() => {
