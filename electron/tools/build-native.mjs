@@ -49,7 +49,7 @@ function build() {
   const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'subnet-scout-native-'));
   try {
-    fs.cpSync(sqliteDir, scratch, { recursive: true, filter: (p) => copiedToScratch(path.relative(sqliteDir, p)) || p === sqliteDir });
+    fs.cpSync(sqliteDir, scratch, { recursive: true, filter: (p) => copiedToScratch(path.relative(sqliteDir, p)) });
     // No shell: arguments reach the child as they are, whatever spaces or quotes the paths hold.
     const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: scratch, stdio: 'inherit', env: childEnv(process.env) });
     try {
