@@ -3,7 +3,8 @@
  *   scout sync [--endpoint URL] [--backfill 30d]
  *   scout list [--json | --csv]
  *   scout report (--netuid N | --watchlist ID) --out FILE.pdf
- * Data folder: SCOUT_DATA_DIR or the OS's app-data folder (the same file the app uses).
+ * Data folder: SCOUT_DATA_DIR, else the "Subnet Scout (dev)" app-data folder `npm start` uses (point SCOUT_DATA_DIR at the
+ * installed app's folder to collect history for it).
  */
 import { ScoutService } from './core/service';
 import { defaultDataDir } from './core/paths';

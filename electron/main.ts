@@ -4,14 +4,16 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, BrowserWindow, Menu, net, protocol, session, shell, utilityProcess, dialog } from 'electron';
+import { app, BrowserWindow, Menu, net, protocol, screen, session, shell, utilityProcess, dialog } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CoreClient, type CoreProcessLike } from './core-client';
 import type { Reply } from '../shared/api-wire';
 import { PDF_FOOTER, PDF_HEADER, REPORT_READY_SELECTOR, reportFilename, reportRoute, type ReportTarget } from '../shared/reports-api';
 import { APP_ORIGIN, bindIpc } from './ipc';
 import { decideWindowOpen, isAllowedNavigation } from './core/navigation-policy';
-import { loadWindowState, saveWindowState } from './core/window-state';
+import { fitToDisplays, loadWindowState, saveWindowState } from './core/window-state';
+import { CORE_LOG_FILE, DEV_FOLDER_NAME, defaultDataDir } from './core/paths';
+import { savedDownloadTitle } from './saved-download';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const CSP =
@@ -19,6 +21,12 @@ const CSP =
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'";
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// A run from a checkout (`npm start`) keeps its own folder, so it never migrates the installed app's database and both
+// can run at once: set before the single-instance lock, which is per folder.
+if (!app.isPackaged) app.setPath('userData', path.join(app.getPath('appData'), DEV_FOLDER_NAME));
+const dataDir = defaultDataDir(process.env, process.platform, app.isPackaged);
+const coreLogPath = path.join(dataDir, CORE_LOG_FILE);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -122,7 +130,7 @@ function offerToOpenDownloads(): void {
     item.once('done', (_e, state) => {
       if (state !== 'completed') return;
       void dialog
-        .showMessageBox({ message: 'Report saved', detail: item.getSavePath(), buttons: ['Open', 'Close'], defaultId: 0 })
+        .showMessageBox({ message: savedDownloadTitle(item.getFilename()), detail: item.getSavePath(), buttons: ['Open', 'Close'], defaultId: 0 })
         .then(async ({ response }) => {
           if (response === 0) await shell.openPath(item.getSavePath());
         });
@@ -131,7 +139,9 @@ function offerToOpenDownloads(): void {
 }
 
 function createWindow(): void {
-  const state = loadWindowState(app.getPath('userData'));
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+  const state = fitToDisplays(loadWindowState(app.getPath('userData')), workAreas);
   mainWindow = new BrowserWindow({
     ...state.bounds,
     minWidth: 900,
@@ -140,8 +150,11 @@ function createWindow(): void {
     title: 'Subnet Scout',
     webPreferences: SECURE_WEB_PREFERENCES,
   });
-  if (state.maximized) mainWindow.maximize();
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // Shown once painted (no blank window); maximize() would show it early.
+  mainWindow.once('ready-to-show', () => {
+    if (state.maximized) mainWindow?.maximize();
+    mainWindow?.show();
+  });
   // A note editor with unsaved text asks before the page closes or reloads (renderer leave-guard.ts); Electron drops
   // that request unless main asks the user itself. preventDefault here means "leave anyway".
   mainWindow.webContents.on('will-prevent-unload', (event) => {
@@ -158,6 +171,10 @@ function createWindow(): void {
   mainWindow.on('close', () => {
     if (mainWindow) saveWindowState(app.getPath('userData'), { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
   });
+  // macOS keeps the app running with no window; a later activate or second instance must not touch a destroyed one.
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
@@ -172,6 +189,9 @@ function buildMenu(): void {
       {
         label: 'Help',
         submenu: [
+          { label: 'Restart core', click: () => restartCore() },
+          { label: 'Show core log', click: () => shell.showItemInFolder(coreLogPath) },
+          { type: 'separator' },
           {
             label: 'About Subnet Scout',
             click: () => void dialog.showMessageBox({ message: `Subnet Scout ${app.getVersion()}`, detail: 'Decide where to mine on Bittensor.' }),
@@ -182,25 +202,71 @@ function buildMenu(): void {
   );
 }
 
+/** The core's log, started over when it passes 1 MB (the previous one kept as core.log.1). */
+function openCoreLog(): fs.WriteStream | null {
+  try {
+    fs.mkdirSync(path.dirname(coreLogPath), { recursive: true });
+    if (fs.existsSync(coreLogPath) && fs.statSync(coreLogPath).size > 1_000_000) fs.renameSync(coreLogPath, `${coreLogPath}.1`);
+    const log = fs.createWriteStream(coreLogPath, { flags: 'a' });
+    log.on('error', () => undefined); // a log that cannot be written must not take the app down
+    return log;
+  } catch {
+    return null;
+  }
+}
+
 function spawnCore(): CoreProcessLike {
-  const dataDir = process.env.SCOUT_DATA_DIR ?? app.getPath('userData');
-  return utilityProcess.fork(path.join(__dirname, 'core-process.js'), [], {
+  const child = utilityProcess.fork(path.join(__dirname, 'core-process.js'), [], {
     serviceName: 'Subnet Scout core',
+    stdio: 'pipe',
     env: { ...process.env, SCOUT_DATA_DIR: dataDir, SCOUT_APP_VERSION: app.getVersion() },
-  }) as unknown as CoreProcessLike;
+  });
+  const log = openCoreLog();
+  log?.write(`--- ${new Date().toISOString()} core started (Subnet Scout ${app.getVersion()}, Electron ${process.versions.electron}, data ${dataDir})\n`);
+  for (const stream of [child.stdout, child.stderr]) {
+    if (log) stream?.pipe(log, { end: false });
+    // From a checkout the terminal shows it too.
+    if (!app.isPackaged) stream?.pipe(process.stderr, { end: false });
+  }
+  child.once('exit', () => setTimeout(() => log?.end(), 100));
+  return child as unknown as CoreProcessLike;
+}
+
+/** A window's calls failed while the core was down: restart it and reload the windows so they ask again. */
+function restartCore(): void {
+  if (!core) return;
+  core.restart();
+  for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.reload();
+}
+
+/** The core cannot run (start-up failure, a hang, or repeated crashes): say why, where the log is, and offer a restart. */
+async function showCoreProblem(message: string): Promise<void> {
+  const options = {
+    type: 'error' as const,
+    message: 'Subnet Scout’s core is not running',
+    detail: `${message}\n\nRestart core tries again (also in the Help menu).`,
+    buttons: ['Restart core', 'Show log', 'Close'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  };
+  const parent = mainWindow && !mainWindow.isDestroyed() && mainWindow.isVisible() ? mainWindow : null;
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  if (response === 0) restartCore();
+  else if (response === 1) shell.showItemInFolder(coreLogPath);
 }
 
 app.on('second-instance', () => {
   if (mainWindow) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-  }
+  } else if (app.isReady()) createWindow(); // macOS, all windows closed: the second start opens one
 });
 
 void app.whenReady().then(() => {
   harden();
   serveRenderer();
-  core = new CoreClient(spawnCore);
+  core = new CoreClient(spawnCore, { logPath: coreLogPath, onDown: (message) => void showCoreProblem(message) });
   bindIpc(core, () => BrowserWindow.getAllWindows(), printReport);
   offerToOpenDownloads();
   buildMenu();
