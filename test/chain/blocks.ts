@@ -41,7 +41,8 @@ export class BlockTree {
 
   /** Number of a block hash of this chain, or null for a hash it never made. */
   numberOf(hash: string): number | null {
-    const h = hash.toLowerCase();
+    // Substrate's serde accepts a hash with or without 0x.
+    const h = hash.startsWith('0x') || hash.startsWith('0X') ? hash.toLowerCase() : `0x${hash.toLowerCase()}`;
     if (h === FINNEY_GENESIS_HASH) return 0;
     if (!/^0x[0-9a-f]{64}$/.test(h)) return null;
     const n = Number.parseInt(h.slice(58), 16);

@@ -136,7 +136,10 @@ export class RpcServer {
         this.send(socket, { jsonrpc: '2.0', id, result: this.dispatch(method, params) });
       }
     } catch (e) {
-      const error = e instanceof RpcError ? { code: e.code, message: e.message } : { code: -32603, message: `Internal error: ${(e as Error).message}` };
+      const error =
+        e instanceof RpcError
+          ? { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) }
+          : { code: -32603, message: `Internal error: ${(e as Error).message}` };
       this.send(socket, { jsonrpc: '2.0', id, error });
     }
   }
@@ -177,10 +180,10 @@ export class RpcServer {
         return;
       }
       case 'storage': {
-        const values = this.chain.storageAt(head).values;
+        const storage = this.chain.storageAt(head);
         const changes: Array<[string, string | null]> = [];
         for (const key of sub.keys) {
-          const value = values.get(key) ?? null;
+          const value = storage.get(key);
           if (initial || sub.sent.get(key) !== value) changes.push([key, value]);
           sub.sent.set(key, value);
         }
