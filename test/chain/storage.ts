@@ -173,11 +173,18 @@ function cachedKey(spec: RuntimeSpec, id: string, make: () => string): string {
   return key;
 }
 
+/** The well-known `:code` key: the runtime's wasm on a real node. */
+const CODE_KEY = '0x3a636f6465';
+
 export class BlockStorage {
-  /** Item groups by their 32-byte prefix (0x + 64 hex digits). */
+  /** Item groups by their 32-byte prefix (0x + 64 hex digits); `:code` is a group of its own. */
   private readonly groups = new Map<string, ItemGroup>();
 
   constructor(state: RawNetworkState, spec: RuntimeSpec) {
+    // Clients identify a runtime by the hash of `:code` (polkadot-api's chainHead follow reads it). There is no
+    // wasm to serve: a text naming the runtime keeps the hash changing exactly when the runtime does.
+    const code = u8aToHex(new TextEncoder().encode(`node-subtensor spec ${spec.specVersion}: stand-in runtime, no wasm`));
+    this.groups.set(CODE_KEY, { prefix: CODE_KEY, build: () => new Map([[CODE_KEY, code]]) });
     let views: SubnetView[] | undefined;
     const getViews = () => (views ??= subnetViews(state));
     for (const [pallet, item, entries] of itemSources(state, getViews)) {
@@ -205,7 +212,7 @@ export class BlockStorage {
 
   /** The value at a normalized (0x, lower-case) key, or null. */
   get(key: string): string | null {
-    const group = this.groups.get(key.slice(0, 66));
+    const group = this.groups.get(key === CODE_KEY ? key : key.slice(0, 66));
     return group ? (this.values(group).get(key) ?? null) : null;
   }
 
