@@ -175,7 +175,8 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
       'SubnetInfoRuntimeApi_get_subnets_info_v2', 'SubnetInfoRuntimeApi_get_subnet_info_v2', 'SubnetInfoRuntimeApi_get_subnet_state',
       'SubnetInfoRuntimeApi_get_selective_metagraph', 'SubnetInfoRuntimeApi_get_subnet_to_prune', 'SubnetInfoRuntimeApi_get_next_epoch_start_block',
       'DelegateInfoRuntimeApi_get_delegates', 'DelegateInfoRuntimeApi_get_delegate', 'StakeInfoRuntimeApi_get_stake_info_for_coldkey',
-      'SwapRuntimeApi_sim_swap_tao_for_alpha',
+      'SwapRuntimeApi_sim_swap_tao_for_alpha', 'StakeInfoRuntimeApi_get_stake_availability_for_coldkeys',
+      'ProxyFilterRuntimeApi_get_proxy_types',
     ]) {
       expect(values, m).toContain(m);
     }

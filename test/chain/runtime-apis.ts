@@ -79,6 +79,33 @@ function delegates(state: RawNetworkState): Map<string, Record<string, unknown>>
   return out;
 }
 
+/**
+ * get_proxy_types: the runtime's own ProxyType enum, read from the served metadata (name and index of each
+ * variant); none is marked deprecated, as the metadata says nothing about it.
+ */
+function proxyTypes(spec: RuntimeSpec): Record<string, unknown>[] {
+  const proxyType = spec.registry.lookup.types.find((t) => t.type.path.map(String).join('::').endsWith('_common::ProxyType'));
+  if (!proxyType?.type.def.isVariant) throw new ExecutionError('the served metadata has no ProxyType enum');
+  return proxyType.type.def.asVariant.variants.map((v) => ({ name: new TextEncoder().encode(v.name.toString()), index: v.index.toNumber(), deprecated: false }));
+}
+
+/** get_stake_availability_for_coldkeys: nothing is locked in the simulation, so all stake is available. */
+function stakeAvailability(state: RawNetworkState, coldkeys: unknown[], netuids: unknown[] | null): Array<[unknown, Array<[number, Record<string, bigint>]>]> {
+  const wanted = netuids === null ? null : new Set(netuids.map(num));
+  // A BTreeMap encodes its entries in key order: accounts by their bytes, netuids numerically.
+  const sorted = [...coldkeys].sort((a, b) => (accountHex(a) < accountHex(b) ? -1 : accountHex(a) > accountHex(b) ? 1 : 0));
+  return sorted.map((coldkey) => {
+    const perNetuid = new Map<number, bigint>();
+    for (const [sub, uid] of neuronsOf(state, coldkey, 'coldkeys')) {
+      const netuid = sub.dynamic.netuid;
+      if (wanted && !wanted.has(netuid)) continue;
+      perNetuid.set(netuid, (perNetuid.get(netuid) ?? 0n) + (sub.metagraph.alphaStake[uid] ?? 0n));
+    }
+    const entries = [...perNetuid].sort(([a], [b]) => a - b).map(([netuid, total]): [number, Record<string, bigint>] => [netuid, { total, locked: 0n, available: total }]);
+    return [coldkey, entries];
+  });
+}
+
 function stakeInfosOf(state: RawNetworkState, coldkey: unknown): Record<string, unknown>[] {
   return neuronsOf(state, coldkey, 'coldkeys').map(([sub, uid]) => stakeInfoValue(sub, uid));
 }
@@ -225,6 +252,9 @@ const handlers: Record<string, Handler> = {
     const netuid = ((origin ?? destination) as [unknown, unknown] | null)?.[1];
     return netuid === undefined || num(netuid) === 0 ? 0n : (big(amount) * BigInt(SWAP_FEE_RATE)) / 65535n;
   },
+  StakeInfoRuntimeApi_get_stake_availability_for_coldkeys: (ctx, [coldkeys, netuids]) =>
+    stakeAvailability(ctx.state, coldkeys as unknown[], (netuids as unknown[] | null) ?? null),
+  ProxyFilterRuntimeApi_get_proxy_types: (ctx) => proxyTypes(ctx.spec),
   // No coldkey in the simulation locks stake: no lock, no conviction.
   StakeInfoRuntimeApi_get_coldkey_lock: () => null,
   StakeInfoRuntimeApi_get_hotkey_conviction: () => ({ bits: 0n }),
@@ -272,8 +302,7 @@ export const NOT_SIMULATED: Record<string, string> = Object.fromEntries([
     'EthereumRuntimeRPCApi_initialize_pending_block'].map((m) => [m, 'the EVM']),
   ...['ContractsApi_call', 'ContractsApi_instantiate', 'ContractsApi_upload_code', 'ContractsApi_get_storage'].map((m) => [m, 'contracts']),
   ...['ShieldApi_try_decode_shielded_tx', 'ShieldApi_is_shielded_using_current_key', 'ShieldApi_try_unshield_tx'].map((m) => [m, 'shielded transactions']),
-  ...['ProxyFilterRuntimeApi_get_proxy_types', 'ProxyFilterRuntimeApi_get_proxy_filter', 'StakeInfoRuntimeApi_get_stake_availability_for_coldkeys']
-    .map((m) => [m, 'proxy filters and stake availability']),
+  ['ProxyFilterRuntimeApi_get_proxy_filter', 'the call filter of each proxy type'],
 ]);
 
 /** Whether the node answers this runtime-API method with a value (else it fails with 4003). */
