@@ -121,6 +121,19 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
     }
   });
 
+  it("has subtensor's own RPC methods: runtime-API bytes as a JSON byte array, the lock cost as a number", async () => {
+    const viaStateCall = String(await call('state_call', ['SubnetInfoRuntimeApi_get_dynamic_info', '0x0200']));
+    expect(u8aToHex(Uint8Array.from((await call('subnetInfo_getDynamicInfo', [2])) as number[]))).toBe(viaStateCall);
+    const neurons = String(await call('state_call', ['NeuronInfoRuntimeApi_get_neurons_lite', '0x0100']));
+    expect(u8aToHex(Uint8Array.from((await call('neuronInfo_getNeuronsLite', [1, node.head().hash])) as number[]))).toBe(neurons);
+    const cost = spec.registry.createType('u64', hexToU8a(String(await call('state_call', ['SubnetRegistrationRuntimeApi_get_network_registration_cost', '0x']))));
+    expect(await call('subnetInfo_getLockCost')).toBe(cost.toNumber());
+    expect(await call('subnetInfo_getBlockEmission')).toBe(Number(truth.network.blockEmission));
+    expect(typeof (await call('subnetInfo_getSubnetToPrune'))).toBe('number');
+    const methods = ((await call('rpc_methods')) as { methods: string[] }).methods;
+    expect(methods).toEqual(expect.arrayContaining(['subnetInfo_getAllDynamicInfo', 'neuronInfo_getNeuronsLite', 'delegateInfo_getDelegates']));
+  });
+
   it('answers bad requests with the codes and wording of a real node', async () => {
     expect((await client.request('no_such_method')).error).toEqual({ code: -32601, message: 'Method not found' });
     const badHex = (await client.request('state_call', ['SubnetInfoRuntimeApi_get_dynamic_info', '0xzz'])).error;

@@ -67,13 +67,18 @@ export function describeCall(chain: Chain, method: string, params: unknown[]): C
   }
 }
 
-export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMethod> {
-  const blockAt = (at: unknown): number => {
+/** Block number of an `at` parameter (absent: the best block); throws what a node answers for an unknown one. */
+export function blockResolver(chain: Chain): (at: unknown) => number {
+  return (at) => {
     if (at !== undefined && at !== null) normalizeHex(at, 'block hash');
     const n = chain.resolve(at);
     if (n === null) throw unknownBlock(at);
     return n;
   };
+}
+
+export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMethod> {
+  const blockAt = blockResolver(chain);
   const hashOf = (n: number) => (n === 0 && faults.genesisHash ? faults.genesisHash : chain.blocks.hashOf(n));
   const hashAt = (which: unknown) => {
     const n = which === undefined || which === null ? chain.head() : blockNumberParam(which);
