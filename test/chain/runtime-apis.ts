@@ -39,15 +39,19 @@ function allNetuids(state: RawNetworkState): number[] {
   return [...state.subnets.keys()].sort((a, b) => a - b);
 }
 
+/** The live subnets in NetworksAdded order. */
+function liveSubnets(state: RawNetworkState): RawSubnetState[] {
+  return allNetuids(state).flatMap((n) => state.subnets.get(n) ?? []);
+}
+
 const accountHex = (address: unknown): string => u8aToHex(accountBytes(String(address)));
 
 /** Every (subnet, uid) whose hotkey or coldkey is `account`. */
 function neuronsOf(state: RawNetworkState, account: unknown, side: 'hotkeys' | 'coldkeys'): Array<[RawSubnetState, number]> {
   const wanted = accountHex(account);
   const out: Array<[RawSubnetState, number]> = [];
-  for (const netuid of allNetuids(state)) {
-    const sub = state.subnets.get(netuid);
-    sub?.metagraph[side].forEach((key, uid) => {
+  for (const sub of liveSubnets(state)) {
+    sub.metagraph[side].forEach((key, uid) => {
       if (accountHex(key) === wanted) out.push([sub, uid]);
     });
   }
@@ -194,8 +198,8 @@ const handlers: Record<string, Handler> = {
     const sub = subnetOf(ctx, n);
     return sub ? subnetInfoValue(sub) : null;
   },
-  SubnetInfoRuntimeApi_get_subnets_info: (ctx) => allNetuids(ctx.state).map((n) => subnetInfoValue(ctx.state.subnets.get(n) as RawSubnetState)),
-  SubnetInfoRuntimeApi_get_subnets_info_v2: (ctx) => allNetuids(ctx.state).map((n) => subnetInfoValue(ctx.state.subnets.get(n) as RawSubnetState)),
+  SubnetInfoRuntimeApi_get_subnets_info: (ctx) => liveSubnets(ctx.state).map(subnetInfoValue),
+  SubnetInfoRuntimeApi_get_subnets_info_v2: (ctx) => liveSubnets(ctx.state).map(subnetInfoValue),
   SubnetInfoRuntimeApi_get_subnet_state: (ctx, [n]) => {
     const sub = subnetOf(ctx, n);
     return sub ? subnetStateValue(sub) : null;

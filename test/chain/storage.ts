@@ -13,7 +13,7 @@
 import type { RawNetworkState, RawSubnetState } from '../../electron/core/chain/raw';
 import { BURN_HALF_LIFE, TAO_WEIGHT_U64 } from '../../electron/core/chain/synthetic/constants';
 import { u8aToHex } from '@polkadot/util';
-import { networkLock, NETWORK_IMMUNITY_PERIOD, SUBNET_LIMIT } from './network-derived';
+import { DEFAULT_TAKE, networkLock, NETWORK_IMMUNITY_PERIOD, SUBNET_LIMIT } from './network-derived';
 import type { RuntimeSpec } from './registry';
 import { axonOf, hyperparamsValue } from './wire';
 
@@ -129,6 +129,8 @@ const NEURON_ITEMS: NeuronItem[] = [
   ['Owner', (s, uid) => [s.sub.metagraph.hotkeys[uid]], (s, uid) => s.sub.metagraph.coldkeys[uid]],
   ['IsNetworkMember', (s, uid) => [s.sub.metagraph.hotkeys[uid], s.netuid], () => true],
   ['Axons', (s, uid) => [s.netuid, s.sub.metagraph.hotkeys[uid]], (s, uid) => axonOf(uid, s.sub.metagraph.blockAtRegistration[uid] ?? 0n)],
+  // Validators' take, as get_delegates reports it.
+  ['Delegates', (s, uid) => [s.sub.metagraph.hotkeys[uid]], (s, uid) => (s.sub.metagraph.validatorPermit[uid] ? DEFAULT_TAKE : undefined)],
 ];
 
 export function subnetViews(state: RawNetworkState): SubnetView[] {
