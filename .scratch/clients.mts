@@ -16,9 +16,17 @@ try {
   console.log('papi cost', await api.apis.SubnetRegistrationRuntimeApi.get_network_registration_cost({ at: fin.hash }));
   console.log('papi tempo', await api.query.SubtensorModule.Tempo.getValue(1, { at: fin.hash }));
   const m14 = await api.apis.Metadata.metadata_at_version(14, { at: fin.hash });
-  console.log('papi md14', m14 && m14.asBytes().length);
+  console.log('papi md14', m14?.length ?? m14);
   client.destroy();
 } catch (e) { console.log('papi failed', e); }
+try {
+  const { DedotClient } = await import('dedot');
+  const dc = await DedotClient.new(new WsProvider(node.url));
+  console.log('fin', fin.hash, 'head', node.head().hash, 'dc fin', (await dc.block.finalized()).hash, 'best', (await dc.block.best()).hash);
+  const at2 = await dc.at(fin.hash);
+  console.log('DedotClient dyn', (await at2.call.subnetInfoRuntimeApi.getAllDynamicInfo()).length, await at2.query.subtensorModule.tempo(1), dc.metadata.version);
+  await dc.disconnect();
+} catch (e) { console.log('DedotClient failed', e); }
 try {
   const client = await LegacyClient.new(new WsProvider(node.url));
   const at = await client.at(fin.hash);

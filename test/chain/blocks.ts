@@ -85,6 +85,11 @@ export class BlockTree {
     return this.hashes.numberOf.get(h) ?? null;
   }
 
+  /** The SCALE-encoded header (what chainHead_v1_header answers; its blake2 is the block hash). */
+  encodedHeader(n: number): Uint8Array {
+    return encodeHeader(this.header(n));
+  }
+
   header(n: number): HeaderJson {
     let parentHash = ZERO_HASH;
     if (n > 0) parentHash = n % SEGMENT === 0 ? digest(`scout-stand-in-parent:${this.seed}:${n}`) : this.hashOf(n - 1);

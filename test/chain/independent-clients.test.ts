@@ -1,13 +1,13 @@
 /**
- * Two clients that are not ours, unmodified, against the stand-in node: polkadot-api (its own metadata
- * handling, its own codecs, its legacy-RPC layer that recomputes block hashes from headers) and dedot's
- * LegacyClient. Each fetches metadata at V14/V15/V16, calls the runtime APIs the app uses plus the neurons and
- * registration-cost calls, and reads storage at the block the app synced; every answer must equal what the
- * app's own sync stored in its SQLite database for that block.
+ * Clients that are not ours, unmodified, against the stand-in node: polkadot-api (its own metadata handling and
+ * codecs, over the chainHead_v1 interface) and dedot, both its DedotClient (chainHead_v1) and its LegacyClient
+ * (the legacy state_/chain_ methods). Each fetches metadata at V14/V15/V16, calls the runtime APIs the app uses
+ * plus the neurons and registration-cost calls, and reads storage at the block the app synced; every answer
+ * must equal what the app's own sync stored in its SQLite database for that block.
  */
 import { metadata as metadataCodec } from '@polkadot-api/substrate-bindings';
 import { $Metadata } from 'dedot/codecs';
-import { LegacyClient, WsProvider } from 'dedot';
+import { DedotClient, LegacyClient, WsProvider } from 'dedot';
 import { createClient, type PolkadotClient } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
 import { WebSocket } from 'ws';
@@ -146,7 +146,7 @@ async function readWithPolkadotApi(client: PolkadotClient, at: string, netuids: 
   };
 }
 
-async function readWithDedot(client: LegacyClient, at: string, netuids: number[]): Promise<ClientReading> {
+async function readWithDedot(client: LegacyClient | DedotClient, at: string, netuids: number[]): Promise<ClientReading> {
   const api: Loose = await client.at(at as `0x${string}`);
   const address = (account: Loose) => account.address(42);
   const subnets = new Map<number, SubnetFigures>();
@@ -208,6 +208,7 @@ describe.skipIf(!metadataPath)('independent clients against the stand-in node', 
   let netuids: number[];
   let papi: PolkadotClient;
   let dedot: LegacyClient;
+  let dedotV2: DedotClient;
   const stored = () => {
     const db = service.requireWorkspace().db;
     return {
@@ -243,11 +244,13 @@ describe.skipIf(!metadataPath)('independent clients against the stand-in node', 
     netuids = (await call(service, 'subnets.list')).rows.map((r) => r.netuid);
     papi = createClient(getWsProvider(node.url, { websocketClass: WebSocket as never }));
     dedot = await LegacyClient.new(new WsProvider(node.url));
+    dedotV2 = await DedotClient.new(new WsProvider(node.url));
   });
 
   afterAll(async () => {
     papi?.destroy();
     await dedot?.disconnect();
+    await dedotV2?.disconnect();
     await service?.close();
     await node?.close();
   });
@@ -259,14 +262,28 @@ describe.skipIf(!metadataPath)('independent clients against the stand-in node', 
   });
 
   it('polkadot-api reads the same figures the app stored', async () => {
+    node.requestLog.length = 0;
     const reading = await readWithPolkadotApi(papi, point.blockHash, netuids);
+    // It found chainHead_v1 in rpc_methods and read through it, as it does from a real node.
+    expect(node.requestLog.some((r) => r.method === 'chainHead_v1_call')).toBe(true);
+    expect(node.requestLog.some((r) => r.method === 'chainHead_v1_storage')).toBe(true);
+    expect(node.requestLog.some((r) => r.method === 'state_call')).toBe(false);
     // polkadot-api picked the newest metadata itself (through Metadata_metadata_at_version) and saw its APIs.
     expect(reading.ownMetadataVersion).toBe(16);
     expect(reading.runtimeApiCount).toBeGreaterThan(20);
     expectSameAsApp(reading);
   });
 
-  it('dedot reads the same figures the app stored', async () => {
+  it("dedot's DedotClient (chainHead_v1) reads the same figures the app stored", async () => {
+    node.requestLog.length = 0;
+    const reading = await readWithDedot(dedotV2, point.blockHash, netuids);
+    expect(node.requestLog.some((r) => r.method === 'chainHead_v1_call')).toBe(true);
+    expect(reading.ownMetadataVersion).toBeGreaterThanOrEqual(15);
+    expect(reading.runtimeApiCount).toBeGreaterThan(20);
+    expectSameAsApp(reading);
+  });
+
+  it("dedot's LegacyClient (state_ and chain_ methods) reads the same figures the app stored", async () => {
     const reading = await readWithDedot(dedot, point.blockHash, netuids);
     expect(reading.ownMetadataVersion).toBeGreaterThanOrEqual(15);
     expect(reading.runtimeApiCount).toBeGreaterThan(20);
