@@ -7,7 +7,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Chain } from './chain';
 import { ChainHead, FOLLOW, UNFOLLOW } from './chain-head';
 import type { Faults } from './faults';
-import { describeCall, RpcError, type RpcMethod } from './rpc';
+import { describeCall, normalizeHex, RpcError, type RpcMethod } from './rpc';
 
 export interface RequestLogEntry {
   method: string;
@@ -171,7 +171,7 @@ export class RpcServer {
 
   private subscribe(socket: WebSocket, [kind, notification]: [Kind, string], params: unknown[]): [string, Subscription] {
     const id = `scout${(this.nextId++).toString(36).padStart(6, '0')}`;
-    const keys = kind === 'storage' && Array.isArray(params[0]) ? params[0].map((k) => String(k).toLowerCase()) : [];
+    const keys = kind === 'storage' && Array.isArray(params[0]) ? params[0].map((k) => normalizeHex(k, 'storage key')) : [];
     const sub: Subscription = { socket, kind, notification, keys, sent: new Map(), specVersion: -1 };
     this.subscriptions.set(id, sub);
     return [id, sub];
