@@ -103,6 +103,7 @@ describe.skipIf(!metadataPath)('stand-in storage', () => {
             expect(read(storage, 'Uids', netuid, hotkey)?.toPrimitive()).toBe(uid);
             expect(read(storage, 'Owner', hotkey)?.toString()).toBe((m.coldkeys as string[])[uid]);
             expect(read(storage, 'BlockAtRegistration', netuid, uid)?.toString()).toBe(String((m.blockAtRegistration as unknown[])[uid]));
+            expect(read(storage, 'TotalHotkeyAlpha', hotkey, netuid)?.toString()).toBe(String(sub.metagraph.alphaStake[uid]));
           });
           expect(read(storage, 'Keys', netuid, hotkeys.length)).toBeNull();
         }

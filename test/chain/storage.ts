@@ -129,6 +129,8 @@ const NEURON_ITEMS: NeuronItem[] = [
   ['Owner', (s, uid) => [s.sub.metagraph.hotkeys[uid]], (s, uid) => s.sub.metagraph.coldkeys[uid]],
   ['IsNetworkMember', (s, uid) => [s.sub.metagraph.hotkeys[uid], s.netuid], () => true],
   ['Axons', (s, uid) => [s.netuid, s.sub.metagraph.hotkeys[uid]], (s, uid) => axonOf(uid, s.sub.metagraph.blockAtRegistration[uid] ?? 0n)],
+  // The hotkey's alpha on the subnet: the metagraph's alpha_stake.
+  ['TotalHotkeyAlpha', (s, uid) => [s.sub.metagraph.hotkeys[uid], s.netuid], (s, uid) => s.sub.metagraph.alphaStake[uid]],
   // Validators' take, as get_delegates reports it.
   ['Delegates', (s, uid) => [s.sub.metagraph.hotkeys[uid]], (s, uid) => (s.sub.metagraph.validatorPermit[uid] ? DEFAULT_TAKE : undefined)],
 ];
