@@ -165,7 +165,7 @@ export class ChainHead {
 
   /**
    * Starts an operation on a pinned block: answers { result: 'started', operationId } and sends its events right
-   * after. An unpinned block is the spec's "limitReached"-free error: Invalid block hash.
+   * after. A block the subscription has not pinned is refused with -32801 "Invalid block hash", as substrate does.
    */
   private operation(sub: unknown, hash: unknown, run: (n: number) => Record<string, unknown>, storage = false): unknown {
     const follow = this.followOf(sub);
