@@ -58,8 +58,12 @@ export interface SubnetRow {
   symbol: string;
   /** Rao of TAO per 1 alpha. */
   alphaPriceRao: bigint | null;
-  /** Share of the network's TAO emission entering this subnet per block, 0..1. */
+  /** Total TAO entering this subnet per block (TAO-in emission + chain buys) as a share of block emission, 0..1. */
   emissionShare: number | null;
+  /** TAO-in emission ÷ block emission: what btcli shows as "Emission" (SubnetTaoInEmission). */
+  taoInEmissionShare: number | null;
+  /** Chain buys ÷ block emission (SubnetExcessTao); null when unreadable on this runtime. */
+  chainBuyShare: number | null;
   uidCount: number;
   maxUids: number;
   burnRao: bigint;

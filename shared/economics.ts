@@ -197,7 +197,12 @@ export interface SubnetAnalysis {
   blockTimeMs: number;
   /** The snapshot itself: chain, at blockNumber. */
   provenance: Provenance;
+  /** Total TAO entering the subnet per block (TAO-in emission + chain buys) ÷ block emission. */
   emissionShare: Figure;
+  /** TAO-in emission ÷ block emission: btcli's "Emission" (SubnetTaoInEmission). */
+  taoInEmissionShare: Figure;
+  /** Chain buys ÷ block emission: TAO the chain spends buying this subnet's alpha (SubnetExcessTao). */
+  chainBuyShare: Figure;
   alphaPriceTao: Figure;
   registrationCostTao: Figure;
   registrationAllowed: boolean;

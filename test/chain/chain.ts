@@ -78,6 +78,7 @@ export class Chain {
   /** From `atBlock` on, blocks run the runtime of `spec` (its version, metadata and types). */
   scheduleUpgrade(atBlock: number, spec: RuntimeSpec): void {
     this.upgrade = { atBlock, spec };
+    this.blocks.markRuntimeUpgrade(atBlock);
     this.storages.clear();
     this.responses.clear();
   }

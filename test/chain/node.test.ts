@@ -47,15 +47,16 @@ describe.skipIf(!metadataPath)('stand-in node: what ApiPromise decodes is what t
     expect((await api.rpc.system.health()).isSyncing.isFalse).toBe(true);
   });
 
-  it('get_all_dynamic_info: names, multi-byte symbols, big amounts, moving prices, a dead netuid', async () => {
+  it('get_all_dynamic_info: names, multi-byte symbols, big amounts, moving prices; a dissolved netuid is gone', async () => {
     const all = await runtimeCall<Vec<Opt<DynamicInfoCodec>>>(api, 'subnetInfoRuntimeApi', 'getAllDynamicInfo');
     const byNetuid = new Map<number, DynamicInfoCodec>();
     for (let i = 0; i < all.length; i++) {
       const entry = all[i];
       if (entry?.isSome) byNetuid.set(entry.unwrap().netuid.toNumber(), entry.unwrap());
     }
-    expect(all.length).toBe(5);
+    expect(all.length).toBe(4);
     expect([...byNetuid.keys()]).toEqual([0, 1, 2, 3]);
+    expect(truth.deadNetuids).toEqual([4]);
     for (const [netuid, d] of byNetuid) {
       const t = sub(netuid).dynamic;
       expect(text(d.subnetName)).toBe(utf8(t.subnetName));
@@ -150,7 +151,7 @@ describe.skipIf(!metadataPath)('stand-in node: what ApiPromise decodes is what t
       query(api, 'timestamp', 'now'),
     ])) as unknown as [Int, Int, { bits: Int }, Opt<Vec<Int>>, Int];
     expect(burn.toBigInt()).toBe(sub(1).storage.burn);
-    expect(totalNetworks.toNumber()).toBe(5);
+    expect(totalNetworks.toNumber()).toBe(4);
     expect(minerBurned.bits.toBigInt()).toBe(1n << 32n);
     expect(ints(split.unwrap())).toEqual(sub(1).storage.mechanismSplit);
     expect(now.toNumber()).toBe(truth.blockTimeMs);
@@ -160,14 +161,14 @@ describe.skipIf(!metadataPath)('stand-in node: what ApiPromise decodes is what t
     expect((await read<Opt<unknown>>(api, 'subtensorModule', 'mechanismEmissionSplit', 2)).isNone).toBe(true);
     expect((await read<{ isTrue: boolean }>(api, 'subtensorModule', 'ownerCutEnabled', 3)).isTrue).toBe(true);
     const added = await entry('networksAdded').entries();
-    expect(added.map(([key]) => (key.args[0] as unknown as Int).toNumber()).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(added.map(([key]) => (key.args[0] as unknown as Int).toNumber()).sort()).toEqual([0, 1, 2, 3]);
   });
 
   it('answers errors like a real node', async () => {
-    await expect(api.rpc.state.call('SubnetInfoRuntimeApi_get_subnet_state', '0x0100')).rejects.toThrow(/4003: Execution failed/);
+    await expect(api.rpc.state.call('BlockBuilder_finalize_block', '0x')).rejects.toThrow(/4003: Execution failed/);
     await expect(api.rpc.state.call('NoSuchApi_method', '0x')).rejects.toThrow(/4003: Execution failed/);
     expect((await rawRequest(node.url, 'author_submitExtrinsic', ['0x00'])).error).toEqual({ code: -32601, message: 'Method not found' });
-    const failed = await rawRequest(node.url, 'state_call', ['SubnetInfoRuntimeApi_get_subnet_state', '0x0100']);
+    const failed = await rawRequest(node.url, 'state_call', ['BlockBuilder_finalize_block', '0x']);
     expect(failed.error?.code).toBe(4003);
     expect(failed.error?.message).toMatch(/^Execution failed: /);
     expect((await rawRequest(node.url, 'chain_getHeader', [`0x${'12'.repeat(32)}`])).result).toBeNull();

@@ -15,7 +15,8 @@ import { Chain } from './chain';
 import { Faults } from './faults';
 import { findMetadata } from './metadata';
 import { loadRuntime, type RuntimeSpec } from './registry';
-import { rpcMethods } from './rpc';
+import { customRpcMethods } from './custom-rpc';
+import { blockResolver, rpcMethods } from './rpc';
 import { RpcServer, type RequestLogEntry } from './server';
 
 export { findMetadata, PREVIOUS_METADATA_FILE } from './metadata';
@@ -94,7 +95,8 @@ export async function startStandInNode(options: StandInNodeOptions = {}): Promis
 
   const faults = new Faults();
   const requestLog: RequestLogEntry[] = [];
-  const server = new RpcServer(chain, faults, rpcMethods(chain, faults), requestLog);
+  const methods = { ...rpcMethods(chain, faults), ...customRpcMethods(chain, blockResolver(chain)) };
+  const server = new RpcServer(chain, faults, methods, requestLog);
   const port = await server.listen(options.port ?? 0);
   const ref = (n: number): BlockRef => ({ number: n, hash: chain.blocks.hashOf(n) });
   const produceBlocks = (n = 1): BlockRef => {

@@ -5,10 +5,11 @@
  * file (another spec version) gives a second, independent RuntimeSpec; nothing here knows a type shape.
  */
 import { expandMetadata, Metadata, TypeRegistry } from '@polkadot/types';
-import { compactStripLength, stringCamelCase, stringLowerFirst, u8aToHex } from '@polkadot/util';
-import { decodeAddress } from '@polkadot/util-crypto';
+import { stringCamelCase, stringLowerFirst, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a, decodeAddress, xxhashAsU8a } from '@polkadot/util-crypto';
 import { generatedPublicKey } from '../../electron/core/chain/synthetic/accounts';
 import { loadMetadataFile } from './metadata';
+import { metadataVersions } from './metadata-versions';
 import { lookupTypes, ScaleEncoder } from './scale';
 
 export interface RuntimeApiMethod {
@@ -22,15 +23,40 @@ export interface StorageItem {
   pallet: string;
   item: string;
   valueType: number;
+  /** twox128(pallet) ++ twox128(item) as hex: every key of the item starts with it. */
+  prefix: string;
   /** Hex storage key for these map keys (none for a plain value), hashed as the metadata declares. */
   key(...args: unknown[]): string;
 }
 
+/** One map key part hashed the way a storage hasher does (the *Concat hashers append the key itself). */
+function hashKeyPart(hasher: string, bytes: Uint8Array): Uint8Array {
+  switch (hasher) {
+    case 'Identity':
+      return bytes;
+    case 'Twox64Concat':
+      return u8aConcat(xxhashAsU8a(bytes, 64), bytes);
+    case 'Blake2_128Concat':
+      return u8aConcat(blake2AsU8a(bytes, 128), bytes);
+    case 'Blake2_128':
+      return blake2AsU8a(bytes, 128);
+    case 'Blake2_256':
+      return blake2AsU8a(bytes, 256);
+    case 'Twox128':
+      return xxhashAsU8a(bytes, 128);
+    case 'Twox256':
+      return xxhashAsU8a(bytes, 256);
+    default:
+      throw new Error(`unknown storage hasher ${hasher}`);
+  }
+}
+
 export interface RuntimeSpec {
   path: string;
-  /** Raw RuntimeMetadataPrefixed bytes, served by Metadata_metadata_at_version and state_getMetadata. */
+  /** Raw RuntimeMetadataPrefixed bytes of the file (its own version, V16 for Finney's). */
   metadataBytes: Uint8Array;
-  metadataVersion: number;
+  /** The metadata at every version the runtime offers (Metadata_metadata_versions), oldest first. */
+  metadataByVersion: Map<number, Uint8Array>;
   registry: TypeRegistry;
   specVersion: number;
   /** state_getRuntimeVersion result, in the JSON form a substrate node returns. */
@@ -87,6 +113,7 @@ export function loadRuntime(path: string): RuntimeSpec {
   }
 
   const decorated = expandMetadata(registry, metadata);
+  const encoder = new ScaleEncoder(lookupTypes(metadata), accountBytes);
   const storageItems = new Map<string, StorageItem | undefined>();
   const storageItem = (pallet: string, item: string): StorageItem | undefined => {
     const id = `${pallet}.${item}`;
@@ -95,12 +122,27 @@ export function loadRuntime(path: string): RuntimeSpec {
     let found: StorageItem | undefined;
     if (fn) {
       const type = fn.meta.type;
+      const prefix = fn.keyPrefix();
+      const hashers = type.isPlain ? [] : type.asMap.hashers.map((h) => h.type);
+      // A map with several hashers is keyed by a tuple: one part per hasher.
+      const keyTypes = (() => {
+        if (type.isPlain) return [];
+        const keyType = type.asMap.key.toNumber();
+        if (hashers.length === 1) return [keyType];
+        const def = registry.lookup.getSiType(keyType).def;
+        return def.asTuple.map((t) => t.toNumber());
+      })();
       found = {
         pallet,
         item,
         valueType: (type.isPlain ? type.asPlain : type.asMap.value).toNumber(),
-        // The decorated function returns the key with a compact length prefix (it is Bytes): strip it.
-        key: (...args: unknown[]) => u8aToHex(compactStripLength(fn(...args))[1]),
+        prefix: u8aToHex(prefix),
+        // Hashing here rather than through the decorated function: ~10x faster, and storage has ~10^5 keys.
+        key: (...args: unknown[]) => {
+          if (args.length !== hashers.length) throw new Error(`${pallet}.${item} takes ${hashers.length} keys, got ${args.length}`);
+          const parts = args.map((arg, i) => hashKeyPart(hashers[i] ?? '', encoder.encode(keyTypes[i] ?? 0, arg, 40)));
+          return u8aToHex(u8aConcat(prefix, ...parts));
+        },
       };
     }
     storageItems.set(id, found);
@@ -110,13 +152,13 @@ export function loadRuntime(path: string): RuntimeSpec {
   return {
     path,
     metadataBytes,
-    metadataVersion: metadata.version,
+    metadataByVersion: metadataVersions(metadataBytes),
     registry,
     specVersion,
     runtimeVersion,
     runtimeVersionBytes: versionConst.value.toU8a(true),
     apis,
-    encoder: new ScaleEncoder(lookupTypes(metadata), accountBytes),
+    encoder,
     storageItem,
     decodeArgs(method, data) {
       let offset = 0;

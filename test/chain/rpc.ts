@@ -1,20 +1,44 @@
 /**
- * The JSON-RPC methods a substrate node answers (request/response ones; subscriptions live in server.ts), with
- * the error codes a real node uses: -32601 for an unknown method, 4003 for a runtime call that fails or a block
- * the node does not know.
+ * The JSON-RPC methods a substrate node answers to read clients (request/response ones; subscriptions live in
+ * server.ts), with its aliases and the error codes a real node (jsonrpsee) uses: -32601 "Method not found",
+ * -32602 "Invalid params" with the reason in `data`, 4003 for a runtime call that fails or a block the node
+ * does not know. Hex parameters are accepted with or without `0x`, as substrate's serde accepts them.
  */
-import { hexToU8a, isHex, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import type { Chain } from './chain';
 import type { CallInfo, Faults } from './faults';
-import { callRuntime, Encoded } from './runtime-apis';
+import { callRuntime, Encoded, oldestMetadata } from './runtime-apis';
 
 export class RpcError extends Error {
   constructor(
     readonly code: number,
     message: string,
+    /** jsonrpsee's `data`: the reason behind an Invalid params. */
+    readonly data?: string,
   ) {
     super(message);
   }
+}
+
+export function invalidParams(reason: string): RpcError {
+  return new RpcError(-32602, 'Invalid params', reason);
+}
+
+/** `0x`-prefixed lower-case hex of a hex parameter given with or without `0x` ("" = no bytes). */
+export function normalizeHex(value: unknown, what: string): string {
+  if (typeof value !== 'string') throw invalidParams(`invalid type: ${value === null ? 'null' : typeof value}, expected a 0x-prefixed hex string (${what})`);
+  const digits = value.startsWith('0x') || value.startsWith('0X') ? value.slice(2) : value;
+  if (!/^[0-9a-fA-F]*$/.test(digits)) throw invalidParams(`Invalid character in ${what}: not hex`);
+  if (digits.length % 2 !== 0) throw invalidParams(`Invalid input length of ${what}: odd number of hex digits`);
+  return `0x${digits.toLowerCase()}`;
+}
+
+/** A block number parameter: a number or a hex/decimal string (NumberOrHex). */
+function blockNumberParam(value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 0) throw invalidParams(`invalid value: ${JSON.stringify(value)}, expected a block number`);
+  return n;
 }
 
 export type RpcMethod = (params: unknown[]) => unknown;
@@ -36,33 +60,38 @@ export function describeCall(chain: Chain, method: string, params: unknown[]): C
   const netuidIndex = api?.inputs.findIndex((i) => i.name === 'netuid') ?? -1;
   if (!api || netuidIndex < 0 || typeof params[1] !== 'string') return { method, runtimeMethod };
   try {
-    const args = chain.specAt(n ?? chain.head()).decodeArgs(api, hexToU8a(params[1]));
+    const args = chain.specAt(n ?? chain.head()).decodeArgs(api, hexToU8a(normalizeHex(params[1], 'call data')));
     return { method, runtimeMethod, netuid: Number(args[netuidIndex]) };
   } catch {
     return { method, runtimeMethod };
   }
 }
 
-export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMethod> {
-  const blockAt = (at: unknown): number => {
+/** Block number of an `at` parameter (absent: the best block); throws what a node answers for an unknown one. */
+export function blockResolver(chain: Chain): (at: unknown) => number {
+  return (at) => {
+    if (at !== undefined && at !== null) normalizeHex(at, 'block hash');
     const n = chain.resolve(at);
     if (n === null) throw unknownBlock(at);
     return n;
   };
+}
+
+export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMethod> {
+  const blockAt = blockResolver(chain);
   const hashOf = (n: number) => (n === 0 && faults.genesisHash ? faults.genesisHash : chain.blocks.hashOf(n));
-  const getHeader = ([at]: unknown[]) => {
-    const n = chain.resolve(at);
-    return n === null ? null : chain.blocks.header(n);
+  const hashAt = (which: unknown) => {
+    const n = which === undefined || which === null ? chain.head() : blockNumberParam(which);
+    return n <= chain.head() ? hashOf(n) : null;
   };
-  const getBlockHash = ([which]: unknown[]) => {
-    const n = which === undefined || which === null ? chain.head() : Number(which); // number or 0x-hex string
-    return Number.isInteger(n) && n >= 0 && n <= chain.head() ? hashOf(n) : null;
-  };
+  // ListOrValue<NumberOrHex>: a list of numbers answers a list of hashes.
+  const getBlockHash = ([which]: unknown[]) => (Array.isArray(which) ? which.map(hashAt) : hashAt(which));
   const getRuntimeVersion = ([at]: unknown[]) => chain.specAt(blockAt(at)).runtimeVersion;
   const getFinalizedHead = () => hashOf(chain.finalized());
 
-  const stateCall = ([name, data, at]: unknown[]) => {
-    if (typeof name !== 'string' || typeof data !== 'string' || !isHex(data)) throw new RpcError(-32602, 'Invalid params');
+  const stateCall = ([name, rawData, at]: unknown[]) => {
+    if (typeof name !== 'string') throw invalidParams('invalid type: expected a runtime API method name string');
+    const data = normalizeHex(rawData, 'call data');
     const n = blockAt(at);
     const spec = chain.specAt(n);
     const method = spec.apis.get(name);
@@ -90,17 +119,38 @@ export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMeth
   };
 
   const storageValue = (key: unknown, n: number): string | null =>
-    typeof key === 'string' ? (chain.storageAt(n).values.get(key.toLowerCase()) ?? null) : null;
+    chain.storageAt(n).get(normalizeHex(key, 'storage key'));
   const keysWithPrefix = (prefix: unknown, n: number, startKey?: unknown): string[] => {
-    const p = typeof prefix === 'string' ? prefix.toLowerCase() : '0x';
-    const start = typeof startKey === 'string' ? startKey.toLowerCase() : '';
-    return chain.storageAt(n).sortedKeys.filter((k) => k.startsWith(p) && k > start);
+    const p = prefix === undefined || prefix === null ? '0x' : normalizeHex(prefix, 'storage key prefix');
+    const start = startKey === undefined || startKey === null ? '' : normalizeHex(startKey, 'start key');
+    return chain.storageAt(n).keys(p, start);
+  };
+  const getStorage = ([key, at]: unknown[]) => storageValue(key, blockAt(at));
+  const getStorageHash = ([key, at]: unknown[]) => {
+    const value = storageValue(key, blockAt(at));
+    return value === null ? null : blake2AsHex(hexToU8a(value), 256);
+  };
+  const getStorageSize = ([key, at]: unknown[]) => {
+    const value = storageValue(key, blockAt(at));
+    return value === null ? null : (value.length - 2) / 2;
+  };
+  const getKeysPaged = ([prefix, count, startKey, at]: unknown[]) => {
+    const limit = Number(count);
+    // A real node refuses pages above 1000 keys (STORAGE_KEYS_PAGED_MAX_COUNT).
+    if (!Number.isInteger(limit) || limit < 0) throw invalidParams(`invalid value: ${JSON.stringify(count)}, expected a key count`);
+    if (limit > 1000) throw new RpcError(4002, `count exceeds maximum value. value: ${limit}, max: 1000`);
+    return keysWithPrefix(prefix, blockAt(at), startKey).slice(0, limit);
+  };
+  const header = ([at]: unknown[]) => {
+    if (at !== undefined && at !== null) normalizeHex(at, 'block hash');
+    const n = chain.resolve(at);
+    return n === null ? null : chain.blocks.header(n);
   };
 
   return {
     chain_getBlockHash: getBlockHash,
     chain_getHead: getBlockHash,
-    chain_getHeader: getHeader,
+    chain_getHeader: header,
     chain_getFinalizedHead: getFinalizedHead,
     chain_getFinalisedHead: getFinalizedHead,
     chain_getBlock: ([at]) => {
@@ -111,22 +161,36 @@ export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMeth
     },
     chain_getRuntimeVersion: getRuntimeVersion,
     state_getRuntimeVersion: getRuntimeVersion,
-    state_getMetadata: ([at]) => u8aToHex(chain.specAt(blockAt(at)).metadataBytes),
+    state_getMetadata: ([at]) => u8aToHex(oldestMetadata(chain.specAt(blockAt(at)))),
     state_call: stateCall,
-    state_getStorage: ([key, at]) => storageValue(key, blockAt(at)),
+    state_getStorage: getStorage,
+    state_getStorageAt: getStorage,
+    state_getStorageHash: getStorageHash,
+    state_getStorageHashAt: getStorageHash,
+    state_getStorageSize: getStorageSize,
+    state_getStorageSizeAt: getStorageSize,
     state_queryStorageAt: ([keys, at]) => {
+      if (!Array.isArray(keys)) throw invalidParams('invalid type: expected a list of storage keys');
       const n = blockAt(at);
-      const list = Array.isArray(keys) ? keys : [];
-      return [{ block: chain.blocks.hashOf(n), changes: list.map((k) => [k, storageValue(k, n)]) }];
+      return [{ block: chain.blocks.hashOf(n), changes: keys.map((k) => [normalizeHex(k, 'storage key'), storageValue(k, n)]) }];
     },
     state_getKeys: ([prefix, at]) => keysWithPrefix(prefix, blockAt(at)),
-    state_getKeysPaged: ([prefix, count, startKey, at]) =>
-      keysWithPrefix(prefix, blockAt(at), startKey).slice(0, Math.max(0, Number(count) || 0)),
+    state_getKeysPaged: getKeysPaged,
+    state_getKeysPagedAt: getKeysPaged,
     system_chain: () => 'Bittensor',
     system_name: () => 'Subtensor Node',
     system_version: () => '0.0.0-scout-stand-in',
     system_chainType: () => 'Live',
     system_properties: () => CHAIN_PROPERTIES,
     system_health: () => ({ peers: 8, isSyncing: false, shouldHavePeers: true }),
+    system_nodeRoles: () => ['Full'],
+    system_syncState: () => ({ startingBlock: 0, currentBlock: chain.head(), highestBlock: chain.head() }),
+    system_localPeerId: () => '12D3KooWScoutStandInNode1111111111111111111111111111',
+    system_localListenAddresses: () => [],
+    // Accounts of the synthetic network never sign: every nonce is 0.
+    system_accountNextIndex: ([account]) => {
+      if (typeof account !== 'string') throw invalidParams('invalid type: expected an SS58 account id');
+      return 0;
+    },
   };
 }

@@ -79,12 +79,14 @@ describe.each([current, previous].filter((p): p is string => p !== null))('SCALE
     for (const [pallet, item, args] of items) {
       const entry = spec.storageItem(pallet, item);
       if (!entry) continue;
-      const hex = storage.values.get(entry.key(...args));
-      expect(hex, `${pallet}.${item}`).toBeDefined();
+      const hex = storage.get(entry.key(...args));
+      expect(hex, `${pallet}.${item}`).not.toBeNull();
       const bytes = hexToU8a(hex ?? '0x');
       expect(u8aToHex(decode(entry.valueType, bytes).toU8a()), `${pallet}.${item}`).toBe(hex);
     }
-    expect(storage.sortedKeys).toEqual([...storage.values.keys()].sort());
+    const keys = storage.keys('0x');
+    expect(keys).toEqual([...keys].sort());
+    expect(keys.every((k) => storage.get(k) !== null)).toBe(true);
   });
 });
 

@@ -230,6 +230,8 @@ export class ScaleEncoder {
     const inner = this.typeOf(of);
     // Compact<NewType(u64)> (CompactAs): compact-encode the wrapped integer.
     if (inner.kind === 'composite' && inner.fields.length === 1 && inner.fields[0]) return this.compactEncoder(inner.fields[0].type);
+    // Compact<()> (e.g. a unit weight component) has no bytes at all.
+    if (inner.kind === 'tuple' && inner.of.length === 0) return () => undefined;
     if (inner.kind !== 'primitive' || !/^u\d+$/.test(inner.name)) throw new Error(`cannot compact-encode type ${of}`);
     return (w, v) => w.compact(typeof v === 'number' ? v : toBigInt(v));
   }

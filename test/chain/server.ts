@@ -5,8 +5,9 @@
  */
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Chain } from './chain';
+import { ChainHead, FOLLOW, UNFOLLOW } from './chain-head';
 import type { Faults } from './faults';
-import { describeCall, RpcError, type RpcMethod } from './rpc';
+import { describeCall, normalizeHex, RpcError, type RpcMethod } from './rpc';
 
 export interface RequestLogEntry {
   method: string;
@@ -51,17 +52,29 @@ export class RpcServer {
   private wss: WebSocketServer | null = null;
   private readonly subscriptions = new Map<string, Subscription>();
   private nextId = 1;
+  private readonly chainHead: ChainHead;
+  private readonly chainHeadRequests: Record<string, (params: unknown[], owner: object) => unknown>;
+  private readonly methods: Record<string, RpcMethod>;
 
   constructor(
     private readonly chain: Chain,
     private readonly faults: Faults,
-    private readonly methods: Record<string, RpcMethod>,
+    methods: Record<string, RpcMethod>,
     readonly requestLog: RequestLogEntry[],
-  ) {}
+  ) {
+    this.chainHead = new ChainHead({
+      chain,
+      methods,
+      genesisHash: () => String(methods.chain_getBlockHash?.([0])),
+      properties: () => methods.system_properties?.([]),
+    });
+    this.chainHeadRequests = this.chainHead.requests();
+    this.methods = { ...methods, ...this.chainHead.chainSpec() };
+  }
 
   /** Every method name the node answers, as rpc_methods lists them (@polkadot/api drops unlisted ones). */
   methodNames(): string[] {
-    return [...Object.keys(this.methods), ...Object.keys(SUBSCRIBE), ...UNSUBSCRIBE, 'rpc_methods'].sort();
+    return [...new Set([...Object.keys(this.methods), ...Object.keys(SUBSCRIBE), ...UNSUBSCRIBE, ...this.chainHead.names(), 'rpc_methods'])].sort();
   }
 
   async listen(port: number): Promise<number> {
@@ -75,6 +88,7 @@ export class RpcServer {
       socket.on('message', (data) => void this.onMessage(socket, data.toString()));
       socket.on('close', () => {
         for (const [id, sub] of this.subscriptions) if (sub.socket === socket) this.subscriptions.delete(id);
+        this.chainHead.closeOwner(socket);
       });
     });
     const address = wss.address();
@@ -94,6 +108,7 @@ export class RpcServer {
   /** Pushes the new state to subscribers after the chain produced blocks. */
   notifyHeads(): void {
     for (const [id, sub] of this.subscriptions) this.push(id, sub, false);
+    this.chainHead.onNewHeads();
   }
 
   private send(socket: WebSocket, message: unknown): void {
@@ -127,7 +142,17 @@ export class RpcServer {
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
       const subscribe = SUBSCRIBE[method];
-      if (subscribe) {
+      if (method === FOLLOW) {
+        const [subscriptionId, start] = this.chainHead.follow(socket, params, (result) =>
+          this.send(socket, { jsonrpc: '2.0', method: 'chainHead_v1_followEvent', params: { subscription: subscriptionId, result } }),
+        );
+        this.send(socket, { jsonrpc: '2.0', id, result: subscriptionId });
+        start();
+      } else if (method === UNFOLLOW) {
+        this.send(socket, { jsonrpc: '2.0', id, result: this.chainHead.unfollow(params[0]) });
+      } else if (this.chainHeadRequests[method]) {
+        this.send(socket, { jsonrpc: '2.0', id, result: this.chainHeadRequests[method](params, socket) });
+      } else if (subscribe) {
         // The subscription id answers the request; the first notification must come after it.
         const [subscriptionId, sub] = this.subscribe(socket, subscribe, params);
         this.send(socket, { jsonrpc: '2.0', id, result: subscriptionId });
@@ -136,14 +161,17 @@ export class RpcServer {
         this.send(socket, { jsonrpc: '2.0', id, result: this.dispatch(method, params) });
       }
     } catch (e) {
-      const error = e instanceof RpcError ? { code: e.code, message: e.message } : { code: -32603, message: `Internal error: ${(e as Error).message}` };
+      const error =
+        e instanceof RpcError
+          ? { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) }
+          : { code: -32603, message: `Internal error: ${(e as Error).message}` };
       this.send(socket, { jsonrpc: '2.0', id, error });
     }
   }
 
   private subscribe(socket: WebSocket, [kind, notification]: [Kind, string], params: unknown[]): [string, Subscription] {
     const id = `scout${(this.nextId++).toString(36).padStart(6, '0')}`;
-    const keys = kind === 'storage' && Array.isArray(params[0]) ? params[0].map((k) => String(k).toLowerCase()) : [];
+    const keys = kind === 'storage' && Array.isArray(params[0]) ? params[0].map((k) => normalizeHex(k, 'storage key')) : [];
     const sub: Subscription = { socket, kind, notification, keys, sent: new Map(), specVersion: -1 };
     this.subscriptions.set(id, sub);
     return [id, sub];
@@ -177,10 +205,10 @@ export class RpcServer {
         return;
       }
       case 'storage': {
-        const values = this.chain.storageAt(head).values;
+        const storage = this.chain.storageAt(head);
         const changes: Array<[string, string | null]> = [];
         for (const key of sub.keys) {
-          const value = values.get(key) ?? null;
+          const value = storage.get(key);
           if (initial || sub.sent.get(key) !== value) changes.push([key, value]);
           sub.sent.set(key, value);
         }

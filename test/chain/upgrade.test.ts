@@ -46,11 +46,20 @@ describe.skipIf(!current || !previous)('stand-in node with another runtime (spec
     await expect.poll(() => api.runtimeVersion.specVersion.toNumber(), { timeout: 5000 }).toBe(424);
     unsub();
 
-    const mg = (await runtimeCall<Opt<MetagraphCodec>>(api, 'subnetInfoRuntimeApi', 'getMetagraph', 1)).unwrap();
-    expect(mg.block.toNumber()).toBe(upgradeAt);
-    expect(mg.activityCutoff.toNumber()).toBe(5000);
-    const v3 = await runtimeCall<Opt<unknown[]>>(api, 'subnetInfoRuntimeApi', 'getSubnetHyperparamsV3', 1);
-    expect(v3.isSome).toBe(true);
+    // Like a real node, the stand-in answers state_getMetadata with V14, which has no runtime-API section: a live
+    // ApiPromise that re-reads metadata after an upgrade that way loses the subtensor APIs. A client that asks
+    // Metadata_metadata_at_version (a new connection, as the app's sync does) gets V16 and all of them.
+    expect(api.call.subnetInfoRuntimeApi).toBeUndefined();
+    const fresh = await connect(node.url);
+    try {
+      const mg = (await runtimeCall<Opt<MetagraphCodec>>(fresh, 'subnetInfoRuntimeApi', 'getMetagraph', 1)).unwrap();
+      expect(mg.block.toNumber()).toBe(upgradeAt);
+      expect(mg.activityCutoff.toNumber()).toBe(5000);
+      const v3 = await runtimeCall<Opt<unknown[]>>(fresh, 'subnetInfoRuntimeApi', 'getSubnetHyperparamsV3', 1);
+      expect(v3.isSome).toBe(true);
+    } finally {
+      await fresh.disconnect();
+    }
 
     const old = await api.at(node.blockHash(before));
     expect(old.runtimeVersion.specVersion.toNumber()).toBe(393);

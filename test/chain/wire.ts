@@ -64,7 +64,7 @@ export function hyperparamsV3Value(sub: RawSubnetState): Value[] {
 }
 
 /** IPv4 in TEST-NET-3 (203.0.113.0/24), as the u128 AxonInfo.ip holds it. */
-function axonOf(uid: number, registeredAt: bigint): Value {
+export function axonOf(uid: number, registeredAt: bigint): Value {
   return { block: registeredAt, version: 0, ip: (203 << 24) + (113 << 8) + (uid % 254) + 1, port: 8091 + (uid % 8), ipType: 4, protocol: 4 };
 }
 
@@ -113,4 +113,45 @@ export function selectiveValue(full: Value, fieldKeys: readonly string[], indexe
     out[key] = i === 0 ? full[key] : wanted.has(i) ? new Some(full[key]) : null;
   });
   return out;
+}
+
+/**
+ * NeuronInfoLite (NeuronInfo adds empty weights and bonds: the simulation has no weight matrix). Rank, trust
+ * and pruning score are the constants the chain now reports (chain-reference.md §1.6); stake is one entry,
+ * the owner coldkey with the hotkey's alpha.
+ */
+export function neuronValue(sub: RawSubnetState, uid: number): Value {
+  const m = sub.metagraph;
+  return {
+    hotkey: m.hotkeys[uid], coldkey: m.coldkeys[uid], uid, netuid: sub.dynamic.netuid, active: m.active[uid],
+    axonInfo: axonOf(uid, m.blockAtRegistration[uid] ?? 0n), prometheusInfo: { block: 0, version: 0, ip: 0, port: 0, ipType: 0 },
+    stake: [[m.coldkeys[uid], m.alphaStake[uid] ?? 0n]], rank: 0, emission: m.emission[uid], incentive: m.incentives[uid],
+    consensus: m.consensus[uid], trust: 0, validatorTrust: 0, dividends: m.dividends[uid], lastUpdate: m.lastUpdate[uid],
+    validatorPermit: m.validatorPermit[uid], weights: [], bonds: [], pruningScore: 65_535,
+  };
+}
+
+/** SubnetInfo / SubnetInfov2 (legacy, every field also in the metagraph or dynamic info). */
+export function subnetInfoValue(sub: RawSubnetState): Value {
+  const h = hyperparamsValue(sub);
+  const { dynamic: d, metagraph: m } = sub;
+  return {
+    ...h, netuid: d.netuid, maxAllowedValidators: h.maxValidators, scalingLawPower: 50, subnetworkN: m.numUids,
+    maxAllowedUids: m.maxUids, blocksSinceLastStep: d.blocksSinceLastStep, networkModality: 0, networkConnect: [],
+    emissionValues: 0, emissionValue: 0, burn: sub.storage.burn, owner: d.ownerColdkey, identity: d.subnetIdentity,
+  };
+}
+
+/** SubnetState: the metagraph's per-UID vectors (emission history is not kept by the simulation). */
+export function subnetStateValue(sub: RawSubnetState): Value {
+  return { ...metagraphValue(sub, 0), emissionHistory: [] };
+}
+
+/** StakeInfo of one neuron's owner on its hotkey. */
+export function stakeInfoValue(sub: RawSubnetState, uid: number): Value {
+  const m = sub.metagraph;
+  return {
+    hotkey: m.hotkeys[uid], coldkey: m.coldkeys[uid], netuid: sub.dynamic.netuid, stake: m.alphaStake[uid] ?? 0n,
+    locked: 0, emission: m.emission[uid] ?? 0n, taoEmission: 0, drain: 0, isRegistered: true,
+  };
 }

@@ -43,6 +43,30 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     expect(await page.locator('table.subnets-table tbody tr').count()).toBe(node.truthAt(block).subnets.size);
   });
 
+  it('emission reads as btcli shows it: TAO-in emission in the column, chain buys and the total on hover and on the subnet page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(host.url);
+    await page.locator('table.subnets-table tbody tr').first().waitFor();
+    const headers = await page.locator('table.subnets-table thead th').allTextContents();
+    const column = headers.findIndex((h) => h.startsWith('Emission (τ in)'));
+    expect(column).toBeGreaterThan(0);
+    expect(await page.locator('table.subnets-table thead th').nth(column).getAttribute('title')).toMatch(/btcli.*Emission.*chain buys.*total TAO entering the subnet/s);
+    const truth = node.truthAt(node.finalizedHead().number);
+    const [netuid, sub] = [...truth.subnets].find(([n, s]) => n > 0 && (s.storage.excessTao ?? 0n) > 0n)!;
+    const row = page.locator('table.subnets-table tbody tr').filter({ has: page.locator('td').first().getByText(String(netuid), { exact: true }) });
+    const cell = row.locator('td').nth(column);
+    const taoIn = (100 * Number(sub.dynamic.taoInEmission)) / Number(truth.network.blockEmission);
+    const buys = (100 * Number(sub.storage.excessTao)) / Number(truth.network.blockEmission);
+    expect(await cell.textContent()).toBe(`${taoIn.toFixed(2)}%`);
+    expect(await cell.locator('[title]').getAttribute('title')).toBe(
+      `TAO-in emission ${taoIn.toFixed(2)}% + chain buys ${buys.toFixed(2)}% = total TAO entering the subnet ${(taoIn + buys).toFixed(2)}% (of block emission)`,
+    );
+    await page.goto(`${host.url}/#/subnet/${netuid}`);
+    for (const label of ['TAO-in emission (btcli “Emission”)', 'Chain buys', 'Total TAO entering the subnet']) {
+      await page.locator('.figure-item dt', { hasText: label }).first().waitFor();
+    }
+  });
+
   it('after a second sync, a watchlist highlights what moved beyond its thresholds', async () => {
     node.faults.reset();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -43,9 +43,21 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
   it('scout list --json and --csv print what the sync stored', async () => {
     const json = await run('list', '--json');
     const list = fromWire<SubnetList>(json.out.join('\n'));
-    expect(list.rows.length).toBe(node.truthAt(list.point!.blockNumber).subnets.size);
+    const truth = node.truthAt(list.point!.blockNumber);
+    expect(list.rows.length).toBe(truth.subnets.size);
+    // Emission as btcli users read it (TAO-in) and chain buys, apart; their sum is the total TAO entering.
+    const emission = Number(truth.network.blockEmission);
+    for (const row of list.rows) {
+      const sub = truth.subnets.get(row.netuid)!;
+      expect(row.taoInEmissionShare).toBeCloseTo(Number(sub.dynamic.taoInEmission) / emission, 12);
+      expect(row.chainBuyShare).toBeCloseTo(Number(sub.storage.excessTao ?? 0n) / emission, 12);
+      expect(row.emissionShare).toBeCloseTo((row.taoInEmissionShare ?? 0) + (row.chainBuyShare ?? 0), 12);
+    }
+    expect(list.rows.some((r) => (r.chainBuyShare ?? 0) > 0)).toBe(true);
     const csv = await run('list', '--csv');
-    expect(csv.out[0]).toBe('netuid,name,symbol,price_tao,emission_share,uids,max_uids,registration_cost_tao,block,stale_reason');
+    expect(csv.out[0]).toBe(
+      'netuid,name,symbol,price_tao,emission_share,tao_in_emission_share,chain_buy_share,uids,max_uids,registration_cost_tao,block,stale_reason',
+    );
     expect(csv.out).toHaveLength(list.rows.length + 1);
   });
 

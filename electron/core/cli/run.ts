@@ -103,6 +103,8 @@ const CSV_COLUMNS: [string, (r: SubnetRow) => string | number][] = [
   ['symbol', (r) => r.symbol],
   ['price_tao', (r) => (r.alphaPriceRao === null ? '' : raoToTao(r.alphaPriceRao))],
   ['emission_share', (r) => r.emissionShare ?? ''],
+  ['tao_in_emission_share', (r) => r.taoInEmissionShare ?? ''],
+  ['chain_buy_share', (r) => r.chainBuyShare ?? ''],
   ['uids', (r) => r.uidCount],
   ['max_uids', (r) => r.maxUids],
   ['registration_cost_tao', (r) => raoToTao(r.burnRao)],

@@ -18,9 +18,11 @@ describe('analyzeSubnet on the worked example', () => {
     expect(a.burn.minerBurnedFraction.value).toBe(0.2);
   });
 
-  it('emission share: (0.2 + 0.05) TAO of 1 TAO per block = 0.25', () => {
+  it('emission share: (0.2 + 0.05) TAO of 1 TAO per block = 0.25, of which 0.2 TAO-in emission (btcli) and 0.05 chain buys', () => {
     expect(a.emissionShare.value).toBeCloseTo(0.25, 15);
     expect(a.emissionShare.note).toBeNull();
+    expect(a.taoInEmissionShare.value).toBeCloseTo(0.2, 15);
+    expect(a.chainBuyShare.value).toBeCloseTo(0.05, 15);
   });
 
   it('counts: 5 miner UIDs (2–6), 4 earning, 1 zero-earner, 1 validator, 1 owner, 1 immune, 3 coldkeys', () => {
@@ -153,7 +155,9 @@ describe('analyzeSubnet: miner rule and mechanisms', () => {
     const subnet = makeSubnet({ taoInEmissionRao: 100_000_000n, excessTaoRao: null });
     const a = analyzeSubnet(makeInput(subnet, [], 1_000_000, makeNetwork({ blockEmissionRao: 500_000_000n })));
     expect(a.emissionShare.value).toBeCloseTo(0.2, 15);
-    expect(a.emissionShare.note).toBe('partial: excess TAO unknown');
+    expect(a.emissionShare.note).toBe('partial: chain buys unknown');
+    expect(a.taoInEmissionShare.value).toBeCloseTo(0.2, 15);
+    expect(a.chainBuyShare.value).toBeNull();
   });
 });
 

@@ -23,7 +23,7 @@ import { gini, hhi, nakamoto, top10PctShare, topShare } from './concentration';
 import { prefixSums } from './curve';
 import { combineIncentives } from './incentive';
 import { percentileValues, type PercentileValues } from './percentiles';
-import { emissionShare } from './emission-share';
+import { emissionShares } from './emission-share';
 import { alphaPriceTao, minerPoolAlphaPerDay, ownerCutShare } from './pool';
 import { chainAt, derived, figure } from './provenance';
 import { blocksToDays, perEpochToPerDay, raoToUnits } from './units';
@@ -209,7 +209,8 @@ function buildAnalysis(
   const burnTao = raoToUnits(subnet.burnRao);
   const poolAlphaPerDay = minerPoolAlphaPerDay(network, subnet);
   const poolTaoPerDay = price === null ? null : poolAlphaPerDay * price;
-  const emissionShareValue = emissionShare(subnet, network);
+  const shares = emissionShares(subnet, network);
+  const emissionShareValue = shares?.total ?? null;
   const excessMissing = subnet.excessTaoRao === null;
 
   // What reaches non-owner miners: the incentive owner UIDs take is burned. With no incentive at all in the last
@@ -292,13 +293,23 @@ function buildAnalysis(
     emissionShare: figure(
       emissionShareValue,
       excessMissing
-        ? derived(`TAO injected only (SubnetExcessTao unreadable) ÷ BlockEmission at ${at}`)
-        : derived(`(TAO injected + excess TAO) ÷ BlockEmission at ${at}`),
+        ? derived(`TAO-in emission only (SubnetExcessTao unreadable) ÷ BlockEmission at ${at}`)
+        : derived(`(TAO-in emission + chain buys) ÷ BlockEmission at ${at}`),
       emissionShareValue === null
         ? 'the network mints no TAO per block'
         : excessMissing
-          ? 'partial: excess TAO unknown'
+          ? 'partial: chain buys unknown'
           : null,
+    ),
+    taoInEmissionShare: figure(
+      shares?.taoIn ?? null,
+      derived(`SubnetTaoInEmission ÷ BlockEmission at ${at}`),
+      shares === null ? 'the network mints no TAO per block' : null,
+    ),
+    chainBuyShare: figure(
+      shares?.chainBuys ?? null,
+      derived(`SubnetExcessTao ÷ BlockEmission at ${at}`),
+      shares === null ? 'the network mints no TAO per block' : excessMissing ? 'SubnetExcessTao is not readable on this runtime' : null,
     ),
     alphaPriceTao: figure(price, chain, price === null ? 'no alpha price' : null),
     registrationCostTao: figure(burnTao, chain),

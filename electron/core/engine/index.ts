@@ -6,7 +6,7 @@
  * - Per scenario change (cheap, every slider move): evaluateAll / evaluateNewcomer, sensitivityGrid.
  */
 export { analyzeSubnet, summarizeSubnet, DEFAULT_WINDOW_DAYS, type AnalyzeOptions } from './analyze';
-export { emissionShare } from './emission-share';
+export { emissionShare, emissionShares, type EmissionShares } from './emission-share';
 export { incentiveDistribution } from './distribution';
 export { evaluateNewcomer, evaluateAll, perMinerUsdPerMonth, BREAK_EVEN_COMPETITORS_CAP } from './newcomer';
 export { sensitivityGrid, defaultSensitivityAxes } from './sensitivity';

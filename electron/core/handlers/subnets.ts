@@ -1,17 +1,20 @@
 import type { SubnetList, SubnetRow } from '../../../shared/api-types';
 import type { SubnetAnalysis } from '../../../shared/economics';
 import { latestPoint, type LatestSubnet } from '../db/snapshot-read';
-import { emissionShare } from '../engine/emission-share';
+import { emissionShares } from '../engine/emission-share';
 import type { ScoutService } from '../service';
 
 function toRow(s: LatestSubnet, analysis: SubnetAnalysis | null): SubnetRow {
   const snap = s.snapshot;
+  const shares = emissionShares(snap, s.network);
   return {
     netuid: snap.netuid,
     name: snap.name,
     symbol: snap.symbol,
     alphaPriceRao: snap.alphaPriceRao,
-    emissionShare: emissionShare(snap, s.network),
+    emissionShare: shares?.total ?? null,
+    taoInEmissionShare: shares?.taoIn ?? null,
+    chainBuyShare: shares?.chainBuys ?? null,
     uidCount: snap.uidCount,
     maxUids: snap.maxUids,
     burnRao: snap.burnRao,

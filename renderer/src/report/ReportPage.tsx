@@ -90,7 +90,9 @@ function LoadedReport({ target }: { target: ReportTarget }) {
               <tr>
                 <th scope="col">Subnet</th>
                 <th scope="col" className="num">Price</th>
-                <th scope="col" className="num">Emission</th>
+                <th scope="col" className="num">Emission (τ in)</th>
+                <th scope="col" className="num">Chain buys</th>
+                <th scope="col" className="num">Total TAO in</th>
                 <th scope="col" className="num">Earning / miners</th>
                 <th scope="col" className="num">Gini</th>
                 <th scope="col" className="num">Registration</th>
@@ -103,6 +105,8 @@ function LoadedReport({ target }: { target: ReportTarget }) {
                 <tr key={row.netuid}>
                   <td>SN{row.netuid} {row.name}</td>
                   <td className="num">{formatTao(row.alphaPriceRao, 6)}</td>
+                  <td className="num">{formatPercent(row.taoInEmissionShare)}</td>
+                  <td className="num">{formatPercent(row.chainBuyShare)}</td>
                   <td className="num">{formatPercent(row.emissionShare)}</td>
                   <td className="num">{formatInteger(row.earningMiners)} / {formatInteger(row.minerUids)}</td>
                   <td className="num">{formatNumber(row.gini, 2)}</td>

@@ -24,7 +24,7 @@ const METRIC_LABELS: Record<WindowMetric, string> = {
   medianMinerTaoPerDay: 'median miner earnings',
   priceTao: 'alpha price',
   burnTao: 'registration cost',
-  emissionShare: 'emission share',
+  emissionShare: 'total TAO entering (share)',
 };
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -108,7 +108,9 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
       <div className="figure-groups">
         <Group title="Market and registration">
           <One label="Alpha price" figure={a.alphaPriceTao} format={tao(6)} />
-          <One label="Emission share" figure={a.emissionShare} format={(v) => formatPercent(v, 2)} />
+          <One label="TAO-in emission (btcli “Emission”)" figure={a.taoInEmissionShare} format={(v) => formatPercent(v, 2)} />
+          <One label="Chain buys" figure={a.chainBuyShare} format={(v) => formatPercent(v, 2)} />
+          <One label="Total TAO entering the subnet" figure={a.emissionShare} format={(v) => formatPercent(v, 2)} />
           <Item label="Registration cost">
             <FigureValue figure={a.registrationCostTao} format={tao(4)} />
             {!a.registrationAllowed && <span className="badge warn">closed</span>}

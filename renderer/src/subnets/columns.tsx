@@ -42,6 +42,12 @@ const verdictShown = (r: TableRow) =>
     ? `${r.economics.verdict.label}\n${r.economics.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('\n')}`
     : null;
 
+/** "TAO-in emission 8.10% + chain buys 4.20% = total TAO entering the subnet 12.30%" (of block emission). */
+export function emissionBreakdown(row: Pick<SubnetRow, 'taoInEmissionShare' | 'chainBuyShare' | 'emissionShare'>): string {
+  const pct = (v: number | null) => formatPercent(v, 2);
+  return `TAO-in emission ${pct(row.taoInEmissionShare)} + chain buys ${pct(row.chainBuyShare)} = total TAO entering the subnet ${pct(row.emissionShare)} (of block emission)`;
+}
+
 export const COLUMNS: Record<ColumnId, Column> = {
   netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid, shows: theRow },
   name: {
@@ -72,13 +78,18 @@ export const COLUMNS: Record<ColumnId, Column> = {
     csv: (r) => blank(price(r)),
     shows: theRow,
   },
+  // The column users compare with btcli: TAO-in emission, as btcli's "Emission" shows it. Chain buys and the
+  // total TAO entering the subnet are in the cell's hover text and in the export.
   emissionShare: {
-    label: 'Emission',
-    title: "Share of the network's TAO emission entering this subnet per block (chain)",
+    label: 'Emission (τ in)',
+    title:
+      "TAO-in emission: TAO injected into this subnet's pool per block, as a share of block emission (btcli's \"Emission\", " +
+      'SubnetTaoInEmission). Chain buys (SubnetExcessTao) are TAO the chain spends buying its alpha; TAO-in emission + ' +
+      'chain buys = total TAO entering the subnet (hover a cell) (chain)',
     numeric: true,
-    sortValue: (r) => r.row.emissionShare,
-    render: (r) => formatPercent(r.row.emissionShare),
-    csv: (r) => blank(r.row.emissionShare),
+    sortValue: (r) => r.row.taoInEmissionShare,
+    render: (r) => <span title={emissionBreakdown(r.row)}>{formatPercent(r.row.taoInEmissionShare)}</span>,
+    csv: (r) => blank(r.row.taoInEmissionShare),
     shows: theRow,
   },
   minerPool: {

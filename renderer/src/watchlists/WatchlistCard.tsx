@@ -110,7 +110,7 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
           <thead>
             <tr>
               <th scope="col">Subnet</th>
-              <th scope="col" className="num">Emission</th>
+              <th scope="col" className="num" title="Total TAO entering the subnet (TAO-in emission + chain buys), share of block emission">TAO entering</th>
               <th scope="col" className="num">Price τ</th>
               <th scope="col" className="num">Registration τ</th>
               <th scope="col" className="num">Earning miners</th>
