@@ -91,7 +91,7 @@ export class Analyses {
       this.db.transaction(() => {
         this.db.prepare('DELETE FROM analysis_cache').run();
         for (const [netuid, json] of rows) put.run(netuid, key, json);
-      })();
+      }).immediate();
     } catch {
       // A read-only moment or an analysis JSON cannot hold: the next start recomputes, nothing else changes.
     }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import { migrations } from './migrations';
 import { corruptMiddle, pad } from './backup-test-support';
-import { backupFolder, backupProblem, createBackup, dailyBackupDue, DAY_MS, latestUsableBackup, listBackups, pruneBackups } from './backups';
+import { backupFolder, backupProblem, createBackup, dailyBackupDue, DAY_MS, latestVerifiedBackup, listBackups, pruneBackups } from './backups';
 
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
 const dataFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-backups-')), 'scout.db');
@@ -107,6 +107,6 @@ describe('backups', () => {
     db.close();
     fs.writeFileSync(path.join(backupFolder(file), 'scout-2026-11-23T00-00-00-000Z-daily.db'), 'not a database');
     fs.writeFileSync(path.join(backupFolder(file), 'scout-2026-11-24T00-00-00-000Z-set-aside.db'), 'the broken file');
-    expect(latestUsableBackup(file)?.name).toBe(good.name);
+    expect((await latestVerifiedBackup(file, T0))?.name).toBe(good.name);
   });
 });
