@@ -31,7 +31,7 @@ export async function openWorkspace(
   holdExclusively?: OpenOptions['holdExclusively'],
 ): Promise<Workspace> {
   const file = path.join(dataDir, dataset === 'demo' ? DEMO_DB_FILE : LIVE_DB_FILE);
-  const opened = await openDatabase(file, { nowMs: now(), holdExclusively });
+  const opened = await openDatabase(file, { nowMs: now(), holdExclusively, backgroundCheck: true });
   return {
     db: opened.db,
     dataDir,

@@ -68,8 +68,9 @@ export class DailyBackups {
     }
     const s = this.hooks.subject();
     // The demo file is regenerated from a seed; only the user's own data needs copies.
-    if (!s || s.dataset !== 'live' || !dailyBackupDue(s.databasePath, this.hooks.now())) return null;
+    if (!s || s.dataset !== 'live') return null;
     try {
+      if (!dailyBackupDue(s.databasePath, this.hooks.now())) return null;
       const made = await createBackup(s.db, s.databasePath, 'daily', this.hooks.now());
       pruneBackups(s.databasePath, this.hooks.now(), { budgetBytes: s.budgetBytes() });
       this.setFailure(null);

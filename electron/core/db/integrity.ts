@@ -67,8 +67,13 @@ export function inspectHeader(file: string): HeaderVerdict {
 
 /** SQLite's quick_check on an open handle: the problems it lists (empty when the file is whole). */
 export function quickCheck(db: Database): string[] {
-  const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-  return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  try {
+    const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  } catch (e) {
+    // Damage bad enough that the check itself cannot walk the pages ("database disk image is malformed").
+    return [(e as Error).message];
+  }
 }
 
 /** quick_check of a file opened read-only; an error while reading counts as a problem. */

@@ -1,9 +1,9 @@
 /**
  * Opens (or creates) the SQLite data file safely: a file that is not SQLite, is damaged, is read-only, or was written
- * by a newer app is reported as a DataProblemError and never modified. Existing files are checked (quick_check) and
- * backed up before migrating. An existing file that is not migrated opens read-only (`query_only`) with
- * `checkPending` set: the caller runs the full check off its thread and lifts `query_only` when it passes, so opening
- * a year-sized file stays fast and still nothing is written before the check.
+ * by a newer app is reported as a DataProblemError and never modified. Existing files are checked (quick_check)
+ * before anything is written, and backed up before migrating. With `backgroundCheck`, an existing file that needs no
+ * change now opens read-only (`query_only`) with `checkPending` set: the caller runs the check off its thread and
+ * lifts `query_only` when it passes, so opening a year-sized file stays fast and still nothing is written unchecked.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +28,8 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   nowMs?: number;
   migrations?: Migration[];
+  /** Leave the check of an existing file to the caller (see `checkPending`) unless the file must change now. */
+  backgroundCheck?: boolean;
   /** Rotation of the backup made before migrating. */
   rotation?: Rotation;
   /**
@@ -112,14 +114,15 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const walAlready = db.pragma('journal_mode', { simple: true }) === 'wal';
     // Changing the file now (a migration, switching a restored copy to WAL): check it first, here.
     const writesNow = !fresh && (pending.length > 0 || !walAlready);
-    if (writesNow) {
+    const checkNow = !fresh && (writesNow || !options.backgroundCheck);
+    if (checkNow) {
       const problems = quickCheck(db);
       if (problems.length > 0) throw damagedError(file, `SQLite's check found ${summarizeProblems(problems)}`, hasBackups(file));
     }
     if (!fresh && pending.length > 0 && options.holdExclusively) {
       release = await options.holdExclusively(`updating the data file to schema step ${pending[pending.length - 1]!.id}`);
     }
-    if (writesNow) db.pragma('query_only = OFF');
+    if (checkNow) db.pragma('query_only = OFF');
     if (!walAlready) db.pragma('journal_mode = WAL');
     // In WAL mode NORMAL never corrupts the file; a power cut may lose the very last commit (a crash of the app
     // loses nothing). It saves an fsync per commit, which a 32k-row snapshot write feels.
@@ -132,7 +135,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       pruneBackups(file, nowMs, options.rotation);
     }
     applyMigrations(db, pending, nowMs);
-    return { db, path: file, schemaVersion: schemaVersion(db), backupPath, checkPending: !fresh && !writesNow };
+    return { db, path: file, schemaVersion: schemaVersion(db), backupPath, checkPending: !fresh && !checkNow };
   } catch (e) {
     db.close();
     if (e instanceof DataProblemError) throw e;
