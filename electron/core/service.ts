@@ -169,7 +169,7 @@ export class ScoutService {
   async exclusively<T>(purpose: string, fn: () => Promise<T> | T): Promise<T> {
     let held: Hold;
     try {
-      held = await hold(this.dataDir, 'exclusive', purpose, { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
+      held = await hold(this.dataDir, 'exclusive', this.doing(purpose), { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
     } catch (e) {
       if (!(e instanceof FolderBusyError)) throw e;
       throw new CoreError('sync-busy', `${describeHolders(e.holders)}, so ${purpose} has to wait: try again when it has finished. Nothing was changed.`);
@@ -251,9 +251,15 @@ export class ScoutService {
     this.listeners.clear();
   }
 
+  /** "the Subnet Scout app, restoring a backup": how other processes name this one's exclusive use. */
+  private doing(activity?: string): string {
+    const who = this.options.purpose ?? 'the Subnet Scout app';
+    return activity ? `${who}, ${activity}` : who;
+  }
+
   private holdFolder(dataDir: string): Promise<Hold> {
     let told = false;
-    return hold(dataDir, 'shared', this.options.purpose ?? 'the Subnet Scout app', {
+    return hold(dataDir, 'shared', this.doing(), {
       waitMs: this.options.folderWaitMs ?? FOLDER_WAIT_MS,
       onWait: (holders) => {
         if (!told) this.options.onFolderWait?.(`Waiting: ${describeHolders(holders)} and does not allow others to use it meanwhile.`);
@@ -265,7 +271,7 @@ export class ScoutService {
   /** A schema change must not happen under another process still using the old schema. */
   private async holdForMigration(purpose: string, file: string): Promise<() => void> {
     try {
-      const held = await hold(this.dataDir, 'exclusive', purpose, { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
+      const held = await hold(this.dataDir, 'exclusive', this.doing(purpose), { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
       return () => held.release();
     } catch (e) {
       if (!(e instanceof FolderBusyError)) throw e;
