@@ -58,7 +58,7 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     expect(await list.textContent()).toMatch(/Before a restore/);
   });
 
-  it('a damaged data file offers the latest backup, which restores the app and sets the file aside', async () => {
+  it('a data file overwritten by another program offers the newest verified backup, which restores the app and sets the file aside', async () => {
     const dataDir = freshDir();
     const clock = { ms: Date.now() };
     const before = await ScoutService.open({ dataDir, version: 'test', now: () => clock.ms });
@@ -74,7 +74,7 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     const page = await browser.newPage();
     await page.goto(host.url);
     await expect(page.getByTestId('problem-message').textContent()).resolves.toMatch(/not a Subnet Scout database/);
-    const restore = page.getByRole('button', { name: /^Restore the latest backup \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)$/ });
+    const restore = page.getByRole('button', { name: /^Restore the newest verified backup \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)$/ });
     await page.screenshot({ path: path.join(SHOTS, 'data-problem-restore.png') });
     await restore.click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
