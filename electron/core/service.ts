@@ -57,6 +57,16 @@ const READS_DURING_CHECK = new Set<string>([
   'scenario.evaluateTable', 'scenarios.list', 'backups.list', 'notes.list', 'notes.tags',
 ]);
 
+/**
+ * Operations that must not run while another process uses the data folder (see folder-lock.ts), and what they are
+ * called in the message that refuses them: a restore replaces the file under the other process, an import is a long
+ * bulk write a CLI sync should not interleave with.
+ */
+const EXCLUSIVE: Partial<Record<string, string>> = {
+  'backups.restore': 'restoring a backup',
+  'notes.import': 'importing a file',
+};
+
 /** A restore or an import waits this long for another process's use of the folder to end, then refuses. */
 const EXCLUSIVE_WAIT_MS = 5_000;
 const FOLDER_WAIT_MS = 30_000;
@@ -130,7 +140,9 @@ export class ScoutService {
       if (!parsed.success) throw new CoreError('invalid-argument', invalidArgumentMessage(method, parsed.error));
       if (!READS_DURING_CHECK.has(method)) await this.checked;
       const handler = this.handlers[method] as (a: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const exclusive = EXCLUSIVE[method];
+      const value = exclusive ? await this.exclusively(exclusive, () => handler(parsed.data)) : await handler(parsed.data);
+      return { ok: true, value };
     } catch (e) {
       if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };
       if (e instanceof DataProblemError) return { ok: false, error: { code: 'database-unavailable', message: e.message } };
@@ -290,6 +302,7 @@ export class ScoutService {
     if (this.workspace !== ws) return; // another file was opened meanwhile
     if (problems.length === 0) {
       ws.db.pragma('query_only = OFF');
+      ws.analyses.persist(); // what prewarm or the first screen computed meanwhile
       return;
     }
     this.backups.stop();

@@ -66,7 +66,7 @@ describe.skipIf(!metadata)('the CLI and the app on one data folder', () => {
   });
   afterEach(() => node.faults.reset());
 
-  it('a restore while a CLI sync runs is refused in words naming it; the sync lands in the live file, not an orphan', async () => {
+  it('a restore (or an import) while a CLI sync runs is refused in words naming it; the sync lands in the live file, not an orphan', async () => {
     const clock = { ms: T0 };
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-two-'));
     const app = await appOn(dataDir, clock);
@@ -79,11 +79,17 @@ describe.skipIf(!metadata)('the CLI and the app on one data folder', () => {
     const sync = cli(dataDir, 'sync', '--endpoint', node.url);
     await vi.waitFor(() => expect(holdersOf(dataDir).map((h) => h.purpose)).toContain('scout sync'), { timeout: 30_000, interval: 20 });
 
-    const refused = await app.call('backups.restore', { name: backup.name });
-    expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error.message).toMatch(
-      /^scout sync \(process \d+\) is using this data folder, so restoring a backup has to wait: try again when it has finished\. Nothing was changed\.$/,
-    );
+    // Both at once (each waits up to 5 s); either may also name the other, which wanted the folder at the same time.
+    const [refused, importRefused] = await Promise.all([
+      app.call('backups.restore', { name: backup.name }),
+      app.call('notes.import', { content: '{}', conflicts: 'keep' }),
+    ]);
+    const restoreMessage = refused.ok ? '' : refused.error.message;
+    expect(restoreMessage).toMatch(/scout sync \(process \d+\)/);
+    expect(restoreMessage).toMatch(/ using this data folder, so restoring a backup has to wait: try again when it has finished\. Nothing was changed\.$/);
+    const importMessage = importRefused.ok ? '' : importRefused.error.message;
+    expect(importMessage).toMatch(/scout sync \(process \d+\)/);
+    expect(importMessage).toMatch(/ using this data folder, so importing a file has to wait/);
 
     expect(await sync.exit).toBe(0);
     const stored = sync.stdout.find((l) => l.startsWith('stored live point'));

@@ -53,7 +53,7 @@ export function backupsHandlers(service: ScoutService) {
   return {
     'backups.list': (): BackupInfo[] => listBackups(liveFile(service)),
     'backups.restore': async ({ name }: { name: string }) => {
-      await service.exclusively('restoring a backup', () => restore(service, name));
+      await restore(service, name); // with the folder to itself (the service's EXCLUSIVE operations)
       return appInfo(service);
     },
   };
