@@ -82,7 +82,6 @@ export function SettingsView() {
             id="backup-budget"
             type="number"
             min={100}
-            step={100}
             value={draft.backupBudgetMb}
             onChange={(e) => update({ backupBudgetMb: e.target.valueAsNumber })}
           />
