@@ -269,15 +269,24 @@ export class ScoutService {
     return activity ? `${who}, ${activity}` : who;
   }
 
-  private holdFolder(dataDir: string): Promise<Hold> {
+  /**
+   * This process's shared hold on the folder, or null when the folder cannot hold the lock's files (read-only, not a
+   * folder): opening then reports that in its own words, and nothing can be written there to race with anyway.
+   */
+  private async holdFolder(dataDir: string): Promise<Hold | null> {
     let told = false;
-    return hold(dataDir, 'shared', this.doing(), {
-      waitMs: this.options.folderWaitMs ?? FOLDER_WAIT_MS,
-      onWait: (holders) => {
-        if (!told) this.options.onFolderWait?.(`Waiting: ${describeHolders(holders)} and does not allow others to use it meanwhile.`);
-        told = true;
-      },
-    });
+    try {
+      return await hold(dataDir, 'shared', this.doing(), {
+        waitMs: this.options.folderWaitMs ?? FOLDER_WAIT_MS,
+        onWait: (holders) => {
+          if (!told) this.options.onFolderWait?.(`Waiting: ${describeHolders(holders)} and does not allow others to use it meanwhile.`);
+          told = true;
+        },
+      });
+    } catch (e) {
+      if (e instanceof FolderBusyError) throw e;
+      return null;
+    }
   }
 
   /** A schema change must not happen under another process still using the old schema. */
