@@ -103,7 +103,7 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     await page.getByTestId('backup-failure').waitFor();
     expect(await page.getByTestId('backup-failure').textContent()).toBe('The daily backup failed (see Settings → Backups)');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
-    expect(await page.getByTestId('backup-failure-detail').textContent()).toMatch(/^The daily backup failed: .+ it is retried every hour\. \(/);
+    expect(await page.getByTestId('backup-failure-detail').textContent()).toMatch(/^The daily backup into .+ failed: .+ it is retried every hour\. \(/);
 
     fs.rmdirSync(obstacle);
     clock.ms += 3_600_000;

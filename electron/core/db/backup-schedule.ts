@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BackupFailure, BackupInfo } from '../../../shared/backups-api';
 import type { Dataset } from '../../../shared/api-types';
-import { createBackup, dailyBackupDue, pruneBackups } from './backups';
+import { backupFolder, createBackup, dailyBackupDue, pruneBackups } from './backups';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
@@ -80,7 +80,8 @@ export class DailyBackups {
       if (this.hooks.subject()?.db !== s.db || !s.db.open) return null;
       // Disk full, a damaged copy, a folder gone read-only: the temporary file was removed, the next hourly check
       // tries again, and the user is told now.
-      this.setFailure({ atMs: this.hooks.now(), message: `The daily backup failed: ${(e as Error).message}. Your data is unchanged; it is retried every hour.` });
+      const folder = backupFolder(s.databasePath);
+      this.setFailure({ atMs: this.hooks.now(), message: `The daily backup into ${folder} failed: ${(e as Error).message}. Your data is unchanged; it is retried every hour.` });
       return null;
     }
   }

@@ -123,12 +123,22 @@ function checkRoom(folder: string, dbFile: string): void {
   }
 }
 
+export type BackupTag = 'daily' | 'before-restore' | `before-v${number}`;
+
+/** Cleanup after a failed backup: never lets a second error hide the first. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // not ours to remove (something else sits at that name)
+  }
+}
+
 /**
  * Backs up an open database. The copy is switched to a rollback journal so it is one self-contained file, checked
  * with quick_check (off this thread), and only then given its name and its verified mark. A copy that fails the check
  * is deleted and DamagedCopyError thrown: damage is never kept as a backup, so it can never rotate good ones away.
  */
-export type BackupTag = 'daily' | 'before-restore' | `before-v${number}`;
 
 export async function createBackup(db: Database, dbFile: string, tag: BackupTag, nowMs: number): Promise<BackupInfo> {
   const folder = backupFolder(dbFile);
@@ -150,8 +160,8 @@ export async function createBackup(db: Database, dbFile: string, tag: BackupTag,
     fs.renameSync(partial, final);
     markVerified(final, nowMs);
   } catch (e) {
-    fs.rmSync(partial, { force: true });
-    fs.rmSync(final, { force: true });
+    removeQuietly(partial);
+    removeQuietly(final);
     throw e;
   }
   return listBackups(dbFile).find((b) => b.name === name)!;

@@ -125,7 +125,9 @@ describe('a failing daily backup', () => {
     expect(await app.service.backups.runIfDue()).toBeNull();
     const info = await app.call<AppInfo>('app.info');
     expect(info.backupFailure).toMatchObject({ atMs: clock.ms });
-    expect(info.backupFailure?.message).toMatch(/^The daily backup failed: .+\. Your data is unchanged; it is retried every hour\.$/);
+    expect(info.backupFailure?.message).toBe(
+      `The daily backup into ${backupFolder(app.file)} failed: unable to open database file. Your data is unchanged; it is retried every hour.`,
+    );
     expect(changes).toContainEqual({ scope: 'backups' });
 
     fs.rmdirSync(obstacle);
