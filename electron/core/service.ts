@@ -220,7 +220,11 @@ export class ScoutService {
       this.folderHold ??= await this.holdFolder(dataDir);
       this.workspace = await openWorkspace(dataDir, dataset, this.now, this.version, (purpose) => this.holdForMigration(purpose, file));
       if (this.workspace.checkPending) this.checked = this.checkInBackground(this.workspace);
-      if (dataset === 'demo') ensureDemoData(this.workspace.db, { now: this.now, ...this.demoOptions });
+      if (dataset === 'demo') {
+        // Filling the demo file writes: after its check (a damaged demo file closes the workspace instead).
+        await this.checked;
+        if (this.workspace) ensureDemoData(this.workspace.db, { now: this.now, ...this.demoOptions });
+      }
     } catch (e) {
       if (e instanceof FolderBusyError) {
         this.problem = {
