@@ -2,8 +2,8 @@ import type { AppInfo, Dataset } from '../../../shared/api-types';
 import type { ScoutService } from '../service';
 import { latestVerifiedBackup } from '../db/backups';
 
-/** Problems a backup can help with; a read-only file, a newer version or a folder in use need something else. */
-const BACKUP_HELPS = new Set(['not-sqlite', 'damaged', 'cannot-open', 'migration-failed']);
+/** Problems a backup can help with; a read-only file or a folder in use need something else. */
+const BACKUP_HELPS = new Set(['not-sqlite', 'damaged', 'newer-version', 'cannot-open', 'migration-failed']);
 
 export async function appInfo(service: ScoutService): Promise<AppInfo> {
   const problem = service.currentProblem();
