@@ -70,7 +70,12 @@ export class DailyBackups {
     // The demo file is regenerated from a seed; only the user's own data needs copies.
     if (!s || s.dataset !== 'live') return null;
     try {
-      if (!dailyBackupDue(s.databasePath, this.hooks.now())) return null;
+      if (!dailyBackupDue(s.databasePath, this.hooks.now())) {
+        // A lowered budget, or a backup made before a migration (rotated by count only), is brought within the
+        // budget by the next hourly check.
+        pruneBackups(s.databasePath, this.hooks.now(), { budgetBytes: s.budgetBytes() });
+        return null;
+      }
       const made = await createBackup(s.db, s.databasePath, 'daily', this.hooks.now());
       pruneBackups(s.databasePath, this.hooks.now(), { budgetBytes: s.budgetBytes() });
       this.setFailure(null);
