@@ -14,10 +14,14 @@ import { lazyPrinter } from './web/lazy-printer';
 void (async () => {
   let service: ScoutService | null = null;
   const printer = lazyPrinter(() => service!);
+  const command = process.argv[2];
   service = await ScoutService.open({
     dataDir: defaultDataDir(),
     version: process.env.npm_package_version ?? 'cli',
     printPdf: (route) => printer.print(route),
+    // Named in the app's message if it wants the folder to itself (a restore) while this runs.
+    purpose: command ? `scout ${command}` : 'scout',
+    onFolderWait: (message) => process.stderr.write(`scout: ${message}\n`),
   });
   const code = await runCli(service, process.argv.slice(2), {
     out: (line) => process.stdout.write(line + '\n'),

@@ -13,6 +13,7 @@ export const SettingsPatchSchema = z
     customEndpoint: z.union([endpointUrl, z.literal('')]),
     syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
     neuronFullResolutionDays: z.number().int().min(1).max(3650),
+    backupBudgetMb: z.number().int().min(100).max(10_000_000),
     theme: z.enum(['system', 'light', 'dark']),
     scenario: z.lazy(() => ScenarioSchema),
     verdictThresholds: z.lazy(() => ThresholdsSchema),

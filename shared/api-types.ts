@@ -1,6 +1,6 @@
 /** Result types of the contract's operations (see api.ts). */
 import type { StaleSubnet, SubnetIdentity, SyncPoint } from './domain';
-import type { BackupInfo } from './backups-api';
+import type { BackupFailure, BackupInfo } from './backups-api';
 import type { HistoryDays } from './history-range';
 import type {
   MinerEconomics,
@@ -23,13 +23,19 @@ export interface Settings {
   syncIntervalMinutes: number;
   /** Neuron-level points are kept at full resolution for this many days, thinned to one a day beyond. */
   neuronFullResolutionDays: number;
+  /** The automatic backups together stay within this many megabytes (oldest removed first; the newest good one stays). */
+  backupBudgetMb: number;
   theme: ThemePreference;
   /** The what-if in force (sliders); saved named scenarios live apart from it. */
   scenario: Scenario;
   verdictThresholds: VerdictThresholds;
 }
 
-export type DataProblemCode = 'not-sqlite' | 'newer-version' | 'read-only' | 'cannot-open' | 'migration-failed';
+/**
+ * 'damaged': an SQLite file that is not whole (failed quick_check, cut short, blanked), told apart from 'not-sqlite'
+ * (some other file). 'in-use': another process holds the folder for something that excludes this use (a restore).
+ */
+export type DataProblemCode = 'not-sqlite' | 'damaged' | 'newer-version' | 'read-only' | 'cannot-open' | 'migration-failed' | 'in-use';
 
 /** Why the data file could not be used. The file is never overwritten; the user may open another folder. */
 export interface DataProblem {
@@ -47,8 +53,10 @@ export interface AppInfo {
   dataset: Dataset;
   schemaVersion: number | null;
   problem: DataProblem | null;
-  /** The newest backup of the user's data that looks restorable (offered when the data file cannot be used). */
+  /** The newest verified backup of the user's data (offered when the data file cannot be used). */
   latestBackup?: BackupInfo | null;
+  /** The last daily backup failed (and none succeeded since): why, so the status bar can say so. */
+  backupFailure?: BackupFailure | null;
 }
 
 /** One row of the Subnets table as the latest data holds it. */

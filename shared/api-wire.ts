@@ -14,6 +14,8 @@ export interface Events {
 /** What changed in the data file, so every open window refreshes what it shows of it (and nothing else). */
 export type DataChange =
   | { scope: 'subnets' | 'settings' | 'dataset' }
+  /** A backup was made, failed, or succeeded after failing: the status bar and Settings → Backups refresh. */
+  | { scope: 'backups' }
   /**
    * User data that changes no figure of the chain: the watchlists, My miners (the team's keys, miners' own rents,
    * the earnings-drop alert) and the saved scenarios. Only the views showing them refresh: no subnet reload and no

@@ -15,6 +15,14 @@ export interface BackupInfo {
   createdAtMs: number;
   reason: BackupReason;
   sizeBytes: number;
+  /** It passed SQLite's quick_check after it was written (or when it was last offered); only these are offered. */
+  verified: boolean;
+}
+
+/** The last daily backup that failed, until one succeeds again: shown to the user, not only logged. */
+export interface BackupFailure {
+  atMs: number;
+  message: string;
 }
 
 /** Only names the app gives its backups: no folders, no `..`, nothing outside `backups/`. */

@@ -95,6 +95,7 @@ describe('analyses over a long history', () => {
       const stored = () => file.prepare("SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-prewarm:%'").pluck().get();
       expect(stored()).toBe(0);
       service.prewarm();
+      await service.writable(); // stored once the file's integrity check (started at open) has passed
       expect(stored()).toBe(maker.subnetCount);
     } finally {
       await service.close();

@@ -22,6 +22,8 @@ export interface AnalysedSubnet {
 export class Analyses {
   private key = '';
   private byNetuid = new Map<number, AnalysedSubnet>();
+  /** The analyses in memory could not be stored (the file was read-only until its integrity check passed). */
+  private unsaved = false;
   private readonly history: HistoryWindow;
 
   /** `appVersion`: a new version may analyse differently, so it never reuses an older version's cache. */
@@ -91,10 +93,17 @@ export class Analyses {
       this.db.transaction(() => {
         this.db.prepare('DELETE FROM analysis_cache').run();
         for (const [netuid, json] of rows) put.run(netuid, key, json);
-      })();
+      }).immediate();
+      this.unsaved = false;
     } catch {
+      this.unsaved = true;
       // A read-only moment or an analysis JSON cannot hold: the next start recomputes, nothing else changes.
     }
+  }
+
+  /** Stores analyses computed while the file could not be written, once it can: the next start then reuses them. */
+  persist(): void {
+    if (this.unsaved && this.key) this.store(this.key, this.byNetuid);
   }
 
   all(): AnalysedSubnet[] {

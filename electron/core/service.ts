@@ -3,6 +3,7 @@
  * browser test host, the CLI) calls `call(method, arg)`; arguments are validated here against the contract's schemas,
  * so no shell can reach a handler with input the contract does not allow.
  */
+import path from 'node:path';
 import {
   contract,
   isMethod,
@@ -21,6 +22,11 @@ import { openWorkspace, type Workspace } from './workspace';
 import { SyncController } from './sync/sync-controller';
 import { ensureDemoData, type DemoOptions } from './demo-data';
 import { DailyBackups } from './db/backup-schedule';
+import { describeHolders, FolderBusyError, hold, type Hold } from './db/folder-lock';
+import { quickCheckInBackground, summarizeProblems } from './db/integrity';
+import { damagedError } from './db/open';
+import { listBackups } from './db/backups';
+import { DEMO_DB_FILE, LIVE_DB_FILE } from './paths';
 import { invalidArgumentMessage, unknownMethodMessage } from './boundary-messages';
 
 export interface ServiceOptions {
@@ -34,7 +40,37 @@ export interface ServiceOptions {
   demo?: Omit<DemoOptions, 'now'>;
   /** Shorter chain timeouts for tests of slow or silent endpoints. */
   syncTimeouts?: { connectMs?: number; callMs?: number; retryDelaysMs?: number[] };
+  /** What this process is, in the words other processes show when they find the folder in use. */
+  purpose?: string;
+  /** How long opening waits for another process's exclusive use of the folder (a restore) before refusing. */
+  folderWaitMs?: number;
+  /** Told once when opening has to wait for another process (the CLI prints it). */
+  onFolderWait?(message: string): void;
 }
+
+/**
+ * Answered while the opened file's background integrity check runs: what the first screen asks, all reads. Every
+ * other operation waits for the check (a fraction of a second to a few seconds on a year of history).
+ */
+const READS_DURING_CHECK = new Set<string>([
+  'app.info', 'settings.get', 'subnets.list', 'sync.status', 'sync.points', 'watchlists.list', 'scenario.evaluate',
+  'scenario.evaluateTable', 'scenarios.list', 'backups.list', 'notes.list', 'notes.tags',
+]);
+
+/**
+ * Operations that must not run while another process uses the data folder (see folder-lock.ts), and what they are
+ * called in the message that refuses them: a restore replaces the file under the other process, an import is a long
+ * bulk write a CLI sync should not interleave with.
+ */
+const EXCLUSIVE: Partial<Record<string, string>> = {
+  'backups.restore': 'restoring a backup',
+  'notes.import': 'importing a file',
+};
+
+/** A restore or an import waits this long for another process's use of the folder to end, then refuses. */
+const EXCLUSIVE_WAIT_MS = 5_000;
+const FOLDER_WAIT_MS = 30_000;
+const MB = 1024 * 1024;
 
 export type Handlers = { [M in Method]: (arg: ParsedArgOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -49,6 +85,11 @@ export class ScoutService {
   readonly printPdf: ((route: string) => Promise<Uint8Array>) | null;
   readonly backups: DailyBackups;
   private readonly demoOptions: Omit<DemoOptions, 'now'>;
+  private readonly options: ServiceOptions;
+  /** This process's shared use of the open data folder (see folder-lock.ts). */
+  private folderHold: Hold | null = null;
+  /** Settles (never rejects) when the open file's integrity check has finished, passed or not. */
+  private checked: Promise<void> = Promise.resolve();
 
   private constructor(
     private dataDir: string,
@@ -58,8 +99,17 @@ export class ScoutService {
     this.now = options.now ?? Date.now;
     this.printPdf = options.printPdf ?? null;
     this.demoOptions = options.demo ?? {};
+    this.options = options;
     this.sync = new SyncController(this, options.syncTimeouts);
-    this.backups = new DailyBackups(() => this.workspace, this.now);
+    this.backups = new DailyBackups({
+      subject: () => {
+        const ws = this.workspace;
+        return ws && { db: ws.db, databasePath: ws.databasePath, dataset: ws.dataset, budgetBytes: () => ws.settings.get().backupBudgetMb * MB };
+      },
+      ready: async () => void (await this.writable()),
+      now: this.now,
+      changed: () => this.emit('data.changed', { scope: 'backups' }),
+    });
     this.handlers = createHandlers(this);
   }
 
@@ -88,8 +138,11 @@ export class ScoutService {
       if (!isMethod(method)) throw new CoreError('unknown-method', unknownMethodMessage(method));
       const parsed = contract[method].arg.safeParse(arg);
       if (!parsed.success) throw new CoreError('invalid-argument', invalidArgumentMessage(method, parsed.error));
+      if (!READS_DURING_CHECK.has(method)) await this.checked;
       const handler = this.handlers[method] as (a: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const exclusive = EXCLUSIVE[method];
+      const value = exclusive ? await this.exclusively(exclusive, () => handler(parsed.data)) : await handler(parsed.data);
+      return { ok: true, value };
     } catch (e) {
       if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };
       if (e instanceof DataProblemError) return { ok: false, error: { code: 'database-unavailable', message: e.message } };
@@ -115,6 +168,31 @@ export class ScoutService {
     );
   }
 
+  /** The open workspace once its integrity check has passed (writes and backups wait for this). */
+  async writable(): Promise<Workspace> {
+    await this.checked;
+    return this.requireWorkspace();
+  }
+
+  /**
+   * Runs `fn` while no other process uses the data folder (a restore, an import): waits a few seconds for one to
+   * finish, then refuses in words naming it. Other processes meanwhile wait to open the folder (the CLI says so).
+   */
+  async exclusively<T>(purpose: string, fn: () => Promise<T> | T): Promise<T> {
+    let held: Hold;
+    try {
+      held = await hold(this.dataDir, 'exclusive', this.doing(purpose), { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
+    } catch (e) {
+      if (!(e instanceof FolderBusyError)) throw e;
+      throw new CoreError('sync-busy', `${describeHolders(e.holders)}, so ${purpose} has to wait: try again when it has finished. Nothing was changed.`);
+    }
+    try {
+      return await fn();
+    } finally {
+      held.release();
+    }
+  }
+
   currentProblem(): DataProblem | null {
     return this.problem;
   }
@@ -130,13 +208,35 @@ export class ScoutService {
     this.workspace?.db.close();
     this.workspace = null;
     this.problem = null;
+    if (dataDir !== this.dataDir) {
+      this.folderHold?.release();
+      this.folderHold = null;
+    }
     this.dataDir = dataDir;
+    const file = path.join(dataDir, dataset === 'demo' ? DEMO_DB_FILE : LIVE_DB_FILE);
+    this.checked = Promise.resolve();
     try {
-      this.workspace = await openWorkspace(dataDir, dataset, this.now, this.version);
-      if (dataset === 'demo') ensureDemoData(this.workspace.db, { now: this.now, ...this.demoOptions });
+      // Held for as long as the folder is open, so a restore elsewhere never swaps the file under this process.
+      this.folderHold ??= await this.holdFolder(dataDir);
+      this.workspace = await openWorkspace(dataDir, dataset, this.now, this.version, (purpose) => this.holdForMigration(purpose, file));
+      if (this.workspace.checkPending) this.checked = this.checkInBackground(this.workspace);
+      if (dataset === 'demo') {
+        // Filling the demo file writes: after its check (a damaged demo file closes the workspace instead).
+        await this.checked;
+        if (this.workspace) ensureDemoData(this.workspace.db, { now: this.now, ...this.demoOptions });
+      }
     } catch (e) {
-      if (!(e instanceof DataProblemError)) throw e;
-      this.problem = e.toProblem();
+      if (e instanceof FolderBusyError) {
+        this.problem = {
+          code: 'in-use',
+          message: `${describeHolders(e.holders)} and does not allow others to use it meanwhile. Try again when it has finished.`,
+          path: file,
+        };
+      } else if (e instanceof DataProblemError) {
+        this.problem = e.toProblem();
+      } else {
+        throw e;
+      }
     }
     if (this.workspace) this.backups.start();
     this.sync.reschedule();
@@ -162,6 +262,68 @@ export class ScoutService {
     this.backups.stop();
     this.workspace?.db.close();
     this.workspace = null;
+    this.folderHold?.release();
+    this.folderHold = null;
     this.listeners.clear();
+  }
+
+  /** "the Subnet Scout app, restoring a backup": how other processes name this one's exclusive use. */
+  private doing(activity?: string): string {
+    const who = this.options.purpose ?? 'the Subnet Scout app';
+    return activity ? `${who}, ${activity}` : who;
+  }
+
+  /**
+   * This process's shared hold on the folder, or null when the folder cannot hold the lock's files (read-only, not a
+   * folder): opening then reports that in its own words, and nothing can be written there to race with anyway.
+   */
+  private async holdFolder(dataDir: string): Promise<Hold | null> {
+    let told = false;
+    try {
+      return await hold(dataDir, 'shared', this.doing(), {
+        waitMs: this.options.folderWaitMs ?? FOLDER_WAIT_MS,
+        onWait: (holders) => {
+          if (!told) this.options.onFolderWait?.(`Waiting: ${describeHolders(holders)} and does not allow others to use it meanwhile.`);
+          told = true;
+        },
+      });
+    } catch (e) {
+      if (e instanceof FolderBusyError) throw e;
+      return null;
+    }
+  }
+
+  /** A schema change must not happen under another process still using the old schema. */
+  private async holdForMigration(purpose: string, file: string): Promise<() => void> {
+    try {
+      const held = await hold(this.dataDir, 'exclusive', this.doing(purpose), { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
+      return () => held.release();
+    } catch (e) {
+      if (!(e instanceof FolderBusyError)) throw e;
+      throw new DataProblemError(
+        'in-use',
+        `${describeHolders(e.holders)}. This version of Subnet Scout must update the data file's schema, which cannot ` +
+          'happen while another process uses the file: close it (or let it finish) and try again. The file was left untouched.',
+        file,
+      );
+    }
+  }
+
+  /** The full check of a file opened read-only; it becomes writable when the check passes, a damaged file is closed. */
+  private async checkInBackground(ws: Workspace): Promise<void> {
+    const problems = await quickCheckInBackground(ws.databasePath);
+    if (this.workspace !== ws) return; // another file was opened meanwhile
+    if (problems.length === 0) {
+      ws.db.pragma('query_only = OFF');
+      ws.analyses.persist(); // what prewarm or the first screen computed meanwhile
+      return;
+    }
+    this.backups.stop();
+    ws.db.close();
+    this.workspace = null;
+    const hasBackups = listBackups(ws.databasePath).some((b) => b.reason !== 'set-aside');
+    this.problem = damagedError(ws.databasePath, `SQLite's check found ${summarizeProblems(problems)}`, hasBackups).toProblem();
+    this.sync.reschedule();
+    this.emit('data.changed', { scope: 'dataset' });
   }
 }

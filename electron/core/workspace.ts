@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Dataset } from '../../shared/api-types';
-import { openDatabase } from './db/open';
+import { openDatabase, type OpenOptions } from './db/open';
 import { SettingsRepo } from './db/settings-repo';
 import { WatchlistRepo } from './db/watchlist-repo';
 import { ScenarioRepo } from './db/scenario-repo';
@@ -15,21 +15,30 @@ export interface Workspace {
   databasePath: string;
   dataset: Dataset;
   schemaVersion: number;
+  /** Opened read-only until its integrity check (run by the service off its thread) passes. */
+  checkPending: boolean;
   settings: SettingsRepo;
   watchlists: WatchlistRepo;
   scenarios: ScenarioRepo;
   analyses: Analyses;
 }
 
-export async function openWorkspace(dataDir: string, dataset: Dataset, now: () => number, appVersion: string): Promise<Workspace> {
+export async function openWorkspace(
+  dataDir: string,
+  dataset: Dataset,
+  now: () => number,
+  appVersion: string,
+  holdExclusively?: OpenOptions['holdExclusively'],
+): Promise<Workspace> {
   const file = path.join(dataDir, dataset === 'demo' ? DEMO_DB_FILE : LIVE_DB_FILE);
-  const opened = await openDatabase(file, { nowMs: now() });
+  const opened = await openDatabase(file, { nowMs: now(), holdExclusively, backgroundCheck: true });
   return {
     db: opened.db,
     dataDir,
     databasePath: opened.path,
     dataset,
     schemaVersion: opened.schemaVersion,
+    checkPending: opened.checkPending,
     settings: new SettingsRepo(opened.db),
     watchlists: new WatchlistRepo(opened.db, now),
     scenarios: new ScenarioRepo(opened.db, now),

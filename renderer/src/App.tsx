@@ -43,6 +43,8 @@ export function App() {
       if (scope === 'watchlists') return void loadWatchlists();
       // Thresholds change verdicts: re-evaluate with the new settings.
       if (scope === 'settings') return void loadSettings().then(() => useScenarioStore.getState().evaluate());
+      // A backup failed or recovered: only the app info (status bar, Settings → Backups) says so.
+      if (scope === 'backups') return void load();
       // Another file (a restored backup, the demo data, another folder) brings its own settings.
       if (scope === 'dataset') void loadSettings();
       void load().then(() => useScenarioStore.getState().evaluate());

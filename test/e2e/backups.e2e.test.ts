@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startHost, type TestHost } from '../host/host';
 import { ScoutService } from '../../electron/core/service';
+import { backupName } from '../../electron/core/db/backups';
 import { chromiumMissingReason, launchChromium } from './browser';
 
 const missing = chromiumMissingReason();
@@ -58,7 +59,7 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     expect(await list.textContent()).toMatch(/Before a restore/);
   });
 
-  it('a damaged data file offers the latest backup, which restores the app and sets the file aside', async () => {
+  it('a data file overwritten by another program offers the newest verified backup, which restores the app and sets the file aside', async () => {
     const dataDir = freshDir();
     const clock = { ms: Date.now() };
     const before = await ScoutService.open({ dataDir, version: 'test', now: () => clock.ms });
@@ -74,7 +75,7 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     const page = await browser.newPage();
     await page.goto(host.url);
     await expect(page.getByTestId('problem-message').textContent()).resolves.toMatch(/not a Subnet Scout database/);
-    const restore = page.getByRole('button', { name: /^Restore the latest backup \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)$/ });
+    const restore = page.getByRole('button', { name: /^Restore the newest verified backup \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)$/ });
     await page.screenshot({ path: path.join(SHOTS, 'data-problem-restore.png') });
     await restore.click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
@@ -82,5 +83,32 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     const setAside = fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('-set-aside.db'));
     expect(setAside.length).toBe(1);
     expect(fs.readFileSync(path.join(dataDir, 'backups', setAside[0]!), 'utf8')).toBe('overwritten by a sync tool that got confused');
+  });
+
+  it('a failed daily backup shows in the status bar and in Settings → Backups until one succeeds', async () => {
+    const dataDir = freshDir();
+    const clock = { ms: Date.now() };
+    const host = await startHost({ dataDir, serviceOptions: { now: () => clock.ms } });
+    hosts.push(host);
+    await host.service.backups.runIfDue(); // the one made at open
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('data-age').waitFor();
+    expect(await page.getByTestId('backup-failure').count()).toBe(0);
+
+    clock.ms += 86_400_000;
+    const obstacle = path.join(dataDir, 'backups', `${backupName('scout', clock.ms, 'daily')}.partial`);
+    fs.mkdirSync(obstacle); // SQLite cannot create the copy
+    expect(await host.service.backups.runIfDue()).toBeNull();
+    await page.getByTestId('backup-failure').waitFor();
+    expect(await page.getByTestId('backup-failure').textContent()).toBe('The daily backup failed (see Settings → Backups)');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    expect(await page.getByTestId('backup-failure-detail').textContent()).toMatch(/^The daily backup into .+ failed: .+ it is retried every hour\. \(/);
+
+    fs.rmdirSync(obstacle);
+    clock.ms += 3_600_000;
+    expect(await host.service.backups.runIfDue()).not.toBeNull();
+    await page.getByTestId('backup-failure').waitFor({ state: 'detached' });
+    await page.getByTestId('backup-failure-detail').waitFor({ state: 'detached' });
   });
 });

@@ -5,8 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import { migrations } from './migrations';
-import { corruptMiddle, pad } from './backup-test-support';
-import { backupFolder, backupProblem, createBackup, dailyBackupDue, DAY_MS, latestUsableBackup, listBackups, pruneBackups } from './backups';
+import { corruptMiddle, flipPageOf, pad } from './backup-test-support';
+import { backupFolder, backupProblem, createBackup, DamagedCopyError, dailyBackupDue, DAY_MS, latestVerifiedBackup, listBackups, pruneBackups } from './backups';
 
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
 const dataFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-backups-')), 'scout.db');
@@ -26,7 +26,7 @@ describe('backups', () => {
     db.close();
     expect(made).toMatchObject({ name: 'scout-2026-11-21T08-00-00-000Z-daily.db', createdAtMs: T0, reason: 'daily' });
     // No -wal beside it: the copy is complete on its own.
-    expect(fs.readdirSync(backupFolder(file))).toEqual([made.name]);
+    expect(fs.readdirSync(backupFolder(file))).toEqual([made.name, `${made.name}.verified`]);
     const copy = new BetterSqlite3(path.join(backupFolder(file), made.name), { readonly: true });
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'theme'").pluck().get()).toBe('"dark"');
     copy.close();
@@ -107,6 +107,64 @@ describe('backups', () => {
     db.close();
     fs.writeFileSync(path.join(backupFolder(file), 'scout-2026-11-23T00-00-00-000Z-daily.db'), 'not a database');
     fs.writeFileSync(path.join(backupFolder(file), 'scout-2026-11-24T00-00-00-000Z-set-aside.db'), 'the broken file');
-    expect(latestUsableBackup(file)?.name).toBe(good.name);
+    expect((await latestVerifiedBackup(file, T0))?.name).toBe(good.name);
+  });
+
+  it('a damaged file is never kept as a backup: the copy fails its check and is removed', async () => {
+    const file = dataFile();
+    (await withTheme(file, 'dark')).close();
+    pad(file);
+    flipPageOf(file, 'padding');
+    const db = new BetterSqlite3(file); // as a handle opened before the damage happened would see it
+    await expect(createBackup(db, file, 'daily', T0)).rejects.toBeInstanceOf(DamagedCopyError);
+    db.close();
+    expect(fs.readdirSync(backupFolder(file))).toEqual([]);
+  });
+
+  it('rotation never removes the newest verified backup, however many newer unverified ones there are', async () => {
+    const file = dataFile();
+    const db = await withTheme(file, 'dark');
+    const good = await createBackup(db, file, 'daily', T0);
+    // Newer backups whose check did not happen (made by an older version): no verified mark.
+    for (let day = 1; day <= 9; day++) {
+      const b = await createBackup(db, file, 'daily', T0 + day * DAY_MS);
+      fs.rmSync(path.join(backupFolder(file), `${b.name}.verified`));
+    }
+    db.close();
+    const removed = pruneBackups(file, T0 + 10 * DAY_MS);
+    expect(removed).toHaveLength(2);
+    const kept = listBackups(file);
+    expect(kept.map((b) => (b.createdAtMs - T0) / DAY_MS)).toEqual([9, 8, 7, 6, 5, 4, 3, 0]);
+    expect(kept.find((b) => b.verified)?.name).toBe(good.name);
+  });
+
+  it('keeps the backups within the size budget, oldest removed first, the newest verified one always kept', async () => {
+    const file = dataFile();
+    const db = await withTheme(file, 'dark');
+    for (let day = 0; day < 5; day++) await createBackup(db, file, 'daily', T0 + day * DAY_MS);
+    db.close();
+    const folder = backupFolder(file);
+    fs.copyFileSync(file, path.join(folder, 'scout-2026-01-01T00-00-00-000Z-set-aside.db'));
+    const size = listBackups(file)[0]!.sizeBytes;
+    // Room for two and a half: the three oldest go; the file set aside is the user's and does not count.
+    expect(pruneBackups(file, T0 + 5 * DAY_MS, { budgetBytes: Math.floor(size * 2.5) })).toHaveLength(3);
+    expect(listBackups(file).map((b) => b.reason === 'set-aside' ? 'set-aside' : (b.createdAtMs - T0) / DAY_MS)).toEqual([4, 3, 'set-aside']);
+    // A budget smaller than one backup still keeps the newest verified one: no budget is worth having no copy.
+    pruneBackups(file, T0 + 5 * DAY_MS, { budgetBytes: 1 });
+    expect(listBackups(file).filter((b) => b.reason !== 'set-aside').map((b) => (b.createdAtMs - T0) / DAY_MS)).toEqual([4]);
+  });
+
+  it('offers only a verified backup, checking an unmarked one first', async () => {
+    const file = dataFile();
+    const db = await withTheme(file, 'dark');
+    const older = await createBackup(db, file, 'daily', T0);
+    const newer = await createBackup(db, file, 'daily', T0 + DAY_MS);
+    db.close();
+    const newerFile = path.join(backupFolder(file), newer.name);
+    fs.rmSync(`${newerFile}.verified`);
+    pad(newerFile);
+    flipPageOf(newerFile, 'padding');
+    expect((await latestVerifiedBackup(file, T0))?.name).toBe(older.name);
+    expect(listBackups(file).find((b) => b.name === newer.name)?.verified).toBe(false);
   });
 });

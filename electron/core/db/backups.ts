@@ -1,7 +1,9 @@
 /**
  * Backups of a data file, kept in a `backups/` folder beside it: made with SQLite's online backup API (consistent
- * while the app keeps working), written under a temporary name and renamed when complete (a crash never leaves a
- * half backup that looks whole), and rotated so the folder keeps the newest few.
+ * while the app keeps working), written under a temporary name, checked with quick_check and renamed only when whole
+ * (a crash never leaves a half backup that looks whole, and a damaged file is never kept as a backup), marked
+ * verified by a `<name>.verified` file beside it, and rotated by count and by total size, never removing the newest
+ * verified backup.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,11 +12,15 @@ import { openSqlite } from './sqlite';
 import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
 import { migrations as knownMigrations, type Migration } from './migrations';
 import { checksum } from './migrate';
+import { quickCheckInBackground, summarizeProblems } from './integrity';
 
 export const BACKUP_FOLDER = 'backups';
 export const KEEP_BACKUPS = 7;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const PARTIAL = '.partial';
+const VERIFIED = '.verified';
+/** Room left on the disk after a backup: a backup never takes the last of it (syncs and notes need some too). */
+export const SPARE_DISK_BYTES = 256 * 1024 * 1024;
 /** A temporary file this old is left over from a crash, not a backup still being written. */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
@@ -60,17 +66,84 @@ export function listBackups(dbFile: string): BackupInfo[] {
     const parsed = parseName(name, baseOf(dbFile));
     if (!parsed) continue;
     const stat = fs.statSync(path.join(folder, name));
-    if (stat.isFile()) out.push({ name, ...parsed, sizeBytes: stat.size });
+    if (stat.isFile()) out.push({ name, ...parsed, sizeBytes: stat.size, verified: isVerified(path.join(folder, name), stat.size) });
   }
   return out.sort((a, b) => b.createdAtMs - a.createdAtMs || b.name.localeCompare(a.name));
 }
 
-/** Backs up an open database. The copy is switched to a rollback journal so it is one self-contained file. */
+interface VerifiedMark {
+  check: 'quick_check';
+  checkedAtMs: number;
+  /** The backup's size when checked: a file changed since is no longer taken as verified. */
+  sizeBytes: number;
+}
+
+function isVerified(backupFile: string, sizeBytes: number): boolean {
+  try {
+    const mark = JSON.parse(fs.readFileSync(backupFile + VERIFIED, 'utf8')) as VerifiedMark;
+    return mark.check === 'quick_check' && mark.sizeBytes === sizeBytes;
+  } catch {
+    return false;
+  }
+}
+
+function markVerified(backupFile: string, nowMs: number): void {
+  const mark: VerifiedMark = { check: 'quick_check', checkedAtMs: nowMs, sizeBytes: fs.statSync(backupFile).size };
+  fs.writeFileSync(backupFile + VERIFIED, JSON.stringify(mark));
+}
+
+/** A backup's copy failed its check: the data file itself holds what the check found. */
+export class DamagedCopyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the copy failed SQLite's check (${summarizeProblems(problems)}), so the data file itself is probably damaged`);
+    this.name = 'DamagedCopyError';
+  }
+}
+
+/** Refuses a backup the disk has no room for, before writing a byte of it. */
+function checkRoom(folder: string, dbFile: string): void {
+  let free: number;
+  try {
+    const stats = fs.statfsSync(folder);
+    free = stats.bavail * stats.bsize;
+  } catch {
+    return; // a file system that cannot say: the copy itself fails cleanly if it runs out
+  }
+  let needed = SPARE_DISK_BYTES;
+  for (const suffix of ['', '-wal']) {
+    try {
+      needed += fs.statSync(dbFile + suffix).size;
+    } catch {
+      // no log beside it
+    }
+  }
+  if (free < needed) {
+    const mb = (n: number) => `${Math.round(n / 1_048_576).toLocaleString('en-US')} MB`;
+    throw new Error(`only ${mb(free)} is free on the disk holding ${folder}; a backup needs about ${mb(needed)} (leaving ${mb(SPARE_DISK_BYTES)} spare)`);
+  }
+}
+
 export type BackupTag = 'daily' | 'before-restore' | `before-v${number}`;
+
+/** Cleanup after a failed backup: never lets a second error hide the first. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // not ours to remove (something else sits at that name)
+  }
+}
+
+/**
+ * Backs up an open database. The copy is switched to a rollback journal so it is one self-contained file, checked
+ * with quick_check (off this thread), and only then given its name and its verified mark. A copy that fails the check
+ * is deleted and DamagedCopyError thrown: damage is never kept as a backup, so it can never rotate good ones away.
+ */
 
 export async function createBackup(db: Database, dbFile: string, tag: BackupTag, nowMs: number): Promise<BackupInfo> {
   const folder = backupFolder(dbFile);
   fs.mkdirSync(folder, { recursive: true });
+  checkRoom(folder, dbFile);
   const name = freeName(folder, baseOf(dbFile), nowMs, tag);
   const final = path.join(folder, name);
   const partial = final + PARTIAL;
@@ -82,29 +155,69 @@ export async function createBackup(db: Database, dbFile: string, tag: BackupTag,
     } finally {
       copy.close();
     }
+    const problems = await quickCheckInBackground(partial);
+    if (problems.length > 0) throw new DamagedCopyError(problems);
     fs.renameSync(partial, final);
+    markVerified(final, nowMs);
   } catch (e) {
-    fs.rmSync(partial, { force: true });
+    removeQuietly(partial);
+    removeQuietly(final);
     throw e;
   }
-  return { name, ...parseName(name, baseOf(dbFile))!, sizeBytes: fs.statSync(final).size };
+  return listBackups(dbFile).find((b) => b.name === name)!;
+}
+
+/** Checks a backup made before backups were verified (or whose mark was lost) and marks it when it passes. */
+export async function verifyBackup(backupFile: string, nowMs: number): Promise<boolean> {
+  const problems = await quickCheckInBackground(backupFile);
+  if (problems.length > 0 || backupProblem(backupFile, false) !== null) return false;
+  markVerified(backupFile, nowMs);
+  return true;
+}
+
+export interface Rotation {
+  /** How many automatic backups to keep at most. */
+  keep?: number;
+  /** Their total size at most (the newest verified backup stays even if it alone is larger). */
+  budgetBytes?: number;
 }
 
 /**
- * Keeps the newest `keep` automatic backups and deletes older ones; files set aside by a restore are the user's
- * and stay. Also removes temporary files a crash left behind.
+ * Rotates the automatic backups: at most `keep` of them and at most `budgetBytes` together, removing the oldest
+ * first. The newest verified backup is never removed, whatever its age or size: a run of damaged or unverified files
+ * can never push the last good copy out. Files set aside by a restore are the user's and stay (outside the budget).
+ * Also removes temporary files a crash left behind.
  */
-export function pruneBackups(dbFile: string, nowMs: number, keep = KEEP_BACKUPS): string[] {
+export function pruneBackups(dbFile: string, nowMs: number, rotation: Rotation = {}): string[] {
+  const keep = rotation.keep ?? KEEP_BACKUPS;
+  const budget = rotation.budgetBytes ?? Infinity;
   const folder = backupFolder(dbFile);
   const removed: string[] = [];
-  for (const b of listBackups(dbFile).filter((x) => x.reason !== 'set-aside').slice(keep)) {
+  const automatic = listBackups(dbFile).filter((x) => x.reason !== 'set-aside');
+  const protectedName = automatic.find((b) => b.verified)?.name;
+  const remove = (b: BackupInfo) => {
     fs.rmSync(path.join(folder, b.name), { force: true });
+    fs.rmSync(path.join(folder, b.name + VERIFIED), { force: true });
     removed.push(b.name);
+  };
+  const kept = automatic.filter((b, i) => {
+    if (i < keep || b.name === protectedName) return true;
+    remove(b);
+    return false;
+  });
+  let total = kept.reduce((sum, b) => sum + b.sizeBytes, 0);
+  for (let i = kept.length - 1; i >= 0 && total > budget; i--) {
+    const b = kept[i]!;
+    if (b.name === protectedName) continue;
+    remove(b);
+    total -= b.sizeBytes;
   }
   if (fs.existsSync(folder)) {
     for (const name of fs.readdirSync(folder)) {
       const file = path.join(folder, name);
       if (name.endsWith(PARTIAL) && nowMs - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
+      // A mark whose backup is gone (removed by hand) would otherwise stay for ever.
+      if (name.endsWith(VERIFIED) && !fs.existsSync(file.slice(0, -VERIFIED.length))) fs.rmSync(file, { force: true });
     }
   }
   return removed;
@@ -167,8 +280,17 @@ export function backupProblem(file: string, thorough: boolean, known: Migration[
   }
 }
 
-/** The newest backup that looks restorable (structure only; the restore itself runs the full check). */
-export function latestUsableBackup(dbFile: string): BackupInfo | null {
+/**
+ * The newest verified backup that is restorable by this version (offered when the data file cannot be used).
+ * Backups not yet verified (made by an older version) are checked on the way, newest first, and marked when they
+ * pass, so the offer is only ever a file that passed quick_check.
+ */
+export async function latestVerifiedBackup(dbFile: string, nowMs: number): Promise<BackupInfo | null> {
   const folder = backupFolder(dbFile);
-  return listBackups(dbFile).find((b) => b.reason !== 'set-aside' && backupProblem(path.join(folder, b.name), false) === null) ?? null;
+  for (const b of listBackups(dbFile)) {
+    if (b.reason === 'set-aside') continue;
+    const file = path.join(folder, b.name);
+    if (b.verified ? backupProblem(file, false) === null : await verifyBackup(file, nowMs)) return { ...b, verified: true };
+  }
+  return null;
 }

@@ -60,7 +60,7 @@ export function applyMigrations(db: Database, pending: Migration[], nowMs: numbe
       db.exec(m.sql);
       m.transform?.(db);
       record.run(m.id, m.name, checksum(m.sql), nowMs);
-    })();
+    }).immediate();
   }
 }
 

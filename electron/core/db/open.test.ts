@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import { migrations } from './migrations';
 import { DataProblemError } from './problem';
+import { createBackup, listBackups } from './backups';
+import { flipPageOf, pad } from './backup-test-support';
 
 /** chmod is ignored for root; the immutable attribute is not. Returns an undo, or null if impossible here. */
 function makeReadOnly(file: string): (() => void) | null {
@@ -115,5 +117,70 @@ describe('openDatabase', () => {
     } finally {
       undo?.();
     }
+  });
+
+  describe('a damaged file', () => {
+    /** A data file with some history in it and a verified backup beside it, closed. */
+    async function withBackup(): Promise<string> {
+      const file = path.join(tmp(), 'scout.db');
+      (await openDatabase(file)).db.close();
+      pad(file); // pages of a table in the middle of the file, not only the header's
+      const { db } = await openDatabase(file);
+      db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
+      await createBackup(db, file, 'daily', Date.UTC(2026, 10, 21));
+      db.close();
+      return file;
+    }
+
+    it('with a few hundred bytes flipped in a table page is named damaged and left byte for byte', async () => {
+      const file = await withBackup();
+      flipPageOf(file, 'padding', 300);
+      const before = fs.readFileSync(file);
+      const problem = await problemOf(openDatabase(file));
+      expect(problem.code).toBe('damaged');
+      expect(problem.message).toMatch(/scout\.db is damaged: SQLite's check found .*Nothing was written to it.*Restore the newest verified backup/);
+      expect(problem.message).not.toMatch(/not an SQLite file/);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+      expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    });
+
+    it('that is empty (0 bytes) with backups beside it is damaged, not started afresh', async () => {
+      const file = await withBackup();
+      fs.truncateSync(file, 0);
+      const problem = await problemOf(openDatabase(file));
+      expect(problem.code).toBe('damaged');
+      expect(problem.message).toMatch(/empty \(0 bytes\) although backups of it exist beside it/);
+      expect(fs.statSync(file).size).toBe(0);
+      expect(listBackups(file)).toHaveLength(1);
+    });
+
+    it('that is empty with no backups beside it is a new data file (a first start)', async () => {
+      const file = path.join(tmp(), 'scout.db');
+      fs.writeFileSync(file, '');
+      const { db, schemaVersion } = await openDatabase(file);
+      expect(schemaVersion).toBe(migrations.length);
+      db.close();
+    });
+
+    it('cut short (half its bytes, or part of a header) is damaged, not "not an SQLite file"', async () => {
+      const file = await withBackup();
+      const whole = fs.readFileSync(file);
+      fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+      const half = await problemOf(openDatabase(file));
+      expect(half.code).toBe('damaged');
+      expect(half.message).toMatch(/holds [\d,]+ bytes of the [\d,]+ its header describes/);
+      fs.writeFileSync(file, whole.subarray(0, 40));
+      const header = await problemOf(openDatabase(file));
+      expect(header.code).toBe('damaged');
+      expect(header.message).toMatch(/only 40 bytes long/);
+    });
+
+    it('opened for the service stays read-only until its check (run by the caller) passes', async () => {
+      const file = await withBackup();
+      const opened = await openDatabase(file, { backgroundCheck: true });
+      expect(opened.checkPending).toBe(true);
+      expect(() => opened.db.prepare("UPDATE settings SET value = '\"light\"'").run()).toThrow(/readonly/);
+      opened.db.close();
+    });
   });
 });

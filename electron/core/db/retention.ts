@@ -32,5 +32,5 @@ export function thinNeuronHistory(db: Database, fullResolutionDays: number): Thi
     const deletedRows = (db.prepare(`SELECT COALESCE(SUM(uid_count), 0) FROM (${doomed})`).pluck().get({ cutoff }) as number) ?? 0;
     db.prepare(`DELETE FROM neuron_packs WHERE (point_id, netuid) IN (SELECT point_id, netuid FROM (${doomed}))`).run({ cutoff });
     return { deletedRows };
-  })();
+  }).immediate();
 }

@@ -10,6 +10,9 @@ export const DEFAULT_SETTINGS: Settings = {
   // Three days of every sync's UIDs (what "changes since the last sync" and recent turnover read), one a day before:
   // a year of hourly syncs then stays under 500 MB (14 days took ~600 MB).
   neuronFullResolutionDays: 3,
+  // Seven daily copies of a year-sized file (~460 MB) would take 3 GB; 2 GB keeps four of those, or all seven of a
+  // file up to ~290 MB.
+  backupBudgetMb: 2048,
   theme: 'system',
   scenario: DEFAULT_SCENARIO,
   verdictThresholds: { ...DEFAULT_THRESHOLDS },
@@ -39,7 +42,7 @@ export class SettingsRepo {
     );
     this.db.transaction(() => {
       for (const [key, value] of Object.entries(patch)) if (value !== undefined) put.run(key, JSON.stringify(value));
-    })();
+    }).immediate();
     return this.get();
   }
 }

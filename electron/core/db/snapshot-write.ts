@@ -76,7 +76,7 @@ export function writeNetworkSync(
     for (const st of sync.stale) insertStale.run(pointId, st.netuid, st.reason);
     updateLatest(db, sync, pointId);
     return [readPointByHash(db, point.network, point.blockHash)!, ids];
-  })();
+  }).immediate();
   accounts?.committed();
   return written;
 }

@@ -82,7 +82,22 @@ export function checkNativeModule(): void {
   electronBinding();
 }
 
+/**
+ * How long a write waits for another connection's write (the CLI's sync, the app's note save) before giving up with
+ * `database is locked`. A full snapshot write holds the lock for a second or two on Finney; the wait is bounded so a
+ * stuck writer surfaces as an error instead of a frozen app.
+ */
+export const BUSY_TIMEOUT_MS = 15_000;
+
 export function openSqlite(file: string, options: Options = {}): Database {
   const nativeBinding = electronBinding();
-  return new BetterSqlite3(file, nativeBinding ? { ...options, nativeBinding } : options);
+  // `timeout` is SQLite's busy_timeout. Waiting only helps if every write transaction starts with BEGIN IMMEDIATE
+  // (`.immediate()`): a deferred one that read first cannot wait for the lock under WAL and fails at once.
+  const withWait = { timeout: BUSY_TIMEOUT_MS, ...options };
+  return new BetterSqlite3(file, nativeBinding ? { ...withWait, nativeBinding } : withWait);
+}
+
+/** The native module a worker thread must load to open files the way this thread does (undefined: the default). */
+export function nativeBindingPath(): string | undefined {
+  return electronBinding();
 }

@@ -79,7 +79,7 @@ export class WatchlistRepo {
       throw new CoreError('invalid-argument', 'Reordering must list every watchlist exactly once.');
     }
     const set = this.db.prepare('UPDATE watchlists SET position = ? WHERE id = ?');
-    this.db.transaction(() => ids.forEach((id, i) => set.run(i + 1, id)))();
+    this.db.transaction(() => ids.forEach((id, i) => set.run(i + 1, id))).immediate();
     return this.list();
   }
 

@@ -1,8 +1,11 @@
 import type { AppInfo, Dataset } from '../../../shared/api-types';
 import type { ScoutService } from '../service';
-import { latestUsableBackup } from '../db/backups';
+import { latestVerifiedBackup } from '../db/backups';
 
-export function appInfo(service: ScoutService): AppInfo {
+/** Problems a backup can help with; a read-only file or a folder in use need something else. */
+const BACKUP_HELPS = new Set(['not-sqlite', 'damaged', 'newer-version', 'cannot-open', 'migration-failed']);
+
+export async function appInfo(service: ScoutService): Promise<AppInfo> {
   const problem = service.currentProblem();
   let workspace = null;
   try {
@@ -17,8 +20,9 @@ export function appInfo(service: ScoutService): AppInfo {
     dataset: workspace?.dataset ?? 'live',
     schemaVersion: workspace?.schemaVersion ?? null,
     problem,
-    // Looked up only when it is offered: opening backups on every call would slow the app down for nothing.
-    latestBackup: problem && problem.code !== 'read-only' ? latestUsableBackup(problem.path) : null,
+    // Looked up only when it is offered: checking backups on every call would slow the app down for nothing.
+    latestBackup: problem && BACKUP_HELPS.has(problem.code) ? await latestVerifiedBackup(problem.path, service.now()) : null,
+    backupFailure: service.backups.lastFailure(),
   };
 }
 

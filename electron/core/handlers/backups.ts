@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/backups-api';
-import { backupFolder, backupPath, backupProblem, createBackup, listBackups, pruneBackups } from '../db/backups';
+import { backupFolder, backupPath, backupProblem, createBackup, DamagedCopyError, listBackups, pruneBackups } from '../db/backups';
 import { putInPlace, setAside, stageCopy } from '../db/restore';
 import { CoreError } from '../errors';
 import { LIVE_DB_FILE } from '../paths';
@@ -11,8 +11,10 @@ import { appInfo } from './app';
 const liveFile = (service: ScoutService) => path.join(service.currentDataDir(), LIVE_DB_FILE);
 
 /**
- * Restores a backup: checks it fully first (nothing changes if it is unusable), keeps the current file (a backup of
- * it if it opens, the file itself set aside if it does not), then swaps the copy in and opens it.
+ * Restores a backup: checks it fully first (nothing changes if it is unusable), keeps the current file (a verified
+ * backup of it if it opens and passes the check, the file itself set aside if not), then swaps the copy in and opens
+ * it. All of it while no other process uses the folder: a CLI sync holding the old file would go on writing into it
+ * after the swap, into a file nobody reads.
  */
 async function restore(service: ScoutService, name: string): Promise<void> {
   if (service.sync.status().running) throw new CoreError('sync-busy', 'Wait for the sync to finish (or cancel it) before restoring a backup.');
@@ -27,21 +29,31 @@ async function restore(service: ScoutService, name: string): Promise<void> {
   const problem = backupProblem(chosen, true);
   if (problem) throw new CoreError('invalid-argument', `The backup ${name} cannot be restored: ${problem}. Nothing was changed.`);
 
-  if (current) await createBackup(current.db, file, 'before-restore', service.now());
+  let keepAsIs = !current;
+  if (current) {
+    try {
+      await createBackup(current.db, file, 'before-restore', service.now());
+    } catch (e) {
+      // The current file fails the check now: it is kept byte for byte instead of as a copy.
+      if (!(e instanceof DamagedCopyError)) throw e;
+      keepAsIs = true;
+    }
+  }
   const staged = stageCopy(file, chosen);
   await service.reopenAfter(() => {
-    if (!current) setAside(file, service.now());
+    if (keepAsIs) setAside(file, service.now());
     putInPlace(file, staged);
   });
   // Only now: rotating before the swap could delete the very backup being restored.
-  pruneBackups(file, service.now());
+  const budgetMb = service.currentProblem() ? null : service.requireWorkspace().settings.get().backupBudgetMb;
+  pruneBackups(file, service.now(), budgetMb === null ? {} : { budgetBytes: budgetMb * 1024 * 1024 });
 }
 
 export function backupsHandlers(service: ScoutService) {
   return {
     'backups.list': (): BackupInfo[] => listBackups(liveFile(service)),
     'backups.restore': async ({ name }: { name: string }) => {
-      await restore(service, name);
+      await restore(service, name); // with the folder to itself (the service's EXCLUSIVE operations)
       return appInfo(service);
     },
   };

@@ -72,7 +72,7 @@ export function scanForKeys(db: Database, keys: readonly TeamKey[], pointIds: re
       }
       for (const w of wanted) markScanned.run(pointId, w.key.id);
     }
-  })();
+  }).immediate();
 }
 
 interface PackRow {

@@ -45,7 +45,7 @@ export function importAll(ws: Workspace, file: ExportFile, choice: ImportConflic
     const settingsRestored = choice === 'ask' || choice === 'replace';
     if (settingsRestored) ws.settings.set(file.settings);
     return { status: 'imported', ...outcome, watchlists, scenarios, teamKeys, minerRents, earningsDropAlertRestored, settingsRestored };
-  })();
+  }).immediate();
 }
 
 function addNote(notes: NoteRepo, note: ExportedNote, id: string, now: number): void {

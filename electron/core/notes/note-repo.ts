@@ -68,7 +68,7 @@ export class NoteRepo {
       // Open: the first words typed into the new note belong to this same version.
       this.addVersion(note.id, 'autosave', now, note, true);
       return note;
-    })();
+    }).immediate();
   }
 
   /**
@@ -91,7 +91,7 @@ export class NoteRepo {
       if (!sameContent(stored, content)) this.writeContent(id, content, now);
       this.recordSave(id, content, kind, now);
       return this.get(id);
-    })();
+    }).immediate();
   }
 
   remove(id: string): void {
@@ -117,7 +117,7 @@ export class NoteRepo {
       this.writeContent(id, content, now);
       this.addVersion(id, 'restore', now, content, false);
       return this.get(id);
-    })();
+    }).immediate();
   }
 
   /** Adds a note as it is, with its own id and times (import). */

@@ -7,8 +7,7 @@ import type { ScoutService } from '../service';
 import { CoreError } from '../errors';
 import { ChainError } from '../chain/errors';
 import { resolveTarget } from './endpoint';
-import { runSync } from './sync-run';
-import { thinNeuronHistory } from '../db/retention';
+import { runSync, tidyAfterSync } from './sync-run';
 
 const RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000];
 
@@ -77,7 +76,8 @@ export class SyncController {
         onProgress: (p) => this.update({ phase: p.phase === 'backfill' ? 'subnets' : p.phase, done: p.done, total: p.total, netuid: p.netuid, message: p.message, online: true }),
       });
       this.retryCount = 0;
-      thinNeuronHistory(ws.db, ws.settings.get().neuronFullResolutionDays);
+      // The point is stored: from here on nothing may turn the sync into a failure.
+      const tidyFailure = tidyAfterSync(ws.db, ws.settings.get().neuronFullResolutionDays);
       // Analysed now rather than when a table next asks: the file then opens warm after a CLI sync too, and a
       // window refreshing on data.changed finds the analyses ready.
       this.update({ phase: 'writing', message: 'Analysing subnets' });
@@ -90,7 +90,7 @@ export class SyncController {
       const head = result.points[0]!;
       this.update({
         running: false, phase: 'done', netuid: null, lastSuccessAtMs: this.service.now(), online: true,
-        message: `Synced block ${head.blockNumber.toLocaleString('en-US')}${staleNote}.`,
+        message: `Synced block ${head.blockNumber.toLocaleString('en-US')}${staleNote}.${tidyFailure ? ` ${tidyFailure}.` : ''}`,
       });
       outcome = { ok: true, cancelled: false, points: result.points, stale: result.stale, error: null };
       this.service.emit('data.changed', { scope: 'subnets' });

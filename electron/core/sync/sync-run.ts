@@ -13,6 +13,7 @@ import { MappingError, mapNetwork, mapSubnet } from '../chain/mapper';
 import { latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
 import { writeNetworkSync } from '../db/snapshot-write';
 import { previousBlock } from '../db/summary-repo';
+import { thinNeuronHistory } from '../db/retention';
 import { summarizeSync } from './summaries';
 import type { Target } from './endpoint';
 import { describeReadFailure, type ReadStage } from './read-failure';
@@ -202,4 +203,19 @@ async function backfill(options: SyncRunOptions, conn: Connection, headNumber: n
   }
   options.onProgress({ phase: 'backfill', done: days, total: days, netuid: null, message: 'Backfill done' });
   return points;
+}
+
+/**
+ * Housekeeping after a stored sync: thinning old per-UID history. It runs after the point is committed, so a failure
+ * here (another process holding the write lock past the wait, a full disk) does not undo or hide the stored point:
+ * it is returned in words for the sync's message, and the next sync thins again (thinning always covers everything
+ * older than the window, so nothing is skipped for good).
+ */
+export function tidyAfterSync(db: Database, fullResolutionDays: number): string | null {
+  try {
+    thinNeuronHistory(db, fullResolutionDays);
+    return null;
+  } catch (e) {
+    return `Thinning old per-UID history failed (${(e as Error).message}); it is retried after the next sync`;
+  }
 }

@@ -21,6 +21,11 @@ export function StatusBar() {
           : 'No data yet'}
       </span>
       {info?.dataset !== 'demo' && <SyncControl />}
+      {info?.backupFailure && (
+        <span className="error" data-testid="backup-failure" title={info.backupFailure.message}>
+          The daily backup failed (see Settings → Backups)
+        </span>
+      )}
       <span className="spacer" />
       <span className="muted">{info ? `Data: ${info.databasePath}` : ''}</span>
     </footer>

@@ -3,6 +3,7 @@ import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
 import { formatDateTime } from '../../../shared/format';
 import { scout } from '../scout';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useDataStore } from '../stores/data-store';
 
 const REASONS: Record<BackupReason, string> = {
   daily: 'Daily',
@@ -13,8 +14,9 @@ const REASONS: Record<BackupReason, string> = {
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
-/** Settings → Backups: what the app has kept, and putting one back (after the user confirms). */
+/** Settings → Backups: what the app has kept, whether the last daily backup failed, and putting one back. */
 export function BackupsSection() {
+  const failure = useDataStore((s) => s.info?.backupFailure ?? null);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,6 +31,8 @@ export function BackupsSection() {
     }
   }, []);
   useEffect(() => void load(), [load]);
+  // A backup made or failed meanwhile (the hourly check) shows without leaving the page.
+  useEffect(() => scout.on('data.changed', ({ scope }) => void (scope === 'backups' && load())), [load]);
 
   const restore = async (backup: BackupInfo) => {
     setBusy(true);
@@ -50,9 +54,15 @@ export function BackupsSection() {
       <fieldset>
         <legend id="backups-title">Backups</legend>
         <p className="muted">
-          A copy of your data is made every day and before each update changes the file; the newest seven are kept in the
-          data folder&apos;s <code>backups</code> folder.
+          A copy of your data is made every day and before each update changes the file, and checked after it is written;
+          the newest seven are kept in the data folder&apos;s <code>backups</code> folder, within the size set above (the
+          newest verified copy is always kept).
         </p>
+        {failure && (
+          <p className="error" role="alert" data-testid="backup-failure-detail">
+            {failure.message} ({formatDateTime(failure.atMs)})
+          </p>
+        )}
         {backups?.length === 0 && <p className="muted">No backups yet.</p>}
         <ul className="backup-list" aria-label="Backups">
           {backups?.map((b) => (
@@ -60,6 +70,7 @@ export function BackupsSection() {
               <span>{formatDateTime(b.createdAtMs)}</span>
               <span className="muted">{REASONS[b.reason]}</span>
               <span className="muted">{megabytes(b.sizeBytes)}</span>
+              <span className="muted">{b.reason === 'set-aside' ? '' : b.verified ? 'Verified' : 'Not checked yet'}</span>
               {b.reason !== 'set-aside' && (
                 <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(b)}>
                   Restore…

@@ -1,25 +1,37 @@
 import { useState } from 'react';
-import type { DataProblem } from '../../../shared/api-types';
+import type { DataProblem, DataProblemCode } from '../../../shared/api-types';
 import type { BackupInfo } from '../../../shared/backups-api';
 import { formatDateTime } from '../../../shared/format';
 import { useDataStore } from '../stores/data-store';
 
+const HEADINGS: Partial<Record<DataProblemCode, string>> = {
+  damaged: 'Your data file is damaged',
+  'in-use': 'Another program is using the data folder',
+};
+
 /**
  * Shown instead of the app when the data file cannot be used. The file is never overwritten: restoring a backup
- * moves it, untouched, into the backups folder.
+ * moves it, untouched, into the backups folder. Only a backup that passed SQLite's check is offered.
  */
 export function DataProblemView({ problem, latestBackup }: { problem: DataProblem; latestBackup: BackupInfo | null }) {
-  const { openDataFolder, restoreBackup, error } = useDataStore();
+  const { openDataFolder, restoreBackup, error, info } = useDataStore();
   const [folder, setFolder] = useState('');
   return (
     <main className="problem" role="alert">
-      <h1>Subnet Scout cannot use its data file</h1>
+      <h1>{HEADINGS[problem.code] ?? 'Subnet Scout cannot use its data file'}</h1>
       <p data-testid="problem-message">{problem.message}</p>
       <p className="muted">File: {problem.path}</p>
+      {problem.code === 'in-use' && info?.dataDir && (
+        <div className="row">
+          <button type="button" onClick={() => void openDataFolder(info.dataDir)}>
+            Try again
+          </button>
+        </div>
+      )}
       {latestBackup && (
         <div className="row">
           <button type="button" onClick={() => void restoreBackup(latestBackup.name)}>
-            Restore the latest backup ({formatDateTime(latestBackup.createdAtMs)})
+            Restore the newest verified backup ({formatDateTime(latestBackup.createdAtMs)})
           </button>
           <span className="muted">The file above is kept, as it is, in the backups folder.</span>
         </div>

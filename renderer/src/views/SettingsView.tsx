@@ -77,6 +77,14 @@ export function SettingsView() {
             value={draft.neuronFullResolutionDays}
             onChange={(e) => update({ neuronFullResolutionDays: e.target.valueAsNumber })}
           />
+          <label htmlFor="backup-budget">Keep backups within (MB; the newest good backup is always kept)</label>
+          <input
+            id="backup-budget"
+            type="number"
+            min={100}
+            value={draft.backupBudgetMb}
+            onChange={(e) => update({ backupBudgetMb: e.target.valueAsNumber })}
+          />
         </fieldset>
         <ThresholdsFieldset value={draft.verdictThresholds} onChange={(verdictThresholds) => update({ verdictThresholds })} />
         <fieldset>
