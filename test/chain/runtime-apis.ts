@@ -109,6 +109,7 @@ const handlers: Record<string, Handler> = {
     return sub ? sub.dynamic.lastStep + BigInt(sub.dynamic.tempo) + 1n : null;
   },
 
+  SubnetInfoRuntimeApi_get_subnet_to_prune: (ctx) => ctx.state.subnetToPrune,
   SwapRuntimeApi_current_alpha_price: (ctx, [n]) => subnetOf(ctx, n)?.priceRao ?? 0n,
   SwapRuntimeApi_current_alpha_price_all: (ctx) =>
     [...ctx.state.subnets.values()].flatMap((s) => (s.priceRao === null ? [] : [{ netuid: s.dynamic.netuid, price: s.priceRao }])),

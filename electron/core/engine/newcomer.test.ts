@@ -53,16 +53,28 @@ describe('newcomer at rank 2 of 3 competitors + itself, $250/TAO, rent $10,000, 
     expect(e.breakEvenRank.value).toBe(3);
   });
 
-  it('pruning: 3 UIDs earn less (0, 192, 384); the newcomer replaces uid 5 (192) → 2 + 1 = 3 registrations = 3 days → high', () => {
-    expect(e.pruning.registrationsUntilPruned.value).toBe(3);
-    expect(e.pruning.daysUntilPruned.value).toBeCloseTo(3, 12);
-    expect(e.pruning.level).toBe('high');
+  it('pruning (get_neuron_to_prune): 7 UIDs, 5 non-immune ≤ MinNonImmuneUids 10 → the floor sends pruning to immune UIDs → low', () => {
+    expect(analysis.pruningWorking.nextUid).toBe(6); // the immune UID, not uid 5 at the deregistration line
+    expect(analysis.pruningWorking.reason).toMatch(/not more than MinNonImmuneUids \(10\)/);
+    expect(e.pruning.level).toBe('low');
+    expect(e.pruning.reason).toMatch(/MinNonImmuneUids floor/);
   });
 
-  it('verdict: profitable but 3 competitors (< 10, maybe dead) and high pruning risk → Watch, for those reasons', () => {
+  it('pruning without the floor: 192, 384 and 576 (a tie: the incumbent is older) go first; the newcomer takes 192\'s place → 2 ahead; a registrant lands below it 4 of 6 times → (2 + 1) / (1 − 4/6) = 9 registrations = 9 days → medium', () => {
+    const base = workedExample();
+    const noFloor = analyzeSubnet({ ...base, subnet: { ...base.subnet, minNonImmuneUids: 2 } });
+    const p = evaluateNewcomer(noFloor, scenario).pruning;
+    expect(noFloor.pruningWorking.nextUid).toBe(5);
+    expect(p.registrationsUntilPruned.value).toBe(9);
+    expect(p.daysUntilPruned.value).toBeCloseTo(9, 12);
+    expect(p.level).toBe('medium');
+    expect(p.working).toMatch(/^2 UIDs out of immunity earn no more than you/);
+  });
+
+  it('verdict: profitable but 3 competitors (< 10, maybe dead) → Watch, for that reason', () => {
     expect(e.verdict.label).toBe('Watch');
     const decisive = e.verdict.reasons.filter((r) => r.decisive).map((r) => r.factor);
-    expect(decisive).toEqual(['miners', 'pruning']);
+    expect(decisive).toEqual(['miners']);
     const gini = e.verdict.reasons.find((r) => r.factor === 'gini');
     expect(gini?.level).toBe('neutral'); // 1/3 is between 0.3 and 0.7
   });

@@ -19,8 +19,9 @@ const minutesOfBlocks = (v: number) => `${formatInteger(v)} blocks (${formatNumb
 const METRIC_LABELS: Record<WindowMetric, string> = {
   earningMiners: 'earning miners',
   gini: 'Gini',
-  minerPoolAlphaPerDay: 'miner pool (α/day)',
-  minerPoolTaoPerDay: 'miner pool (τ/day)',
+  grossMinerPoolTaoPerDay: 'gross miner pool, before burns (τ/day)',
+  receivedMinerPoolAlphaPerDay: 'received miner pool (α/day)',
+  receivedMinerPoolTaoPerDay: 'received miner pool (τ/day)',
   medianMinerTaoPerDay: 'median miner earnings',
   priceTao: 'alpha price',
   burnTao: 'registration cost',
