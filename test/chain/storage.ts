@@ -51,8 +51,8 @@ const SUBNET_ITEMS: Array<[string, PerSubnet]> = [
   ['ImmuneOwnerUidsLimit', (s) => s.storage.immuneOwnerUidsLimit ?? undefined],
   ['MinNonImmuneUids', (s) => s.storage.minNonImmuneUids ?? undefined],
   ['BurnHalfLife', (s) => s.storage.burnHalfLife ?? undefined],
-  // U64F64: value × 2^64 as the fixed-point bits.
-  ['BurnIncreaseMult', (s) => (s.storage.burnIncreaseMult === null ? undefined : { bits: BigInt(Math.round(s.storage.burnIncreaseMult * 2 ** 32)) << 32n })],
+  // U64F64: value × 2^64 as the fixed-point bits (through 2^52, where a double in [1, 2) is an exact integer).
+  ['BurnIncreaseMult', (s) => (s.storage.burnIncreaseMult === null ? undefined : { bits: BigInt(Math.round(s.storage.burnIncreaseMult * 2 ** 52)) << 12n })],
   ['SubtokenEnabled', (s) => s.storage.subtokenEnabled ?? undefined],
   ['FirstEmissionBlockNumber', (s) => s.storage.firstEmissionBlock ?? undefined],
 ];
