@@ -117,7 +117,10 @@ export class Analyses {
 export function deregistrationsOf(subnets: readonly LatestSubnet[]): Map<number, SubnetDeregistration> {
   const newest = subnets.reduce<LatestSubnet | null>((a, s) => (a === null || s.blockNumber > a.blockNumber ? s : a), null);
   if (newest === null) return new Map();
-  const standings = subnets.map((s) => ({
+  // Only subnets the newest sync read: an older snapshot's moving price is stale, and a subnet the chain stopped
+  // listing is gone (its analysis then says its standing is unknown).
+  const current = subnets.filter((s) => s.blockNumber === newest.blockNumber);
+  const standings = current.map((s) => ({
     netuid: s.snapshot.netuid, movingPrice: s.snapshot.movingPrice, registeredAtBlock: s.snapshot.registeredAtBlock,
   }));
   return subnetDeregistrations(standings, newest.network, newest.blockNumber);
