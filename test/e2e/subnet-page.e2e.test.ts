@@ -102,8 +102,9 @@ describe.skipIf(missing !== null)('subnet page', () => {
     // Sensitivity: the default 21 × 21 grid.
     expect(await page.locator('table.heatmap tbody td').count()).toBe(21 * 21);
 
-    // Charts: five history charts, the distribution and the Lorenz curve, each drawn.
-    await expect(page.locator('canvas').count()).resolves.toBe(7);
+    // Charts: the newcomer's cumulative profit path, six history charts, the distribution and the Lorenz curve, each drawn.
+    await expect(page.locator('canvas').count()).resolves.toBe(9);
+    await expect(page.locator('.profit-path canvas').getAttribute('aria-label')).resolves.toMatch(/^Cumulative profit over 6 months, ending at /);
     const painted = await paintedPixels(page);
     for (const n of painted) expect(n).toBeGreaterThan(2000);
 
@@ -186,7 +187,7 @@ describe.skipIf(missing !== null)('subnet page', () => {
       ]);
       return (await response.body()).length;
     };
-    const firstChart = page.locator('.chart-card canvas').first();
+    const firstChart = page.locator('section[aria-labelledby="history-title"] .chart-card canvas').first();
     const range = (label: string) => page.locator('#history-title ~ .segmented label', { hasText: label });
 
     // First the charts' default month; the demo's 8 days all fit in it.

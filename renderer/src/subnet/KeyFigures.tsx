@@ -224,7 +224,7 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
           <One label="Registration cost in 6 h" figure={a.registrationTiming.in6hTao} format={tao(4)} />
           <One label="Registration cost in 24 h" figure={a.registrationTiming.in24hTao} format={tao(4)} />
           <One label="Limit price for register_limit" figure={a.registrationTiming.registerLimitTao} format={tao(4)} />
-          <One label="Alpha price trend (per month)" figure={a.alphaPriceTrendPerMonth} format={percent} />
+          <One label="Price trend over the window (per month)" figure={a.alphaPriceTrendPerMonth} format={percent} />
         </Group>
       </div>
     </section>
