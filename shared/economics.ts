@@ -445,7 +445,7 @@ export interface MinerEconomics {
   /** Realised after the sell discount, at the scenario's TAO price. */
   earningsUsdPerMonth: Figure;
   /** The gross miner pool (before burns) in USD/day at the scenario's TAO price. */
-  minerPoolUsdPerDay: Figure;
+  grossMinerPoolUsdPerDay: Figure;
   rentUsdPerMonth: Figure;
   registrationCostTao: Figure;
   registrationCostUsd: Figure;

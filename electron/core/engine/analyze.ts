@@ -578,7 +578,7 @@ function buildAnalysis(
     subnetDeregistration,
     alphaHalving,
     taoHalving,
-    registrationTiming: registrationTiming(subnet, registrationsPerDay.value, chain, derived(`burn decay and bumps at the registration rate, from ${at}`)),
+    registrationTiming: registrationTiming(subnet, network, registrationsPerDay.value, chain, derived(`burn decay and bumps at the registration rate, from ${at}`)),
     alphaPriceTrendPerMonth,
     window: windowStats,
     summary,

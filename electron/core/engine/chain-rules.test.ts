@@ -263,4 +263,12 @@ describe('registration timing (subnets/registration.rs update_registration_price
     expect(t.in1hTao.value).toBeCloseTo(2 ** (-300 / 360), 12); // no UIDs, so no registrations estimated
     expect((t.in6hTao.value as number) < (t.in1hTao.value as number)).toBe(true);
   });
+
+  it('a runtime without BurnHalfLife (before the decay-and-bump burn): no projection, and the note names the item', () => {
+    const network = makeNetwork({ missingReads: ['SubtensorModule.BurnHalfLife', 'SubtensorModule.BurnIncreaseMult'] });
+    const a = analyzeSubnet(makeInput(makeSubnet({ burnRao: ALPHA, burnHalfLife: null, burnIncreaseMult: null }), [], 1_000_000, network));
+    expect(a.registrationTiming.burnNowTao.value).toBe(1);
+    expect(a.registrationTiming.in24hTao.value).toBeNull();
+    expect(a.registrationTiming.in24hTao.note).toMatch(/^SubtensorModule\.BurnHalfLife and SubtensorModule\.BurnIncreaseMult not in this runtime/);
+  });
 });

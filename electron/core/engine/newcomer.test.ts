@@ -28,7 +28,7 @@ describe('newcomer at rank 2 of 3 competitors + itself, $250/TAO, rent $10,000, 
   it('earnings 2.88 × 250 × 30.44 = $21,916.80/month; registration 2 × 250 = $500', () => {
     expect(e.earningsUsdPerMonth.value).toBeCloseTo(21_916.8, 6);
     expect(e.registrationCostUsd.value).toBeCloseTo(500, 9);
-    expect(e.minerPoolUsdPerDay.value).toBeCloseTo(14.4 * 250, 9);
+    expect(e.grossMinerPoolUsdPerDay.value).toBeCloseTo(14.4 * 250, 9);
   });
 
   it('profit = 21,916.80 − 10,000 − 500/2 = $11,666.80/month', () => {

@@ -159,7 +159,7 @@ export function evaluateNewcomer(
   const earningsUsdPerMonth =
     taoPerDay === null || taoPriceUsd === null ? null : taoPerDay * realised * taoPriceUsd * DAYS_PER_MONTH;
   const poolTaoPerDay = analysis.minerPool.grossTaoPerDay.value;
-  const minerPoolUsdPerDay = poolTaoPerDay === null || taoPriceUsd === null ? null : poolTaoPerDay * taoPriceUsd;
+  const grossMinerPoolUsdPerDay = poolTaoPerDay === null || taoPriceUsd === null ? null : poolTaoPerDay * taoPriceUsd;
 
   const rentUsdPerMonth = rentFor(scenario, netuid);
   const registrationOverridden = scenario.registrationCostTaoByNetuid?.[netuid] !== undefined;
@@ -243,7 +243,7 @@ export function evaluateNewcomer(
     alphaPerDay: figure(alphaPerDay, derivedHere, noteIfNull(alphaPerDay, shareNote ?? 'miner pool unknown')),
     taoPerDay: figure(taoPerDay, derivedHere, noteIfNull(taoPerDay, taoNote)),
     earningsUsdPerMonth: figure(earningsUsdPerMonth, derivedHere, noteIfNull(earningsUsdPerMonth, profitWhy)),
-    minerPoolUsdPerDay: figure(minerPoolUsdPerDay, derivedHere, noteIfNull(minerPoolUsdPerDay, poolUsdNote)),
+    grossMinerPoolUsdPerDay: figure(grossMinerPoolUsdPerDay, derivedHere, noteIfNull(grossMinerPoolUsdPerDay, poolUsdNote)),
     rentUsdPerMonth: figure(rentUsdPerMonth, ASSUMED_SCENARIO),
     registrationCostTao: registrationOverridden
       ? figure(registrationCostTao, ASSUMED_SCENARIO)

@@ -6,7 +6,8 @@
  * after t blocks is Burn × 2^(−t/h) × mult^(rate × t / 7200): one exponential, so clamping the end point is exact.
  */
 import type { Figure, RegistrationTiming } from '../../../shared/economics';
-import { BLOCKS_PER_DAY, type Provenance, type SubnetSnapshot } from '../../../shared/domain';
+import { BLOCKS_PER_DAY, type NetworkSnapshot, type Provenance, type SubnetSnapshot } from '../../../shared/domain';
+import { wasRead } from './pool';
 import { figure } from './provenance';
 import { raoToUnits } from './units';
 
@@ -31,6 +32,7 @@ export function expectedBurnTao(
 
 export function registrationTiming(
   subnet: SubnetSnapshot,
+  network: NetworkSnapshot,
   registrationsPerDay: number | null,
   chain: Provenance,
   provenance: Provenance,
@@ -38,6 +40,17 @@ export function registrationTiming(
   const burn = raoToUnits(subnet.burnRao);
   const min = raoToUnits(subnet.minBurnRao);
   const max = raoToUnits(subnet.maxBurnRao);
+  // A runtime recorded without these items predates the decay-and-bump burn (April 2026): its burn moved by the
+  // interval adjustment instead, which this projection does not model. Nothing is projected then, and it says why.
+  const lacking = ['BurnHalfLife', 'BurnIncreaseMult'].filter((item) => network.priceSource !== null && !wasRead(network, item));
+  if (lacking.length > 0) {
+    const why = `${lacking.map((i) => `SubtensorModule.${i}`).join(' and ')} not in this runtime: its burn is not the decay-and-bump one`;
+    const none = figure(null, provenance, why);
+    return {
+      burnNowTao: figure(burn, chain), in1hTao: none, in6hTao: none, in24hTao: none, registerLimitTao: none,
+      halfLifeBlocks: none, increaseMult: none,
+    };
+  }
   const halfLife = subnet.burnHalfLife ?? DEFAULT_HALF_LIFE;
   const mult = subnet.burnIncreaseMult ?? DEFAULT_MULT;
   const defaults =
