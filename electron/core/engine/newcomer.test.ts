@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_MONTH } from '../../../shared/economics';
+import { DAYS_PER_MONTH, DEFAULT_THRESHOLDS } from '../../../shared/economics';
 import { analyzeSubnet } from './analyze';
 import { makeScenario, workedExample } from './fixtures';
 import { evaluateAll, evaluateNewcomer, perMinerUsdPerMonth } from './newcomer';
+import { pruningRisk } from './pruning';
 
 // The worked example (fixtures.ts): miners receive 2304 alpha/day = 11.52 TAO/day, shares 6/12, 3/12, 2/12, 1/12;
 // burn 2 TAO; deregistration line 192 alpha/day; 1 registration/day; immunity 1 day; full.
@@ -176,5 +177,32 @@ describe('per-miner earnings in USD/month', () => {
   it('no TAO price: null with the reason', () => {
     const p = perMinerUsdPerMonth(analysis, makeScenario({ taoPriceUsd: null }));
     expect(p.p50).toMatchObject({ value: null, note: 'TAO price not set' });
+  });
+});
+
+describe('pruning of a median earner (registration.rs get_neuron_to_prune, with registrants refilling the queue)', () => {
+  // 200 UIDs out of immunity earning 1, 2, … 200 alpha/day; full; 10 registrations a day; immunity 1 day (so 10
+  // immune at once, far above the MinNonImmuneUids floor of 10 non-immune).
+  const ladder = Array.from({ length: 200 }, (_, i) => i + 1);
+  const base = analyzeSubnet(workedExample());
+  const full: typeof base = {
+    ...base,
+    model: {
+      ...base.model, emissionAlphaPerDayAsc: ladder, nonImmuneEmissionAlphaPerDayAsc: ladder, deregLineAlphaPerDay: 1,
+      freeSlots: 0, registrationsPerDay: 10, immunityDays: 1, minNonImmuneUids: 10,
+    },
+  };
+
+  it('earning 100.5: 100 below it, one replaced by its own registration → 99; half of the registrants land below it → (99 + 1) / ½ = 200 registrations = 20 days, not 10', () => {
+    const p = pruningRisk(full, 100.5, DEFAULT_THRESHOLDS);
+    expect(p.registrationsUntilPruned.value).toBe(200);
+    expect(p.daysUntilPruned.value).toBeCloseTo(20, 12);
+    expect(p.level).toBe('medium');
+  });
+
+  it('at the top (out-earns every UID): registrants all land below it → never reached, low', () => {
+    const p = pruningRisk(full, 500, DEFAULT_THRESHOLDS);
+    expect(p.registrationsUntilPruned.value).toBeNull();
+    expect(p.level).toBe('low');
   });
 });
