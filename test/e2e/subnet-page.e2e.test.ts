@@ -117,6 +117,20 @@ describe.skipIf(missing !== null)('subnet page', () => {
     await page.getByLabel('TAO price (USD)', { exact: true }).fill('800');
     await expect.poll(() => profit.innerText()).not.toBe(before);
 
+    // The alpha price assumption: a falling price lowers the profit over the horizon, on the path drawn beside it;
+    // the subnet's own 30-day trend is one click away.
+    const alphaChange = page.getByLabel(/^Alpha price change/);
+    const flat = await profit.innerText();
+    const pathChart = page.locator('.profit-path canvas');
+    const flatPath = await pathChart.getAttribute('aria-label');
+    await alphaChange.fill('-20');
+    await expect.poll(() => profit.innerText()).not.toBe(flat);
+    await expect.poll(() => pathChart.getAttribute('aria-label')).not.toBe(flatPath);
+    await page.getByRole('button', { name: /^Use this subnet's 30-day price trend/ }).click();
+    await expect.poll(() => alphaChange.inputValue()).not.toBe('-20');
+    await alphaChange.fill('0');
+    await expect.poll(() => profit.innerText()).toBe(flat);
+
     // Watchlist membership from the page.
     // The box follows the stored list, so it turns checked once the core has answered.
     const listBox = page.getByRole('group', { name: 'Watchlists' }).getByLabel('X');
