@@ -90,6 +90,12 @@ export const ScenarioSchema = z
     horizonMonths: z.number().finite().min(0.25, 'the horizon must be at least a week (0.25 months)').max(120, 'horizon above 10 years'),
     registrationCostTaoByNetuid: byNetuid(1_000_000, 'registration cost').optional(),
     sellDiscount: z.number().finite().min(0, 'sell discount is 0–1').max(1, 'sell discount is 0–1'),
+    alphaPriceChangePerMonth: z
+      .number({ error: 'alpha price change must be a number' })
+      .finite()
+      .min(-0.99, 'the alpha price cannot fall more than 99% a month')
+      .max(10, 'alpha price change above +1000% a month is not plausible')
+      .optional(),
   })
   .strict();
 
@@ -108,6 +114,9 @@ export const ThresholdsSchema = z
     divergenceRatio: z.number().min(0).max(100),
     pruneHighDays: z.number().min(0).max(3650),
     pruneMediumDays: z.number().min(0).max(3650),
+    // Added with subnet deregistration: thresholds saved before then get the defaults.
+    subnetDeregHighRank: z.number().int().min(0).max(4096).default(1),
+    subnetDeregMediumRank: z.number().int().min(0).max(4096).default(5),
   })
   .strict();
 

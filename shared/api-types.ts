@@ -5,6 +5,8 @@ import type { HistoryDays } from './history-range';
 import type {
   MinerEconomics,
   Percentiles,
+  PoolBasis,
+  RiskLevel,
   Scenario,
   SubnetAnalysis,
   SubnetHistoryPoint,
@@ -78,7 +80,27 @@ export interface SubnetRow {
   immunityPeriodBlocks: number;
   registrationAllowed: boolean;
   /** Engine figures of this snapshot (scenario-free); null when unknown. */
-  minerPoolTaoPerDay: number | null;
+  /** What non-owner miners receive, TAO/day: as the chain paid it where measurable (see poolBasis). */
+  receivedMinerPoolTaoPerDay: number | null;
+  /** The miners' share before burns, TAO/day. */
+  grossMinerPoolTaoPerDay: number | null;
+  /** How the received pool was obtained: 'measured' (per-UID emission), 'rule', 'not-emitted'. */
+  poolBasis: PoolBasis | null;
+  /** What the chain paid ÷ what the rule gives (≈1 normally). */
+  paidVsRule: number | null;
+  /** Why the chain emits nothing to this subnet, or null. */
+  notEmittedReason: string | null;
+  /** Rank from the bottom by moving price among non-immune subnets (1 = dissolved next at the subnet limit). */
+  subnetDeregRank: number | null;
+  subnetDeregRisk: RiskLevel | null;
+  subnetDeregReason: string;
+  /** Network immunity left, days (0 = none). */
+  networkImmunityLeftDays: number | null;
+  /** When the subnet's alpha emission next halves, at its issuance rate. */
+  nextAlphaHalvingBlock: number | null;
+  nextAlphaHalvingTimeMs: number | null;
+  /** Expected registration cost in 24 h under the burn decay and the registration rate. */
+  registrationCostIn24hTao: number | null;
   earningMiners: number | null;
   minerUids: number | null;
   gini: number | null;

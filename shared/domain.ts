@@ -34,6 +34,19 @@ export interface NetworkSnapshot {
   totalIssuanceRao: bigint;
   /** SubnetOwnerCut as u16 proportion (value / 65535). */
   subnetOwnerCutU16: number;
+  /** SubnetLimit: at this many subnets a new one dissolves the lowest-priced non-immune subnet. null = unknown. */
+  subnetLimit: number | null;
+  /** NetworkImmunityPeriod: blocks after registration during which a subnet cannot be dissolved. null = unknown. */
+  networkImmunityPeriodBlocks: number | null;
+  /** SubnetInfoRuntimeApi.get_subnet_to_prune's answer; null = None, or unknown (then named in missingReads). */
+  subnetToPrune: number | null;
+  /**
+   * How the alpha prices were read: 'swap-all' (current_alpha_price_all), 'swap-each' (current_alpha_price per
+   * subnet), 'reserves' (SubnetTAO / SubnetAlphaIn: the runtime has no price call), 'none'; null = not recorded.
+   */
+  priceSource: 'swap-all' | 'swap-each' | 'reserves' | 'none' | null;
+  /** Runtime calls and storage items this block's runtime lacks (or failed on): the figures built on them are null. */
+  missingReads: string[];
 }
 
 export interface SubnetIdentity {
@@ -88,9 +101,21 @@ export interface SubnetSnapshot {
   /** SubnetEmissionEnabled; null if the runtime does not have it. */
   emissionEnabled: boolean | null;
   mechanismCount: number;
-  /** MechanismEmissionSplit as u16 weights per mechanism; null = even split. */
+  /** MechanismEmissionSplit as u16 weights per mechanism; null = not set (the chain then splits evenly). */
   mechanismSplitU16: number[] | null;
   identity: SubnetIdentity | null;
+  /** ImmuneOwnerUidsLimit (owner-coldkey UIDs pruning skips); null = not in this runtime / not recorded. */
+  immuneOwnerUidsLimit: number | null;
+  /** MinNonImmuneUids (pruning takes an immune UID when no more than this many non-immune ones remain). */
+  minNonImmuneUids: number | null;
+  /** BurnHalfLife in blocks (0 = the burn does not decay). */
+  burnHalfLife: number | null;
+  /** BurnIncreaseMult: the burn is multiplied by it on each registration. */
+  burnIncreaseMult: number | null;
+  /** SubtokenEnabled (start_call done). */
+  subtokenEnabled: boolean | null;
+  /** FirstEmissionBlockNumber; null = not set, or not readable (then the network's missingReads names it). */
+  firstEmissionBlock: number | null;
 }
 
 /** One UID of one subnet at one sync point. */

@@ -50,6 +50,11 @@ export interface Scenario {
   registrationCostTaoByNetuid?: Readonly<Record<number, number>>;
   /** 0..1: share of spot value lost when selling alpha for TAO (fees, slippage). */
   sellDiscount: number;
+  /**
+   * Assumed change of the alpha price per month, as a share (0.05 = +5% a month, compounding; default 0). The
+   * subnet's own 30-day trend is offered as SubnetAnalysis.alphaPriceTrendPerMonth.
+   */
+  alphaPriceChangePerMonth?: number;
 }
 
 /** The rules of thumb (product.md) as numbers the user can change. */
@@ -74,6 +79,10 @@ export interface VerdictThresholds {
   /** Pruning risk: pushed out within pruneHighDays = high, within pruneMediumDays = medium. */
   pruneHighDays: number;
   pruneMediumDays: number;
+  /** Subnet deregistration: at the subnet limit, a rank from the bottom at or below this (among non-immune) is high risk. */
+  subnetDeregHighRank: number;
+  /** ... and at or below this, medium. */
+  subnetDeregMediumRank: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
@@ -90,6 +99,8 @@ export const DEFAULT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
   divergenceRatio: 0.5,
   pruneHighDays: 7,
   pruneMediumDays: 30,
+  subnetDeregHighRank: 1,
+  subnetDeregMediumRank: 5,
 });
 
 /** Average month used for every per-month figure (365.25 / 12). */
@@ -112,8 +123,12 @@ export interface SubnetHistoryPoint {
   blockTimeMs: number;
   earningMiners: number | null;
   gini: number | null;
-  minerPoolAlphaPerDay: number | null;
-  minerPoolTaoPerDay: number | null;
+  /** The miner pool before burns (owner-held UIDs included), alpha and TAO per day. */
+  grossMinerPoolAlphaPerDay: number | null;
+  grossMinerPoolTaoPerDay: number | null;
+  /** What non-owner miners receive after the owner coldkey's UIDs are burned: the figure a miner shares in. */
+  receivedMinerPoolAlphaPerDay: number | null;
+  receivedMinerPoolTaoPerDay: number | null;
   medianMinerTaoPerDay: number | null;
   priceTao: number | null;
   burnTao: number | null;
@@ -122,14 +137,19 @@ export interface SubnetHistoryPoint {
   previousBlockNumber: number | null;
   /** UIDs registered after previousBlockNumber (null: no previous point, or no UID rows). */
   registrationsSincePrevious: number | null;
+  /** The subnet's alpha issuance, SubnetAlphaIn + SubnetAlphaOut, in alpha (drives its emission halving). */
+  alphaIssuance: number | null;
+  /** The network's TotalIssuance in TAO (drives the TAO block-emission halving). */
+  totalIssuanceTao: number | null;
 }
 
 /** The history metrics the window summarises. */
 export type WindowMetric =
   | 'earningMiners'
   | 'gini'
-  | 'minerPoolAlphaPerDay'
-  | 'minerPoolTaoPerDay'
+  | 'grossMinerPoolTaoPerDay'
+  | 'receivedMinerPoolAlphaPerDay'
+  | 'receivedMinerPoolTaoPerDay'
   | 'medianMinerTaoPerDay'
   | 'priceTao'
   | 'burnTao'
@@ -174,8 +194,15 @@ export interface NewcomerModel {
   receivedPoolAlphaPerDay: number | null;
   alphaPriceTao: number | null;
   burnTao: number;
-  /** Emission (alpha/day) of every non-owner UID, ascending: who would be pruned before the newcomer. */
+  /**
+   * Emission (alpha/day) of every UID get_neuron_to_prune may pick (owner-immortal UIDs left out), ascending: how
+   * many earn no more than the newcomer, and so go first (ties go to the older registration: the incumbent).
+   */
   emissionAlphaPerDayAsc: number[];
+  /** The same for the UIDs out of immunity now: the ones pruned before the newcomer once it is out of immunity. */
+  nonImmuneEmissionAlphaPerDayAsc: number[];
+  /** MinNonImmuneUids: with no more non-immune UIDs than this, pruning takes an immune one instead. */
+  minNonImmuneUids: number;
   deregLineAlphaPerDay: number | null;
   freeSlots: number;
   immunityDays: number;
@@ -184,9 +211,93 @@ export interface NewcomerModel {
   earningMiners: number | null;
   gini: number | null;
   burnedShare: number | null;
+  /** Alpha emission per block relative to today at the end of each future month (1, then 0.5 after a halving …). */
+  alphaEmissionFactorByMonth: number[];
+  subnetDeregLevel: RiskLevel | null;
   chain: Provenance;
   /** Newcomer outputs that mix this snapshot with the scenario. */
   withScenario: Provenance;
+}
+
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+/** How the received miner pool was obtained: what the chain paid, the rule, or nothing (not emitted to). */
+export type PoolBasis = 'measured' | 'rule' | 'not-emitted';
+
+/** The working of get_neuron_to_prune on this snapshot (ST subnets/registration.rs), for the subnet page. */
+export interface PruningWorking {
+  /** The UID the chain would replace on the next registration into a full subnet; null when none can be. */
+  nextUid: number | null;
+  /** Why that one: lowest emission among non-immune, or the immune fallback under the MinNonImmuneUids floor. */
+  reason: string;
+  /** Owner UIDs get_neuron_to_prune skips (ImmuneOwnerUidsLimit of them). */
+  immortalOwnerUids: number[];
+  immuneOwnerUidsLimit: Figure;
+  minNonImmuneUids: Figure;
+  /** Non-immune, non-immortal UIDs now (the floor compares this with MinNonImmuneUids). */
+  nonImmuneUids: Figure;
+}
+
+/** Subnet deregistration (ST coinbase/root.rs get_network_to_prune; subnets/subnet.rs do_register_network). */
+export interface SubnetDeregistration {
+  level: RiskLevel | null;
+  reason: string;
+  /** 1 = the next subnet dissolved when a new one registers at the limit; among non-immune subnets by moving price. */
+  rankFromBottom: Figure;
+  nonImmuneSubnets: Figure;
+  subnetCount: Figure;
+  subnetLimit: Figure;
+  /** Days of network immunity left (0 = none left). */
+  immunityLeftDays: Figure;
+  /** Moving price minus the next-lowest non-immune subnet's (rank 1: minus the second-lowest, so negative). */
+  movingPriceGap: Figure;
+  /** The runtime's own get_subnet_to_prune answer names this subnet (null: the runtime has no such call). */
+  runtimeSaysNext: boolean | null;
+}
+
+/** The next halving of an emission curve (ST coinbase/block_emission.rs get_block_emission_for_issuance). */
+export interface HalvingOutlook {
+  issuance: Figure;
+  issuancePerDay: Figure;
+  /** Issuance at which the emission per block next halves. */
+  nextThreshold: Figure;
+  daysToHalving: Figure;
+  halvingBlock: Figure;
+  halvingTimeMs: Figure;
+}
+
+/** The registration price if you wait (ST subnets/registration.rs update_registration_prices_for_networks, bump_…). */
+export interface RegistrationTiming {
+  burnNowTao: Figure;
+  in1hTao: Figure;
+  in6hTao: Figure;
+  in24hTao: Figure;
+  /** A limit price for register_limit that still gets in if one other registration lands first (burn × mult). */
+  registerLimitTao: Figure;
+  halfLifeBlocks: Figure;
+  increaseMult: Figure;
+}
+
+/** One month of the earnings path. */
+export interface PathMonth {
+  month: number;
+  /** Alpha emission relative to today (halvings), and the assumed alpha price, at this month. */
+  emissionFactor: number;
+  alphaPriceTao: number | null;
+  earningsUsd: number | null;
+  profitUsd: number | null;
+  /** Profit from the start, the registration paid up front. */
+  cumulativeProfitUsd: number | null;
+}
+
+export interface EarningsPath {
+  months: PathMonth[];
+  /** Cumulative profit at the end of the horizon. */
+  profitOverHorizonUsd: Figure;
+  /** Month (fractional) at which the cumulative profit first reaches 0. */
+  paybackMonths: Figure;
+  /** The assumed alpha price change per month the path used. */
+  alphaPriceChangePerMonth: Figure;
 }
 
 export interface SubnetAnalysis {
@@ -210,11 +321,23 @@ export interface SubnetAnalysis {
   tempo: Figure;
   ownerCutShare: Figure;
   minerPool: {
-    alphaPerDay: Figure;
-    taoPerDay: Figure;
-    /** What non-owner miners actually receive (owner UIDs' share burned). */
+    /** Before burns: the whole miners' share of the epoch, owner-held UIDs included. */
+    grossAlphaPerDay: Figure;
+    grossTaoPerDay: Figure;
+    /** What non-owner miners receive: as paid where the chain's per-UID emission allows, else by the rule. */
     receivedAlphaPerDay: Figure;
     receivedTaoPerDay: Figure;
+    /** Σ last-epoch emission of non-owner miner UIDs (incentive part), × 7200 / tempo. */
+    measuredReceivedAlphaPerDay: Figure;
+    /** alpha_out × (1 − owner cut) × miner share × (1 − burned share) × 7200. */
+    ruleReceivedAlphaPerDay: Figure;
+    /** measured ÷ rule; a departure beyond POOL_DISAGREEMENT is explained in the received figure's note. */
+    measuredVsRule: Figure;
+    basis: PoolBasis | null;
+    /** Miners' share of the epoch: Σinc / (Σinc + Σdiv): ½ normally, 1 without dividends, 0 without incentive. */
+    minerShareOfEpoch: Figure;
+    /** Why the chain pays this subnet's miners nothing (not emitted to), or null. */
+    notEmittedReason: string | null;
   };
   counts: {
     uids: Figure;
@@ -232,10 +355,12 @@ export interface SubnetAnalysis {
     earningShareOfMiners: Figure;
   };
   burn: {
-    /** Share of incentive that lands on owner UIDs (burned), from the incentive vector. */
+    /** Share of incentive that lands on owner-held UIDs (burned), from the incentive vector. */
     ownerIncentiveShare: Figure;
     /** MinerBurned as the chain reports it. */
     minerBurnedFraction: Figure;
+    /** The share the engine applies: MinerBurned where the chain has it, else the incentive-derived share. */
+    burnedShare: Figure;
   };
   perMiner: {
     alphaPerDay: Percentiles;
@@ -255,8 +380,13 @@ export interface SubnetAnalysis {
     uid: number | null;
   };
   registrationsPerDay: Figure;
-  /** Σ emission-based alpha/day ÷ Σ incentive-based alpha/day over pure miners; ≈1 when the pool formula holds. */
-  emissionCrossCheckRatio: Figure;
+  pruningWorking: PruningWorking;
+  subnetDeregistration: SubnetDeregistration;
+  alphaHalving: HalvingOutlook;
+  taoHalving: HalvingOutlook;
+  registrationTiming: RegistrationTiming;
+  /** The subnet's own alpha price trend over its window, as a share per month (the what-if's one-click value). */
+  alphaPriceTrendPerMonth: Figure;
   window: WindowStats | null;
   summary: SubnetHistoryPoint;
   model: NewcomerModel;
@@ -265,7 +395,7 @@ export interface SubnetAnalysis {
 // ---------------------------------------------------------------------------------------------------------------
 // Newcomer under a scenario (cheap, every slider move)
 
-export type PruningLevel = 'low' | 'medium' | 'high';
+export type PruningLevel = RiskLevel;
 
 export interface PruningRisk {
   level: PruningLevel | null;
@@ -275,6 +405,8 @@ export interface PruningRisk {
   daysUntilPruned: Figure;
   registrationsPerDay: Figure;
   deregLineAlphaPerDay: Figure;
+  /** The working, in words: UIDs below the newcomer, the replenishment share, free slots, the floor. */
+  working: string;
 }
 
 export type VerdictLabel = 'Mine' | 'Watch' | 'Skip';
@@ -287,6 +419,7 @@ export type VerdictFactor =
   | 'registration-cost'
   | 'burn'
   | 'pruning'
+  | 'subnet-deregistration'
   | 'divergence';
 
 export interface VerdictReason {
@@ -316,7 +449,8 @@ export interface MinerEconomics {
   taoPerDay: Figure;
   /** Realised after the sell discount, at the scenario's TAO price. */
   earningsUsdPerMonth: Figure;
-  minerPoolUsdPerDay: Figure;
+  /** The gross miner pool (before burns) in USD/day at the scenario's TAO price. */
+  grossMinerPoolUsdPerDay: Figure;
   rentUsdPerMonth: Figure;
   registrationCostTao: Figure;
   registrationCostUsd: Figure;
@@ -328,6 +462,8 @@ export interface MinerEconomics {
   /** Worst rank (at the scenario's competitor count) that still covers costs. */
   breakEvenRank: Figure;
   pruning: PruningRisk;
+  /** Month by month over the horizon: halvings and the alpha price assumption; payback and profit come from it. */
+  path: EarningsPath;
   verdict: Verdict;
 }
 

@@ -4,9 +4,9 @@
  * move) then runs on these in about a millisecond.
  */
 import type { Database } from 'better-sqlite3';
-import type { SubnetAnalysis, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
+import type { SubnetAnalysis, SubnetDeregistration, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
 import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
-import { analyzeSubnet, DEFAULT_WINDOW_DAYS } from './engine';
+import { analyzeSubnet, DEFAULT_WINDOW_DAYS, subnetDeregistrations } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
 import { HistoryWindow, type PointsSeen } from './history-window';
 
@@ -51,12 +51,14 @@ export class Analyses {
     // The analyses read the window before each subnet's newest point, not all history.
     const from = Math.min(...subnets.map((s) => s.blockNumber)) - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
     const history = subnets.length ? this.history.since(from, seen) : new Map<number, SubnetHistoryPoint[]>();
+    const deregistrations = deregistrationsOf(subnets);
     const next = new Map<number, AnalysedSubnet>();
     for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;
       const input = inputOf(latest, neuronsAt(this.db, latest.pointId, netuid));
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
-      next.set(netuid, { latest, analysis: analyzeSubnet(input, past), neurons: () => input.neurons ?? [], input: () => input });
+      const analysis = analyzeSubnet(input, past, { subnetDeregistration: deregistrations.get(netuid) });
+      next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
     }
     this.store(key, next);
     return next;
@@ -115,6 +117,22 @@ export class Analyses {
     this.refresh();
     return this.byNetuid.get(netuid) ?? null;
   }
+}
+
+/**
+ * Where each subnet stands in the network's deregistration order, from every subnet's latest snapshot and the
+ * newest sync point's network facts (SubnetLimit, NetworkImmunityPeriod, the runtime's get_subnet_to_prune).
+ */
+export function deregistrationsOf(subnets: readonly LatestSubnet[]): Map<number, SubnetDeregistration> {
+  const newest = subnets.reduce<LatestSubnet | null>((a, s) => (a === null || s.blockNumber > a.blockNumber ? s : a), null);
+  if (newest === null) return new Map();
+  // Only subnets the newest sync read: an older snapshot's moving price is stale, and a subnet the chain stopped
+  // listing is gone (its analysis then says its standing is unknown).
+  const current = subnets.filter((s) => s.blockNumber === newest.blockNumber);
+  const standings = current.map((s) => ({
+    netuid: s.snapshot.netuid, movingPrice: s.snapshot.movingPrice, registeredAtBlock: s.snapshot.registeredAtBlock,
+  }));
+  return subnetDeregistrations(standings, newest.network, newest.blockNumber);
 }
 
 function inputOf(latest: LatestSubnet, neurons: NeuronSnapshot[]): SubnetInput {

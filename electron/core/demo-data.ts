@@ -42,7 +42,7 @@ export function ensureDemoData(db: Database, options: DemoOptions): void {
         endpoint: 'synthetic demo data',
         kind: day === 0 ? 'live' : 'backfill',
       },
-      network: mapNetwork(state.network),
+      network: mapNetwork(state.network, { subnetToPrune: state.subnetToPrune, priceSource: 'swap-all', missing: [] }),
       subnets: [...state.subnets.values()].map(mapSubnet).sort((a, b) => a.subnet.netuid - b.subnet.netuid),
       stale: [],
     };

@@ -66,7 +66,7 @@ const closeDb = (db: Database) => db.close();
 function fixtureOf(fetched: Awaited<ReturnType<typeof fetchBlock>>, url: string): NetworkSync {
   return {
     point: { blockNumber: fetched.blockNumber, blockHash: fetched.blockHash, blockTimeMs: fetched.blockTimeMs, specVersion: fetched.specVersion, network: 'bench', endpoint: url, kind: 'live' },
-    network: mapNetwork(fetched.network),
+    network: mapNetwork(fetched.network, fetched),
     subnets: [...fetched.subnets.values()].map(mapSubnet),
     stale: [],
   };

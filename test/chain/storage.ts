@@ -11,7 +11,7 @@
  * are built on first read, so a client reading a few values does not pay for the ~10^5 neuron keys.
  */
 import type { RawNetworkState, RawSubnetState } from '../../electron/core/chain/raw';
-import { BURN_HALF_LIFE, TAO_WEIGHT_U64 } from '../../electron/core/chain/synthetic/constants';
+import { TAO_WEIGHT_U64 } from '../../electron/core/chain/synthetic/constants';
 import { u8aToHex } from '@polkadot/util';
 import { DEFAULT_TAKE, networkLock, NETWORK_IMMUNITY_PERIOD, SUBNET_LIMIT } from './network-derived';
 import type { RuntimeSpec } from './registry';
@@ -40,8 +40,8 @@ const NETWORK_ITEMS: NetworkItem[] = [
   ['SubtensorModule', 'TaoWeight', () => TAO_WEIGHT_U64],
   // Dissolving a subnet decrements TotalNetworks: it counts the live ones.
   ['SubtensorModule', 'TotalNetworks', (state) => state.subnets.size],
-  ['SubtensorModule', 'SubnetLimit', () => SUBNET_LIMIT],
-  ['SubtensorModule', 'NetworkImmunityPeriod', () => NETWORK_IMMUNITY_PERIOD],
+  ['SubtensorModule', 'SubnetLimit', (state) => state.network.subnetLimit ?? SUBNET_LIMIT],
+  ['SubtensorModule', 'NetworkImmunityPeriod', (state) => state.network.networkImmunityPeriod ?? NETWORK_IMMUNITY_PERIOD],
   ['SubtensorModule', 'NetworkMinLockCost', (state) => networkLock(state).minLock],
   ['SubtensorModule', 'NetworkLastLockCost', (state) => networkLock(state).lastLock],
   ['SubtensorModule', 'NetworkLockReductionInterval', (state) => networkLock(state).reductionInterval],
@@ -53,7 +53,11 @@ const SUBNET_ITEMS: SubnetItem[] = [
   ['Burn', (s) => s.sub.storage.burn],
   ['MinBurn', (s) => s.sub.metagraph.minBurn],
   ['MaxBurn', (s) => s.sub.metagraph.maxBurn],
-  ['BurnHalfLife', () => BURN_HALF_LIFE],
+  ['BurnHalfLife', (s) => s.sub.storage.burnHalfLife ?? undefined],
+  // U64F64: value × 2^64 as the fixed-point bits (through 2^52, where a double in [1, 2) is an exact integer).
+  ['BurnIncreaseMult', (s) => (s.sub.storage.burnIncreaseMult === null ? undefined : { bits: BigInt(Math.round(s.sub.storage.burnIncreaseMult * 2 ** 52)) << 12n })],
+  ['ImmuneOwnerUidsLimit', (s) => s.sub.storage.immuneOwnerUidsLimit ?? undefined],
+  ['MinNonImmuneUids', (s) => s.sub.storage.minNonImmuneUids ?? undefined],
   ['SubnetTaoInEmission', (s) => s.sub.dynamic.taoInEmission],
   ['SubnetExcessTao', (s) => s.sub.storage.excessTao ?? undefined],
   ['SubnetAlphaInEmission', (s) => s.sub.dynamic.alphaInEmission],
@@ -85,7 +89,8 @@ const SUBNET_ITEMS: SubnetItem[] = [
   ['SubnetOwnerHotkey', (s) => s.sub.dynamic.ownerHotkey],
   // 0 = stable (root), 1 = dynamic (every other subnet).
   ['SubnetMechanism', (s) => (s.netuid === 0 ? 0 : 1)],
-  ['SubtokenEnabled', () => true],
+  ['SubtokenEnabled', (s) => s.sub.storage.subtokenEnabled ?? undefined],
+  ['FirstEmissionBlockNumber', (s) => s.sub.storage.firstEmissionBlock ?? undefined],
   // Hyperparameters: the same values get_subnet_hyperparams* and the metagraph answer.
   ['Kappa', (s) => s.hyper.kappa],
   ['Rho', (s) => s.hyper.rho],

@@ -61,6 +61,11 @@ describe.skipIf(skip !== null)('PDF reports', () => {
     expect(content).toMatch(/TAO price \$400/);
     expect(content).toMatch(new RegExp(`Verdict under this scenario:\\s+\\S*\\s*${detail.economics.verdict.label}`));
     expect(content).toContain('latency under 200 ms');
+    // The earnings path and the chain-rule figures are in the PDF too.
+    expect(content).toMatch(/Cumulative profit/);
+    expect(content).toMatch(/Profit over the horizon/);
+    expect(content).toMatch(/Subnet deregistration/);
+    expect(content).toMatch(/Next alpha halving/);
     expect(content).toContain('Synthetic demo data');
     expect(content).toMatch(/Page 1 of \d+/);
 

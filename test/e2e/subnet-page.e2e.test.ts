@@ -102,8 +102,9 @@ describe.skipIf(missing !== null)('subnet page', () => {
     // Sensitivity: the default 21 × 21 grid.
     expect(await page.locator('table.heatmap tbody td').count()).toBe(21 * 21);
 
-    // Charts: five history charts, the distribution and the Lorenz curve, each drawn.
-    await expect(page.locator('canvas').count()).resolves.toBe(7);
+    // Charts: the newcomer's cumulative profit path, six history charts, the distribution and the Lorenz curve, each drawn.
+    await expect(page.locator('canvas').count()).resolves.toBe(9);
+    await expect(page.locator('.profit-path canvas').getAttribute('aria-label')).resolves.toMatch(/^Cumulative profit over 6 months, ending at /);
     const painted = await paintedPixels(page);
     for (const n of painted) expect(n).toBeGreaterThan(2000);
 
@@ -115,6 +116,20 @@ describe.skipIf(missing !== null)('subnet page', () => {
     const before = await profit.innerText();
     await page.getByLabel('TAO price (USD)', { exact: true }).fill('800');
     await expect.poll(() => profit.innerText()).not.toBe(before);
+
+    // The alpha price assumption: a falling price lowers the profit over the horizon, on the path drawn beside it;
+    // the subnet's own 30-day trend is one click away.
+    const alphaChange = page.getByLabel(/^Alpha price change/);
+    const flat = await profit.innerText();
+    const pathChart = page.locator('.profit-path canvas');
+    const flatPath = await pathChart.getAttribute('aria-label');
+    await alphaChange.fill('-20');
+    await expect.poll(() => profit.innerText()).not.toBe(flat);
+    await expect.poll(() => pathChart.getAttribute('aria-label')).not.toBe(flatPath);
+    await page.getByRole('button', { name: /^Use this subnet's 30-day price trend/ }).click();
+    await expect.poll(() => alphaChange.inputValue()).not.toBe('-20');
+    await alphaChange.fill('0');
+    await expect.poll(() => profit.innerText()).toBe(flat);
 
     // Watchlist membership from the page.
     // The box follows the stored list, so it turns checked once the core has answered.
@@ -186,7 +201,7 @@ describe.skipIf(missing !== null)('subnet page', () => {
       ]);
       return (await response.body()).length;
     };
-    const firstChart = page.locator('.chart-card canvas').first();
+    const firstChart = page.locator('section[aria-labelledby="history-title"] .chart-card canvas').first();
     const range = (label: string) => page.locator('#history-title ~ .segmented label', { hasText: label });
 
     // First the charts' default month; the demo's 8 days all fit in it.

@@ -3,7 +3,7 @@
  * tests can build the files earlier versions left and check that migrating them loses nothing.
  */
 import type { Database } from 'better-sqlite3';
-import type { NetworkSync } from '../../shared/domain';
+import type { NetworkSync, SubnetSnapshot } from '../../shared/domain';
 import type { SubnetHistoryPoint } from '../../shared/economics';
 
 const b = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
@@ -43,7 +43,30 @@ export function writeLegacySync(db: Database, sync: NetworkSync, summaries: Read
       ).run(s.netuid, s.name, s.symbol, pointId);
     }
     const summary = db.prepare('INSERT INTO subnet_summaries (point_id, netuid, summary_json) VALUES (?, ?, ?)');
-    for (const [netuid, s] of summaries) summary.run(pointId, netuid, JSON.stringify(s));
+    for (const [netuid, s] of summaries) summary.run(pointId, netuid, JSON.stringify(legacySummary(s)));
     return pointId;
   })();
+}
+
+/**
+ * A summary as steps 1–5 stored it: the gross pool under the names schema step 9 renamed, and none of the figures
+ * step 9 added.
+ */
+function legacySummary(s: SubnetHistoryPoint): Record<string, unknown> {
+  const {
+    grossMinerPoolAlphaPerDay, grossMinerPoolTaoPerDay, receivedMinerPoolAlphaPerDay: _r1, receivedMinerPoolTaoPerDay: _r2,
+    alphaIssuance: _a, totalIssuanceTao: _t, ...rest
+  } = s;
+  return { ...rest, minerPoolAlphaPerDay: grossMinerPoolAlphaPerDay, minerPoolTaoPerDay: grossMinerPoolTaoPerDay };
+}
+
+/** What a subnet row and a summary written before schema step 9 read back as: its new figures not recorded (null). */
+export function asBeforeStep9<T extends SubnetSnapshot | SubnetHistoryPoint>(value: T): T {
+  if ('netuid' in value) {
+    return {
+      ...value, immuneOwnerUidsLimit: null, minNonImmuneUids: null, burnHalfLife: null, burnIncreaseMult: null,
+      subtokenEnabled: null, firstEmissionBlock: null,
+    };
+  }
+  return { ...value, receivedMinerPoolAlphaPerDay: null, receivedMinerPoolTaoPerDay: null, alphaIssuance: null, totalIssuanceTao: null };
 }

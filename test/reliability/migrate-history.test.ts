@@ -6,7 +6,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import { migrations } from '../../electron/core/db/migrations';
 import { latestSubnets, listPoints, neuronsAt, subnetAt } from '../../electron/core/db/snapshot-read';
 import { summariesOf } from '../../electron/core/db/summary-repo';
-import { writeLegacySync } from './legacy-rows';
+import { asBeforeStep9, writeLegacySync } from './legacy-rows';
 import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from './synthetic-syncs';
 
 describe('compacting stored history (schema step 6)', () => {
@@ -28,10 +28,10 @@ describe('compacting stored history (schema step 6)', () => {
       expect(points.map((p) => p.blockNumber)).toEqual(written.map((w) => w.sync.point.blockNumber));
       for (const [i, { sync, summaries }] of written.entries()) {
         for (const { subnet, neurons } of sync.subnets) {
-          expect(subnetAt(db, points[i]!.id, subnet.netuid)).toEqual(subnet);
+          expect(subnetAt(db, points[i]!.id, subnet.netuid)).toEqual(asBeforeStep9(subnet));
           expect(neuronsAt(db, points[i]!.id, subnet.netuid)).toEqual(neurons);
         }
-        for (const [netuid, summary] of summaries) expect(summariesOf(db, netuid)[i]).toEqual(summary);
+        for (const [netuid, summary] of summaries) expect(summariesOf(db, netuid)[i]).toEqual(asBeforeStep9(summary));
       }
       expect(latestSubnets(db).find((s) => s.snapshot.netuid === renamed.subnet.netuid)!.snapshot.name).toBe('renamed');
       expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'neuron_snapshots'").pluck().get()).toBe(0);

@@ -30,7 +30,7 @@ export function syncMaker(options: { subnetCount: number; maxUids: number; seed?
   const state = network.stateAt(DEFAULT_HEAD_BLOCK);
   const template: NetworkSync = {
     point: { blockNumber: 0, blockHash: '', blockTimeMs: 0, specVersion: 424, network: 'finney', endpoint: 'wss://synthetic', kind: 'live' },
-    network: mapNetwork(state.network),
+    network: mapNetwork(state.network, { subnetToPrune: state.subnetToPrune, priceSource: 'swap-all', missing: [] }),
     subnets: [...state.subnets.values()].map(mapSubnet).sort((a, b) => a.subnet.netuid - b.subnet.netuid),
     stale: [],
   };

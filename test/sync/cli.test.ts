@@ -56,8 +56,19 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
     expect(list.rows.some((r) => (r.chainBuyShare ?? 0) > 0)).toBe(true);
     const csv = await run('list', '--csv');
     expect(csv.out[0]).toBe(
-      'netuid,name,symbol,price_tao,emission_share,tao_in_emission_share,chain_buy_share,uids,max_uids,registration_cost_tao,block,stale_reason',
+      'netuid,name,symbol,price_tao,emission_share,tao_in_emission_share,chain_buy_share,uids,max_uids,registration_cost_tao,registration_cost_in_24h_tao,' +
+        'received_miner_pool_tao_per_day,gross_miner_pool_tao_per_day,pool_basis,paid_vs_rule,subnet_dereg_rank,' +
+        'subnet_dereg_risk,next_alpha_halving_block,block,stale_reason',
     );
+    // The per-subnet chain-rule figures ride in every JSON row: pool as paid vs rule, deregistration, next halving.
+    const sn = list.rows.find((r) => r.netuid !== 0 && r.poolBasis === 'measured')!;
+    expect(sn.receivedMinerPoolTaoPerDay).toBeGreaterThan(0);
+    expect(sn.paidVsRule).toBeGreaterThan(0);
+    expect(sn.subnetDeregRisk).not.toBeNull();
+    expect(typeof sn.subnetDeregReason).toBe('string');
+    expect(sn.nextAlphaHalvingBlock).toBeGreaterThan(list.point!.blockNumber);
+    const ranks = list.rows.map((r) => r.subnetDeregRank).filter((r): r is number => r !== null).sort((a, b) => a - b);
+    expect(ranks[0]).toBe(1);
     expect(csv.out).toHaveLength(list.rows.length + 1);
   });
 

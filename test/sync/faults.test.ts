@@ -92,6 +92,29 @@ describe.skipIf(!metadata)('sync faults', () => {
     expect(rows.filter((r) => r.netuid !== 3).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
   });
 
+  it('a runtime without the price list and the prune call: prices per subnet, the gaps named on the point, nothing stale', async () => {
+    node.produceBlocks(5);
+    const notFound = (method: string) => ({ method, message: `Client error: Execution failed: Other: Exported method ${method} is not found` });
+    node.faults.failRuntimeCall = [notFound('SwapRuntimeApi_current_alpha_price_all'), notFound('SubnetInfoRuntimeApi_get_subnet_to_prune')];
+    const outcome = await call(service, 'sync.start', {});
+    expect(outcome.ok).toBe(true);
+    expect(outcome.stale).toEqual([]);
+    const list = await call(service, 'subnets.list');
+    const truth = node.truthAt(list.point!.blockNumber);
+    for (const row of list.rows) expect(row.alphaPriceRao, `SN${row.netuid}`).toBe(truth.subnets.get(row.netuid)!.priceRao);
+    const stored = service.requireWorkspace().db
+      .prepare('SELECT price_source, missing_reads, subnet_to_prune FROM sync_points WHERE block_number = ?')
+      .get(list.point!.blockNumber) as { price_source: string; missing_reads: string; subnet_to_prune: number | null };
+    expect(stored.price_source).toBe('swap-each');
+    expect(stored.subnet_to_prune).toBeNull();
+    expect(JSON.parse(stored.missing_reads).map((m: string) => m.split(' (')[0])).toEqual([
+      'SubnetInfoRuntimeApi.get_subnet_to_prune',
+      'SwapRuntimeApi.current_alpha_price_all',
+    ]);
+    // The runtime's own answer is unknown, not "another subnet".
+    expect(service.requireWorkspace().analyses.get(1)!.analysis.subnetDeregistration.runtimeSaysNext).toBeNull();
+  });
+
   it('a cancelled sync writes nothing and says so', async () => {
     node.produceBlocks(5);
     const before = await pointCount();

@@ -96,9 +96,31 @@ describe.skipIf(!metadata)('sync from the stand-in node', () => {
     expect(analysis.provenance).toMatchObject({ kind: 'chain', blockNumber: point.blockNumber });
     const cut = raw.storage.ownerCutEnabled === false ? 0 : truth.network.subnetOwnerCut / 65535;
     const alphaPerDay = (Number(raw.dynamic.alphaOutEmission) / 1e9) * (1 - cut) * 0.5 * BLOCKS_PER_DAY;
-    expect(analysis.minerPool.alphaPerDay.value).toBeCloseTo(alphaPerDay, 6);
+    // What the chain paid (per-UID emission) and the rule agree on a subnet the generator pays by the rule.
+    expect(analysis.minerPool.basis).toBe('measured');
+    expect((analysis.minerPool.grossAlphaPerDay.value as number) / alphaPerDay).toBeCloseTo(1, 3);
     const earning = raw.metagraph.incentives.filter((v, uid) => v > 0 && raw.metagraph.hotkeys[uid] !== raw.dynamic.ownerHotkey).length;
     expect(analysis.counts.earningMiners.value).toBeLessThanOrEqual(earning + raw.extraMechanismIncentives.length * raw.metagraph.numUids);
     expect(analysis.counts.earningMiners.value).toBeGreaterThan(0);
+  });
+
+  it('the received miner pool is what the chain paid: Σ last-epoch emission of the non-owner miners × 7200 / tempo', async () => {
+    const point = (await call(service, 'subnets.list')).point!;
+    const truth = node.truthAt(point.blockNumber);
+    let compared = 0;
+    for (const [netuid, raw] of truth.subnets) {
+      const mg = raw.metagraph;
+      const analysis = service.requireWorkspace().analyses.get(netuid)?.analysis;
+      if (!analysis || netuid === 0 || analysis.minerPool.basis !== 'measured') continue;
+      // Where every earning UID is a pure miner (no dividends), its Emission is exactly its pay (run_epoch.rs).
+      const earning = mg.incentives.map((v, uid) => (v > 0 ? uid : -1)).filter((uid) => uid >= 0);
+      if (earning.some((uid) => (mg.dividends[uid] ?? 0) > 0) || raw.extraMechanismIncentives.length > 0) continue;
+      const ownerHeld = (uid: number) => mg.hotkeys[uid] === raw.dynamic.ownerHotkey || mg.coldkeys[uid] === raw.dynamic.ownerColdkey;
+      const paid = earning.filter((uid) => !ownerHeld(uid)).reduce((sum, uid) => sum + Number(mg.emission[uid]) / 1e9, 0);
+      const perDay = (paid * BLOCKS_PER_DAY) / raw.dynamic.tempo;
+      expect(analysis.minerPool.receivedAlphaPerDay.value, `SN${netuid}`).toBeCloseTo(perDay, 3);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });

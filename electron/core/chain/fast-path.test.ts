@@ -152,16 +152,24 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
     const truth = node.truthAt(node.finalizedHead().number);
     expect(net.dynamics.map((d) => d.netuid)).toEqual(netuids.sort((a, b) => a - b));
     // Items an older runtime lacks read as null ("unknown").
-    const absent = { SubnetExcessTao: 'excessTao', MinerBurned: 'minerBurnedBits', OwnerCutEnabled: 'ownerCutEnabled', SubnetEmissionEnabled: 'emissionEnabled' } as const;
+    const absent = {
+      SubnetExcessTao: 'excessTao', MinerBurned: 'minerBurnedBits', OwnerCutEnabled: 'ownerCutEnabled', SubnetEmissionEnabled: 'emissionEnabled',
+      ImmuneOwnerUidsLimit: 'immuneOwnerUidsLimit', MinNonImmuneUids: 'minNonImmuneUids', BurnHalfLife: 'burnHalfLife',
+      BurnIncreaseMult: 'burnIncreaseMult', SubtokenEnabled: 'subtokenEnabled', FirstEmissionBlockNumber: 'firstEmissionBlock',
+    } as const;
     for (const d of net.dynamics) {
       const t = truth.subnets.get(d.netuid)!;
       expect(d, `SN${d.netuid} dynamic info`).toEqual(t.dynamic);
       const storage = { ...t.storage };
-      for (const [item, key] of Object.entries(absent)) if (!codecs.storage('SubtensorModule', item)) storage[key] = null;
+      for (const [item, key] of Object.entries(absent)) if (!codecs.storage('SubtensorModule', item)) (storage as Record<string, unknown>)[key] = null;
       expect(net.storage.get(d.netuid), `SN${d.netuid} storage`).toEqual(storage);
       expect(net.prices?.get(d.netuid)).toBe(t.priceRao);
     }
-    expect(net.network).toEqual(truth.network);
+    const network = { ...truth.network };
+    if (!codecs.storage('SubtensorModule', 'SubnetLimit')) network.subnetLimit = null;
+    if (!codecs.storage('SubtensorModule', 'NetworkImmunityPeriod')) network.networkImmunityPeriod = null;
+    expect(net.network).toEqual(network);
+    expect(net.priceSource).toBe('swap-all');
     const slow = list((await polkadotAll(conn.api, hash))!).map(option).filter((d): d is CodecLike => d !== null);
     for (const [i, d] of net.dynamics.entries()) {
       expect(d.subnetName).toEqual(bytesOfCompacts(field(slow[i]!, 'subnetName')));

@@ -9,7 +9,7 @@ import type { StaleSubnet } from '../../../shared/domain';
 import type { BlockAt } from './call-names';
 import { ChainError } from './errors';
 import { subnetGraphReader } from './metagraph-fetch';
-import { fetchNetwork } from './network-fetch';
+import { fetchNetwork, type PriceSource } from './network-fetch';
 import type { RawNetworkStorage, RawSubnetState } from './raw';
 import { blockReader } from './raw-rpc';
 import { runtimeCodecsAt } from './runtime-codecs';
@@ -26,6 +26,10 @@ export interface FetchedBlock {
   network: RawNetworkStorage;
   subnets: Map<number, RawSubnetState>;
   failed: StaleSubnet[];
+  priceSource: PriceSource;
+  subnetToPrune: number | null;
+  /** Calls and storage items this runtime lacks or failed on (see FetchedNetwork.missing). */
+  missing: string[];
 }
 
 export interface FetchOptions {
@@ -74,6 +78,9 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
   checkAborted(options.signal);
   if (options.isConnected && !options.isConnected()) throw droppedError();
 
-  const { blockNumber, blockTimeMs, specVersion, network } = net;
-  return { blockNumber, blockHash, blockTimeMs, specVersion, network, subnets, failed: failed.sort((a, b) => a.netuid - b.netuid) };
+  const { blockNumber, blockTimeMs, specVersion, network, priceSource, subnetToPrune, missing } = net;
+  return {
+    blockNumber, blockHash, blockTimeMs, specVersion, network, subnets, failed: failed.sort((a, b) => a.netuid - b.netuid),
+    priceSource, subnetToPrune, missing,
+  };
 }

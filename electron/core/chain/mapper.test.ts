@@ -23,7 +23,8 @@ function raw(over: Partial<RawSubnetState['metagraph']> = {}): RawSubnetState {
     extraMechanismIncentives: [[100, 200]],
     storage: {
       burn: 1_500_000_000n, excessTao: null, minerBurnedBits: 2n ** 32n, ownerCutEnabled: true, emissionEnabled: null,
-      immunityPeriod: 5000, mechanismCount: 2, mechanismSplit: null,
+      immunityPeriod: 5000, mechanismCount: 2, mechanismSplit: null, immuneOwnerUidsLimit: 3, minNonImmuneUids: 12,
+      burnHalfLife: 720, burnIncreaseMult: 1.5, subtokenEnabled: true, firstEmissionBlock: 77n,
     },
     priceRao: 123n,
   };

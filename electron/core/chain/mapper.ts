@@ -49,11 +49,23 @@ function identity(raw: RawIdentity | null): SubnetIdentity | null {
   };
 }
 
-export function mapNetwork(raw: RawNetworkStorage): NetworkSnapshot {
+/** How the block was read beyond its storage: the runtime's prune answer, the price source, what it lacked. */
+export interface NetworkReads {
+  subnetToPrune: number | null;
+  priceSource: NetworkSnapshot['priceSource'];
+  missing: string[];
+}
+
+export function mapNetwork(raw: RawNetworkStorage, reads: NetworkReads): NetworkSnapshot {
   return {
     blockEmissionRao: raw.blockEmission,
     totalIssuanceRao: raw.totalIssuance,
     subnetOwnerCutU16: raw.subnetOwnerCut,
+    subnetLimit: raw.subnetLimit,
+    networkImmunityPeriodBlocks: raw.networkImmunityPeriod === null ? null : Number(raw.networkImmunityPeriod),
+    subnetToPrune: reads.subnetToPrune,
+    priceSource: reads.priceSource,
+    missingReads: reads.missing,
   };
 }
 
@@ -104,6 +116,12 @@ export function mapSubnet(raw: RawSubnetState): SubnetSync {
     mechanismCount: Math.max(1, st.mechanismCount),
     mechanismSplitU16: st.mechanismSplit,
     identity: id,
+    immuneOwnerUidsLimit: st.immuneOwnerUidsLimit,
+    minNonImmuneUids: st.minNonImmuneUids,
+    burnHalfLife: st.burnHalfLife,
+    burnIncreaseMult: st.burnIncreaseMult,
+    subtokenEnabled: st.subtokenEnabled,
+    firstEmissionBlock: st.firstEmissionBlock === null ? null : Number(st.firstEmissionBlock),
   };
   const neurons: NeuronSnapshot[] = [];
   for (let uid = 0; uid < uidCount; uid++) {

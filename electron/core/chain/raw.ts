@@ -82,12 +82,28 @@ export interface RawSubnetStorage {
   mechanismCount: number;
   /** MechanismEmissionSplit (Option<Vec<u16>>): null = even split. */
   mechanismSplit: number[] | null;
+  /** ImmuneOwnerUidsLimit: how many owner-coldkey UIDs get_neuron_to_prune never picks (null = absent / unknown). */
+  immuneOwnerUidsLimit: number | null;
+  /** MinNonImmuneUids: the floor of non-immune UIDs below which pruning takes an immune UID. */
+  minNonImmuneUids: number | null;
+  /** BurnHalfLife (blocks): the registration price halves this often (0 = no decay). */
+  burnHalfLife: number | null;
+  /** BurnIncreaseMult (U64F64 as float): the price is multiplied by it on each registration. */
+  burnIncreaseMult: number | null;
+  /** SubtokenEnabled (set by start_call): a subnet without it is not emitted to. */
+  subtokenEnabled: boolean | null;
+  /** FirstEmissionBlockNumber (Option<u64>): null = not set or absent; the runtime emits only to subnets with one. */
+  firstEmissionBlock: bigint | null;
 }
 
 export interface RawNetworkStorage {
   blockEmission: bigint;
   totalIssuance: bigint;
   subnetOwnerCut: number;
+  /** SubnetLimit: at this many subnets a new registration dissolves one (null = absent / unknown). */
+  subnetLimit: number | null;
+  /** NetworkImmunityPeriod (blocks): a subnet younger than this cannot be dissolved. */
+  networkImmunityPeriod: bigint | null;
 }
 
 /** Everything the chain holds about one live subnet at one block. */
@@ -110,4 +126,6 @@ export interface RawNetworkState {
   subnets: Map<number, RawSubnetState>;
   /** Netuids that get_all_dynamic_info reports as None (dead / being replaced). */
   deadNetuids: number[];
+  /** SubnetInfoRuntimeApi.get_subnet_to_prune: the subnet the runtime would dissolve next (null = none / no such call). */
+  subnetToPrune: number | null;
 }

@@ -53,17 +53,34 @@ export function listPoints(db: Database): SyncPoint[] {
   return (db.prepare(`SELECT ${POINT_COLUMNS} FROM sync_points ORDER BY block_number`).all() as Row[]).map(toPoint);
 }
 
+const NETWORK_COLUMNS = `block_emission_rao, total_issuance_rao, subnet_owner_cut_u16, subnet_limit,
+  network_immunity_period_blocks, subnet_to_prune, price_source, missing_reads`;
+
+const PRICE_SOURCES = ['swap-all', 'swap-each', 'reserves', 'none'] as const;
+
+/** A sync point's network columns (NETWORK_COLUMNS, under `prefix`) as a snapshot; NULLs are "not recorded". */
+function toNetwork(r: Row, prefix = ''): NetworkSnapshot {
+  const col = (name: string) => r[`${prefix}${name}`];
+  const numOrNull = (v: unknown) => (v === null || v === undefined ? null : num(v));
+  const source = col('price_source');
+  return {
+    blockEmissionRao: big(col('block_emission_rao')),
+    totalIssuanceRao: big(col('total_issuance_rao')),
+    subnetOwnerCutU16: num(col('subnet_owner_cut_u16')),
+    subnetLimit: numOrNull(col('subnet_limit')),
+    networkImmunityPeriodBlocks: numOrNull(col('network_immunity_period_blocks')),
+    subnetToPrune: numOrNull(col('subnet_to_prune')),
+    priceSource: PRICE_SOURCES.find((s) => s === source) ?? null,
+    missingReads: col('missing_reads') === null || col('missing_reads') === undefined ? [] : (JSON.parse(String(col('missing_reads'))) as string[]),
+  };
+}
+
 export function networkAt(db: Database, pointId: number): NetworkSnapshot | null {
   const r = db
-    .prepare('SELECT block_emission_rao, total_issuance_rao, subnet_owner_cut_u16 FROM sync_points WHERE id = ?')
+    .prepare(`SELECT ${NETWORK_COLUMNS} FROM sync_points WHERE id = ?`)
     .safeIntegers(true)
     .get(pointId) as Row | undefined;
-  if (!r) return null;
-  return {
-    blockEmissionRao: big(r.block_emission_rao),
-    totalIssuanceRao: big(r.total_issuance_rao),
-    subnetOwnerCutU16: num(r.subnet_owner_cut_u16),
-  };
+  return r ? toNetwork(r) : null;
 }
 
 const SUBNET_SELECT = `
@@ -107,6 +124,12 @@ export function toSubnetSnapshot(r: Row): SubnetSnapshot {
     mechanismCount: num(r.mechanism_count),
     mechanismSplitU16: r.mechanism_split_u16 === null ? null : u16List(r.mechanism_split_u16),
     identity: r.identity_json === null ? null : (JSON.parse(String(r.identity_json)) as SubnetIdentity),
+    immuneOwnerUidsLimit: r.immune_owner_uids_limit == null ? null : num(r.immune_owner_uids_limit),
+    minNonImmuneUids: r.min_non_immune_uids == null ? null : num(r.min_non_immune_uids),
+    burnHalfLife: r.burn_half_life == null ? null : num(r.burn_half_life),
+    burnIncreaseMult: r.burn_increase_mult == null ? null : num(r.burn_increase_mult),
+    subtokenEnabled: boolOrNull(r.subtoken_enabled),
+    firstEmissionBlock: r.first_emission_block == null ? null : num(r.first_emission_block),
   };
 }
 
@@ -126,8 +149,7 @@ export function latestSubnets(db: Database): LatestSubnet[] {
       // From the small subnets table into the snapshots (CROSS JOIN fixes that order): left to itself, SQLite walks
       // every snapshot ever stored by netuid to save a sort, which takes seconds once a year of syncs is held.
       `SELECT ss.*, pr.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey, s.stale_reason, p.block_number AS p_block,
-          p.block_time_ms AS p_time, p.block_emission_rao AS p_emission, p.total_issuance_rao AS p_issuance,
-          p.subnet_owner_cut_u16 AS p_cut
+          p.block_time_ms AS p_time, ${NETWORK_COLUMNS.split(',').map((c) => `p.${c.trim()} AS p_${c.trim()}`).join(', ')}
        FROM subnets s
        CROSS JOIN subnet_snapshots ss ON ss.point_id = s.last_point_id AND ss.netuid = s.netuid
        JOIN subnet_profiles pr ON pr.id = ss.profile_id
@@ -143,11 +165,7 @@ export function latestSubnets(db: Database): LatestSubnet[] {
     pointId: num(r.point_id),
     blockNumber: num(r.p_block),
     blockTimeMs: num(r.p_time),
-    network: {
-      blockEmissionRao: big(r.p_emission),
-      totalIssuanceRao: big(r.p_issuance),
-      subnetOwnerCutU16: num(r.p_cut),
-    },
+    network: toNetwork(r, 'p_'),
     staleReason: r.stale_reason === null ? null : String(r.stale_reason),
   }));
 }

@@ -35,8 +35,9 @@ export function writeNetworkSync(
       db
         .prepare(
           `INSERT INTO sync_points (network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind,
-             synced_at_ms, block_emission_rao, total_issuance_rao, subnet_owner_cut_u16)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             synced_at_ms, block_emission_rao, total_issuance_rao, subnet_owner_cut_u16, subnet_limit,
+             network_immunity_period_blocks, subnet_to_prune, price_source, missing_reads)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           point.network,
@@ -50,6 +51,11 @@ export function writeNetworkSync(
           network.blockEmissionRao,
           network.totalIssuanceRao,
           network.subnetOwnerCutU16,
+          network.subnetLimit,
+          network.networkImmunityPeriodBlocks,
+          network.subnetToPrune,
+          network.priceSource,
+          network.missingReads.length > 0 ? JSON.stringify(network.missingReads) : null,
         ).lastInsertRowid,
     );
     const ids = AccountIds.intern(db, keysInWriteOrder(sync));

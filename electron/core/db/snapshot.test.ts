@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NetworkSync, NeuronSnapshot, SubnetSnapshot } from '../../../shared/domain';
 import { openDatabase } from './open';
-import { latestPoint, latestSubnets, listPoints, neuronsAt, subnetAt } from './snapshot-read';
+import { latestPoint, latestSubnets, listPoints, networkAt, neuronsAt, subnetAt } from './snapshot-read';
 import { writeNetworkSync } from './snapshot-write';
 import type { Database } from 'better-sqlite3';
 
@@ -20,7 +20,8 @@ function subnet(netuid: number, over: Partial<SubnetSnapshot> = {}): SubnetSnaps
     subnetVolumeRao: 340_282_366_920_938_463_463_374_607_431_768_211_455n, burnRao: 1_500_000_000n, minBurnRao: 500_000n,
     maxBurnRao: 100_000_000_000n, immunityPeriodBlocks: 4096, maxUids: 256, uidCount: 2, registrationAllowed: true,
     ownerCutEnabled: true, minerBurnedFraction: 0.25, emissionEnabled: null, mechanismCount: 2,
-    mechanismSplitU16: [49151, 16384], identity: null, ...over,
+    mechanismSplitU16: [49151, 16384], identity: null, immuneOwnerUidsLimit: 2, minNonImmuneUids: 10, burnHalfLife: 360,
+    burnIncreaseMult: 1.26, subtokenEnabled: true, firstEmissionBlock: 101, ...over,
   };
 }
 
@@ -39,7 +40,11 @@ function sync(blockNumber: number, netuids: number[], over: Partial<NetworkSync>
       blockNumber, blockHash: `0x${blockNumber.toString(16).padStart(64, '0')}`, blockTimeMs: 1_700_000_000_000 + blockNumber * 12_000,
       specVersion: 424, network: 'finney', endpoint: 'ws://127.0.0.1:1', kind: 'live',
     },
-    network: { blockEmissionRao: 500_000_000n, totalIssuanceRao: 10_500_000_000_000_000n, subnetOwnerCutU16: 11796 },
+    network: {
+      blockEmissionRao: 500_000_000n, totalIssuanceRao: 10_500_000_000_000_000n, subnetOwnerCutU16: 11796, subnetLimit: 128,
+      networkImmunityPeriodBlocks: 1_296_000, subnetToPrune: 2, priceSource: 'swap-each',
+      missingReads: ['SwapRuntimeApi.current_alpha_price_all'],
+    },
     subnets: netuids.map((n) => ({ subnet: subnet(n, { name: `sn${n}@${blockNumber}` }), neurons: [neuron(n, 0), neuron(n, 1)] })),
     stale: [],
     ...over,
@@ -57,6 +62,9 @@ describe('snapshots', () => {
     expect(point).toMatchObject({ blockNumber: 1000, syncedAtMs: 42, kind: 'live' });
     expect(subnetAt(db, point.id, 1)).toEqual({ ...subnet(1), name: 'sn1@1000' });
     expect(neuronsAt(db, point.id, 2)).toEqual([neuron(2, 0), neuron(2, 1)]);
+    // The network facts the deregistration and price-fallback figures need come back as written.
+    expect(networkAt(db, point.id)).toEqual(sync(1000, [1, 2]).network);
+    expect(latestSubnets(db)[0]!.network).toEqual(sync(1000, [1, 2]).network);
   });
 
   it('writing the same block twice adds nothing (a resumed sync does not duplicate points)', async () => {

@@ -11,6 +11,17 @@ export const PROFILE_COLUMNS = [
   'miner_burned_fraction', 'emission_enabled', 'mechanism_count', 'mechanism_split_u16',
 ] as const;
 
+/**
+ * Columns added by migration 9. Kept apart from PROFILE_COLUMNS because migration 6 builds its profiles from that
+ * list, on a schema that has none of these yet.
+ */
+export const CHAIN_RULE_PROFILE_COLUMNS = [
+  'immune_owner_uids_limit', 'min_non_immune_uids', 'burn_half_life', 'burn_increase_mult', 'subtoken_enabled',
+  'first_emission_block',
+] as const;
+
+const ALL_PROFILE_COLUMNS = [...PROFILE_COLUMNS, ...CHAIN_RULE_PROFILE_COLUMNS];
+
 /** The profile's values, in PROFILE_COLUMNS order, as stored. */
 export type ProfileValues = unknown[];
 
@@ -32,6 +43,7 @@ export function profileValues(s: SubnetSnapshot, ownerHotkeyId: number, ownerCol
     s.name, s.symbol, s.identity ? JSON.stringify(s.identity) : null, ownerHotkeyId, ownerColdkeyId, s.tempo, s.registeredAtBlock, s.minBurnRao, s.maxBurnRao, s.immunityPeriodBlocks,
     s.maxUids, b(s.registrationAllowed), b(s.ownerCutEnabled), s.minerBurnedFraction, b(s.emissionEnabled),
     s.mechanismCount, s.mechanismSplitU16 ? s.mechanismSplitU16.join(',') : null,
+    s.immuneOwnerUidsLimit, s.minNonImmuneUids, s.burnHalfLife, s.burnIncreaseMult, b(s.subtokenEnabled), s.firstEmissionBlock,
   ];
 }
 
@@ -43,8 +55,8 @@ export class SubnetProfiles {
 
   constructor(db: Database) {
     this.insert = db.prepare(
-      `INSERT INTO subnet_profiles (fingerprint, ${PROFILE_COLUMNS.join(', ')})
-       VALUES (?, ${PROFILE_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (fingerprint) DO NOTHING`,
+      `INSERT INTO subnet_profiles (fingerprint, ${ALL_PROFILE_COLUMNS.join(', ')})
+       VALUES (?, ${ALL_PROFILE_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (fingerprint) DO NOTHING`,
     );
     this.select = db.prepare<[string], number>('SELECT id FROM subnet_profiles WHERE fingerprint = ?').pluck();
   }

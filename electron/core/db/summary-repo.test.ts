@@ -22,7 +22,8 @@ describe('stored summaries', () => {
       const { sync, summaries } = maker.at(blockNumber, 1_700_000_000_000 + blockNumber);
       for (const [netuid, s] of summaries) {
         const distinct: SubnetHistoryPoint = {
-          ...s, earningMiners: 1 + i, gini: 0.1 + i, minerPoolAlphaPerDay: 2.5 + i, minerPoolTaoPerDay: 3.5 + i,
+          ...s, earningMiners: 1 + i, gini: 0.1 + i, grossMinerPoolAlphaPerDay: 2.5 + i, grossMinerPoolTaoPerDay: 3.5 + i,
+          receivedMinerPoolAlphaPerDay: 2 + i, receivedMinerPoolTaoPerDay: 3 + i, alphaIssuance: 1e6 + i, totalIssuanceTao: 1e7 + i,
           medianMinerTaoPerDay: 4.5 + i, priceTao: 5.5 + i, burnTao: i === 1 ? null : 6.5 + i, emissionShare: 0.07 + i,
           previousBlockNumber: 900 + i, registrationsSincePrevious: 8 + i + netuid,
         };

@@ -10,14 +10,18 @@ import { rangeStartMs, type HistoryDays } from '../../../shared/history-range';
 const FIELDS = [
   ['earningMiners', 'earning_miners'],
   ['gini', 'gini'],
-  ['minerPoolAlphaPerDay', 'miner_pool_alpha_per_day'],
-  ['minerPoolTaoPerDay', 'miner_pool_tao_per_day'],
+  ['grossMinerPoolAlphaPerDay', 'gross_miner_pool_alpha_per_day'],
+  ['grossMinerPoolTaoPerDay', 'gross_miner_pool_tao_per_day'],
   ['medianMinerTaoPerDay', 'median_miner_tao_per_day'],
   ['priceTao', 'price_tao'],
   ['burnTao', 'burn_tao'],
   ['emissionShare', 'emission_share'],
   ['previousBlockNumber', 'previous_block_number'],
   ['registrationsSincePrevious', 'registrations_since_previous'],
+  ['receivedMinerPoolAlphaPerDay', 'received_miner_pool_alpha_per_day'],
+  ['receivedMinerPoolTaoPerDay', 'received_miner_pool_tao_per_day'],
+  ['alphaIssuance', 'alpha_issuance'],
+  ['totalIssuanceTao', 'total_issuance_tao'],
 ] as const satisfies readonly (readonly [keyof SubnetHistoryPoint, string])[];
 
 const COLUMNS = FIELDS.map(([, c]) => `s.${c}`).join(', ');
@@ -42,14 +46,18 @@ function toSummary(r: SummaryRow, at: number): SubnetHistoryPoint {
     blockTimeMs: r[at + 1]!,
     earningMiners: r[at + 2] ?? null,
     gini: r[at + 3] ?? null,
-    minerPoolAlphaPerDay: r[at + 4] ?? null,
-    minerPoolTaoPerDay: r[at + 5] ?? null,
+    grossMinerPoolAlphaPerDay: r[at + 4] ?? null,
+    grossMinerPoolTaoPerDay: r[at + 5] ?? null,
     medianMinerTaoPerDay: r[at + 6] ?? null,
     priceTao: r[at + 7] ?? null,
     burnTao: r[at + 8] ?? null,
     emissionShare: r[at + 9] ?? null,
     previousBlockNumber: r[at + 10] ?? null,
     registrationsSincePrevious: r[at + 11] ?? null,
+    receivedMinerPoolAlphaPerDay: r[at + 12] ?? null,
+    receivedMinerPoolTaoPerDay: r[at + 13] ?? null,
+    alphaIssuance: r[at + 14] ?? null,
+    totalIssuanceTao: r[at + 15] ?? null,
   } as SubnetHistoryPoint;
 }
 

@@ -7,8 +7,8 @@ describe('analyzeSubnet on the worked example', () => {
   const a = analyzeSubnet(workedExample());
 
   it('miner pool: 1 alpha × (1 − 0.2) × ½ × 7200 = 2880 alpha/day = 14.4 TAO/day at 0.005', () => {
-    expect(a.minerPool.alphaPerDay.value).toBeCloseTo(2880, 9);
-    expect(a.minerPool.taoPerDay.value).toBeCloseTo(14.4, 9);
+    expect(a.minerPool.grossAlphaPerDay.value).toBeCloseTo(2880, 9);
+    expect(a.minerPool.grossTaoPerDay.value).toBeCloseTo(14.4, 9);
   });
 
   it('what miners receive: the owner UID takes 3/15 of the incentive, burned → 2880 × 0.8 = 2304 alpha/day', () => {
@@ -70,8 +70,13 @@ describe('analyzeSubnet on the worked example', () => {
     expect(a.deregLine.taoPerDay.value).toBeCloseTo(0.96, 9);
   });
 
-  it('cross-check: pure miners emit (57.6+28.8+19.2+9.6) × 20 = 2304/day = 12/15 × 2880 → ratio 1', () => {
-    expect(a.emissionCrossCheckRatio.value).toBeCloseTo(1, 9);
+  it('owner UIDs: the owner hotkey (uid 0) is the one pruning skips (ImmuneOwnerUidsLimit 1)', () => {
+    expect(a.pruningWorking.immortalOwnerUids).toEqual([0]);
+    expect(a.pruningWorking.nonImmuneUids.value).toBe(5); // uids 1–5
+  });
+
+  it('paid vs rule: pure miners were paid (57.6+28.8+19.2+9.6) × 20 = 2304/day = 12/15 × 2880 → ratio 1, the paid figure shown', () => {
+    expect(a.minerPool.measuredVsRule.value).toBeCloseTo(1, 9);
   });
 
   it('registrations/day without history: 1 immune UID over a 1-day immunity period', () => {
@@ -87,7 +92,7 @@ describe('analyzeSubnet on the worked example', () => {
       note: null,
     });
     expect(a.alphaPriceTao.provenance.kind).toBe('chain');
-    expect(a.minerPool.alphaPerDay.provenance.kind).toBe('derived');
+    expect(a.minerPool.grossAlphaPerDay.provenance.kind).toBe('derived');
     expect(a.concentration.gini.provenance.kind).toBe('derived');
   });
 
@@ -146,8 +151,8 @@ describe('analyzeSubnet: miner rule and mechanisms', () => {
   });
 
   it('owner cut switched off: miners get half of everything (1 × ½ × 7200 = 3600 alpha/day)', () => {
-    const a = analyzeSubnet(makeInput(makeSubnet({ ownerCutEnabled: false }), []));
-    expect(a.minerPool.alphaPerDay.value).toBeCloseTo(3600, 9);
+    const a = analyzeSubnet(makeInput(makeSubnet({ ownerCutEnabled: false }), null));
+    expect(a.minerPool.grossAlphaPerDay.value).toBeCloseTo(3600, 9);
     expect(a.ownerCutShare.value).toBe(0);
   });
 
@@ -172,7 +177,7 @@ describe('summarizeSubnet', () => {
     const s = summarizeSubnet(workedExample(), null);
     expect(s.earningMiners).toBe(4);
     expect(s.gini).toBeCloseTo(1 / 3, 12);
-    expect(s.minerPoolTaoPerDay).toBeCloseTo(14.4, 9);
+    expect(s.grossMinerPoolTaoPerDay).toBeCloseTo(14.4, 9);
     expect(s.medianMinerTaoPerDay).toBeCloseTo(2.4, 9);
     expect(s.burnTao).toBe(2);
     expect(s.priceTao).toBe(0.005);

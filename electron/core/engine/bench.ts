@@ -7,13 +7,14 @@ import { analyzeSubnet } from './analyze';
 import { makeScenario, seededRandom, syntheticSubnet } from './fixtures';
 import { evaluateAll } from './newcomer';
 import { defaultSensitivityAxes, sensitivityGrid } from './sensitivity';
+import { subnetDeregistrations } from './subnet-dereg';
 
 export interface EngineBench {
   subnets: number;
   uidsPerSubnet: number;
-  /** Median ms to analyze every subnet (once per sync). */
+  /** Median ms to analyze every subnet (once per sync), the network-wide deregistration ranking included. */
   analyzeAllMs: number;
-  /** Median ms to evaluate every subnet under one scenario (every slider move). */
+  /** Median ms to evaluate every subnet under one scenario (every slider move), the 12-month earnings path included. */
   evaluateAllMs: number;
   /** Median ms for one subnet's 21 × 21 price × competitors grid. */
   gridMs: number;
@@ -41,13 +42,16 @@ export function benchEngine(subnets = 128, uidsPerSubnet = 256, runs = 200): Eng
   const random = seededRandom(42);
   const inputs = Array.from({ length: subnets }, (_, i) => syntheticSubnet(i + 1, uidsPerSubnet, random));
   let analyses: SubnetAnalysis[] = [];
+  const first = inputs[0] as (typeof inputs)[number];
   const analyzeAllMs = time(Math.max(5, Math.floor(runs / 20)), () => {
-    analyses = inputs.map((input) => analyzeSubnet(input));
+    const standings = inputs.map((i) => ({ netuid: i.subnet.netuid, movingPrice: i.subnet.movingPrice, registeredAtBlock: i.subnet.registeredAtBlock }));
+    const deregistrations = subnetDeregistrations(standings, first.network, first.blockNumber);
+    analyses = inputs.map((input) => analyzeSubnet(input, [], { subnetDeregistration: deregistrations.get(input.subnet.netuid) }));
   });
-  // A slider drag: the TAO price changes on every move.
+  // A slider drag: the TAO price changes on every move; a year's path with a falling alpha price.
   let sink = 0;
   const evaluateAllMs = time(runs, (run) => {
-    const results = evaluateAll(analyses, makeScenario({ taoPriceUsd: 300 + run }));
+    const results = evaluateAll(analyses, makeScenario({ taoPriceUsd: 300 + run, horizonMonths: 12, alphaPriceChangePerMonth: -0.02 }));
     sink += results.length;
   });
   const one = analyses[0] as SubnetAnalysis;

@@ -30,25 +30,25 @@ function everything(input: SubnetInput, scenario = makeScenario()) {
 describe('no earning miners', () => {
   const neurons = [makeNeuron({ uid: 0 }), makeNeuron({ uid: 1 })];
 
-  it('statistics are missing, not zero; the newcomer cannot be placed on a curve', () => {
+  it('statistics are missing, not zero; with no incentive at all the validators receive the epoch (run_epoch.rs)', () => {
     const { analysis, economics } = everything(makeInput(makeSubnet({ uidCount: 2 }), neurons));
     expect(analysis.counts.earningMiners.value).toBe(0);
     expect(analysis.counts.zeroEarners.value).toBe(2);
     expect(analysis.concentration.gini.value).toBeNull();
     expect(analysis.perMiner.alphaPerDay.p50.value).toBeNull();
-    // No incentive at all and MinerBurned unknown: what reaches miners is unknown.
-    expect(analysis.minerPool.receivedAlphaPerDay.value).toBeNull();
-    expect(economics.profitUsdPerMonth.value).toBeNull();
-    expect(economics.verdict.label).toBe('Watch');
+    // ST epoch/run_epoch.rs: server emission = incentive / (Σinc + Σdiv); Σinc = 0 → miners get nothing.
+    expect(analysis.minerPool.minerShareOfEpoch.value).toBe(0);
+    expect(analysis.minerPool.receivedAlphaPerDay.value).toBe(0);
+    expect(analysis.minerPool.receivedAlphaPerDay.note).toBe('no miner had incentive in the last epoch: validators received everything');
+    // A newcomer joining today is paid nothing: profit is minus the costs.
+    expect(economics.alphaPerDay.value).toBe(0);
+    expect(economics.profitUsdPerMonth.value).toBeLessThan(0);
   });
 
-  it('with MinerBurned = 0 an equal-share newcomer still has a figure: pool / (N + 1)', () => {
+  it('an equal-share newcomer on that subnet gets a figure (0), not an unknown', () => {
     const input = makeInput(makeSubnet({ uidCount: 2, minerBurnedFraction: 0 }), neurons);
-    const { analysis, economics } = everything(input, makeScenario({ position: { kind: 'equal' }, competitorCount: 4 }));
-    expect(economics.alphaPerDay.value).toBeCloseTo((analysis.minerPool.alphaPerDay.value as number) / 5, 9);
-    const ranked = evaluateNewcomer(analysis, makeScenario({ position: { kind: 'rank', rank: 1 }, competitorCount: 4 }));
-    expect(ranked.alphaPerDay.value).toBeNull();
-    expect(ranked.alphaPerDay.note).toBe('no earning miners to model the incentive curve on');
+    const { economics } = everything(input, makeScenario({ position: { kind: 'equal' }, competitorCount: 4 }));
+    expect(economics.alphaPerDay.value).toBe(0);
   });
 });
 
@@ -90,7 +90,7 @@ describe('missing inputs', () => {
     const { analysis, economics } = everything({ ...workedExample(), neurons: null });
     expect(analysis.counts.earningMiners.value).toBeNull();
     expect(analysis.counts.earningMiners.note).toBe('UID rows not stored for this sync point');
-    expect(analysis.minerPool.alphaPerDay.value).toBeCloseTo(2880, 9);
+    expect(analysis.minerPool.grossAlphaPerDay.value).toBeCloseTo(2880, 9);
     // MinerBurned 0.2 from the chain still tells what miners receive.
     expect(analysis.minerPool.receivedAlphaPerDay.value).toBeCloseTo(2304, 9);
     expect(economics.competitorCount.value).toBeNull();
@@ -100,7 +100,7 @@ describe('missing inputs', () => {
   it('no alpha price: TAO and USD figures are null, alpha figures remain', () => {
     const base = workedExample();
     const { analysis, economics } = everything({ ...base, subnet: { ...base.subnet, alphaPriceRao: null } });
-    expect(analysis.minerPool.taoPerDay.value).toBeNull();
+    expect(analysis.minerPool.grossTaoPerDay.value).toBeNull();
     expect(analysis.perMiner.taoPerDay.p50.value).toBeNull();
     // median of 4 competitors + newcomer: rank ⌈0.5 × 5⌉ = 3, share (2/12) / (13/12) = 2/13 of 2304 alpha/day
     expect(economics.alphaPerDay.value).toBeCloseTo((2304 * 2) / 13, 9);
@@ -117,7 +117,7 @@ describe('missing inputs', () => {
     const base = workedExample();
     const { analysis } = everything({ ...base, subnet: { ...base.subnet, tempo: 0 } });
     expect(analysis.deregLine.alphaPerDay.value).toBeNull();
-    expect(analysis.emissionCrossCheckRatio.value).toBeNull();
+    expect(analysis.minerPool.measuredVsRule.value).toBeNull();
   });
 
   it('empty history: no window, registrations estimated from immune UIDs', () => {

@@ -10,6 +10,11 @@ export function makeNetwork(overrides: Partial<NetworkSnapshot> = {}): NetworkSn
     blockEmissionRao: 1_000_000_000n,
     totalIssuanceRao: 10_000_000n * 1_000_000_000n,
     subnetOwnerCutU16: 11796, // ≈ 18%
+    subnetLimit: 128,
+    networkImmunityPeriodBlocks: 1_296_000,
+    subnetToPrune: null,
+    priceSource: 'swap-all',
+    missingReads: [],
     ...overrides,
   };
 }
@@ -48,6 +53,12 @@ export function makeSubnet(overrides: Partial<SubnetSnapshot> = {}): SubnetSnaps
     mechanismCount: 1,
     mechanismSplitU16: null,
     identity: null,
+    immuneOwnerUidsLimit: 1,
+    minNonImmuneUids: 10,
+    burnHalfLife: 360,
+    burnIncreaseMult: 1.26,
+    subtokenEnabled: true,
+    firstEmissionBlock: 1,
     ...overrides,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * One incentive per UID over all mechanisms: Σ_m split_m · incentive_m / 65535. Each mechanism's vector sums to
- * ~1 over the subnet, and the miner pool is split between mechanisms by MechanismEmissionSplit (even if unset),
- * so the combined vector also sums to ~1 and a UID's alpha/day is its incentive × the miner pool.
+ * ~1 over the subnet, and the epoch's alpha is split between mechanisms as ST subnets/mechanism.rs split_emissions
+ * does: MechanismEmissionSplit[m] / 65535 where set, an even split where unset, a split shorter than the mechanism
+ * count padded with zeros (the missing mechanisms get nothing), and the rounding remainder credited to mechanism 0.
+ * The combined vector then sums to ~1 and a UID's alpha/day is its incentive × the gross miner pool.
  */
 import type { NeuronSnapshot, SubnetSnapshot } from '../../../shared/domain';
 import { u16Share } from './units';
@@ -14,19 +16,29 @@ export interface CombinedIncentives {
   mechanismsRead: number;
 }
 
+/** The chain's split of the epoch between the subnet's mechanisms (ST subnets/mechanism.rs split_emissions). */
+export function chainSplit(subnet: Pick<SubnetSnapshot, 'mechanismCount' | 'mechanismSplitU16'>): number[] {
+  const count = Math.max(1, subnet.mechanismCount);
+  const split = subnet.mechanismSplitU16;
+  const weights = new Array<number>(count);
+  let sum = 0;
+  for (let m = 0; m < count; m++) {
+    weights[m] = split === null ? 1 / count : u16Share(split[m] ?? 0);
+    sum += weights[m] as number;
+  }
+  if (sum < 1) weights[0] = (weights[0] as number) + (1 - sum);
+  return weights;
+}
+
 /**
- * Split weights for the mechanisms read, renormalised over them: when the sync read only mechanism 0 of a
- * multi-mechanism subnet, mechanism 0's vector stands for the whole pool rather than leaving a share unpaid.
+ * Split weights for the mechanisms read. When the sync read only some mechanisms of a multi-mechanism subnet, the
+ * weights are renormalised over those (the note says so) rather than leaving a share unpaid.
  */
 function splitWeights(subnet: SubnetSnapshot, mechanismsRead: number): number[] {
-  const split = subnet.mechanismSplitU16;
-  const weights = new Array<number>(mechanismsRead);
-  let sum = 0;
-  for (let m = 0; m < mechanismsRead; m++) {
-    const w = split !== null && split.length === subnet.mechanismCount ? (split[m] ?? 0) : 1;
-    weights[m] = w;
-    sum += w;
-  }
+  const all = chainSplit(subnet);
+  if (mechanismsRead >= all.length) return all;
+  const weights = all.slice(0, mechanismsRead);
+  const sum = weights.reduce((a, b) => a + b, 0);
   for (let m = 0; m < mechanismsRead; m++) weights[m] = sum > 0 ? (weights[m] as number) / sum : 1 / mechanismsRead;
   return weights;
 }

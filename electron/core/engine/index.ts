@@ -11,4 +11,7 @@ export { incentiveDistribution } from './distribution';
 export { evaluateNewcomer, evaluateAll, perMinerUsdPerMonth, BREAK_EVEN_COMPETITORS_CAP } from './newcomer';
 export { sensitivityGrid, defaultSensitivityAxes } from './sensitivity';
 export { computeWindow } from './window';
+export { subnetDeregistrations, type SubnetStanding } from './subnet-dereg';
+export { expectedBurnTao } from './registration-timing';
+export { emissionFactorAt, nextHalvingThreshold } from './halving';
 export { DEFAULT_THRESHOLDS, DAYS_PER_MONTH } from '../../../shared/economics';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_MONTH } from '../../../shared/economics';
+import { DAYS_PER_MONTH, DEFAULT_THRESHOLDS } from '../../../shared/economics';
 import { analyzeSubnet } from './analyze';
 import { makeScenario, workedExample } from './fixtures';
 import { evaluateAll, evaluateNewcomer, perMinerUsdPerMonth } from './newcomer';
+import { pruningRisk } from './pruning';
 
 // The worked example (fixtures.ts): miners receive 2304 alpha/day = 11.52 TAO/day, shares 6/12, 3/12, 2/12, 1/12;
 // burn 2 TAO; deregistration line 192 alpha/day; 1 registration/day; immunity 1 day; full.
@@ -28,7 +29,7 @@ describe('newcomer at rank 2 of 3 competitors + itself, $250/TAO, rent $10,000, 
   it('earnings 2.88 × 250 × 30.44 = $21,916.80/month; registration 2 × 250 = $500', () => {
     expect(e.earningsUsdPerMonth.value).toBeCloseTo(21_916.8, 6);
     expect(e.registrationCostUsd.value).toBeCloseTo(500, 9);
-    expect(e.minerPoolUsdPerDay.value).toBeCloseTo(14.4 * 250, 9);
+    expect(e.grossMinerPoolUsdPerDay.value).toBeCloseTo(14.4 * 250, 9);
   });
 
   it('profit = 21,916.80 − 10,000 − 500/2 = $11,666.80/month', () => {
@@ -53,16 +54,28 @@ describe('newcomer at rank 2 of 3 competitors + itself, $250/TAO, rent $10,000, 
     expect(e.breakEvenRank.value).toBe(3);
   });
 
-  it('pruning: 3 UIDs earn less (0, 192, 384); the newcomer replaces uid 5 (192) → 2 + 1 = 3 registrations = 3 days → high', () => {
-    expect(e.pruning.registrationsUntilPruned.value).toBe(3);
-    expect(e.pruning.daysUntilPruned.value).toBeCloseTo(3, 12);
-    expect(e.pruning.level).toBe('high');
+  it('pruning (get_neuron_to_prune): 7 UIDs, 5 non-immune ≤ MinNonImmuneUids 10 → the floor sends pruning to immune UIDs → low', () => {
+    expect(analysis.pruningWorking.nextUid).toBe(6); // the immune UID, not uid 5 at the deregistration line
+    expect(analysis.pruningWorking.reason).toMatch(/not more than MinNonImmuneUids \(10\)/);
+    expect(e.pruning.level).toBe('low');
+    expect(e.pruning.reason).toMatch(/MinNonImmuneUids floor/);
   });
 
-  it('verdict: profitable but 3 competitors (< 10, maybe dead) and high pruning risk → Watch, for those reasons', () => {
+  it('pruning without the floor: 192, 384 and 576 (a tie: the incumbent is older) go first; the newcomer takes 192\'s place → 2 ahead; a registrant lands below it 4 of 6 times → (2 + 1) / (1 − 4/6) = 9 registrations = 9 days → medium', () => {
+    const base = workedExample();
+    const noFloor = analyzeSubnet({ ...base, subnet: { ...base.subnet, minNonImmuneUids: 2 } });
+    const p = evaluateNewcomer(noFloor, scenario).pruning;
+    expect(noFloor.pruningWorking.nextUid).toBe(5);
+    expect(p.registrationsUntilPruned.value).toBe(9);
+    expect(p.daysUntilPruned.value).toBeCloseTo(9, 12);
+    expect(p.level).toBe('medium');
+    expect(p.working).toMatch(/^2 UIDs out of immunity earn no more than you/);
+  });
+
+  it('verdict: profitable but 3 competitors (< 10, maybe dead) → Watch, for that reason', () => {
     expect(e.verdict.label).toBe('Watch');
     const decisive = e.verdict.reasons.filter((r) => r.decisive).map((r) => r.factor);
-    expect(decisive).toEqual(['miners', 'pruning']);
+    expect(decisive).toEqual(['miners']);
     const gini = e.verdict.reasons.find((r) => r.factor === 'gini');
     expect(gini?.level).toBe('neutral'); // 1/3 is between 0.3 and 0.7
   });
@@ -164,5 +177,32 @@ describe('per-miner earnings in USD/month', () => {
   it('no TAO price: null with the reason', () => {
     const p = perMinerUsdPerMonth(analysis, makeScenario({ taoPriceUsd: null }));
     expect(p.p50).toMatchObject({ value: null, note: 'TAO price not set' });
+  });
+});
+
+describe('pruning of a median earner (registration.rs get_neuron_to_prune, with registrants refilling the queue)', () => {
+  // 200 UIDs out of immunity earning 1, 2, … 200 alpha/day; full; 10 registrations a day; immunity 1 day (so 10
+  // immune at once, far above the MinNonImmuneUids floor of 10 non-immune).
+  const ladder = Array.from({ length: 200 }, (_, i) => i + 1);
+  const base = analyzeSubnet(workedExample());
+  const full: typeof base = {
+    ...base,
+    model: {
+      ...base.model, emissionAlphaPerDayAsc: ladder, nonImmuneEmissionAlphaPerDayAsc: ladder, deregLineAlphaPerDay: 1,
+      freeSlots: 0, registrationsPerDay: 10, immunityDays: 1, minNonImmuneUids: 10,
+    },
+  };
+
+  it('earning 100.5: 100 below it, one replaced by its own registration → 99; half of the registrants land below it → (99 + 1) / ½ = 200 registrations = 20 days, not 10', () => {
+    const p = pruningRisk(full, 100.5, DEFAULT_THRESHOLDS);
+    expect(p.registrationsUntilPruned.value).toBe(200);
+    expect(p.daysUntilPruned.value).toBeCloseTo(20, 12);
+    expect(p.level).toBe('medium');
+  });
+
+  it('at the top (out-earns every UID): registrants all land below it → never reached, low', () => {
+    const p = pruningRisk(full, 500, DEFAULT_THRESHOLDS);
+    expect(p.registrationsUntilPruned.value).toBeNull();
+    expect(p.level).toBe('low');
   });
 });

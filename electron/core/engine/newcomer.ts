@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/economics';
 import { DAYS_PER_MONTH, DEFAULT_THRESHOLDS } from '../../../shared/economics';
 import { positionShare, rankForPosition, slotShare } from './curve';
+import { earningsPath, pathFactor, priceGrowth } from './path';
 import { ASSUMED_DEFAULT, ASSUMED_SCENARIO, figure } from './provenance';
 import { pruningRisk } from './pruning';
 import { decideVerdict } from './verdict';
@@ -157,8 +158,8 @@ export function evaluateNewcomer(
   const taoPerDay = alphaPerDay === null || price === null ? null : alphaPerDay * price;
   const earningsUsdPerMonth =
     taoPerDay === null || taoPriceUsd === null ? null : taoPerDay * realised * taoPriceUsd * DAYS_PER_MONTH;
-  const poolTaoPerDay = analysis.minerPool.taoPerDay.value;
-  const minerPoolUsdPerDay = poolTaoPerDay === null || taoPriceUsd === null ? null : poolTaoPerDay * taoPriceUsd;
+  const poolTaoPerDay = analysis.minerPool.grossTaoPerDay.value;
+  const grossMinerPoolUsdPerDay = poolTaoPerDay === null || taoPriceUsd === null ? null : poolTaoPerDay * taoPriceUsd;
 
   const rentUsdPerMonth = rentFor(scenario, netuid);
   const registrationOverridden = scenario.registrationCostTaoByNetuid?.[netuid] !== undefined;
@@ -168,8 +169,11 @@ export function evaluateNewcomer(
     registrationCostUsd === null || horizonMonths === null
       ? null
       : rentUsdPerMonth + registrationCostUsd / horizonMonths;
+  // Over the horizon today's earnings follow the path (alpha halvings, the assumed price change): its average factor.
+  const growth = priceGrowth(scenario.alphaPriceChangePerMonth);
+  const overHorizon = horizonMonths === null ? 1 : pathFactor(m, horizonMonths, growth);
   const profitUsdPerMonth =
-    earningsUsdPerMonth === null || costsUsdPerMonth === null ? null : earningsUsdPerMonth - costsUsdPerMonth;
+    earningsUsdPerMonth === null || costsUsdPerMonth === null ? null : earningsUsdPerMonth * overHorizon - costsUsdPerMonth;
   const profitWhy =
     taoPriceUsd === null
       ? 'TAO price not set'
@@ -179,24 +183,30 @@ export function evaluateNewcomer(
           ? 'no alpha price'
           : (shareNote ?? 'miner pool unknown');
 
-  // Payback of the registration from what is left after rent each day.
+  const path = earningsPath(
+    m, horizonMonths, growth, earningsUsdPerMonth, rentUsdPerMonth, registrationCostUsd, price, derivedHere,
+    ASSUMED_SCENARIO, profitWhy,
+  );
+  // Payback of the registration on the path: the day the cumulative profit (registration paid up front) reaches 0.
   let paybackDays: Figure;
   if (earningsUsdPerMonth === null || registrationCostUsd === null) {
     paybackDays = figure(null, derivedHere, profitWhy);
   } else {
-    const netUsdPerDay = (earningsUsdPerMonth - rentUsdPerMonth) / DAYS_PER_MONTH;
+    const months = path.paybackMonths.value;
     paybackDays =
-      netUsdPerDay > 0
-        ? figure(registrationCostUsd / netUsdPerDay, derivedHere)
-        : figure(null, derivedHere, 'never: earnings do not cover rent');
+      earningsUsdPerMonth <= rentUsdPerMonth
+        ? figure(null, derivedHere, 'never: earnings do not cover rent')
+        : months !== null
+          ? figure(months * DAYS_PER_MONTH, derivedHere, path.paybackMonths.note)
+          : figure(null, derivedHere, path.paybackMonths.note);
   }
 
-  // Profit is linear in the TAO price: P × (TAO/month realised − registration TAO/month) − rent.
+  // Profit is linear in the TAO price: P × (TAO/month realised on the path − registration TAO/month) − rent.
   let breakEvenTaoPriceUsd: Figure;
   if (taoPerDay === null || horizonMonths === null) {
     breakEvenTaoPriceUsd = figure(null, derivedHere, profitWhy);
   } else {
-    const netTaoPerMonth = taoPerDay * realised * DAYS_PER_MONTH - registrationCostTao / horizonMonths;
+    const netTaoPerMonth = taoPerDay * realised * DAYS_PER_MONTH * overHorizon - registrationCostTao / horizonMonths;
     breakEvenTaoPriceUsd =
       netTaoPerMonth > 0
         ? figure(rentUsdPerMonth / netTaoPerMonth, derivedHere)
@@ -209,7 +219,7 @@ export function evaluateNewcomer(
     breakEvenCompetitorsFigure = figure(null, derivedHere, profitWhy);
     breakEvenRankFigure = figure(null, derivedHere, profitWhy);
   } else {
-    const poolRevenueUsdPerMonth = pool * price * realised * taoPriceUsd * DAYS_PER_MONTH;
+    const poolRevenueUsdPerMonth = pool * price * realised * taoPriceUsd * DAYS_PER_MONTH * overHorizon;
     breakEvenCompetitorsFigure = curveMissing && pool !== 0
       ? figure(null, derivedHere, NO_CURVE)
       : breakEvenCompetitors(m, scenario.position, poolRevenueUsdPerMonth, costsUsdPerMonth, derivedHere);
@@ -233,7 +243,7 @@ export function evaluateNewcomer(
     alphaPerDay: figure(alphaPerDay, derivedHere, noteIfNull(alphaPerDay, shareNote ?? 'miner pool unknown')),
     taoPerDay: figure(taoPerDay, derivedHere, noteIfNull(taoPerDay, taoNote)),
     earningsUsdPerMonth: figure(earningsUsdPerMonth, derivedHere, noteIfNull(earningsUsdPerMonth, profitWhy)),
-    minerPoolUsdPerDay: figure(minerPoolUsdPerDay, derivedHere, noteIfNull(minerPoolUsdPerDay, poolUsdNote)),
+    grossMinerPoolUsdPerDay: figure(grossMinerPoolUsdPerDay, derivedHere, noteIfNull(grossMinerPoolUsdPerDay, poolUsdNote)),
     rentUsdPerMonth: figure(rentUsdPerMonth, ASSUMED_SCENARIO),
     registrationCostTao: registrationOverridden
       ? figure(registrationCostTao, ASSUMED_SCENARIO)
@@ -245,6 +255,7 @@ export function evaluateNewcomer(
     breakEvenCompetitors: breakEvenCompetitorsFigure,
     breakEvenRank: breakEvenRankFigure,
     pruning,
+    path,
     verdict: decideVerdict(analysis, profitUsdPerMonth, competitors, registrationCostTao, pruning.level, thresholds),
   };
 }

@@ -6,6 +6,7 @@ import { analyzeSubnet } from './analyze';
 import { gini } from './concentration';
 import { prefixSums, slotShare } from './curve';
 import { makeInput, makeNeuron, makeSubnet } from './fixtures';
+import { pathFactor, priceGrowth } from './path';
 import { evaluateNewcomer } from './newcomer';
 import { percentileValues } from './percentiles';
 
@@ -135,7 +136,9 @@ describe('properties', () => {
         const taoPerDay = eLow.taoPerDay.value;
         if (pLow === null || pHigh === null || taoPerDay === null) return true;
         // Profit = price × (TAO realised per month − registration TAO per month) − rent: linear in the price.
-        const netTaoPerMonth = taoPerDay * (1 - s.sellDiscount) * DAYS_PER_MONTH - (eLow.registrationCostTao.value as number) / s.horizonMonths;
+        // (TAO earned over the horizon follows the path: today's rate × its average halving factor.)
+        const overHorizon = pathFactor(a.model, s.horizonMonths, priceGrowth(s.alphaPriceChangePerMonth));
+        const netTaoPerMonth = taoPerDay * (1 - s.sellDiscount) * DAYS_PER_MONTH * overHorizon - (eLow.registrationCostTao.value as number) / s.horizonMonths;
         const tolerance = near(pLow, pHigh) * (1 + high);
         if (netTaoPerMonth >= 0) return pHigh >= pLow - tolerance;
         // Otherwise a dearer TAO makes the TAO-denominated loss dearer too — by exactly that slope.

@@ -5,6 +5,7 @@
 import type { Scenario, SensitivityAxes, SensitivityGrid, SubnetAnalysis } from '../../../shared/economics';
 import { DAYS_PER_MONTH } from '../../../shared/economics';
 import { competitorsFor, realisedFraction, registrationCostTaoFor, rentFor, shareAt } from './newcomer';
+import { pathFactor, priceGrowth } from './path';
 
 export function sensitivityGrid(analysis: SubnetAnalysis, scenario: Scenario, axes: SensitivityAxes): SensitivityGrid {
   const m = analysis.model;
@@ -13,9 +14,11 @@ export function sensitivityGrid(analysis: SubnetAnalysis, scenario: Scenario, ax
   const horizonMonths = scenario.horizonMonths > 0 ? scenario.horizonMonths : null;
   const pool = m.receivedPoolAlphaPerDay;
   const price = m.alphaPriceTao;
-  // USD/month earned per USD of TAO price for the whole received pool.
+  // USD/month earned per USD of TAO price for the whole received pool, averaged over the horizon's earnings path
+  // (halvings, the alpha price assumption) as evaluateNewcomer's profit is.
+  const overHorizon = horizonMonths === null ? 1 : pathFactor(m, horizonMonths, priceGrowth(scenario.alphaPriceChangePerMonth));
   const poolTaoPerMonth =
-    pool === null || price === null ? null : pool * price * realisedFraction(scenario) * DAYS_PER_MONTH;
+    pool === null || price === null ? null : pool * price * realisedFraction(scenario) * DAYS_PER_MONTH * overHorizon;
 
   const shares = axes.competitorCounts.map((n) => shareAt(m, scenario.position, Math.max(0, Math.floor(n))));
   const profitUsdPerMonth = rents.map((rent) =>

@@ -36,6 +36,7 @@ describe('verdict', () => {
       'registration-cost': 'good', // 0.5 < 1
       burn: 'neutral',
       pruning: 'good',
+      'subnet-deregistration': 'unknown', // analysed without the rest of the network
       divergence: 'unknown', // no history
     });
   });
@@ -71,7 +72,16 @@ describe('verdict', () => {
     ['miners', base, makeScenario({ competitorCount: 5 })],
     ['registration-cost', base, makeScenario({ registrationCostTaoByNetuid: { 1: 6 } })],
     ['burn', withModel({ burnedShare: 0.6 }), scenario],
-    ['pruning', withModel({ registrationsPerDay: 100, freeSlots: 0 }), scenario],
+    // Every incumbent out-earns the newcomer, so registrants push it out; no MinNonImmuneUids floor (at 100
+    // registrations a day it would otherwise send pruning to immune UIDs).
+    [
+      'pruning',
+      withModel({
+        registrationsPerDay: 100, freeSlots: 0, minNonImmuneUids: 0,
+        emissionAlphaPerDayAsc: new Array(60).fill(1e6), nonImmuneEmissionAlphaPerDayAsc: new Array(60).fill(1e6),
+      }),
+      scenario,
+    ],
   ] as const)('profitable but bad %s: Watch, decided by that factor', (factor, analysis, s) => {
     const v = verdict(analysis, s);
     expect(v.label).toBe('Watch');
@@ -91,7 +101,7 @@ describe('verdict', () => {
     const agrees = verdict(analyzeSubnet(healthyInput, [same]));
     expect(agrees.label).toBe('Mine');
     expect(agrees.reasons.find((r) => r.factor === 'divergence')?.level).toBe('good');
-    const blank = { ...same, earningMiners: null, minerPoolTaoPerDay: null, burnTao: null };
+    const blank = { ...same, earningMiners: null, receivedMinerPoolTaoPerDay: null, burnTao: null };
     const unknown = verdict(analyzeSubnet(healthyInput, [blank]));
     expect(unknown.reasons.find((r) => r.factor === 'divergence')?.level).toBe('unknown');
   });

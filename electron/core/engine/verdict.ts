@@ -2,8 +2,8 @@
  * Mine / Watch / Skip from the rules of thumb (product.md), with every factor it looked at:
  * - Skip when registration is closed, or profit does not exceed the minimum;
  * - Watch when profit cannot be computed, or it is positive but some factor is bad (crowded or maybe-dead field,
- *   concentrated rewards, risky registration cost, most of the pool burned, high pruning risk, live snapshot
- *   diverging from its window): the bad factors are what decided it;
+ *   concentrated rewards, risky registration cost, most of the pool burned, high pruning risk, the subnet next in
+ *   line to be dissolved, live snapshot diverging from its window): the bad factors are what decided it;
  * - Mine otherwise: the profit decided it.
  * Messages are fixed sentences; the reason's value and threshold carry the numbers for the UI to format.
  */
@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/economics';
 
 /** History metrics whose divergence makes today's profit unrepresentative. */
-const EARNINGS_METRICS: readonly WindowMetric[] = ['minerPoolTaoPerDay', 'earningMiners', 'burnTao'];
+const EARNINGS_METRICS: readonly WindowMetric[] = ['receivedMinerPoolTaoPerDay', 'earningMiners', 'burnTao'];
 
 function reason(
   factor: VerdictReason['factor'],
@@ -91,6 +91,19 @@ function pruningReason(level: PruningLevel | null): VerdictReason {
   return reason('pruning', 'good', null, null, 'low risk of being pruned');
 }
 
+function subnetDeregReason(analysis: SubnetAnalysis): VerdictReason {
+  const d = analysis.subnetDeregistration;
+  const rank = d.rankFromBottom.value;
+  if (d.level === null) return reason('subnet-deregistration', 'unknown', null, null, 'subnet deregistration risk unknown');
+  if (d.level === 'high') {
+    return reason('subnet-deregistration', 'bad', rank, null, 'the subnet is next in line to be dissolved: every registration on it would be lost');
+  }
+  if (d.level === 'medium') {
+    return reason('subnet-deregistration', 'neutral', rank, null, 'the subnet is near the bottom by moving price at the subnet limit');
+  }
+  return reason('subnet-deregistration', 'good', rank, null, 'the subnet is not at risk of being dissolved');
+}
+
 function divergenceReason(analysis: SubnetAnalysis, t: VerdictThresholds): VerdictReason {
   const window = analysis.window;
   let compared = false;
@@ -147,6 +160,7 @@ export function decideVerdict(
     registrationReason(registrationCostTao, thresholds),
     burnReason(m.burnedShare, thresholds),
     pruningReason(pruning),
+    subnetDeregReason(analysis),
     divergenceReason(analysis, thresholds),
   );
   if (label === 'Mine') {

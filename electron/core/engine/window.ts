@@ -14,8 +14,9 @@ import { derived, figure } from './provenance';
 export const WINDOW_METRICS: readonly WindowMetric[] = [
   'earningMiners',
   'gini',
-  'minerPoolAlphaPerDay',
-  'minerPoolTaoPerDay',
+  'grossMinerPoolTaoPerDay',
+  'receivedMinerPoolAlphaPerDay',
+  'receivedMinerPoolTaoPerDay',
   'medianMinerTaoPerDay',
   'priceTao',
   'burnTao',

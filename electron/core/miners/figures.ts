@@ -101,7 +101,10 @@ export function liveFigures(
     rentUsdPerMonth: rent.usdPerMonth,
     rentSource: rent.source,
     profitUsdPerMonth: earningsUsdPerMonth === null ? null : earningsUsdPerMonth - rent.usdPerMonth,
-    expectedProfitUsdPerMonth: expected?.profitUsdPerMonth.value ?? null,
+    // Today's expected rate against today's earnings: not the horizon's path (halvings, price assumption), which
+    // evaluateNewcomer's profit averages over.
+    expectedProfitUsdPerMonth:
+      expected?.earningsUsdPerMonth.value == null ? null : expected.earningsUsdPerMonth.value - rent.usdPerMonth,
   };
 }
 

@@ -155,7 +155,7 @@ function toNetworkSync(db: Database, fetched: FetchedBlock, target: Target, kind
       endpoint: target.endpoint,
       kind,
     },
-    network: mapNetwork(fetched.network),
+    network: mapNetwork(fetched.network, fetched),
     subnets: subnets.sort((a, b) => a.subnet.netuid - b.subnet.netuid),
     stale: stale.sort((a, b) => a.netuid - b.netuid),
   };

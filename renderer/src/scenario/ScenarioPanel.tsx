@@ -157,6 +157,16 @@ export function ScenarioPanel() {
         onValid={(v) => change({ sellDiscount: v / 100 })}
         onInvalid={(m) => reportInvalid('sellDiscount', m)}
       />
+      <NumberField
+        label="Alpha price change"
+        unit="% a month, compounding; 0 = today's price"
+        min={-99}
+        max={1000}
+        value={Math.round((scenario.alphaPriceChangePerMonth ?? 0) * 1000) / 10}
+        error={errors.alphaPriceChangePerMonth}
+        onValid={(v) => change({ alphaPriceChangePerMonth: v / 100 })}
+        onInvalid={(m) => reportInvalid('alphaPriceChangePerMonth', m)}
+      />
     </section>
   );
 }

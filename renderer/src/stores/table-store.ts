@@ -4,10 +4,11 @@ import type { VerdictLabel } from '../../../shared/economics';
 
 export type ColumnId =
   | 'netuid' | 'name' | 'symbol' | 'price' | 'emissionShare' | 'minerPool' | 'miners' | 'gini' | 'registration'
-  | 'immunity' | 'profit' | 'verdict';
+  | 'immunity' | 'subnetDereg' | 'profit' | 'verdict';
 
 export const ALL_COLUMNS: ColumnId[] = [
-  'netuid', 'name', 'symbol', 'price', 'emissionShare', 'minerPool', 'miners', 'gini', 'registration', 'immunity', 'profit', 'verdict',
+  'netuid', 'name', 'symbol', 'price', 'emissionShare', 'minerPool', 'miners', 'gini', 'registration', 'immunity',
+  'subnetDereg', 'profit', 'verdict',
 ];
 
 export interface Filters {

@@ -15,6 +15,7 @@ interface Series {
 const SERIES: Series[] = [
   { title: 'Alpha price (τ)', value: (p) => p.priceTao, format: (v) => formatNumber(v, 6) },
   { title: 'Total TAO entering (share of block emission)', value: (p) => p.emissionShare, format: (v) => formatPercent(v, 2) },
+  { title: 'Miner pool received (τ/day)', value: (p) => p.receivedMinerPoolTaoPerDay, format: (v) => formatNumber(v, 3) },
   { title: 'Registration cost (τ)', value: (p) => p.burnTao, format: (v) => formatNumber(v, 4) },
   { title: 'Earning miners', value: (p) => p.earningMiners, format: formatInteger, integer: true },
   { title: 'Gini of miner rewards', value: (p) => p.gini, format: (v) => formatNumber(v, 3) },

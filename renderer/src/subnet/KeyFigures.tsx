@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { SubnetDetail } from '../../../shared/api-types';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import type { Figure, Percentiles, WindowMetric } from '../../../shared/economics';
-import { formatInteger, formatNumber, formatPercent } from '../../../shared/format';
+import { formatDateTime, formatInteger, formatNumber, formatPercent } from '../../../shared/format';
 import { FigureValue } from './FigureValue';
 
 type Analysis = SubnetDetail['analysis'];
@@ -12,6 +12,13 @@ const taoPerDay = (v: number) => `${formatNumber(v, 4)} τ/day`;
 const alphaPerDay = (v: number) => `${formatNumber(v, 4)} α/day`;
 const percent = (v: number) => formatPercent(v, 1);
 const count = (v: number) => formatInteger(v);
+const days = (v: number) => `${formatNumber(v, 1)} days`;
+const dateOf = (v: number) => formatDateTime(v);
+const POOL_BASIS = {
+  measured: 'as the chain paid it last epoch',
+  rule: 'by the emission rule (nothing measurable was paid)',
+  'not-emitted': 'the chain does not emit to this subnet',
+} as const;
 const hoursOfBlocks = (v: number) => `${formatNumber((v * 24) / BLOCKS_PER_DAY, 1)} h (${formatInteger(v)} blocks)`;
 const minutesOfBlocks = (v: number) => `${formatInteger(v)} blocks (${formatNumber((v * 24 * 60) / BLOCKS_PER_DAY, 0)} min)`;
 
@@ -19,8 +26,9 @@ const minutesOfBlocks = (v: number) => `${formatInteger(v)} blocks (${formatNumb
 const METRIC_LABELS: Record<WindowMetric, string> = {
   earningMiners: 'earning miners',
   gini: 'Gini',
-  minerPoolAlphaPerDay: 'miner pool (α/day)',
-  minerPoolTaoPerDay: 'miner pool (τ/day)',
+  grossMinerPoolTaoPerDay: 'gross miner pool, before burns (τ/day)',
+  receivedMinerPoolAlphaPerDay: 'received miner pool (α/day)',
+  receivedMinerPoolTaoPerDay: 'received miner pool (τ/day)',
   medianMinerTaoPerDay: 'median miner earnings',
   priceTao: 'alpha price',
   burnTao: 'registration cost',
@@ -120,8 +128,14 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
           <One label="Tempo" figure={a.tempo} format={minutesOfBlocks} />
         </Group>
         <Group title="Miners">
-          <One label="Miner pool received" figure={a.minerPool.receivedTaoPerDay} format={taoPerDay} />
-          <One label="Miner pool before burn" figure={a.minerPool.taoPerDay} format={taoPerDay} />
+          <Item label="Miner pool received">
+            <FigureValue figure={a.minerPool.receivedTaoPerDay} format={taoPerDay} />
+            {a.minerPool.basis && <span className="muted"> ({POOL_BASIS[a.minerPool.basis]})</span>}
+            {a.minerPool.notEmittedReason && <span className="badge warn" title={a.minerPool.notEmittedReason}>not emitted</span>}
+          </Item>
+          <One label="Miner pool before burn (gross)" figure={a.minerPool.grossTaoPerDay} format={taoPerDay} />
+          <One label="Paid vs rule" figure={a.minerPool.measuredVsRule} format={percent} />
+          <One label="Miners' share of the epoch" figure={a.minerPool.minerShareOfEpoch} format={percent} />
           <Item label="Earning miners / miner UIDs">
             <FigureValue figure={a.counts.earningMiners} format={count} />
             {' / '}
@@ -145,6 +159,7 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
         <Group title="Burn and pruning">
           <One label="Owner incentive share (burned)" figure={a.burn.ownerIncentiveShare} format={percent} />
           <One label="MinerBurned (chain)" figure={a.burn.minerBurnedFraction} format={percent} />
+          <One label="Burned share applied" figure={a.burn.burnedShare} format={percent} />
           <Item label="Deregistration line">
             <FigureValue figure={a.deregLine.alphaPerDay} format={alphaPerDay} />
             {a.deregLine.taoPerDay.value !== null && (
@@ -155,6 +170,63 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
             )}
             {a.deregLine.uid !== null && <span className="muted"> (UID {a.deregLine.uid})</span>}
           </Item>
+          <Item label="Next UID pruned (get_neuron_to_prune)">
+            {a.pruningWorking.nextUid === null ? '—' : `UID ${a.pruningWorking.nextUid}`}
+            <span className="muted"> — {a.pruningWorking.reason}</span>
+          </Item>
+          <Item label="Non-immune UIDs / floor">
+            <FigureValue figure={a.pruningWorking.nonImmuneUids} format={count} />
+            {' / '}
+            <FigureValue figure={a.pruningWorking.minNonImmuneUids} format={count} />
+          </Item>
+          <Item label="Owner UIDs pruning skips">
+            {a.pruningWorking.immortalOwnerUids.length === 0 ? 'none' : a.pruningWorking.immortalOwnerUids.map((u) => `UID ${u}`).join(', ')}
+            <span className="muted"> (limit </span>
+            <FigureValue figure={a.pruningWorking.immuneOwnerUidsLimit} format={count} />
+            <span className="muted">)</span>
+          </Item>
+        </Group>
+        <Group title="Subnet deregistration">
+          <Item label="Risk">
+            <span className={`badge ${a.subnetDeregistration.level === 'high' ? 'warn' : ''}`}>{a.subnetDeregistration.level ?? '—'}</span>
+            <span className="muted"> {a.subnetDeregistration.reason}</span>
+          </Item>
+          <Item label="Rank from the bottom (moving price)">
+            <FigureValue figure={a.subnetDeregistration.rankFromBottom} format={count} />
+            {' of '}
+            <FigureValue figure={a.subnetDeregistration.nonImmuneSubnets} format={count} />
+            {' non-immune'}
+          </Item>
+          <Item label="Subnets / limit">
+            <FigureValue figure={a.subnetDeregistration.subnetCount} format={count} />
+            {' / '}
+            <FigureValue figure={a.subnetDeregistration.subnetLimit} format={count} />
+          </Item>
+          <One label="Network immunity left" figure={a.subnetDeregistration.immunityLeftDays} format={days} />
+          <One label="Gap to the next-lowest moving price" figure={a.subnetDeregistration.movingPriceGap} format={(v) => formatNumber(v, 6)} />
+          <Item label="The runtime's own pick (get_subnet_to_prune)">
+            {a.subnetDeregistration.runtimeSaysNext === null ? '— (not answered)' : a.subnetDeregistration.runtimeSaysNext ? 'this subnet' : 'another subnet'}
+          </Item>
+        </Group>
+        <Group title="Halvings and registration timing">
+          <One label="Alpha issued" figure={a.alphaHalving.issuance} format={(v) => `${formatInteger(v)} α`} />
+          <One label="Alpha issued per day" figure={a.alphaHalving.issuancePerDay} format={(v) => `${formatInteger(v)} α`} />
+          <One label="Next alpha halving at" figure={a.alphaHalving.nextThreshold} format={(v) => `${formatInteger(v)} α`} />
+          <Item label="Next alpha halving">
+            <FigureValue figure={a.alphaHalving.halvingTimeMs} format={dateOf} />
+            {' · '}
+            <FigureValue figure={a.alphaHalving.daysToHalving} format={days} />
+          </Item>
+          <Item label="Next TAO halving">
+            <FigureValue figure={a.taoHalving.halvingTimeMs} format={dateOf} />
+            {' · '}
+            <FigureValue figure={a.taoHalving.daysToHalving} format={days} />
+          </Item>
+          <One label="Registration cost in 1 h" figure={a.registrationTiming.in1hTao} format={tao(4)} />
+          <One label="Registration cost in 6 h" figure={a.registrationTiming.in6hTao} format={tao(4)} />
+          <One label="Registration cost in 24 h" figure={a.registrationTiming.in24hTao} format={tao(4)} />
+          <One label="Limit price for register_limit" figure={a.registrationTiming.registerLimitTao} format={tao(4)} />
+          <One label="Price trend over the window (per month)" figure={a.alphaPriceTrendPerMonth} format={percent} />
         </Group>
       </div>
     </section>

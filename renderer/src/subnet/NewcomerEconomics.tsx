@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import type { MinerEconomics, Position, Scenario } from '../../../shared/economics';
+import type { Figure, MinerEconomics, Position, Scenario } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent } from '../../../shared/format';
 import { FigureValue } from './FigureValue';
+import { ProfitPathChart } from './ProfitPathChart';
 import { VerdictReasons } from './VerdictReasons';
 
 const usd = (v: number) => `$${formatNumber(v, 2)}`;
@@ -48,13 +49,25 @@ function Assumptions({ scenario, economics }: { scenario: Scenario; economics: M
         </li>
         <li>Horizon: {formatNumber(scenario.horizonMonths, 2)} months (registration cost spread over it)</li>
         <li>Sell discount: {formatPercent(scenario.sellDiscount, 1)}</li>
+        <li>Alpha price change: {formatPercent(scenario.alphaPriceChangePerMonth ?? 0, 1)} a month</li>
       </ul>
     </div>
   );
 }
 
 /** What a newcomer earns, pays and risks on this subnet under the active scenario, and the verdict with its reasons. */
-export function NewcomerEconomics({ economics, scenario }: { economics: MinerEconomics; scenario: Scenario }) {
+export function NewcomerEconomics({
+  economics,
+  scenario,
+  priceTrend,
+  onUsePriceChange,
+}: {
+  economics: MinerEconomics;
+  scenario: Scenario;
+  /** The subnet's own alpha price trend per month, offered as a one-click assumption. */
+  priceTrend?: Figure;
+  onUsePriceChange?: (changePerMonth: number) => void;
+}) {
   const e = economics;
   const profit = e.profitUsdPerMonth.value;
   const sign = profit === null ? '' : profit > 0 ? ' profit-positive' : ' profit-negative';
@@ -92,6 +105,9 @@ export function NewcomerEconomics({ economics, scenario }: { economics: MinerEco
             <Row label="Payback">
               <FigureValue figure={e.paybackDays} format={(v) => `${formatNumber(v, 1)} days`} />
             </Row>
+            <Row label="Profit over the horizon">
+              <FigureValue figure={e.path.profitOverHorizonUsd} format={usd} />
+            </Row>
             <Row label="Break-even TAO price">
               <FigureValue figure={e.breakEvenTaoPriceUsd} format={usd} />
             </Row>
@@ -112,9 +128,18 @@ export function NewcomerEconomics({ economics, scenario }: { economics: MinerEco
                   {')'}
                 </>
               )}
+              <span className="muted small pruning-working"> Working: {e.pruning.working}.</span>
             </Row>
           </dl>
           <Assumptions scenario={scenario} economics={e} />
+          {priceTrend && onUsePriceChange && priceTrend.value !== null && (
+            <p>
+              <button type="button" className="link" onClick={() => onUsePriceChange(Math.max(-0.99, Math.min(10, priceTrend.value as number)))}>
+                Use this subnet's 30-day price trend ({formatPercent(priceTrend.value, 1)} a month)
+              </button>
+            </p>
+          )}
+          <ProfitPathChart path={e.path} />
         </div>
         <VerdictReasons verdict={e.verdict} />
       </div>

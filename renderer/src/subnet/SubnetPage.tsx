@@ -59,7 +59,12 @@ export function SubnetPage({ netuid }: { netuid: number }) {
         <WatchlistMembership netuid={netuid} />
         {detail && (
           <>
-            <NewcomerEconomics economics={detail.economics} scenario={scenario} />
+            <NewcomerEconomics
+              economics={detail.economics}
+              scenario={scenario}
+              priceTrend={detail.analysis.alphaPriceTrendPerMonth}
+              onUsePriceChange={(v) => useScenarioStore.getState().change({ alphaPriceChangePerMonth: v })}
+            />
             <KeyFigures detail={detail} />
             {sensitivity && (
               <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />

@@ -10,6 +10,7 @@ const FACTOR_LABELS: Record<VerdictFactor, string> = {
   'registration-cost': 'Registration cost',
   burn: 'Burned share',
   pruning: 'Pruning risk',
+  'subnet-deregistration': 'Subnet deregistration',
   divergence: 'Live vs history',
 };
 
@@ -22,6 +23,7 @@ const FORMAT: Record<VerdictFactor, (v: number) => string> = {
   'registration-cost': (v) => `${formatNumber(v, 4)} τ`,
   burn: (v) => formatPercent(v, 1),
   pruning: (v) => formatNumber(v, 1),
+  'subnet-deregistration': (v) => `rank ${formatInteger(v)} from the bottom`,
   divergence: (v) => formatPercent(v, 0),
 };
 

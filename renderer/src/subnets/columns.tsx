@@ -48,6 +48,8 @@ export function emissionBreakdown(row: Pick<SubnetRow, 'taoInEmissionShare' | 'c
   return `TAO-in emission ${pct(row.taoInEmissionShare)} + chain buys ${pct(row.chainBuyShare)} = total TAO entering the subnet ${pct(row.emissionShare)} (of block emission)`;
 }
 
+const DEREG_ORDER = { high: 3, medium: 2, low: 1 } as const;
+
 export const COLUMNS: Record<ColumnId, Column> = {
   netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid, shows: theRow },
   name: {
@@ -94,11 +96,16 @@ export const COLUMNS: Record<ColumnId, Column> = {
   },
   minerPool: {
     label: 'Miner pool τ/day',
-    title: 'TAO per day reaching miners (owner burn removed; derived)',
+    title: 'TAO per day the chain paid to miners last epoch (owner-coldkey UIDs burned; derived)',
     numeric: true,
-    sortValue: (r) => r.row.minerPoolTaoPerDay,
-    render: (r) => formatNumber(r.row.minerPoolTaoPerDay, 3),
-    csv: (r) => blank(r.row.minerPoolTaoPerDay),
+    sortValue: (r) => r.row.receivedMinerPoolTaoPerDay,
+    render: (r) => (
+      <span title={r.row.notEmittedReason ?? (r.row.poolBasis === 'rule' ? 'by the emission rule (nothing measurable paid)' : undefined)}>
+        {formatNumber(r.row.receivedMinerPoolTaoPerDay, 3)}
+        {r.row.notEmittedReason && <span className="badge warn">not emitted</span>}
+      </span>
+    ),
+    csv: (r) => blank(r.row.receivedMinerPoolTaoPerDay),
     shows: theRow,
   },
   miners: {
@@ -135,6 +142,20 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: (r) => r.row.immunityPeriodBlocks,
     render: (r) => `${formatNumber((r.row.immunityPeriodBlocks * 12) / 3600, 1)} h`,
     csv: (r) => r.row.immunityPeriodBlocks,
+    shows: theRow,
+  },
+  subnetDereg: {
+    label: 'Subnet dereg',
+    title: 'Risk the subnet is dissolved (lowest moving price among non-immune subnets at the subnet limit); rank from the bottom (derived)',
+    numeric: true,
+    sortValue: (r) => (r.row.subnetDeregRisk === null ? null : DEREG_ORDER[r.row.subnetDeregRisk] * 10_000 - (r.row.subnetDeregRank ?? 9_999)),
+    render: (r) => (
+      <span title={r.row.subnetDeregReason}>
+        {r.row.subnetDeregRisk ?? MISSING}
+        {r.row.subnetDeregRank !== null && <span className="muted"> #{r.row.subnetDeregRank}</span>}
+      </span>
+    ),
+    csv: (r) => r.row.subnetDeregRisk ?? '',
     shows: theRow,
   },
   profit: {

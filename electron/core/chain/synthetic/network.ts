@@ -6,7 +6,7 @@
  */
 import type { RawNetworkState, RawSubnetState } from '../raw';
 import { describeVariety, type NetworkVariety } from './catalog';
-import { blockEmissionAt, blockTimeMs, SUBNET_OWNER_CUT, totalIssuanceAt } from './constants';
+import { blockEmissionAt, blockTimeMs, NETWORK_IMMUNITY_PERIOD, SUBNET_LIMIT, SUBNET_OWNER_CUT, totalIssuanceAt } from './constants';
 import { injectedShare } from './market';
 import { createSubnetPlan, type SubnetPlan } from './plan';
 import { seedFrom } from './rng';
@@ -86,9 +86,13 @@ export class SyntheticNetwork {
     return {
       blockNumber,
       blockTimeMs: blockTimeMs(blockNumber),
-      network: { blockEmission, totalIssuance: totalIssuanceAt(blockNumber), subnetOwnerCut: SUBNET_OWNER_CUT },
+      network: {
+        blockEmission, totalIssuance: totalIssuanceAt(blockNumber), subnetOwnerCut: SUBNET_OWNER_CUT,
+        subnetLimit: SUBNET_LIMIT, networkImmunityPeriod: NETWORK_IMMUNITY_PERIOD,
+      },
       subnets,
       deadNetuids,
+      subnetToPrune: null,
     };
   }
 }

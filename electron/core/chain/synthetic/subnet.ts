@@ -7,7 +7,7 @@
 import type { RawMetagraph, RawSubnetState } from '../raw';
 import { account, AccountKind } from './accounts';
 import {
-  ACTIVITY_CUTOFF, BURN_HALF_LIFE, BURN_INCREASE_MULT, RAO, SUBNET_OWNER_CUT, TAO_WEIGHT,
+  ACTIVITY_CUTOFF, BURN_HALF_LIFE, BURN_INCREASE_MULT, defaultSubnetStorage, RAO, SUBNET_OWNER_CUT, TAO_WEIGHT,
 } from './constants';
 import { baseWeight, normalizeU16 } from './distributions';
 import { marketAt, type MarketAt } from './market';
@@ -276,6 +276,7 @@ export function finishSubnet(draft: SubnetDraft, taoPerBlock: bigint, injectedSh
       immunityPeriod: plan.immunityPeriod,
       mechanismCount: plan.profile.mechanismCount,
       mechanismSplit: plan.profile.mechanismSplit,
+      ...defaultSubnetStorage(plan.registeredAt),
     },
     priceRao: market.priceRao,
   };
