@@ -17,6 +17,8 @@ void (async () => {
     dataDir: defaultDataDir(),
     version: process.env.npm_package_version ?? 'cli',
     printPdf: (route) => printer.print(route),
+    // One sync and out: the app's retry-with-backoff would be announced ("Retrying in 30 s") and never made.
+    syncTimeouts: { retry: false },
   });
   const code = await runCli(service, process.argv.slice(2), {
     out: (line) => process.stdout.write(line + '\n'),

@@ -2,16 +2,40 @@
 import { z } from 'zod';
 import { DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './history-range';
 
+/**
+ * A node's address. Credentials in it would be stored and shown in clear (settings, sync messages, logs), so they
+ * are refused rather than kept; a #fragment is never sent to a server, so it can only be a typing mistake.
+ */
+export function endpointProblem(s: string): string | null {
+  if (!/^wss?:\/\/[^\s/]+/i.test(s)) return 'must be a ws:// or wss:// URL';
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    return 'is not a valid URL';
+  }
+  if (url.username || url.password) {
+    return 'must not contain a user name or password (user:pass@): they would be stored and shown in clear; use a node that needs none, or a local proxy';
+  }
+  if (s.includes('#')) return 'must not contain a #fragment: everything after # is never sent to the node';
+  return null;
+}
+
 const endpointUrl = z
   .string()
   .max(2048)
-  .refine((s) => /^wss?:\/\/[^\s/]+/.test(s), { message: 'must be a ws:// or wss:// URL' });
+  .superRefine((s, ctx) => {
+    const problem = endpointProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const SettingsPatchSchema = z
   .object({
     network: z.enum(['finney', 'archive', 'testnet', 'local', 'custom']),
     customEndpoint: z.union([endpointUrl, z.literal('')]),
     syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+    /** A sync that has not finished after this many minutes stops (a node that accepts calls but never answers). */
+    syncDeadlineMinutes: z.number().int('the sync time limit is a whole number of minutes').min(1, 'the sync time limit is at least 1 minute').max(120, 'the sync time limit is at most 120 minutes'),
     neuronFullResolutionDays: z.number().int().min(1).max(3650),
     theme: z.enum(['system', 'light', 'dark']),
     scenario: z.lazy(() => ScenarioSchema),
@@ -65,8 +89,13 @@ export const WatchlistThresholdsSchema = z
 /** Limits a demanding user will not hit, and nonsense (negative rent, 1e9 competitors, NaN) will. */
 const usd = (max: number, what: string) =>
   z.number({ error: `${what} must be a number` }).finite().min(0, `${what} cannot be negative`).max(max, `${what} above ${max.toLocaleString('en-US')} is not plausible`);
+// A key like "00001" or "1.0" would be stored but never looked up (the engine asks for "1"): refused, not ignored.
+const netuidKey = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,4})$/, 'keys are netuids written as plain whole numbers ("1", not "01" or "1.0")')
+  .refine((k) => Number(k) <= 65535, 'a netuid is at most 65535');
 const byNetuid = (max: number, what: string) =>
-  z.record(z.string().regex(/^\d{1,5}$/, 'keys are netuids'), usd(max, what)).refine((r) => Object.keys(r).length <= 4096, 'too many entries');
+  z.record(netuidKey, usd(max, what)).refine((r) => Object.keys(r).length <= 4096, 'too many entries');
 
 export const PositionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rank'), rank: z.number().int('rank must be a whole number').min(1, 'rank starts at 1').max(100_000) }).strict(),
@@ -108,7 +137,29 @@ export const ThresholdsSchema = z
     pruneHighDays: z.number().min(0).max(3650),
     pruneMediumDays: z.number().min(0).max(3650),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    for (const problem of thresholdPairProblems(t)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+  });
+
+/**
+ * Pairs of thresholds that only make sense one way round: with Gini good 0.9 and bad 0.1 every subnet would be both.
+ * Shared with the settings form, so it can say what is wrong before saving.
+ */
+export function thresholdPairProblems(t: {
+  giniGood: number; giniBad: number; minersGoodMin: number; minersGoodMax: number; minersCrowdedAbove: number;
+  minersDeadBelow: number; registrationLowTao: number; registrationRiskyTao: number; pruneHighDays: number; pruneMediumDays: number;
+}): { key: string; message: string }[] {
+  const problems: { key: string; message: string }[] = [];
+  const need = (ok: boolean, key: string, message: string) => ok || problems.push({ key, message });
+  need(t.giniGood < t.giniBad, 'giniBad', `Gini "bad above" (${t.giniBad}) must be higher than "good below" (${t.giniGood}): a lower Gini is better`);
+  need(t.minersGoodMin <= t.minersGoodMax, 'minersGoodMax', `competitors "good up to" (${t.minersGoodMax}) must be at least "good from" (${t.minersGoodMin})`);
+  need(t.minersDeadBelow <= t.minersGoodMin, 'minersDeadBelow', `"maybe dead below" (${t.minersDeadBelow}) must not be above competitors "good from" (${t.minersGoodMin})`);
+  need(t.minersGoodMax <= t.minersCrowdedAbove, 'minersCrowdedAbove', `"crowded above" (${t.minersCrowdedAbove}) must be at least competitors "good up to" (${t.minersGoodMax})`);
+  need(t.registrationLowTao < t.registrationRiskyTao, 'registrationRiskyTao', `registration "risky above" (${t.registrationRiskyTao} τ) must be higher than "cheap below" (${t.registrationLowTao} τ)`);
+  need(t.pruneHighDays < t.pruneMediumDays, 'pruneMediumDays', `pruning risk "medium within" (${t.pruneMediumDays} days) must be longer than "high within" (${t.pruneHighDays} days)`);
+  return problems;
+}
 
 export const EvaluateSchema = z.object({ scenario: ScenarioSchema }).strict();
 /** The history the charts draw (see history-range.ts); callers that do not say get the charts' default month. */

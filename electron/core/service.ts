@@ -18,7 +18,7 @@ import { DataProblemError } from './db/problem';
 import { CoreError } from './errors';
 import { createHandlers } from './handlers';
 import { openWorkspace, type Workspace } from './workspace';
-import { SyncController } from './sync/sync-controller';
+import { SyncController, type SyncTimeouts } from './sync/sync-controller';
 import { ensureDemoData, type DemoOptions } from './demo-data';
 import { DailyBackups } from './db/backup-schedule';
 import { invalidArgumentMessage, unknownMethodMessage } from './boundary-messages';
@@ -32,8 +32,26 @@ export interface ServiceOptions {
   printPdf?: (route: string) => Promise<Uint8Array>;
   /** Size of the generated demo network (tests use a small one). */
   demo?: Omit<DemoOptions, 'now'>;
-  /** Shorter chain timeouts for tests of slow or silent endpoints. */
-  syncTimeouts?: { connectMs?: number; callMs?: number; retryDelaysMs?: number[] };
+  /** Shorter chain timeouts for tests of slow or silent endpoints; `retry: false` for a shell that syncs once. */
+  syncTimeouts?: SyncTimeouts;
+}
+
+/**
+ * -0 passes every range check and would be stored and shown as "-0" (Intl formats it so); no figure the user types
+ * means anything different at -0, so the boundary makes it 0. Walks arrays and plain objects in place (the parsed
+ * argument is a fresh copy); strings, such as an import file's content, are left alone.
+ */
+function withoutNegativeZero(value: unknown): unknown {
+  if (Object.is(value, -0)) return 0;
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const inner = record[key];
+      if (Object.is(inner, -0)) record[key] = 0;
+      else if (inner && typeof inner === 'object') withoutNegativeZero(inner);
+    }
+  }
+  return value;
 }
 
 export type Handlers = { [M in Method]: (arg: ParsedArgOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
@@ -89,7 +107,7 @@ export class ScoutService {
       const parsed = contract[method].arg.safeParse(arg);
       if (!parsed.success) throw new CoreError('invalid-argument', invalidArgumentMessage(method, parsed.error));
       const handler = this.handlers[method] as (a: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      return { ok: true, value: await handler(withoutNegativeZero(parsed.data)) };
     } catch (e) {
       if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };
       if (e instanceof DataProblemError) return { ok: false, error: { code: 'database-unavailable', message: e.message } };

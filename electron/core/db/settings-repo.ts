@@ -7,6 +7,8 @@ export const DEFAULT_SETTINGS: Settings = {
   network: 'finney',
   customEndpoint: '',
   syncIntervalMinutes: 60,
+  // A full sync of ~130 subnets takes well under a minute on a healthy node; five leaves room for a slow one.
+  syncDeadlineMinutes: 5,
   // Three days of every sync's UIDs (what "changes since the last sync" and recent turnover read), one a day before:
   // a year of hourly syncs then stays under 500 MB (14 days took ~600 MB).
   neuronFullResolutionDays: 3,

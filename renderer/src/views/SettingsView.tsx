@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { NetworkPreset, Settings } from '../../../shared/api-types';
 import { ENDPOINT_PRESETS } from '../../../shared/networks';
 import { useSettingsStore } from '../stores/settings-store';
-import { ThresholdsFieldset } from './ThresholdsFieldset';
+import { ThresholdsFieldset, typedNumber } from './ThresholdsFieldset';
 import { BackupsSection } from './BackupsSection';
 import { ErrorMessage } from '../components/ErrorMessage';
 
@@ -66,7 +66,16 @@ export function SettingsView() {
             min={0}
             max={1440}
             value={draft.syncIntervalMinutes}
-            onChange={(e) => update({ syncIntervalMinutes: e.target.valueAsNumber })}
+            onChange={(e) => update({ syncIntervalMinutes: typedNumber(e.target.valueAsNumber) })}
+          />
+          <label htmlFor="sync-deadline">Stop a sync that takes longer than (minutes)</label>
+          <input
+            id="sync-deadline"
+            type="number"
+            min={1}
+            max={120}
+            value={draft.syncDeadlineMinutes}
+            onChange={(e) => update({ syncDeadlineMinutes: typedNumber(e.target.valueAsNumber) })}
           />
           <label htmlFor="retention">Keep per-UID data at full resolution for (days)</label>
           <input
@@ -75,7 +84,7 @@ export function SettingsView() {
             min={1}
             max={3650}
             value={draft.neuronFullResolutionDays}
-            onChange={(e) => update({ neuronFullResolutionDays: e.target.valueAsNumber })}
+            onChange={(e) => update({ neuronFullResolutionDays: typedNumber(e.target.valueAsNumber) })}
           />
         </fieldset>
         <ThresholdsFieldset value={draft.verdictThresholds} onChange={(verdictThresholds) => update({ verdictThresholds })} />

@@ -1,5 +1,9 @@
 import type { VerdictThresholds } from '../../../shared/economics';
 import { DEFAULT_THRESHOLDS } from '../../../shared/economics';
+import { thresholdPairProblems } from '../../../shared/api-schemas';
+
+/** What a number input holds, with "-0" read as 0 (it would otherwise be kept and shown as "-0"). */
+export const typedNumber = (n: number): number => (n === 0 ? 0 : n);
 
 const FIELDS: { key: keyof VerdictThresholds; label: string; step: number }[] = [
   { key: 'minProfitUsdPerMonth', label: 'Profit must exceed (USD/month)', step: 10 },
@@ -19,6 +23,8 @@ const FIELDS: { key: keyof VerdictThresholds; label: string; step: number }[] = 
 
 /** The verdict's rules of thumb as numbers the user can change (defaults from the analysts' playbook). */
 export function ThresholdsFieldset({ value, onChange }: { value: VerdictThresholds; onChange(next: VerdictThresholds): void }) {
+  // Said while typing; saving is refused by the core with the same words.
+  const problems = thresholdPairProblems(value);
   return (
     <fieldset>
       <legend>Verdict thresholds</legend>
@@ -30,11 +36,17 @@ export function ThresholdsFieldset({ value, onChange }: { value: VerdictThreshol
               type="number"
               step={f.step}
               value={value[f.key]}
-              onChange={(e) => onChange({ ...value, [f.key]: e.target.valueAsNumber })}
+              aria-invalid={problems.some((p) => p.key === f.key) || undefined}
+              onChange={(e) => onChange({ ...value, [f.key]: typedNumber(e.target.valueAsNumber) })}
             />
           </label>
         ))}
       </div>
+      {problems.map((p) => (
+        <p key={p.key} className="field-error" role="alert">
+          {p.message.charAt(0).toUpperCase() + p.message.slice(1)}.
+        </p>
+      ))}
       <button type="button" className="secondary small" onClick={() => onChange({ ...DEFAULT_THRESHOLDS })}>
         Restore the defaults
       </button>
