@@ -65,7 +65,8 @@ class TimedWsProvider extends WsProvider {
             new SyncStopped(
               'timeout',
               `${this.endpoint} stopped answering: ${this.giveUpAfterTimeouts} requests in a row got no answer within ` +
-                `${formatWait(this.callTimeoutMs)} (the last: ${error.message}), so the sync stopped instead of waiting on every subnet`,
+                `${formatWait(this.callTimeoutMs)} (the last: ${error.message}), so the sync stopped instead of waiting on every subnet; what it had not ` +
+                'finished reading was not written.',
             ),
           );
         }

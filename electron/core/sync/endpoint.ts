@@ -46,5 +46,7 @@ function byAddress(endpoint: string): Target {
 
 function target(network: string, endpoint: string): Target {
   const finneyLike = network === 'finney' || network === 'archive';
+  // The chain library accepts only a lower-case scheme.
+  endpoint = endpoint.replace(/^wss?:/i, (scheme) => scheme.toLowerCase());
   return { network, endpoint, expectedGenesis: finneyLike ? FINNEY_GENESIS : null };
 }
