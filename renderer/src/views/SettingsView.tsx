@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { NetworkPreset, Settings } from '../../../shared/api-types';
 import { ENDPOINT_PRESETS } from '../../../shared/networks';
+import { NETWORK_LABELS, SETTING_LABELS } from '../../../shared/settings-labels';
 import { useSettingsStore } from '../stores/settings-store';
 import { ThresholdsFieldset, typedNumber } from './ThresholdsFieldset';
 import { BackupsSection } from './BackupsSection';
 import { ErrorMessage } from '../components/ErrorMessage';
 
-const NETWORK_LABELS: Record<NetworkPreset, string> = {
-  finney: 'Finney (main network)',
-  archive: 'Finney archive node (history)',
-  testnet: 'Testnet',
-  local: 'Local node',
-  custom: 'Custom endpoint',
-};
 
 export function SettingsView() {
   const { settings, save, error, saving, savedAtMs } = useSettingsStore();
@@ -59,7 +53,7 @@ export function SettingsView() {
         </fieldset>
         <fieldset>
           <legend>Sync and history</legend>
-          <label htmlFor="sync-interval">Sync every (minutes, 0 = only when asked)</label>
+          <label htmlFor="sync-interval">{SETTING_LABELS.syncIntervalMinutes}</label>
           <input
             id="sync-interval"
             type="number"
@@ -68,7 +62,7 @@ export function SettingsView() {
             value={draft.syncIntervalMinutes}
             onChange={(e) => update({ syncIntervalMinutes: typedNumber(e.target.valueAsNumber) })}
           />
-          <label htmlFor="sync-deadline">Stop a sync that takes longer than (minutes)</label>
+          <label htmlFor="sync-deadline">{SETTING_LABELS.syncDeadlineMinutes}</label>
           <input
             id="sync-deadline"
             type="number"
@@ -77,7 +71,7 @@ export function SettingsView() {
             value={draft.syncDeadlineMinutes}
             onChange={(e) => update({ syncDeadlineMinutes: typedNumber(e.target.valueAsNumber) })}
           />
-          <label htmlFor="retention">Keep per-UID data at full resolution for (days)</label>
+          <label htmlFor="retention">{SETTING_LABELS.neuronFullResolutionDays}</label>
           <input
             id="retention"
             type="number"
