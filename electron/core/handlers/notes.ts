@@ -52,8 +52,11 @@ export function notesHandlers(service: ScoutService) {
     'notes.import': ({ content, conflicts, settings }: z.output<typeof NotesImportSchema>) => {
       const file = readExportFile(content);
       // A replaced note may move from the subnet it is on here to the file's: both lists change.
-      const notes = repo();
-      const netuidsHere = file.notes.flatMap((n) => notes.find(n.id)?.netuid ?? []);
+      // One read of every note's subnet, not a lookup (and a prepared statement) per note in the file.
+      const subnetOf = new Map(
+        (ws().db.prepare('SELECT id, netuid FROM notes').all() as { id: string; netuid: number }[]).map((r) => [r.id.toLowerCase(), r.netuid]),
+      );
+      const netuidsHere = file.notes.flatMap((n) => subnetOf.get(n.id) ?? []);
       // Compared rather than taken from the outcome's counts: a list merged by name counts as imported even when it
       // gained nothing, and My miners shows keys, rents and the alert threshold alike.
       const announceUserData = watchUserData(service, ['watchlists', 'scenarios', 'team']);
