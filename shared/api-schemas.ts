@@ -90,12 +90,21 @@ export const WatchlistThresholdsSchema = z
 const usd = (max: number, what: string) =>
   z.number({ error: `${what} must be a number` }).finite().min(0, `${what} cannot be negative`).max(max, `${what} above ${max.toLocaleString('en-US')} is not plausible`);
 // A key like "00001" or "1.0" would be stored but never looked up (the engine asks for "1"): refused, not ignored.
-const netuidKey = z
-  .string()
-  .regex(/^(0|[1-9]\d{0,4})$/, 'keys are netuids written as plain whole numbers ("1", not "01" or "1.0")')
-  .refine((k) => Number(k) <= 65535, 'a netuid is at most 65535');
+// Checked by a refinement rather than a key schema, whose own message ("Invalid key in record") says neither.
+function netuidKeyProblem(key: string): string | null {
+  if (!/^(0|[1-9]\d{0,4})$/.test(key)) return 'keys are netuids written as plain whole numbers ("1", not "01" or "1.0")';
+  return Number(key) > 65535 ? 'a netuid is at most 65535' : null;
+}
 const byNetuid = (max: number, what: string) =>
-  z.record(netuidKey, usd(max, what)).refine((r) => Object.keys(r).length <= 4096, 'too many entries');
+  z
+    .record(z.string(), usd(max, what))
+    .superRefine((r, ctx) => {
+      for (const key of Object.keys(r)) {
+        const problem = netuidKeyProblem(key);
+        if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+      }
+    })
+    .refine((r) => Object.keys(r).length <= 4096, 'too many entries');
 
 export const PositionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rank'), rank: z.number().int('rank must be a whole number').min(1, 'rank starts at 1').max(100_000) }).strict(),
