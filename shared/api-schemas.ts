@@ -130,7 +130,8 @@ export const ScenarioSchema = z
   })
   .strict();
 
-export const ThresholdsSchema = z
+/** Each threshold on its own; ThresholdsSchema adds that pairs make sense together. */
+export const ThresholdFieldsSchema = z
   .object({
     minProfitUsdPerMonth: z.number().finite().min(-1e6).max(1e6),
     giniGood: z.number().min(0).max(1),
@@ -146,10 +147,11 @@ export const ThresholdsSchema = z
     pruneHighDays: z.number().min(0).max(3650),
     pruneMediumDays: z.number().min(0).max(3650),
   })
-  .strict()
-  .superRefine((t, ctx) => {
-    for (const problem of thresholdPairProblems(t)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
-  });
+  .strict();
+
+export const ThresholdsSchema = ThresholdFieldsSchema.superRefine((t, ctx) => {
+  for (const problem of thresholdPairProblems(t)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+});
 
 /**
  * Pairs of thresholds that only make sense one way round: with Gini good 0.9 and bad 0.1 every subnet would be both.

@@ -87,3 +87,17 @@ describe('netuid keys are plain whole numbers', () => {
     expect(figures.length).toBeGreaterThan(0);
   });
 });
+
+describe('settings an older version stored under looser rules are read, not reset', () => {
+  it('contradictory thresholds stay as stored (saving them again asks for a fix); "00008" keys are read as "8"', async () => {
+    const db = service.requireWorkspace().db;
+    const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    const old = { ...DEFAULT_THRESHOLDS, minProfitUsdPerMonth: 25, giniGood: 0.9, giniBad: 0.1 };
+    put.run('verdictThresholds', JSON.stringify(old));
+    put.run('scenario', JSON.stringify({ ...DEFAULT_SCENARIO, rentUsdPerMonth: 90, rentUsdPerMonthByNetuid: { '00008': 70, '3': 20 } }));
+    const settings = await ok<Settings>('settings.get');
+    expect(settings.verdictThresholds).toEqual(old);
+    expect(settings.scenario).toMatchObject({ rentUsdPerMonth: 90, rentUsdPerMonthByNetuid: { '8': 70, '3': 20 } });
+    expect(await refused('settings.set', { verdictThresholds: settings.verdictThresholds })).toMatch(/Gini "bad above"/);
+  });
+});
