@@ -165,6 +165,36 @@ describe('import: settings are replaced only when the user chose so, after seein
   });
 });
 
+describe('import of large files: everything arrives once', () => {
+  // The timings of the full-size cases (6,000 subnets, 20k and 100k versions, 60k notes) are in the bench.
+  it('a 6,000-subnet watchlist and a note with 5,000 versions: all imported in order; importing again doubles nothing', async () => {
+    const [note] = await fill(mine);
+    const file = JSON.parse(await exportFrom(mine)) as {
+      watchlists: { netuids: number[] }[];
+      notes: { id: string; history: { kind: string; savedAtMs: number; content: { body: string } }[] }[];
+    };
+    const netuids = Array.from({ length: 6000 }, (_, i) => (i * 7919) % 65536); // distinct, not sorted
+    file.watchlists[0]!.netuids = netuids;
+    const first = file.notes.find((n) => n.id === note!.id)!;
+    const template = first.history[0]!;
+    first.history = Array.from({ length: 5000 }, (_, v) => ({ ...template, savedAtMs: template.savedAtMs + v, content: { ...template.content, body: `v${v}` } }));
+    const content = JSON.stringify(file);
+
+    for (let round = 0; round < 2; round++) {
+      const outcome = await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: round === 0 ? 'ask' : 'replace', settings: 'keep' });
+      expect(outcome.status).toBe('imported');
+      const lists = await theirs.ok<Watchlist[]>('watchlists.list');
+      expect(lists).toHaveLength(1);
+      expect(lists[0]!.netuids).toEqual(netuids);
+      const history = await theirs.ok<NoteVersion[]>('notes.history', { id: note!.id });
+      // The file's 5,000 versions, and the note's own content (which no version of the file holds) on top.
+      expect(history).toHaveLength(5001);
+      expect(new Set(history.map((v) => v.content.body)).size).toBe(5001);
+    }
+    expect((await theirs.ok<Settings>('settings.get')).syncIntervalMinutes).toBe(60);
+  });
+});
+
 describe('import: note ids are compared ignoring case', () => {
   it('a note whose id differs only in case is the same note: a conflict, replaced in place, never a second note', async () => {
     const [note] = await fill(mine);
