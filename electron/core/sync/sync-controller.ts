@@ -5,11 +5,10 @@
 import type { SyncOutcome, SyncState } from '../../../shared/api-types';
 import type { ScoutService } from '../service';
 import { CoreError } from '../errors';
-import { ChainError } from '../chain/errors';
+import { ChainError, SyncStopped } from '../chain/errors';
 import { resolveTarget } from './endpoint';
 import { runSync } from './sync-run';
 import { thinNeuronHistory } from '../db/retention';
-import { SyncStopped } from '../chain/errors';
 import { MostlyStaleError } from './mostly-stale';
 
 const RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000];
