@@ -66,6 +66,10 @@ describe('notes: full-text search', () => {
     expect(await ids('(again)')).toEqual([quoted.id]);
     expect(await ids('#')).toEqual([]);
     expect(await ids('   ')).toEqual([quoted.id, starred.id, plain.id].sort()); // no query at all: every note
+    // The match is marked where the user sees it, as words are.
+    expect(marked((await list({ query: '🚀' }))[0]!.excerpt)).toBe('The owner said "soon" (again) [🚀]');
+    // With a word in it, the word index finds and marks the word, as before.
+    expect(marked((await list({ query: '(again)' }))[0]!.excerpt)).toBe('The owner said "soon" ([again]) 🚀');
   });
 
   it('finds text inside an unspaced run of Chinese or Japanese, and mixed with words', async () => {
@@ -74,6 +78,9 @@ describe('notes: full-text search', () => {
     const ids = async (query: string) => (await list({ query })).map((n) => n.id).sort();
     expect(await ids('学習モデル')).toEqual([ja.id]);
     expect(await ids('学習')).toEqual([ja.id]); // two characters: shorter than a trigram, scanned for
+    const [found] = await list({ query: '評価' });
+    expect(marked(found!.titleMarked)).toBe('[評価]');
+    expect(marked(found!.excerpt)).toBe('機械学習モデルの[評価]方法を確認した。');
     expect(await ids('延迟')).toEqual([zh.id]);
     expect(await ids('评分标准')).toEqual([zh.id]);
     expect(await ids('评分 latency')).toEqual([zh.id]); // the review's fields mention latency

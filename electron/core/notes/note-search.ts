@@ -106,6 +106,9 @@ export function searchNotes(db: Database, filters: NoteFilters): NoteSummary[] {
            ORDER BY n.updated_at_ms DESC, n.seq DESC
            LIMIT @limit`;
   }
+  // Literal pieces are not in the word index, so its highlight cannot mark them: marked here when they are all the
+  // query has (a word query keeps the index's marks and passages).
+  const literals = match ? [] : terms.literals;
   return (db.prepare(sql).all(params) as SummaryRow[]).map((r) => ({
     id: r.id,
     netuid: r.netuid,
@@ -114,10 +117,30 @@ export function searchNotes(db: Database, filters: NoteFilters): NoteSummary[] {
     confidence: r.confidence,
     tags: JSON.parse(r.tags) as string[],
     updatedAtMs: r.updated_at_ms,
-    titleMarked: r.title_marked,
+    titleMarked: literals.length ? markLiterals(r.title, literals) : r.title_marked,
     // When the best passage is the title itself, the body's start says more than the title twice.
-    excerpt: oneLine(r.excerpt && r.excerpt !== r.title_marked ? r.excerpt : r.body.slice(0, EXCERPT_CHARS * 2), EXCERPT_CHARS),
+    excerpt: literals.length
+      ? literalPassage(r.body, literals)
+      : oneLine(r.excerpt && r.excerpt !== r.title_marked ? r.excerpt : r.body.slice(0, EXCERPT_CHARS * 2), EXCERPT_CHARS),
   }));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literalPattern = (literals: string[]) => new RegExp(literals.map(escapeRegExp).join('|'), 'giu');
+
+function markLiterals(text: string, literals: string[]): string {
+  return text.replace(literalPattern(literals), (found) => `${MATCH_START}${found}${MATCH_END}`);
+}
+
+/** The body around the first literal match, marked; the body's start when the match is in another field. */
+function literalPassage(body: string, literals: string[]): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  const at = flat.search(literalPattern(literals));
+  if (at < 0) return oneLine(flat, EXCERPT_CHARS);
+  const start = Math.max(0, at - Math.floor(EXCERPT_CHARS / 3));
+  const window = flat.slice(start, start + EXCERPT_CHARS);
+  const cut = start + EXCERPT_CHARS < flat.length;
+  return `${start > 0 ? '…' : ''}${markLiterals(window, literals)}${cut ? '…' : ''}`;
 }
 
 function oneLine(text: string, max: number): string {
