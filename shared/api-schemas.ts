@@ -34,7 +34,10 @@ export const SettingsPatchSchema = z
     network: z.enum(['finney', 'archive', 'testnet', 'local', 'custom']),
     customEndpoint: z.union([endpointUrl, z.literal('')]),
     syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
-    /** A sync that has not finished after this many minutes stops (a node that accepts calls but never answers). */
+    /**
+     * A sync that has not finished after this many minutes stops (a node that accepts calls but never answers); a
+     * backfill gets this much more per day it reads.
+     */
     syncDeadlineMinutes: z.number().int('the sync time limit is a whole number of minutes').min(1, 'the sync time limit is at least 1 minute').max(120, 'the sync time limit is at most 120 minutes'),
     neuronFullResolutionDays: z.number().int().min(1).max(3650),
     theme: z.enum(['system', 'light', 'dark']),

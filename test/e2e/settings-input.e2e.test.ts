@@ -42,7 +42,7 @@ describe.skipIf(missing !== null)('Settings: thresholds, -0 and the sync time li
 
     await page.getByLabel('Gini good below').fill('0.2');
     await page.getByLabel('Profit must exceed (USD/month)').fill('-0');
-    await page.getByLabel('Stop a sync that takes longer than (minutes)').fill('10');
+    await page.getByLabel('Stop a sync that takes longer than (minutes; a backfill gets this per day)').fill('10');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved.').waitFor();
     const saved = ((await host.service.call('settings.get', undefined)) as { value: Settings }).value;

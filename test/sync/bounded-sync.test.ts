@@ -54,6 +54,16 @@ describe.skipIf(!metadata)('a sync ends in bounded time, and a mostly unreadable
     expect((await call(service, 'sync.status')).phase).toBe('failed');
   });
 
+  it('a backfill gets the time limit once per block it reads', async () => {
+    const service = await open({ syncTimeouts: { connectMs: 5000, callMs: 20_000, deadlineMs: 1500 } });
+    node.produceBlocks(5);
+    node.faults.methodDelayMs = { [METAGRAPH]: 15_000 };
+    const outcome = await call(service, 'sync.start', { backfillDays: 1 });
+    expect(outcome.error).toBe(
+      `The sync was stopped after 3 s (the time limit in Settings, for 2 blocks) with ${node.url} still answering; what it had not finished reading was not written.`,
+    );
+  });
+
   it('the time limit is a setting, 5 minutes unless changed, refused outside 1–120 minutes', async () => {
     const service = await open();
     expect((await call(service, 'settings.get')).syncDeadlineMinutes).toBe(5);

@@ -17,7 +17,7 @@ export interface SyncTimeouts {
   connectMs?: number;
   callMs?: number;
   retryDelaysMs?: number[];
-  /** Overrides Settings' syncDeadlineMinutes (tests of a slow node). */
+  /** Overrides Settings' syncDeadlineMinutes, per block read (tests of a slow node). */
   deadlineMs?: number;
   /** Stop after this many requests in a row time out (see connect). */
   giveUpAfterTimeouts?: number;
@@ -80,14 +80,16 @@ export class SyncController {
     this.clearRetry();
     const abort = new AbortController();
     this.abort = abort;
-    const deadlineMs = this.timeouts.deadlineMs ?? ws.settings.get().syncDeadlineMinutes * 60_000;
+    // The limit is for reading one block: a backfill reads one more per day and gets as much more time.
+    const blocks = 1 + (request.backfillDays ?? 0);
+    const deadlineMs = (this.timeouts.deadlineMs ?? ws.settings.get().syncDeadlineMinutes * 60_000) * blocks;
     const deadline = setTimeout(() => {
       const limit = deadlineMs >= 60_000 ? `${Math.round(deadlineMs / 60_000)} min` : `${Math.round(deadlineMs / 1000)} s`;
       abort.abort(
         new SyncStopped(
           'timeout',
-          `The sync was stopped after ${limit} (the time limit in Settings) with ${target.endpoint} still answering; ` +
-            'what it had not finished reading was not written.',
+          `The sync was stopped after ${limit} (the time limit in Settings${blocks > 1 ? `, for ${blocks} blocks` : ''}) with ` +
+            `${target.endpoint} still answering; what it had not finished reading was not written.`,
         ),
       );
     }, deadlineMs);
