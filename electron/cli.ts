@@ -22,6 +22,8 @@ void (async () => {
     // Named in the app's message if it wants the folder to itself (a restore) while this runs.
     purpose: command ? `scout ${command}` : 'scout',
     onFolderWait: (message) => process.stderr.write(`scout: ${message}\n`),
+    // One sync and out: the app's retry-with-backoff would be announced ("Retrying in 30 s") and never made.
+    syncTimeouts: { retry: false },
   });
   const code = await runCli(service, process.argv.slice(2), {
     out: (line) => process.stdout.write(line + '\n'),

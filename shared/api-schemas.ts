@@ -2,16 +2,43 @@
 import { z } from 'zod';
 import { DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './history-range';
 
+/**
+ * A node's address. Credentials in it would be stored and shown in clear (settings, sync messages, logs), so they
+ * are refused rather than kept; a #fragment is never sent to a server, so it can only be a typing mistake.
+ */
+export function endpointProblem(s: string): string | null {
+  if (!/^wss?:\/\/[^\s/]+/i.test(s)) return 'must be a ws:// or wss:// URL';
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    return 'is not a valid URL';
+  }
+  if (url.username || url.password) {
+    return 'must not contain a user name or password (user:pass@): they would be stored and shown in clear; use a node that needs none, or a local proxy';
+  }
+  if (s.includes('#')) return 'must not contain a #fragment: everything after # is never sent to the node';
+  return null;
+}
+
 const endpointUrl = z
   .string()
   .max(2048)
-  .refine((s) => /^wss?:\/\/[^\s/]+/.test(s), { message: 'must be a ws:// or wss:// URL' });
+  .superRefine((s, ctx) => {
+    const problem = endpointProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const SettingsPatchSchema = z
   .object({
     network: z.enum(['finney', 'archive', 'testnet', 'local', 'custom']),
     customEndpoint: z.union([endpointUrl, z.literal('')]),
     syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+    /**
+     * A sync that has not finished after this many minutes stops (a node that accepts calls but never answers); a
+     * backfill gets this much more per day it reads.
+     */
+    syncDeadlineMinutes: z.number().int('the sync time limit is a whole number of minutes').min(1, 'the sync time limit is at least 1 minute').max(120, 'the sync time limit is at most 120 minutes'),
     neuronFullResolutionDays: z.number().int().min(1).max(3650),
     backupBudgetMb: z.number().int().min(100).max(10_000_000),
     theme: z.enum(['system', 'light', 'dark']),
@@ -66,8 +93,22 @@ export const WatchlistThresholdsSchema = z
 /** Limits a demanding user will not hit, and nonsense (negative rent, 1e9 competitors, NaN) will. */
 const usd = (max: number, what: string) =>
   z.number({ error: `${what} must be a number` }).finite().min(0, `${what} cannot be negative`).max(max, `${what} above ${max.toLocaleString('en-US')} is not plausible`);
+// A key like "00001" or "1.0" would be stored but never looked up (the engine asks for "1"): refused, not ignored.
+// Checked by a refinement rather than a key schema, whose own message ("Invalid key in record") says neither.
+function netuidKeyProblem(key: string): string | null {
+  if (!/^(0|[1-9]\d{0,4})$/.test(key)) return 'keys are netuids written as plain whole numbers ("1", not "01" or "1.0")';
+  return Number(key) > 65535 ? 'a netuid is at most 65535' : null;
+}
 const byNetuid = (max: number, what: string) =>
-  z.record(z.string().regex(/^\d{1,5}$/, 'keys are netuids'), usd(max, what)).refine((r) => Object.keys(r).length <= 4096, 'too many entries');
+  z
+    .record(z.string(), usd(max, what))
+    .superRefine((r, ctx) => {
+      for (const key of Object.keys(r)) {
+        const problem = netuidKeyProblem(key);
+        if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+      }
+    })
+    .refine((r) => Object.keys(r).length <= 4096, 'too many entries');
 
 export const PositionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rank'), rank: z.number().int('rank must be a whole number').min(1, 'rank starts at 1').max(100_000) }).strict(),
@@ -99,7 +140,8 @@ export const ScenarioSchema = z
   })
   .strict();
 
-export const ThresholdsSchema = z
+/** Each threshold on its own; ThresholdsSchema adds that pairs make sense together. */
+export const ThresholdFieldsSchema = z
   .object({
     minProfitUsdPerMonth: z.number().finite().min(-1e6).max(1e6),
     giniGood: z.number().min(0).max(1),
@@ -119,6 +161,33 @@ export const ThresholdsSchema = z
     subnetDeregMediumRank: z.number().int().min(0).max(4096).default(5),
   })
   .strict();
+
+export const ThresholdsSchema = ThresholdFieldsSchema.superRefine((t, ctx) => {
+  for (const problem of thresholdPairProblems(t)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+});
+
+/**
+ * Pairs of thresholds that only make sense one way round: with Gini good 0.9 and bad 0.1 every subnet would be both.
+ * Shared with the settings form, so it can say what is wrong before saving.
+ */
+export function thresholdPairProblems(t: {
+  giniGood: number; giniBad: number; minersGoodMin: number; minersGoodMax: number; minersCrowdedAbove: number;
+  minersDeadBelow: number; registrationLowTao: number; registrationRiskyTao: number; pruneHighDays: number; pruneMediumDays: number;
+  subnetDeregHighRank?: number; subnetDeregMediumRank?: number;
+}): { key: string; message: string }[] {
+  const problems: { key: string; message: string }[] = [];
+  const need = (ok: boolean, key: string, message: string) => ok || problems.push({ key, message });
+  need(t.giniGood < t.giniBad, 'giniBad', `Gini "bad above" (${t.giniBad}) must be higher than "good below" (${t.giniGood}): a lower Gini is better`);
+  need(t.minersGoodMin <= t.minersGoodMax, 'minersGoodMax', `competitors "good up to" (${t.minersGoodMax}) must be at least "good from" (${t.minersGoodMin})`);
+  need(t.minersDeadBelow <= t.minersGoodMin, 'minersDeadBelow', `"maybe dead below" (${t.minersDeadBelow}) must not be above competitors "good from" (${t.minersGoodMin})`);
+  need(t.minersGoodMax <= t.minersCrowdedAbove, 'minersCrowdedAbove', `"crowded above" (${t.minersCrowdedAbove}) must be at least competitors "good up to" (${t.minersGoodMax})`);
+  need(t.registrationLowTao < t.registrationRiskyTao, 'registrationRiskyTao', `registration "risky above" (${t.registrationRiskyTao} τ) must be higher than "cheap below" (${t.registrationLowTao} τ)`);
+  need(t.pruneHighDays < t.pruneMediumDays, 'pruneMediumDays', `pruning risk "medium within" (${t.pruneMediumDays} days) must be longer than "high within" (${t.pruneHighDays} days)`);
+  if (t.subnetDeregHighRank !== undefined && t.subnetDeregMediumRank !== undefined) {
+    need(t.subnetDeregHighRank <= t.subnetDeregMediumRank, 'subnetDeregMediumRank', `subnet deregistration "medium" rank (${t.subnetDeregMediumRank}) must be at least the "high" rank (${t.subnetDeregHighRank})`);
+  }
+  return problems;
+}
 
 export const EvaluateSchema = z.object({ scenario: ScenarioSchema }).strict();
 /** The history the charts draw (see history-range.ts); callers that do not say get the charts' default month. */

@@ -23,6 +23,8 @@ export interface Settings {
   customEndpoint: string;
   /** Sync every N minutes while the app runs; 0 = only when asked. */
   syncIntervalMinutes: number;
+  /** A sync still running after this many minutes (per block: a backfill gets it per day) is stopped and reported as failed. */
+  syncDeadlineMinutes: number;
   /** Neuron-level points are kept at full resolution for this many days, thinned to one a day beyond. */
   neuronFullResolutionDays: number;
   /** The automatic backups together stay within this many megabytes (oldest removed first; the newest good one stays). */

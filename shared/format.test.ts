@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatPercent, formatTao, raoToTao, MISSING } from './format';
+import { formatAge, formatInteger, formatNumber, formatPercent, formatTao, raoToTao, MISSING } from './format';
 
 describe('format', () => {
   it('converts rao to TAO exactly for amounts above 2^53', () => {
@@ -17,5 +17,14 @@ describe('format', () => {
     expect(formatAge(now - 10_000, now)).toBe('just now');
     expect(formatAge(now - 3 * 3600_000, now)).toBe('3 h ago');
     expect(formatAge(now - 3 * 86400_000, now)).toBe('3 d ago');
+  });
+  it('never shows "-0": negative zero and negatives that round to zero read as 0', () => {
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatNumber(-0.0001)).toBe('0');
+    expect(formatNumber(-1.5)).toBe('-1.5');
+    expect(formatInteger(-0.2)).toBe('0');
+    expect(formatPercent(-0)).toBe('0.00%');
+    expect(formatPercent(-0.000001)).toBe('0.00%');
+    expect(formatPercent(-0.5)).toBe('-50.00%');
   });
 });

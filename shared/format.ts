@@ -20,7 +20,8 @@ export function formatTao(rao: bigint | null | undefined, digits = 4): string {
 const formatters = new Map<number, Intl.NumberFormat>();
 function formatterFor(maxDigits: number): Intl.NumberFormat {
   let f = formatters.get(maxDigits);
-  if (!f) formatters.set(maxDigits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDigits, minimumFractionDigits: 0 })));
+  // signDisplay 'negative': -0, and a tiny negative that rounds to zero, read "0", never "-0".
+  if (!f) formatters.set(maxDigits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDigits, minimumFractionDigits: 0, signDisplay: 'negative' })));
   return f;
 }
 
@@ -33,7 +34,9 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
 
 export function formatPercent(fraction: number | null | undefined, digits = 2): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return MISSING;
-  return `${(fraction * 100).toFixed(digits)}%`;
+  const text = (fraction * 100).toFixed(digits);
+  // toFixed keeps the sign of a value that rounds to zero ("-0.00"): it is zero.
+  return `${/^-0(\.0*)?$/.test(text) ? text.slice(1) : text}%`;
 }
 
 export function formatInteger(value: number | null | undefined): string {

@@ -93,5 +93,7 @@ export const NotesImportSchema = z
     // Characters, not bytes: the byte limit is checked by the handler with a clearer message.
     content: z.string().max(MAX_IMPORT_BYTES, 'the file is larger than 50 MB'),
     conflicts: z.enum(['ask', 'keep', 'replace', 'duplicate']),
+    /** Whether the file's settings (endpoint, sync interval, thresholds…) replace yours; see ImportSettingsChoice. */
+    settings: z.enum(['keep', 'replace']).optional(),
   })
   .strict();

@@ -102,8 +102,22 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** What to do with imported notes whose IDs already exist here. 'ask' writes nothing when there are any. */
 export type ImportConflictChoice = 'ask' | 'keep' | 'replace' | 'duplicate';
 
+/** One setting the file would change, as the import preview shows it ("Sync every (minutes): 60 → 15"). */
+export interface SettingChange {
+  label: string;
+  mine: string;
+  file: string;
+}
+
+/** Whether the file's settings replace yours; without a choice, only "replace" for notes takes them. */
+export type ImportSettingsChoice = 'keep' | 'replace';
+
 export type ImportOutcome =
-  | { status: 'conflicts'; noteIds: string[]; titles: string[] }
+  /**
+   * With 'ask', nothing is written while there is something to decide: notes already here (noteIds, titles) or, when
+   * the caller did not say what happens to settings, settings the file would change (settingsChanges).
+   */
+  | { status: 'conflicts'; noteIds: string[]; titles: string[]; settingsChanges: SettingChange[] }
   | {
       status: 'imported';
       notesAdded: number;

@@ -19,7 +19,7 @@ import { DataProblemError } from './db/problem';
 import { CoreError } from './errors';
 import { createHandlers } from './handlers';
 import { openWorkspace, type Workspace } from './workspace';
-import { SyncController } from './sync/sync-controller';
+import { SyncController, type SyncTimeouts } from './sync/sync-controller';
 import { ensureDemoData, type DemoOptions } from './demo-data';
 import { DailyBackups } from './db/backup-schedule';
 import { describeHolders, FolderBusyError, hold, type Hold } from './db/folder-lock';
@@ -38,14 +38,32 @@ export interface ServiceOptions {
   printPdf?: (route: string) => Promise<Uint8Array>;
   /** Size of the generated demo network (tests use a small one). */
   demo?: Omit<DemoOptions, 'now'>;
-  /** Shorter chain timeouts for tests of slow or silent endpoints. */
-  syncTimeouts?: { connectMs?: number; callMs?: number; retryDelaysMs?: number[] };
+  /** Shorter chain timeouts for tests of slow or silent endpoints; `retry: false` for a shell that syncs once. */
+  syncTimeouts?: SyncTimeouts;
   /** What this process is, in the words other processes show when they find the folder in use. */
   purpose?: string;
   /** How long opening waits for another process's exclusive use of the folder (a restore) before refusing. */
   folderWaitMs?: number;
   /** Told once when opening has to wait for another process (the CLI prints it). */
   onFolderWait?(message: string): void;
+}
+
+/**
+ * -0 passes every range check and would be stored and shown as "-0" (Intl formats it so); no figure the user types
+ * means anything different at -0, so the boundary makes it 0. Walks arrays and plain objects in place (the parsed
+ * argument is a fresh copy); strings, such as an import file's content, are left alone.
+ */
+function withoutNegativeZero(value: unknown): unknown {
+  if (Object.is(value, -0)) return 0;
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const inner = record[key];
+      if (Object.is(inner, -0)) record[key] = 0;
+      else if (inner && typeof inner === 'object') withoutNegativeZero(inner);
+    }
+  }
+  return value;
 }
 
 /**
@@ -141,7 +159,8 @@ export class ScoutService {
       if (!READS_DURING_CHECK.has(method)) await this.checked;
       const handler = this.handlers[method] as (a: unknown) => unknown;
       const exclusive = EXCLUSIVE[method];
-      const value = exclusive ? await this.exclusively(exclusive, () => handler(parsed.data)) : await handler(parsed.data);
+      const data = withoutNegativeZero(parsed.data);
+      const value = exclusive ? await this.exclusively(exclusive, () => handler(data)) : await handler(data);
       return { ok: true, value };
     } catch (e) {
       if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };

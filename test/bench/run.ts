@@ -12,12 +12,13 @@ import { fmt, summarise } from './stats';
 import { benchUi } from './ui-bench';
 import { benchAnalyses } from './analysis-bench';
 import { YEAR, yearDb } from '../reliability/year-db';
+import { benchImports } from './import-bench';
 
 const SUBNETS = Number(process.env.BENCH_SUBNETS ?? 128);
 const UIDS = Number(process.env.BENCH_UIDS ?? 256);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=sync,engine,history,ui picks sections (all by default): a change to one part need not wait for the rest. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'sync,engine,history,ui').split(',').map((s) => s.trim()));
+/** BENCH_ONLY=sync,engine,history,ui,import picks sections (all by default): a change to one part need not wait for the rest. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sync,engine,history,ui,import').split(',').map((s) => s.trim()));
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
@@ -67,6 +68,13 @@ async function uiSection(): Promise<void> {
   line('one subnet PDF report (Chromium print)', fmt(ui.pdfMs));
 }
 
+async function importSection(): Promise<void> {
+  for (const c of await benchImports(RUNS)) {
+    line(`import: ${c.label} (${c.megabytes.toFixed(1)} MB file)`, fmt(c.time));
+    line('  resident memory after it', `${c.rssMb.toFixed(0)} MB`);
+  }
+}
+
 async function main(): Promise<void> {
   const cpu = os.cpus();
   console.log(`Subnet Scout benchmarks — ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, Node ${process.version}, ${SUBNETS} subnets × ${UIDS} UIDs, n=${RUNS}`);
@@ -80,6 +88,7 @@ async function main(): Promise<void> {
   if (ONLY.has('engine')) engineSection();
   if (ONLY.has('history')) await historySection();
   if (ONLY.has('ui')) await uiSection();
+  if (ONLY.has('import')) await importSection();
   console.log(`load average at end: ${load()}`);
 }
 

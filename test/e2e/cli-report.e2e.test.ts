@@ -22,6 +22,8 @@ describe.skipIf(skip !== null)('scout report', () => {
   let service: ScoutService;
   let printer: ReturnType<typeof lazyPrinter>;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-cli-report-'));
+  // Reports never go into the data folder (report-out.test.ts).
+  const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-cli-reports-'));
   beforeAll(async () => {
     printer = lazyPrinter(() => service);
     service = await ScoutService.open({ dataDir: dir, version: 'test', printPdf: (r) => printer.print(r), demo: { subnetCount: 8, maxUids: 16, days: 3 } });
@@ -33,7 +35,7 @@ describe.skipIf(skip !== null)('scout report', () => {
   });
 
   it('writes the same PDF report the app exports', async () => {
-    const out = path.join(dir, 'sn5.pdf');
+    const out = path.join(reports, 'sn5.pdf');
     const lines: string[] = [];
     const code = await runCli(service, ['report', '--netuid', '5', '--out', out], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
     expect(lines).toEqual([`wrote ${out}`]);
@@ -41,6 +43,14 @@ describe.skipIf(skip !== null)('scout report', () => {
     const text = execFileSync('pdftotext', [out, '-']).toString('utf8');
     expect(text).toMatch(/SN5 · /);
     expect(text).toMatch(/Scenario \(assumed by the analyst\)/);
+
+    // The same name again replaces the PDF only with --force, with another report in one piece.
+    const again = await runCli(service, ['report', '--netuid', '6', '--out', out], { out: () => undefined, err: (l) => lines.push(l) });
+    expect(again).toBe(1);
+    expect(lines.at(-1)).toBe(`scout: ${out} already exists; add --force to replace it. Nothing was written.`);
+    expect(await runCli(service, ['report', '--netuid', '6', '--out', out, '--force'], { out: () => undefined, err: () => undefined })).toBe(0);
+    expect(execFileSync('pdftotext', [out, '-']).toString('utf8')).toMatch(/SN6 · /);
+    expect(fs.readdirSync(reports)).toEqual(['sn5.pdf']);
   });
 
   it('says what is wrong with its arguments', async () => {

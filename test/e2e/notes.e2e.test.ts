@@ -146,6 +146,7 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     const rigHot = encodeAddress(new Uint8Array(32).fill(3), 42);
     await call(host, 'miners.setMinerRent', { netuid: 12, hotkey: rigHot, rentUsdPerMonth: 300 });
     await call(host, 'miners.setEarningsDropAlert', { percent: 35 });
+    await call(host, 'settings.set', { syncIntervalMinutes: 15 });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all…' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^subnet-scout-export-\d{4}-\d{2}-\d{2}\.json$/);
@@ -156,6 +157,14 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     // A fresh data folder: everything arrives.
     const other = await openNotes();
     await other.page.getByLabel('Export file to import').setInputFiles(file);
+    // Its settings differ from this folder's: shown first, and taken only when ticked.
+    const settingsDialog = other.page.getByRole('dialog', { name: 'This file holds other settings than yours' });
+    await settingsDialog.waitFor();
+    const changes = settingsDialog.getByRole('table', { name: 'Settings the file would change' });
+    await expect(changes.getByRole('row').nth(1).innerText()).resolves.toMatch(/^Sync every \(minutes, 0 = only when asked\)\s+60\s+15$/);
+    await other.page.screenshot({ path: path.join(SCREENSHOTS, 'notes-import-settings.png') });
+    await settingsDialog.getByLabel('Replace my settings with the file’s').check();
+    await settingsDialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(other.page.getByRole('status').filter({ hasText: 'Imported' }).textContent()).resolves.toBe(
       'Imported: 1 note added; 1 watchlist, 0 scenarios, 1 team key, 1 miner rent; earnings-drop alert and settings restored.',
     );
@@ -166,6 +175,7 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
       [teamCold, 'Team cold'],
     ]);
     expect((await call<{ earningsDropAlertPercent: number }>(other.host, 'miners.report')).earningsDropAlertPercent).toBe(35);
+    expect((await call<{ syncIntervalMinutes: number }>(other.host, 'settings.get')).syncIntervalMinutes).toBe(15);
 
     // The same file again: the user is asked, and chooses to keep both.
     await other.page.getByLabel('Export file to import').setInputFiles(file);

@@ -4,14 +4,17 @@
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { formatWait, nodeRefusal, rpcCallName } from './call-names';
-import { ChainCallError, ChainError } from './errors';
+import { ChainCallError, ChainError, SyncStopped } from './errors';
 import { knownMetadata } from './known-metadata';
 
 export interface Connection {
   api: ApiPromise;
   endpoint: string;
   genesisHash: string;
-  /** Rejects when the socket drops, so a sync in progress stops instead of hanging. */
+  /**
+   * Rejects when the sync must stop, so whatever it waits on stops at once: the socket dropped, the node stopped
+   * answering (`giveUpAfterTimeouts` requests in a row timed out), or `signal` aborted (cancel, the sync's time limit).
+   */
   dropped: Promise<never>;
   isConnected(): boolean;
   close(): Promise<void>;
@@ -28,30 +31,70 @@ const BACKSTOP_MS = 10_000;
  * them, and a rejected one surfaces only as an unhandled rejection inside the library.
  */
 class TimedWsProvider extends WsProvider {
+  /** Requests timed out since the node last answered one: a node that answers nothing would otherwise hold a
+   * sync for every subnet's timeout in turn (127 subnets ÷ 8 in flight × 60 s ≈ 16 minutes). */
+  private timeoutsInARow = 0;
+
   constructor(
     endpoint: string,
     private readonly callTimeoutMs: number,
+    private readonly giveUpAfterTimeouts: number,
+    private readonly giveUp: (error: SyncStopped) => void,
   ) {
     super(endpoint, false, undefined, callTimeoutMs + BACKSTOP_MS);
   }
 
   override send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean, subscription?: Parameters<WsProvider['send']>[3]): Promise<T> {
     if (subscription) return super.send<T>(method, params, isCacheable, subscription);
-    const answer = super.send<T>(method, params, isCacheable).catch((e: unknown) => {
-      throw nodeRefusal(method, params, e) ?? e;
-    });
+    const answer = super.send<T>(method, params, isCacheable).then(
+      (value) => {
+        this.timeoutsInARow = 0;
+        return value;
+      },
+      (e: unknown) => {
+        this.timeoutsInARow = 0; // an error is an answer: the node is there
+        throw nodeRefusal(method, params, e) ?? e;
+      },
+    );
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ChainCallError('timeout', rpcCallName(method, params), null, formatWait(this.callTimeoutMs))), this.callTimeoutMs);
+      timer = setTimeout(() => {
+        const error = new ChainCallError('timeout', rpcCallName(method, params), null, formatWait(this.callTimeoutMs));
+        if (++this.timeoutsInARow === this.giveUpAfterTimeouts) {
+          this.giveUp(
+            new SyncStopped(
+              'timeout',
+              `${this.endpoint} stopped answering: ${this.giveUpAfterTimeouts} requests in a row got no answer within ` +
+                `${formatWait(this.callTimeoutMs)} (the last: ${error.message}), so the sync stopped instead of waiting on every subnet; what it had not ` +
+                'finished reading was not written.',
+            ),
+          );
+        }
+        reject(error);
+      }, this.callTimeoutMs);
     });
     return Promise.race([answer, late]).finally(() => clearTimeout(timer));
   }
 }
 
-export async function connect(endpoint: string, options: { timeoutMs?: number; callTimeoutMs?: number } = {}): Promise<Connection> {
+export interface ConnectOptions {
+  timeoutMs?: number;
+  callTimeoutMs?: number;
+  /** Stop the sync when this many requests in a row time out (default: a full round of the 8 in flight). */
+  giveUpAfterTimeouts?: number;
+  /** Aborting stops the sync at once, with the abort reason, instead of after the requests in flight. */
+  signal?: AbortSignal;
+}
+
+export async function connect(endpoint: string, options: ConnectOptions = {}): Promise<Connection> {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  let stop: (error: Error) => void = () => undefined;
+  const dropped = new Promise<never>((_, reject) => {
+    stop = reject;
+  });
+  dropped.catch(() => undefined); // observed by whoever races it; never an unhandled rejection
   // autoConnect off: an unreachable endpoint must fail this sync with a message, not retry silently forever.
-  const provider = new TimedWsProvider(endpoint, options.callTimeoutMs ?? 60_000);
+  const provider = new TimedWsProvider(endpoint, options.callTimeoutMs ?? 60_000, options.giveUpAfterTimeouts ?? 8, (e) => stop(e));
   let timer: NodeJS.Timeout | undefined;
   try {
     const connected = new Promise<void>((resolve, reject) => {
@@ -66,12 +109,13 @@ export async function connect(endpoint: string, options: { timeoutMs?: number; c
     });
     await Promise.race([provider.connect().then(() => connected), timeout]);
     const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, metadata: knownMetadata() }), timeout]);
-    const dropped = new Promise<never>((_, reject) => {
-      provider.on('disconnected', () =>
-        reject(new ChainError('dropped', `The connection to ${endpoint} dropped during the sync; nothing was written and the previous data is intact.`)),
-      );
-    });
-    dropped.catch(() => undefined); // observed by whoever races it; never an unhandled rejection
+    provider.on('disconnected', () =>
+      stop(new ChainError('dropped', `The connection to ${endpoint} dropped during the sync; nothing was written and the previous data is intact.`)),
+    );
+    const signal = options.signal;
+    const aborted = () => stop(signal?.reason instanceof Error ? signal.reason : new ChainError('cancelled', 'cancelled'));
+    if (signal?.aborted) aborted();
+    else signal?.addEventListener('abort', aborted, { once: true });
     return {
       api,
       endpoint,

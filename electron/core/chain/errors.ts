@@ -48,3 +48,14 @@ export class ChainCallError extends ChainError {
     return new ChainCallError(this.problem, call ?? this.call, this.block ?? block, this.detail);
   }
 }
+
+/**
+ * The sync as a whole must stop, whatever request it was waiting on: its time limit passed, or the node stopped
+ * answering altogether. Never contained as one subnet's stale reason.
+ */
+export class SyncStopped extends ChainError {
+  constructor(kind: 'timeout' | 'cancelled', message: string) {
+    super(kind, message);
+    this.name = 'SyncStopped';
+  }
+}

@@ -7,7 +7,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { StaleSubnet } from '../../../shared/domain';
 import type { BlockAt } from './call-names';
-import { ChainError } from './errors';
+import { ChainError, SyncStopped } from './errors';
 import { subnetGraphReader } from './metagraph-fetch';
 import { fetchNetwork, type PriceSource } from './network-fetch';
 import type { RawNetworkStorage, RawSubnetState } from './raw';
@@ -69,6 +69,7 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
         subnets.set(d.netuid, { dynamic: d, ...graphs, storage: st, priceRao: net.prices?.get(d.netuid) ?? null });
       } catch (e) {
         if (options.isConnected && !options.isConnected()) throw droppedError();
+        if (e instanceof SyncStopped) throw e;
         failed.push({ netuid: d.netuid, reason: `Could not read SN${d.netuid}'s metagraph: ${(e as Error).message}` });
       }
       options.onProgress?.(++done, net.dynamics.length, d.netuid);

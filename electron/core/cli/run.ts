@@ -1,11 +1,11 @@
 /** The CLI's commands, written against the service contract so they can be tested without a process. */
-import fs from 'node:fs';
 import type { ResultOf, Method, ArgOf } from '../../../shared/api';
 import type { SubnetRow } from '../../../shared/api-types';
 import { formatPercent, formatTao, raoToTao } from '../../../shared/format';
 import { toWire } from '../../../shared/wire';
 import type { ScoutService } from '../service';
 import { printMiners } from '../miners/cli-output';
+import { checkReportTarget, writeReportFile } from './report-file';
 
 export interface CliIo {
   out(line: string): void;
@@ -15,7 +15,8 @@ export interface CliIo {
 const USAGE = `Usage:
   scout sync [--endpoint URL] [--backfill 30d]   sync the latest block (and optionally one point a day back)
   scout list [--json | --csv]                    print the subnets as the last sync left them
-  scout report (--netuid N | --watchlist ID) --out FILE.pdf   the PDF report the app exports
+  scout report (--netuid N | --watchlist ID) --out FILE.pdf [--force]
+                                                 the PDF report the app exports (--force: replace an existing PDF)
   scout miners [--json]                          the team's UIDs, their status and the alerts since the previous sync`;
 
 async function call<M extends Method>(service: ScoutService, method: M, arg?: ArgOf<M>): Promise<ResultOf<M>> {
@@ -39,7 +40,7 @@ export async function runCli(
   service: ScoutService,
   args: string[],
   io: CliIo,
-  write: (file: string, bytes: Uint8Array) => void = (file, bytes) => fs.writeFileSync(file, bytes),
+  write: (file: string, bytes: Uint8Array) => void = writeReportFile,
 ): Promise<number> {
   const [command, ...rest] = args;
   try {
@@ -88,11 +89,15 @@ async function report(service: ScoutService, args: string[], io: CliIo, write: (
     if (!text || !/^\d+$/.test(text)) throw new Error(`${flag} takes a whole number`);
     return Number(text);
   };
-  if (!out) throw new Error('report needs --out FILE.pdf');
+  if (!out || out.startsWith('--')) throw new Error('report needs --out FILE.pdf');
   if ((netuid === undefined) === (watchlist === undefined)) throw new Error('report needs exactly one of --netuid N or --watchlist ID');
   const target = netuid !== undefined ? { kind: 'subnet' as const, netuid: whole(netuid, '--netuid') } : { kind: 'watchlist' as const, id: whole(watchlist, '--watchlist') };
+  const force = args.includes('--force');
+  // Checked before printing (seconds) so a refusal is immediate, and again just before writing: the place may have
+  // changed meanwhile (a file created there, a disk unmounted).
+  checkReportTarget(out, service.currentDataDir(), force);
   const pdf = await call(service, 'reports.pdf', { target });
-  write(out, Buffer.from(pdf.pdfBase64, 'base64'));
+  write(checkReportTarget(out, service.currentDataDir(), force), Buffer.from(pdf.pdfBase64, 'base64'));
   io.out(`wrote ${out}`);
   return 0;
 }

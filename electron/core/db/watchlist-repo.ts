@@ -30,10 +30,17 @@ export class WatchlistRepo {
     const items = this.db
       .prepare('SELECT watchlist_id, netuid FROM watchlist_subnets ORDER BY watchlist_id, position, netuid')
       .all() as { watchlist_id: number; netuid: number }[];
+    // Grouped once: filtering every list's items out of all items was quadratic in the number of lists.
+    const netuidsOf = new Map<number, number[]>();
+    for (const i of items) {
+      const netuids = netuidsOf.get(i.watchlist_id);
+      if (netuids) netuids.push(i.netuid);
+      else netuidsOf.set(i.watchlist_id, [i.netuid]);
+    }
     return lists.map((l) => ({
       id: l.id,
       name: l.name,
-      netuids: items.filter((i) => i.watchlist_id === l.id).map((i) => i.netuid),
+      netuids: netuidsOf.get(l.id) ?? [],
       thresholds: { ...DEFAULT_CHANGE_THRESHOLDS, ...(l.thresholds_json ? (JSON.parse(l.thresholds_json) as Partial<ChangeThresholds>) : {}) },
     }));
   }
@@ -90,6 +97,20 @@ export class WatchlistRepo {
       .prepare('INSERT INTO watchlist_subnets (watchlist_id, netuid, position, added_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(id, netuid, position, this.now());
     return this.get(id);
+  }
+
+  /**
+   * Adds many subnets at the end, in order, skipping those already on the list (an import): one statement for all,
+   * where addSubnet re-reads every list per subnet (a 6,000-subnet list took ~20 s).
+   */
+  addSubnets(id: number, netuids: readonly number[]): void {
+    this.get(id);
+    let position = this.db.prepare('SELECT COALESCE(MAX(position), 0) FROM watchlist_subnets WHERE watchlist_id = ?').pluck().get(id) as number;
+    const add = this.db.prepare(
+      'INSERT INTO watchlist_subnets (watchlist_id, netuid, position, added_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    const now = this.now();
+    for (const netuid of netuids) if (add.run(id, netuid, position + 1, now).changes > 0) position++;
   }
 
   removeSubnet(id: number, netuid: number): Watchlist {

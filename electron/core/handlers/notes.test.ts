@@ -47,7 +47,7 @@ describe('notes tell every window when they change', () => {
         await source.ok('notes.save', { id: n.id, content: review(netuid), kind: 'save' });
       }
       const { content } = await source.ok<ExportedFile>('notes.export');
-      expect(await announced(() => t.ok('notes.import', { content, conflicts: 'ask' }))).toEqual([
+      expect(await announced(() => t.ok('notes.import', { content, conflicts: 'ask', settings: 'replace' }))).toEqual([
         { scope: 'notes', netuids: [8, 19] },
         { scope: 'settings' },
       ]);

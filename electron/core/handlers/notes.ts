@@ -49,15 +49,18 @@ export function notesHandlers(service: ScoutService) {
     'notes.currentVerdicts': () => currentVerdicts(ws().db),
     'notes.exportMarkdown': ({ id }: { id: string }) => noteAsMarkdown(repo().get(id)),
     'notes.export': () => exportAll(ws(), service.now()),
-    'notes.import': ({ content, conflicts }: z.output<typeof NotesImportSchema>) => {
+    'notes.import': ({ content, conflicts, settings }: z.output<typeof NotesImportSchema>) => {
       const file = readExportFile(content);
       // A replaced note may move from the subnet it is on here to the file's: both lists change.
-      const notes = repo();
-      const netuidsHere = file.notes.flatMap((n) => notes.find(n.id)?.netuid ?? []);
+      // One read of every note's subnet, not a lookup (and a prepared statement) per note in the file.
+      const subnetOf = new Map(
+        (ws().db.prepare('SELECT id, netuid FROM notes').all() as { id: string; netuid: number }[]).map((r) => [r.id.toLowerCase(), r.netuid]),
+      );
+      const netuidsHere = file.notes.flatMap((n) => subnetOf.get(n.id) ?? []);
       // Compared rather than taken from the outcome's counts: a list merged by name counts as imported even when it
       // gained nothing, and My miners shows keys, rents and the alert threshold alike.
       const announceUserData = watchUserData(service, ['watchlists', 'scenarios', 'team']);
-      const outcome = importAll(ws(), file, conflicts, service.now());
+      const outcome = importAll(ws(), file, conflicts, service.now(), settings);
       if (outcome.status !== 'imported') return outcome;
       if (outcome.notesAdded + outcome.notesReplaced + outcome.notesDuplicated > 0) {
         notesChanged([...netuidsHere, ...file.notes.map((n) => n.netuid)]);

@@ -123,7 +123,7 @@ describe('an import tells every window about each kind of user data it changed',
     await source.ok('scenarios.save', { name: 'Cheap box', netuid: 8, scenario: DEFAULT_SCENARIO });
     await source.ok('miners.addKey', { address: address(1), kind: 'hotkey', label: 'rig-a' });
     const content = await exported();
-    expect(await announced(() => t.ok('notes.import', { content, conflicts: 'ask' }))).toEqual([
+    expect(await announced(() => t.ok('notes.import', { content, conflicts: 'ask', settings: 'replace' }))).toEqual([
       { scope: 'notes', netuids: [8] },
       ...watchlists,
       ...scenarios,
@@ -135,7 +135,7 @@ describe('an import tells every window about each kind of user data it changed',
   });
 
   it('only what the file brought: My miners’ rents and alert threshold, a list merged into one of the same name', async () => {
-    await t.ok('notes.import', { content: await exported(), conflicts: 'ask' }); // the first import restores settings
+    await t.ok('notes.import', { content: await exported(), conflicts: 'ask' });
     await source.ok('miners.setMinerRent', { netuid: 8, hotkey: address(2), rentUsdPerMonth: 75 });
     await source.ok('miners.setEarningsDropAlert', { percent: 40 });
     expect(await announced(async () => t.ok('notes.import', { content: await exported(), conflicts: 'keep' }))).toEqual(team);

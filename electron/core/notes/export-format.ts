@@ -34,7 +34,8 @@ const VersionSchema = z
 const ExportedNoteSchema = z
   .object({
     ...NoteContentSchema.shape,
-    id: NoteIdSchema,
+    // One spelling per note: ids differing only in case are the same note (and the same id twice in a file).
+    id: NoteIdSchema.transform((id) => id.toLowerCase()),
     createdAtMs: timestamp,
     updatedAtMs: timestamp,
     /** Oldest first. */

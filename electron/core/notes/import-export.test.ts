@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings, SavedScenario, Watchlist } from '../../../shared/api-types';
 import type { ExportedFile, ImportOutcome, Note, NoteVersion } from '../../../shared/notes-types';
+import { DEFAULT_THRESHOLDS } from '../../../shared/economics';
 import { asTyped, address, dropAlertIn, exportFrom, fill, keysIn, notesIn, rentsIn } from './export-test-data';
 import { openTestService, review, type TestService } from './test-support';
 
@@ -30,7 +31,15 @@ describe('export and import of user data', () => {
       teamSettings: { earningsDropAlertPercent: 40 },
     });
 
-    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: file.content, conflicts: 'ask' });
+    // A fresh folder's settings differ from the file's: asked first, with what would change, and nothing written.
+    expect(await theirs.ok<ImportOutcome>('notes.import', { content: file.content, conflicts: 'ask' })).toEqual({
+      status: 'conflicts',
+      noteIds: [],
+      titles: [],
+      settingsChanges: [{ label: 'Sync every (minutes, 0 = only when asked)', mine: '60', file: '15' }],
+    });
+    expect(await notesIn(theirs)).toEqual([]);
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: file.content, conflicts: 'ask', settings: 'replace' });
     expect(outcome).toEqual({
       status: 'imported',
       notesAdded: 2,
@@ -70,7 +79,7 @@ describe('export and import of user data', () => {
     const notes = await fill(mine);
     const { teamKeys: _, minerRents: __, teamSettings: ___, ...rest } = JSON.parse(await exportFrom(mine)) as Record<string, unknown>;
     const v1 = JSON.stringify({ ...rest, version: 1 });
-    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: v1, conflicts: 'ask' });
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: v1, conflicts: 'ask', settings: 'replace' });
     expect(outcome).toMatchObject({
       status: 'imported',
       notesAdded: 2,
@@ -92,7 +101,7 @@ describe('export and import of user data', () => {
     await fill(mine);
     const { minerRents: _, teamSettings: __, ...rest } = JSON.parse(await exportFrom(mine)) as Record<string, unknown>;
     const v2 = JSON.stringify({ ...rest, version: 2 });
-    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: v2, conflicts: 'ask' });
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: v2, conflicts: 'ask', settings: 'replace' });
     expect(outcome).toMatchObject({ status: 'imported', notesAdded: 2, teamKeys: 2, minerRents: 0, earningsDropAlertRestored: false, settingsRestored: true });
     expect(asTyped(await keysIn(theirs))).toEqual(asTyped(await keysIn(mine)));
     expect(rentsIn(theirs)).toEqual({});
@@ -114,6 +123,102 @@ describe('export and import of user data', () => {
   });
 });
 
+describe('import: settings are replaced only when the user chose so, after seeing what changes', () => {
+  it('"ask" with no clashing note never replaces a custom endpoint, the sync interval or thresholds unseen', async () => {
+    await theirs.ok('settings.set', {
+      network: 'custom', customEndpoint: 'ws://10.0.0.5:9944', syncIntervalMinutes: 0,
+      verdictThresholds: { ...DEFAULT_THRESHOLDS, giniGood: 0.2 },
+    });
+    const before = await theirs.ok<Settings>('settings.get');
+    await fill(mine);
+    const content = await exportFrom(mine);
+    const preview = await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: 'ask' });
+    expect(preview).toEqual({
+      status: 'conflicts',
+      noteIds: [],
+      titles: [],
+      settingsChanges: [
+        { label: 'Chain endpoint', mine: 'Custom endpoint ws://10.0.0.5:9944', file: 'Finney (main network) (wss://entrypoint-finney.opentensor.ai:443)' },
+        { label: 'Sync every (minutes, 0 = only when asked)', mine: '0', file: '15' },
+        { label: 'Gini good below', mine: '0.2', file: '0.3' },
+      ],
+    });
+    expect(await theirs.ok<Settings>('settings.get')).toEqual(before);
+    expect(await notesIn(theirs)).toEqual([]);
+
+    // Keeping mine: everything else arrives, my settings stay exactly as they were.
+    const kept = await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: 'ask', settings: 'keep' });
+    expect(kept).toMatchObject({ status: 'imported', notesAdded: 2, watchlists: 1, settingsRestored: false });
+    expect(await theirs.ok<Settings>('settings.get')).toEqual(before);
+
+    // Choosing the file's, later: they replace mine.
+    const taken = await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: 'keep', settings: 'replace' });
+    expect(taken).toMatchObject({ status: 'imported', notesKept: 2, settingsRestored: true });
+    expect(await theirs.ok<Settings>('settings.get')).toMatchObject({ network: 'finney', syncIntervalMinutes: 15, verdictThresholds: DEFAULT_THRESHOLDS });
+  });
+
+  it('the same settings: nothing to ask, the import goes through', async () => {
+    await fill(mine);
+    await theirs.ok('settings.set', { syncIntervalMinutes: 15 });
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: await exportFrom(mine), conflicts: 'ask' });
+    expect(outcome).toMatchObject({ status: 'imported', notesAdded: 2, settingsRestored: false });
+  });
+});
+
+describe('import of large files: everything arrives once', () => {
+  // The timings of the full-size cases (6,000 subnets, 20k and 100k versions, 60k notes) are in the bench.
+  it('a 6,000-subnet watchlist and a note with 5,000 versions: all imported in order; importing again doubles nothing', async () => {
+    const [note] = await fill(mine);
+    const file = JSON.parse(await exportFrom(mine)) as {
+      watchlists: { netuids: number[] }[];
+      notes: { id: string; history: { kind: string; savedAtMs: number; content: { body: string } }[] }[];
+    };
+    const netuids = Array.from({ length: 6000 }, (_, i) => (i * 7919) % 65536); // distinct, not sorted
+    file.watchlists[0]!.netuids = netuids;
+    const first = file.notes.find((n) => n.id === note!.id)!;
+    const template = first.history[0]!;
+    first.history = Array.from({ length: 5000 }, (_, v) => ({ ...template, savedAtMs: template.savedAtMs + v, content: { ...template.content, body: `v${v}` } }));
+    const content = JSON.stringify(file);
+
+    for (let round = 0; round < 2; round++) {
+      const outcome = await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: round === 0 ? 'ask' : 'replace', settings: 'keep' });
+      expect(outcome.status).toBe('imported');
+      const lists = await theirs.ok<Watchlist[]>('watchlists.list');
+      expect(lists).toHaveLength(1);
+      expect(lists[0]!.netuids).toEqual(netuids);
+      const history = await theirs.ok<NoteVersion[]>('notes.history', { id: note!.id });
+      // The file's 5,000 versions, and the note's own content (which no version of the file holds) on top.
+      expect(history).toHaveLength(5001);
+      expect(new Set(history.map((v) => v.content.body)).size).toBe(5001);
+    }
+    expect((await theirs.ok<Settings>('settings.get')).syncIntervalMinutes).toBe(60);
+  });
+});
+
+describe('import: note ids are compared ignoring case', () => {
+  it('a note whose id differs only in case is the same note: a conflict, replaced in place, never a second note', async () => {
+    const [note] = await fill(mine);
+    const file = JSON.parse(await exportFrom(mine)) as { notes: { id: string; body: string }[] };
+    file.notes[0]!.id = note!.id.toUpperCase();
+    file.notes[0]!.body = 'from the upper-case file';
+    const content = JSON.stringify(file);
+    const asked = await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'ask' });
+    expect(asked).toMatchObject({ status: 'conflicts', noteIds: expect.arrayContaining([note!.id]) });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({ notesReplaced: 2, notesAdded: 0 });
+    expect(await notesIn(mine)).toHaveLength(2);
+    expect((await mine.ok<Note>('notes.get', { id: note!.id })).body).toBe('from the upper-case file');
+  });
+
+  it('a file holding one note twice under ids differing in case is refused, nothing written', async () => {
+    const [note] = await fill(mine);
+    const file = JSON.parse(await exportFrom(mine)) as { notes: { id: string }[] };
+    file.notes.push({ ...file.notes[0]!, id: note!.id.toUpperCase() });
+    const message = await theirs.err('notes.import', { content: JSON.stringify(file), conflicts: 'ask', settings: 'keep' });
+    expect(message).toMatch(/notes\.2\.id: note id [0-9a-f-]+ appears twice.*Nothing was imported\./);
+    expect(await notesIn(theirs)).toEqual([]);
+  });
+});
+
 describe('import conflicts: notes whose ids already exist', () => {
   async function importAgain(conflicts: string) {
     return mine.ok<ImportOutcome>('notes.import', { content: await exportFrom(mine), conflicts });
@@ -125,7 +230,12 @@ describe('import conflicts: notes whose ids already exist', () => {
     await mine.ok('notes.save', { id: notes[0]!.id, content: review(8, { body: 'edited after export' }), kind: 'save' });
     await mine.ok('settings.set', { syncIntervalMinutes: 30 });
     const outcome = await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'ask' });
-    expect(outcome).toEqual({ status: 'conflicts', noteIds: notes.map((n) => n.id), titles: notes.map((n) => n.title) });
+    expect(outcome).toEqual({
+      status: 'conflicts',
+      noteIds: notes.map((n) => n.id),
+      titles: notes.map((n) => n.title),
+      settingsChanges: [{ label: 'Sync every (minutes, 0 = only when asked)', mine: '30', file: '15' }],
+    });
     expect((await mine.ok<Note>('notes.get', { id: notes[0]!.id })).body).toBe('edited after export');
     expect((await mine.ok<Settings>('settings.get')).syncIntervalMinutes).toBe(30);
   });

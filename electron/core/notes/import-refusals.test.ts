@@ -17,7 +17,8 @@ afterEach(async () => {
 
 describe('import refuses a bad file with the reason, and writes nothing', () => {
   async function refused(content: string): Promise<string> {
-    const message = await theirs.err('notes.import', { content, conflicts: 'ask' });
+    // The file's settings taken too, so a failed write is seen to leave them as well.
+    const message = await theirs.err('notes.import', { content, conflicts: 'ask', settings: 'replace' });
     expect(await notesIn(theirs)).toEqual([]);
     expect(await theirs.ok<Watchlist[]>('watchlists.list')).toEqual([]);
     expect(rentsIn(theirs)).toEqual({});

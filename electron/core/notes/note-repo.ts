@@ -3,7 +3,7 @@
  * history always ends with what the user sees; the full-text index follows by triggers (migration 0004).
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Note, NoteContent, NoteVersion, NoteVersionKind } from '../../../shared/notes-types';
 import { CoreError } from '../errors';
 import { CONTENT_COLUMNS, contentJson, contentParams, emptyContent, sameContent, toNote, type NoteRow } from './note-rows';
@@ -122,12 +122,11 @@ export class NoteRepo {
 
   /** Adds a note as it is, with its own id and times (import). */
   insert(note: Note): void {
-    this.db
-      .prepare(
-        `INSERT INTO notes (id, ${CONTENT_COLUMNS.join(', ')}, created_at_ms, updated_at_ms)
-         VALUES (@id, ${CONTENT_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at_ms, @updated_at_ms)`,
-      )
-      .run({ id: note.id, ...contentParams(note), created_at_ms: note.createdAtMs, updated_at_ms: note.updatedAtMs });
+    this.insertStatement ??= this.db.prepare(
+      `INSERT INTO notes (id, ${CONTENT_COLUMNS.join(', ')}, created_at_ms, updated_at_ms)
+       VALUES (@id, ${CONTENT_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at_ms, @updated_at_ms)`,
+    );
+    this.insertStatement.run({ id: note.id, ...contentParams(note), created_at_ms: note.createdAtMs, updated_at_ms: note.updatedAtMs });
   }
 
   /**
@@ -142,19 +141,25 @@ export class NoteRepo {
     });
   }
 
-  /** Adds a version unless one with the same time and content is already there (importing the same file twice). */
+  /**
+   * Adds a version unless one with the same time and content is already there (importing the same file twice).
+   * The lookup is indexed by time (migration 0008) and both statements are prepared once per repository: an import
+   * adds tens of thousands of versions through here.
+   */
   addVersion(id: string, kind: NoteVersionKind, savedAtMs: number, content: NoteContent, open: boolean): void {
     const json = contentJson(content);
-    const dup = this.db
-      .prepare('SELECT 1 FROM note_versions WHERE note_id = ? AND saved_at_ms = ? AND content_json = ?')
-      .get(id, savedAtMs, json);
-    if (dup) return;
-    this.db
-      .prepare(
+    this.versionStatements ??= {
+      dup: this.db.prepare('SELECT 1 FROM note_versions WHERE note_id = ? AND saved_at_ms = ? AND content_json = ?'),
+      insert: this.db.prepare(
         'INSERT INTO note_versions (note_id, kind, open, started_at_ms, saved_at_ms, content_json) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, kind, open ? 1 : 0, savedAtMs, savedAtMs, json);
+      ),
+    };
+    if (this.versionStatements.dup.get(id, savedAtMs, json)) return;
+    this.versionStatements.insert.run(id, kind, open ? 1 : 0, savedAtMs, savedAtMs, json);
   }
+
+  private versionStatements: { dup: Statement; insert: Statement } | undefined;
+  private insertStatement: Statement | undefined;
 
   /** Ends the open editing session, so the next save starts a version instead of merging into it. */
   private closeSession(id: string): void {

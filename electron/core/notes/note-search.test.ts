@@ -52,6 +52,44 @@ describe('notes: full-text search', () => {
     expect(ftsQuery('***')).toBeNull();
   });
 
+  it('a query of punctuation, quotes, * or ( or an emoji finds the notes holding that text, not every note', async () => {
+    const quoted = await write(review(1, { title: 'Quoted', body: 'The owner said "soon" (again) 🚀', exploits: '', risks: '', tags: [] }));
+    const starred = await write(review(2, { title: 'Starred', body: 'Rated ** out of five.', exploits: '', risks: '', tags: [] }));
+    const plain = await write(review(3, { title: 'Plain', body: 'Nothing special', exploits: '', risks: '', scoringSummary: '', validatorsReward: '', tags: [] }));
+    const ids = async (query: string) => (await list({ query })).map((n) => n.id).sort();
+    expect(await ids('"')).toEqual([quoted.id]);
+    expect(await ids('(')).toEqual([quoted.id]);
+    expect(await ids('🚀')).toEqual([quoted.id]);
+    expect(await ids('*')).toEqual([starred.id]);
+    expect(await ids('**')).toEqual([starred.id]);
+    expect(await ids('"soon"')).toEqual([quoted.id]); // a word: found by the word index as before
+    expect(await ids('(again)')).toEqual([quoted.id]);
+    expect(await ids('#')).toEqual([]);
+    expect(await ids('   ')).toEqual([quoted.id, starred.id, plain.id].sort()); // no query at all: every note
+    // The match is marked where the user sees it, as words are.
+    expect(marked((await list({ query: '🚀' }))[0]!.excerpt)).toBe('The owner said "soon" (again) [🚀]');
+    // With a word in it, the word index finds and marks the word, as before.
+    expect(marked((await list({ query: '(again)' }))[0]!.excerpt)).toBe('The owner said "soon" ([again]) 🚀');
+  });
+
+  it('finds text inside an unspaced run of Chinese or Japanese, and mixed with words', async () => {
+    const ja = await write(review(5, { title: '評価', body: '機械学習モデルの評価方法を確認した。', tags: [] }));
+    const zh = await write(review(6, { title: '矿工', body: '验证者使用延迟作为主要评分标准。', tags: [] }));
+    const ids = async (query: string) => (await list({ query })).map((n) => n.id).sort();
+    expect(await ids('学習モデル')).toEqual([ja.id]);
+    expect(await ids('学習')).toEqual([ja.id]); // two characters: shorter than a trigram, scanned for
+    const [found] = await list({ query: '評価' });
+    expect(marked(found!.titleMarked)).toBe('[評価]');
+    expect(marked(found!.excerpt)).toBe('機械学習モデルの[評価]方法を確認した。');
+    expect(await ids('延迟')).toEqual([zh.id]);
+    expect(await ids('评分标准')).toEqual([zh.id]);
+    expect(await ids('评分 latency')).toEqual([zh.id]); // the review's fields mention latency
+    expect(await ids('评分 docker')).toEqual([]);
+    expect(await ids('モデル 延迟')).toEqual([]);
+    // Existing word searches are unchanged.
+    expect(await ids('latency')).toEqual([ja.id, zh.id].sort());
+  });
+
   it('follows edits, restores and deletes', async () => {
     const note = await write(review(9, { body: 'Uses a weighted median.' }));
     expect(await list({ query: 'median' })).toHaveLength(1);

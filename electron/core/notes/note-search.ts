@@ -13,13 +13,47 @@ export interface NoteFilters {
 const LIST_LIMIT = 1000;
 const EXCERPT_CHARS = 180;
 
+/** Scripts written without spaces between words: a word index holds a whole run as one token. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+
 /**
  * The user's words as an FTS5 query: each word quoted (so FTS5 syntax typed by the user is just text) and matched
  * as a prefix (so results appear while typing); all words must match. Null when there is no word to look for.
+ * Runs of an unspaced script are not words here: see searchTerms.
  */
 export function ftsQuery(input: string): string | null {
-  const words = input.match(/[\p{L}\p{M}\p{N}_]+/gu);
+  const words = input.replace(UNSPACED, ' ').match(/[\p{L}\p{M}\p{N}_]+/gu);
   return words ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+/**
+ * What a query looks for: words (the word index, by prefix) and literal pieces that must appear as they are typed
+ * (case aside). A run of Chinese, Japanese, Thai… is literal, so part of a longer run is found; a query with no word
+ * and no such run (punctuation, quotes, `*`, `(`, an emoji) is one literal piece: it finds the notes containing that
+ * text, never "every note".
+ */
+export function searchTerms(input: string): { words: string | null; literals: string[] } {
+  const words = ftsQuery(input);
+  const literals: string[] = input.match(UNSPACED) ?? [];
+  const trimmed = input.trim();
+  if (!words && literals.length === 0 && trimmed) literals.push(trimmed);
+  return { words, literals };
+}
+
+/** Three characters or more are looked up in the trigram index (migration 0008); shorter pieces are scanned for. */
+const TRIGRAM_MIN = 3;
+const SCANNED_TEXT = `lower(n.title || char(10) || n.body || char(10) || n.repository_url || char(10) || n.commit_reviewed || char(10) ||
+  n.scoring_summary || char(10) || n.validators_reward || char(10) || COALESCE(n.compute, '') || char(10) || n.hardware_detail ||
+  char(10) || n.exploits || char(10) || n.risks || char(10) || n.tags)`;
+
+function literalCondition(literal: string, name: string, params: Record<string, unknown>): string {
+  if ([...literal].length >= TRIGRAM_MIN) {
+    // A quoted FTS5 string is matched as a whole substring; a quote inside it is doubled.
+    params[name] = `"${literal.replaceAll('"', '""')}"`;
+    return `n.seq IN (SELECT rowid FROM notes_trigram WHERE notes_trigram MATCH @${name})`;
+  }
+  params[name] = literal.toLowerCase();
+  return `instr(${SCANNED_TEXT}, @${name}) > 0`;
 }
 
 interface SummaryRow {
@@ -51,7 +85,9 @@ export function searchNotes(db: Database, filters: NoteFilters): NoteSummary[] {
     where.push('EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = @tag)');
     params.tag = filters.tag;
   }
-  const match = filters.query ? ftsQuery(filters.query) : null;
+  const terms = filters.query ? searchTerms(filters.query) : { words: null, literals: [] as string[] };
+  terms.literals.forEach((literal, i) => where.push(literalCondition(literal, `literal${i}`, params)));
+  const match = terms.words;
   let sql: string;
   if (match) {
     params.match = match;
@@ -70,6 +106,9 @@ export function searchNotes(db: Database, filters: NoteFilters): NoteSummary[] {
            ORDER BY n.updated_at_ms DESC, n.seq DESC
            LIMIT @limit`;
   }
+  // Literal pieces are not in the word index, so its highlight cannot mark them: marked here when they are all the
+  // query has (a word query keeps the index's marks and passages).
+  const literals = match ? [] : terms.literals;
   return (db.prepare(sql).all(params) as SummaryRow[]).map((r) => ({
     id: r.id,
     netuid: r.netuid,
@@ -78,10 +117,30 @@ export function searchNotes(db: Database, filters: NoteFilters): NoteSummary[] {
     confidence: r.confidence,
     tags: JSON.parse(r.tags) as string[],
     updatedAtMs: r.updated_at_ms,
-    titleMarked: r.title_marked,
+    titleMarked: literals.length ? markLiterals(r.title, literals) : r.title_marked,
     // When the best passage is the title itself, the body's start says more than the title twice.
-    excerpt: oneLine(r.excerpt && r.excerpt !== r.title_marked ? r.excerpt : r.body.slice(0, EXCERPT_CHARS * 2), EXCERPT_CHARS),
+    excerpt: literals.length
+      ? literalPassage(r.body, literals)
+      : oneLine(r.excerpt && r.excerpt !== r.title_marked ? r.excerpt : r.body.slice(0, EXCERPT_CHARS * 2), EXCERPT_CHARS),
   }));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literalPattern = (literals: string[]) => new RegExp(literals.map(escapeRegExp).join('|'), 'giu');
+
+function markLiterals(text: string, literals: string[]): string {
+  return text.replace(literalPattern(literals), (found) => `${MATCH_START}${found}${MATCH_END}`);
+}
+
+/** The body around the first literal match, marked; the body's start when the match is in another field. */
+function literalPassage(body: string, literals: string[]): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  const at = flat.search(literalPattern(literals));
+  if (at < 0) return oneLine(flat, EXCERPT_CHARS);
+  const start = Math.max(0, at - Math.floor(EXCERPT_CHARS / 3));
+  const window = flat.slice(start, start + EXCERPT_CHARS);
+  const cut = start + EXCERPT_CHARS < flat.length;
+  return `${start > 0 ? '…' : ''}${markLiterals(window, literals)}${cut ? '…' : ''}`;
 }
 
 function oneLine(text: string, max: number): string {

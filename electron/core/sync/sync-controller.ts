@@ -5,11 +5,27 @@
 import type { SyncOutcome, SyncState } from '../../../shared/api-types';
 import type { ScoutService } from '../service';
 import { CoreError } from '../errors';
-import { ChainError } from '../chain/errors';
+import { ChainError, SyncStopped } from '../chain/errors';
 import { resolveTarget } from './endpoint';
 import { runSync, tidyAfterSync } from './sync-run';
+import { MostlyStaleError } from './mostly-stale';
 
 const RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000];
+
+export interface SyncTimeouts {
+  connectMs?: number;
+  callMs?: number;
+  retryDelaysMs?: number[];
+  /** Overrides Settings' syncDeadlineMinutes, per block read (tests of a slow node). */
+  deadlineMs?: number;
+  /** Stop after this many requests in a row time out (see connect). */
+  giveUpAfterTimeouts?: number;
+  /**
+   * Off for a shell that exits after one sync (the CLI): a retry it would never make must not be announced. A cron
+   * job runs it again on its own schedule.
+   */
+  retry?: boolean;
+}
 
 export interface SyncRequest {
   endpoint?: string;
@@ -36,7 +52,7 @@ export class SyncController {
 
   constructor(
     private readonly service: ScoutService,
-    private readonly timeouts: { connectMs?: number; callMs?: number; retryDelaysMs?: number[] } = {},
+    private readonly timeouts: SyncTimeouts = {},
   ) {}
 
   status(): SyncState {
@@ -61,7 +77,22 @@ export class SyncController {
       throw new CoreError('invalid-argument', (e as Error).message);
     }
     this.clearRetry();
-    this.abort = new AbortController();
+    const abort = new AbortController();
+    this.abort = abort;
+    // The limit is for reading one block: a backfill reads one more per day and gets as much more time.
+    const blocks = 1 + (request.backfillDays ?? 0);
+    const deadlineMs = (this.timeouts.deadlineMs ?? ws.settings.get().syncDeadlineMinutes * 60_000) * blocks;
+    const deadline = setTimeout(() => {
+      const limit = deadlineMs >= 60_000 ? `${Math.round(deadlineMs / 60_000)} min` : `${Math.round(deadlineMs / 1000)} s`;
+      abort.abort(
+        new SyncStopped(
+          'timeout',
+          `The sync was stopped after ${limit} (the time limit in Settings${blocks > 1 ? `, for ${blocks} blocks` : ''}) with ` +
+            `${target.endpoint} still answering; what it had not finished reading was not written.`,
+        ),
+      );
+    }, deadlineMs);
+    deadline.unref?.();
     this.update({ running: true, phase: 'connecting', done: 0, total: 0, netuid: null, message: `Connecting to ${target.endpoint}`, endpoint: target.endpoint, lastError: null });
     let outcome: SyncOutcome;
     try {
@@ -73,6 +104,7 @@ export class SyncController {
         now: this.service.now,
         connectTimeoutMs: this.timeouts.connectMs,
         callTimeoutMs: this.timeouts.callMs,
+        giveUpAfterTimeouts: this.timeouts.giveUpAfterTimeouts,
         onProgress: (p) => this.update({ phase: p.phase === 'backfill' ? 'subnets' : p.phase, done: p.done, total: p.total, netuid: p.netuid, message: p.message, online: true }),
       });
       this.retryCount = 0;
@@ -95,16 +127,18 @@ export class SyncController {
       outcome = { ok: true, cancelled: false, points: result.points, stale: result.stale, error: null };
       this.service.emit('data.changed', { scope: 'subnets' });
     } catch (e) {
-      const cancelled = this.abort.signal.aborted;
-      const message = cancelled ? 'The sync was cancelled; the previous data is unchanged.' : describe(e);
+      // Aborted by the time limit is a failure the user must read, not a cancel.
+      const cancelled = abort.signal.aborted && !(abort.signal.reason instanceof SyncStopped);
+      const message = cancelled ? 'The sync was cancelled; the previous data is unchanged.' : describe(abort.signal.reason instanceof SyncStopped ? abort.signal.reason : e);
       const offline = e instanceof ChainError && (e.kind === 'unreachable' || e.kind === 'dropped');
       this.update({
         running: false, phase: cancelled ? 'cancelled' : 'failed', netuid: null, message,
         lastError: cancelled ? null : message, online: offline ? false : this.state.online,
       });
-      outcome = { ok: false, cancelled, points: [], stale: [], error: cancelled ? null : message };
-      if (offline) this.scheduleRetry(request);
+      outcome = { ok: false, cancelled, points: [], stale: e instanceof MostlyStaleError ? e.stale : [], error: cancelled ? null : message };
+      if (offline && this.timeouts.retry !== false) this.scheduleRetry(request);
     } finally {
+      clearTimeout(deadline);
       this.abort = null;
     }
     this.service.emit('sync.done', outcome);

@@ -17,6 +17,7 @@ import { thinNeuronHistory } from '../db/retention';
 import { summarizeSync } from './summaries';
 import type { Target } from './endpoint';
 import { describeReadFailure, type ReadStage } from './read-failure';
+import { refuseMostlyStale } from './mostly-stale';
 
 export interface SyncProgress {
   phase: 'connecting' | 'network' | 'subnets' | 'writing' | 'backfill';
@@ -35,6 +36,8 @@ export interface SyncRunOptions {
   onProgress(p: SyncProgress): void;
   connectTimeoutMs?: number;
   callTimeoutMs?: number;
+  /** Stop when this many requests in a row time out (see connect). */
+  giveUpAfterTimeouts?: number;
 }
 
 export interface SyncRunResult {
@@ -45,7 +48,12 @@ export interface SyncRunResult {
 export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   const { db, target, onProgress } = options;
   onProgress({ phase: 'connecting', done: 0, total: 1, netuid: null, message: `Connecting to ${target.endpoint}` });
-  const conn = await connect(target.endpoint, { timeoutMs: options.connectTimeoutMs, callTimeoutMs: options.callTimeoutMs });
+  const conn = await connect(target.endpoint, {
+    timeoutMs: options.connectTimeoutMs,
+    callTimeoutMs: options.callTimeoutMs,
+    giveUpAfterTimeouts: options.giveUpAfterTimeouts,
+    signal: options.signal,
+  });
   try {
     checkChain(db, target, conn.genesisHash);
     let headHash: string;
@@ -119,6 +127,7 @@ async function readAndStore(
     throw new ChainError(failure.kind, `${failure.what}. ${consequence}`);
   }
   const sync = toNetworkSync(db, fetched, target, kind);
+  refuseMostlyStale(fetched, consequence);
   if (options.signal?.aborted) throw new ChainError('cancelled', 'The sync was cancelled; nothing was written.');
   if (kind === 'live') onProgress({ phase: 'writing', done: 0, total: 1, netuid: null, message: 'Saving' });
   const point = writeNetworkSync(db, sync, options.now(), summarizeSync(sync, previousBlock(db, sync.point.blockNumber)));

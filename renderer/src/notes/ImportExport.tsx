@@ -1,5 +1,11 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportConflictChoice, type ImportOutcome } from '../../../shared/notes-types';
+import {
+  MAX_IMPORT_BYTES,
+  type ImportConflictChoice,
+  type ImportOutcome,
+  type ImportSettingsChoice,
+  type SettingChange,
+} from '../../../shared/notes-types';
 import { scout } from '../scout';
 import { download } from './download';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -7,12 +13,14 @@ import { ErrorMessage } from '../components/ErrorMessage';
 interface Conflicts {
   content: string;
   titles: string[];
+  settingsChanges: SettingChange[];
 }
 
 /**
  * Export everything the user wrote (notes with history, watchlists, scenarios, settings, and on My miners the team
  * keys, miners' own rents and the earnings-drop alert) as one JSON file, and import such a file. When the file holds
- * notes that are already here, the user chooses what happens to them.
+ * notes that are already here, the user chooses what happens to them; when it holds other settings, the user sees
+ * which and what they would become, and they stay as they are unless the user ticks to take the file's.
  */
 export function ImportExport({ onImported }: { onImported(): void }) {
   const fileInput = useRef<HTMLInputElement>(null);
@@ -21,6 +29,7 @@ export function ImportExport({ onImported }: { onImported(): void }) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [takeSettings, setTakeSettings] = useState(false);
 
   const exportAll = async () => {
     setError(null);
@@ -32,14 +41,15 @@ export function ImportExport({ onImported }: { onImported(): void }) {
     }
   };
 
-  const importContent = async (content: string, choice: ImportConflictChoice) => {
+  const importContent = async (content: string, choice: ImportConflictChoice, settings?: ImportSettingsChoice) => {
     setBusy(true);
     setError(null);
     setMessage(null);
     try {
-      const outcome = await scout.call('notes.import', { content, conflicts: choice });
+      const outcome = await scout.call('notes.import', { content, conflicts: choice, ...(settings ? { settings } : {}) });
       if (outcome.status === 'conflicts') {
-        setConflicts({ content, titles: outcome.titles });
+        setConflicts({ content, titles: outcome.titles, settingsChanges: outcome.settingsChanges });
+        setTakeSettings(false);
         dialog.current?.showModal();
       } else {
         setMessage(describe(outcome));
@@ -67,7 +77,7 @@ export function ImportExport({ onImported }: { onImported(): void }) {
     dialog.current?.close();
     const pending = conflicts;
     setConflicts(null);
-    if (pending && choice) void importContent(pending.content, choice);
+    if (pending && choice) void importContent(pending.content, choice, takeSettings ? 'replace' : 'keep');
     else setMessage('Import cancelled; nothing was imported.');
   };
 
@@ -83,26 +93,69 @@ export function ImportExport({ onImported }: { onImported(): void }) {
       {message && <span role="status">{message}</span>}
       <ErrorMessage error={error} />
       <dialog ref={dialog} aria-labelledby="import-conflicts-title" onCancel={() => choose(null)}>
-        <h2 id="import-conflicts-title">
-          {conflicts?.titles.length === 1 ? 'A note in this file is already here' : `${conflicts?.titles.length ?? 0} notes in this file are already here`}
-        </h2>
-        <ul>
-          {conflicts?.titles.slice(0, 5).map((t, i) => <li key={i}>{t}</li>)}
-          {(conflicts?.titles.length ?? 0) > 5 && <li>and {(conflicts?.titles.length ?? 0) - 5} more</li>}
-        </ul>
-        <p>What should happen to them? Notes that are not here yet are added either way.</p>
+        <h2 id="import-conflicts-title">{dialogTitle(conflicts)}</h2>
+        {noteCount(conflicts) > 0 && (
+          <>
+            <ul>
+              {conflicts?.titles.slice(0, 5).map((t, i) => <li key={i}>{t}</li>)}
+              {noteCount(conflicts) > 5 && <li>and {noteCount(conflicts) - 5} more</li>}
+            </ul>
+            <p>What should happen to them? Notes that are not here yet are added either way.</p>
+          </>
+        )}
+        {(conflicts?.settingsChanges.length ?? 0) > 0 && (
+          <>
+            <p>Your settings stay as they are unless you tick below. The file’s would change:</p>
+            <table className="settings-changes" aria-label="Settings the file would change">
+              <thead>
+                <tr>
+                  <th scope="col">Setting</th>
+                  <th scope="col">Yours</th>
+                  <th scope="col">The file’s</th>
+                </tr>
+              </thead>
+              <tbody>
+                {conflicts?.settingsChanges.map((c) => (
+                  <tr key={c.label}>
+                    <th scope="row">{c.label}</th>
+                    <td>{c.mine}</td>
+                    <td>{c.file}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <label className="row">
+              <input type="checkbox" checked={takeSettings} onChange={(e) => setTakeSettings(e.target.checked)} />
+              Replace my settings with the file’s
+            </label>
+          </>
+        )}
         <div className="row wrap">
-          <button onClick={() => choose('keep')}>Keep mine</button>
-          <button onClick={() => choose('replace')}>Replace with the file’s</button>
-          <button onClick={() => choose('duplicate')}>Keep both</button>
+          {noteCount(conflicts) > 0 ? (
+            <>
+              <button onClick={() => choose('keep')}>Keep mine</button>
+              <button onClick={() => choose('replace')}>Replace with the file’s</button>
+              <button onClick={() => choose('duplicate')}>Keep both</button>
+            </>
+          ) : (
+            <button onClick={() => choose('ask')}>Import</button>
+          )}
           <button className="secondary" onClick={() => choose(null)}>
             Cancel import
           </button>
         </div>
-        <p className="muted">Replacing keeps your version in the note’s history, so it can be restored.</p>
+        {noteCount(conflicts) > 0 && <p className="muted">Replacing keeps your version in the note’s history, so it can be restored.</p>}
       </dialog>
     </div>
   );
+}
+
+const noteCount = (c: Conflicts | null) => c?.titles.length ?? 0;
+
+function dialogTitle(c: Conflicts | null): string {
+  const notes = noteCount(c);
+  if (notes === 0) return 'This file holds other settings than yours';
+  return notes === 1 ? 'A note in this file is already here' : `${notes} notes in this file are already here`;
 }
 
 function describe(o: Extract<ImportOutcome, { status: 'imported' }>): string {

@@ -28,7 +28,7 @@ export function NumberField(props: {
     const trimmed = raw.trim();
     const n = trimmed === '' ? Number.NaN : Number(trimmed);
     if (!Number.isFinite(n)) props.onInvalid(`"${raw}" is not a number`);
-    else props.onValid(n);
+    else props.onValid(n === 0 ? 0 : n); // "-0" is 0, not a value shown as "-0"
   };
   const errorId = `${id}-error`;
   return (

@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { NetworkPreset, Settings } from '../../../shared/api-types';
 import { ENDPOINT_PRESETS } from '../../../shared/networks';
+import { NETWORK_LABELS, SETTING_LABELS } from '../../../shared/settings-labels';
 import { useSettingsStore } from '../stores/settings-store';
-import { ThresholdsFieldset } from './ThresholdsFieldset';
+import { ThresholdsFieldset, typedNumber } from './ThresholdsFieldset';
 import { BackupsSection } from './BackupsSection';
 import { ErrorMessage } from '../components/ErrorMessage';
 
-const NETWORK_LABELS: Record<NetworkPreset, string> = {
-  finney: 'Finney (main network)',
-  archive: 'Finney archive node (history)',
-  testnet: 'Testnet',
-  local: 'Local node',
-  custom: 'Custom endpoint',
-};
 
 export function SettingsView() {
   const { settings, save, error, saving, savedAtMs } = useSettingsStore();
@@ -59,23 +53,32 @@ export function SettingsView() {
         </fieldset>
         <fieldset>
           <legend>Sync and history</legend>
-          <label htmlFor="sync-interval">Sync every (minutes, 0 = only when asked)</label>
+          <label htmlFor="sync-interval">{SETTING_LABELS.syncIntervalMinutes}</label>
           <input
             id="sync-interval"
             type="number"
             min={0}
             max={1440}
             value={draft.syncIntervalMinutes}
-            onChange={(e) => update({ syncIntervalMinutes: e.target.valueAsNumber })}
+            onChange={(e) => update({ syncIntervalMinutes: typedNumber(e.target.valueAsNumber) })}
           />
-          <label htmlFor="retention">Keep per-UID data at full resolution for (days)</label>
+          <label htmlFor="sync-deadline">{SETTING_LABELS.syncDeadlineMinutes}</label>
+          <input
+            id="sync-deadline"
+            type="number"
+            min={1}
+            max={120}
+            value={draft.syncDeadlineMinutes}
+            onChange={(e) => update({ syncDeadlineMinutes: typedNumber(e.target.valueAsNumber) })}
+          />
+          <label htmlFor="retention">{SETTING_LABELS.neuronFullResolutionDays}</label>
           <input
             id="retention"
             type="number"
             min={1}
             max={3650}
             value={draft.neuronFullResolutionDays}
-            onChange={(e) => update({ neuronFullResolutionDays: e.target.valueAsNumber })}
+            onChange={(e) => update({ neuronFullResolutionDays: typedNumber(e.target.valueAsNumber) })}
           />
           <label htmlFor="backup-budget">Keep backups within (MB; the newest good backup is always kept)</label>
           <input

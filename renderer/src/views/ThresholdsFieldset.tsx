@@ -1,24 +1,34 @@
 import type { VerdictThresholds } from '../../../shared/economics';
 import { DEFAULT_THRESHOLDS } from '../../../shared/economics';
+import { thresholdPairProblems } from '../../../shared/api-schemas';
+import { THRESHOLD_LABELS } from '../../../shared/settings-labels';
 
-const FIELDS: { key: keyof VerdictThresholds; label: string; step: number }[] = [
-  { key: 'minProfitUsdPerMonth', label: 'Profit must exceed (USD/month)', step: 10 },
-  { key: 'giniGood', label: 'Gini good below', step: 0.05 },
-  { key: 'giniBad', label: 'Gini bad above', step: 0.05 },
-  { key: 'minersGoodMin', label: 'Competitors good from', step: 1 },
-  { key: 'minersGoodMax', label: 'Competitors good up to', step: 1 },
-  { key: 'minersCrowdedAbove', label: 'Crowded above (miners)', step: 10 },
-  { key: 'minersDeadBelow', label: 'Maybe dead below (miners)', step: 1 },
-  { key: 'registrationLowTao', label: 'Registration cheap below (τ)', step: 0.1 },
-  { key: 'registrationRiskyTao', label: 'Registration risky above (τ)', step: 0.5 },
-  { key: 'burnedShareBad', label: 'Burned share bad above (0–1)', step: 0.05 },
-  { key: 'divergenceRatio', label: 'Live vs window divergence above (ratio)', step: 0.1 },
-  { key: 'pruneHighDays', label: 'Pruning risk high within (days)', step: 1 },
-  { key: 'pruneMediumDays', label: 'Pruning risk medium within (days)', step: 1 },
-];
+/** What a number input holds, with "-0" read as 0 (it would otherwise be kept and shown as "-0"). */
+export const typedNumber = (n: number): number => (n === 0 ? 0 : n);
+
+const STEPS: Record<keyof VerdictThresholds, number> = {
+  minProfitUsdPerMonth: 10,
+  giniGood: 0.05,
+  giniBad: 0.05,
+  minersGoodMin: 1,
+  minersGoodMax: 1,
+  minersCrowdedAbove: 10,
+  minersDeadBelow: 1,
+  registrationLowTao: 0.1,
+  registrationRiskyTao: 0.5,
+  burnedShareBad: 0.05,
+  divergenceRatio: 0.1,
+  pruneHighDays: 1,
+  pruneMediumDays: 1,
+  subnetDeregHighRank: 1,
+  subnetDeregMediumRank: 1,
+};
+const FIELDS = (Object.keys(STEPS) as (keyof VerdictThresholds)[]).map((key) => ({ key, label: THRESHOLD_LABELS[key], step: STEPS[key] }));
 
 /** The verdict's rules of thumb as numbers the user can change (defaults from the analysts' playbook). */
 export function ThresholdsFieldset({ value, onChange }: { value: VerdictThresholds; onChange(next: VerdictThresholds): void }) {
+  // Said while typing; saving is refused by the core with the same words.
+  const problems = thresholdPairProblems(value);
   return (
     <fieldset>
       <legend>Verdict thresholds</legend>
@@ -30,11 +40,17 @@ export function ThresholdsFieldset({ value, onChange }: { value: VerdictThreshol
               type="number"
               step={f.step}
               value={value[f.key]}
-              onChange={(e) => onChange({ ...value, [f.key]: e.target.valueAsNumber })}
+              aria-invalid={problems.some((p) => p.key === f.key) || undefined}
+              onChange={(e) => onChange({ ...value, [f.key]: typedNumber(e.target.valueAsNumber) })}
             />
           </label>
         ))}
       </div>
+      {problems.map((p) => (
+        <p key={p.key} className="field-error" role="alert">
+          {p.message.charAt(0).toUpperCase() + p.message.slice(1)}.
+        </p>
+      ))}
       <button type="button" className="secondary small" onClick={() => onChange({ ...DEFAULT_THRESHOLDS })}>
         Restore the defaults
       </button>

@@ -6,6 +6,7 @@ import { notes } from './0004-notes';
 import { myMiners } from './0005-my-miners';
 import { compactHistory } from './0006-compact-history';
 import { analysisCache } from './0007-analysis-cache';
+import { noteSearchAndImport } from './0008-note-search-and-import';
 import { chainRules } from './0009-chain-rules';
 
 export interface Migration {
@@ -17,4 +18,6 @@ export interface Migration {
 }
 
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
-export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners, compactHistory, analysisCache, chainRules];
+export const migrations: Migration[] = [
+  initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners, compactHistory, analysisCache, noteSearchAndImport, chainRules,
+];
