@@ -11,9 +11,12 @@ import type { CrashMode, WorkerMessage } from './crash-plan';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Bundles crash-worker.ts beside node_modules (so its packages resolve) and returns the file to run. */
+/**
+ * Bundles crash-worker.ts beside node_modules (so its packages resolve) and returns the file to run. One file per
+ * process: node_modules may be shared by several checkouts (worktrees) whose runs must not swap workers mid-test.
+ */
 export function buildWorker(): string {
-  const out = path.join(ROOT, 'node_modules/.cache/scout-crash/worker.cjs');
+  const out = path.join(ROOT, 'node_modules/.cache/scout-crash', String(process.pid), 'worker.cjs');
   buildSync({
     entryPoints: [path.join(__dirname, 'crash-worker.ts')],
     bundle: true,
