@@ -80,7 +80,14 @@ function storedNeuron(n: NeuronSnapshot): NeuronFigures {
 interface ClientReading {
   subnets: Map<number, SubnetFigures>;
   neurons: Map<number, NeuronFigures[]>;
-  network: { blockEmissionRao: bigint; totalIssuanceRao: bigint; subnetOwnerCutU16: number };
+  network: {
+    blockEmissionRao: bigint;
+    totalIssuanceRao: bigint;
+    subnetOwnerCutU16: number;
+    subnetLimit: number;
+    networkImmunityPeriodBlocks: number;
+    subnetToPrune: number | null;
+  };
   registrationCostRao: bigint;
   metadataVersions: number[];
   /** Version of the metadata each client chose for itself, and how many runtime APIs it saw. */
@@ -138,6 +145,9 @@ async function readWithPolkadotApi(client: PolkadotClient, at: string, netuids: 
       blockEmissionRao: await api.query.SubtensorModule.BlockEmission.getValue(opts),
       totalIssuanceRao: await api.query.SubtensorModule.TotalIssuance.getValue(opts),
       subnetOwnerCutU16: await api.query.SubtensorModule.SubnetOwnerCut.getValue(opts),
+      subnetLimit: await api.query.SubtensorModule.SubnetLimit.getValue(opts),
+      networkImmunityPeriodBlocks: Number(await api.query.SubtensorModule.NetworkImmunityPeriod.getValue(opts)),
+      subnetToPrune: (await api.apis.SubnetInfoRuntimeApi.get_subnet_to_prune(opts)) ?? null,
     },
     registrationCostRao: await api.apis.SubnetRegistrationRuntimeApi.get_network_registration_cost(opts),
     metadataVersions,
@@ -193,6 +203,9 @@ async function readWithDedot(client: LegacyClient | DedotClient, at: string, net
       blockEmissionRao: await api.query.subtensorModule.blockEmission(),
       totalIssuanceRao: await api.query.subtensorModule.totalIssuance(),
       subnetOwnerCutU16: await api.query.subtensorModule.subnetOwnerCut(),
+      subnetLimit: await api.query.subtensorModule.subnetLimit(),
+      networkImmunityPeriodBlocks: Number(await api.query.subtensorModule.networkImmunityPeriod()),
+      subnetToPrune: (await api.call.subnetInfoRuntimeApi.getSubnetToPrune()) ?? null,
     },
     registrationCostRao: await api.call.subnetRegistrationRuntimeApi.getNetworkRegistrationCost(),
     metadataVersions,
@@ -231,7 +244,11 @@ describe.skipIf(!metadataPath)('independent clients against the stand-in node', 
       expect(mine?.movingPrice, `moving price ${netuid}`).toBeCloseTo(theirs?.movingPrice ?? Number.NaN, 9);
       expect(reading.neurons.get(netuid), `neurons ${netuid}`).toEqual(app.neurons.get(netuid));
     }
-    expect(reading.network).toEqual(app.network);
+    // The network values both read; the app also records how it read them (price source, calls the runtime lacked).
+    const { missingReads, priceSource, ...appNetwork } = app.network!;
+    expect(missingReads).toEqual([]);
+    expect(priceSource).toBe('swap-all');
+    expect(reading.network).toEqual(appNetwork);
     expect(reading.registrationCostRao).toBe(networkRegistrationCost(node.truthAt(point.blockNumber)));
   };
 
