@@ -82,12 +82,27 @@ export interface RawSubnetStorage {
   mechanismCount: number;
   /** MechanismEmissionSplit (Option<Vec<u16>>): null = even split. */
   mechanismSplit: number[] | null;
+  // Optional until the sync reads them (the stand-in network serves them); null = absent in this runtime / unknown.
+  /** ImmuneOwnerUidsLimit: how many of the owner coldkey's hotkeys get_neuron_to_prune skips. */
+  immuneOwnerUidsLimit?: number | null;
+  /** MinNonImmuneUids: below this many non-immune UIDs an immune one is pruned. */
+  minNonImmuneUids?: number | null;
+  /** BurnHalfLife (blocks) and BurnIncreaseMult (U64F64 as a float) of the registration price. */
+  burnHalfLife?: number | null;
+  burnIncreaseMult?: number | null;
+  /** SubtokenEnabled (set by start_call). */
+  subtokenEnabled?: boolean | null;
+  /** FirstEmissionBlockNumber; null = not set or absent. */
+  firstEmissionBlock?: bigint | null;
 }
 
 export interface RawNetworkStorage {
   blockEmission: bigint;
   totalIssuance: bigint;
   subnetOwnerCut: number;
+  /** SubnetLimit and NetworkImmunityPeriod (subnet deregistration); optional until the sync reads them. */
+  subnetLimit?: number | null;
+  networkImmunityPeriod?: bigint | null;
 }
 
 /** Everything the chain holds about one live subnet at one block. */
@@ -110,4 +125,6 @@ export interface RawNetworkState {
   subnets: Map<number, RawSubnetState>;
   /** Netuids that get_all_dynamic_info reports as None (dead / being replaced). */
   deadNetuids: number[];
+  /** SubnetInfoRuntimeApi.get_subnet_to_prune; null = none or the runtime lacks it. Optional until the sync reads it. */
+  subnetToPrune?: number | null;
 }

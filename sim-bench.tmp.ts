@@ -1,0 +1,13 @@
+import { SyntheticNetwork } from './electron/core/chain/synthetic/network';
+const t0 = performance.now();
+const net = new SyntheticNetwork({ seed: 5 });
+const t1 = performance.now();
+net.stateAt(9_000_000);
+const t2 = performance.now();
+net.stateAt(9_000_001);
+const t3 = performance.now();
+net.stateAt(9_000_000 - 7200);
+const t4 = performance.now();
+net.stateAt(9_000_000 - 7200*3);
+const t5 = performance.now();
+console.log({ ctor: t1 - t0, first: t2 - t1, next: t3 - t2, dayBack: t4 - t3, threeDaysBack: t5 - t4 });
