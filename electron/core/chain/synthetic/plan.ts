@@ -152,9 +152,11 @@ export function createSubnetPlan(seed: number, netuid: number, subnetCount: numb
       ? 0
       : netuid === SITUATIONS.noValidatorDividends
         ? 1
-        : profile.fresh || netuid === SITUATIONS.minNonImmuneFloor
-          ? 150
-          : rng.logNormal(25, 1.2),
+        : profile.fresh
+          ? 25
+          : netuid === SITUATIONS.minNonImmuneFloor
+            ? 150
+            : rng.logNormal(25, 1.2),
     willingnessTao: rng.logNormal(0.25, 1.0),
     skillShare: netuid === SITUATIONS.noIncentive ? 0 : skill.skillShare,
     skillSigma: skill.skillSigma,

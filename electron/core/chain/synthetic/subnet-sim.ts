@@ -203,9 +203,9 @@ export class SubnetSim {
     return p.profile.registrationAllowed && p.firstEmissionBlock !== null && block >= p.firstEmissionBlock;
   }
 
-  /** Alpha minted per block for participants now (SubnetAlphaOutEmission), from the issuance. */
-  alphaEmission(state: SimState): number {
-    return blockEmissionForIssuance(state.issuance);
+  /** Alpha minted per block for participants at `block` (SubnetAlphaOutEmission), from the issuance. */
+  alphaEmission(state: SimState, block: number): number {
+    return blockEmissionForIssuance(this.issuanceAt(state, block));
   }
 
   /** RootProp of the subnet now (ST run_coinbase.rs root_proportion). */
@@ -221,8 +221,8 @@ export class SubnetSim {
 
   /** PendingServerEmission + PendingValidatorEmission (DynamicInfo.pending_alpha_emission): the pending pool
    * without root's RootProp · ½ share (splitBlockAlpha). */
-  pendingAlphaEmission(state: SimState): number {
-    return Math.floor(state.pending * (1 - this.rootProportion(state) / 2));
+  pendingAlphaEmission(state: SimState, block: number): number {
+    return Math.floor(this.accrued(state, block).pending * (1 - this.rootProportion(state) / 2));
   }
 
   private warmStart(start: number): SimState {
@@ -328,34 +328,52 @@ export class SubnetSim {
     return out.sort((a, b) => a.block - b.block || a.willingness - b.willingness);
   }
 
-  /** Advances issuance and the pending pools to `block` (ST run_coinbase.rs emit_to_subnets, each block). */
-  private accrue(s: SimState, block: number): void {
+  /**
+   * Issuance and pending pools carried from `s.issuanceBlock` to `block` (ST run_coinbase.rs emit_to_subnets, each
+   * block), without changing `s`: the state is only advanced at events (registrations, epochs), so any path to a
+   * block gives the same numbers.
+   */
+  private accrued(s: SimState, block: number): { issuance: number; pending: number; ownerCut: number } {
+    let issuance = s.issuance;
+    let pending = s.pending;
+    let ownerCut = s.pendingOwnerCut;
     let left = block - s.issuanceBlock;
-    if (left <= 0) return;
-    if (!this.emittedAt(block)) {
-      s.issuanceBlock = block;
-      return;
-    }
+    if (left <= 0 || !this.emittedAt(block)) return { issuance, pending, ownerCut };
     const first = this.plan.firstEmissionBlock ?? block;
     if (s.issuanceBlock < first) left = block - first;
-    s.issuanceBlock = block;
     // Alpha injected into the pool is capped at RootProp × alpha emission (rules.ts injection); the simulation
     // assumes the cap binds, as it does on most subnets, so issuance grows by alpha_out × (1 + RootProp).
-    const rp = this.rootProportion(s);
+    const rp = this.rootWeight / (this.rootWeight + issuance);
     const cut = this.ownerCutFraction();
     while (left > 0) {
-      const a = blockEmissionForIssuance(s.issuance);
+      const a = blockEmissionForIssuance(issuance);
       if (a <= 0) break;
       const perBlock = a * (1 + rp);
-      const toHalving = Math.max(1, Math.ceil((nextHalvingIssuance(s.issuance) - s.issuance) / perBlock));
+      const toHalving = Math.max(1, Math.ceil((nextHalvingIssuance(issuance) - issuance) / perBlock));
       const k = Math.min(left, toHalving);
       const split = splitBlockAlpha(a, cut, cut > 0, rp);
-      s.issuance += k * perBlock;
+      issuance += k * perBlock;
       // The root sell flag (Σ moving prices > 1) is set on this network, so root alpha stays pending.
-      s.pending += k * (split.server + split.validator + split.root);
-      s.pendingOwnerCut += k * split.ownerCut;
+      pending += k * (split.server + split.validator + split.root);
+      ownerCut += k * split.ownerCut;
       left -= k;
     }
+    return { issuance, pending, ownerCut };
+  }
+
+  /** Applies the accrual up to an event at `block`. */
+  private accrue(s: SimState, block: number): void {
+    if (block <= s.issuanceBlock) return;
+    const a = this.accrued(s, block);
+    s.issuance = a.issuance;
+    s.pending = a.pending;
+    s.pendingOwnerCut = a.ownerCut;
+    s.issuanceBlock = block;
+  }
+
+  /** SubnetAlphaIn + SubnetAlphaOut at `block` (≥ the state's last event). */
+  issuanceAt(s: SimState, block: number): number {
+    return this.accrued(s, block).issuance;
   }
 
   private advance(s: SimState, target: number, live: boolean): void {
@@ -370,7 +388,6 @@ export class SubnetSim {
         s.attemptCursor++;
       }
       if (nextEpoch > target) {
-        this.accrue(s, target);
         s.block = target;
         return;
       }

@@ -89,7 +89,7 @@ export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], bloc
   const n = s.n;
   const M = s.mechanisms;
   const epoch = s.lastEpoch;
-  const market = marketAt(plan.market, block, s.issuance);
+  const market = marketAt(plan.market, block, sim.issuanceAt(s, block));
 
   const incentives: number[][] = [];
   for (let m = 0; m < M; m++) {
@@ -157,9 +157,9 @@ export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], bloc
   const started = plan.firstEmissionBlock !== null && block >= plan.firstEmissionBlock;
   return {
     plan, block, epochBlock: epoch, market, emitted,
-    alphaOutEmission: started ? BigInt(Math.floor(sim.alphaEmission(s))) : 0n,
+    alphaOutEmission: started ? BigInt(Math.floor(sim.alphaEmission(s, block))) : 0n,
     rootProportion: sim.rootProportion(s),
-    pendingAlphaEmission: BigInt(emitted ? sim.pendingAlphaEmission(s) : 0),
+    pendingAlphaEmission: BigInt(emitted ? sim.pendingAlphaEmission(s, block) : 0),
     movingPrice: s.movingPrice,
     metagraph,
     extraMechanismIncentives: incentives.slice(1),
