@@ -77,18 +77,27 @@ function identityFor(name: string, rng: Rng): RawIdentity | null {
 }
 
 /** Miner quality parameters by distribution, matched to the real panel's earners and Gini (calibration.test.ts). */
+/** Validators reward only the best few dozen miners on most subnets (the rest score zero and are pruned in turn). */
+function topKOf(rng: Rng, median: number): number {
+  return Math.max(2, Math.min(120, Math.round(rng.logNormal(median, 0.8))));
+}
+
 function skillOf(profile: SubnetProfile, rng: Rng): { skillShare: number; skillSigma: number; topK: number; ownerShare: number } {
   switch (profile.distribution) {
     case 'fullBurn':
       return { skillShare: 0.05, skillSigma: 1, topK: 0, ownerShare: 1 };
     case 'concentrated':
-      return { skillShare: 0.06, skillSigma: 0.8, topK: 2 + rng.int(7), ownerShare: 0 };
+      return { skillShare: 0.06, skillSigma: 1.5, topK: 1 + rng.int(5), ownerShare: 0 };
     case 'partialBurn':
-      return { skillShare: Math.min(0.3, rng.logNormal(0.05, 0.6)), skillSigma: 1.2, topK: 0, ownerShare: rng.range(0.15, 0.9) };
+      return { skillShare: Math.min(0.3, rng.logNormal(0.05, 0.6)), skillSigma: 2.2, topK: topKOf(rng, 6), ownerShare: rng.range(0.15, 0.9) };
     case 'powerlaw':
-      return { skillShare: Math.min(0.5, rng.logNormal(0.1, 0.6)), skillSigma: 1.3, topK: 0, ownerShare: 0 };
+      // Some owners keep a small share of incentive on their own hotkey.
+      return {
+        skillShare: Math.min(0.4, rng.logNormal(0.08, 0.7)), skillSigma: 2.2, topK: topKOf(rng, 22),
+        ownerShare: profile.netuid % 16 === 15 || profile.netuid % 16 === 11 ? rng.range(0.02, 0.15) : 0,
+      };
     case 'flat':
-      return { skillShare: rng.next() < 0.55 ? rng.range(0.975, 1) : rng.range(0.2, 0.8), skillSigma: 0.05, topK: 0, ownerShare: 0 };
+      return { skillShare: rng.next() < 0.55 ? rng.range(0.975, 1) : rng.range(0.1, 0.5), skillSigma: 0.05, topK: 0, ownerShare: 0 };
   }
 }
 
@@ -157,7 +166,7 @@ export function createSubnetPlan(seed: number, netuid: number, subnetCount: numb
           : netuid === SITUATIONS.minNonImmuneFloor
             ? 150
             : rng.logNormal(25, 1.2),
-    willingnessTao: rng.logNormal(0.25, 1.0),
+    willingnessTao: rng.logNormal(1.0, 1.0),
     skillShare: netuid === SITUATIONS.noIncentive ? 0 : skill.skillShare,
     skillSigma: skill.skillSigma,
     topK: skill.topK,

@@ -448,10 +448,10 @@ export class SubnetSim {
       const age = epoch - s.reg[uid]!;
       const ramp = age <= 0 ? 0 : Math.min(1, 0.05 + age / RAMP_BLOCKS);
       const v = q * ramp * DRIFT[(s.phase[uid]! + step) & (DRIFT_STEPS - 1)]!;
-      scores[j] = p.topK > 0 ? v * v : v;
+      scores[j] = p.topK > 0 && p.topK < 8 ? v * v : v;
     }
     if (p.topK > 0) {
-      // Validators on winner-take-most subnets reward only the best few.
+      // Validators reward only the best topK miners (winner-take-most subnets: squared scores too).
       let kept = 0;
       let threshold = Infinity;
       while (kept < p.topK) {
