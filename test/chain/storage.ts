@@ -48,6 +48,13 @@ const SUBNET_ITEMS: Array<[string, PerSubnet]> = [
   ['SubnetOwnerHotkey', (s) => s.dynamic.ownerHotkey],
   // 0 = stable (root), 1 = dynamic (every other subnet).
   ['SubnetMechanism', (_s, netuid) => (netuid === 0 ? 0 : 1)],
+  ['ImmuneOwnerUidsLimit', (s) => s.storage.immuneOwnerUidsLimit ?? undefined],
+  ['MinNonImmuneUids', (s) => s.storage.minNonImmuneUids ?? undefined],
+  ['BurnHalfLife', (s) => s.storage.burnHalfLife ?? undefined],
+  // U64F64: value × 2^64 in bits.
+  ['BurnIncreaseMult', (s) => (s.storage.burnIncreaseMult == null ? undefined : { bits: BigInt(Math.round(s.storage.burnIncreaseMult * 2 ** 32)) << 32n })],
+  ['SubtokenEnabled', (s) => s.storage.subtokenEnabled ?? undefined],
+  ['FirstEmissionBlockNumber', (s) => s.storage.firstEmissionBlock ?? undefined],
 ];
 
 /** Storage keys never change between blocks; computing one costs ~30 µs, so keep them per runtime. */
@@ -83,6 +90,8 @@ export function buildStorage(state: RawNetworkState, spec: RuntimeSpec): BlockSt
   put('SubtensorModule', 'SubnetOwnerCut', [], state.network.subnetOwnerCut);
   put('SubtensorModule', 'TaoWeight', [], TAO_WEIGHT_U64);
   put('SubtensorModule', 'TotalNetworks', [], state.subnets.size + state.deadNetuids.length);
+  put('SubtensorModule', 'SubnetLimit', [], state.network.subnetLimit ?? undefined);
+  put('SubtensorModule', 'NetworkImmunityPeriod', [], state.network.networkImmunityPeriod ?? undefined);
   for (const [netuid, sub] of state.subnets) {
     for (const [item, get] of SUBNET_ITEMS) put('SubtensorModule', item, [netuid], get(sub, netuid));
   }
