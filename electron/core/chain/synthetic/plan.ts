@@ -127,10 +127,10 @@ export function createSubnetPlan(seed: number, netuid: number, subnetCount: numb
   // Alpha minted since dTAO (or since registration), ~1.15 alpha per block with the pool injection; netuid 1 is the
   // oldest and has already halved (its outstanding alpha is above 2^53 rao whatever the seed).
   const mintedBlocks = Math.max(0, simStart - Math.max(registeredAt, DTAO_BLOCK));
-  let issuanceAlpha = netuid === 1 ? 11_200_000 : 200_000 + mintedBlocks * rng.range(0.95, 1.2);
+  let issuanceAlpha = netuid === 1 ? 13_000_000 : 200_000 + mintedBlocks * rng.range(0.95, 1.2);
   // About a week after the default head (9.0M), this subnet's issuance crosses 10.5M.
   if (netuid === SITUATIONS.nearAlphaHalving) issuanceAlpha = 10_500_000 - (9_050_000 - simStart) * 1.17;
-  const alphaInAlpha = Math.min(issuanceAlpha * 0.4, taoReserve / priceMedian);
+  const alphaInAlpha = Math.min(netuid === 1 ? 2_000_000 : issuanceAlpha * 0.4, taoReserve / priceMedian);
   const immunityPeriod = netuid === SITUATIONS.minNonImmuneFloor ? 7200 : rng.pick(IMMUNITY_PERIODS);
   const minBurnTao = rng.next() < 0.6 ? 0.0005 : Math.min(1, rng.logNormal(0.004, 1.2));
   return {
