@@ -93,11 +93,12 @@ function skillOf(profile: SubnetProfile, rng: Rng): { skillShare: number; skillS
     case 'powerlaw':
       // Some owners keep a small share of incentive on their own hotkey.
       return {
-        skillShare: Math.min(0.4, rng.logNormal(0.08, 0.7)), skillSigma: 2.2, topK: topKOf(rng, 22),
+        skillShare: Math.min(0.4, rng.logNormal(0.08, 0.7)), skillSigma: 2.2, topK: topKOf(rng, 30),
         ownerShare: profile.netuid % 16 === 15 || profile.netuid % 16 === 11 ? rng.range(0.02, 0.15) : 0,
       };
     case 'flat':
-      return { skillShare: rng.next() < 0.55 ? rng.range(0.975, 1) : rng.range(0.1, 0.5), skillSigma: 0.05, topK: 0, ownerShare: 0 };
+      // Netuids ≡ 7 (mod 16) are crowded (nearly every miner earns), the other flat ones pay a share of theirs.
+      return { skillShare: profile.netuid % 16 === 7 ? rng.range(0.985, 1) : rng.range(0.3, 0.7), skillSigma: 0.05, topK: 0, ownerShare: 0 };
   }
 }
 
@@ -165,7 +166,7 @@ export function createSubnetPlan(seed: number, netuid: number, subnetCount: numb
           ? 25
           : netuid === SITUATIONS.minNonImmuneFloor
             ? 150
-            : rng.logNormal(25, 1.2),
+            : rng.logNormal(25, 1.2) * Math.sqrt(capacity / 256), // fewer slots on offer, fewer takers
     willingnessTao: rng.logNormal(1.0, 1.0),
     skillShare: netuid === SITUATIONS.noIncentive ? 0 : skill.skillShare,
     skillSigma: skill.skillSigma,

@@ -27,10 +27,15 @@ const TAG_WILL = 603;
 const TAG_SKILL = 604;
 const TAG_STAKE = 605;
 const TAG_WARM = 606;
+const TAG_LIFE = 607;
 
 const CHECKPOINT_EPOCHS = 24;
 /** A newcomer's miner needs time to reach full performance (about 10 h). */
 const RAMP_BLOCKS = 3_000;
+/** A miner runs for 2 days plus an exponential time of mean 30 days, fading over its last ~12 hours. */
+const MIN_LIFETIME = 14_400;
+const MINER_LIFETIME = 216_000;
+const FADE_BLOCKS = 3_600;
 /** Scores drift over a few days, so incentives move between epochs. */
 const DRIFT_PERIOD = 21_600;
 /** SubnetMovingAlpha (ST lib.rs default 0.000003) and EMAPriceHalvingBlocks (default 201,600). */
@@ -55,6 +60,8 @@ export class SimState {
   pays: Uint8Array;
   /** Quality per (uid × mechanism). */
   quality: Float32Array;
+  /** Block at which the holder's miner stops (it fades over FADE_BLOCKS before, then scores nothing). */
+  retiresAt: Float64Array;
   /** Drift phase (index into DRIFT). */
   phase: Uint16Array;
   /** Stake weight (validators; 0 for others). */
@@ -93,6 +100,7 @@ export class SimState {
     this.pays = new Uint8Array(capacity);
     this.quality = new Float32Array(capacity * mechanisms);
     this.phase = new Uint16Array(capacity);
+    this.retiresAt = new Float64Array(capacity);
     this.stake = new Float64Array(capacity);
     this.emission = new Float64Array(capacity);
     this.server = new Float64Array(capacity);
@@ -237,7 +245,8 @@ export class SubnetSim {
       if (fresh) reg = start;
       else if (uid < p.firstValidator + p.validatorCount) reg = p.registeredAt + uid;
       else reg = Math.max(p.registeredAt + uid, start - p.tempo - Math.floor(unit(p.seed, TAG_WARM, p.netuid, uid) * 60 * 7_200));
-      this.place(s, uid, reg, uid < p.ownerUids.length ? (uid === 0 ? Role.ownerHotkey : Role.ownerExtra) : uid < p.firstValidator + p.validatorCount ? Role.validator : Role.miner);
+      // Lifetimes are memoryless: a holder found running at the start has a fresh one from there.
+      this.place(s, uid, reg, uid < p.ownerUids.length ? (uid === 0 ? Role.ownerHotkey : Role.ownerExtra) : uid < p.firstValidator + p.validatorCount ? Role.validator : Role.miner, start);
     }
     this.refreshImmortal(s);
     s.burnBase = Number(p.minBurn);
@@ -266,13 +275,15 @@ export class SubnetSim {
   }
 
   /** Puts a holder on `uid` registered at `reg` with a fresh quality draw (its identity is (netuid, uid, reg)). */
-  private place(s: SimState, uid: number, reg: number, role: number): void {
+  private place(s: SimState, uid: number, reg: number, role: number, lifeFrom = reg): void {
     const p = this.plan;
     const key = hash(p.seed, TAG_REG, p.netuid, uid, reg);
     s.reg[uid] = reg;
     s.key[uid] = key;
     s.role[uid] = role;
     s.phase[uid] = key % DRIFT_STEPS;
+    // Miners do not run forever: an exponential lifetime (mean MINER_LIFETIME), so earners fade, stop and are pruned.
+    s.retiresAt[uid] = lifeFrom + MIN_LIFETIME - MINER_LIFETIME * Math.log(1 - unit(p.seed, TAG_LIFE, key));
     const M = s.mechanisms;
     const skilled = role === Role.miner && unit(p.seed, TAG_SKILL, key) < p.skillShare;
     for (let m = 0; m < M; m++) {
@@ -430,7 +441,7 @@ export class SubnetSim {
   }
 
   /**
-   * Miner scores for one mechanism at an epoch over the payable UIDs (`payable[0..k)`): quality × ramp-up × drift,
+   * Miner scores for one mechanism at an epoch over the payable UIDs (`payable[0..k)`): quality × ramp-up × fade × drift,
    * squared and cut to the best topK on winner-take-most subnets. Written to `scores[j]`; returns their sum.
    */
   private minerScores(s: SimState, epoch: number, m: number, k: number): number {
@@ -447,7 +458,8 @@ export class SubnetSim {
       }
       const age = epoch - s.reg[uid]!;
       const ramp = age <= 0 ? 0 : Math.min(1, 0.05 + age / RAMP_BLOCKS);
-      const v = q * ramp * DRIFT[(s.phase[uid]! + step) & (DRIFT_STEPS - 1)]!;
+      const fade = Math.min(1, Math.max(0, (s.retiresAt[uid]! - epoch) / FADE_BLOCKS));
+      const v = q * ramp * fade * DRIFT[(s.phase[uid]! + step) & (DRIFT_STEPS - 1)]!;
       scores[j] = p.topK > 0 && p.topK < 8 ? v * v : v;
     }
     if (p.topK > 0) {
