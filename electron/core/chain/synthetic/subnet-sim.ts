@@ -92,29 +92,56 @@ export class SimState {
   /** Attempts of the current interval (after the last epoch) already looked at. */
   attemptCursor = 0;
 
-  constructor(readonly capacity: number, readonly mechanisms: number) {
-    this.reg = new Float64Array(capacity);
-    this.key = new Uint32Array(capacity);
-    this.role = new Uint8Array(capacity);
-    this.immortal = new Uint8Array(capacity);
-    this.pays = new Uint8Array(capacity);
-    this.quality = new Float32Array(capacity * mechanisms);
-    this.phase = new Uint16Array(capacity);
-    this.retiresAt = new Float64Array(capacity);
-    this.stake = new Float64Array(capacity);
-    this.emission = new Float64Array(capacity);
-    this.server = new Float64Array(capacity);
-    this.validatorPaid = new Float64Array(capacity);
-    this.incentive = new Float64Array(capacity * mechanisms);
-    this.dividend = new Float64Array(capacity);
+  /** All per-UID arrays live in one buffer, so a checkpoint is one copy. */
+  private readonly buffer: ArrayBuffer;
+
+  constructor(readonly capacity: number, readonly mechanisms: number, from?: ArrayBuffer) {
+    const f64 = capacity * 8;
+    const layout = { f64: f64 * (7 + mechanisms), f32: capacity * mechanisms * 4, u32: capacity * 4, u16: capacity * 2, u8: capacity * 3 };
+    const bytes = layout.f64 + layout.f32 + layout.u32 + layout.u16 + layout.u8;
+    this.buffer = from ? from.slice(0) : new ArrayBuffer(bytes);
+    let at = 0;
+    const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, size: number): T => {
+      const view = make(this.buffer, at, length);
+      at += length * size;
+      return view;
+    };
+    const F64 = (b: ArrayBuffer, o: number, l: number) => new Float64Array(b, o, l);
+    this.reg = take(F64, capacity, 8);
+    this.retiresAt = take(F64, capacity, 8);
+    this.stake = take(F64, capacity, 8);
+    this.emission = take(F64, capacity, 8);
+    this.server = take(F64, capacity, 8);
+    this.validatorPaid = take(F64, capacity, 8);
+    this.dividend = take(F64, capacity, 8);
+    this.incentive = take(F64, capacity * mechanisms, 8);
+    this.quality = take((b, o, l) => new Float32Array(b, o, l), capacity * mechanisms, 4);
+    this.key = take((b, o, l) => new Uint32Array(b, o, l), capacity, 4);
+    this.phase = take((b, o, l) => new Uint16Array(b, o, l), capacity, 2);
+    this.role = take((b, o, l) => new Uint8Array(b, o, l), capacity, 1);
+    this.immortal = take((b, o, l) => new Uint8Array(b, o, l), capacity, 1);
+    this.pays = take((b, o, l) => new Uint8Array(b, o, l), capacity, 1);
   }
 
+  /** A copy (every scalar field below, and the buffer). */
   clone(): SimState {
-    const c = new SimState(this.capacity, this.mechanisms);
-    for (const k of Object.keys(this) as Array<keyof SimState>) {
-      const v = this[k];
-      (c as unknown as Record<string, unknown>)[k] = ArrayBuffer.isView(v) ? (v as Float64Array).slice() : v;
-    }
+    const c = new SimState(this.capacity, this.mechanisms, this.buffer);
+    c.block = this.block;
+    c.n = this.n;
+    c.burnBase = this.burnBase;
+    c.burnBlock = this.burnBlock;
+    c.issuance = this.issuance;
+    c.issuanceBlock = this.issuanceBlock;
+    c.pending = this.pending;
+    c.pendingOwnerCut = this.pendingOwnerCut;
+    c.lastEpoch = this.lastEpoch;
+    c.lastEpochTotal = this.lastEpochTotal;
+    c.lastEpochBurned = this.lastEpochBurned;
+    c.minerBurned = this.minerBurned;
+    c.movingPrice = this.movingPrice;
+    c.movingBlock = this.movingBlock;
+    c.registrations = this.registrations;
+    c.attemptCursor = this.attemptCursor;
     return c;
   }
 }
