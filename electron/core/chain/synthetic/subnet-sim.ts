@@ -285,10 +285,10 @@ export class SubnetSim {
     s.movingBlock = start;
     s.lastEpoch = this.epochAtOrBefore(start);
     s.attemptCursor = 0;
-    // An established subnet has run its last epoch already: run it on the warm state so the metagraph is populated.
-    if (!fresh && this.emittedAt(s.lastEpoch)) {
-      const a = blockEmissionForIssuance(s.issuance);
-      s.pending = a * p.tempo * (1 - this.ownerCutFraction());
+    // An established subnet has run its last epoch already: run it on the warm state so the metagraph is populated
+    // (a subnet not emitted to runs it too, with nothing to pay).
+    if (!fresh) {
+      s.pending = this.emittedAt(s.lastEpoch) ? blockEmissionForIssuance(s.issuance) * p.tempo * (1 - this.ownerCutFraction()) : 0;
       this.runEpoch(s, s.lastEpoch);
     }
     // Attempts of the current interval before the start did not happen.
