@@ -171,6 +171,7 @@ export class SubnetSim {
   private readonly incentiveBuf: Float64Array;
   private readonly stakeBuf: Float64Array;
   private readonly payable: Int32Array;
+  private readonly sortBuf: Float64Array;
   private attemptsMemo: { epoch: number; attempts: Attempt[] } = { epoch: NaN, attempts: [] };
   /** Replacements seen by the live state: [block, uid, block, uid, …]. */
   readonly replacements: number[] = [];
@@ -189,6 +190,7 @@ export class SubnetSim {
     this.incentiveBuf = new Float64Array(cap);
     this.stakeBuf = new Float64Array(cap);
     this.payable = new Int32Array(cap);
+    this.sortBuf = new Float64Array(cap);
     this.live = this.warmStart(Math.max(options.start, plan.registeredAt));
     this.checkpoints.push(this.live.clone());
   }
@@ -491,16 +493,13 @@ export class SubnetSim {
     }
     if (p.topK > 0) {
       // Validators reward only the best topK miners (winner-take-most subnets: squared scores too).
-      let kept = 0;
-      let threshold = Infinity;
-      while (kept < p.topK) {
-        let best = -1;
-        for (let j = 0; j < k; j++) if (scores[j]! < threshold && scores[j]! > 0 && (best < 0 || scores[j]! > scores[best]!)) best = j;
-        if (best < 0) break;
-        threshold = scores[best]!;
-        kept++;
+      const positive = this.sortBuf;
+      let count = 0;
+      for (let j = 0; j < k; j++) if (scores[j]! > 0) positive[count++] = scores[j]!;
+      if (count > p.topK) {
+        const threshold = positive.subarray(0, count).sort()[count - p.topK]!;
+        for (let j = 0; j < k; j++) if (scores[j]! < threshold) scores[j] = 0;
       }
-      for (let j = 0; j < k; j++) if (scores[j]! < threshold) scores[j] = 0;
     }
     let sum = 0;
     for (let j = 0; j < k; j++) sum += scores[j]!;
