@@ -91,6 +91,12 @@ describe('stand-in network: the situations of the Chain-true economics issue', (
     expect(HEAD - Number(m.blockAtRegistration[pick])).toBeLessThan(m.immunityPeriod);
   });
 
+  it('has the root sell flag set (Σ moving prices > 1), as the simulation assumes when it keeps root alpha pending', () => {
+    let total = 0;
+    for (const [netuid, s] of state.subnets) if (netuid !== 0 && s.metagraph.registrationAllowed) total += Number(s.dynamic.movingPriceBits) / 2 ** 32;
+    expect(total).toBeGreaterThan(1);
+  });
+
   it('has a new subnet with emission disabled: no TAO in, but alpha_out and miners paid', () => {
     const netuid = net.variety.fresh[0]!;
     const s = subnet(netuid);
