@@ -30,9 +30,6 @@ export const BURN_INCREASE_MULT = 1.26;
  * before it come from an earlier simulation started SIM_ERA_BLOCKS earlier (see network.ts). */
 export const SIM_START_BLOCK = DEFAULT_HEAD_BLOCK - 32 * 7_200;
 export const SIM_ERA_BLOCKS = 32 * 7_200;
-/** SubnetLimit (ST lib.rs default 128) and NetworkImmunityPeriod (864,000 blocks ≈ 100 days since 2026). */
-export const SUBNET_LIMIT = 128;
-export const NETWORK_IMMUNITY_PERIOD = 864_000;
 /** Swap FeeRate default (u16 proportion, ≈0.05%). */
 export const SWAP_FEE_RATE = 33;
 
@@ -55,3 +52,30 @@ export function totalIssuanceAt(blockNumber: number): bigint {
   const after = BigInt(Math.max(0, blockNumber - HALVING_BLOCK));
   return ISSUANCE_AT_GENESIS + before * 1_000_000_000n + after * 500_000_000n;
 }
+
+/**
+ * The chain-rule storage items the generator does not model, at subtensor's defaults (pallets/subtensor/src/lib.rs
+ * type_values: DefaultImmuneOwnerUidsLimit 1, MinNonImmuneUids 10, BurnHalfLife 360, BurnIncreaseMult 1.26;
+ * start_call sets SubtokenEnabled and FirstEmissionBlockNumber, here one block after registration).
+ */
+export function defaultSubnetStorage(registeredAt: number): {
+  immuneOwnerUidsLimit: number;
+  minNonImmuneUids: number;
+  burnHalfLife: number;
+  burnIncreaseMult: number;
+  subtokenEnabled: boolean;
+  firstEmissionBlock: bigint;
+} {
+  return {
+    immuneOwnerUidsLimit: 1,
+    minNonImmuneUids: 10,
+    burnHalfLife: BURN_HALF_LIFE,
+    burnIncreaseMult: BURN_INCREASE_MULT,
+    subtokenEnabled: true,
+    firstEmissionBlock: BigInt(registeredAt + 1),
+  };
+}
+
+/** SubnetLimit (128) and NetworkImmunityPeriod (1,296,000 blocks) as subtensor's lib.rs defaults them. */
+export const SUBNET_LIMIT = 128;
+export const NETWORK_IMMUNITY_PERIOD = 1_296_000n;

@@ -128,7 +128,7 @@ export class SyntheticNetwork {
       blockTimeMs: blockTimeMs(blockNumber),
       network: {
         blockEmission, totalIssuance: totalIssuanceAt(blockNumber), subnetOwnerCut: SUBNET_OWNER_CUT,
-        subnetLimit: SUBNET_LIMIT, networkImmunityPeriod: BigInt(NETWORK_IMMUNITY_PERIOD),
+        subnetLimit: SUBNET_LIMIT, networkImmunityPeriod: NETWORK_IMMUNITY_PERIOD,
       },
       subnets,
       deadNetuids,
@@ -137,7 +137,7 @@ export class SyntheticNetwork {
       subnetToPrune: networkToPrune(
         drafts.map((d) => ({ netuid: d.plan.netuid, registeredAt: d.plan.registeredAt, movingPrice: d.movingPrice })),
         blockNumber,
-        NETWORK_IMMUNITY_PERIOD,
+        Number(NETWORK_IMMUNITY_PERIOD),
       ),
     };
   }

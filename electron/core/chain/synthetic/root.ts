@@ -4,7 +4,7 @@
 import type { RawSubnetState } from '../raw';
 import { account, AccountKind } from './accounts';
 import { ROOT_SYMBOL } from './catalog';
-import { RAO, ROOT_TEMPO } from './constants';
+import { defaultSubnetStorage, RAO, ROOT_TEMPO } from './constants';
 import { normalizeU16 } from './distributions';
 import type { PoolValidator } from './validators';
 
@@ -74,6 +74,7 @@ export function rootState(seed: number, pool: readonly PoolValidator[], maxUids:
       immunityPeriod: 4096,
       mechanismCount: 1,
       mechanismSplit: null,
+      ...defaultSubnetStorage(0),
     },
     priceRao: ONE_TAO,
   };
