@@ -3,7 +3,7 @@
  * items and the runtime APIs reading them agree: the subnet lock cost, the subnet next in line for pruning,
  * subnet accounts, delegates. Constants are the runtime defaults (chain-reference.md §3).
  */
-import type { RawNetworkState, RawSubnetState } from '../../electron/core/chain/raw';
+import type { RawNetworkState } from '../../electron/core/chain/raw';
 import { RAO } from '../../electron/core/chain/synthetic/constants';
 
 export const SUBNET_LIMIT = 128;
@@ -40,24 +40,6 @@ export function networkRegistrationCost(state: RawNetworkState): bigint {
   const elapsed = BigInt(state.blockNumber) - lastLockBlock;
   const decayed = lastLock * mult - (lastLock / reductionInterval) * elapsed;
   return decayed > minLock ? decayed : minLock;
-}
-
-/** get_subnet_to_prune: the non-immune subnet with the lowest moving price, the older one on a tie. */
-export function subnetToPrune(state: RawNetworkState): number | null {
-  let best: RawSubnetState | null = null;
-  for (const [netuid, s] of state.subnets) {
-    if (netuid === 0) continue;
-    if (s.dynamic.networkRegisteredAt + BigInt(NETWORK_IMMUNITY_PERIOD) > BigInt(state.blockNumber)) continue;
-    const d = s.dynamic;
-    if (
-      !best ||
-      d.movingPriceBits < best.dynamic.movingPriceBits ||
-      (d.movingPriceBits === best.dynamic.movingPriceBits && d.networkRegisteredAt < best.dynamic.networkRegisteredAt)
-    ) {
-      best = s;
-    }
-  }
-  return best ? best.dynamic.netuid : null;
 }
 
 /** The subnet's pallet sub-account: "modl" ++ PalletId ++ netuid (u16 LE), zero-padded to 32 bytes. */

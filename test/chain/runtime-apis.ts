@@ -8,7 +8,7 @@
 import { u8aToHex } from '@polkadot/util';
 import type { RawNetworkState, RawSubnetState } from '../../electron/core/chain/raw';
 import { BLOCK_MS, SWAP_FEE_RATE } from '../../electron/core/chain/synthetic/constants';
-import { DEFAULT_TAKE, networkRegistrationCost, subnetAccountId, subnetToPrune } from './network-derived';
+import { DEFAULT_TAKE, networkRegistrationCost, subnetAccountId } from './network-derived';
 import { accountBytes, type RuntimeApiMethod, type RuntimeSpec } from './registry';
 import {
   dynamicInfoValue, hyperparamsV3Value, hyperparamsValue, metagraphValue, neuronValue, selectiveValue, stakeInfoValue,
@@ -204,7 +204,8 @@ const handlers: Record<string, Handler> = {
     const sub = subnetOf(ctx, n);
     return sub ? subnetStateValue(sub) : null;
   },
-  SubnetInfoRuntimeApi_get_subnet_to_prune: (ctx) => subnetToPrune(ctx.state),
+  // The simulation applies get_network_to_prune (coinbase/root.rs) itself; the runtime answers what it says.
+  SubnetInfoRuntimeApi_get_subnet_to_prune: (ctx) => ctx.state.subnetToPrune,
   SubnetInfoRuntimeApi_get_subnet_account_id: (ctx, [n]) => (subnetOf(ctx, n) ? subnetAccountId(num(n)) : null),
   // No coldkey in the simulation has set an auto-stake destination.
   SubnetInfoRuntimeApi_get_coldkey_auto_stake_hotkey: () => null,

@@ -3,7 +3,7 @@
  * test can ask `describeVariety()` which netuid is dead, burns everything or runs several mechanisms and rely
  * on it for any seed. The rules are periodic in the netuid so a 4-subnet test network already holds the main
  * cases (1: concentrated + 3 mechanisms + one operator, 2: 100% owner burn, 3: flat + registration disabled +
- * a multi-byte name, 4: dead) and the 128-subnet network holds each of them several times.
+ * a multi-byte name, 4: dead) and the 128-subnet network holds each of them several times, plus the SITUATIONS.
  */
 
 /** How incentive is spread over a subnet's miners. */
@@ -63,38 +63,67 @@ const SYMBOLS = [
 ];
 export const ROOT_SYMBOL = 'Τ';
 
-/** Explicit MechanismEmissionSplit weights (u16, summing to 65535) for subnets that do not split evenly. */
-const SPLITS: Record<number, number[]> = { 2: [45875, 19660], 3: [39321, 16384, 9830] };
+/**
+ * Explicit MechanismEmissionSplit weights (u16, summing to 65535) for subnets that do not split evenly. Netuid 65's
+ * split is shorter than its three mechanisms: the chain gives the third nothing (subnets/mechanism.rs split_emissions).
+ */
+const SPLITS: Record<number, number[]> = { 1: [39321, 16384, 9830], 65: [49151, 16384], 97: [45875, 19660] };
+
+/**
+ * The situations the "Chain-true economics" issue asks the stand-in network to hold, each at a fixed netuid (present
+ * when the network has that many subnets). Tests look them up here rather than hard-coding numbers.
+ */
+export const SITUATIONS = {
+  /** The owner's coldkey holds three hotkeys on its subnet (ImmuneOwnerUidsLimit 2): all their incentive is burned. */
+  ownerHotkeys: 22,
+  /** Validators earn no dividends (their bonds are empty): miners receive the whole epoch emission. */
+  noValidatorDividends: 23,
+  /** No miner scores anything: validators receive the whole epoch emission. */
+  noIncentive: 29,
+  /** A MechanismEmissionSplit shorter than the mechanism count: mechanism 2 gets nothing. */
+  shortMechanismSplit: 65,
+  /** Alpha issuance a few days short of 10.5M at the default head: its alpha emission halves soon after. */
+  nearAlphaHalving: 45,
+  /** The lowest moving price among non-immune subnets while the network is at SubnetLimit: next to be dissolved. */
+  bottomMovingPrice: 119,
+  /** MinNonImmuneUids set so high that registrations must prune immune UIDs. */
+  minNonImmuneFloor: 57,
+} as const;
 
 export function subnetProfile(netuid: number, subnetCount: number): SubnetProfile {
   const dead = subnetCount >= 3 && (netuid === subnetCount || netuid % 64 === 0);
-  const fullBurn = netuid % 16 === 2;
-  const partialBurn = netuid % 8 === 6;
-  const distribution: Distribution = fullBurn
-    ? 'fullBurn'
-    : partialBurn
-      ? 'partialBurn'
-      : netuid % 4 === 1
-        ? 'concentrated'
-        : netuid % 4 === 3
-          ? 'flat'
-          : 'powerlaw';
-  // Netuids 1, 33, 65, 97 run mechanisms: 3, 2, 3, 2 of them; 1 and 97 with an explicit split.
+  // Shares as on Finney in mid-2026 (../shared/real): ~30% of subnets burn all miner emission, ~12% part of it,
+  // a quarter pay a handful of winners, a few are crowded with hundreds of earners.
+  const r = netuid % 16;
+  const distribution: Distribution = netuid === SITUATIONS.ownerHotkeys
+    ? 'partialBurn'
+    : [2, 8, 10, 12, 0].includes(r)
+      ? 'fullBurn'
+      : r === 6 || r === 14
+        ? 'partialBurn'
+        : [1, 5, 9, 13].includes(r)
+          ? 'concentrated'
+          : r === 3 || r === 7
+            ? 'flat'
+            : 'powerlaw';
+  // Netuids 1, 33, 65, 97 run mechanisms: 3, 2, 3, 2 of them; 1, 65 (short) and 97 with an explicit split.
   const multiMechanism = netuid % 32 === 1;
   const k = (netuid - 1) / 32;
   const mechanismCount = multiMechanism ? 3 - (k % 2) : 1;
-  const mechanismSplit = multiMechanism && (k === 0 || k === 3) ? (SPLITS[mechanismCount] ?? null) : null;
+  const mechanismSplit = multiMechanism ? (SPLITS[netuid] ?? null) : null;
+  const fresh = subnetCount >= 8 && netuid === subnetCount - 1;
   return {
     netuid,
     dead,
     distribution,
     mechanismCount,
     mechanismSplit,
-    registrationAllowed: netuid % 16 !== 3,
-    emissionEnabled: netuid % 40 !== 27,
+    registrationAllowed: netuid % 32 !== 3,
+    // New subnets start with SubnetEmissionEnabled = false (economics.md); two older ones were switched off.
+    emissionEnabled: netuid % 40 !== 27 && !fresh,
     ownerCutEnabled: netuid % 40 !== 13,
     operator: netuid % 3 === 1,
-    fresh: subnetCount >= 8 && netuid === subnetCount - 1,
+    fresh,
     capacityFactor: netuid % 10 === 5 ? 0.5 : 1,
     symbol: SYMBOLS[(netuid - 1) % SYMBOLS.length] ?? 'α',
     multiByteName: netuid % 8 === 3,

@@ -4,6 +4,8 @@
  * TaoWeight) so what a client decodes and what the generator assumed never disagree.
  */
 
+import { blockEmissionForIssuance } from './rules';
+
 export const BLOCK_MS = 12_000;
 /** Timestamp of block 0: Finney's launch day. Block N is then GENESIS_TIME_MS + N × 12 s, whatever the head. */
 export const GENESIS_TIME_MS = Date.UTC(2023, 2, 20, 16, 0, 0);
@@ -24,6 +26,10 @@ export const ROOT_TEMPO = 100;
 /** Registration price dynamics since April 2026: ×1.26 per registration, halving every 360 blocks. */
 export const BURN_HALF_LIFE = 360;
 export const BURN_INCREASE_MULT = 1.26;
+/** The stand-in simulation starts here (32 days before the default head, enough for a month of history); blocks
+ * before it come from an earlier simulation started SIM_ERA_BLOCKS earlier (see network.ts). */
+export const SIM_START_BLOCK = DEFAULT_HEAD_BLOCK - 32 * 7_200;
+export const SIM_ERA_BLOCKS = 32 * 7_200;
 /** Swap FeeRate default (u16 proportion, ≈0.05%). */
 export const SWAP_FEE_RATE = 33;
 
@@ -35,9 +41,9 @@ export function blockTimeMs(blockNumber: number): number {
   return GENESIS_TIME_MS + blockNumber * BLOCK_MS;
 }
 
-/** BlockEmission: 1 TAO per block, 0.5 after the first halving. */
+/** BlockEmission: the halving curve on TotalIssuance (1 TAO per block, 0.5 after the first halving). */
 export function blockEmissionAt(blockNumber: number): bigint {
-  return blockNumber < HALVING_BLOCK ? 1_000_000_000n : 500_000_000n;
+  return BigInt(blockEmissionForIssuance(Number(totalIssuanceAt(blockNumber))));
 }
 
 /** TotalIssuance: genesis issuance plus what every block minted (always above 2^53 rao). */

@@ -1,19 +1,25 @@
 /**
- * The seeded synthetic Finney: 128 subnets (plus root) of up to 256 UIDs by default, with the variety analysts
- * meet (see catalog.ts). `stateAt(block)` is a pure function of (seed, size, block): any past block can be
- * regenerated, which is how the stand-in node serves history and how demo mode draws charts. Used by the
- * stand-in node (test/chain) and by the app's demo-data mode.
+ * The seeded synthetic Finney: 128 subnets (plus root) of up to 256 UIDs by default, with the variety analysts meet
+ * (see catalog.ts). Each subnet is simulated block by block as subtensor runs it (subnet-sim.ts, rules.ts); the
+ * network adds what couples subnets: TAO emission by the total-issuance halving curve, shared by moving price ×
+ * (1 − MinerBurned) among the subnets emitted to, and which subnet would be dissolved at the subnet limit.
+ * `stateAt(block)` is deterministic in (seed, size, block): the stand-in node serves history from it and demo mode
+ * draws charts from it. Used by the stand-in node (test/chain) and by the app's demo-data mode.
  */
 import type { RawNetworkState, RawSubnetState } from '../raw';
 import { describeVariety, type NetworkVariety } from './catalog';
-import { blockEmissionAt, blockTimeMs, NETWORK_IMMUNITY_PERIOD, SUBNET_LIMIT, SUBNET_OWNER_CUT, totalIssuanceAt } from './constants';
-import { injectedShare } from './market';
+import {
+  blockEmissionAt, blockTimeMs, NETWORK_IMMUNITY_PERIOD, SIM_ERA_BLOCKS, SIM_START_BLOCK, SUBNET_LIMIT, SUBNET_OWNER_CUT,
+  TAO_WEIGHT, totalIssuanceAt,
+} from './constants';
 import { createSubnetPlan, type SubnetPlan } from './plan';
 import { seedFrom } from './rng';
 import { rootState } from './root';
+import { networkToPrune, subnetBlockEmissions } from './rules';
 import { draftSubnet, finishSubnet } from './subnet';
-import { validatorPool, type PoolValidator } from './validators';
+import { SubnetSim } from './subnet-sim';
 import { placeTeam, teamSlotCandidates, type TeamHotkey, type TeamSlotCandidate } from './team';
+import { validatorPool, type PoolValidator } from './validators';
 
 export interface NetworkOptions {
   seed?: number | string;
@@ -33,6 +39,9 @@ export class SyntheticNetwork {
   readonly variety: NetworkVariety;
   private readonly plans: SubnetPlan[];
   private readonly pool: PoolValidator[];
+  private readonly rootWeightRao: number;
+  /** Simulations by start block: the main one from SIM_START_BLOCK, earlier eras made on demand. */
+  private readonly eras = new Map<number, SubnetSim[]>();
 
   constructor(options: NetworkOptions = {}) {
     this.seed = seedFrom(options.seed ?? 1);
@@ -42,9 +51,11 @@ export class SyntheticNetwork {
     if (this.maxUids < 4 || this.maxUids > 4096) throw new Error(`maxUids out of range: ${this.maxUids}`);
     this.variety = describeVariety(this.subnetCount);
     this.pool = validatorPool(this.seed);
+    // SubnetTAO[root] is the validators' root stake; RootProp weighs it by TaoWeight.
+    this.rootWeightRao = TAO_WEIGHT * Number(this.pool.reduce((a, v) => a + v.rootStake, 0n));
     this.plans = [];
     for (let netuid = 1; netuid <= this.subnetCount; netuid++) {
-      this.plans.push(createSubnetPlan(this.seed, netuid, this.subnetCount, this.maxUids));
+      this.plans.push(createSubnetPlan(this.seed, netuid, this.subnetCount, this.maxUids, SIM_START_BLOCK));
     }
     const team = options.teamHotkeys ?? [];
     for (const p of team) if (!this.plans[p.netuid - 1]) throw new Error(`team hotkey: no subnet ${p.netuid}`);
@@ -57,10 +68,32 @@ export class SyntheticNetwork {
     return this.plans[netuid - 1]?.registeredAt ?? null;
   }
 
-  /** Miner slots a team hotkey could take on a subnet at a block, and when each is next replaced (see team.ts). */
+  /** Miner UIDs a team hotkey could take on a subnet at a block, and when each is next replaced (see team.ts). */
   teamSlotCandidates(netuid: number, blockNumber: number): TeamSlotCandidate[] {
     const plan = this.plans[netuid - 1];
-    return plan ? teamSlotCandidates(plan, blockNumber) : [];
+    if (!plan || blockNumber < plan.registeredAt) return [];
+    return teamSlotCandidates(this.simsFor(blockNumber)[netuid - 1]!, blockNumber);
+  }
+
+  /** The simulation of one subnet that serves `blockNumber` (tests read its epochs directly). */
+  simulation(netuid: number, blockNumber: number): SubnetSim | undefined {
+    return this.simsFor(blockNumber)[netuid - 1];
+  }
+
+  /**
+   * The simulations covering a block. From SIM_START_BLOCK on one simulation runs forward; a block before it comes
+   * from a simulation started at the era boundary before it (history that old restarts every SIM_ERA_BLOCKS).
+   */
+  private simsFor(blockNumber: number): SubnetSim[] {
+    const start = blockNumber >= SIM_START_BLOCK
+      ? SIM_START_BLOCK
+      : SIM_START_BLOCK - Math.ceil((SIM_START_BLOCK - blockNumber) / SIM_ERA_BLOCKS) * SIM_ERA_BLOCKS;
+    let sims = this.eras.get(start);
+    if (!sims) {
+      sims = this.plans.map((plan) => new SubnetSim(plan, { start, rootWeightRao: this.rootWeightRao }));
+      this.eras.set(start, sims);
+    }
+    return sims;
   }
 
   stateAt(blockNumber: number): RawNetworkState {
@@ -68,21 +101,28 @@ export class SyntheticNetwork {
     const subnets = new Map<number, RawSubnetState>();
     subnets.set(0, rootState(this.seed, this.pool, this.maxUids, blockNumber));
     const deadNetuids: number[] = [];
+    const sims = this.simsFor(blockNumber);
     const drafts = [];
-    for (const plan of this.plans) {
+    for (const sim of sims) {
+      const plan = sim.plan;
       if (blockNumber < plan.registeredAt) continue;
       if (plan.profile.dead) deadNetuids.push(plan.netuid);
-      else drafts.push(draftSubnet(plan, this.pool, blockNumber));
+      else drafts.push(draftSubnet(sim, this.pool, blockNumber));
     }
-    // TAO per block is shared by moving price × (1 − MinerBurned) among emitting subnets (chain-reference §4.2).
     const blockEmission = blockEmissionAt(blockNumber);
-    const weights = drafts.map((d) => (d.plan.profile.emissionEnabled ? d.market.movingPrice * (1 - d.minerBurnedFraction) : 0));
-    const total = weights.reduce((a, b) => a + b, 0);
-    drafts.forEach((draft, i) => {
-      const share = total > 0 ? (weights[i] ?? 0) / total : 0;
-      const tao = BigInt(Math.floor(Number(blockEmission) * share));
-      subnets.set(draft.plan.netuid, finishSubnet(draft, tao, injectedShare(this.seed, draft.plan.netuid, blockNumber)));
-    });
+    const tao = subnetBlockEmissions(
+      drafts.map((d) => ({
+        netuid: d.plan.netuid,
+        registrationAllowed: d.plan.profile.registrationAllowed,
+        subtokenEnabled: d.plan.firstEmissionBlock !== null && blockNumber >= d.plan.firstEmissionBlock,
+        firstEmissionBlock: d.plan.firstEmissionBlock !== null && blockNumber >= d.plan.firstEmissionBlock ? d.plan.firstEmissionBlock : null,
+        emissionEnabled: d.plan.profile.emissionEnabled,
+        movingPrice: d.movingPrice,
+        minerBurned: d.minerBurnedFraction,
+      })),
+      Number(blockEmission),
+    );
+    for (const draft of drafts) subnets.set(draft.plan.netuid, finishSubnet(draft, tao.get(draft.plan.netuid) ?? 0));
     return {
       blockNumber,
       blockTimeMs: blockTimeMs(blockNumber),
@@ -92,7 +132,13 @@ export class SyntheticNetwork {
       },
       subnets,
       deadNetuids,
-      subnetToPrune: null,
+      // The runtime answers whether or not the network is at SubnetLimit. Dead netuids have no data (no moving
+      // price to compare), so only live subnets compete here.
+      subnetToPrune: networkToPrune(
+        drafts.map((d) => ({ netuid: d.plan.netuid, registeredAt: d.plan.registeredAt, movingPrice: d.movingPrice })),
+        blockNumber,
+        Number(NETWORK_IMMUNITY_PERIOD),
+      ),
     };
   }
 }

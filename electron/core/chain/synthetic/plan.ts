@@ -1,14 +1,14 @@
 /**
- * The time-independent facts of one subnet (its "plan"): owner, name, symbol, tempo, capacity, which slots are
- * owner/validator/miner, when each slot was first filled, registration price bounds and market medians. Drawn
- * once per (seed, netuid); everything that changes with the block is computed from it in subnet.ts.
+ * The time-independent facts of one subnet (its "plan"): owner, name, symbol, tempo, capacity, hyperparameters, who
+ * holds the UIDs when the simulation starts, and the processes the simulation draws from (how often newcomers try to
+ * register and what they will pay, how good the miners are). Drawn once per (seed, netuid); everything that changes
+ * with the block is simulated from it in subnet-sim.ts.
  */
 import type { RawIdentity } from '../raw';
 import { account, AccountKind } from './accounts';
-import { subnetName, subnetProfile, type SubnetProfile } from './catalog';
-import { FRESH_SUBNET_BLOCK, MAX_VALIDATORS, RAO } from './constants';
+import { SITUATIONS, subnetName, subnetProfile, type SubnetProfile } from './catalog';
+import { BURN_HALF_LIFE, BURN_INCREASE_MULT, FRESH_SUBNET_BLOCK, MAX_VALIDATORS, RAO } from './constants';
 import type { MarketPlan } from './market';
-import { ERA_BLOCKS, type SlotPlan } from './occupancy';
 import { hash, Rng } from './rng';
 
 export interface SubnetPlan {
@@ -16,6 +16,8 @@ export interface SubnetPlan {
   netuid: number;
   profile: SubnetProfile;
   registeredAt: number;
+  /** FirstEmissionBlockNumber (start_call); null = never started. SubtokenEnabled from the same block. */
+  firstEmissionBlock: number | null;
   ownerHotkey: string;
   ownerColdkey: string;
   name: Uint8Array;
@@ -23,21 +25,40 @@ export interface SubnetPlan {
   identity: RawIdentity | null;
   tempo: number;
   capacity: number;
-  /** UID held by the owner hotkey (burn subnets), or -1. */
-  ownerSlot: number;
+  /** UIDs the owner's coldkey holds when the simulation starts (the first one is SubnetOwnerHotkey); may be empty. */
+  ownerUids: number[];
   firstValidator: number;
   validatorCount: number;
-  slots: SlotPlan[];
+  /** UIDs filled when the simulation starts. */
+  initialUids: number;
   immunityPeriod: number;
+  minNonImmuneUids: number;
+  immuneOwnerUidsLimit: number;
   minBurn: bigint;
   maxBurn: bigint;
-  /** Share of miner incentive the owner UID takes on partial-burn subnets. */
+  burnHalfLife: number;
+  burnIncreaseMult: number;
+  /** Registration attempts per day (a Poisson process) and the median price (TAO) a newcomer will pay. */
+  attemptsPerDay: number;
+  willingnessTao: number;
+  /** Share of newcomers whose miner scores at all, and the spread of their quality. */
+  skillShare: number;
+  skillSigma: number;
+  /** Concentrated subnets: validators reward only the best `topK` miners. 0 = no cut. */
+  topK: number;
+  /** Share of miner incentive the owner's hotkeys take (fullBurn: 1). */
   ownerShare: number;
+  /** Validators earn dividends (false: their bonds are empty). */
+  dividends: boolean;
+  /** SubnetAlphaIn + SubnetAlphaOut (rao) when the simulation starts. */
+  alphaIssuanceAtStart: number;
   market: MarketPlan;
 }
 
 const TAG_PLAN = 401;
-const IMMUNITY_PERIODS = [4096, 4096, 4096, 5000, 7200, 2048];
+const IMMUNITY_PERIODS = [5000, 5000, 5000, 4096, 7200, 7200, 14400];
+/** dTAO reached Finney here (Feb 2025): subnets have minted alpha since, about 1.15 alpha per block with injection. */
+const DTAO_BLOCK = 4_900_000;
 const utf8 = new TextEncoder();
 
 function identityFor(name: string, rng: Rng): RawIdentity | null {
@@ -55,42 +76,70 @@ function identityFor(name: string, rng: Rng): RawIdentity | null {
   };
 }
 
-export function createSubnetPlan(seed: number, netuid: number, subnetCount: number, maxUids: number): SubnetPlan {
+/** Miner quality parameters by distribution, matched to the real panel's earners and Gini (calibration.test.ts). */
+/** Validators reward only the best few dozen miners on most subnets (the rest score zero and are pruned in turn). */
+function topKOf(rng: Rng, median: number): number {
+  return Math.max(2, Math.min(120, Math.round(rng.logNormal(median, 0.8))));
+}
+
+function skillOf(profile: SubnetProfile, rng: Rng): { skillShare: number; skillSigma: number; topK: number; ownerShare: number } {
+  switch (profile.distribution) {
+    case 'fullBurn':
+      return { skillShare: 0.05, skillSigma: 1, topK: 0, ownerShare: 1 };
+    case 'concentrated':
+      return { skillShare: 0.06, skillSigma: 1.5, topK: 1 + rng.int(5), ownerShare: 0 };
+    case 'partialBurn':
+      return { skillShare: Math.min(0.3, rng.logNormal(0.05, 0.6)), skillSigma: 2.2, topK: topKOf(rng, 6), ownerShare: rng.range(0.15, 0.9) };
+    case 'powerlaw':
+      // Some owners keep a small share of incentive on their own hotkey.
+      return {
+        skillShare: Math.min(0.4, rng.logNormal(0.08, 0.7)), skillSigma: 2.2, topK: topKOf(rng, 30),
+        ownerShare: profile.netuid % 16 === 15 || profile.netuid % 16 === 11 ? rng.range(0.02, 0.15) : 0,
+      };
+    case 'flat':
+      // Netuids ≡ 7 (mod 16) are crowded (nearly every miner earns), the other flat ones pay a share of theirs.
+      return { skillShare: profile.netuid % 16 === 7 ? rng.range(0.985, 1) : rng.range(0.3, 0.7), skillSigma: 0.05, topK: 0, ownerShare: 0 };
+  }
+}
+
+export function createSubnetPlan(seed: number, netuid: number, subnetCount: number, maxUids: number, simStart: number): SubnetPlan {
   const profile = subnetProfile(netuid, subnetCount);
   const rng = new Rng(hash(seed, TAG_PLAN, netuid));
   // Low netuids are the old ones, as on Finney; all but the fresh subnet exist before block 4M.
   const registeredAt = profile.fresh ? FRESH_SUBNET_BLOCK : 10_000 + (netuid - 1) * 30_000 + rng.int(20_000);
   const capacity = Math.max(4, Math.floor(maxUids * profile.capacityFactor));
-  const burnSubnet = profile.distribution === 'fullBurn' || profile.distribution === 'partialBurn';
-  const ownerSlot = burnSubnet ? 0 : -1;
-  const firstValidator = ownerSlot + 1;
-  const validatorCount = Math.min(MAX_VALIDATORS, Math.max(1, Math.floor(capacity / 4)), 6 + rng.int(20));
+  const skill = skillOf(profile, rng);
+  const burnSubnet = skill.ownerShare > 0;
+  const ownerUids = netuid === SITUATIONS.ownerHotkeys && capacity >= 8 ? [0, 1, 2] : burnSubnet ? [0] : [];
+  const firstValidator = ownerUids.length;
+  const validatorCount = Math.min(MAX_VALIDATORS, Math.max(1, Math.floor(capacity / 4)), 5 + rng.int(11));
   const minerStart = firstValidator + validatorCount;
-  const foundingCount = profile.registrationAllowed ? minerStart : Math.ceil(capacity * 0.6);
-  const fillInterval = profile.fresh ? 300 : 25;
-  const replaceRate = profile.registrationAllowed ? rng.range(0.02, 0.1) : 0;
-  const slots: SlotPlan[] = [];
-  for (let slot = 0; slot < capacity; slot++) {
-    const foundedAt = slot < foundingCount
-      ? registeredAt + slot
-      : profile.registrationAllowed
-        ? registeredAt + foundingCount + (slot - foundingCount) * fillInterval
-        : Number.POSITIVE_INFINITY;
-    slots.push({
-      seed, netuid, slot, foundedAt, rate: slot >= minerStart ? replaceRate : 0, phase: hash(seed, TAG_PLAN, netuid, slot) % ERA_BLOCKS,
-    });
-  }
+  const initialUids = profile.fresh
+    ? minerStart
+    : !profile.registrationAllowed
+      ? Math.ceil(capacity * 0.6)
+      : netuid === SITUATIONS.noValidatorDividends
+        ? Math.ceil(capacity * 0.7)
+        : capacity;
   const name = subnetName(netuid, profile.multiByteName, (n) => rng.int(n));
-  const priceMedian = Math.min(0.35, Math.max(0.0008, rng.logNormal(0.012, 1.0)));
-  const taoReserve = rng.logNormal(30_000, 0.9);
-  const alphaInAlpha = Math.min(8_000_000, taoReserve / priceMedian);
-  // Netuid 1 is old and large: its outstanding alpha is above 2^53 rao from block ~8.1M on, whatever the seed.
-  const alphaOutAlpha = netuid === 1 ? 3_000_000 : rng.logNormal(1_500_000, 0.6);
+  const lowest = netuid === SITUATIONS.bottomMovingPrice;
+  const priceMedian = lowest ? 0.00025 : Math.min(0.12, Math.max(0.0015, rng.logNormal(0.0052, 1.1)));
+  const taoReserve = rng.logNormal(25_000, 0.9);
+  // Alpha minted since dTAO (or since registration), ~1.15 alpha per block with the pool injection; netuid 1 is the
+  // oldest and has already halved (its outstanding alpha is above 2^53 rao whatever the seed).
+  const mintedBlocks = Math.max(0, simStart - Math.max(registeredAt, DTAO_BLOCK));
+  let issuanceAlpha = netuid === 1 ? 13_000_000 : 200_000 + mintedBlocks * rng.range(0.95, 1.2);
+  // About a week after the default head (9.0M), this subnet's issuance crosses 10.5M.
+  if (netuid === SITUATIONS.nearAlphaHalving) issuanceAlpha = 10_500_000 - (9_050_000 - simStart) * 1.17;
+  const alphaInAlpha = Math.min(netuid === 1 ? 2_000_000 : issuanceAlpha * 0.4, taoReserve / priceMedian);
+  const immunityPeriod = netuid === SITUATIONS.minNonImmuneFloor ? 7200 : rng.pick(IMMUNITY_PERIODS);
+  const minBurnTao = rng.next() < 0.6 ? 0.0005 : Math.min(1, rng.logNormal(0.004, 1.2));
   return {
     seed,
     netuid,
     profile,
     registeredAt,
+    firstEmissionBlock: profile.fresh ? registeredAt + 7_200 : registeredAt + 100,
     ownerHotkey: account(seed, AccountKind.ownerHotkey, netuid),
     ownerColdkey: account(seed, AccountKind.ownerColdkey, netuid),
     name: utf8.encode(name),
@@ -98,21 +147,40 @@ export function createSubnetPlan(seed: number, netuid: number, subnetCount: numb
     identity: identityFor(name, rng),
     tempo: netuid % 12 === 7 ? 720 : 360,
     capacity,
-    ownerSlot,
+    ownerUids,
     firstValidator,
     validatorCount,
-    slots,
-    immunityPeriod: rng.pick(IMMUNITY_PERIODS),
-    minBurn: BigInt(Math.floor(Math.min(5, Math.max(0.0005, rng.logNormal(0.05, 1.2))) * RAO)),
+    initialUids,
+    immunityPeriod,
+    minNonImmuneUids: netuid === SITUATIONS.minNonImmuneFloor ? Math.max(10, capacity - 12) : 10,
+    immuneOwnerUidsLimit: ownerUids.length > 1 ? 2 : 1,
+    minBurn: BigInt(Math.floor(minBurnTao * RAO)),
     maxBurn: 100n * BigInt(RAO),
-    ownerShare: rng.range(0.3, 0.8),
+    burnHalfLife: BURN_HALF_LIFE,
+    burnIncreaseMult: BURN_INCREASE_MULT,
+    attemptsPerDay: !profile.registrationAllowed
+      ? 0
+      : netuid === SITUATIONS.noValidatorDividends
+        ? 1
+        : profile.fresh
+          ? 25
+          : netuid === SITUATIONS.minNonImmuneFloor
+            ? 150
+            : rng.logNormal(25, 1.2) * Math.sqrt(capacity / 256), // fewer slots on offer, fewer takers
+    willingnessTao: rng.logNormal(1.0, 1.0),
+    skillShare: netuid === SITUATIONS.noIncentive ? 0 : skill.skillShare,
+    skillSigma: skill.skillSigma,
+    topK: skill.topK,
+    ownerShare: skill.ownerShare,
+    dividends: netuid !== SITUATIONS.noValidatorDividends,
+    alphaIssuanceAtStart: Math.floor(issuanceAlpha * RAO),
     market: {
       seed,
       netuid,
       registeredAt,
       priceMedian,
-      alphaInBase: BigInt(Math.floor(alphaInAlpha * RAO)),
-      alphaOutBase: BigInt(Math.floor(alphaOutAlpha * RAO)),
+      lowest,
+      alphaInBase: Math.floor(alphaInAlpha * RAO),
       volumeBase: BigInt(Math.floor(rng.logNormal(1e19, 1.5))),
       volumePerBlock: BigInt(Math.floor(rng.logNormal(3e12, 1.5))),
     },

@@ -1,29 +1,33 @@
 /**
- * A mining team's own hotkeys placed into the synthetic network (tests and demos of "My miners"): each takes a
- * given miner UID at a given block, as a registration would, and holds it until the slot's next natural
- * replacement, so the generator's ordinary pruning removes it later. Its performance then follows the same rules
- * as any occupant's (ramp-up from its registration, fade before it is replaced). Without placements nothing changes.
+ * A mining team's own hotkeys placed into the synthetic network (tests and demos of "My miners"): each takes a given
+ * miner UID at a given block, as a registration would, and holds it until the simulation next replaces that UID
+ * (get_neuron_to_prune picking it for a newcomer). The placement relabels the UID's holder: it shows the team's keys
+ * and registration block and earns what the simulation pays that UID, so the rest of the network is exactly the
+ * network without a team. Without placements nothing changes.
  *
- * The chain never prunes an immune UID; this module does not check that the next natural replacement comes after
- * the placement's immunity ends: a test picking the block chooses that.
+ * The chain never prunes an immune UID; this module does not check that the next replacement comes after the
+ * placement's immunity ends: a test picking the block chooses that.
  */
-import { nextReplacementAfter, registrationAt, type SlotPlan } from './occupancy';
 import type { SubnetPlan } from './plan';
+import type { SubnetSim } from './subnet-sim';
 
 export interface TeamHotkey {
   hotkey: string;
   coldkey: string;
   netuid: number;
   uid: number;
-  /** Block of the registration; the UID is the team's from this block until the slot's next natural replacement. */
+  /** Block of the registration; the UID is the team's from this block until the simulation next replaces it. */
   registeredAt: number;
 }
+
+/** How far ahead teamSlotCandidates looks for a UID's next replacement. */
+export const REPLACEMENT_HORIZON = 14_400;
 
 /** Placements by plan, then by UID (newest registration last). Plans without a team are not in the map. */
 const teams = new WeakMap<SubnetPlan, Map<number, TeamHotkey[]>>();
 
-function roleIsMiner(plan: SubnetPlan, uid: number): boolean {
-  return uid !== plan.ownerSlot && uid >= plan.firstValidator + plan.validatorCount && uid < plan.capacity;
+function isMinerUid(plan: SubnetPlan, uid: number): boolean {
+  return Number.isInteger(uid) && uid >= plan.firstValidator + plan.validatorCount && uid < plan.capacity;
 }
 
 /** Attaches the placements of one subnet to its plan; refuses those the generator could not honour. */
@@ -31,10 +35,9 @@ export function placeTeam(plan: SubnetPlan, placements: readonly TeamHotkey[]): 
   const byUid = new Map<number, TeamHotkey[]>();
   for (const p of placements) {
     if (p.netuid !== plan.netuid) continue;
-    const slot = plan.slots[p.uid];
-    if (!slot || !roleIsMiner(plan, p.uid)) throw new Error(`team hotkey: SN${p.netuid} UID ${p.uid} is not a miner slot`);
-    if (!Number.isInteger(p.registeredAt) || p.registeredAt < slot.foundedAt) {
-      throw new Error(`team hotkey: SN${p.netuid} UID ${p.uid} is not filled yet at block ${p.registeredAt}`);
+    if (!isMinerUid(plan, p.uid)) throw new Error(`team hotkey: SN${p.netuid} UID ${p.uid} is not a miner slot`);
+    if (!Number.isInteger(p.registeredAt) || p.registeredAt <= plan.registeredAt) {
+      throw new Error(`team hotkey: SN${p.netuid} does not exist yet at block ${p.registeredAt}`);
     }
     const list = byUid.get(p.uid) ?? [];
     list.push(p);
@@ -45,42 +48,34 @@ export function placeTeam(plan: SubnetPlan, placements: readonly TeamHotkey[]): 
 }
 
 /**
- * The registration block of a slot's holder at `block` when a team placement holds it: the newest registration
- * wins, so a placement holds from its block until a natural replacement comes after it. null: the natural holder.
+ * The placement holding `uid` at `block`, given the registration block of the simulation's holder then: the newest
+ * placement at or before `block` made while that holder already held the UID (a later replacement ends it).
  */
-export function teamRegistrationAt(plan: SubnetPlan, slot: SlotPlan, naturalReg: number, block: number): number | null {
-  const placements = teams.get(plan)?.get(slot.slot);
-  if (!placements) return null;
-  let reg: number | null = null;
-  for (const p of placements) if (p.registeredAt <= block && p.registeredAt >= naturalReg) reg = p.registeredAt;
-  return reg;
-}
-
-/** The team placement that registered `uid` at `reg`, if that holder is one. */
-export function teamHolder(plan: SubnetPlan, uid: number, reg: number): TeamHotkey | undefined {
-  return teams.get(plan)?.get(uid)?.find((p) => p.registeredAt === reg);
+export function teamOverlay(plan: SubnetPlan, uid: number, holderRegisteredAt: number, block: number): TeamHotkey | undefined {
+  const placements = teams.get(plan)?.get(uid);
+  if (!placements) return undefined;
+  let found: TeamHotkey | undefined;
+  for (const p of placements) if (p.registeredAt <= block && p.registeredAt >= holderRegisteredAt) found = p;
+  return found;
 }
 
 export interface TeamSlotCandidate {
   uid: number;
-  /** Registration block of the slot's natural holder at `block`. */
+  /** Registration block of the UID's holder at `block`. */
   holderRegisteredAt: number;
-  /** The slot's next natural replacement after `block` (within two eras), or null. */
+  /** The simulation's next replacement of the UID after `block` (within REPLACEMENT_HORIZON blocks), or null. */
   nextReplacementAt: number | null;
 }
 
-/**
- * For tests choosing where to place a team hotkey: the miner slots of a subnet that are filled at `block`, with
- * when their holder registered and when the generator next replaces it. `plan` is the subnet's plan as the
- * network built it (createSubnetPlan is pure, so a test may rebuild it).
- */
-export function teamSlotCandidates(plan: SubnetPlan, block: number): TeamSlotCandidate[] {
+/** For tests choosing where to place a team hotkey: the miner UIDs of a subnet at `block` and when each is next replaced. */
+export function teamSlotCandidates(sim: SubnetSim, block: number): TeamSlotCandidate[] {
+  const plan = sim.plan;
+  const state = sim.stateAt(block);
   const out: TeamSlotCandidate[] = [];
-  for (const slot of plan.slots) {
-    if (!roleIsMiner(plan, slot.slot) || slot.rate <= 0) continue;
-    const holderRegisteredAt = registrationAt(slot, block);
-    if (holderRegisteredAt < 0) continue;
-    out.push({ uid: slot.slot, holderRegisteredAt, nextReplacementAt: nextReplacementAfter(slot, block) });
+  const regs = Array.from(state.reg.subarray(0, state.n));
+  for (let uid = 0; uid < regs.length; uid++) {
+    if (!isMinerUid(plan, uid)) continue;
+    out.push({ uid, holderRegisteredAt: regs[uid]!, nextReplacementAt: sim.nextReplacementAfter(uid, block, REPLACEMENT_HORIZON) });
   }
   return out;
 }
