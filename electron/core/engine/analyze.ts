@@ -133,10 +133,11 @@ function readUids(
     incentiveSumU16 += u16Share(n.incentivesU16[0] ?? 0);
     dividendSumU16 += u16Share(n.dividendsU16);
     if (previousBlockNumber !== null && n.registeredAtBlock > previousBlockNumber) registrationsSincePrevious++;
-    // A UID without dividends was paid only for its incentive: what the chain paid per unit of incentive.
+    // A UID without dividends was paid only for its incentive: what the chain paid per unit of incentive (its
+    // Emission over the weight Emission is stored in proportion to: see combineIncentives' emissionWeights).
     if (incentive > 0 && n.dividendsU16 === 0) {
       paidRao += n.emissionRao;
-      paidIncentive += incentive;
+      paidIncentive += combined.emissionWeights[i] as number;
     }
     const immune = input.blockNumber - n.registeredAtBlock < subnet.immunityPeriodBlocks;
     if (!immortal.has(n.uid)) {

@@ -151,6 +151,21 @@ describe('mechanisms (subnets/mechanism.rs split_emissions)', () => {
     expect(a.model.sharesDesc).toEqual([1]);
     expect(a.counts.earningMiners.value).toBe(1);
   });
+
+  it('Emission on a multi-mechanism subnet is the split-weighted sum of the mechanisms\' terms (epoch_with_mechanisms): the paid pool is recovered', () => {
+    // Split ¾ / ¼ of a 360-alpha epoch, no validators, owner cut off: mechanism 0 pays 270 alpha, mechanism 1 pays 90.
+    // uid 0 holds all of mechanism 0's incentive, uid 1 all of mechanism 1's. Paid: 270 and 90. Stored Emission is
+    // Σ_m split_m × term_m: ¾ × 270 = 202.5 and ¼ × 90 = 22.5 (Σ = 225 = 360 × (¾² + ¼²)).
+    const neurons = [
+      makeNeuron({ uid: 0, incentivesU16: [65535, 0], emissionRao: alpha(202.5) }),
+      makeNeuron({ uid: 1, incentivesU16: [0, 65535], emissionRao: alpha(22.5) }),
+    ];
+    const subnet = makeSubnet({ ownerCutEnabled: false, uidCount: 2, mechanismCount: 2, mechanismSplitU16: [49151, 16384], alphaPriceRao: 10_000_000n });
+    const a = analyzeSubnet(makeInput(subnet, neurons));
+    // 360 alpha an epoch × 20 epochs a day, not 225 × 20.
+    expect(a.minerPool.receivedAlphaPerDay.value).toBeCloseTo(7200, 0);
+    expect(a.minerPool.measuredVsRule.value).toBeCloseTo(1, 3);
+  });
 });
 
 describe('subnet deregistration (coinbase/root.rs get_network_to_prune)', () => {

@@ -11,6 +11,15 @@ import { u16Share } from './units';
 export interface CombinedIncentives {
   /** Per neuron, in the order given. */
   incentives: number[];
+  /**
+   * Per neuron, Σ_m split_m² · incentive_m: what its stored last-epoch `Emission` is proportional to. ST
+   * subnets/mechanism.rs epoch_with_mechanisms pays each mechanism's server emission in full (the sum over
+   * mechanisms) but stores `emission` as the split-weighted sum of the mechanisms' terms, each of which already
+   * carries its split share. So on a multi-mechanism subnet Emission understates the payment (by Σ split² in total:
+   * 0.445 for [0.6, 0.25, 0.15]); dividing Emission by this weight instead of the incentive recovers the alpha paid
+   * per unit of combined incentive. Equal to `incentives` on a one-mechanism subnet.
+   */
+  emissionWeights: number[];
   /** Mechanisms the subnet has, and how many of them the sync read incentives for. */
   mechanismsExpected: number;
   mechanismsRead: number;
@@ -51,11 +60,19 @@ export function combineIncentives(subnet: SubnetSnapshot, neurons: readonly Neur
   }
   const weights = splitWeights(subnet, mechanismsRead);
   const incentives = new Array<number>(neurons.length);
+  const emissionWeights = new Array<number>(neurons.length);
   for (let i = 0; i < neurons.length; i++) {
     const row = (neurons[i] as NeuronSnapshot).incentivesU16;
     let combined = 0;
-    for (let m = 0; m < mechanismsRead; m++) combined += (weights[m] as number) * u16Share(row[m] ?? 0);
+    let weighted = 0;
+    for (let m = 0; m < mechanismsRead; m++) {
+      const w = weights[m] as number;
+      const share = u16Share(row[m] ?? 0);
+      combined += w * share;
+      weighted += w * w * share;
+    }
     incentives[i] = combined;
+    emissionWeights[i] = mechanismsRead === 1 ? combined : weighted;
   }
-  return { incentives, mechanismsExpected, mechanismsRead };
+  return { incentives, emissionWeights, mechanismsExpected, mechanismsRead };
 }
