@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { scout } from '../scout';
 import { SubnetNotes } from '../notes/SubnetNotes';
-import { ScenarioPanel } from '../scenario/ScenarioPanel';
+import { WhatIfAside } from '../scenario/WhatIfAside';
 import { useDataStore } from '../stores/data-store';
 import { useScenarioStore } from '../stores/scenario-store';
 import { DistributionChart } from './DistributionChart';
@@ -36,7 +36,8 @@ export function SubnetPage({ netuid }: { netuid: number }) {
 
   return (
     <div className="with-side-panel subnet-page">
-      <article className="main-panel" aria-labelledby="subnet-title" aria-busy={loading}>
+      <WhatIfAside />
+      <article tabIndex={-1} className="main-panel" aria-labelledby="subnet-title" aria-busy={loading}>
         <SubnetHeader netuid={netuid} detail={detail} />
         {demo && (
           <p className="banner" role="note">
@@ -80,9 +81,6 @@ export function SubnetPage({ netuid }: { netuid: number }) {
           </>
         )}
       </article>
-      <aside className="side-panel" aria-label="What-if scenario">
-        <ScenarioPanel />
-      </aside>
     </div>
   );
 }

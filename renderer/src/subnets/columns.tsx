@@ -15,6 +15,13 @@ export interface Column {
   label: string;
   title: string;
   numeric: boolean;
+  /**
+   * How much the column matters to the mine/skip decision: 1 always shows; with "Fit to width" on, 2 hides on a
+   * laptop-sized table and 3 on anything narrower than a wide screen (styles.css, .fit-width container queries).
+   */
+  priority: 1 | 2 | 3;
+  /** Stays in view when the table scrolls sideways (the subnet's identity). */
+  sticky?: boolean;
   sortValue(r: TableRow): number | string | null;
   render(r: TableRow): ReactNode;
   csv(r: TableRow): string | number;
@@ -36,6 +43,8 @@ const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, minimum
 const VERDICT_ORDER = { Mine: 3, Watch: 2, Skip: 1 } as const;
 const blank = (v: number | null) => (v === null ? '' : v);
 const theRow = (r: TableRow) => r.row;
+const decisiveReasons = (r: TableRow) =>
+  r.economics?.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('; ') ?? '';
 /** The verdict badge's label and hover text, which is all VerdictBadge shows. */
 const verdictShown = (r: TableRow) =>
   r.economics
@@ -43,11 +52,13 @@ const verdictShown = (r: TableRow) =>
     : null;
 
 export const COLUMNS: Record<ColumnId, Column> = {
-  netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid, shows: theRow },
+  netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, priority: 1, sticky: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid, shows: theRow },
   name: {
     label: 'Name',
     title: 'Subnet name (on-chain)',
     numeric: false,
+    priority: 1,
+    sticky: true,
     sortValue: (r) => r.row.name.toLowerCase(),
     render: (r) => (
       <>
@@ -62,11 +73,12 @@ export const COLUMNS: Record<ColumnId, Column> = {
     csv: (r) => r.row.name,
     shows: theRow,
   },
-  symbol: { label: 'Symbol', title: 'Alpha token symbol', numeric: false, sortValue: (r) => r.row.symbol, render: (r) => r.row.symbol, csv: (r) => r.row.symbol, shows: theRow },
+  symbol: { label: 'Symbol', title: 'Alpha token symbol', numeric: false, priority: 3, sortValue: (r) => r.row.symbol, render: (r) => r.row.symbol, csv: (r) => r.row.symbol, shows: theRow },
   price: {
     label: 'Price',
     title: 'Alpha price in TAO (swap spot price, chain)',
     numeric: true,
+    priority: 2,
     sortValue: price,
     render: (r) => formatTao(r.row.alphaPriceRao, 6),
     csv: (r) => blank(price(r)),
@@ -76,6 +88,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Emission',
     title: "Share of the network's TAO emission entering this subnet per block (chain)",
     numeric: true,
+    priority: 3,
     sortValue: (r) => r.row.emissionShare,
     render: (r) => formatPercent(r.row.emissionShare),
     csv: (r) => blank(r.row.emissionShare),
@@ -85,6 +98,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Miner pool τ/day',
     title: 'TAO per day reaching miners (owner burn removed; derived)',
     numeric: true,
+    priority: 2,
     sortValue: (r) => r.row.minerPoolTaoPerDay,
     render: (r) => formatNumber(r.row.minerPoolTaoPerDay, 3),
     csv: (r) => blank(r.row.minerPoolTaoPerDay),
@@ -94,6 +108,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Earning / miners',
     title: 'Miners with incentive > 0 / miner UIDs (derived)',
     numeric: true,
+    priority: 2,
     sortValue: (r) => r.row.earningMiners,
     render: (r) => `${formatInteger(r.row.earningMiners)} / ${formatInteger(r.row.minerUids)}`,
     csv: (r) => blank(r.row.earningMiners),
@@ -103,6 +118,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Gini',
     title: 'Reward concentration among earning miners: < 0.3 fair, > 0.7 concentrated (derived)',
     numeric: true,
+    priority: 3,
     sortValue: (r) => r.row.gini,
     render: (r) => formatNumber(r.row.gini, 2),
     csv: (r) => blank(r.row.gini),
@@ -112,6 +128,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Registration',
     title: 'Current registration cost (burn), TAO, sunk (chain)',
     numeric: true,
+    priority: 2,
     sortValue: (r) => raoToTao(r.row.burnRao),
     render: (r) => (r.row.registrationAllowed ? formatTao(r.row.burnRao) : <span className="muted">closed</span>),
     csv: (r) => raoToTao(r.row.burnRao),
@@ -121,6 +138,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Immunity',
     title: 'Immunity period of a new UID, hours (chain)',
     numeric: true,
+    priority: 3,
     sortValue: (r) => r.row.immunityPeriodBlocks,
     render: (r) => `${formatNumber((r.row.immunityPeriodBlocks * 12) / 3600, 1)} h`,
     csv: (r) => r.row.immunityPeriodBlocks,
@@ -130,6 +148,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Profit $/mo',
     title: 'Expected profit per month for a newcomer under your scenario (assumed rent and price)',
     numeric: true,
+    priority: 1,
     sortValue: profit,
     render: (r) => {
       const v = profit(r);
@@ -142,9 +161,20 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Verdict',
     title: 'Mine / Watch / Skip under your scenario and thresholds',
     numeric: false,
+    priority: 1,
     sortValue: (r) => (r.economics ? VERDICT_ORDER[r.economics.verdict.label] : null),
     render: (r) => (r.economics ? <VerdictBadge verdict={r.economics.verdict} /> : '—'),
     csv: (r) => r.economics?.verdict.label ?? '',
+    shows: verdictShown,
+  },
+  reason: {
+    label: 'Why',
+    title: 'The reasons that decided the verdict (the subnet page lists every factor)',
+    numeric: false,
+    priority: 1,
+    sortValue: (r) => decisiveReasons(r) || null,
+    render: (r) => (r.economics ? <span className="reason-text">{decisiveReasons(r) || MISSING}</span> : MISSING),
+    csv: decisiveReasons,
     shows: verdictShown,
   },
 };
