@@ -13,9 +13,9 @@ export function StatusBar() {
   }, []);
   const point = subnets?.point ?? null;
   return (
-    <footer className="statusbar" role="status" aria-live="polite">
+    <footer className="statusbar">
       {info?.dataset === 'demo' && <span className="badge demo">Synthetic demo data</span>}
-      <span data-testid="data-age">
+      <span data-testid="data-age" role="status">
         {point
           ? `Synced ${formatAge(point.syncedAtMs, now)} at block ${formatBlock(point.blockNumber)} (${formatDateTime(point.blockTimeMs)})`
           : 'No data yet'}

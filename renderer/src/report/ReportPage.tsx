@@ -65,7 +65,7 @@ function LoadedReport({ target }: { target: ReportTarget }) {
   const subnet = data.kind === 'subnet' ? data.subnet : null;
   const watchlist = data.kind === 'watchlist' ? data.watchlist : null;
   return (
-    <div className="report">
+    <main className="report">
       <header className="report-header">
         <strong>Subnet Scout report</strong>
         {context.demo && <span className="badge demo">Synthetic demo data — not the real network</span>}
@@ -118,6 +118,6 @@ function LoadedReport({ target }: { target: ReportTarget }) {
       )}
       {subnet && <SubnetReportSection data={subnet} scenario={s} />}
       {watchlist?.subnets.map((w) => <SubnetReportSection key={w.netuid} data={w.data} scenario={s} />)}
-    </div>
+    </main>
   );
 }

@@ -69,7 +69,7 @@ export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: S
       {grid.taoPricesUsd.length === 0 ? (
         <p className="muted">Set a TAO price in the what-if panel to see profit over a range of prices.</p>
       ) : (
-        <div className="heatmap-wrap" tabIndex={0} role="region" aria-labelledby="sensitivity-title">
+        <div className="heatmap-wrap" tabIndex={0} role="region" aria-label="Sensitivity table (scrolls)">
           <table className="heatmap">
             <caption>Profit (USD/month) by TAO price and competitor count</caption>
             <thead>
