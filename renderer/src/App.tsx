@@ -7,6 +7,7 @@ import { useWatchlistStore } from './stores/watchlist-store';
 import { useScenarioStore } from './stores/scenario-store';
 import { useUiStore, VIEWS } from './stores/ui-store';
 import { StatusBar } from './components/StatusBar';
+import { SyncProgress } from './components/SyncProgress';
 import { DataProblemView } from './views/DataProblemView';
 import { SubnetsView } from './views/SubnetsView';
 import { SubnetPage } from './subnet/SubnetPage';
@@ -117,6 +118,7 @@ export function App() {
         ))}
       </nav>
       <main className="content" id="content" tabIndex={-1}>
+        <SyncProgress />
         {view === 'subnets' && <SubnetsView />}
         {view === 'subnet' && netuid !== null && <SubnetPage netuid={netuid} />}
         {view === 'settings' && <SettingsView />}
