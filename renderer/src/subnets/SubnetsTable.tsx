@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SubnetRow } from '../../../shared/api-types';
 import { useLayoutStore } from '../stores/layout-store';
 import { useScenarioStore } from '../stores/scenario-store';
@@ -9,6 +9,7 @@ import { COLUMNS, type TableRow } from './columns';
 import { gridMove, type GridPosition } from './grid-keys';
 import { visibleRows } from './table-rows';
 import { TableToolbar } from './TableToolbar';
+import { AddToWatchlist } from './AddToWatchlist';
 
 const cellId = (row: number, column: ColumnId) => (row < 0 ? `subnets-head-${column}` : `subnets-cell-${row}-${column}`);
 
@@ -27,6 +28,16 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
   const view = useMemo(() => visibleRows(rows, economics, lists, filters, sort), [rows, economics, lists, filters, sort]);
   const [pos, setPos] = useState<GridPosition>({ row: 0, column: 0 });
   const [focused, setFocused] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const toggleSelected = useCallback(
+    (netuid: number) =>
+      setSelected((now) => {
+        const next = new Set(now);
+        if (!next.delete(netuid)) next.add(netuid);
+        return next;
+      }),
+    [],
+  );
   const table = useRef<HTMLTableElement>(null);
   // The identity columns stay in view sideways, as long as they lead the table (a reordered Netuid would not).
   const stickyCount = shown.findIndex((c) => !COLUMNS[c].sticky) < 0 ? shown.length : shown.findIndex((c) => !COLUMNS[c].sticky);
@@ -38,13 +49,13 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
   const activeId = activeColumn === undefined ? undefined : cellId(row < 0 ? -1 : view[row] ? row : -1, activeColumn);
 
   useLayoutEffect(() => {
-    // Sticky cells need their left offset: the widths of the sticky cells before them.
+    // Sticky cells need their left offset: the widths of the sticky cells before them (the tick box comes first).
     const t = table.current;
     if (!t) return;
-    let left = 0;
+    let left = t.querySelector<HTMLElement>('thead th.select-col')?.offsetWidth ?? 0;
     for (let i = 0; i < stickyCount; i++) {
       t.style.setProperty(`--sticky-left-${i}`, `${left}px`);
-      left += t.querySelector<HTMLElement>(`thead th:nth-child(${i + 1})`)?.offsetWidth ?? 0;
+      left += t.querySelector<HTMLElement>(`thead th:nth-child(${i + 2})`)?.offsetWidth ?? 0;
     }
   });
 
@@ -54,6 +65,12 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     if (e.altKey || e.metaKey) return;
+    if (e.key === ' ' && e.shiftKey) {
+      // Shift+Space ticks the row (the grid pattern's row selection), for "Add to watchlist".
+      e.preventDefault();
+      if (view[row]) toggleSelected(view[row].row.netuid);
+      return;
+    }
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       if (activeColumn === undefined) return;
@@ -79,9 +96,14 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
             <strong>{hintColumn.label}</strong>: {hintColumn.title}
           </>
         ) : (
-          'Tab into the table, then ↑ ↓ ← → to move, Enter to open a subnet (or sort, on a heading).'
+          'Tab into the table, then ↑ ↓ ← → to move, Enter to open a subnet (or sort, on a heading), Shift+Space to tick it.'
         )}
       </p>
+      <AddToWatchlist
+        netuids={view.filter((r) => selected.has(r.row.netuid)).map((r) => r.row.netuid)}
+        fallback={focused && row >= 0 ? (view[row]?.row.netuid ?? null) : null}
+        onAdded={() => setSelected(new Set())}
+      />
       <div className={fit ? 'table-wrap fit-width' : 'table-wrap'}>
         <table
           ref={table}
@@ -97,6 +119,9 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
         >
           <thead>
             <tr>
+              <th scope="col" className="select-col">
+                <span className="sr-only">Selected</span>
+              </th>
               {shown.map((c, i) => (
                 <th
                   key={c}
@@ -128,6 +153,8 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
                 shown={shown}
                 stickyCount={stickyCount}
                 activeColumn={focused && row === i ? column : -1}
+                selected={selected.has(r.row.netuid)}
+                toggleSelected={toggleSelected}
                 openSubnet={openSubnet}
               />
             ))}
@@ -153,6 +180,8 @@ interface RowProps {
   stickyCount: number;
   /** The active column when this row holds the grid's active cell, else -1. */
   activeColumn: number;
+  selected: boolean;
+  toggleSelected(netuid: number): void;
   openSubnet(netuid: number): void;
 }
 
@@ -162,9 +191,22 @@ interface RowProps {
  * kept), so a slider move costs two cells per row instead of the whole table.
  */
 const Row = memo(
-  function Row({ r, index, shown, stickyCount, activeColumn, openSubnet }: RowProps) {
+  function Row({ r, index, shown, stickyCount, activeColumn, selected, toggleSelected, openSubnet }: RowProps) {
     return (
-      <tr className={r.row.staleReason ? 'stale clickable' : 'clickable'} onClick={() => openSubnet(r.row.netuid)}>
+      <tr
+        className={r.row.staleReason ? 'stale clickable' : 'clickable'}
+        aria-selected={selected}
+        onClick={() => openSubnet(r.row.netuid)}
+      >
+        <td className="select-col" onClick={(e) => e.stopPropagation()}>
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            aria-label={`Select SN${r.row.netuid} ${r.row.name}`}
+            checked={selected}
+            onChange={() => toggleSelected(r.row.netuid)}
+          />
+        </td>
         {shown.map((c, i) => (
           <Cell key={c} id={cellId(index, c)} className={cellClass(c, i < stickyCount ? i : -1, activeColumn === i)} column={c} r={r} shows={COLUMNS[c].shows(r)} />
         ))}
@@ -177,6 +219,8 @@ const Row = memo(
     a.shown === b.shown &&
     a.stickyCount === b.stickyCount &&
     a.activeColumn === b.activeColumn &&
+    a.selected === b.selected &&
+    a.toggleSelected === b.toggleSelected &&
     a.openSubnet === b.openSubnet &&
     a.shown.every((c) => Object.is(COLUMNS[c].shows(a.r), COLUMNS[c].shows(b.r))),
 );
