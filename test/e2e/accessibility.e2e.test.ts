@@ -33,7 +33,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Every screen, with what shows it has finished drawing. */
-const VIEWS: { name: string; route: string; ready: string; open?: (page: Page) => Promise<void> }[] = [
+let listId = 0;
+const VIEWS: { name: string; route: string | (() => string); ready: string; open?: (page: Page) => Promise<void> }[] = [
   { name: 'Subnets', route: 'subnets', ready: 'table.subnets-table tbody tr' },
   { name: 'Subnet page', route: 'subnet/1', ready: '.subnet-page canvas' },
   { name: 'Watchlists', route: 'watchlists', ready: 'article.card tbody tr' },
@@ -46,6 +47,7 @@ const VIEWS: { name: string; route: string; ready: string; open?: (page: Page) =
   { name: 'My miners', route: 'miners', ready: '.key-form' },
   { name: 'Settings', route: 'settings', ready: 'form' },
   { name: 'Subnet report', route: 'report/subnet/1', ready: '.report canvas' },
+  { name: 'Watchlist report', route: () => `report/watchlist/${listId}`, ready: '.report-contents' },
 ];
 
 describe.skipIf(missing !== null)('accessibility: no axe violations on any screen', () => {
@@ -55,7 +57,7 @@ describe.skipIf(missing !== null)('accessibility: no axe violations on any scree
   beforeAll(async () => {
     const { page, browser } = app();
     // Content for the screens that are empty at first: a watchlist with subnets, a note with a picture in it.
-    await page.evaluate(async () => {
+    listId = await page.evaluate(async () => {
       const list = await window.scout.call('watchlists.create', { name: 'GPU candidates' });
       for (const netuid of [1, 2, 3]) await window.scout.call('watchlists.addSubnet', { id: list.id, netuid });
       const note = await window.scout.call('notes.create', { netuid: 1, title: 'Scoring review' });
@@ -67,6 +69,7 @@ describe.skipIf(missing !== null)('accessibility: no axe violations on any scree
         baseUpdatedAtMs: updatedAtMs,
         content: { ...content, body: '# Review\n\nThe validator rewards latency.\n\n<img src=\"http://127.0.0.1:9/rewards.png\">\n' },
       });
+      return list.id;
     });
     // CSP allows only the app's own scripts: the test context lets axe in (the app itself is not changed).
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
@@ -77,10 +80,11 @@ describe.skipIf(missing !== null)('accessibility: no axe violations on any scree
       it(`${view.name} in ${scheme}`, async () => {
         const page = await context.newPage();
         await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(`${app().host.url}/#/${view.route}`);
+        const route = typeof view.route === 'string' ? view.route : view.route();
+        await page.goto(`${app().host.url}/#/${route}`);
         await view.open?.(page);
         await page.locator(view.ready).first().waitFor();
-        if (view.route.startsWith('report')) expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+        if (route.startsWith('report')) expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
         else expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
         const violations = await axeViolations(page);
         await page.close();

@@ -74,7 +74,7 @@ describe.skipIf(missing !== null)('subnet page', () => {
       scenario: { taoPriceUsd: 400, rentUsdPerMonth: 150, position: { kind: 'percentile', percentile: 50 }, competitorCount: null, horizonMonths: 6, sellDiscount: 0.01 },
     }), netuid);
 
-    await page.locator(`tr.clickable[aria-label^="SN${netuid} "]`).click();
+    await page.locator(`table.subnets-table tr[data-netuid="${netuid}"]`).click();
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading.textContent()).resolves.toContain(`SN${netuid}`);
     await page.getByRole('heading', { name: 'Key figures' }).waitFor();
@@ -187,7 +187,7 @@ describe.skipIf(missing !== null)('subnet page', () => {
       return (await response.body()).length;
     };
     const firstChart = page.locator('.chart-card canvas').first();
-    const range = (label: string) => page.locator('#history-title ~ .segmented label', { hasText: label });
+    const range = (label: string) => page.getByRole('region', { name: 'History' }).locator('.segmented label', { hasText: label });
 
     // First the charts' default month; the demo's 8 days all fit in it.
     await detailCall(30, () => page.goto(`${host.url}/#/subnet/1`));

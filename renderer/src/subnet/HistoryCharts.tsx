@@ -1,9 +1,11 @@
+import { useId } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { Point } from 'chart.js';
 import type { SubnetHistoryPoint } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent } from '../../../shared/format';
 import { HISTORY_RANGES, rangeStartMs, type HistoryDays } from '../../../shared/history-range';
 import { baseOptions, useChartColors } from './charts';
+import { useSectionLabel } from './section-scope';
 
 interface Series {
   title: string;
@@ -68,6 +70,8 @@ export function HistoryCharts({
   range: HistoryDays;
   onRangeChange?: (days: HistoryDays) => void;
 }) {
+  const historyTitleId = useId();
+  const sectionLabel = useSectionLabel(historyTitleId);
   // Ranges count back from the newest sync point, not from now: offline data keeps its shape.
   const newest = history.reduce((m, p) => Math.max(m, p.blockTimeMs), 0);
   const start = rangeStartMs(range, newest);
@@ -75,9 +79,9 @@ export function HistoryCharts({
   const rangeLabel = range === 'all' ? 'all history' : `last ${range} days`;
 
   return (
-    <section className="subnet-section" aria-labelledby="history-title">
+    <section className="subnet-section" aria-labelledby={sectionLabel}>
       <div className="section-head">
-        <h2 id="history-title">History</h2>
+        <h2 id={historyTitleId}>History</h2>
         <fieldset className="segmented">
           <legend className="sr-only">Time range</legend>
           {HISTORY_RANGES.map((r) => (

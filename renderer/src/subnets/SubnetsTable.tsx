@@ -196,6 +196,7 @@ const Row = memo(
       <tr
         className={r.row.staleReason ? 'stale clickable' : 'clickable'}
         aria-selected={selected}
+        data-netuid={r.row.netuid}
         onClick={() => openSubnet(r.row.netuid)}
       >
         <td className="select-col" onClick={(e) => e.stopPropagation()}>
