@@ -6,6 +6,7 @@ import { loadReport, type ReportData } from './report-data';
 import { REPORT_RELOAD_EVENT } from './print-protocol';
 import { reportSectionId, SubnetReportSection } from './SubnetReportSection';
 import type { ReportTarget } from '../stores/ui-store';
+import { formatWhen } from '../fixed';
 
 /** The contents' links jump within the page: following the href would change the hash, which is the app's route. */
 function scrollToSection(e: MouseEvent, id: string): void {
@@ -76,7 +77,7 @@ function LoadedReport({ target }: { target: ReportTarget }) {
         <strong>Subnet Scout report</strong>
         {context.demo && <span className="badge demo">Synthetic demo data — not the real network</span>}
         <span className="muted">
-          {context.point ? `Data: block ${context.point.blockNumber.toLocaleString('en-US')}, ${new Date(context.point.blockTimeMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'No data'}
+          {context.point ? `Data: block ${context.point.blockNumber.toLocaleString('en-US')}, ${formatWhen(context.point.blockTimeMs)}` : 'No data'}
         </span>
       </header>
       <section className="report-assumptions">

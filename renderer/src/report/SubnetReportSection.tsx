@@ -12,6 +12,7 @@ import { MarkdownPreview } from '../notes/MarkdownPreview';
 import { VerdictBadge } from '../components/VerdictBadge';
 import type { SubnetReportData } from './report-data';
 import { ReportMinersSection } from '../miners/ReportMinersSection';
+import { formatWhen } from '../fixed';
 
 /** The anchor of a subnet's pages, for a watchlist report's table of contents. */
 export const reportSectionId = (netuid: number) => `report-sn-${netuid}`;
@@ -28,7 +29,7 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
         SN{a.netuid} · {a.name} <span className="muted">{a.symbol}</span>
       </h1>
       <p className="report-meta">
-        Chain data at block {a.blockNumber.toLocaleString('en-US')} ({new Date(a.blockTimeMs).toISOString().replace('T', ' ').slice(0, 16)} UTC)
+        Chain data at block {a.blockNumber.toLocaleString('en-US')} ({formatWhen(a.blockTimeMs)})
         {detail.staleReason ? ` — stale: ${detail.staleReason}` : ''}
       </p>
       <p className="report-verdict">

@@ -2,8 +2,9 @@
 import type { ReactNode } from 'react';
 import type { SubnetRow } from '../../../shared/api-types';
 import type { TableEconomics } from '../../../shared/economics';
-import { formatInteger, formatNumber, formatPercent, formatTao, MISSING, raoToTao } from '../../../shared/format';
+import { formatInteger, formatPercent, MISSING, raoToTao } from '../../../shared/format';
 import type { ColumnId } from '../stores/table-store';
+import { formatFixed, formatTaoFixed } from '../fixed';
 import { VerdictBadge } from '../components/VerdictBadge';
 
 export interface TableRow {
@@ -80,7 +81,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     numeric: true,
     priority: 2,
     sortValue: price,
-    render: (r) => formatTao(r.row.alphaPriceRao, 6),
+    render: (r) => formatTaoFixed(r.row.alphaPriceRao, 6),
     csv: (r) => blank(price(r)),
     shows: theRow,
   },
@@ -100,7 +101,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     numeric: true,
     priority: 2,
     sortValue: (r) => r.row.minerPoolTaoPerDay,
-    render: (r) => formatNumber(r.row.minerPoolTaoPerDay, 3),
+    render: (r) => formatFixed(r.row.minerPoolTaoPerDay, 3),
     csv: (r) => blank(r.row.minerPoolTaoPerDay),
     shows: theRow,
   },
@@ -120,7 +121,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     numeric: true,
     priority: 3,
     sortValue: (r) => r.row.gini,
-    render: (r) => formatNumber(r.row.gini, 2),
+    render: (r) => formatFixed(r.row.gini, 2),
     csv: (r) => blank(r.row.gini),
     shows: theRow,
   },
@@ -130,7 +131,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     numeric: true,
     priority: 2,
     sortValue: (r) => raoToTao(r.row.burnRao),
-    render: (r) => (r.row.registrationAllowed ? formatTao(r.row.burnRao) : <span className="muted">closed</span>),
+    render: (r) => (r.row.registrationAllowed ? formatTaoFixed(r.row.burnRao, 4) : <span className="muted">closed</span>),
     csv: (r) => raoToTao(r.row.burnRao),
     shows: theRow,
   },
@@ -140,7 +141,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     numeric: true,
     priority: 3,
     sortValue: (r) => r.row.immunityPeriodBlocks,
-    render: (r) => `${formatNumber((r.row.immunityPeriodBlocks * 12) / 3600, 1)} h`,
+    render: (r) => `${formatFixed((r.row.immunityPeriodBlocks * 12) / 3600, 1)} h`,
     csv: (r) => r.row.immunityPeriodBlocks,
     shows: theRow,
   },

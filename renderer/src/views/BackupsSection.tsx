@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
-import { formatDateTime } from '../../../shared/format';
 import { scout } from '../scout';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { formatWhen } from '../fixed';
 
 const REASONS: Record<BackupReason, string> = {
   daily: 'Daily',
@@ -36,7 +36,7 @@ export function BackupsSection() {
     setMessage(null);
     try {
       await scout.call('backups.restore', { name: backup.name });
-      setMessage(`Restored the backup of ${formatDateTime(backup.createdAtMs)}. The data it replaced was kept as a backup.`);
+      setMessage(`Restored the backup of ${formatWhen(backup.createdAtMs)}. The data it replaced was kept as a backup.`);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -57,7 +57,7 @@ export function BackupsSection() {
         <ul className="backup-list" aria-label="Backups">
           {backups?.map((b) => (
             <li key={b.name} className="row">
-              <span>{formatDateTime(b.createdAtMs)}</span>
+              <span>{formatWhen(b.createdAtMs)}</span>
               <span className="muted">{REASONS[b.reason]}</span>
               <span className="muted">{megabytes(b.sizeBytes)}</span>
               {b.reason !== 'set-aside' && (
@@ -71,7 +71,7 @@ export function BackupsSection() {
         {confirming && (
           <div role="dialog" aria-label="Restore from backup" className="backup-confirm">
             <p>
-              Replace your data with the backup of {formatDateTime(confirming.createdAtMs)}? Your data as it is now is kept
+              Replace your data with the backup of {formatWhen(confirming.createdAtMs)}? Your data as it is now is kept
               as a backup first.
             </p>
             <div className="row">

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { DataProblem } from '../../../shared/api-types';
 import type { BackupInfo } from '../../../shared/backups-api';
-import { formatDateTime } from '../../../shared/format';
 import { useDataStore } from '../stores/data-store';
+import { formatWhen } from '../fixed';
 
 /**
  * Shown instead of the app when the data file cannot be used. The file is never overwritten: restoring a backup
@@ -19,7 +19,7 @@ export function DataProblemView({ problem, latestBackup }: { problem: DataProble
       {latestBackup && (
         <div className="row">
           <button type="button" onClick={() => void restoreBackup(latestBackup.name)}>
-            Restore the latest backup ({formatDateTime(latestBackup.createdAtMs)})
+            Restore the latest backup ({formatWhen(latestBackup.createdAtMs)})
           </button>
           <span className="muted">The file above is kept, as it is, in the backups folder.</span>
         </div>
