@@ -52,6 +52,28 @@ describe.skipIf(missing !== null)('the laptop workspace', () => {
     });
   }
 
+  for (const size of SIZES) {
+    it(`shows a watchlist's subnet, verdict and profit without scrolling sideways at ${size.width}×${size.height}`, async () => {
+      await page.setViewportSize(size);
+      if ((await page.evaluate(() => window.scout.call('watchlists.list'))).length === 0) {
+        await page.evaluate(async () => {
+          const list = await window.scout.call('watchlists.create', { name: 'Laptop list' });
+          for (const netuid of [1, 2, 3, 4]) await window.scout.call('watchlists.addSubnet', { id: list.id, netuid });
+        });
+      }
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Watchlists' }).click();
+      const card = page.locator('article.card');
+      await expect.poll(() => card.locator('tbody tr').count()).toBe(4);
+      const viewport = page.viewportSize()!;
+      for (const label of ['Subnet', 'Verdict', 'Profit $/mo']) {
+        const box = (await card.locator('thead th', { hasText: label }).first().boundingBox())!;
+        expect(box.x >= 0 && box.x + box.width <= viewport.width, `${label} at ${size.width}px`).toBe(true);
+      }
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Subnets' }).click();
+      await page.locator('table.subnets-table tbody tr').first().waitFor();
+    });
+  }
+
   it('keeps Netuid and Name in place when the table is scrolled sideways', async () => {
     await page.setViewportSize(SIZES[0]!);
     await page.getByLabel('Fit to width').uncheck();

@@ -120,7 +120,8 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
           , tick subnets and press “Add to watchlist” (or open a subnet and tick this list on its page).
         </p>
       ) : (
-        <table className="table">
+        <div className="table-wrap watchlist-table-wrap" tabIndex={0} role="region" aria-label={`${list.name}: subnets (scrolls sideways on a narrow window)`}>
+        <table className="table sticky-identity">
           <thead>
             <tr>
               <th scope="col">Subnet</th>
@@ -161,6 +162,7 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </article>
   );
