@@ -4,6 +4,7 @@ import { ENDPOINT_PRESETS } from '../../../shared/networks';
 import { useSettingsStore } from '../stores/settings-store';
 import { ThresholdsFieldset } from './ThresholdsFieldset';
 import { BackupsSection } from './BackupsSection';
+import { AlertNotificationsSection } from './AlertNotificationsSection';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 const NETWORK_LABELS: Record<NetworkPreset, string> = {
@@ -96,6 +97,7 @@ export function SettingsView() {
         </div>
         <ErrorMessage error={error} />
       </form>
+      <AlertNotificationsSection />
       <BackupsSection />
     </section>
   );
