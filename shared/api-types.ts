@@ -136,6 +136,12 @@ export interface IncentivePoint {
   immune: boolean;
   owner: boolean;
   validator: boolean;
+  /** For the subnet page's per-UID table (the metagraph). */
+  hotkey: string;
+  coldkey: string;
+  /** Total stake (alpha plus TAO weight, as the chain reports it), in TAO. */
+  totalStakeTao: number;
+  registeredAtBlock: number;
 }
 
 /** Everything the Subnet page shows for one subnet under the active scenario. */

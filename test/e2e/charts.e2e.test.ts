@@ -37,7 +37,7 @@ describe.skipIf(missing !== null)('charts on a long history', () => {
     const history = page.getByRole('region', { name: 'History' });
     await history.getByText('All', { exact: true }).click();
     // 260 days back from the demo's August head block reaches into the previous year.
-    await expect.poll(() => chartLabel(page, 'Earning miners')).toMatch(/all history \(.*\d{4}.* to .*\d{4}.*\)/);
+    await expect.poll(() => chartLabel(page, 'Earning miners')).toMatch(/^Earning miners, all history: .* From .*\d{4}.* to .*\d{4}.*\.$/);
     expect(await history.locator('figcaption', { hasText: 'zoomed' }).count()).toBe(0);
     await history.getByLabel(/Zoom to the data/).check();
     await expect.poll(() => history.locator('figcaption', { hasText: 'zoomed' }).count()).toBe(5);

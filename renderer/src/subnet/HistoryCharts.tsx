@@ -55,7 +55,7 @@ function HistoryChart({ series, points, rangeLabel, zoomed }: { series: Series; 
       <div className="chart-box">
         <Line
           role="img"
-          aria-label={summary(series, points, `${rangeLabel} (${day(first)} to ${day(last)})`) + (zoomed ? ' Zoomed axis.' : '')}
+          aria-label={`${summary(series, points, rangeLabel)} From ${day(first)} to ${day(last)}.${zoomed ? ' Zoomed axis.' : ''}`}
           options={baseOptions(
             colors,
             { format: day, min: first, max: last },

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { scout } from '../scout';
 import { SubnetNotes } from '../notes/SubnetNotes';
 import { WhatIfAside } from '../scenario/WhatIfAside';
+import { MetagraphTable } from './MetagraphTable';
 import { useDataStore } from '../stores/data-store';
 import { useScenarioStore } from '../stores/scenario-store';
 import { DistributionChart } from './DistributionChart';
@@ -74,6 +75,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
                 <LorenzChart distribution={detail.distribution} gini={detail.analysis.concentration.gini} />
               </div>
             </section>
+            <MetagraphTable distribution={detail.distribution} blockNumber={detail.analysis.blockNumber} />
             {/* SubnetNotes brings its own section and heading; the wrapper only gives it the page's card look. */}
             <div className="subnet-section">
               <SubnetNotes netuid={netuid} />
