@@ -75,6 +75,12 @@ export interface SubnetRow {
   blockTimeMs: number;
   /** Why the latest sync could not refresh this subnet, or null when it is current. */
   staleReason: string | null;
+  /** Pool reserves (SubnetTAO, SubnetAlphaIn). */
+  taoReserveRao: bigint;
+  alphaReserveRao: bigint;
+  /** Price change against the stored sync a day / a week before the latest (fraction); null without such a sync. */
+  priceChange24h: number | null;
+  priceChange7d: number | null;
 }
 
 export interface SubnetList {

@@ -44,6 +44,24 @@ describe.skipIf(missing !== null)('numbers and text', () => {
     expect(await page.locator('table.subnets-table td.num').first().evaluate((td) => getComputedStyle(td).fontVariantNumeric)).toContain('tabular-nums');
   });
 
+  it('shows the pool reserves, and the price change over a day from local history (none over a week, never synced then)', async () => {
+    const tao = await column('Pool τ');
+    expect(tao.filter((c) => /^[\d,]+ τ$/.test(c)).length).toBeGreaterThan(10);
+    expect((await column('7 d')).every((c) => c === '—')).toBe(true);
+    // SN1's change against the sync a day earlier, as its history has both prices.
+    const detail = await page.evaluate(async () => {
+      const settings = await window.scout.call('settings.get');
+      return window.scout.call('subnet.economics', { netuid: 1, scenario: settings.scenario, historyDays: 30 });
+    });
+    const [before, now] = detail.history.slice(-2).map((p) => p.priceTao!);
+    const change = ((now! - before!) / before!) * 100;
+    const row = page.locator('table.subnets-table tr[data-netuid="1"]');
+    const headers = await page.locator('table.subnets-table thead th').allTextContents();
+    const cell = await row.locator(`td:nth-child(${headers.findIndex((t) => t.startsWith('24 h')) + 1})`).textContent();
+    const expected = `${change > 0 ? '▲ +' : '▼ −'}${Math.abs(change).toFixed(1)}%`;
+    expect(cell).toBe(expected);
+  });
+
   it('draws the subnet symbols of every script with the shipped font', async () => {
     const loaded = await page.evaluate(async (samples) => {
       const out: Record<string, number> = {};

@@ -4,11 +4,12 @@ import type { VerdictLabel } from '../../../shared/economics';
 
 export type ColumnId =
   | 'netuid' | 'name' | 'symbol' | 'price' | 'emissionShare' | 'minerPool' | 'miners' | 'gini' | 'registration'
-  | 'immunity' | 'profit' | 'verdict' | 'reason';
+  | 'immunity' | 'profit' | 'verdict' | 'reason' | 'change24h' | 'change7d' | 'taoReserve' | 'alphaReserve';
 
 /** The default order puts the deciding columns (profit, verdict, why) right after the subnet's name. */
 export const ALL_COLUMNS: ColumnId[] = [
-  'netuid', 'name', 'profit', 'verdict', 'reason', 'symbol', 'price', 'emissionShare', 'minerPool', 'miners', 'gini', 'registration', 'immunity',
+  'netuid', 'name', 'profit', 'verdict', 'reason', 'symbol', 'price', 'change24h', 'change7d', 'taoReserve', 'alphaReserve', 'emissionShare',
+  'minerPool', 'miners', 'gini', 'registration', 'immunity',
 ];
 
 export interface Filters {

@@ -44,6 +44,19 @@ const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, minimum
 const VERDICT_ORDER = { Mine: 3, Watch: 2, Skip: 1 } as const;
 const blank = (v: number | null) => (v === null ? '' : v);
 const theRow = (r: TableRow) => r.row;
+/** A price move as direction, sign and size ("▲ +12.4%"); colour repeats what the arrow says. */
+function PriceChange({ change }: { change: number | null }) {
+  if (change === null) return <span className="muted">{MISSING}</span>;
+  if (change === 0) return <>0.0%</>;
+  return (
+    <span className={change > 0 ? 'good' : 'bad'}>
+      <span aria-hidden="true">{change > 0 ? '▲' : '▼'} </span>
+      {change > 0 ? '+' : '−'}
+      {formatFixed(Math.abs(change) * 100, 1)}%
+    </span>
+  );
+}
+
 const decisiveReasons = (r: TableRow) =>
   r.economics?.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('; ') ?? '';
 /** The verdict badge's label and hover text, which is all VerdictBadge shows. */
@@ -83,6 +96,46 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: price,
     render: (r) => formatTaoFixed(r.row.alphaPriceRao, 6),
     csv: (r) => blank(price(r)),
+    shows: theRow,
+  },
+  change24h: {
+    label: '24 h',
+    title: 'Alpha price change since the stored sync a day before the latest (local history; — without one)',
+    numeric: true,
+    priority: 3,
+    sortValue: (r) => r.row.priceChange24h,
+    render: (r) => <PriceChange change={r.row.priceChange24h} />,
+    csv: (r) => blank(r.row.priceChange24h),
+    shows: theRow,
+  },
+  change7d: {
+    label: '7 d',
+    title: 'Alpha price change since the stored sync a week before the latest (local history; — without one)',
+    numeric: true,
+    priority: 3,
+    sortValue: (r) => r.row.priceChange7d,
+    render: (r) => <PriceChange change={r.row.priceChange7d} />,
+    csv: (r) => blank(r.row.priceChange7d),
+    shows: theRow,
+  },
+  taoReserve: {
+    label: 'Pool τ',
+    title: 'TAO in the subnet pool (reserve, chain)',
+    numeric: true,
+    priority: 3,
+    sortValue: (r) => raoToTao(r.row.taoReserveRao),
+    render: (r) => formatTaoFixed(r.row.taoReserveRao, 0),
+    csv: (r) => raoToTao(r.row.taoReserveRao),
+    shows: theRow,
+  },
+  alphaReserve: {
+    label: 'Pool α',
+    title: 'Alpha in the subnet pool (reserve, chain)',
+    numeric: true,
+    priority: 3,
+    sortValue: (r) => raoToTao(r.row.alphaReserveRao),
+    render: (r) => `${formatFixed(raoToTao(r.row.alphaReserveRao), 0)} α`,
+    csv: (r) => raoToTao(r.row.alphaReserveRao),
     shows: theRow,
   },
   emissionShare: {
