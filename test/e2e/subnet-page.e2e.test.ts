@@ -146,6 +146,8 @@ describe.skipIf(missing !== null)('subnet page', () => {
     await page.getByRole('button', { name: 'Apply scenario TAO at $800' }).click();
     await expect.poll(() => page.getByLabel('TAO price (USD)', { exact: true }).inputValue()).toBe('800');
 
+    // The README shows the analysts' laptop screen.
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
     fs.mkdirSync(README_SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(README_SHOTS, 'subnet-page.png') });
