@@ -150,6 +150,14 @@ export interface IncentivePoint {
   registeredAtBlock: number;
 }
 
+/** A subnet's pool at one sync: reserves and the spot price. */
+export interface PoolPoint {
+  blockTimeMs: number;
+  taoReserveTao: number;
+  alphaReserveAlpha: number;
+  priceTao: number | null;
+}
+
 /** Everything the Subnet page shows for one subnet under the active scenario. */
 export interface SubnetDetail {
   analysis: Omit<SubnetAnalysis, 'model'>;
@@ -160,6 +168,8 @@ export interface SubnetDetail {
   /** The range `history` covers (what was asked, or the default). */
   historyDays: HistoryDays;
   distribution: IncentivePoint[];
+  /** The pool at each stored sync of the same range as `history`, oldest first. */
+  pool: PoolPoint[];
   identity: SubnetIdentity | null;
   staleReason: string | null;
 }

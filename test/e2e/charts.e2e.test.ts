@@ -45,6 +45,27 @@ describe.skipIf(missing !== null)('charts on a long history', () => {
   });
 });
 
+describe.skipIf(missing !== null)('the price and pool chart', () => {
+  const app = useDemoApp({ subnetCount: 4, maxUids: 16, days: 10 });
+
+  it('draws the alpha price with the TAO reserve of each sync', async () => {
+    const { page, host } = app();
+    await page.goto(`${host.url}/#/subnet/2`);
+    const canvas = page.getByRole('region', { name: 'Price and pool' }).locator('canvas');
+    await canvas.waitFor();
+    const detail = await page.evaluate(async () => {
+      const settings = await window.scout.call('settings.get');
+      return window.scout.call('subnet.economics', { netuid: 2, scenario: settings.scenario, historyDays: 30 });
+    });
+    expect(detail.pool.length).toBe(11);
+    const latest = detail.pool.at(-1)!;
+    expect(latest.taoReserveTao).toBeGreaterThan(0);
+    const label = await canvas.getAttribute('aria-label');
+    expect(label).toContain(`over ${detail.pool.length} syncs`);
+    expect(label).toContain(`${Math.round(latest.taoReserveTao).toLocaleString('en-US')} τ`);
+  });
+});
+
 describe.skipIf(missing !== null)('charts after one or two syncs', () => {
   const app = useDemoApp({ subnetCount: 4, maxUids: 16, days: 1 });
 

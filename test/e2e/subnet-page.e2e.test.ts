@@ -102,8 +102,8 @@ describe.skipIf(missing !== null)('subnet page', () => {
     // Sensitivity: the default 21 × 21 grid.
     expect(await page.locator('table.heatmap tbody td').count()).toBe(21 * 21);
 
-    // Charts: five history charts, the distribution and the Lorenz curve, each drawn.
-    await expect(page.locator('canvas').count()).resolves.toBe(7);
+    // Charts: five history charts, the price and pool, the distribution and the Lorenz curve, each drawn.
+    await expect(page.locator('canvas').count()).resolves.toBe(8);
     const painted = await paintedPixels(page);
     for (const n of painted) expect(n).toBeGreaterThan(2000);
 

@@ -3,6 +3,7 @@ import { scout } from '../scout';
 import { SubnetNotes } from '../notes/SubnetNotes';
 import { WhatIfAside } from '../scenario/WhatIfAside';
 import { MetagraphTable } from './MetagraphTable';
+import { PoolChart } from './PoolChart';
 import { useDataStore } from '../stores/data-store';
 import { useScenarioStore } from '../stores/scenario-store';
 import { DistributionChart } from './DistributionChart';
@@ -68,6 +69,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
             )}
             <ScenarioCompare netuid={netuid} />
             <HistoryCharts history={detail.history} range={historyDays} onRangeChange={showHistory} />
+            <PoolChart pool={detail.pool} range={historyDays} />
             <section className="subnet-section" aria-labelledby="distribution-title">
               <h2 id="distribution-title">Who earns what</h2>
               <div className="chart-pair">
