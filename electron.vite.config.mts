@@ -23,6 +23,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Never inline assets as data: URLs: the CSP allows fonts only from the app itself (font-src 'self').
+      assetsInlineLimit: 0,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

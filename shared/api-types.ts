@@ -111,6 +111,12 @@ export interface SubnetRow {
   blockTimeMs: number;
   /** Why the latest sync could not refresh this subnet, or null when it is current. */
   staleReason: string | null;
+  /** Pool reserves (SubnetTAO, SubnetAlphaIn). */
+  taoReserveRao: bigint;
+  alphaReserveRao: bigint;
+  /** Price change against the stored sync a day / a week before the latest (fraction); null without such a sync. */
+  priceChange24h: number | null;
+  priceChange7d: number | null;
 }
 
 export interface SubnetList {
@@ -172,6 +178,20 @@ export interface IncentivePoint {
   immune: boolean;
   owner: boolean;
   validator: boolean;
+  /** For the subnet page's per-UID table (the metagraph). */
+  hotkey: string;
+  coldkey: string;
+  /** Total stake (alpha plus TAO weight, as the chain reports it), in TAO. */
+  totalStakeTao: number;
+  registeredAtBlock: number;
+}
+
+/** A subnet's pool at one sync: reserves and the spot price. */
+export interface PoolPoint {
+  blockTimeMs: number;
+  taoReserveTao: number;
+  alphaReserveAlpha: number;
+  priceTao: number | null;
 }
 
 /** Everything the Subnet page shows for one subnet under the active scenario. */
@@ -184,6 +204,8 @@ export interface SubnetDetail {
   /** The range `history` covers (what was asked, or the default). */
   historyDays: HistoryDays;
   distribution: IncentivePoint[];
+  /** The pool at each stored sync of the same range as `history`, oldest first. */
+  pool: PoolPoint[];
   identity: SubnetIdentity | null;
   staleReason: string | null;
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { scout } from './scout';
 import { useDataStore } from './stores/data-store';
 import { useSettingsStore } from './stores/settings-store';
@@ -7,6 +7,7 @@ import { useWatchlistStore } from './stores/watchlist-store';
 import { useScenarioStore } from './stores/scenario-store';
 import { useUiStore, VIEWS } from './stores/ui-store';
 import { StatusBar } from './components/StatusBar';
+import { SyncProgress } from './components/SyncProgress';
 import { DataProblemView } from './views/DataProblemView';
 import { SubnetsView } from './views/SubnetsView';
 import { SubnetPage } from './subnet/SubnetPage';
@@ -18,6 +19,24 @@ import { MyMinersView } from './miners/MyMinersView';
 import { MinersAlertBadge } from './miners/AlertsStrip';
 import { useMinersStore } from './miners/miners-store';
 import { useTheme } from './use-theme';
+import { useLayoutStore } from './stores/layout-store';
+import { WHAT_IF_FIRST_FIELD } from './scenario/WhatIfAside';
+
+/** Skip links must not follow their href: the hash is the app's route. */
+function skipTo(e: MouseEvent, focus: () => void): void {
+  e.preventDefault();
+  focus();
+}
+
+function focusContent(): void {
+  document.querySelector<HTMLElement>('#content .main-panel, #content')?.focus();
+}
+
+/** Opens the what-if panel if it was folded away and puts the cursor in the TAO price (Alt+T). */
+function focusWhatIf(): void {
+  useLayoutStore.getState().setWhatIfOpen(true);
+  requestAnimationFrame(() => document.getElementById(WHAT_IF_FIRST_FIELD)?.focus());
+}
 
 export function App() {
   const { info, load } = useDataStore();
@@ -53,8 +72,13 @@ export function App() {
   }, [load, loadSettings, loadSync, loadWatchlists, initScenario]);
 
   useEffect(() => {
-    // Alt+1..4 switch screens from anywhere (the nav buttons are also reachable with Tab).
+    // Alt+1..5 switch screens from anywhere (the nav buttons are also reachable with Tab); Alt+T goes to the TAO price.
     const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
+        e.preventDefault();
+        focusWhatIf();
+        return;
+      }
       const index = Number(e.key) - 1;
       if (e.altKey && !e.ctrlKey && !e.metaKey && VIEWS[index]) {
         e.preventDefault();
@@ -70,6 +94,16 @@ export function App() {
 
   return (
     <div className="frame">
+      <div className="skip-links">
+        <a href="#content" className="skip-link" onClick={(e) => skipTo(e, focusContent)}>
+          Skip to content
+        </a>
+        {(view === 'subnets' || view === 'subnet') && (
+          <a href={`#${WHAT_IF_FIRST_FIELD}`} className="skip-link" onClick={(e) => skipTo(e, focusWhatIf)}>
+            Skip to what-if (Alt+T)
+          </a>
+        )}
+      </div>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Subnet Scout</div>
         {VIEWS.map((v, i) => (
@@ -85,7 +119,8 @@ export function App() {
           </button>
         ))}
       </nav>
-      <main className="content" id="content">
+      <main className="content" id="content" tabIndex={-1}>
+        <SyncProgress />
         {view === 'subnets' && <SubnetsView />}
         {view === 'subnet' && netuid !== null && <SubnetPage netuid={netuid} />}
         {view === 'settings' && <SettingsView />}

@@ -74,7 +74,7 @@ describe.skipIf(missing !== null)('subnet page', () => {
       scenario: { taoPriceUsd: 400, rentUsdPerMonth: 150, position: { kind: 'percentile', percentile: 50 }, competitorCount: null, horizonMonths: 6, sellDiscount: 0.01 },
     }), netuid);
 
-    await page.locator(`tr.clickable[aria-label^="SN${netuid} "]`).click();
+    await page.locator(`table.subnets-table tr[data-netuid="${netuid}"]`).click();
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading.textContent()).resolves.toContain(`SN${netuid}`);
     await page.getByRole('heading', { name: 'Key figures' }).waitFor();
@@ -102,8 +102,9 @@ describe.skipIf(missing !== null)('subnet page', () => {
     // Sensitivity: the default 21 × 21 grid.
     expect(await page.locator('table.heatmap tbody td').count()).toBe(21 * 21);
 
-    // Charts: the newcomer's cumulative profit path, six history charts, the distribution and the Lorenz curve, each drawn.
-    await expect(page.locator('canvas').count()).resolves.toBe(9);
+    // Charts: the newcomer's cumulative profit path, six history charts, the price and pool, the distribution and the
+    // Lorenz curve, each drawn.
+    await expect(page.locator('canvas').count()).resolves.toBe(10);
     await expect(page.locator('.profit-path canvas').getAttribute('aria-label')).resolves.toMatch(/^Cumulative profit over 6 months, ending at /);
     const painted = await paintedPixels(page);
     for (const n of painted) expect(n).toBeGreaterThan(2000);
@@ -161,6 +162,8 @@ describe.skipIf(missing !== null)('subnet page', () => {
     await page.getByRole('button', { name: 'Apply scenario TAO at $800' }).click();
     await expect.poll(() => page.getByLabel('TAO price (USD)', { exact: true }).inputValue()).toBe('800');
 
+    // The README shows the analysts' laptop screen.
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
     fs.mkdirSync(README_SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(README_SHOTS, 'subnet-page.png') });
@@ -201,8 +204,8 @@ describe.skipIf(missing !== null)('subnet page', () => {
       ]);
       return (await response.body()).length;
     };
-    const firstChart = page.locator('section[aria-labelledby="history-title"] .chart-card canvas').first();
-    const range = (label: string) => page.locator('#history-title ~ .segmented label', { hasText: label });
+    const firstChart = page.getByRole('region', { name: 'History' }).locator('.chart-card canvas').first();
+    const range = (label: string) => page.getByRole('region', { name: 'History' }).locator('.segmented label', { hasText: label });
 
     // First the charts' default month; the demo's 8 days all fit in it.
     await detailCall(30, () => page.goto(`${host.url}/#/subnet/1`));

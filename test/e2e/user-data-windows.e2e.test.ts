@@ -62,7 +62,7 @@ describe.skipIf(missing !== null)('user data across two windows', () => {
     await writer.getByRole('button', { name: 'Rename' }).click();
     await writer.getByLabel('Watchlist name').fill('GPU shortlist');
     await writer.getByRole('button', { name: 'Save name' }).click();
-    await expect.poll(() => reader.locator('option', { hasText: 'GPU shortlist' }).count()).toBe(1);
+    await expect.poll(() => reader.getByRole('combobox', { name: 'Watchlist', exact: true }).locator('option', { hasText: 'GPU shortlist' }).count()).toBe(1);
     expect(calls.slice(before).filter((m) => FIGURE_CALLS.includes(m))).toEqual([]);
     expect(await sameDocument(reader)).toBe(true);
   });

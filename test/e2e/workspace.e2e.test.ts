@@ -32,7 +32,10 @@ describe.skipIf(missing !== null)('the Subnets table and the what-if panel', () 
     await page.getByRole('button', { name: 'Netuid' }).click();
     netuids = (await cellTexts(await columnIndex('Netuid'))).map(Number);
     expect(netuids).toEqual([...netuids].sort((a, b) => a - b));
+    // The README shows the analysts' laptop screen.
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: path.join(SHOTS, 'subnets-table.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
     fs.copyFileSync(path.join(SHOTS, 'subnets-table.png'), path.resolve(__dirname, '../../resources/screenshots/subnets-table.png'));
   });
 

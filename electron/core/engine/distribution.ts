@@ -20,6 +20,10 @@ export function incentiveDistribution(input: SubnetInput): IncentivePoint[] {
       immune: blockNumber - n.registeredAtBlock < subnet.immunityPeriodBlocks,
       owner: n.hotkey === subnet.ownerHotkey,
       validator: n.validatorPermit,
+      hotkey: n.hotkey,
+      coldkey: n.coldkey,
+      totalStakeTao: Number(n.totalStakeRao) / 1e9,
+      registeredAtBlock: n.registeredAtBlock,
     }))
     .sort((a, b) => b.incentive - a.incentive || a.uid - b.uid);
 }

@@ -2,6 +2,7 @@ import type { SubnetDetail } from '../../../shared/api-types';
 import type { MinerEconomics, Scenario, SensitivityAxes, TableEconomics } from '../../../shared/economics';
 import { defaultSensitivityAxes, evaluateAll, evaluateNewcomer, incentiveDistribution, perMinerUsdPerMonth, sensitivityGrid } from '../engine';
 import { summariesOfLast } from '../db/summary-repo';
+import { poolHistoryOfLast } from '../db/pool-history';
 import type { HistoryDays } from '../../../shared/history-range';
 import { CoreError } from '../errors';
 import type { ScoutService } from '../service';
@@ -40,6 +41,7 @@ export function economicsHandlers(service: ScoutService) {
         history: summariesOfLast(ws().db, netuid, historyDays),
         historyDays,
         distribution: incentiveDistribution(input()),
+        pool: poolHistoryOfLast(ws().db, netuid, historyDays),
         identity: latest.snapshot.identity,
         staleReason: latest.staleReason,
       };

@@ -3,10 +3,15 @@ import type { SubnetAnalysis } from '../../../shared/economics';
 import { latestPoint, type LatestSubnet } from '../db/snapshot-read';
 import { emissionShares } from '../engine/emission-share';
 import type { ScoutService } from '../service';
+import { pastPrices, type PastPrices } from '../db/price-changes';
+import { raoToTao } from '../../../shared/format';
 
-function toRow(s: LatestSubnet, analysis: SubnetAnalysis | null): SubnetRow {
+const change = (now: number | null, then: number | undefined) => (now === null || then === undefined || then <= 0 ? null : (now - then) / then);
+
+function toRow(s: LatestSubnet, analysis: SubnetAnalysis | null, past: PastPrices): SubnetRow {
   const snap = s.snapshot;
   const shares = emissionShares(snap, s.network);
+  const price = snap.alphaPriceRao === null ? null : raoToTao(snap.alphaPriceRao);
   return {
     netuid: snap.netuid,
     name: snap.name,
@@ -38,6 +43,10 @@ function toRow(s: LatestSubnet, analysis: SubnetAnalysis | null): SubnetRow {
     blockNumber: s.blockNumber,
     blockTimeMs: s.blockTimeMs,
     staleReason: s.staleReason,
+    taoReserveRao: snap.taoReserveRao,
+    alphaReserveRao: snap.alphaReserveRao,
+    priceChange24h: change(price, past.dayAgo.get(snap.netuid)),
+    priceChange7d: change(price, past.weekAgo.get(snap.netuid)),
   };
 }
 
@@ -45,8 +54,10 @@ export function subnetHandlers(service: ScoutService) {
   return {
     'subnets.list': (): SubnetList => {
       const ws = service.requireWorkspace();
-      const rows = ws.analyses.all().map(({ latest, analysis }) => toRow(latest, analysis));
-      return { dataset: ws.dataset, point: latestPoint(ws.db), rows };
+      const point = latestPoint(ws.db);
+      const past = point ? pastPrices(ws.db, point.blockNumber) : { dayAgo: new Map(), weekAgo: new Map() };
+      const rows = ws.analyses.all().map(({ latest, analysis }) => toRow(latest, analysis, past));
+      return { dataset: ws.dataset, point, rows };
     },
   };
 }

@@ -1,3 +1,5 @@
+import { formatTime } from '../fixed';
+
 interface Props {
   /** What could not be updated, as a sentence: "Profit and verdicts could not be updated." */
   title: string;
@@ -24,7 +26,7 @@ export function StaleFiguresNotice({ title, error, shownFromMs, retrying, onRetr
       <p>
         {shownFromMs === null
           ? 'Nothing can be shown until it works.'
-          : `What is shown is from the last what-if that worked (at ${new Date(shownFromMs).toLocaleTimeString()}), not from the one in force now.`}
+          : `What is shown is from the last what-if that worked (at ${formatTime(shownFromMs)}), not from the one in force now.`}
       </p>
       <button className="secondary small" onClick={onRetry} disabled={retrying}>
         {retrying ? 'Trying again…' : 'Try again'}

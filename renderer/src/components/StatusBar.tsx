@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { formatAge, formatBlock, formatDateTime } from '../../../shared/format';
+import { formatAge, formatBlock } from '../../../shared/format';
 import { useDataStore } from '../stores/data-store';
 import { SyncControl } from './SyncControl';
+import { formatWhen } from '../fixed';
 
 /** The data's age and source, always visible: offline the user still knows how old the numbers are. */
 export function StatusBar() {
@@ -13,11 +14,11 @@ export function StatusBar() {
   }, []);
   const point = subnets?.point ?? null;
   return (
-    <footer className="statusbar" role="status" aria-live="polite">
+    <footer className="statusbar">
       {info?.dataset === 'demo' && <span className="badge demo">Synthetic demo data</span>}
-      <span data-testid="data-age">
+      <span data-testid="data-age" role="status">
         {point
-          ? `Synced ${formatAge(point.syncedAtMs, now)} at block ${formatBlock(point.blockNumber)} (${formatDateTime(point.blockTimeMs)})`
+          ? `Synced ${formatAge(point.syncedAtMs, now)} at block ${formatBlock(point.blockNumber)} (${formatWhen(point.blockTimeMs)})`
           : 'No data yet'}
       </span>
       {info?.dataset !== 'demo' && <SyncControl />}

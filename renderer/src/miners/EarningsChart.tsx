@@ -2,9 +2,8 @@ import { Line } from 'react-chartjs-2';
 import type { EarningsHistory } from '../../../shared/miners-types';
 import { formatNumber } from '../../../shared/format';
 import { baseOptions, useChartColors } from '../subnet/charts';
+import { formatWhen } from '../fixed';
 
-const shortDate = (ms: number) =>
-  new Date(ms).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
 
 /** TAO/day per miner at each stored sync of the window, and the team's total (the thick line). */
 export function EarningsChart({ history, historyDays }: { history: EarningsHistory; historyDays: number }) {
@@ -21,7 +20,7 @@ export function EarningsChart({ history, historyDays }: { history: EarningsHisto
         <Line
           role="img"
           aria-label={summary}
-          options={baseOptions(colors, { format: shortDate }, { format: (v) => formatNumber(v, 4), min: 0 }, { legend: true })}
+          options={baseOptions(colors, { format: formatWhen }, { format: (v) => formatNumber(v, 4), min: 0 }, { legend: true })}
           data={{
             datasets: [
               {

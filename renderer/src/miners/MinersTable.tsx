@@ -54,8 +54,8 @@ function Row({ m }: { m: MyMiner }) {
 /** Every UID the team's keys hold (and held, while in the history window), one row each. */
 export function MinersTable({ miners, historyDays }: { miners: MyMiner[]; historyDays: number }) {
   return (
-    <div className="table-wrap miners-table-wrap">
-      <table className="table miners-table">
+    <div className="table-wrap miners-table-wrap" tabIndex={0} role="region" aria-label="The team's UIDs (scrolls sideways on a narrow window)">
+      <table className="table miners-table sticky-identity">
         <caption className="sr-only">The team's UIDs</caption>
         <thead>
           <tr>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatBlock, formatDateTime, formatNumber } from '../../../shared/format';
+import { formatBlock, formatNumber } from '../../../shared/format';
 import { scout } from '../scout';
 import { useScenarioStore } from '../stores/scenario-store';
 import { AlertList } from './AlertsStrip';
@@ -10,6 +10,7 @@ import { KeyList } from './KeyList';
 import { MinersTable } from './MinersTable';
 import { useDataVersion, useMinersStore } from './miners-store';
 import { SubnetTotals } from './SubnetTotals';
+import { formatWhen } from '../fixed';
 
 /** My miners: the team's keys, every UID they hold with its status and earnings, totals, history and alerts. */
 export function MyMinersView() {
@@ -44,7 +45,7 @@ export function MyMinersView() {
       {report && hasKeys && report.latestBlock !== null && (
         <>
           <p className="muted miners-meta">
-            Latest sync: block {formatBlock(report.latestBlock)} ({formatDateTime(report.latestBlockTimeMs!)})
+            Latest sync: block {formatBlock(report.latestBlock)} ({formatWhen(report.latestBlockTimeMs!)})
             {report.previousBlock !== null ? ` · alerts compare with block ${formatBlock(report.previousBlock)}` : ' · no earlier sync to compare with'} · USD at
             the scenario's TAO price {report.taoPriceUsd === null ? '(not set)' : `$${formatNumber(report.taoPriceUsd, 2)}`}, after its sell discount
           </p>

@@ -7,6 +7,7 @@ import type { MinerAlert, MyMinersReport, TeamKeyKind } from '../../../shared/mi
 import { scout } from '../scout';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useDataStore } from '../stores/data-store';
+import { announce } from './alert-notifications';
 
 export interface NewKey {
   address: string;
@@ -63,6 +64,7 @@ export const useMinersStore = create<MinersState>((set, get) => {
       // The badge is a hint: a failure here (no data folder) shows nothing rather than an error everywhere.
       const alerts = await scout.call('miners.alerts').catch(() => []);
       set({ alerts });
+      announce(alerts);
     },
     addKey: (key) =>
       act(async () => {

@@ -1,5 +1,6 @@
 import type { Note } from '../../../shared/notes-types';
 import { MarkdownPreview } from './MarkdownPreview';
+import { formatWhen } from '../fixed';
 
 interface ConflictProps {
   /** The note as the other window saved it. */
@@ -17,7 +18,7 @@ export function ChangedElsewhereNotice({ theirs, busy, onKeepMine, onTakeTheirs 
   return (
     <div className="banner changed-elsewhere" role="alert" aria-label="Changed in another window">
       <p>
-        <strong>This note was changed in another window</strong> (at {new Date(theirs.updatedAtMs).toLocaleTimeString()}) while you had
+        <strong>This note was changed in another window</strong> (at {formatWhen(theirs.updatedAtMs)}) while you had
         unsaved changes here. Your text is still below; nothing is saved from this window until you choose.
       </p>
       <details>

@@ -3,6 +3,7 @@ import { VERDICT_LABELS, type Note, type NoteVersion, type NoteVersionKind } fro
 import { scout } from '../scout';
 import { MarkdownPreview } from './MarkdownPreview';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { formatWhen } from '../fixed';
 
 const KIND_LABELS: Record<NoteVersionKind, string> = {
   autosave: 'Autosaved',
@@ -59,12 +60,12 @@ export function NoteHistory({ noteId, updatedAtMs, beforeRestore, onRestored, on
         {versions?.map((v, i) => (
           <li key={v.id} aria-current={v.id === viewing ? 'true' : undefined}>
             <span>
-              <strong>{new Date(v.savedAtMs).toLocaleString()}</strong> · {KIND_LABELS[v.kind]}
+              <strong>{formatWhen(v.savedAtMs)}</strong> · {KIND_LABELS[v.kind]}
               {i === 0 && <span className="badge">current</span>}
             </span>
             <button className="secondary small" onClick={() => setViewing(v.id === viewing ? null : v.id)} aria-expanded={v.id === viewing}>
               {v.id === viewing ? 'Hide' : 'View'}
-              <span className="visually-hidden"> version of {new Date(v.savedAtMs).toLocaleString()}</span>
+              <span className="visually-hidden"> version of {formatWhen(v.savedAtMs)}</span>
             </button>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { VERDICT_LABELS, type NoteSummary } from '../../../shared/notes-types';
 import { useDataStore } from '../stores/data-store';
 import { MatchText } from './MatchText';
+import { formatDay } from '../fixed';
 
 interface Props {
   notes: NoteSummary[];
@@ -34,7 +35,7 @@ export function NoteList({ notes, selectedId, onSelect, empty, showSubnet = true
                     {n.confidence && ` (${n.confidence})`}
                   </span>
                 )}
-                <span className="muted">{new Date(n.updatedAtMs).toLocaleDateString()}</span>
+                <span className="muted">{formatDay(n.updatedAtMs, true)}</span>
               </span>
               {n.excerpt && (
                 <span className="note-item-excerpt">

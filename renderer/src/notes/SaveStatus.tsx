@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SaveState } from './autosaver';
+import { formatWhen } from '../fixed';
 
 /** "Saved 2 s ago" / "Saving…" / "Unsaved changes" / the reason a save failed. */
 export function SaveStatus({ state }: { state: SaveState }) {
@@ -41,5 +42,5 @@ function age(ms: number): string {
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s ago`;
   if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  return `at ${new Date(Date.now() - ms).toLocaleString()}`;
+  return `at ${formatWhen(Date.now() - ms)}`;
 }

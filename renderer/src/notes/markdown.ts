@@ -29,6 +29,11 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     const value = node.getAttribute(name);
     if (value !== null && !ALLOWED_URI.test(value.trim())) node.removeAttribute(name);
   }
+  // A picture pasted as HTML without alt text would be an unnamed image to a screen reader: name it by its file.
+  if (node.tagName === 'IMG' && !node.hasAttribute('alt')) {
+    const file = (node.getAttribute('src') ?? '').split(/[?#]/)[0]!.split('/').pop();
+    node.setAttribute('alt', file ? `Image: ${file}` : 'Image');
+  }
   if (node.tagName !== 'A') return;
   if (EXTERNAL.test(node.getAttribute('href') ?? '')) {
     node.setAttribute('target', '_blank');

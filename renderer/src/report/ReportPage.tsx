@@ -1,11 +1,18 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useState, type MouseEvent } from 'react';
 import { formatInteger, formatNumber, formatPercent, formatTao } from '../../../shared/format';
 import { VerdictBadge } from '../components/VerdictBadge';
 import { describePosition } from '../subnet/NewcomerEconomics';
 import { loadReport, type ReportData } from './report-data';
 import { REPORT_RELOAD_EVENT } from './print-protocol';
-import { SubnetReportSection } from './SubnetReportSection';
+import { reportSectionId, SubnetReportSection } from './SubnetReportSection';
 import type { ReportTarget } from '../stores/ui-store';
+import { formatWhen } from '../fixed';
+
+/** The contents' links jump within the page: following the href would change the hash, which is the app's route. */
+function scrollToSection(e: MouseEvent, id: string): void {
+  e.preventDefault();
+  document.getElementById(id)?.scrollIntoView();
+}
 
 /**
  * The printable report (#/report/subnet/N, #/report/watchlist/N). Shells print this page to PDF (Electron's
@@ -65,12 +72,12 @@ function LoadedReport({ target }: { target: ReportTarget }) {
   const subnet = data.kind === 'subnet' ? data.subnet : null;
   const watchlist = data.kind === 'watchlist' ? data.watchlist : null;
   return (
-    <div className="report">
+    <main className="report">
       <header className="report-header">
         <strong>Subnet Scout report</strong>
         {context.demo && <span className="badge demo">Synthetic demo data — not the real network</span>}
         <span className="muted">
-          {context.point ? `Data: block ${context.point.blockNumber.toLocaleString('en-US')}, ${new Date(context.point.blockTimeMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'No data'}
+          {context.point ? `Data: block ${context.point.blockNumber.toLocaleString('en-US')}, ${formatWhen(context.point.blockTimeMs)}` : 'No data'}
         </span>
       </header>
       <section className="report-assumptions">
@@ -85,6 +92,21 @@ function LoadedReport({ target }: { target: ReportTarget }) {
       {watchlist && (
         <section className="report-comparison">
           <h1 className="report-title">Watchlist: {watchlist.list.name}</h1>
+          {watchlist.subnets.length > 0 && (
+            <nav className="report-contents" aria-labelledby="report-contents-title">
+              <h2 id="report-contents-title">Contents</h2>
+              <ol>
+                <li>Comparison of the list’s subnets</li>
+                {watchlist.subnets.map((w) => (
+                  <li key={w.netuid}>
+                    <a href={`#${reportSectionId(w.netuid)}`} onClick={(e) => scrollToSection(e, reportSectionId(w.netuid))}>
+                      SN{w.netuid} · {w.data.detail.analysis.name}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          )}
           <table className="table">
             <thead>
               <tr>
@@ -122,6 +144,6 @@ function LoadedReport({ target }: { target: ReportTarget }) {
       )}
       {subnet && <SubnetReportSection data={subnet} scenario={s} />}
       {watchlist?.subnets.map((w) => <SubnetReportSection key={w.netuid} data={w.data} scenario={s} />)}
-    </div>
+    </main>
   );
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { Scenario } from '../../../shared/economics';
 import { VERDICT_LABELS } from '../../../shared/notes-types';
 import { KeyFigures } from '../subnet/KeyFigures';
@@ -5,22 +6,30 @@ import { NewcomerEconomics } from '../subnet/NewcomerEconomics';
 import { SensitivityHeatmap } from '../subnet/SensitivityHeatmap';
 import { HistoryCharts } from '../subnet/HistoryCharts';
 import { DistributionChart } from '../subnet/DistributionChart';
+import { LorenzChart } from '../subnet/LorenzChart';
+import { SectionScope } from '../subnet/section-scope';
 import { MarkdownPreview } from '../notes/MarkdownPreview';
 import { VerdictBadge } from '../components/VerdictBadge';
 import type { SubnetReportData } from './report-data';
 import { ReportMinersSection } from '../miners/ReportMinersSection';
+import { formatWhen } from '../fixed';
+
+/** The anchor of a subnet's pages, for a watchlist report's table of contents. */
+export const reportSectionId = (netuid: number) => `report-sn-${netuid}`;
 
 /** One subnet's pages of a report: figures, the newcomer's economics with every assumption, charts, notes. */
 export function SubnetReportSection({ data, scenario }: { data: SubnetReportData; scenario: Scenario }) {
   const { detail, sensitivity, notes, miners } = data;
   const a = detail.analysis;
+  const titleId = useId();
   return (
-    <section className="report-subnet" aria-label={`SN${a.netuid} ${a.name}`}>
-      <h1 className="report-title">
+    <SectionScope.Provider value={titleId}>
+    <section className="report-subnet" id={reportSectionId(a.netuid)} aria-labelledby={titleId}>
+      <h1 className="report-title" id={titleId}>
         SN{a.netuid} · {a.name} <span className="muted">{a.symbol}</span>
       </h1>
       <p className="report-meta">
-        Chain data at block {a.blockNumber.toLocaleString('en-US')} ({new Date(a.blockTimeMs).toISOString().replace('T', ' ').slice(0, 16)} UTC)
+        Chain data at block {a.blockNumber.toLocaleString('en-US')} ({formatWhen(a.blockTimeMs)})
         {detail.staleReason ? ` — stale: ${detail.staleReason}` : ''}
       </p>
       <p className="report-verdict">
@@ -35,12 +44,13 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
       <KeyFigures detail={detail} />
       <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
       <HistoryCharts history={detail.history} range={detail.historyDays} />
-      <section className="subnet-section report-distribution">
-        <h2>Who earns what</h2>
+      <section className="subnet-section report-distribution" aria-labelledby={`${titleId}-distribution ${titleId}`}>
+        <h2 id={`${titleId}-distribution`}>Who earns what</h2>
         <DistributionChart distribution={detail.distribution} deregLine={a.deregLine.alphaPerDay} />
+        <LorenzChart distribution={detail.distribution} gini={a.concentration.gini} />
       </section>
-      <section className="subnet-section report-notes">
-        <h2>Research notes</h2>
+      <section className="subnet-section report-notes" aria-labelledby={`${titleId}-notes ${titleId}`}>
+        <h2 id={`${titleId}-notes`}>Research notes</h2>
         {notes.length === 0 && <p className="muted">No notes for this subnet.</p>}
         {notes.map((n) => (
           <article key={n.id} className="report-note">
@@ -55,5 +65,6 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
         ))}
       </section>
     </section>
+    </SectionScope.Provider>
   );
 }

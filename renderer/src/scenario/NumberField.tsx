@@ -15,8 +15,11 @@ export function NumberField(props: {
   step?: number;
   slider?: boolean;
   unit?: string;
+  /** A fixed id for the input, for links and shortcuts that focus it. */
+  id?: string;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = props.id ?? generatedId;
   const [text, setText] = useState(String(props.value));
   useEffect(() => {
     // Follow outside changes (a preset, a loaded scenario) unless the field holds an unfinished edit.

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Position } from '../../../shared/economics';
 import { useScenarioStore } from '../stores/scenario-store';
 import { NumberField } from './NumberField';
+import { WHAT_IF_FIRST_FIELD } from './WhatIfAside';
 import { loadRentPresets, saveRentPresets, type RentPreset } from './rent-presets';
 
 /** The what-if sliders. Everything here is an assumption and is labelled so wherever results are shown. */
@@ -19,6 +20,7 @@ export function ScenarioPanel() {
     <section className="scenario-panel" aria-labelledby="scenario-title">
       <h2 id="scenario-title">What if… <span className="muted small">(your assumptions)</span></h2>
       <NumberField
+        id={WHAT_IF_FIRST_FIELD}
         label="TAO price"
         unit="USD"
         slider

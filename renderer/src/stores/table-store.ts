@@ -4,11 +4,12 @@ import type { VerdictLabel } from '../../../shared/economics';
 
 export type ColumnId =
   | 'netuid' | 'name' | 'symbol' | 'price' | 'emissionShare' | 'minerPool' | 'miners' | 'gini' | 'registration'
-  | 'immunity' | 'subnetDereg' | 'profit' | 'verdict';
+  | 'immunity' | 'subnetDereg' | 'profit' | 'verdict' | 'reason' | 'change24h' | 'change7d' | 'taoReserve' | 'alphaReserve';
 
+/** The default order puts the deciding columns (profit, verdict, why) right after the subnet's name. */
 export const ALL_COLUMNS: ColumnId[] = [
-  'netuid', 'name', 'symbol', 'price', 'emissionShare', 'minerPool', 'miners', 'gini', 'registration', 'immunity',
-  'subnetDereg', 'profit', 'verdict',
+  'netuid', 'name', 'profit', 'verdict', 'reason', 'symbol', 'price', 'change24h', 'change7d', 'taoReserve', 'alphaReserve', 'emissionShare',
+  'minerPool', 'miners', 'gini', 'registration', 'immunity', 'subnetDereg',
 ];
 
 export interface Filters {
@@ -42,8 +43,12 @@ function load(): Pick<TableState, 'columns' | 'hidden' | 'sort'> {
     if (!stored) return fallback;
     const known = (ids: unknown): ColumnId[] => (Array.isArray(ids) ? ids.filter((c): c is ColumnId => ALL_COLUMNS.includes(c)) : []);
     const columns = known(stored.columns);
-    // Columns added by a newer version appear at the end rather than disappearing.
-    for (const c of ALL_COLUMNS) if (!columns.includes(c)) columns.push(c);
+    // Columns added by a newer version appear next to their default neighbour rather than disappearing.
+    ALL_COLUMNS.forEach((c, i) => {
+      if (columns.includes(c)) return;
+      const after = columns.indexOf(ALL_COLUMNS[i - 1]!);
+      columns.splice(after < 0 ? columns.length : after + 1, 0, c);
+    });
     const sort = stored.sort && ALL_COLUMNS.includes(stored.sort.column) ? stored.sort : fallback.sort;
     return { columns, hidden: known(stored.hidden), sort };
   } catch {

@@ -14,6 +14,8 @@ interface WatchlistState {
   undoRemove(): Promise<void>;
   move(id: number, delta: -1 | 1): Promise<void>;
   toggleSubnet(id: number, netuid: number): Promise<void>;
+  /** Adds subnets not yet on the list; says how many were added (null when the list could not be changed). */
+  addSubnets(id: number, netuids: number[]): Promise<number | null>;
 }
 
 export const useWatchlistStore = create<WatchlistState>((set, get) => {
@@ -79,6 +81,18 @@ export const useWatchlistStore = create<WatchlistState>((set, get) => {
       const method = list.netuids.includes(netuid) ? 'watchlists.removeSubnet' : 'watchlists.addSubnet';
       await attempt(() => scout.call(method, { id, netuid }));
       await reload();
+    },
+    async addSubnets(id, netuids) {
+      const list = get().lists.find((l) => l.id === id);
+      if (!list) return null;
+      const missing = netuids.filter((n) => !list.netuids.includes(n));
+      let added = 0;
+      for (const netuid of missing) {
+        if (!(await attempt(() => scout.call('watchlists.addSubnet', { id, netuid })))) break;
+        added++;
+      }
+      await reload();
+      return added === missing.length ? added : null;
     },
   };
 });

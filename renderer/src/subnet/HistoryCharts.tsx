@@ -1,9 +1,12 @@
+import { useId, useState } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { Point } from 'chart.js';
 import type { SubnetHistoryPoint } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent } from '../../../shared/format';
 import { HISTORY_RANGES, rangeStartMs, type HistoryDays } from '../../../shared/history-range';
 import { baseOptions, useChartColors } from './charts';
+import { useSectionLabel } from './section-scope';
+import { formatDay } from '../fixed';
 
 interface Series {
   title: string;
@@ -21,7 +24,8 @@ const SERIES: Series[] = [
   { title: 'Gini of miner rewards', value: (p) => p.gini, format: (v) => formatNumber(v, 3) },
 ];
 
-const shortDate = (ms: number) => new Date(ms).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+/** Fewer points than this draw no trend worth reading: the section asks for more syncs instead. */
+const MIN_POINTS = 3;
 
 function summary(series: Series, points: SubnetHistoryPoint[], rangeLabel: string): string {
   const known = points.map(series.value).filter((v): v is number => v !== null);
@@ -34,18 +38,31 @@ function summary(series: Series, points: SubnetHistoryPoint[], rangeLabel: strin
   );
 }
 
-function HistoryChart({ series, points, rangeLabel }: { series: Series; points: SubnetHistoryPoint[]; rangeLabel: string }) {
+function HistoryChart({ series, points, rangeLabel, zoomed }: { series: Series; points: SubnetHistoryPoint[]; rangeLabel: string; zoomed: boolean }) {
   const colors = useChartColors();
   // NaN is chart.js's gap: a missing value must break the line, never drop it to zero.
   const data: Point[] = points.map((p) => ({ x: p.blockTimeMs, y: series.value(p) ?? Number.NaN }));
+  // The axis spans exactly the points, and names the year when they cross one.
+  const first = points[0]?.blockTimeMs ?? 0;
+  const last = points.at(-1)?.blockTimeMs ?? 0;
+  const spansYears = new Date(first).getFullYear() !== new Date(last).getFullYear();
+  const day = (ms: number) => formatDay(ms, spansYears);
   return (
     <figure className="chart-card">
-      <figcaption>{series.title}</figcaption>
+      <figcaption>
+        {series.title}
+        {zoomed && <span className="muted"> (zoomed: axis does not start at zero)</span>}
+      </figcaption>
       <div className="chart-box">
         <Line
           role="img"
-          aria-label={summary(series, points, rangeLabel)}
-          options={baseOptions(colors, { format: shortDate }, { format: series.format, integer: series.integer })}
+          aria-label={`${summary(series, points, rangeLabel)} From ${day(first)} to ${day(last)}.${zoomed ? ' Zoomed axis.' : ''}`}
+          options={baseOptions(
+            colors,
+            { format: day, min: first, max: last },
+            // From zero unless the user zoomed: a noisy 117–119 must not look like a collapse.
+            { format: series.format, integer: series.integer, min: zoomed ? undefined : 0 },
+          )}
           data={{
             datasets: [{ data, borderColor: colors.accent, backgroundColor: colors.accent, pointRadius: 2, borderWidth: 2, spanGaps: false }],
           }}
@@ -69,6 +86,9 @@ export function HistoryCharts({
   range: HistoryDays;
   onRangeChange?: (days: HistoryDays) => void;
 }) {
+  const historyTitleId = useId();
+  const [zoomed, setZoomed] = useState(false);
+  const sectionLabel = useSectionLabel(historyTitleId);
   // Ranges count back from the newest sync point, not from now: offline data keeps its shape.
   const newest = history.reduce((m, p) => Math.max(m, p.blockTimeMs), 0);
   const start = rangeStartMs(range, newest);
@@ -76,9 +96,9 @@ export function HistoryCharts({
   const rangeLabel = range === 'all' ? 'all history' : `last ${range} days`;
 
   return (
-    <section className="subnet-section" aria-labelledby="history-title">
+    <section className="subnet-section" aria-labelledby={sectionLabel}>
       <div className="section-head">
-        <h2 id="history-title">History</h2>
+        <h2 id={historyTitleId}>History</h2>
         <fieldset className="segmented">
           <legend className="sr-only">Time range</legend>
           {HISTORY_RANGES.map((r) => (
@@ -96,14 +116,24 @@ export function HistoryCharts({
           ))}
         </fieldset>
       </div>
-      {points.length === 0 ? (
-        <p className="muted">No history yet: each sync adds a point.</p>
+      {points.length < MIN_POINTS ? (
+        <p className="muted more-syncs">
+          More syncs needed: {points.length === 0 ? 'no points' : points.length === 1 ? 'one point' : `${points.length} points`} in{' '}
+          {rangeLabel}, a trend needs at least {MIN_POINTS}. Each sync adds a point.
+        </p>
       ) : (
-        <div className="chart-grid">
-          {SERIES.map((s) => (
-            <HistoryChart key={s.title} series={s} points={points} rangeLabel={rangeLabel} />
-          ))}
-        </div>
+        <>
+          {onRangeChange && (
+            <label className="checkbox-label chart-controls">
+              <input type="checkbox" checked={zoomed} onChange={(e) => setZoomed(e.target.checked)} /> Zoom to the data (axes no longer start at zero)
+            </label>
+          )}
+          <div className="chart-grid">
+            {SERIES.map((s) => (
+              <HistoryChart key={s.title} series={s} points={points} rangeLabel={rangeLabel} zoomed={zoomed} />
+            ))}
+          </div>
+        </>
       )}
     </section>
   );

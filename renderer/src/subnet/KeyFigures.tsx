@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { SubnetDetail } from '../../../shared/api-types';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import type { Figure, Percentiles, WindowMetric } from '../../../shared/economics';
 import { formatDateTime, formatInteger, formatNumber, formatPercent } from '../../../shared/format';
 import { FigureValue } from './FigureValue';
+import { useSectionLabel } from './section-scope';
 
 type Analysis = SubnetDetail['analysis'];
 
@@ -103,10 +104,12 @@ function PerMinerTable({ taoPerDayByRank, usd }: { taoPerDayByRank: Percentiles;
 /** The live snapshot's figures, grouped the way an analyst reads them, each with its provenance. */
 export function KeyFigures({ detail }: { detail: SubnetDetail }) {
   const a: Analysis = detail.analysis;
+  const keyFiguresTitleId = useId();
+  const sectionLabel = useSectionLabel(keyFiguresTitleId);
   const divergent = a.window?.divergentMetrics ?? [];
   return (
-    <section className="subnet-section" aria-labelledby="key-figures-title">
-      <h2 id="key-figures-title">Key figures</h2>
+    <section className="subnet-section" aria-labelledby={sectionLabel}>
+      <h2 id={keyFiguresTitleId}>Key figures</h2>
       {divergent.length > 0 && a.window && (
         <p className="banner divergence-flag" role="note">
           <span aria-hidden="true">⚠ </span>

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Figure, MinerEconomics, Position, Scenario } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent } from '../../../shared/format';
 import { FigureValue } from './FigureValue';
 import { ProfitPathChart } from './ProfitPathChart';
 import { VerdictReasons } from './VerdictReasons';
+import { useSectionLabel } from './section-scope';
 
 const usd = (v: number) => `$${formatNumber(v, 2)}`;
 const usdPerMonth = (v: number) => `$${formatNumber(v, 2)}/month`;
@@ -26,9 +27,10 @@ function Row({ label, children, className }: { label: string; children: ReactNod
 
 /** The scenario's inputs next to its results, each labelled as the user's assumption. */
 function Assumptions({ scenario, economics }: { scenario: Scenario; economics: MinerEconomics }) {
+  const assumptionsTitleId = useId();
   return (
-    <div className="assumptions" role="group" aria-labelledby="assumptions-title">
-      <h3 id="assumptions-title">
+    <div className="assumptions" role="group" aria-labelledby={assumptionsTitleId}>
+      <h3 id={assumptionsTitleId}>
         Your assumptions <span className="badge assumed">assumed</span>
       </h3>
       <ul>
@@ -68,12 +70,15 @@ export function NewcomerEconomics({
   priceTrend?: Figure;
   onUsePriceChange?: (changePerMonth: number) => void;
 }) {
+  // Ids from useId: a watchlist report holds this section once per subnet.
+  const newcomerTitleId = useId();
+  const sectionLabel = useSectionLabel(newcomerTitleId);
   const e = economics;
   const profit = e.profitUsdPerMonth.value;
   const sign = profit === null ? '' : profit > 0 ? ' profit-positive' : ' profit-negative';
   return (
-    <section className="subnet-section" aria-labelledby="newcomer-title">
-      <h2 id="newcomer-title">If you mine here</h2>
+    <section className="subnet-section" aria-labelledby={sectionLabel}>
+      <h2 id={newcomerTitleId}>If you mine here</h2>
       <div className="newcomer-grid">
         <div>
           <dl className="figure-list">

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { SensitivityGrid } from '../../../shared/economics';
 import { formatInteger, formatNumber, MISSING } from '../../../shared/format';
+import { useSectionLabel } from './section-scope';
 
 // Two significant digits keep all 21 columns on screen; each cell's title has the exact figure.
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 2 });
@@ -39,6 +40,9 @@ function nearestIndex(values: number[], target: number | null): number {
 export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: SensitivityGrid; taoPriceUsd: number | null; competitors: number | null }) {
   const [rentIndex, setRentIndex] = useState(0);
   const rentSelectId = useId();
+  const sensitivityTitleId = useId();
+  const sectionLabel = useSectionLabel(sensitivityTitleId);
+  const heatmapLabelId = useId();
   const rent = Math.min(rentIndex, grid.rentsUsdPerMonth.length - 1);
   const table = grid.profitUsdPerMonth[rent] ?? [];
   const known = table.flat().filter((p): p is number => p !== null);
@@ -47,8 +51,8 @@ export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: S
   const hereCol = nearestIndex(grid.competitorCounts, competitors);
 
   return (
-    <section className="subnet-section" aria-labelledby="sensitivity-title">
-      <h2 id="sensitivity-title">Sensitivity: profit per month</h2>
+    <section className="subnet-section" aria-labelledby={sectionLabel}>
+      <h2 id={sensitivityTitleId}>Sensitivity: profit per month</h2>
       {grid.rentsUsdPerMonth.length > 1 && (
         <div className="row">
           <label htmlFor={rentSelectId}>Hardware rent</label>
@@ -63,13 +67,16 @@ export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: S
       )}
       <p className="muted small">
         Rows: TAO price; columns: competing miners. At an assumed rent of ${formatNumber(grid.rentsUsdPerMonth[rent] ?? null, 0)}
-        /month. Green is profit, red is loss, deeper is larger; the outlined cell is your scenario. Hover a cell for the
-        exact figure.
+        /month. Green is profit, red is loss, deeper is larger; the outlined cell is your scenario.
+        <span className="screen-only"> Hover a cell for the exact figure.</span>
       </p>
       {grid.taoPricesUsd.length === 0 ? (
         <p className="muted">Set a TAO price in the what-if panel to see profit over a range of prices.</p>
       ) : (
-        <div className="heatmap-wrap" tabIndex={0} role="region" aria-labelledby="sensitivity-title">
+        <div className="heatmap-wrap" tabIndex={0} role="region" aria-labelledby={`${heatmapLabelId} ${sectionLabel}`}>
+          <span id={heatmapLabelId} hidden>
+            Scrollable table:
+          </span>
           <table className="heatmap">
             <caption>Profit (USD/month) by TAO price and competitor count</caption>
             <thead>

@@ -1,6 +1,7 @@
 import type { SubnetDetail } from '../../../shared/api-types';
-import { formatAge, formatBlock, formatDateTime } from '../../../shared/format';
+import { formatAge, formatBlock } from '../../../shared/format';
 import { ExportPdfButton } from '../components/ExportPdfButton';
+import { formatWhen } from '../fixed';
 
 /** Only web addresses become links: on-chain identity text is whatever the owner typed. */
 function webUrl(text: string | undefined): string | null {
@@ -50,7 +51,7 @@ export function SubnetHeader({ netuid, detail }: { netuid: number; detail: Subne
       </h1>
       {a && (
         <p className="row wrap">
-          <span className="muted small" title={formatDateTime(a.blockTimeMs)}>
+          <span className="muted small" title={formatWhen(a.blockTimeMs)}>
             Chain data at block {formatBlock(a.blockNumber)}, {formatAge(a.blockTimeMs, Date.now())}.
           </span>
           <ExportPdfButton target={{ kind: 'subnet', netuid }} label="Export PDF report" />

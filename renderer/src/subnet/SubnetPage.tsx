@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { scout } from '../scout';
 import { SubnetNotes } from '../notes/SubnetNotes';
-import { ScenarioPanel } from '../scenario/ScenarioPanel';
+import { WhatIfAside } from '../scenario/WhatIfAside';
+import { MetagraphTable } from './MetagraphTable';
+import { PoolChart } from './PoolChart';
 import { useDataStore } from '../stores/data-store';
 import { useScenarioStore } from '../stores/scenario-store';
 import { DistributionChart } from './DistributionChart';
@@ -36,7 +38,8 @@ export function SubnetPage({ netuid }: { netuid: number }) {
 
   return (
     <div className="with-side-panel subnet-page">
-      <article className="main-panel" aria-labelledby="subnet-title" aria-busy={loading}>
+      <WhatIfAside />
+      <article tabIndex={-1} className="main-panel" aria-labelledby="subnet-title" aria-busy={loading}>
         <SubnetHeader netuid={netuid} detail={detail} />
         {demo && (
           <p className="banner" role="note">
@@ -71,6 +74,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
             )}
             <ScenarioCompare netuid={netuid} />
             <HistoryCharts history={detail.history} range={historyDays} onRangeChange={showHistory} />
+            <PoolChart pool={detail.pool} range={historyDays} />
             <section className="subnet-section" aria-labelledby="distribution-title">
               <h2 id="distribution-title">Who earns what</h2>
               <div className="chart-pair">
@@ -78,6 +82,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
                 <LorenzChart distribution={detail.distribution} gini={detail.analysis.concentration.gini} />
               </div>
             </section>
+            <MetagraphTable distribution={detail.distribution} blockNumber={detail.analysis.blockNumber} />
             {/* SubnetNotes brings its own section and heading; the wrapper only gives it the page's card look. */}
             <div className="subnet-section">
               <SubnetNotes netuid={netuid} />
@@ -85,9 +90,6 @@ export function SubnetPage({ netuid }: { netuid: number }) {
           </>
         )}
       </article>
-      <aside className="side-panel" aria-label="What-if scenario">
-        <ScenarioPanel />
-      </aside>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import {
   Chart,
   Legend,
   LinearScale,
+  LogarithmicScale,
   LineController,
   LineElement,
   PointElement,
@@ -15,8 +16,8 @@ import {
   type TooltipItem,
 } from 'chart.js';
 
-// Every chart here is a line chart on linear axes; scatter-like ones are line datasets with showLine: false.
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
+// Every chart here is a line chart on linear (or, by choice, logarithmic) axes; scatter-like ones are line datasets with showLine: false.
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
 export interface ChartColors {
   text: string;
@@ -64,6 +65,8 @@ export interface AxisSpec {
   max?: number;
   /** Counts: ticks only on whole numbers. */
   integer?: boolean;
+  /** A logarithmic axis (values spanning orders of magnitude). */
+  log?: boolean;
 }
 
 /**
@@ -77,7 +80,7 @@ export function baseOptions(
   extra: { legend?: boolean; label?: (item: TooltipItem<'line'>) => string } = {},
 ): ChartOptions<'line'> {
   const axis = (a: AxisSpec) => ({
-    type: 'linear' as const,
+    type: a.log ? ('logarithmic' as const) : ('linear' as const),
     min: a.min,
     max: a.max,
     title: { display: a.title !== undefined, text: a.title, color: colors.muted },

@@ -1,13 +1,14 @@
 /** How the Subnet page words where a number came from (product rule: provenance on every number). */
 import type { Provenance } from '../../../shared/domain';
 import type { Figure } from '../../../shared/economics';
-import { formatAge, formatBlock, formatDateTime } from '../../../shared/format';
+import { formatAge, formatBlock } from '../../../shared/format';
+import { formatWhen } from '../fixed';
 
 /** "chain, block 9,212,345, 3 h ago" / "derived from …" / "assumed by you". */
 export function describeProvenance(p: Provenance, nowMs: number): string {
   switch (p.kind) {
     case 'chain':
-      return `chain, block ${formatBlock(p.blockNumber)}, ${formatAge(p.blockTimeMs, nowMs)} (${formatDateTime(p.blockTimeMs)})`;
+      return `chain, block ${formatBlock(p.blockNumber)}, ${formatAge(p.blockTimeMs, nowMs)} (${formatWhen(p.blockTimeMs)})`;
     case 'derived':
       // The engine names blocks without separators ("block 9212345"); group the digits the way the rest of the UI does.
       return `derived from ${p.from.replace(/block (\d+)/g, (_, n: string) => `block ${formatBlock(Number(n))}`)}`;

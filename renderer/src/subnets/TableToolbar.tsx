@@ -1,6 +1,7 @@
 import type { VerdictLabel } from '../../../shared/economics';
 import { ALL_COLUMNS, useTableStore, type ColumnId } from '../stores/table-store';
 import { useWatchlistStore } from '../stores/watchlist-store';
+import { useLayoutStore } from '../stores/layout-store';
 import { COLUMNS, type TableRow } from './columns';
 import { download, toCsv } from './csv';
 
@@ -12,6 +13,7 @@ const optionalNumber = (text: string): number | null => {
 export function TableToolbar({ rows, columns, total }: { rows: TableRow[]; columns: ColumnId[]; total: number }) {
   const { filters, setFilters, hidden, toggleColumn, moveColumn, columns: order } = useTableStore();
   const lists = useWatchlistStore((s) => s.lists);
+  const { fitColumns: fit, setFitColumns } = useLayoutStore();
   return (
     <div className="toolbar" role="search">
       <label className="sr-only" htmlFor="subnet-search">
@@ -85,6 +87,9 @@ export function TableToolbar({ rows, columns, total }: { rows: TableRow[]; colum
         </ul>
         {hidden.length === ALL_COLUMNS.length && <p className="muted">All columns are hidden.</p>}
       </details>
+      <label className="checkbox-label" title="Hide less important columns when the window is narrow, instead of scrolling sideways">
+        <input type="checkbox" checked={fit} onChange={(e) => setFitColumns(e.target.checked)} /> Fit to width
+      </label>
       <span className="spacer" />
       <span className="muted" data-testid="row-count">
         {rows.length} of {total} subnets

@@ -2,8 +2,9 @@
 import type { ReactNode } from 'react';
 import type { SubnetRow } from '../../../shared/api-types';
 import type { TableEconomics } from '../../../shared/economics';
-import { formatInteger, formatNumber, formatPercent, formatTao, MISSING, raoToTao } from '../../../shared/format';
+import { formatInteger, formatPercent, MISSING, raoToTao } from '../../../shared/format';
 import type { ColumnId } from '../stores/table-store';
+import { formatFixed, formatTaoFixed } from '../fixed';
 import { VerdictBadge } from '../components/VerdictBadge';
 
 export interface TableRow {
@@ -15,6 +16,13 @@ export interface Column {
   label: string;
   title: string;
   numeric: boolean;
+  /**
+   * How much the column matters to the mine/skip decision: 1 always shows; with "Fit to width" on, 2 hides on a
+   * laptop-sized table and 3 on anything narrower than a wide screen (styles.css, .fit-width container queries).
+   */
+  priority: 1 | 2 | 3;
+  /** Stays in view when the table scrolls sideways (the subnet's identity). */
+  sticky?: boolean;
   sortValue(r: TableRow): number | string | null;
   render(r: TableRow): ReactNode;
   csv(r: TableRow): string | number;
@@ -36,6 +44,21 @@ const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, minimum
 const VERDICT_ORDER = { Mine: 3, Watch: 2, Skip: 1 } as const;
 const blank = (v: number | null) => (v === null ? '' : v);
 const theRow = (r: TableRow) => r.row;
+/** A price move as direction, sign and size ("▲ +12.4%"); colour repeats what the arrow says. */
+function PriceChange({ change }: { change: number | null }) {
+  if (change === null) return <span className="muted">{MISSING}</span>;
+  if (change === 0) return <>0.0%</>;
+  return (
+    <span className={change > 0 ? 'good' : 'bad'}>
+      <span aria-hidden="true">{change > 0 ? '▲' : '▼'} </span>
+      {change > 0 ? '+' : '−'}
+      {formatFixed(Math.abs(change) * 100, 1)}%
+    </span>
+  );
+}
+
+const decisiveReasons = (r: TableRow) =>
+  r.economics?.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('; ') ?? '';
 /** The verdict badge's label and hover text, which is all VerdictBadge shows. */
 const verdictShown = (r: TableRow) =>
   r.economics
@@ -51,11 +74,13 @@ export function emissionBreakdown(row: Pick<SubnetRow, 'taoInEmissionShare' | 'c
 const DEREG_ORDER = { high: 3, medium: 2, low: 1 } as const;
 
 export const COLUMNS: Record<ColumnId, Column> = {
-  netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid, shows: theRow },
+  netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, priority: 1, sticky: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid, shows: theRow },
   name: {
     label: 'Name',
     title: 'Subnet name (on-chain)',
     numeric: false,
+    priority: 1,
+    sticky: true,
     sortValue: (r) => r.row.name.toLowerCase(),
     render: (r) => (
       <>
@@ -70,14 +95,55 @@ export const COLUMNS: Record<ColumnId, Column> = {
     csv: (r) => r.row.name,
     shows: theRow,
   },
-  symbol: { label: 'Symbol', title: 'Alpha token symbol', numeric: false, sortValue: (r) => r.row.symbol, render: (r) => r.row.symbol, csv: (r) => r.row.symbol, shows: theRow },
+  symbol: { label: 'Symbol', title: 'Alpha token symbol', numeric: false, priority: 3, sortValue: (r) => r.row.symbol, render: (r) => r.row.symbol, csv: (r) => r.row.symbol, shows: theRow },
   price: {
     label: 'Price',
     title: 'Alpha price in TAO (swap spot price, chain)',
     numeric: true,
+    priority: 2,
     sortValue: price,
-    render: (r) => formatTao(r.row.alphaPriceRao, 6),
+    render: (r) => formatTaoFixed(r.row.alphaPriceRao, 6),
     csv: (r) => blank(price(r)),
+    shows: theRow,
+  },
+  change24h: {
+    label: '24 h',
+    title: 'Alpha price change since the stored sync a day before the latest (local history; — without one)',
+    numeric: true,
+    priority: 3,
+    sortValue: (r) => r.row.priceChange24h,
+    render: (r) => <PriceChange change={r.row.priceChange24h} />,
+    csv: (r) => blank(r.row.priceChange24h),
+    shows: theRow,
+  },
+  change7d: {
+    label: '7 d',
+    title: 'Alpha price change since the stored sync a week before the latest (local history; — without one)',
+    numeric: true,
+    priority: 3,
+    sortValue: (r) => r.row.priceChange7d,
+    render: (r) => <PriceChange change={r.row.priceChange7d} />,
+    csv: (r) => blank(r.row.priceChange7d),
+    shows: theRow,
+  },
+  taoReserve: {
+    label: 'Pool τ',
+    title: 'TAO in the subnet pool (reserve, chain)',
+    numeric: true,
+    priority: 3,
+    sortValue: (r) => raoToTao(r.row.taoReserveRao),
+    render: (r) => formatTaoFixed(r.row.taoReserveRao, 0),
+    csv: (r) => raoToTao(r.row.taoReserveRao),
+    shows: theRow,
+  },
+  alphaReserve: {
+    label: 'Pool α',
+    title: 'Alpha in the subnet pool (reserve, chain)',
+    numeric: true,
+    priority: 3,
+    sortValue: (r) => raoToTao(r.row.alphaReserveRao),
+    render: (r) => `${formatFixed(raoToTao(r.row.alphaReserveRao), 0)} α`,
+    csv: (r) => raoToTao(r.row.alphaReserveRao),
     shows: theRow,
   },
   // The column users compare with btcli: TAO-in emission, as btcli's "Emission" shows it. Chain buys and the
@@ -89,6 +155,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
       'SubnetTaoInEmission). Chain buys (SubnetExcessTao) are TAO the chain spends buying its alpha; TAO-in emission + ' +
       'chain buys = total TAO entering the subnet (hover a cell) (chain)',
     numeric: true,
+    priority: 3,
     sortValue: (r) => r.row.taoInEmissionShare,
     render: (r) => <span title={emissionBreakdown(r.row)}>{formatPercent(r.row.taoInEmissionShare)}</span>,
     csv: (r) => blank(r.row.taoInEmissionShare),
@@ -98,10 +165,11 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Miner pool τ/day',
     title: 'TAO per day the chain paid to miners last epoch (owner-coldkey UIDs burned; derived)',
     numeric: true,
+    priority: 2,
     sortValue: (r) => r.row.receivedMinerPoolTaoPerDay,
     render: (r) => (
       <span title={r.row.notEmittedReason ?? (r.row.poolBasis === 'rule' ? 'by the emission rule (nothing measurable paid)' : undefined)}>
-        {formatNumber(r.row.receivedMinerPoolTaoPerDay, 3)}
+        {formatFixed(r.row.receivedMinerPoolTaoPerDay, 3)}
         {r.row.notEmittedReason && <span className="badge warn">not emitted</span>}
       </span>
     ),
@@ -112,6 +180,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Earning / miners',
     title: 'Miners with incentive > 0 / miner UIDs (derived)',
     numeric: true,
+    priority: 2,
     sortValue: (r) => r.row.earningMiners,
     render: (r) => `${formatInteger(r.row.earningMiners)} / ${formatInteger(r.row.minerUids)}`,
     csv: (r) => blank(r.row.earningMiners),
@@ -121,8 +190,9 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Gini',
     title: 'Reward concentration among earning miners: < 0.3 fair, > 0.7 concentrated (derived)',
     numeric: true,
+    priority: 3,
     sortValue: (r) => r.row.gini,
-    render: (r) => formatNumber(r.row.gini, 2),
+    render: (r) => formatFixed(r.row.gini, 2),
     csv: (r) => blank(r.row.gini),
     shows: theRow,
   },
@@ -130,8 +200,9 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Registration',
     title: 'Current registration cost (burn), TAO, sunk (chain)',
     numeric: true,
+    priority: 2,
     sortValue: (r) => raoToTao(r.row.burnRao),
-    render: (r) => (r.row.registrationAllowed ? formatTao(r.row.burnRao) : <span className="muted">closed</span>),
+    render: (r) => (r.row.registrationAllowed ? formatTaoFixed(r.row.burnRao, 4) : <span className="muted">closed</span>),
     csv: (r) => raoToTao(r.row.burnRao),
     shows: theRow,
   },
@@ -139,8 +210,9 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Immunity',
     title: 'Immunity period of a new UID, hours (chain)',
     numeric: true,
+    priority: 3,
     sortValue: (r) => r.row.immunityPeriodBlocks,
-    render: (r) => `${formatNumber((r.row.immunityPeriodBlocks * 12) / 3600, 1)} h`,
+    render: (r) => `${formatFixed((r.row.immunityPeriodBlocks * 12) / 3600, 1)} h`,
     csv: (r) => r.row.immunityPeriodBlocks,
     shows: theRow,
   },
@@ -162,6 +234,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Profit $/mo',
     title: 'Expected profit per month for a newcomer under your scenario (assumed rent and price)',
     numeric: true,
+    priority: 1,
     sortValue: profit,
     render: (r) => {
       const v = profit(r);
@@ -174,9 +247,20 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Verdict',
     title: 'Mine / Watch / Skip under your scenario and thresholds',
     numeric: false,
+    priority: 1,
     sortValue: (r) => (r.economics ? VERDICT_ORDER[r.economics.verdict.label] : null),
     render: (r) => (r.economics ? <VerdictBadge verdict={r.economics.verdict} /> : '—'),
     csv: (r) => r.economics?.verdict.label ?? '',
+    shows: verdictShown,
+  },
+  reason: {
+    label: 'Why',
+    title: 'The reasons that decided the verdict (the subnet page lists every factor)',
+    numeric: false,
+    priority: 1,
+    sortValue: (r) => decisiveReasons(r) || null,
+    render: (r) => (r.economics ? <span className="reason-text">{decisiveReasons(r) || MISSING}</span> : MISSING),
+    csv: decisiveReasons,
     shows: verdictShown,
   },
 };

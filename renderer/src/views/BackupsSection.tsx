@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
-import { formatDateTime } from '../../../shared/format';
 import { scout } from '../scout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDataStore } from '../stores/data-store';
+import { formatWhen } from '../fixed';
 
 const REASONS: Record<BackupReason, string> = {
   daily: 'Daily',
@@ -40,7 +40,7 @@ export function BackupsSection() {
     setMessage(null);
     try {
       await scout.call('backups.restore', { name: backup.name });
-      setMessage(`Restored the backup of ${formatDateTime(backup.createdAtMs)}. The data it replaced was kept as a backup.`);
+      setMessage(`Restored the backup of ${formatWhen(backup.createdAtMs)}. The data it replaced was kept as a backup.`);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -60,14 +60,14 @@ export function BackupsSection() {
         </p>
         {failure && (
           <p className="error" role="alert" data-testid="backup-failure-detail">
-            {failure.message} ({formatDateTime(failure.atMs)})
+            {failure.message} ({formatWhen(failure.atMs)})
           </p>
         )}
         {backups?.length === 0 && <p className="muted">No backups yet.</p>}
         <ul className="backup-list" aria-label="Backups">
           {backups?.map((b) => (
             <li key={b.name} className="row">
-              <span>{formatDateTime(b.createdAtMs)}</span>
+              <span>{formatWhen(b.createdAtMs)}</span>
               <span className="muted">{REASONS[b.reason]}</span>
               <span className="muted">{megabytes(b.sizeBytes)}</span>
               <span className="muted">{b.reason === 'set-aside' ? '' : b.verified ? 'Verified' : 'Not checked yet'}</span>
@@ -82,7 +82,7 @@ export function BackupsSection() {
         {confirming && (
           <div role="dialog" aria-label="Restore from backup" className="backup-confirm">
             <p>
-              Replace your data with the backup of {formatDateTime(confirming.createdAtMs)}? Your data as it is now is kept
+              Replace your data with the backup of {formatWhen(confirming.createdAtMs)}? Your data as it is now is kept
               as a backup first.
             </p>
             <div className="row">

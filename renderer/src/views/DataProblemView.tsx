@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { DataProblem, DataProblemCode } from '../../../shared/api-types';
 import type { BackupInfo } from '../../../shared/backups-api';
-import { formatDateTime } from '../../../shared/format';
 import { useDataStore } from '../stores/data-store';
+import { formatWhen } from '../fixed';
 
 const HEADINGS: Partial<Record<DataProblemCode, string>> = {
   damaged: 'Your data file is damaged',
@@ -31,7 +31,7 @@ export function DataProblemView({ problem, latestBackup }: { problem: DataProble
       {latestBackup && (
         <div className="row">
           <button type="button" onClick={() => void restoreBackup(latestBackup.name)}>
-            Restore the newest verified backup ({formatDateTime(latestBackup.createdAtMs)})
+            Restore the newest verified backup ({formatWhen(latestBackup.createdAtMs)})
           </button>
           <span className="muted">The file above is kept, as it is, in the backups folder.</span>
         </div>

@@ -5,6 +5,7 @@ import { NETWORK_LABELS, SETTING_LABELS } from '../../../shared/settings-labels'
 import { useSettingsStore } from '../stores/settings-store';
 import { ThresholdsFieldset, typedNumber } from './ThresholdsFieldset';
 import { BackupsSection } from './BackupsSection';
+import { AlertNotificationsSection } from './AlertNotificationsSection';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 
@@ -107,6 +108,7 @@ export function SettingsView() {
         </div>
         <ErrorMessage error={error} />
       </form>
+      <AlertNotificationsSection />
       <BackupsSection />
     </section>
   );

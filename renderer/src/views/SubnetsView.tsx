@@ -1,7 +1,7 @@
 import { useDataStore } from '../stores/data-store';
 import { useUiStore } from '../stores/ui-store';
 import { useSyncStore } from '../stores/sync-store';
-import { ScenarioPanel } from '../scenario/ScenarioPanel';
+import { WhatIfAside } from '../scenario/WhatIfAside';
 import { WhatIfFailed } from '../scenario/WhatIfFailed';
 import { SubnetsTable } from '../subnets/SubnetsTable';
 
@@ -37,7 +37,8 @@ export function SubnetsView() {
   }
   return (
     <div className="with-side-panel">
-      <section aria-labelledby="subnets-title" className="main-panel">
+      <WhatIfAside />
+      <section aria-labelledby="subnets-title" className="main-panel" tabIndex={-1}>
         <h1 id="subnets-title">Subnets</h1>
         {subnets.dataset === 'demo' && (
           <p className="banner" role="note">
@@ -50,9 +51,6 @@ export function SubnetsView() {
         <WhatIfFailed />
         <SubnetsTable rows={subnets.rows} />
       </section>
-      <aside className="side-panel">
-        <ScenarioPanel />
-      </aside>
     </div>
   );
 }

@@ -8,16 +8,24 @@ import { useWatchlistStore } from '../stores/watchlist-store';
 import { useDataStore } from '../stores/data-store';
 import { ExportPdfButton } from '../components/ExportPdfButton';
 
-function Change({ m, format }: { m: MetricChange; format: (v: number | null) => string }) {
-  const arrow = m.change === null || m.change === 0 ? '' : m.change > 0 ? '▲' : '▼';
+/**
+ * The figure now and its move since the previous sync, read as a change: "▲ +12.4% (0.0555 → 0.0683)". `absolute`:
+ * the change is a difference in the figure's own unit (Gini), not a percentage.
+ */
+function Change({ m, format, absolute = false }: { m: MetricChange; format: (v: number | null) => string; absolute?: boolean }) {
+  const moved = m.change !== null && m.change !== 0;
+  const up = (m.change ?? 0) > 0;
+  const size = m.change === null ? '' : absolute ? formatNumber(Math.abs(m.change), 2) : formatPercent(Math.abs(m.change), 1);
   return (
-    <span className={m.highlighted ? 'change-highlight' : undefined} title={m.previous === null ? 'no previous sync' : `was ${format(m.previous)}`}>
+    <span className={m.highlighted ? 'change-highlight' : undefined}>
       {format(m.current)}
-      {m.change !== null && m.change !== 0 && (
+      {moved && (
         <span className="change">
-          {' '}
-          {arrow} {m.highlighted && <span className="sr-only">big move </span>}
-          {format(m.previous)}
+          <span aria-hidden="true">{up ? '▲' : '▼'} </span>
+          {m.highlighted && <span className="sr-only">big move: </span>}
+          <span className="sr-only">{up ? 'up' : 'down'} </span>
+          {up ? '+' : '−'}
+          {size} ({format(m.previous)} → {format(m.current)})
         </span>
       )}
     </span>
@@ -29,7 +37,7 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
   const { rename, remove, move, toggleSubnet } = useWatchlistStore();
   const scenario = useScenarioStore((s) => s.scenario);
   const point = useDataStore((s) => s.subnets?.point);
-  const openSubnet = useUiStore((s) => s.openSubnet);
+  const { openSubnet, go } = useUiStore();
   const [rows, setRows] = useState<WatchedSubnet[] | null>(null);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(list.name);
@@ -104,9 +112,16 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
         )}
       </header>
       {list.netuids.length === 0 ? (
-        <p className="muted">Empty: add subnets from the Subnets table (open a subnet, then tick this list).</p>
+        <p className="muted">
+          Empty: in the{' '}
+          <button className="link" onClick={() => go('subnets')}>
+            Subnets table
+          </button>
+          , tick subnets and press “Add to watchlist” (or open a subnet and tick this list on its page).
+        </p>
       ) : (
-        <table className="table">
+        <div className="table-wrap watchlist-table-wrap" tabIndex={0} role="region" aria-label={`${list.name}: subnets (scrolls sideways on a narrow window)`}>
+        <table className="table sticky-identity">
           <thead>
             <tr>
               <th scope="col">Subnet</th>
@@ -132,7 +147,7 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
                 <td className="num"><Change m={r.priceTao} format={(v) => formatNumber(v, 6)} /></td>
                 <td className="num"><Change m={r.registrationCostTao} format={(v) => formatNumber(v, 4)} /></td>
                 <td className="num"><Change m={r.earningMiners} format={(v) => formatNumber(v, 0)} /></td>
-                <td className="num"><Change m={r.gini} format={(v) => formatNumber(v, 2)} /></td>
+                <td className="num"><Change m={r.gini} format={(v) => formatNumber(v, 2)} absolute /></td>
                 <td className={r.verdict.changed ? 'change-highlight' : undefined}>
                   {r.verdict.current ?? '—'}
                   {r.verdict.changed && <span className="change"> (was {r.verdict.previous})</span>}
@@ -147,6 +162,7 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </article>
   );

@@ -32,7 +32,10 @@ export function WatchlistsView() {
         </p>
       )}
       {lists.length === 0 && (
-        <p className="empty">No watchlists yet: create one, then add subnets from the Subnets table or a subnet's page.</p>
+        <p className="empty">
+          No watchlists yet: create one, then tick subnets in the Subnets table and press “Add to watchlist” (or tick the
+          list on a subnet's page).
+        </p>
       )}
       {lists.map((l, i) => (
         <WatchlistCard key={l.id} list={l} first={i === 0} last={i === lists.length - 1} />
