@@ -13,7 +13,7 @@ import { APP_ORIGIN, bindIpc } from './ipc';
 import { decideWindowOpen, isAllowedNavigation } from './core/navigation-policy';
 import { fitToDisplays, loadWindowState, saveWindowState } from './core/window-state';
 import { CORE_LOG_FILE, DEV_FOLDER_NAME, defaultDataDir } from './core/paths';
-import { savedDownloadTitle } from './saved-download';
+import { downloadTargetProblem, savedDownloadTitle } from './saved-download';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const CSP =
@@ -128,6 +128,27 @@ async function printReport(target: ReportTarget): Promise<Reply<unknown>> {
 /** The renderer saves reports as downloads: Electron asks where; afterwards we offer to open the file. */
 function offerToOpenDownloads(): void {
   session.defaultSession.on('will-download', (_event, item) => {
+    // Ask where ourselves (instead of Electron's own dialog) so a save into the data folder, where it could replace
+    // the database or pass for a backup, is refused and asked again.
+    const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
+    let defaultPath = path.join(app.getPath('downloads'), item.getFilename());
+    for (;;) {
+      const options = { defaultPath };
+      const chosen = parent ? dialog.showSaveDialogSync(parent, options) : dialog.showSaveDialogSync(options);
+      if (!chosen) {
+        item.cancel();
+        return;
+      }
+      const problem = downloadTargetProblem(chosen, dataDir);
+      if (problem === null) {
+        item.setSavePath(chosen);
+        break;
+      }
+      const warning = { type: 'warning' as const, message: 'Choose another folder', detail: problem };
+      if (parent) dialog.showMessageBoxSync(parent, warning);
+      else dialog.showMessageBoxSync(warning);
+      defaultPath = path.join(app.getPath('downloads'), path.basename(chosen));
+    }
     item.once('done', (_e, state) => {
       if (state !== 'completed') return;
       void dialog

@@ -43,6 +43,11 @@ const inside = (child: string, folder: string) => {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };
 
+/** Whether `target` (written or not yet) lies in `dataDir`, through `..` and symlinks too. */
+export function isInsideDataFolder(target: string, dataDir: string): boolean {
+  return inside(realish(path.resolve(target)), realish(path.resolve(dataDir)));
+}
+
 function startsAsPdf(file: string): boolean {
   const fd = fs.openSync(file, 'r');
   try {
@@ -60,8 +65,7 @@ function startsAsPdf(file: string): boolean {
  */
 export function checkReportTarget(out: string, dataDir: string, force: boolean): string {
   const target = path.resolve(out);
-  const real = realish(target);
-  if (inside(real, realish(path.resolve(dataDir)))) {
+  if (isInsideDataFolder(target, dataDir)) {
     throw new ReportFileError(
       `${target} is inside the data folder (${dataDir}), where Subnet Scout keeps its database and backups; write the report somewhere else.`,
     );

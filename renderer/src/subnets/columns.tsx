@@ -220,6 +220,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'Subnet dereg',
     title: 'Risk the subnet is dissolved (lowest moving price among non-immune subnets at the subnet limit); rank from the bottom (derived)',
     numeric: true,
+    priority: 2,
     sortValue: (r) => (r.row.subnetDeregRisk === null ? null : DEREG_ORDER[r.row.subnetDeregRisk] * 10_000 - (r.row.subnetDeregRank ?? 9_999)),
     render: (r) => (
       <span title={r.row.subnetDeregReason}>
