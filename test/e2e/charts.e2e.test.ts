@@ -40,7 +40,8 @@ describe.skipIf(missing !== null)('charts on a long history', () => {
     await expect.poll(() => chartLabel(page, 'Earning miners')).toMatch(/^Earning miners, all history: .* From .*\d{4}.* to .*\d{4}.*\.$/);
     expect(await history.locator('figcaption', { hasText: 'zoomed' }).count()).toBe(0);
     await history.getByLabel(/Zoom to the data/).check();
-    await expect.poll(() => history.locator('figcaption', { hasText: 'zoomed' }).count()).toBe(5);
+    // Every history chart says so (price, emission, received miner pool, registration cost, earning miners, Gini).
+    await expect.poll(() => history.locator('figcaption', { hasText: 'zoomed' }).count()).toBe(6);
     expect(await chartLabel(page, 'Earning miners')).toMatch(/Zoomed axis\.$/);
   });
 });

@@ -53,7 +53,7 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     expect(await page.locator('table.subnets-table thead th').nth(column).getAttribute('title')).toMatch(/btcli.*Emission.*chain buys.*total TAO entering the subnet/s);
     const truth = node.truthAt(node.finalizedHead().number);
     const [netuid, sub] = [...truth.subnets].find(([n, s]) => n > 0 && (s.storage.excessTao ?? 0n) > 0n)!;
-    const row = page.locator('table.subnets-table tbody tr').filter({ has: page.locator('td').first().getByText(String(netuid), { exact: true }) });
+    const row = page.locator(`table.subnets-table tbody tr[data-netuid="${netuid}"]`);
     const cell = row.locator('td').nth(column);
     const taoIn = (100 * Number(sub.dynamic.taoInEmission)) / Number(truth.network.blockEmission);
     const buys = (100 * Number(sub.storage.excessTao)) / Number(truth.network.blockEmission);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MetricChange, WatchedSubnet, Watchlist } from '../../../shared/api-types';
 import { formatNumber, formatPercent } from '../../../shared/format';
+import { formatFixed } from '../fixed';
 import { scout } from '../scout';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useUiStore } from '../stores/ui-store';
@@ -144,10 +145,10 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
                   </button>
                 </td>
                 <td className="num"><Change m={r.emissionShare} format={(v) => formatPercent(v)} /></td>
-                <td className="num"><Change m={r.priceTao} format={(v) => formatNumber(v, 6)} /></td>
-                <td className="num"><Change m={r.registrationCostTao} format={(v) => formatNumber(v, 4)} /></td>
+                <td className="num"><Change m={r.priceTao} format={(v) => formatFixed(v, 6)} /></td>
+                <td className="num"><Change m={r.registrationCostTao} format={(v) => formatFixed(v, 4)} /></td>
                 <td className="num"><Change m={r.earningMiners} format={(v) => formatNumber(v, 0)} /></td>
-                <td className="num"><Change m={r.gini} format={(v) => formatNumber(v, 2)} absolute /></td>
+                <td className="num"><Change m={r.gini} format={(v) => formatFixed(v, 2)} absolute /></td>
                 <td className={r.verdict.changed ? 'change-highlight' : undefined}>
                   {r.verdict.current ?? '—'}
                   {r.verdict.changed && <span className="change"> (was {r.verdict.previous})</span>}
