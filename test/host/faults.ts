@@ -30,25 +30,30 @@ export class CallFaults {
 }
 
 /**
- * Wires the switches into `service`. A handler reads the workspace synchronously when it starts (the core calls it
- * in the same turn as `call`), so the fault is armed exactly for that turn and never hits other work in flight.
+ * Wires the switches into `service`. A handler reads the workspace synchronously when it starts, so the fault is armed
+ * exactly for the turn in which the core calls the faulted operation's handler (the core may first wait, e.g. for the
+ * data file's integrity check), and never hits other work in flight.
  */
 export function installCallFaults(service: ScoutService): CallFaults {
   const faults = new CallFaults();
-  const call = service.call.bind(service);
   const requireWorkspace = service.requireWorkspace.bind(service);
   let armed: Error | null = null;
   service.requireWorkspace = () => {
     if (armed) throw armed;
     return requireWorkspace();
   };
-  service.call = (method, arg) => {
-    armed = faults.errorFor(method);
-    try {
-      return call(method, arg);
-    } finally {
-      armed = null;
-    }
-  };
+  // The handler table is the core's own (private to the service): wrapping each entry puts the switch right where the
+  // operation starts, after whatever the dispatch awaited.
+  const handlers = (service as unknown as { handlers: Record<string, (arg: unknown) => unknown> }).handlers;
+  for (const [method, handler] of Object.entries(handlers)) {
+    handlers[method] = (arg) => {
+      armed = faults.errorFor(method);
+      try {
+        return handler(arg);
+      } finally {
+        armed = null;
+      }
+    };
+  }
   return faults;
 }
