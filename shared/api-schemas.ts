@@ -1,6 +1,7 @@
 /** Argument schemas of the contract's operations: the boundary that rejects bad input with a clear message. */
 import { z } from 'zod';
 import { DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './history-range';
+import { DEFAULT_THRESHOLDS } from './economics';
 
 const endpointUrl = z
   .string()
@@ -72,6 +73,7 @@ export const PositionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rank'), rank: z.number().int('rank must be a whole number').min(1, 'rank starts at 1').max(100_000) }).strict(),
   z.object({ kind: z.literal('percentile'), percentile: z.number().finite().min(0).max(100, 'a percentile is 0–100') }).strict(),
   z.object({ kind: z.literal('equal') }).strict(),
+  z.object({ kind: z.literal('landed') }).strict(),
 ]);
 
 export const ScenarioSchema = z
@@ -107,6 +109,10 @@ export const ThresholdsSchema = z
     divergenceRatio: z.number().min(0).max(100),
     pruneHighDays: z.number().min(0).max(3650),
     pruneMediumDays: z.number().min(0).max(3650),
+    // Added later: thresholds saved by an older version lack them and get the defaults.
+    minEarnShare: z.number().min(0, 'P(earn) is 0–1').max(1, 'P(earn) is 0–1').default(DEFAULT_THRESHOLDS.minEarnShare),
+    priorEarnShare: z.number().min(0, 'P(earn) is 0–1').max(1, 'P(earn) is 0–1').default(DEFAULT_THRESHOLDS.priorEarnShare),
+    priorLandedPercentile: z.number().min(0, 'a percentile is 0–100').max(100, 'a percentile is 0–100').default(DEFAULT_THRESHOLDS.priorLandedPercentile),
   })
   .strict();
 

@@ -31,7 +31,12 @@ export type Position =
   /** 0..100: the share of the field the newcomer beats (90 = top 10%). */
   | { kind: 'percentile'; percentile: number }
   /** The miner pool split evenly among all earning miners. */
-  | { kind: 'equal' };
+  | { kind: 'equal' }
+  /**
+   * Where newcomers actually landed on this subnet (the rank percentiles of recent registrants who earned, from the
+   * local per-UID history; a stated prior when too few registered). The default: the honest, not the best, case.
+   */
+  | { kind: 'landed' };
 
 /** The user's what-if. Everything here is an assumption and is labelled so in the outputs. */
 export interface Scenario {
@@ -74,6 +79,15 @@ export interface VerdictThresholds {
   /** Pruning risk: pushed out within pruneHighDays = high, within pruneMediumDays = medium. */
   pruneHighDays: number;
   pruneMediumDays: number;
+  /** P(earn) must be at least this for Mine (0..1). */
+  minEarnShare: number;
+  /**
+   * Assumptions used when a subnet's history holds fewer than MIN_NEWCOMERS_MEASURED newcomers with a known
+   * outcome: the share of newcomers that earn (0..1) and the percentile of the earning field they land at (0..100).
+   * Conservative on purpose: with no evidence, most newcomers on Finney earn nothing (see economics.md).
+   */
+  priorEarnShare: number;
+  priorLandedPercentile: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
@@ -90,7 +104,13 @@ export const DEFAULT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
   divergenceRatio: 0.5,
   pruneHighDays: 7,
   pruneMediumDays: 30,
+  minEarnShare: 0.3,
+  priorEarnShare: 0.2,
+  priorLandedPercentile: 20,
 });
+
+/** Fewer newcomers with a known outcome than this and the subnet's own P(earn) is not trusted: the prior is used. */
+export const MIN_NEWCOMERS_MEASURED = 8;
 
 /** Average month used for every per-month figure (365.25 / 12). */
 export const DAYS_PER_MONTH = 30.44;
@@ -185,8 +205,43 @@ export interface NewcomerModel {
   gini: number | null;
   burnedShare: number | null;
   chain: Provenance;
+  /**
+   * Percentiles earning newcomers landed at here (NewcomerOutcomes.landedPercentiles), set when enough newcomers
+   * were measured; absent → the 'landed' position uses the prior percentile.
+   */
+  landedPercentiles?: number[];
   /** Newcomer outputs that mix this snapshot with the scenario. */
   withScenario: Provenance;
+}
+
+/**
+ * What happened to the UIDs registered on a subnet within the history window (engine/newcomer-history.ts).
+ * A newcomer's outcome is known once it earned, was pruned, or outlived its immunity; the others are still open.
+ */
+export interface NewcomerOutcomes {
+  /** Registrations seen (registered after the window's first point). */
+  registered: number;
+  /** Of those, outcome known (earned, pruned, or immunity over). */
+  resolved: number;
+  /** Reached incentive > 0 before their immunity ended. */
+  earned: number;
+  /** Replaced before they ever earned. */
+  prunedBeforeEarning: number;
+  /** earned / resolved; null without resolved newcomers. */
+  earnShare: number | null;
+  /** Median days from registration to the first sync point showing incentive (earners only). */
+  medianDaysToFirstIncentive: number | null;
+  /**
+   * Median rank percentile among the earning miners (0..100, the share of earners beaten; a non-earner counts 0)
+   * 1, 3 and 7 days after registration, over the newcomers still registered then.
+   */
+  medianPercentileAfterDays: { d1: number | null; d3: number | null; d7: number | null };
+  /** Percentiles earners held at their latest milestone up to 7 days, ascending: the landed distribution. */
+  landedPercentiles: number[];
+  /** Sync points read and the block span they cover. */
+  points: number;
+  fromBlock: number | null;
+  toBlock: number | null;
 }
 
 export interface SubnetAnalysis {
@@ -255,6 +310,8 @@ export interface SubnetAnalysis {
   window: WindowStats | null;
   summary: SubnetHistoryPoint;
   model: NewcomerModel;
+  /** Newcomers' outcomes from the local per-UID history (absent: not computed, e.g. a single snapshot). */
+  newcomers?: NewcomerOutcomes | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -276,6 +333,10 @@ export type VerdictLabel = 'Mine' | 'Watch' | 'Skip';
 
 export type VerdictFactor =
   | 'profit'
+  | 'expected-profit'
+  | 'earn-chance'
+  | 'subnet-deregistration'
+  | 'rig-fit'
   | 'registration-closed'
   | 'gini'
   | 'miners'
@@ -298,6 +359,8 @@ export interface VerdictReason {
 export interface Verdict {
   label: VerdictLabel;
   reasons: VerdictReason[];
+  /** The deciding reason as a short phrase for the table row (the full reasons are on the subnet page). */
+  phrase: string;
 }
 
 export interface MinerEconomics {
@@ -323,7 +386,20 @@ export interface MinerEconomics {
   /** Worst rank (at the scenario's competitor count) that still covers costs. */
   breakEvenRank: Figure;
   pruning: PruningRisk;
+  /** The honest case: the position's earnings weighted by the chance of earning at all (engine/expected-value.ts). */
+  expected: NewcomerExpectation;
   verdict: Verdict;
+}
+
+export interface NewcomerExpectation {
+  /** P(earn): share of this subnet's newcomers that earned before immunity ended, or the stated prior. */
+  earnChance: Figure;
+  /** P(earn) × earnings at the position (given earning). */
+  earningsUsdPerMonth: Figure;
+  /** Expected earnings − rent − registration amortised over the horizon. */
+  profitUsdPerMonth: Figure;
+  /** Chance of ending the horizon below zero (not earning, or earning less than costs where the newcomer lands). */
+  lossChance: Figure;
 }
 
 /**
@@ -334,6 +410,9 @@ export interface MinerEconomics {
 export interface TableEconomics {
   netuid: number;
   profitUsdPerMonth: number | null;
+  /** Expected profit after P(earn) (the table's default sort) and P(earn) itself. */
+  expectedProfitUsdPerMonth: number | null;
+  earnChance: number | null;
   /** The verdict with its decisive reasons only (the ones the table shows). */
   verdict: Verdict;
 }
@@ -365,7 +444,7 @@ export interface SensitivityGrid {
 export const DEFAULT_SCENARIO: Scenario = {
   taoPriceUsd: 400,
   rentUsdPerMonth: 150,
-  position: { kind: 'percentile', percentile: 50 },
+  position: { kind: 'landed' },
   competitorCount: null,
   horizonMonths: 6,
   sellDiscount: 0.01,

@@ -5,10 +5,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SubnetAnalysis, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
+import { MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
 import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
 import { HistoryWindow, type PointsSeen } from './history-window';
+import { newcomerOutcomes, type UidPoint } from './engine/newcomer-history';
+import { uidHistorySince } from './db/uid-history-read';
 
 export interface AnalysedSubnet {
   latest: LatestSubnet;
@@ -49,12 +52,19 @@ export class Analyses {
     // The analyses read the window before each subnet's newest point, not all history.
     const from = Math.min(...subnets.map((s) => s.blockNumber)) - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
     const history = subnets.length ? this.history.since(from, seen) : new Map<number, SubnetHistoryPoint[]>();
+    const uidHistory = subnets.length ? uidHistorySince(this.db, from) : new Map<number, UidPoint[]>();
     const next = new Map<number, AnalysedSubnet>();
     for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;
       const input = inputOf(latest, neuronsAt(this.db, latest.pointId, netuid));
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
-      next.set(netuid, { latest, analysis: analyzeSubnet(input, past), neurons: () => input.neurons ?? [], input: () => input });
+      const analysis = analyzeSubnet(input, past);
+      // Where newcomers landed, over the same window (its own points only, up to this subnet's newest).
+      const uidPoints = (uidHistory.get(netuid) ?? []).filter((p) => p.blockNumber <= latest.blockNumber);
+      const newcomers = newcomerOutcomes(uidPoints, latest.snapshot.immunityPeriodBlocks);
+      analysis.newcomers = newcomers;
+      if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED) analysis.model.landedPercentiles = newcomers.landedPercentiles;
+      next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
     }
     this.store(key, next);
     return next;

@@ -27,7 +27,10 @@ export class SettingsRepo {
     // A stored value that no longer validates (older app, hand-edited file) falls back to the default.
     const shape = SettingsPatchSchema.shape;
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-      if (key in stored && shape[key].safeParse(stored[key]).success) merged[key] = stored[key];
+      if (!(key in stored)) continue;
+      // The parsed value, so fields a later version added get their defaults.
+      const parsed = shape[key].safeParse(stored[key]);
+      if (parsed.success) merged[key] = parsed.data;
     }
     return merged as unknown as Settings;
   }

@@ -12,7 +12,9 @@ export function tableEconomics(e: MinerEconomics): TableEconomics {
   return {
     netuid: e.netuid,
     profitUsdPerMonth: e.profitUsdPerMonth.value,
-    verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive) },
+    expectedProfitUsdPerMonth: e.expected.profitUsdPerMonth.value,
+    earnChance: e.expected.earnChance.value,
+    verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive), phrase: e.verdict.phrase },
   };
 }
 

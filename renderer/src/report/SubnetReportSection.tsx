@@ -24,7 +24,7 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
         {detail.staleReason ? ` — stale: ${detail.staleReason}` : ''}
       </p>
       <p className="report-verdict">
-        Verdict under this scenario: <VerdictBadge verdict={detail.economics.verdict} />{' '}
+        Verdict under this scenario: <VerdictBadge verdict={detail.economics.verdict} /> {detail.economics.verdict.phrase}:{' '}
         {detail.economics.verdict.reasons
           .filter((r) => r.decisive)
           .map((r) => r.message)

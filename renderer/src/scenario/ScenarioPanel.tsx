@@ -102,9 +102,18 @@ export function ScenarioPanel() {
           value={position.kind}
           onChange={(e) => {
             const kind = e.target.value as Position['kind'];
-            setPosition(kind === 'rank' ? { kind, rank: 10 } : kind === 'percentile' ? { kind, percentile: 50 } : { kind: 'equal' });
+            setPosition(
+              kind === 'rank'
+                ? { kind, rank: 10 }
+                : kind === 'percentile'
+                  ? { kind, percentile: 50 }
+                  : kind === 'landed'
+                    ? { kind: 'landed' }
+                    : { kind: 'equal' },
+            );
           }}
         >
+          <option value="landed">Where newcomers landed here</option>
           <option value="percentile">Percentile of earning miners</option>
           <option value="rank">Rank</option>
           <option value="equal">Equal share</option>

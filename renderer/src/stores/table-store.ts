@@ -4,10 +4,10 @@ import type { VerdictLabel } from '../../../shared/economics';
 
 export type ColumnId =
   | 'netuid' | 'name' | 'symbol' | 'price' | 'emissionShare' | 'minerPool' | 'miners' | 'gini' | 'registration'
-  | 'immunity' | 'profit' | 'verdict';
+  | 'immunity' | 'profit' | 'earnChance' | 'verdict';
 
 export const ALL_COLUMNS: ColumnId[] = [
-  'netuid', 'name', 'symbol', 'price', 'emissionShare', 'minerPool', 'miners', 'gini', 'registration', 'immunity', 'profit', 'verdict',
+  'netuid', 'name', 'symbol', 'price', 'emissionShare', 'minerPool', 'miners', 'gini', 'registration', 'immunity', 'profit', 'earnChance', 'verdict',
 ];
 
 export interface Filters {

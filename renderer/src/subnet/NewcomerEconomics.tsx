@@ -11,6 +11,7 @@ const count = (v: number) => formatInteger(v);
 export function describePosition(p: Position): string {
   if (p.kind === 'rank') return `rank ${formatInteger(p.rank)}`;
   if (p.kind === 'percentile') return `${formatNumber(p.percentile, 1)}th percentile of earning miners`;
+  if (p.kind === 'landed') return 'where newcomers landed here';
   return 'an equal share of the pool';
 }
 
@@ -56,7 +57,7 @@ function Assumptions({ scenario, economics }: { scenario: Scenario; economics: M
 /** What a newcomer earns, pays and risks on this subnet under the active scenario, and the verdict with its reasons. */
 export function NewcomerEconomics({ economics, scenario }: { economics: MinerEconomics; scenario: Scenario }) {
   const e = economics;
-  const profit = e.profitUsdPerMonth.value;
+  const profit = e.expected.profitUsdPerMonth.value;
   const sign = profit === null ? '' : profit > 0 ? ' profit-positive' : ' profit-negative';
   return (
     <section className="subnet-section" aria-labelledby="newcomer-title">
@@ -64,7 +65,16 @@ export function NewcomerEconomics({ economics, scenario }: { economics: MinerEco
       <div className="newcomer-grid">
         <div>
           <dl className="figure-list">
-            <Row label="Profit" className={`profit-row${sign}`}>
+            <Row label="Expected profit (after P(earn))" className={`profit-row${sign}`}>
+              <FigureValue figure={e.expected.profitUsdPerMonth} format={usdPerMonth} />
+            </Row>
+            <Row label="P(earn): chance of earning at all">
+              <FigureValue figure={e.expected.earnChance} format={(v) => formatPercent(v, 0)} />
+            </Row>
+            <Row label="P(loss over the horizon)">
+              <FigureValue figure={e.expected.lossChance} format={(v) => formatPercent(v, 0)} />
+            </Row>
+            <Row label="Profit if you earn at this position">
               <FigureValue figure={e.profitUsdPerMonth} format={usdPerMonth} />
             </Row>
             <Row label="Earnings">

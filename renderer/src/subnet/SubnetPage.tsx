@@ -9,6 +9,7 @@ import { HistoryCharts } from './HistoryCharts';
 import { KeyFigures } from './KeyFigures';
 import { LorenzChart } from './LorenzChart';
 import { NewcomerEconomics } from './NewcomerEconomics';
+import { NewcomerHistory } from './NewcomerHistory';
 import { ScenarioCompare } from './ScenarioCompare';
 import { SensitivityHeatmap } from './SensitivityHeatmap';
 import { SubnetHeader } from './SubnetHeader';
@@ -60,6 +61,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
         {detail && (
           <>
             <NewcomerEconomics economics={detail.economics} scenario={scenario} />
+            <NewcomerHistory outcomes={detail.analysis.newcomers} />
             <KeyFigures detail={detail} />
             {sensitivity && (
               <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />

@@ -15,6 +15,9 @@ const FIELDS: { key: keyof VerdictThresholds; label: string; step: number }[] = 
   { key: 'divergenceRatio', label: 'Live vs window divergence above (ratio)', step: 0.1 },
   { key: 'pruneHighDays', label: 'Pruning risk high within (days)', step: 1 },
   { key: 'pruneMediumDays', label: 'Pruning risk medium within (days)', step: 1 },
+  { key: 'minEarnShare', label: 'P(earn) needed for Mine (0–1)', step: 0.05 },
+  { key: 'priorEarnShare', label: 'Assumed P(earn) where too few newcomers were seen (0–1)', step: 0.05 },
+  { key: 'priorLandedPercentile', label: 'Assumed landing percentile where too few were seen (0–100)', step: 5 },
 ];
 
 /** The verdict's rules of thumb as numbers the user can change (defaults from the analysts' playbook). */
