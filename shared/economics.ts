@@ -221,7 +221,12 @@ export interface NewcomerModel {
 export interface NewcomerOutcomes {
   /** Registrations seen (registered after the window's first point). */
   registered: number;
-  /** Of those, outcome known (earned, pruned, or immunity over). */
+  /**
+   * Of those, registered between two points further apart than the immunity (thinned history): left out, since a
+   * newcomer pruned there could have gone unseen and the survivors alone would overstate P(earn).
+   */
+  inCoarseGaps: number;
+  /** Of the others, outcome known (earned, pruned, or immunity over). */
   resolved: number;
   /** Reached incentive > 0 before their immunity ended. */
   earned: number;

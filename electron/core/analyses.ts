@@ -11,7 +11,7 @@ import { analyzeSubnet, DEFAULT_WINDOW_DAYS } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
 import { HistoryWindow, type PointsSeen } from './history-window';
 import { newcomerOutcomes, type UidPoint } from './engine/newcomer-history';
-import { uidHistorySince } from './db/uid-history-read';
+import { UidHistory } from './db/uid-history-read';
 
 export interface AnalysedSubnet {
   latest: LatestSubnet;
@@ -26,6 +26,7 @@ export class Analyses {
   private key = '';
   private byNetuid = new Map<number, AnalysedSubnet>();
   private readonly history: HistoryWindow;
+  private readonly uidHistory: UidHistory;
 
   /** `appVersion`: a new version may analyse differently, so it never reuses an older version's cache. */
   constructor(
@@ -33,6 +34,7 @@ export class Analyses {
     private readonly appVersion: string,
   ) {
     this.history = new HistoryWindow(db);
+    this.uidHistory = new UidHistory(db, DEFAULT_WINDOW_DAYS);
   }
 
   /** Recomputes only when a sync added or removed points since the last call. */
@@ -52,7 +54,7 @@ export class Analyses {
     // The analyses read the window before each subnet's newest point, not all history.
     const from = Math.min(...subnets.map((s) => s.blockNumber)) - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
     const history = subnets.length ? this.history.since(from, seen) : new Map<number, SubnetHistoryPoint[]>();
-    const uidHistory = subnets.length ? uidHistorySince(this.db, from) : new Map<number, UidPoint[]>();
+    const uidHistory = subnets.length ? this.uidHistory.since(from) : new Map<number, UidPoint[]>();
     const next = new Map<number, AnalysedSubnet>();
     for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;

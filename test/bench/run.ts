@@ -54,6 +54,8 @@ async function historySection(): Promise<void> {
   const a = await benchAnalyses(await yearDb(YEAR), RUNS);
   line('analyses, year file never analysed (first start, new version)', fmt(a.neverAnalysedMs));
   line('analyses after one more hourly sync (running app)', fmt(a.afterOneSyncMs));
+  line(`newcomer statistics: read a month of per-UID history (${a.newcomerStatsPoints.toLocaleString('en-US')} subnet points)`, fmt(a.uidHistoryReadMs));
+  line('newcomer statistics: all subnets from that history (target ≤ 100 ms)', fmt(a.newcomerStatsMs));
 }
 
 async function uiSection(): Promise<void> {

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
-import { newcomerOutcomes, type UidPoint } from './newcomer-history';
+import { newcomerOutcomes, uidPoint, type UidPoint } from './newcomer-history';
 
 const HOUR = BLOCKS_PER_DAY / 24;
 const IMMUNITY = 12 * HOUR;
 
 /** A point from [uid, registeredAtBlock, incentive] rows. */
 function point(blockNumber: number, rows: [number, number, number][]): UidPoint {
-  return {
-    blockNumber,
-    uids: rows.map((r) => r[0]),
-    registeredAtBlock: rows.map((r) => r[1]),
-    incentive: rows.map((r) => r[2]),
-  };
+  return uidPoint(blockNumber, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]));
 }
 
 // Four incumbents (uids 0..3, registered before the window, earning 40/30/20/10) and four newcomers on uids 4..7:
@@ -71,6 +66,14 @@ describe('newcomer outcomes from a hand-built history', () => {
     expect(o.medianPercentileAfterDays.d7).toBe(0);
   });
 
+  it('leaving out the UIDs registered before the window changes nothing (what keeps a month small in memory)', () => {
+    // Every earner still makes the field; only the incumbents (registered before T0) are no longer followed.
+    const lean = history().map((p) => uidPoint(p.blockNumber, p.uids, p.registeredAtBlock, p.incentive, T0));
+    const full = history();
+    expect(newcomerOutcomes(lean, IMMUNITY)).toEqual(o);
+    expect(lean[1]!.uids.length).toBeLessThan(full[1]!.uids.length);
+  });
+
   it('no history: nothing measured, no share', () => {
     const none = newcomerOutcomes([], IMMUNITY);
     expect(none.registered).toBe(0);
@@ -78,13 +81,15 @@ describe('newcomer outcomes from a hand-built history', () => {
     expect(none.landedPercentiles).toEqual([]);
   });
 
-  it('thinned history (one point a day): a newcomer first seen after immunity with incentive counts as earned', () => {
+  it('thinned history (a day between points, immunity 12h): registrations there are left out, not counted as survivors', () => {
     const reg = T0 + HOUR;
     const o2 = newcomerOutcomes(
       [point(T0, [...incumbents]), point(T0 + BLOCKS_PER_DAY, [...incumbents, [4, reg, 15]])],
       IMMUNITY,
     );
-    expect(o2.earned).toBe(1);
-    expect(o2.earnShare).toBe(1);
+    expect(o2.registered).toBe(1);
+    expect(o2.inCoarseGaps).toBe(1);
+    expect(o2.resolved).toBe(0);
+    expect(o2.earnShare).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { decideVerdict } from './verdict';
 /** `resolved` newcomers with a known outcome, `earned` of them earning. */
 function newcomers(resolved: number, earned: number): NonNullable<SubnetAnalysis['newcomers']> {
   return {
-    registered: resolved, resolved, earned, prunedBeforeEarning: 0, earnShare: earned / resolved,
+    registered: resolved, inCoarseGaps: 0, resolved, earned, prunedBeforeEarning: 0, earnShare: earned / resolved,
     medianDaysToFirstIncentive: null, medianPercentileAfterDays: { d1: null, d3: null, d7: null },
     landedPercentiles: [], points: 10, fromBlock: 0, toBlock: 1,
   };

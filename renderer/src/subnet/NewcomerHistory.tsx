@@ -30,6 +30,8 @@ export function NewcomerHistory({ outcomes }: { outcomes: NewcomerOutcomes | nul
               <dt>Registered in the window</dt>
               <dd>
                 {formatInteger(o.registered)} ({formatInteger(o.resolved)} with a known outcome, {formatInteger(o.points)} sync points)
+                {o.inCoarseGaps > 0 &&
+                  ` · ${formatInteger(o.inCoarseGaps)} left out: registered between syncs further apart than the immunity, where a pruned newcomer could go unseen`}
               </dd>
             </div>
             <div className="figure-item">
