@@ -76,6 +76,19 @@ export const PositionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('landed') }).strict(),
 ]);
 
+/** A rig's figures: a GPU rig needs VRAM above 0, and nothing is negative (a wrong unit shows up as nonsense here). */
+export const RigSchema = z
+  .object({
+    label: z.string().max(100),
+    gpuModel: z.string().max(100).nullable(),
+    gpuCount: z.number().int('GPU count must be a whole number').min(0, 'GPU count cannot be negative').max(64, 'more than 64 GPUs in one rig is not plausible'),
+    vramGb: z.number({ error: 'VRAM must be a number' }).finite().min(0, 'VRAM cannot be negative').max(1024, 'VRAM above 1,024 GB per GPU: is it in MB? Give it in GB'),
+    cpuCores: z.number().int('CPU cores must be a whole number').min(1, 'a rig has at least 1 CPU core').max(1024),
+    ramGb: z.number().finite().gt(0, 'RAM must be above 0 GB').max(16_384, 'RAM above 16,384 GB: is it in MB? Give it in GB'),
+  })
+  .strict()
+  .refine((r) => r.gpuCount === 0 || r.vramGb > 0, { message: 'a GPU rig needs VRAM above 0 GB', path: ['vramGb'] });
+
 export const ScenarioSchema = z
   .object({
     taoPriceUsd: usd(1_000_000, 'TAO price').nullable(),
@@ -91,8 +104,10 @@ export const ScenarioSchema = z
     horizonMonths: z.number().finite().min(0.25, 'the horizon must be at least a week (0.25 months)').max(120, 'horizon above 10 years'),
     registrationCostTaoByNetuid: byNetuid(1_000_000, 'registration cost').optional(),
     sellDiscount: z.number().finite().min(0, 'sell discount is 0–1').max(1, 'sell discount is 0–1'),
+    rig: RigSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => !s.rig || s.rentUsdPerMonth > 0, { message: "a rig's rent must be above $0/month", path: ['rentUsdPerMonth'] });
 
 export const ThresholdsSchema = z
   .object({

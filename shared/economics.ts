@@ -38,6 +38,18 @@ export type Position =
    */
   | { kind: 'landed' };
 
+/** The miner's machine, as the what-if states it (an assumption; presets in RIG_PRESETS). */
+export interface Rig {
+  /** The preset it started from ('custom' once edited by hand is still fine: only the figures matter). */
+  label: string;
+  gpuModel: string | null;
+  gpuCount: number;
+  /** Per GPU. */
+  vramGb: number;
+  cpuCores: number;
+  ramGb: number;
+}
+
 /** The user's what-if. Everything here is an assumption and is labelled so in the outputs. */
 export interface Scenario {
   /** TAO price in USD; null = not set (USD figures are then null). */
@@ -55,6 +67,8 @@ export interface Scenario {
   registrationCostTaoByNetuid?: Readonly<Record<number, number>>;
   /** 0..1: share of spot value lost when selling alpha for TAO (fees, slippage). */
   sellDiscount: number;
+  /** The rig the newcomer would mine with; absent = not said (rig fit then unknown). Its rent is rentUsdPerMonth. */
+  rig?: Rig;
 }
 
 /** The rules of thumb (product.md) as numbers the user can change. */
@@ -336,6 +350,9 @@ export interface PruningRisk {
 
 export type VerdictLabel = 'Mine' | 'Watch' | 'Skip';
 
+/** The what-if's rig against a subnet's reviewed hardware needs (engine/rig-fit.ts). */
+export type RigFitLevel = 'fits' | 'too-small' | 'not-reviewed';
+
 export type VerdictFactor =
   | 'profit'
   | 'expected-profit'
@@ -391,6 +408,8 @@ export interface MinerEconomics {
   /** Worst rank (at the scenario's competitor count) that still covers costs. */
   breakEvenRank: Figure;
   pruning: PruningRisk;
+  /** The rig against the subnet's reviewed hardware needs, with the reason; level null = no rig given. */
+  rigFit: { level: RigFitLevel | null; reason: string };
   /** The honest case: the position's earnings weighted by the chance of earning at all (engine/expected-value.ts). */
   expected: NewcomerExpectation;
   verdict: Verdict;
@@ -418,6 +437,8 @@ export interface TableEconomics {
   /** Expected profit after P(earn) (the table's default sort) and P(earn) itself. */
   expectedProfitUsdPerMonth: number | null;
   earnChance: number | null;
+  /** The rig against the subnet's reviewed hardware (null: no rig in the what-if). */
+  rigFit: RigFitLevel | null;
   /** The verdict with its decisive reasons only (the ones the table shows). */
   verdict: Verdict;
 }
@@ -454,6 +475,21 @@ export const DEFAULT_SCENARIO: Scenario = {
   horizonMonths: 6,
   sellDiscount: 0.01,
 };
+
+/**
+ * Rigs a miner recognises, each with a typical cloud rent (USD/month). Assumptions, not quotes: picking one sets
+ * the rig and the rent, and both stay editable.
+ */
+export const RIG_PRESETS: { id: string; rig: Rig; rentUsdPerMonth: number }[] = [
+  { id: 'cpu', rig: { label: 'CPU-only box', gpuModel: null, gpuCount: 0, vramGb: 0, cpuCores: 16, ramGb: 64 }, rentUsdPerMonth: 60 },
+  { id: 'rtx3090', rig: { label: 'RTX 3090', gpuModel: 'RTX 3090', gpuCount: 1, vramGb: 24, cpuCores: 8, ramGb: 32 }, rentUsdPerMonth: 160 },
+  { id: 'rtx4090', rig: { label: 'RTX 4090', gpuModel: 'RTX 4090', gpuCount: 1, vramGb: 24, cpuCores: 16, ramGb: 64 }, rentUsdPerMonth: 300 },
+  { id: 'rtx5090', rig: { label: 'RTX 5090', gpuModel: 'RTX 5090', gpuCount: 1, vramGb: 32, cpuCores: 16, ramGb: 64 }, rentUsdPerMonth: 450 },
+  { id: 'a100-40', rig: { label: 'A100 40 GB', gpuModel: 'A100 40GB', gpuCount: 1, vramGb: 40, cpuCores: 16, ramGb: 128 }, rentUsdPerMonth: 800 },
+  { id: 'a100-80', rig: { label: 'A100 80 GB', gpuModel: 'A100 80GB', gpuCount: 1, vramGb: 80, cpuCores: 16, ramGb: 128 }, rentUsdPerMonth: 1100 },
+  { id: 'h100', rig: { label: 'H100', gpuModel: 'H100 80GB', gpuCount: 1, vramGb: 80, cpuCores: 24, ramGb: 192 }, rentUsdPerMonth: 1900 },
+  { id: 'h200', rig: { label: 'H200', gpuModel: 'H200 141GB', gpuCount: 1, vramGb: 141, cpuCores: 24, ramGb: 256 }, rentUsdPerMonth: 2600 },
+];
 
 /** Rent presets the user can pick and edit (USD/month, typical cloud rents; assumptions, not quotes). */
 export const RENT_PRESETS: { id: string; label: string; rentUsdPerMonth: number }[] = [

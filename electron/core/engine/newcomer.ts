@@ -21,6 +21,8 @@ import { ASSUMED_DEFAULT, ASSUMED_SCENARIO, figure } from './provenance';
 import { pruningRisk } from './pruning';
 import { decideVerdict } from './verdict';
 import { expectation, landedPercentiles } from './expected-value';
+import { rigFit } from './rig-fit';
+import type { HardwareRequirement } from '../../../shared/notes-types';
 
 /** Break-even competitor search stops here: beyond it the answer is "at least this many". */
 export const BREAK_EVEN_COMPETITORS_CAP = 4096;
@@ -147,6 +149,8 @@ export function evaluateNewcomer(
   analysis: SubnetAnalysis,
   scenario: Scenario,
   thresholds: VerdictThresholds = DEFAULT_THRESHOLDS,
+  /** The subnet's reviewed hardware needs (its note); absent = not reviewed. */
+  hardware: HardwareRequirement | null = null,
 ): MinerEconomics {
   const m = analysis.model;
   const netuid = analysis.netuid;
@@ -255,6 +259,7 @@ export function evaluateNewcomer(
   const taoNote = price === null ? 'no alpha price' : (shareNote ?? 'miner pool unknown');
   const poolUsdNote = taoPriceUsd === null ? 'TAO price not set' : 'no alpha price';
   const pruning = pruningRisk(analysis, alphaPerDay, thresholds);
+  const fit = rigFit(scenario.rig, hardware);
   const expected = expectation(analysis, scenario, thresholds, {
     competitors,
     poolRevenueUsdPerMonth:
@@ -282,8 +287,9 @@ export function evaluateNewcomer(
     breakEvenCompetitors: breakEvenCompetitorsFigure,
     breakEvenRank: breakEvenRankFigure,
     pruning,
+    rigFit: fit,
     expected,
-    verdict: decideVerdict(analysis, profitUsdPerMonth, competitors, registrationCostTao, pruning.level, thresholds, expected),
+    verdict: decideVerdict(analysis, profitUsdPerMonth, competitors, registrationCostTao, pruning.level, thresholds, expected, fit.level),
   };
 }
 
@@ -308,10 +314,12 @@ export function evaluateAll(
   analyses: readonly SubnetAnalysis[],
   scenario: Scenario,
   thresholds: VerdictThresholds = DEFAULT_THRESHOLDS,
+  hardwareOf: ReadonlyMap<number, HardwareRequirement> = new Map(),
 ): MinerEconomics[] {
   const out = new Array<MinerEconomics>(analyses.length);
   for (let i = 0; i < analyses.length; i++) {
-    out[i] = evaluateNewcomer(analyses[i] as SubnetAnalysis, scenario, thresholds);
+    const a = analyses[i] as SubnetAnalysis;
+    out[i] = evaluateNewcomer(a, scenario, thresholds, hardwareOf.get(a.netuid) ?? null);
   }
   return out;
 }

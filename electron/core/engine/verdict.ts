@@ -13,6 +13,7 @@
 import type {
   NewcomerExpectation,
   PruningLevel,
+  RigFitLevel,
   SubnetAnalysis,
   Verdict,
   VerdictLabel,
@@ -21,8 +22,6 @@ import type {
   WindowMetric,
 } from '../../../shared/economics';
 
-/** How the rig compares with the subnet's reviewed hardware needs (engine/rig-fit.ts); null = no rig given. */
-export type RigFitLevel = 'fits' | 'too-small' | 'not-reviewed';
 
 /** The table row's phrase for a deciding reason, by factor and level. */
 const PHRASES: Partial<Record<VerdictReason['factor'], Partial<Record<VerdictReason['level'], string>>>> = {

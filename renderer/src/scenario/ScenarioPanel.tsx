@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Position } from '../../../shared/economics';
 import { useScenarioStore } from '../stores/scenario-store';
 import { NumberField } from './NumberField';
+import { RigFields } from './RigFields';
 import { loadRentPresets, saveRentPresets, type RentPreset } from './rent-presets';
 
 /** The what-if sliders. Everything here is an assumption and is labelled so wherever results are shown. */
@@ -69,6 +70,8 @@ export function ScenarioPanel() {
           </label>
         ))}
       </details>
+
+      <RigFields />
 
       <fieldset className="compact">
         <legend>Competitors</legend>

@@ -18,6 +18,8 @@ export interface Filters {
   maxRegistrationTao: number | null;
   maxGini: number | null;
   minProfitUsd: number | null;
+  /** Only subnets whose reviewed hardware the what-if's rig meets. */
+  fitsMyRig: boolean;
 }
 
 export interface TableState {
@@ -32,7 +34,7 @@ export interface TableState {
 }
 
 const KEY = 'scout.subnetsTable';
-const DEFAULT_FILTERS: Filters = { search: '', verdict: 'any', watchlist: 'any', maxRegistrationTao: null, maxGini: null, minProfitUsd: null };
+const DEFAULT_FILTERS: Filters = { search: '', verdict: 'any', watchlist: 'any', maxRegistrationTao: null, maxGini: null, minProfitUsd: null, fitsMyRig: false };
 
 function load(): Pick<TableState, 'columns' | 'hidden' | 'sort'> {
   const fallback = { columns: ALL_COLUMNS, hidden: [] as ColumnId[], sort: { column: 'profit' as ColumnId, direction: 'desc' as const } };

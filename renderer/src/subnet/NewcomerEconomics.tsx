@@ -38,6 +38,12 @@ function Assumptions({ scenario, economics }: { scenario: Scenario; economics: M
         </li>
         <li>Position: {describePosition(scenario.position)}</li>
         <li>
+          Rig:{' '}
+          {scenario.rig
+            ? `${scenario.rig.label}: ${scenario.rig.gpuCount} GPU × ${scenario.rig.vramGb} GB VRAM, ${scenario.rig.cpuCores} cores, ${scenario.rig.ramGb} GB RAM`
+            : 'not said'}
+        </li>
+        <li>
           Competitors:{' '}
           {scenario.competitorCount === null ? (
             <>
@@ -74,6 +80,7 @@ export function NewcomerEconomics({ economics, scenario }: { economics: MinerEco
             <Row label="P(loss over the horizon)">
               <FigureValue figure={e.expected.lossChance} format={(v) => formatPercent(v, 0)} />
             </Row>
+            <Row label="Rig fit">{e.rigFit.reason}</Row>
             <Row label="Profit if you earn at this position">
               <FigureValue figure={e.profitUsdPerMonth} format={usdPerMonth} />
             </Row>

@@ -27,6 +27,7 @@ export function visibleRows(
       if (filters.maxGini !== null && (row.gini === null || row.gini > filters.maxGini)) return false;
       const profit = e?.expectedProfitUsdPerMonth ?? null;
       if (filters.minProfitUsd !== null && (profit === null || profit < filters.minProfitUsd)) return false;
+      if (filters.fitsMyRig && e?.rigFit !== 'fits') return false;
       return true;
     });
   const column = COLUMNS[sort.column];
