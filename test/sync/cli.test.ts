@@ -5,6 +5,7 @@ import { runCli } from '../../electron/core/cli/run';
 import type { ScoutService } from '../../electron/core/service';
 import { fromWire } from '../../shared/wire';
 import type { SubnetList } from '../../shared/api-types';
+import { DEFAULT_SCENARIO } from '../../shared/economics';
 import { serviceFor } from './sync-helpers';
 
 const metadata = metadataOrWarn('cli');
@@ -47,6 +48,25 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
     const csv = await run('list', '--csv');
     expect(csv.out[0]).toBe('netuid,name,symbol,price_tao,emission_share,uids,max_uids,registration_cost_tao,block,stale_reason');
     expect(csv.out).toHaveLength(list.rows.length + 1);
+  });
+
+  it('scout list --json rows carry P(earn), expected profit and the verdict with its reason, under a saved scenario too', async () => {
+    type Row = { earnChance: number | null; expectedProfitUsdPerMonth: number | null; verdict: string | null; verdictReason: string | null };
+    const current = fromWire<{ scenario: string; rows: Row[] }>((await run('list', '--json')).out.join('\n'));
+    expect(current.scenario).toBe('current');
+    for (const r of current.rows) {
+      expect(r.earnChance).toBeGreaterThanOrEqual(0);
+      expect(['Mine', 'Watch', 'Skip']).toContain(r.verdict);
+      expect(r.verdictReason).toMatch(/\w/);
+    }
+    // A saved scenario with a rent nobody covers: every verdict is Skip, because the expected profit loses.
+    await service.call('scenarios.save', { name: 'costly', netuid: null, scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: 999_999 } });
+    const costly = fromWire<{ scenario: string; rows: Row[] }>((await run('list', '--json', '--scenario', 'costly')).out.join('\n'));
+    expect(costly.scenario).toBe('costly');
+    expect(costly.rows.every((r) => r.verdict === 'Skip' && (r.expectedProfitUsdPerMonth ?? -1) < 0)).toBe(true);
+    const missing = await run('list', '--json', '--scenario', 'nope');
+    expect(missing.code).toBe(1);
+    expect(missing.err.join('\n')).toMatch(/no saved scenario named "nope" \(saved: costly\)/);
   });
 
   it('a bad endpoint or bad flag gives a message and a non-zero exit', async () => {

@@ -14,7 +14,8 @@ export interface CliIo {
 
 const USAGE = `Usage:
   scout sync [--endpoint URL] [--backfill 30d]   sync the latest block (and optionally one point a day back)
-  scout list [--json | --csv]                    print the subnets as the last sync left them
+  scout list [--json [--scenario NAME] | --csv]  print the subnets as the last sync left them (JSON rows carry
+                                                 P(earn), expected profit and the verdict under your scenario)
   scout report (--netuid N | --watchlist ID) --out FILE.pdf   the PDF report the app exports
   scout miners [--json]                          the team's UIDs, their status and the alerts since the previous sync`;
 
@@ -112,10 +113,42 @@ const CSV_COLUMNS: [string, (r: SubnetRow) => string | number][] = [
 
 const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/**
+ * The list's rows with the newcomer forecast under the user's current what-if, or a saved one by name: P(earn),
+ * expected profit, the verdict and the phrase that decided it.
+ */
+async function withForecast(service: ScoutService, result: ResultOf<'subnets.list'>, name: string | undefined) {
+  let scenario = (await call(service, 'settings.get')).scenario;
+  if (name !== undefined) {
+    const saved = await call(service, 'scenarios.list');
+    const found = saved.find((s) => s.name === name);
+    if (!found) {
+      const names = saved.map((s) => s.name).join(', ');
+      throw new Error(`no saved scenario named "${name}"${names ? ` (saved: ${names})` : ' (none saved yet)'}`);
+    }
+    scenario = found.scenario;
+  }
+  const economics = new Map((await call(service, 'scenario.evaluateTable', { scenario })).map((e) => [e.netuid, e]));
+  return {
+    ...result,
+    scenario: name ?? 'current',
+    rows: result.rows.map((r) => {
+      const e = economics.get(r.netuid);
+      return {
+        ...r,
+        earnChance: e?.earnChance ?? null,
+        expectedProfitUsdPerMonth: e?.expectedProfitUsdPerMonth ?? null,
+        verdict: e?.verdict.label ?? null,
+        verdictReason: e?.verdict.phrase ?? null,
+      };
+    }),
+  };
+}
+
 async function list(service: ScoutService, args: string[], io: CliIo): Promise<number> {
   const result = await call(service, 'subnets.list');
   if (args.includes('--json')) {
-    io.out(toWire(result));
+    io.out(toWire(await withForecast(service, result, option(args, '--scenario'))));
   } else if (args.includes('--csv')) {
     io.out(CSV_COLUMNS.map(([h]) => h).join(','));
     for (const r of result.rows) io.out(CSV_COLUMNS.map(([, f]) => csvCell(f(r))).join(','));
