@@ -8,7 +8,7 @@ import { CoreError } from '../errors';
 import { ChainError } from '../chain/errors';
 import { resolveTarget } from './endpoint';
 import { runSync } from './sync-run';
-import { thinNeuronHistory } from '../db/retention';
+import { NEWCOMER_HISTORY, thinNeuronHistory } from '../db/retention';
 
 const RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000];
 
@@ -77,7 +77,7 @@ export class SyncController {
         onProgress: (p) => this.update({ phase: p.phase === 'backfill' ? 'subnets' : p.phase, done: p.done, total: p.total, netuid: p.netuid, message: p.message, online: true }),
       });
       this.retryCount = 0;
-      thinNeuronHistory(ws.db, ws.settings.get().neuronFullResolutionDays);
+      thinNeuronHistory(ws.db, ws.settings.get().neuronFullResolutionDays, NEWCOMER_HISTORY);
       // Analysed now rather than when a table next asks: the file then opens warm after a CLI sync too, and a
       // window refreshing on data.changed finds the analyses ready.
       this.update({ phase: 'writing', message: 'Analysing subnets' });
