@@ -45,7 +45,12 @@ export interface UidPoint {
   incentive: ArrayLike<number>;
   /** Incentive of every UID earning at this point, ascending. */
   earnersAsc: ArrayLike<number>;
+  /** The miner pool then (alpha/day), for what a registration actually earned (the backtest); absent = unknown. */
+  poolAlphaPerDay?: number | null;
 }
+
+/** Horizons over which what a newcomer actually earned is accumulated (the backtest's 7 and 30 days). */
+export const EARNED_OVER_DAYS = [7, 30] as const;
 
 /** Largest uid a subnet can have (MaxAllowedUids is a u16; Finney uses up to 4096). */
 const UID_LIMIT = 65_536;
@@ -89,7 +94,7 @@ export function uidPoint(
 
 const MILESTONE_DAYS = [1, 3, 7] as const;
 
-interface Registration {
+export interface Registration {
   uid: number;
   block: number;
   /** Registered in a gap between points longer than the immunity (see above): not counted. */
@@ -104,6 +109,12 @@ interface Registration {
   landed: number | null;
   /** Percentile at 1, 3, 7 days (-1 = not reached while registered). */
   milestones: [number, number, number];
+  /** When its outcome became known (earned, pruned, or seen after immunity); null = still open. */
+  resolvedAtBlock: number | null;
+  /** When `landed` was last set. */
+  landedAtBlock: number | null;
+  /** Alpha earned over its first EARNED_OVER_DAYS[k] days (0 once gone), as alpha/day × blocks. */
+  earnedAlphaBlocks: [number, number];
 }
 
 function median(values: number[]): number | null {
@@ -114,6 +125,11 @@ function median(values: number[]): number | null {
 }
 
 export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBlocks: number): NewcomerOutcomes {
+  return summarise(followRegistrations(points, immunityPeriodBlocks), points);
+}
+
+/** Every registration after the first point, followed through the points (see the module comment). */
+export function followRegistrations(points: readonly UidPoint[], immunityPeriodBlocks: number): Registration[] {
   const all: Registration[] = [];
   // Per uid: the registration holding it (index into `all`; -1 = one from before the window, -2 = none seen),
   // its registration block, and the last point that showed it.
@@ -127,6 +143,10 @@ export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBloc
     const point = points[p]!;
     const at = point.blockNumber;
     const earners = point.earnersAsc;
+    const nextAt = p + 1 < points.length ? points[p + 1]!.blockNumber : at;
+    let totalIncentive = 0;
+    for (let e = 0; e < earners.length; e++) totalIncentive += earners[e] as number;
+    const pool = point.poolAlphaPerDay ?? null;
     for (let i = 0; i < point.uids.length; i++) {
       const uid = point.uids[i] as number;
       const registeredAt = point.registeredAtBlock[i] as number;
@@ -134,7 +154,7 @@ export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBloc
       let holder = holderOf[uid]!;
       if (holder === -2 || blockOf[uid] !== registeredAt) {
         if (holder === -2) tracked.push(uid);
-        else if (holder >= 0) all[holder]!.prunedAtBlock ??= at;
+        else if (holder >= 0) pruned(all[holder]!, at);
         blockOf[uid] = registeredAt;
         holder = firstBlock !== null && registeredAt > firstBlock && registeredAt <= at ? all.length : -1;
         if (holder >= 0) {
@@ -144,6 +164,7 @@ export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBloc
           all.push({
             uid, block: registeredAt, coarse, firstIncentiveBlock: null, earned: false, prunedAtBlock: null,
             seenAfterImmunity: false, landed: null, milestones: [-1, -1, -1],
+            resolvedAtBlock: null, landedAtBlock: null, earnedAlphaBlocks: [0, 0],
           });
         }
         holderOf[uid] = holder;
@@ -155,14 +176,27 @@ export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBloc
       if (inc > 0 && r.firstIncentiveBlock === null) {
         r.firstIncentiveBlock = at;
         r.earned = !immunityOver;
+        r.resolvedAtBlock ??= at;
       }
-      if (immunityOver) r.seenAfterImmunity = true;
+      if (immunityOver) {
+        r.seenAfterImmunity = true;
+        r.resolvedAtBlock ??= at;
+      }
+      // Its share of the pool until the next point, inside each horizon.
+      if (pool !== null && inc > 0 && totalIncentive > 0) {
+        const alphaPerDay = (inc / totalIncentive) * pool;
+        for (let k = 0; k < EARNED_OVER_DAYS.length; k++) {
+          const span = Math.min(nextAt, r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY) - Math.max(at, r.block);
+          if (span > 0) r.earnedAlphaBlocks[k]! += alphaPerDay * span;
+        }
+      }
       const ageDays = (at - r.block) / BLOCKS_PER_DAY;
       for (let k = 0; k < MILESTONE_DAYS.length; k++) {
         if (r.milestones[k] === -1 && ageDays >= MILESTONE_DAYS[k]!) {
           const percentile = inc > 0 && earners.length ? (100 * countBelow(earners, inc)) / earners.length : null;
           r.milestones[k] = percentile ?? 0;
           r.landed = percentile;
+          r.landedAtBlock = at;
         }
       }
     }
@@ -171,13 +205,23 @@ export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBloc
       const uid = tracked[t]!;
       if (seenAt[uid] === p) continue;
       const holder = holderOf[uid]!;
-      if (holder >= 0) all[holder]!.prunedAtBlock ??= at;
+      if (holder >= 0) pruned(all[holder]!, at);
       holderOf[uid] = -2;
       tracked[t] = tracked[tracked.length - 1]!;
       tracked.pop();
     }
   }
 
+  return all;
+}
+
+function pruned(r: Registration, at: number): void {
+  r.prunedAtBlock ??= at;
+  r.resolvedAtBlock ??= at;
+}
+
+function summarise(all: readonly Registration[], points: readonly UidPoint[]): NewcomerOutcomes {
+  const firstBlock = points.length ? points[0]!.blockNumber : null;
   let resolved = 0;
   let earned = 0;
   let prunedBeforeEarning = 0;
