@@ -263,6 +263,36 @@ export interface NewcomerOutcomes {
   toBlock: number | null;
 }
 
+// Backtest of the newcomer forecast (engine/backtest.ts)
+
+/** One newcomer: what was forecast for it and what it earned. */
+export interface BacktestPair {
+  uid: number;
+  registeredAtBlock: number;
+  predicted: { earnChance: number; earnChanceFromPrior: boolean; alphaPerDay: number };
+  actual: { earned: boolean | null; alphaPerDay7d: number | null; alphaPerDay30d: number | null };
+}
+
+export interface BacktestSummary {
+  pairs: number;
+  /** Median |predicted − actual| alpha/day over 7 and 30 days; null without a pair old enough. */
+  medianAbsErrorAlphaPerDay7d: number | null;
+  medianAbsErrorAlphaPerDay30d: number | null;
+  pairs7d: number;
+  pairs30d: number;
+  /** Calibration of P(earn): mean forecast vs the observed share, over the newcomers whose outcome is known. */
+  meanPredictedEarnChance: number | null;
+  observedEarnShare: number | null;
+  /** Says why figures are missing ("not enough history yet"), null when everything could be judged. */
+  note: string | null;
+}
+
+export interface SubnetBacktest extends BacktestSummary {
+  netuid: number;
+  /** Each newcomer judged: predicted and actual side by side. */
+  pairList: BacktestPair[];
+}
+
 export interface SubnetAnalysis {
   netuid: number;
   name: string;
@@ -331,6 +361,8 @@ export interface SubnetAnalysis {
   model: NewcomerModel;
   /** Newcomers' outcomes from the local per-UID history (absent: not computed, e.g. a single snapshot). */
   newcomers?: NewcomerOutcomes | null;
+  /** How the newcomer forecast did here on the local history (absent: not computed). */
+  backtest?: SubnetBacktest | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,7 +5,11 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SubnetAnalysis, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
-import { MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
+import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
+import { backtestSubnet } from './engine/backtest';
+
+/** Days before the analyses' window that the backtest reads too. */
+const BACKTEST_EXTRA_DAYS = 7;
 import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
@@ -34,7 +38,7 @@ export class Analyses {
     private readonly appVersion: string,
   ) {
     this.history = new HistoryWindow(db);
-    this.uidHistory = new UidHistory(db, DEFAULT_WINDOW_DAYS);
+    this.uidHistory = new UidHistory(db, DEFAULT_WINDOW_DAYS + BACKTEST_EXTRA_DAYS);
   }
 
   /** Recomputes only when a sync added or removed points since the last call. */
@@ -52,7 +56,8 @@ export class Analyses {
 
   private analyse(key: string, subnets: LatestSubnet[], seen: PointsSeen): Map<number, AnalysedSubnet> {
     // The analyses read the window before each subnet's newest point, not all history.
-    const from = Math.min(...subnets.map((s) => s.blockNumber)) - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
+    // The backtest also reads the week before the window (a newcomer's 30-day actuals need it to be that old).
+    const from = Math.min(...subnets.map((s) => s.blockNumber)) - (DEFAULT_WINDOW_DAYS + BACKTEST_EXTRA_DAYS) * BLOCKS_PER_DAY;
     const history = subnets.length ? this.history.since(from, seen) : new Map<number, SubnetHistoryPoint[]>();
     const uidHistory = subnets.length ? this.uidHistory.since(from) : new Map<number, UidPoint[]>();
     const next = new Map<number, AnalysedSubnet>();
@@ -62,8 +67,16 @@ export class Analyses {
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
       const analysis = analyzeSubnet(input, past);
       // Where newcomers landed, over the same window (its own points only, up to this subnet's newest).
-      const uidPoints = (uidHistory.get(netuid) ?? []).filter((p) => p.blockNumber <= latest.blockNumber);
-      const newcomers = newcomerOutcomes(uidPoints, latest.snapshot.immunityPeriodBlocks);
+      const pool = new Map(past.map((p) => [p.blockNumber, p.minerPoolAlphaPerDay]));
+      pool.set(latest.blockNumber, analysis.summary.minerPoolAlphaPerDay);
+      const uidPoints = (uidHistory.get(netuid) ?? [])
+        .filter((p) => p.blockNumber <= latest.blockNumber)
+        .map((p) => ({ ...p, poolAlphaPerDay: pool.get(p.blockNumber) ?? null }));
+      const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
+      const immunity = latest.snapshot.immunityPeriodBlocks;
+      const newcomers = newcomerOutcomes(uidPoints.filter((p) => p.blockNumber >= windowFrom), immunity);
+      // The default prior: analyses are kept per sync, not per settings change.
+      analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS);
       analysis.newcomers = newcomers;
       if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED) analysis.model.landedPercentiles = newcomers.landedPercentiles;
       next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });

@@ -69,6 +69,21 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
     expect(missing.err.join('\n')).toMatch(/no saved scenario named "nope" \(saved: costly\)/);
   });
 
+  it('scout backtest: too little history says so plainly; --json names both sides; a bad --days is refused', async () => {
+    const text = await run('backtest');
+    expect(text.code).toBe(0);
+    expect(text.out.join('\n')).toMatch(/^not enough history yet/);
+    const json = fromWire<{ overall: { pairs: number; note: string | null }; subnets: { netuid: number; pairs: unknown[] }[] }>(
+      (await run('backtest', '--json', '--days', '30')).out.join('\n'),
+    );
+    expect(json.subnets.length).toBeGreaterThan(0);
+    expect(json.overall.note).toMatch(/^not enough history yet/);
+    for (const s of json.subnets) for (const pair of s.pairs) expect(pair).toMatchObject({ predicted: expect.any(Object), actual: expect.any(Object) });
+    const bad = await run('backtest', '--days', 'soon');
+    expect(bad.code).toBe(1);
+    expect(bad.err.join('\n')).toMatch(/--days takes a whole number of days/);
+  });
+
   it('a bad endpoint or bad flag gives a message and a non-zero exit', async () => {
     const bad = await run('sync');
     expect(bad.code).toBe(1);

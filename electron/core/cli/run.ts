@@ -6,6 +6,7 @@ import { formatPercent, formatTao, raoToTao } from '../../../shared/format';
 import { toWire } from '../../../shared/wire';
 import type { ScoutService } from '../service';
 import { printMiners } from '../miners/cli-output';
+import { backtestCommand } from './backtest';
 
 export interface CliIo {
   out(line: string): void;
@@ -17,7 +18,8 @@ const USAGE = `Usage:
   scout list [--json [--scenario NAME] | --csv]  print the subnets as the last sync left them (JSON rows carry
                                                  P(earn), expected profit and the verdict under your scenario)
   scout report (--netuid N | --watchlist ID) --out FILE.pdf   the PDF report the app exports
-  scout miners [--json]                          the team's UIDs, their status and the alerts since the previous sync`;
+  scout miners [--json]                          the team's UIDs, their status and the alerts since the previous sync
+  scout backtest [--days N] [--json]             how the newcomer forecast did on the local history (predicted vs actual)`;
 
 async function call<M extends Method>(service: ScoutService, method: M, arg?: ArgOf<M>): Promise<ResultOf<M>> {
   const reply = await service.call(method, arg);
@@ -50,6 +52,7 @@ export async function runCli(
     if (command === 'list') return await list(service, rest, io);
     if (command === 'report') return await report(service, rest, io, write);
     if (command === 'miners') return printMiners(await call(service, 'miners.report'), rest, io);
+    if (command === 'backtest') return await backtestCommand(service, rest, io);
     io.err(USAGE);
     return command === undefined || command === '--help' ? 0 : 2;
   } catch (e) {

@@ -15,10 +15,11 @@ export interface Thinning {
 /**
  * What the newcomer statistics need (engine/newcomer-history.ts): a registration is counted only when the syncs
  * around it are closer than the subnet's immunity (most Finney subnets: 4,096–7,200 blocks, 14–24 h), so for the
- * analyses' month one point per 8 hours is kept rather than one a day. Costs ~2 more points a day for 30 days:
- * a fixed ~54 points (~40 MB on Finney), not a yearly growth.
+ * analyses' month (and the week before it, which the backtest's 30-day actuals need) one point per 8 hours is
+ * kept rather than one a day. Costs 2 more points a day for 35 days: a fixed ~70 points (~50 MB on Finney), not a
+ * yearly growth.
  */
-export const NEWCOMER_HISTORY = { days: 30, stepHours: 8 } as const;
+export const NEWCOMER_HISTORY = { days: 38, stepHours: 8 } as const;
 
 /**
  * Thins per-UID data older than `fullResolutionDays` before the newest point: to one point per `newcomer.stepHours`

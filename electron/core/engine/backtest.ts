@@ -10,40 +10,13 @@
  * - P(earn) calibration: the mean forecast P(earn) against the share that did earn before immunity ended.
  * Only registrations the statistics count (syncs closer than the immunity around them) take part.
  */
-import type { VerdictThresholds } from '../../../shared/economics';
+import type { BacktestPair, BacktestSummary, SubnetBacktest, VerdictThresholds } from '../../../shared/economics';
 import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { rankForPosition, slotShare } from './curve';
 import { EARNED_OVER_DAYS, followRegistrations, type Registration, type UidPoint } from './newcomer-history';
 
 const LOOKBACK_BLOCKS = 30 * BLOCKS_PER_DAY;
-
-/** One newcomer: what was forecast for it and what it earned. */
-export interface BacktestPair {
-  uid: number;
-  registeredAtBlock: number;
-  predicted: { earnChance: number; earnChanceFromPrior: boolean; alphaPerDay: number };
-  actual: { earned: boolean | null; alphaPerDay7d: number | null; alphaPerDay30d: number | null };
-}
-
-export interface BacktestSummary {
-  pairs: number;
-  /** Median |predicted − actual| alpha/day over 7 and 30 days; null without a pair old enough. */
-  medianAbsErrorAlphaPerDay7d: number | null;
-  medianAbsErrorAlphaPerDay30d: number | null;
-  pairs7d: number;
-  pairs30d: number;
-  /** Calibration of P(earn): mean forecast vs the observed share, over the newcomers whose outcome is known. */
-  meanPredictedEarnChance: number | null;
-  observedEarnShare: number | null;
-  /** Says why figures are missing ("not enough history yet"), null when everything could be judged. */
-  note: string | null;
-}
-
-export interface SubnetBacktest extends BacktestSummary {
-  netuid: number;
-  pairList: BacktestPair[];
-}
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;

@@ -10,6 +10,7 @@ import { KeyFigures } from './KeyFigures';
 import { LorenzChart } from './LorenzChart';
 import { NewcomerEconomics } from './NewcomerEconomics';
 import { NewcomerHistory } from './NewcomerHistory';
+import { ForecastBacktest } from './ForecastBacktest';
 import { ScenarioCompare } from './ScenarioCompare';
 import { SensitivityHeatmap } from './SensitivityHeatmap';
 import { SubnetHeader } from './SubnetHeader';
@@ -62,6 +63,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
           <>
             <NewcomerEconomics economics={detail.economics} scenario={scenario} />
             <NewcomerHistory outcomes={detail.analysis.newcomers} />
+            <ForecastBacktest backtest={detail.analysis.backtest} />
             <KeyFigures detail={detail} />
             {sensitivity && (
               <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
