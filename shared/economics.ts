@@ -492,6 +492,11 @@ export interface SensitivityGrid {
   rentsUsdPerMonth: number[];
   /** profitUsdPerMonth[rent][price][competitors]; null where the subnet lacks an input (e.g. no alpha price). */
   profitUsdPerMonth: (number | null)[][][];
+  /**
+   * Why a competitor count's column jumps or cannot happen: beyond the subnet's UID slots, or the newcomer's
+   * emission there falls below the deregistration line (pruned once immune no more). null = nothing to say.
+   */
+  competitorNotes?: ('beyond-slots' | 'below-dereg-line' | null)[];
   provenance: Provenance;
 }
 
