@@ -263,6 +263,13 @@ export interface NewcomerOutcomes {
   toBlock: number | null;
 }
 
+/** Income of the miners a newcomer competes with: not owner-controlled, not validator-permitted (TAO/day). */
+export interface CompetitiveIncome {
+  miners: number;
+  bestTaoPerDay: number | null;
+  medianTaoPerDay: number | null;
+}
+
 // Backtest of the newcomer forecast (engine/backtest.ts)
 
 /** One newcomer: what was forecast for it and what it earned. */
@@ -361,6 +368,8 @@ export interface SubnetAnalysis {
   model: NewcomerModel;
   /** Newcomers' outcomes from the local per-UID history (absent: not computed, e.g. a single snapshot). */
   newcomers?: NewcomerOutcomes | null;
+  /** Best and median competing miner (absent: not computed). */
+  competitive?: CompetitiveIncome | null;
   /** How the newcomer forecast did here on the local history (absent: not computed). */
   backtest?: SubnetBacktest | null;
 }

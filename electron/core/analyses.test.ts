@@ -40,7 +40,7 @@ describe('analyses over a long history', () => {
       const expected = analyzeSubnet(input(), all);
       // Beside the engine's analysis: the newcomers' outcomes read from the stored per-UID history of the window.
       const landed = analysis.model.landedPercentiles;
-      expect(analysis).toEqual({ ...expected, newcomers: analysis.newcomers, backtest: analysis.backtest, model: { ...expected.model, ...(landed ? { landedPercentiles: landed } : {}) } });
+      expect(analysis).toEqual({ ...expected, newcomers: analysis.newcomers, backtest: analysis.backtest, competitive: analysis.competitive, model: { ...expected.model, ...(landed ? { landedPercentiles: landed } : {}) } });
       expect(analysis.newcomers?.points).toBeGreaterThan(0);
     }
     // A restart reads the same analyses back from the file instead of recomputing them.

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { SubnetAnalysis, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
 import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
 import { backtestSubnet } from './engine/backtest';
+import { competitiveIncome } from './engine/competitive-income';
 
 /** Days before the analyses' window that the backtest reads too. */
 const BACKTEST_EXTRA_DAYS = 7;
@@ -75,6 +76,7 @@ export class Analyses {
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
       const newcomers = newcomerOutcomes(uidPoints.filter((p) => p.blockNumber >= windowFrom), immunity);
+      analysis.competitive = input.neurons ? competitiveIncome(input, analysis) : null;
       // The default prior: analyses are kept per sync, not per settings change.
       analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS);
       analysis.newcomers = newcomers;

@@ -1,4 +1,4 @@
-import type { NewcomerOutcomes } from '../../../shared/economics';
+import type { CompetitiveIncome, NewcomerOutcomes } from '../../../shared/economics';
 import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent, MISSING } from '../../../shared/format';
 
@@ -9,12 +9,26 @@ const pct = (v: number | null) => (v === null ? MISSING : `${formatNumber(v, 0)}
  * earned before their immunity ended, how fast, where they stood after 1/3/7 days, and how many were pruned first.
  * Too few to trust says so: the forecast then uses the prior from Settings.
  */
-export function NewcomerHistory({ outcomes }: { outcomes: NewcomerOutcomes | null | undefined }) {
+export function NewcomerHistory({
+  outcomes,
+  competitive,
+}: {
+  outcomes: NewcomerOutcomes | null | undefined;
+  competitive?: CompetitiveIncome | null;
+}) {
   const o = outcomes;
   const enough = !!o && o.resolved >= MIN_NEWCOMERS_MEASURED;
+  const tao = (v: number | null) => (v === null ? MISSING : `${formatNumber(v, 4)} τ/day`);
   return (
     <section className="subnet-section" aria-labelledby="newcomer-history-title">
       <h2 id="newcomer-history-title">Where newcomers landed here</h2>
+      {competitive && (
+        <p className="competitive-income">
+          Competing miners (neither the owner's keys nor validators): {formatInteger(competitive.miners)}; best{' '}
+          {tao(competitive.bestTaoPerDay)}, median {tao(competitive.medianTaoPerDay)} — the headline top miner is often
+          the owner or a validator.
+        </p>
+      )}
       {!o || o.points === 0 ? (
         <p className="muted">No per-UID history yet: sync a few times. The forecast uses the prior from Settings.</p>
       ) : (

@@ -62,7 +62,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
         {detail && (
           <>
             <NewcomerEconomics economics={detail.economics} scenario={scenario} />
-            <NewcomerHistory outcomes={detail.analysis.newcomers} />
+            <NewcomerHistory outcomes={detail.analysis.newcomers} competitive={detail.analysis.competitive} />
             <ForecastBacktest backtest={detail.analysis.backtest} />
             <KeyFigures detail={detail} />
             {sensitivity && (
