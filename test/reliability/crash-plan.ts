@@ -29,7 +29,7 @@ export function crashMigrations(): Migration[] {
   return [
     ...migrations,
     {
-      id: migrations.length + 1,
+      id: migrations.at(-1)!.id + 1,
       name: 'crash-test-slow-step',
       sql: `UPDATE sync_points SET endpoint = endpoint || '#migrated';
             CREATE INDEX crash_neurons_by_hotkey ON neuron_packs (netuid, uid_count);`,

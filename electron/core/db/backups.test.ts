@@ -89,7 +89,7 @@ describe('backups', () => {
 
     const newer = path.join(dir, 'newer.db');
     const n = await openDatabase(newer, { nowMs: T0 });
-    n.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?, ?)').run(migrations.length + 1, 'future', 'x', T0);
+    n.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?, ?)').run(migrations.at(-1)!.id + 1, 'future', 'x', T0);
     n.db.close();
     expect(backupProblem(newer, true)).toMatch(/newer version of Subnet Scout \(schema step \d+ "future"\)/);
 

@@ -38,7 +38,8 @@ describe('openDatabase', () => {
   it('creates a new file in WAL mode at the latest schema', async () => {
     const file = path.join(tmp(), 'nested', 'scout.db');
     const { db, schemaVersion, backupPath } = await openDatabase(file);
-    expect(schemaVersion).toBe(migrations.length);
+    // The newest migration's id (ids are reserved per branch, so they need not be consecutive while merging).
+    expect(schemaVersion).toBe(migrations.at(-1)!.id);
     expect(backupPath).toBeNull();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -81,14 +82,14 @@ describe('openDatabase', () => {
     const first = await openDatabase(file);
     first.db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
     first.db.close();
-    const next = [...migrations, { id: migrations.length + 1, name: 'add-column', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
+    const next = [...migrations, { id: migrations.at(-1)!.id + 1, name: 'add-column', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
     const second = await openDatabase(file, { migrations: next, nowMs: Date.UTC(2026, 10, 21) });
-    expect(second.schemaVersion).toBe(migrations.length + 1);
+    expect(second.schemaVersion).toBe(migrations.at(-1)!.id + 1);
     expect(second.backupPath).toMatch(/backups[/\\]scout-2026-11-21T00-00-00-000Z-before-v\d+\.db$/);
     second.db.close();
     const backup = new BetterSqlite3(second.backupPath!, { readonly: true });
     expect(backup.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('theme')).toBe('"dark"');
-    expect(backup.prepare('SELECT MAX(id) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    expect(backup.prepare('SELECT MAX(id) FROM schema_migrations').pluck().get()).toBe(migrations.at(-1)!.id);
     backup.close();
   });
 

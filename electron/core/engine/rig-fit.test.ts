@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RIG_PRESETS, type Rig } from '../../../shared/economics';
 import { ScenarioSchema } from '../../../shared/api-schemas';
+import { HardwareSchema } from '../../../shared/notes-schemas';
 import type { HardwareRequirement } from '../../../shared/notes-types';
 import { makeScenario } from './fixtures';
 import { rigFit } from './rig-fit';
@@ -21,6 +22,22 @@ describe('rig fit', () => {
   it('a CPU-only box fits a CPU subnet and fails any GPU one', () => {
     expect(rigFit(rig('cpu'), needs({ compute: 'cpu', ramGb: 32 })).level).toBe('fits');
     expect(rigFit(rig('cpu'), needs({ compute: 'gpu' })).reason).toBe('needs a GPU; the rig has none');
+  });
+
+  it('reviewed CPU cores count: an 8-core 3090 box falls short of a 16-core need', () => {
+    expect(rigFit(rig('rtx3090'), needs({ compute: 'gpu', cpuCores: 16 })).reason).toBe('needs 16 CPU cores; the rig has 8');
+    expect(rigFit(rig('rtx4090'), needs({ compute: 'gpu', cpuCores: 16 })).level).toBe('fits');
+  });
+
+  it('a requirement in the wrong unit is refused when the note is saved (VRAM in MB, bandwidth in bits)', () => {
+    const refuse = (patch: Partial<HardwareRequirement>) => {
+      const r = HardwareSchema.safeParse(needs(patch));
+      return r.success ? null : r.error.issues[0]!.message;
+    };
+    expect(refuse({ vramGb: 24, cpuCores: 8, bandwidthMbps: 1000, gpuClass: 'RTX 4090' })).toBeNull();
+    expect(refuse({ vramGb: 24_576 })).toBe('VRAM above 1,024 GB per GPU: is it in MB? Give it in GB');
+    expect(refuse({ bandwidthMbps: 1e9 })).toMatch(/is it in bits\? Give it in Mbps/);
+    expect(refuse({ cpuCores: 0 })).toBe('at least 1 CPU core');
   });
 
   it('too little RAM is too small; nothing reviewed is "hardware not reviewed yet"; no rig is unknown', () => {

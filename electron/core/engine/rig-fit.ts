@@ -1,7 +1,7 @@
 /**
  * Does the what-if's rig meet what a subnet's miners need? The needs come from the subnet's review note (entered
  * while studying its code); a subnet nobody reviewed says so rather than passing or failing. Compared: GPU needed
- * at all, VRAM per GPU, RAM (the reviewed figures; a need not stated does not count against the rig).
+ * at all, VRAM per GPU, RAM, CPU cores (the reviewed figures; a need not stated does not count against the rig).
  */
 import type { Rig, RigFitLevel } from '../../../shared/economics';
 import type { HardwareRequirement } from '../../../shared/notes-types';
@@ -15,7 +15,7 @@ const NO_RIG: RigFit = Object.freeze({ level: null, reason: 'no rig given in the
 const NOT_REVIEWED: RigFit = Object.freeze({ level: 'not-reviewed' as const, reason: 'hardware not reviewed yet' });
 
 function reviewed(req: HardwareRequirement | null | undefined): req is HardwareRequirement {
-  return !!req && (req.compute !== null || req.vramGb !== null || req.ramGb !== null);
+  return !!req && (req.compute !== null || req.vramGb !== null || req.ramGb !== null || req.cpuCores != null);
 }
 
 export function rigFit(rig: Rig | undefined, req: HardwareRequirement | null | undefined): RigFit {
@@ -27,6 +27,9 @@ export function rigFit(rig: Rig | undefined, req: HardwareRequirement | null | u
   }
   if (req.ramGb !== null && rig.ramGb < req.ramGb) {
     return { level: 'too-small', reason: `needs ${req.ramGb} GB RAM; the rig has ${rig.ramGb} GB` };
+  }
+  if (req.cpuCores != null && rig.cpuCores < req.cpuCores) {
+    return { level: 'too-small', reason: `needs ${req.cpuCores} CPU cores; the rig has ${rig.cpuCores}` };
   }
   return { level: 'fits', reason: req.compute === 'cpu' ? 'CPU-only works, and the rig meets the reviewed needs' : 'the rig meets the reviewed needs' };
 }

@@ -6,6 +6,7 @@ import { notes } from './0004-notes';
 import { myMiners } from './0005-my-miners';
 import { compactHistory } from './0006-compact-history';
 import { analysisCache } from './0007-analysis-cache';
+import { hardwareReview } from './0010-hardware-review';
 
 export interface Migration {
   id: number;
@@ -16,4 +17,4 @@ export interface Migration {
 }
 
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
-export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners, compactHistory, analysisCache];
+export const migrations: Migration[] = [initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners, compactHistory, analysisCache, hardwareReview];
