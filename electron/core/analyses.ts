@@ -80,7 +80,7 @@ export class Analyses {
       // The default prior: analyses are kept per sync, not per settings change.
       analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS);
       analysis.newcomers = newcomers;
-      if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED) analysis.model.landedPercentiles = newcomers.landedPercentiles;
+      if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED) analysis.model.landedPercentiles = quantilesOf(newcomers.landedPercentiles);
       next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
     }
     this.store(key, next);
@@ -133,6 +133,15 @@ export class Analyses {
     this.refresh();
     return this.byNetuid.get(netuid) ?? null;
   }
+}
+
+/**
+ * At most 21 evenly spaced order statistics of an ascending list: the 'landed' position averages over these on every
+ * slider move, and a busy subnet's hundreds of newcomers would cost that much more for the same distribution.
+ */
+function quantilesOf(ascending: number[], count = 21): number[] {
+  if (ascending.length <= count) return ascending;
+  return Array.from({ length: count }, (_, i) => ascending[Math.round((i * (ascending.length - 1)) / (count - 1))]!);
 }
 
 function inputOf(latest: LatestSubnet, neurons: NeuronSnapshot[]): SubnetInput {
