@@ -12,6 +12,8 @@ import type { YearDbFigures } from '../reliability/year-db';
 import { measure, type Measured } from './stats';
 import { UidHistory } from '../../electron/core/db/uid-history-read';
 import { newcomerOutcomes } from '../../electron/core/engine/newcomer-history';
+import { summariseBacktest } from '../../electron/core/engine/backtest';
+import type { BacktestSummary } from '../../shared/economics';
 import { DEFAULT_WINDOW_DAYS } from '../../electron/core/engine';
 import { BLOCKS_PER_DAY } from '../../shared/domain';
 
@@ -23,6 +25,8 @@ export interface AnalysisFigures {
   /** The newcomer statistics of every subnet from that history (the pure engine part; target ≤ 100 ms). */
   newcomerStatsMs: Measured;
   newcomerStatsPoints: number;
+  /** The newcomer forecast's backtest over every subnet of the file (engine/backtest.ts). */
+  backtest: BacktestSummary;
 }
 
 export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<AnalysisFigures> {
@@ -44,7 +48,7 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
       ({ fresh }) => fresh.close(),
     );
     const running = new Analyses(db, 'bench-running');
-    running.all();
+    const backtest = summariseBacktest(running.all().flatMap((a) => a.analysis.backtest?.pairList ?? []));
     let hour = 0;
     const afterOneSyncMs = await measure(
       runs,
@@ -64,7 +68,7 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
       for (const [netuid, points] of history) newcomerOutcomes(points, immunity.get(netuid) ?? 5000);
     });
     const newcomerStatsPoints = [...history.values()].reduce((n, points) => n + points.length, 0);
-    return { neverAnalysedMs, afterOneSyncMs, uidHistoryReadMs, newcomerStatsMs, newcomerStatsPoints };
+    return { neverAnalysedMs, afterOneSyncMs, uidHistoryReadMs, newcomerStatsMs, newcomerStatsPoints, backtest };
   } finally {
     db.close();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
