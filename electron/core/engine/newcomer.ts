@@ -24,7 +24,7 @@ import { expectation, landedPercentiles } from './expected-value';
 import { rigFit } from './rig-fit';
 import type { HardwareRequirement } from '../../../shared/notes-types';
 
-/** Break-even competitor search stops here: beyond it the answer is "at least this many". */
+/** Break-even competitor search limit when a subnet's UID slots are unknown (otherwise the slots bound it). */
 export const BREAK_EVEN_COMPETITORS_CAP = 4096;
 
 const NO_CURVE = 'no earning miners to model the incentive curve on';
