@@ -64,7 +64,7 @@ describe('thinning per-UID history', () => {
   });
 });
 
-describe('thinning keeps one point per 8 hours for the newcomer statistics', () => {
+describe('thinning keeps a point every few hours for the newcomer statistics', () => {
   it('inside the newcomer window: the last point of each 8-hour block; before it: the last of each day', async () => {
     const db = (await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-thin8-')), 'scout.db'))).db;
     const maker = syncMaker({ subnetCount: 2, maxUids: 4 });
