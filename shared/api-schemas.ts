@@ -1,6 +1,7 @@
 /** Argument schemas of the contract's operations: the boundary that rejects bad input with a clear message. */
 import { z } from 'zod';
 import { DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './history-range';
+import { DEFAULT_THRESHOLDS } from './economics';
 
 /**
  * A node's address. Credentials in it would be stored and shown in clear (settings, sync messages, logs), so they
@@ -114,7 +115,21 @@ export const PositionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rank'), rank: z.number().int('rank must be a whole number').min(1, 'rank starts at 1').max(100_000) }).strict(),
   z.object({ kind: z.literal('percentile'), percentile: z.number().finite().min(0).max(100, 'a percentile is 0–100') }).strict(),
   z.object({ kind: z.literal('equal') }).strict(),
+  z.object({ kind: z.literal('landed') }).strict(),
 ]);
+
+/** A rig's figures: a GPU rig needs VRAM above 0, and nothing is negative (a wrong unit shows up as nonsense here). */
+export const RigSchema = z
+  .object({
+    label: z.string().max(100),
+    gpuModel: z.string().max(100).nullable(),
+    gpuCount: z.number().int('GPU count must be a whole number').min(0, 'GPU count cannot be negative').max(64, 'more than 64 GPUs in one rig is not plausible'),
+    vramGb: z.number({ error: 'VRAM must be a number' }).finite().min(0, 'VRAM cannot be negative').max(1024, 'VRAM above 1,024 GB per GPU: is it in MB? Give it in GB'),
+    cpuCores: z.number().int('CPU cores must be a whole number').min(1, 'a rig has at least 1 CPU core').max(1024),
+    ramGb: z.number().finite().gt(0, 'RAM must be above 0 GB').max(16_384, 'RAM above 16,384 GB: is it in MB? Give it in GB'),
+  })
+  .strict()
+  .refine((r) => r.gpuCount === 0 || r.vramGb > 0, { message: 'a GPU rig needs VRAM above 0 GB', path: ['vramGb'] });
 
 export const ScenarioSchema = z
   .object({
@@ -137,8 +152,10 @@ export const ScenarioSchema = z
       .min(-0.99, 'the alpha price cannot fall more than 99% a month')
       .max(10, 'alpha price change above +1000% a month is not plausible')
       .optional(),
+    rig: RigSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => !s.rig || s.rentUsdPerMonth > 0, { message: "a rig's rent must be above $0/month", path: ['rentUsdPerMonth'] });
 
 /** Each threshold on its own; ThresholdsSchema adds that pairs make sense together. */
 export const ThresholdFieldsSchema = z
@@ -159,6 +176,10 @@ export const ThresholdFieldsSchema = z
     // Added with subnet deregistration: thresholds saved before then get the defaults.
     subnetDeregHighRank: z.number().int().min(0).max(4096).default(1),
     subnetDeregMediumRank: z.number().int().min(0).max(4096).default(5),
+    // Added later: thresholds saved by an older version lack them and get the defaults.
+    minEarnShare: z.number().min(0, 'P(earn) is 0–1').max(1, 'P(earn) is 0–1').default(DEFAULT_THRESHOLDS.minEarnShare),
+    priorEarnShare: z.number().min(0, 'P(earn) is 0–1').max(1, 'P(earn) is 0–1').default(DEFAULT_THRESHOLDS.priorEarnShare),
+    priorLandedPercentile: z.number().min(0, 'a percentile is 0–100').max(100, 'a percentile is 0–100').default(DEFAULT_THRESHOLDS.priorLandedPercentile),
   })
   .strict();
 

@@ -241,4 +241,6 @@ export interface WatchedSubnet {
   gini: MetricChange;
   verdict: { previous: VerdictLabel | null; current: VerdictLabel | null; changed: boolean };
   profitUsdPerMonth: number | null;
+  /** Events between the two syncs that reset the subnet's competition (a newcomer's best moment), as sentences. */
+  competitionResets: string[];
 }

@@ -31,7 +31,24 @@ export type Position =
   /** 0..100: the share of the field the newcomer beats (90 = top 10%). */
   | { kind: 'percentile'; percentile: number }
   /** The miner pool split evenly among all earning miners. */
-  | { kind: 'equal' };
+  | { kind: 'equal' }
+  /**
+   * Where newcomers actually landed on this subnet (the rank percentiles of recent registrants who earned, from the
+   * local per-UID history; a stated prior when too few registered). The default: the honest, not the best, case.
+   */
+  | { kind: 'landed' };
+
+/** The miner's machine, as the what-if states it (an assumption; presets in RIG_PRESETS). */
+export interface Rig {
+  /** The preset it started from ('custom' once edited by hand is still fine: only the figures matter). */
+  label: string;
+  gpuModel: string | null;
+  gpuCount: number;
+  /** Per GPU. */
+  vramGb: number;
+  cpuCores: number;
+  ramGb: number;
+}
 
 /** The user's what-if. Everything here is an assumption and is labelled so in the outputs. */
 export interface Scenario {
@@ -55,6 +72,8 @@ export interface Scenario {
    * subnet's own 30-day trend is offered as SubnetAnalysis.alphaPriceTrendPerMonth.
    */
   alphaPriceChangePerMonth?: number;
+  /** The rig the newcomer would mine with; absent = not said (rig fit then unknown). Its rent is rentUsdPerMonth. */
+  rig?: Rig;
 }
 
 /** The rules of thumb (product.md) as numbers the user can change. */
@@ -83,6 +102,15 @@ export interface VerdictThresholds {
   subnetDeregHighRank: number;
   /** ... and at or below this, medium. */
   subnetDeregMediumRank: number;
+  /** P(earn) must be at least this for Mine (0..1). */
+  minEarnShare: number;
+  /**
+   * Assumptions used when a subnet's history holds fewer than MIN_NEWCOMERS_MEASURED newcomers with a known
+   * outcome: the share of newcomers that earn (0..1) and the percentile of the earning field they land at (0..100).
+   * Conservative on purpose: with no evidence, most newcomers on Finney earn nothing (see economics.md).
+   */
+  priorEarnShare: number;
+  priorLandedPercentile: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
@@ -101,7 +129,13 @@ export const DEFAULT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
   pruneMediumDays: 30,
   subnetDeregHighRank: 1,
   subnetDeregMediumRank: 5,
+  minEarnShare: 0.3,
+  priorEarnShare: 0.2,
+  priorLandedPercentile: 20,
 });
+
+/** Fewer newcomers with a known outcome than this and the subnet's own P(earn) is not trusted: the prior is used. */
+export const MIN_NEWCOMERS_MEASURED = 8;
 
 /** Average month used for every per-month figure (365.25 / 12). */
 export const DAYS_PER_MONTH = 30.44;
@@ -215,6 +249,11 @@ export interface NewcomerModel {
   alphaEmissionFactorByMonth: number[];
   subnetDeregLevel: RiskLevel | null;
   chain: Provenance;
+  /**
+   * Percentiles earning newcomers landed at here (NewcomerOutcomes.landedPercentiles), set when enough newcomers
+   * were measured; absent → the 'landed' position uses the prior percentile.
+   */
+  landedPercentiles?: number[];
   /** Newcomer outputs that mix this snapshot with the scenario. */
   withScenario: Provenance;
 }
@@ -298,6 +337,78 @@ export interface EarningsPath {
   paybackMonths: Figure;
   /** The assumed alpha price change per month the path used. */
   alphaPriceChangePerMonth: Figure;
+}
+
+/**
+ * What happened to the UIDs registered on a subnet within the history window (engine/newcomer-history.ts).
+ * A newcomer's outcome is known once it earned, was pruned, or outlived its immunity; the others are still open.
+ */
+export interface NewcomerOutcomes {
+  /** Registrations seen (registered after the window's first point). */
+  registered: number;
+  /**
+   * Of those, registered between two points further apart than the immunity (thinned history): left out, since a
+   * newcomer pruned there could have gone unseen and the survivors alone would overstate P(earn).
+   */
+  inCoarseGaps: number;
+  /** Of the others, outcome known (earned, pruned, or immunity over). */
+  resolved: number;
+  /** Reached incentive > 0 before their immunity ended. */
+  earned: number;
+  /** Replaced before they ever earned. */
+  prunedBeforeEarning: number;
+  /** earned / resolved; null without resolved newcomers. */
+  earnShare: number | null;
+  /** Median days from registration to the first sync point showing incentive (earners only). */
+  medianDaysToFirstIncentive: number | null;
+  /**
+   * Median rank percentile among the earning miners (0..100, the share of earners beaten; a non-earner counts 0)
+   * 1, 3 and 7 days after registration, over the newcomers still registered then.
+   */
+  medianPercentileAfterDays: { d1: number | null; d3: number | null; d7: number | null };
+  /** Percentiles earners held at their latest milestone up to 7 days, ascending: the landed distribution. */
+  landedPercentiles: number[];
+  /** Sync points read and the block span they cover. */
+  points: number;
+  fromBlock: number | null;
+  toBlock: number | null;
+}
+
+/** Income of the miners a newcomer competes with: not owner-controlled, not validator-permitted (TAO/day). */
+export interface CompetitiveIncome {
+  miners: number;
+  bestTaoPerDay: number | null;
+  medianTaoPerDay: number | null;
+}
+
+// Backtest of the newcomer forecast (engine/backtest.ts)
+
+/** One newcomer: what was forecast for it and what it earned. */
+export interface BacktestPair {
+  uid: number;
+  registeredAtBlock: number;
+  predicted: { earnChance: number; earnChanceFromPrior: boolean; alphaPerDay: number };
+  actual: { earned: boolean | null; alphaPerDay7d: number | null; alphaPerDay30d: number | null };
+}
+
+export interface BacktestSummary {
+  pairs: number;
+  /** Median |predicted − actual| alpha/day over 7 and 30 days; null without a pair old enough. */
+  medianAbsErrorAlphaPerDay7d: number | null;
+  medianAbsErrorAlphaPerDay30d: number | null;
+  pairs7d: number;
+  pairs30d: number;
+  /** Calibration of P(earn): mean forecast vs the observed share, over the newcomers whose outcome is known. */
+  meanPredictedEarnChance: number | null;
+  observedEarnShare: number | null;
+  /** Says why figures are missing ("not enough history yet"), null when everything could be judged. */
+  note: string | null;
+}
+
+export interface SubnetBacktest extends BacktestSummary {
+  netuid: number;
+  /** Each newcomer judged: predicted and actual side by side. */
+  pairList: BacktestPair[];
 }
 
 export interface SubnetAnalysis {
@@ -390,6 +501,12 @@ export interface SubnetAnalysis {
   window: WindowStats | null;
   summary: SubnetHistoryPoint;
   model: NewcomerModel;
+  /** Newcomers' outcomes from the local per-UID history (absent: not computed, e.g. a single snapshot). */
+  newcomers?: NewcomerOutcomes | null;
+  /** Best and median competing miner (absent: not computed). */
+  competitive?: CompetitiveIncome | null;
+  /** How the newcomer forecast did here on the local history (absent: not computed). */
+  backtest?: SubnetBacktest | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -411,8 +528,14 @@ export interface PruningRisk {
 
 export type VerdictLabel = 'Mine' | 'Watch' | 'Skip';
 
+/** The what-if's rig against a subnet's reviewed hardware needs (engine/rig-fit.ts). */
+export type RigFitLevel = 'fits' | 'too-small' | 'not-reviewed';
+
 export type VerdictFactor =
   | 'profit'
+  | 'expected-profit'
+  | 'earn-chance'
+  | 'rig-fit'
   | 'registration-closed'
   | 'gini'
   | 'miners'
@@ -436,6 +559,8 @@ export interface VerdictReason {
 export interface Verdict {
   label: VerdictLabel;
   reasons: VerdictReason[];
+  /** The deciding reason as a short phrase for the table row (the full reasons are on the subnet page). */
+  phrase: string;
 }
 
 export interface MinerEconomics {
@@ -464,7 +589,22 @@ export interface MinerEconomics {
   pruning: PruningRisk;
   /** Month by month over the horizon: halvings and the alpha price assumption; payback and profit come from it. */
   path: EarningsPath;
+  /** The rig against the subnet's reviewed hardware needs, with the reason; level null = no rig given. */
+  rigFit: { level: RigFitLevel | null; reason: string };
+  /** The honest case: the position's earnings weighted by the chance of earning at all (engine/expected-value.ts). */
+  expected: NewcomerExpectation;
   verdict: Verdict;
+}
+
+export interface NewcomerExpectation {
+  /** P(earn): share of this subnet's newcomers that earned before immunity ended, or the stated prior. */
+  earnChance: Figure;
+  /** P(earn) × earnings at the position (given earning). */
+  earningsUsdPerMonth: Figure;
+  /** Expected earnings − rent − registration amortised over the horizon. */
+  profitUsdPerMonth: Figure;
+  /** Chance of ending the horizon below zero (not earning, or earning less than costs where the newcomer lands). */
+  lossChance: Figure;
 }
 
 /**
@@ -475,6 +615,11 @@ export interface MinerEconomics {
 export interface TableEconomics {
   netuid: number;
   profitUsdPerMonth: number | null;
+  /** Expected profit after P(earn) (the table's default sort) and P(earn) itself. */
+  expectedProfitUsdPerMonth: number | null;
+  earnChance: number | null;
+  /** The rig against the subnet's reviewed hardware (null: no rig in the what-if). */
+  rigFit: RigFitLevel | null;
   /** The verdict with its decisive reasons only (the ones the table shows). */
   verdict: Verdict;
 }
@@ -496,6 +641,11 @@ export interface SensitivityGrid {
   rentsUsdPerMonth: number[];
   /** profitUsdPerMonth[rent][price][competitors]; null where the subnet lacks an input (e.g. no alpha price). */
   profitUsdPerMonth: (number | null)[][][];
+  /**
+   * Why a competitor count's column jumps or cannot happen: beyond the subnet's UID slots, or the newcomer's
+   * emission there falls below the deregistration line (pruned once immune no more). null = nothing to say.
+   */
+  competitorNotes?: ('beyond-slots' | 'below-dereg-line' | null)[];
   provenance: Provenance;
 }
 
@@ -506,11 +656,26 @@ export interface SensitivityGrid {
 export const DEFAULT_SCENARIO: Scenario = {
   taoPriceUsd: 400,
   rentUsdPerMonth: 150,
-  position: { kind: 'percentile', percentile: 50 },
+  position: { kind: 'landed' },
   competitorCount: null,
   horizonMonths: 6,
   sellDiscount: 0.01,
 };
+
+/**
+ * Rigs a miner recognises, each with a typical cloud rent (USD/month). Assumptions, not quotes: picking one sets
+ * the rig and the rent, and both stay editable.
+ */
+export const RIG_PRESETS: { id: string; rig: Rig; rentUsdPerMonth: number }[] = [
+  { id: 'cpu', rig: { label: 'CPU-only box', gpuModel: null, gpuCount: 0, vramGb: 0, cpuCores: 16, ramGb: 64 }, rentUsdPerMonth: 60 },
+  { id: 'rtx3090', rig: { label: 'RTX 3090', gpuModel: 'RTX 3090', gpuCount: 1, vramGb: 24, cpuCores: 8, ramGb: 32 }, rentUsdPerMonth: 160 },
+  { id: 'rtx4090', rig: { label: 'RTX 4090', gpuModel: 'RTX 4090', gpuCount: 1, vramGb: 24, cpuCores: 16, ramGb: 64 }, rentUsdPerMonth: 300 },
+  { id: 'rtx5090', rig: { label: 'RTX 5090', gpuModel: 'RTX 5090', gpuCount: 1, vramGb: 32, cpuCores: 16, ramGb: 64 }, rentUsdPerMonth: 450 },
+  { id: 'a100-40', rig: { label: 'A100 40 GB', gpuModel: 'A100 40GB', gpuCount: 1, vramGb: 40, cpuCores: 16, ramGb: 128 }, rentUsdPerMonth: 800 },
+  { id: 'a100-80', rig: { label: 'A100 80 GB', gpuModel: 'A100 80GB', gpuCount: 1, vramGb: 80, cpuCores: 16, ramGb: 128 }, rentUsdPerMonth: 1100 },
+  { id: 'h100', rig: { label: 'H100', gpuModel: 'H100 80GB', gpuCount: 1, vramGb: 80, cpuCores: 24, ramGb: 192 }, rentUsdPerMonth: 1900 },
+  { id: 'h200', rig: { label: 'H200', gpuModel: 'H200 141GB', gpuCount: 1, vramGb: 141, cpuCores: 24, ramGb: 256 }, rentUsdPerMonth: 2600 },
+];
 
 /** Rent presets the user can pick and edit (USD/month, typical cloud rents; assumptions, not quotes). */
 export const RENT_PRESETS: { id: string; label: string; rentUsdPerMonth: number }[] = [

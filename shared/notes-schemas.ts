@@ -6,14 +6,19 @@ import { MAX_IMPORT_BYTES } from './notes-types';
 export const NoteIdSchema = z.uuid({ error: 'a note id is a UUID' });
 const text = (max: number, what: string) => z.string().max(max, `${what} is limited to ${max.toLocaleString('en-US')} characters`);
 const gigabytes = z.number().finite().min(0, 'sizes cannot be negative').max(1_000_000, 'sizes above 1,000,000 GB are not plausible').nullable();
+/** VRAM per GPU: no GPU has more than 1 TB, so a larger figure is almost surely megabytes. */
+const vramGigabytes = z.number().finite().min(0, 'sizes cannot be negative').max(1024, 'VRAM above 1,024 GB per GPU: is it in MB? Give it in GB').nullable();
 
 export const HardwareSchema = z
   .object({
     compute: z.enum(['cpu', 'gpu']).nullable(),
-    vramGb: gigabytes,
+    vramGb: vramGigabytes,
     ramGb: gigabytes,
     diskGb: gigabytes,
     detail: text(500, 'the hardware detail'),
+    gpuClass: text(100, 'the GPU class').nullable().optional(),
+    cpuCores: z.number().int('CPU cores must be a whole number').min(1, 'at least 1 CPU core').max(1024, 'more than 1,024 CPU cores is not plausible').nullable().optional(),
+    bandwidthMbps: z.number().finite().min(0, 'bandwidth cannot be negative').max(400_000, 'bandwidth above 400,000 Mbps: is it in bits? Give it in Mbps').nullable().optional(),
   })
   .strict();
 

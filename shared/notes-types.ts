@@ -13,6 +13,11 @@ export interface HardwareRequirement {
   diskGb: number | null;
   /** Free text, e.g. "1× A100 80 GB or 2× RTX 4090". */
   detail: string;
+  // Added later (absent in older notes and exports = unknown). compute 'cpu' is "CPU-only works".
+  /** e.g. "A100 class", "RTX 4090 or better". */
+  gpuClass?: string | null;
+  cpuCores?: number | null;
+  bandwidthMbps?: number | null;
 }
 
 /** Everything the user edits in a note; each version of the note stores one of these. */

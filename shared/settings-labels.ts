@@ -37,6 +37,9 @@ export const THRESHOLD_LABELS: Record<keyof VerdictThresholds, string> = {
   pruneMediumDays: 'Pruning risk medium within (days)',
   subnetDeregHighRank: 'Subnet deregistration risk high at rank from the bottom up to',
   subnetDeregMediumRank: 'Subnet deregistration risk medium at rank from the bottom up to',
+  minEarnShare: 'P(earn) needed for Mine (0–1)',
+  priorEarnShare: 'Assumed P(earn) where too few newcomers were seen (0–1)',
+  priorLandedPercentile: 'Assumed landing percentile where too few were seen (0–100)',
 };
 
 export const SCENARIO_LABELS: Record<keyof Scenario, string> = {
@@ -49,4 +52,5 @@ export const SCENARIO_LABELS: Record<keyof Scenario, string> = {
   registrationCostTaoByNetuid: 'What-if: registration cost per subnet',
   sellDiscount: 'What-if: sell discount (0–1)',
   alphaPriceChangePerMonth: 'What-if: alpha price change per month',
+  rig: 'What-if: your rig',
 };

@@ -42,7 +42,11 @@ describe('analyses over a long history', () => {
       const subnetDeregistration = deregistrations.get(latest.snapshot.netuid);
       // Ranked: every subnet of the newest sync but root; SN2, which the chain stopped serving, is not.
       expect(subnetDeregistration === undefined).toBe(latest.snapshot.netuid === 0 || latest.snapshot.netuid === 2);
-      expect(analysis).toEqual(analyzeSubnet(input(), all, { subnetDeregistration }));
+      const expected = analyzeSubnet(input(), all, { subnetDeregistration });
+      // Beside the engine's analysis: the newcomers' outcomes read from the stored per-UID history of the window.
+      const landed = analysis.model.landedPercentiles;
+      expect(analysis).toEqual({ ...expected, newcomers: analysis.newcomers, backtest: analysis.backtest, competitive: analysis.competitive, model: { ...expected.model, ...(landed ? { landedPercentiles: landed } : {}) } });
+      expect(analysis.newcomers?.points).toBeGreaterThan(0);
     }
     // A restart reads the same analyses back from the file instead of recomputing them.
     const restarted = new Analyses(db, 'test').all();

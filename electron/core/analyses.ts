@@ -5,10 +5,18 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SubnetAnalysis, SubnetDeregistration, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
+import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
+import { backtestSubnet } from './engine/backtest';
+import { competitiveIncome } from './engine/competitive-income';
+
+/** Days before the analyses' window that the backtest reads too. */
+const BACKTEST_EXTRA_DAYS = 7;
 import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS, subnetDeregistrations } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
 import { HistoryWindow, type PointsSeen } from './history-window';
+import { newcomerOutcomes, type UidPoint } from './engine/newcomer-history';
+import { UidHistory } from './db/uid-history-read';
 
 export interface AnalysedSubnet {
   latest: LatestSubnet;
@@ -25,6 +33,7 @@ export class Analyses {
   /** The analyses in memory could not be stored (the file was read-only until its integrity check passed). */
   private unsaved = false;
   private readonly history: HistoryWindow;
+  private readonly uidHistory: UidHistory;
 
   /** `appVersion`: a new version may analyse differently, so it never reuses an older version's cache. */
   constructor(
@@ -32,6 +41,7 @@ export class Analyses {
     private readonly appVersion: string,
   ) {
     this.history = new HistoryWindow(db);
+    this.uidHistory = new UidHistory(db, DEFAULT_WINDOW_DAYS + BACKTEST_EXTRA_DAYS);
   }
 
   /** Recomputes only when a sync added or removed points since the last call. */
@@ -49,15 +59,31 @@ export class Analyses {
 
   private analyse(key: string, subnets: LatestSubnet[], seen: PointsSeen): Map<number, AnalysedSubnet> {
     // The analyses read the window before each subnet's newest point, not all history.
-    const from = Math.min(...subnets.map((s) => s.blockNumber)) - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
+    // The backtest also reads the week before the window (a newcomer's 30-day actuals need it to be that old).
+    const from = Math.min(...subnets.map((s) => s.blockNumber)) - (DEFAULT_WINDOW_DAYS + BACKTEST_EXTRA_DAYS) * BLOCKS_PER_DAY;
     const history = subnets.length ? this.history.since(from, seen) : new Map<number, SubnetHistoryPoint[]>();
     const deregistrations = deregistrationsOf(subnets);
+    const uidHistory = subnets.length ? this.uidHistory.since(from) : new Map<number, UidPoint[]>();
     const next = new Map<number, AnalysedSubnet>();
     for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;
       const input = inputOf(latest, neuronsAt(this.db, latest.pointId, netuid));
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
       const analysis = analyzeSubnet(input, past, { subnetDeregistration: deregistrations.get(netuid) });
+      // Where newcomers landed, over the same window (its own points only, up to this subnet's newest).
+      const pool = new Map(past.map((p) => [p.blockNumber, p.grossMinerPoolAlphaPerDay]));
+      pool.set(latest.blockNumber, analysis.summary.grossMinerPoolAlphaPerDay);
+      const uidPoints = (uidHistory.get(netuid) ?? [])
+        .filter((p) => p.blockNumber <= latest.blockNumber)
+        .map((p) => ({ ...p, poolAlphaPerDay: pool.get(p.blockNumber) ?? null }));
+      const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
+      const immunity = latest.snapshot.immunityPeriodBlocks;
+      const newcomers = newcomerOutcomes(uidPoints.filter((p) => p.blockNumber >= windowFrom), immunity);
+      analysis.competitive = input.neurons ? competitiveIncome(input, analysis) : null;
+      // The default prior: analyses are kept per sync, not per settings change.
+      analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS);
+      analysis.newcomers = newcomers;
+      if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED) analysis.model.landedPercentiles = quantilesOf(newcomers.landedPercentiles);
       next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
     }
     this.store(key, next);
@@ -133,6 +159,15 @@ export function deregistrationsOf(subnets: readonly LatestSubnet[]): Map<number,
     netuid: s.snapshot.netuid, movingPrice: s.snapshot.movingPrice, registeredAtBlock: s.snapshot.registeredAtBlock,
   }));
   return subnetDeregistrations(standings, newest.network, newest.blockNumber);
+}
+
+/**
+ * At most 21 evenly spaced order statistics of an ascending list: the 'landed' position averages over these on every
+ * slider move, and a busy subnet's hundreds of newcomers would cost that much more for the same distribution.
+ */
+function quantilesOf(ascending: number[], count = 21): number[] {
+  if (ascending.length <= count) return ascending;
+  return Array.from({ length: count }, (_, i) => ascending[Math.round((i * (ascending.length - 1)) / (count - 1))]!);
 }
 
 function inputOf(latest: LatestSubnet, neurons: NeuronSnapshot[]): SubnetInput {

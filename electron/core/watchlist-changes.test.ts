@@ -13,7 +13,8 @@ import { networkAt, neuronsAt, subnetAt } from './db/snapshot-read';
 import { newestSummaries, SUMMARY_COLUMNS, summariesBefore, summariesOf } from './db/summary-repo';
 import { DEFAULT_CHANGE_THRESHOLDS } from './db/watchlist-repo';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS, evaluateNewcomer } from './engine';
-import { watchlistChanges } from './watchlist-changes';
+import { competitionResets, watchlistChanges } from './watchlist-changes';
+import { makeSubnet } from './engine/fixtures';
 
 const HOURS = 365 * 24;
 const FIRST_BLOCK = 5_000_000;
@@ -206,6 +207,25 @@ function wholeHistoryChanges(
         changed: prevVerdict !== null && currentVerdict !== null && prevVerdict !== currentVerdict.verdict.label,
       },
       profitUsdPerMonth: currentVerdict?.profitUsdPerMonth.value ?? null,
+      // The synthetic syncs repeat one block's subnets: nothing resets the competition between them.
+      competitionResets: [],
     };
   });
 }
+
+describe('competition resets between two syncs', () => {
+  const base = makeSubnet({ mechanismCount: 1, minerBurnedFraction: 0.9, registrationAllowed: false, registeredAtBlock: 500 });
+  it('a mechanism added, the miner burn dropped and registration opened are each named', () => {
+    const now = { ...base, mechanismCount: 2, minerBurnedFraction: 0.2, registrationAllowed: true };
+    expect(competitionResets(base, now, 1000)).toEqual([
+      'a mechanism was added (1 → 2)',
+      'the miner burn dropped (90% → 20%)',
+      'registration opened',
+    ]);
+  });
+  it('a subnet registered after the previous sync is new; an unchanged one has nothing to say', () => {
+    expect(competitionResets(null, { ...base, registeredAtBlock: 1500 }, 1000)).toEqual(['new subnet since the previous sync']);
+    expect(competitionResets(null, base, 1000)).toEqual([]);
+    expect(competitionResets(base, base, 1000)).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { ChangeThresholds, MetricChange, WatchedSubnet } from '../../shared/api-types';
 import { BLOCKS_PER_DAY } from '../../shared/domain';
 import type { Scenario, VerdictThresholds } from '../../shared/economics';
+import type { SubnetSnapshot } from '../../shared/domain';
 import type { Analyses } from './analyses';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS, evaluateNewcomer } from './engine';
 import { networkAt, neuronsAt, subnetAt } from './db/snapshot-read';
@@ -22,6 +23,12 @@ function absolute(previous: number | null, current: number | null, threshold: nu
   if (previous === null || current === null) return { previous, current, change: null, highlighted: false };
   const change = current - previous;
   return { previous, current, change, highlighted: Math.abs(change) > threshold };
+}
+
+/** The network's sync point before `block` (a subnet first seen at `block` was not there then). */
+function previousNetworkBlock(db: Database, block: number | null): number | null {
+  if (block === null) return null;
+  return (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(block) as number | null) ?? null;
 }
 
 /** The subnet's two newest stored points (newest first). */
@@ -52,6 +59,26 @@ function previousVerdict(db: Database, netuid: number, point: { pointId: number;
     { windowDays },
   );
   return evaluateNewcomer(analysis, scenario, thresholds).verdict.label;
+}
+
+/**
+ * What between the two syncs resets the field for newcomers: a mechanism added (new scoring to compete on), the
+ * miner burn dropped (more of the pool paid to miners), registration opened, or the subnet is new since the
+ * previous sync. (A weights-version bump would belong here too; the sync does not read WeightsVersionKey yet.)
+ */
+export function competitionResets(previous: SubnetSnapshot | null, current: SubnetSnapshot | null, previousBlock: number | null): string[] {
+  if (!current) return [];
+  const out: string[] = [];
+  if (!previous) {
+    if (previousBlock !== null && current.registeredAtBlock > previousBlock) out.push('new subnet since the previous sync');
+    return out;
+  }
+  if (current.mechanismCount > previous.mechanismCount) out.push(`a mechanism was added (${previous.mechanismCount} → ${current.mechanismCount})`);
+  if (previous.minerBurnedFraction !== null && current.minerBurnedFraction !== null && current.minerBurnedFraction < previous.minerBurnedFraction - 0.01) {
+    out.push(`the miner burn dropped (${Math.round(previous.minerBurnedFraction * 100)}% → ${Math.round(current.minerBurnedFraction * 100)}%)`);
+  }
+  if (!previous.registrationAllowed && current.registrationAllowed) out.push('registration opened');
+  return out;
 }
 
 export function watchlistChanges(
@@ -87,6 +114,11 @@ export function watchlistChanges(
         changed: prevVerdict !== null && currentVerdict !== null && prevVerdict !== currentVerdict.verdict.label,
       },
       profitUsdPerMonth: currentVerdict?.profitUsdPerMonth.value ?? null,
+      competitionResets: competitionResets(
+        points[1] ? subnetAt(db, points[1].pointId, netuid) : null,
+        points[0] ? subnetAt(db, points[0].pointId, netuid) : null,
+        points[1]?.blockNumber ?? previousNetworkBlock(db, points[0]?.blockNumber ?? null),
+      ),
     };
   });
 }

@@ -10,10 +10,23 @@ import { openDatabase } from '../../electron/core/db/open';
 import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from '../reliability/synthetic-syncs';
 import type { YearDbFigures } from '../reliability/year-db';
 import { measure, type Measured } from './stats';
+import { UidHistory } from '../../electron/core/db/uid-history-read';
+import { newcomerOutcomes } from '../../electron/core/engine/newcomer-history';
+import { summariseBacktest } from '../../electron/core/engine/backtest';
+import type { BacktestSummary } from '../../shared/economics';
+import { DEFAULT_WINDOW_DAYS } from '../../electron/core/engine';
+import { BLOCKS_PER_DAY } from '../../shared/domain';
 
 export interface AnalysisFigures {
   neverAnalysedMs: Measured;
   afterOneSyncMs: Measured;
+  /** The month of per-UID history the newcomer statistics read, read from the file (first start). */
+  uidHistoryReadMs: Measured;
+  /** The newcomer statistics of every subnet from that history (the pure engine part; target ≤ 100 ms). */
+  newcomerStatsMs: Measured;
+  newcomerStatsPoints: number;
+  /** The newcomer forecast's backtest over every subnet of the file (engine/backtest.ts). */
+  backtest: BacktestSummary;
 }
 
 export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<AnalysisFigures> {
@@ -35,7 +48,7 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
       ({ fresh }) => fresh.close(),
     );
     const running = new Analyses(db, 'bench-running');
-    running.all();
+    const backtest = summariseBacktest(running.all().flatMap((a) => a.analysis.backtest?.pairList ?? []));
     let hour = 0;
     const afterOneSyncMs = await measure(
       runs,
@@ -45,7 +58,17 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
         maker.write(db, head.block + hour * BLOCKS_PER_HOUR, head.time + hour * HOUR_MS);
       },
     );
-    return { neverAnalysedMs, afterOneSyncMs };
+    const from = head.block - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
+    const uidHistoryReadMs = await measure(runs, () => new UidHistory(db, DEFAULT_WINDOW_DAYS).since(from));
+    const history = new UidHistory(db, DEFAULT_WINDOW_DAYS).since(from);
+    const immunity = new Map(
+      (db.prepare('SELECT netuid, immunity_period_blocks FROM subnet_snapshots WHERE point_id = (SELECT MAX(point_id) FROM subnet_snapshots)').raw().all() as [number, number][]),
+    );
+    const newcomerStatsMs = await measure(runs, () => {
+      for (const [netuid, points] of history) newcomerOutcomes(points, immunity.get(netuid) ?? 5000);
+    });
+    const newcomerStatsPoints = [...history.values()].reduce((n, points) => n + points.length, 0);
+    return { neverAnalysedMs, afterOneSyncMs, uidHistoryReadMs, newcomerStatsMs, newcomerStatsPoints, backtest };
   } finally {
     db.close();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });

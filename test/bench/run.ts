@@ -55,6 +55,17 @@ async function historySection(): Promise<void> {
   const a = await benchAnalyses(await yearDb(YEAR), RUNS);
   line('analyses, year file never analysed (first start, new version)', fmt(a.neverAnalysedMs));
   line('analyses after one more hourly sync (running app)', fmt(a.afterOneSyncMs));
+  line(`newcomer statistics: read a month of per-UID history (${a.newcomerStatsPoints.toLocaleString('en-US')} subnet points)`, fmt(a.uidHistoryReadMs));
+  line('newcomer statistics: all subnets from that history (target ≤ 100 ms)', fmt(a.newcomerStatsMs));
+  const b = a.backtest;
+  const alpha = (v: number | null) => (v === null ? '—' : `${v.toFixed(4)} α/day`);
+  line(
+    `newcomer forecast backtest (${b.pairs} newcomers)`,
+    b.pairs === 0
+      ? (b.note ?? 'not enough history yet')
+      : `median |error| ${alpha(b.medianAbsErrorAlphaPerDay7d)} at 7 d, ${alpha(b.medianAbsErrorAlphaPerDay30d)} at 30 d; ` +
+          `P(earn) ${((b.meanPredictedEarnChance ?? 0) * 100).toFixed(0)}% forecast vs ${((b.observedEarnShare ?? 0) * 100).toFixed(0)}% observed`,
+  );
 }
 
 async function uiSection(): Promise<void> {

@@ -12,6 +12,7 @@ import { BLOCKS_PER_DAY } from '../../shared/domain';
 import type { ScoutService } from '../../electron/core/service';
 import { call, serviceFor } from '../sync/sync-helpers';
 import { HOUR_MS, syncMaker } from './synthetic-syncs';
+import { NEWCOMER_HISTORY } from '../../electron/core/db/retention';
 
 const metadata = metadataOrWarn('chain faults (reliability)');
 const DYNAMIC_INFO = 'SubnetInfoRuntimeApi_get_all_dynamic_info';
@@ -192,7 +193,8 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
   it('thins per-UID rows after each sync: two points of an old day keep UIDs for the later one only', async () => {
     const db = service.requireWorkspace().db;
     const maker = syncMaker({ subnetCount: 2, maxUids: 6 });
-    const oldDay = (await points()).at(-1)!.blockTimeMs - 30 * 24 * HOUR_MS;
+    // Older than the newcomer statistics' month, which keeps one point per 8 hours (db/retention.ts).
+    const oldDay = (await points()).at(-1)!.blockTimeMs - (NEWCOMER_HISTORY.days + 5) * 24 * HOUR_MS;
     const morning = maker.write(db, 100, oldDay - (oldDay % (24 * HOUR_MS)) + 8 * HOUR_MS);
     const evening = maker.write(db, 200, morning.blockTimeMs + 10 * HOUR_MS);
     const uids = (pointId: number) => db.prepare('SELECT COALESCE(SUM(uid_count), 0) FROM neuron_packs WHERE point_id = ?').pluck().get(pointId);

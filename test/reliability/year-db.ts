@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../electron/core/db/open';
 import { migrations } from '../../electron/core/db/migrations';
-import { thinNeuronHistory } from '../../electron/core/db/retention';
+import { NEWCOMER_HISTORY, thinNeuronHistory } from '../../electron/core/db/retention';
 import { addHourlyPoints, BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from './synthetic-syncs';
 
 export interface YearDbOptions {
@@ -38,7 +38,7 @@ export const YEAR: YearDbOptions = { days: 365, subnetCount: 128, maxUids: 256, 
 
 /** The generated file for these options (made once, then reused until the schema changes). */
 export async function yearDb(options: YearDbOptions): Promise<YearDbFigures> {
-  const key = `v${migrations.length}-${options.days}d-${options.subnetCount}x${options.maxUids}-${options.fullResolutionDays}`;
+  const key = `v${migrations.length}-${options.days}d-${options.subnetCount}x${options.maxUids}-${options.fullResolutionDays}-nc${NEWCOMER_HISTORY.days}x${NEWCOMER_HISTORY.stepHours}`;
   const dir = path.join(ROOT, 'node_modules/.cache/scout-year-db', key);
   const file = path.join(dir, 'scout.db');
   let generatedSeconds: number | null = null;
@@ -73,11 +73,11 @@ async function generate(file: string, options: YearDbOptions): Promise<void> {
   db.transaction(() => {
     addHourlyPoints(db, template, { firstBlock: FIRST_BLOCK, startMs, hours });
     copySubnetRows(db, template);
-    copyNeuronRows(db, template, END_MS - options.fullResolutionDays * 24 * HOUR_MS);
+    copyNeuronRows(db, template, END_MS - options.fullResolutionDays * 24 * HOUR_MS, END_MS - NEWCOMER_HISTORY.days * 24 * HOUR_MS);
     db.prepare('UPDATE subnets SET last_point_id = (SELECT MAX(id) FROM sync_points)').run();
   })();
   // The template hour itself is not the last of its day: the app's thinning removes its UIDs, as it would.
-  thinNeuronHistory(db, options.fullResolutionDays);
+  thinNeuronHistory(db, options.fullResolutionDays, NEWCOMER_HISTORY);
   db.pragma('journal_mode = WAL');
   db.close();
 }
@@ -100,12 +100,15 @@ function copySubnetRows(db: import('better-sqlite3').Database, template: number)
 }
 
 /** UID packs for every hour of the recent window, and the day's last hour before it. */
-function copyNeuronRows(db: import('better-sqlite3').Database, template: number, windowStartMs: number): void {
+/** What the app's thinning keeps: every point of the full-resolution window, one per 8 h for the newcomer month, one a day before. */
+function copyNeuronRows(db: import('better-sqlite3').Database, template: number, windowStartMs: number, newcomerStartMs: number): void {
+  const step = NEWCOMER_HISTORY.stepHours;
   db.exec(
     `INSERT INTO neuron_packs (point_id, netuid, uid_count, keys, figures)
      SELECT p.id, t.netuid, t.uid_count, t.keys, t.figures FROM sync_points p, neuron_packs t
      WHERE t.point_id = ${template} AND p.id != ${template}
-       AND (p.block_time_ms >= ${windowStartMs} OR (p.block_time_ms / ${HOUR_MS}) % 24 = 23)
+       AND (p.block_time_ms >= ${windowStartMs} OR (p.block_time_ms / ${HOUR_MS}) % 24 = 23
+         OR (p.block_time_ms >= ${newcomerStartMs} AND (p.block_time_ms / ${HOUR_MS}) % ${step} = ${step - 1}))
      ORDER BY p.id, t.netuid`,
   );
 }

@@ -5,6 +5,7 @@ import { runCli } from '../../electron/core/cli/run';
 import type { ScoutService } from '../../electron/core/service';
 import { fromWire } from '../../shared/wire';
 import type { SubnetList } from '../../shared/api-types';
+import { DEFAULT_SCENARIO } from '../../shared/economics';
 import { serviceFor } from './sync-helpers';
 
 const metadata = metadataOrWarn('cli');
@@ -70,6 +71,40 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
     const ranks = list.rows.map((r) => r.subnetDeregRank).filter((r): r is number => r !== null).sort((a, b) => a - b);
     expect(ranks[0]).toBe(1);
     expect(csv.out).toHaveLength(list.rows.length + 1);
+  });
+
+  it('scout list --json rows carry P(earn), expected profit and the verdict with its reason, under a saved scenario too', async () => {
+    type Row = { earnChance: number | null; expectedProfitUsdPerMonth: number | null; verdict: string | null; verdictReason: string | null };
+    const current = fromWire<{ scenario: string; rows: Row[] }>((await run('list', '--json')).out.join('\n'));
+    expect(current.scenario).toBe('current');
+    for (const r of current.rows) {
+      expect(r.earnChance).toBeGreaterThanOrEqual(0);
+      expect(['Mine', 'Watch', 'Skip']).toContain(r.verdict);
+      expect(r.verdictReason).toMatch(/\w/);
+    }
+    // A saved scenario with a rent nobody covers: every verdict is Skip, because the expected profit loses.
+    await service.call('scenarios.save', { name: 'costly', netuid: null, scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: 999_999 } });
+    const costly = fromWire<{ scenario: string; rows: Row[] }>((await run('list', '--json', '--scenario', 'costly')).out.join('\n'));
+    expect(costly.scenario).toBe('costly');
+    expect(costly.rows.every((r) => r.verdict === 'Skip' && (r.expectedProfitUsdPerMonth ?? -1) < 0)).toBe(true);
+    const missing = await run('list', '--json', '--scenario', 'nope');
+    expect(missing.code).toBe(1);
+    expect(missing.err.join('\n')).toMatch(/no saved scenario named "nope" \(saved: costly\)/);
+  });
+
+  it('scout backtest: too little history says so plainly; --json names both sides; a bad --days is refused', async () => {
+    const text = await run('backtest');
+    expect(text.code).toBe(0);
+    expect(text.out.join('\n')).toMatch(/^not enough history yet/);
+    const json = fromWire<{ overall: { pairs: number; note: string | null }; subnets: { netuid: number; pairs: unknown[] }[] }>(
+      (await run('backtest', '--json', '--days', '30')).out.join('\n'),
+    );
+    expect(json.subnets.length).toBeGreaterThan(0);
+    expect(json.overall.note).toMatch(/^not enough history yet/);
+    for (const s of json.subnets) for (const pair of s.pairs) expect(pair).toMatchObject({ predicted: expect.any(Object), actual: expect.any(Object) });
+    const bad = await run('backtest', '--days', 'soon');
+    expect(bad.code).toBe(1);
+    expect(bad.err.join('\n')).toMatch(/--days takes a whole number of days/);
   });
 
   it('a bad endpoint or bad flag gives a message and a non-zero exit', async () => {

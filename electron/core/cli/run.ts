@@ -6,6 +6,7 @@ import { toWire } from '../../../shared/wire';
 import type { ScoutService } from '../service';
 import { printMiners } from '../miners/cli-output';
 import { checkReportTarget, writeReportFile } from './report-file';
+import { backtestCommand } from './backtest';
 
 export interface CliIo {
   out(line: string): void;
@@ -14,10 +15,12 @@ export interface CliIo {
 
 const USAGE = `Usage:
   scout sync [--endpoint URL] [--backfill 30d]   sync the latest block (and optionally one point a day back)
-  scout list [--json | --csv]                    print the subnets as the last sync left them
+  scout list [--json [--scenario NAME] | --csv]  print the subnets as the last sync left them (JSON rows carry
+                                                 P(earn), expected profit and the verdict under your scenario)
   scout report (--netuid N | --watchlist ID) --out FILE.pdf [--force]
                                                  the PDF report the app exports (--force: replace an existing PDF)
-  scout miners [--json]                          the team's UIDs, their status and the alerts since the previous sync`;
+  scout miners [--json]                          the team's UIDs, their status and the alerts since the previous sync
+  scout backtest [--days N] [--json]             how the newcomer forecast did on the local history (predicted vs actual)`;
 
 async function call<M extends Method>(service: ScoutService, method: M, arg?: ArgOf<M>): Promise<ResultOf<M>> {
   const reply = await service.call(method, arg);
@@ -50,6 +53,7 @@ export async function runCli(
     if (command === 'list') return await list(service, rest, io);
     if (command === 'report') return await report(service, rest, io, write);
     if (command === 'miners') return printMiners(await call(service, 'miners.report'), rest, io);
+    if (command === 'backtest') return await backtestCommand(service, rest, io);
     io.err(USAGE);
     return command === undefined || command === '--help' ? 0 : 2;
   } catch (e) {
@@ -127,10 +131,42 @@ const CSV_COLUMNS: [string, (r: SubnetRow) => string | number][] = [
 
 const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/**
+ * The list's rows with the newcomer forecast under the user's current what-if, or a saved one by name: P(earn),
+ * expected profit, the verdict and the phrase that decided it.
+ */
+async function withForecast(service: ScoutService, result: ResultOf<'subnets.list'>, name: string | undefined) {
+  let scenario = (await call(service, 'settings.get')).scenario;
+  if (name !== undefined) {
+    const saved = await call(service, 'scenarios.list');
+    const found = saved.find((s) => s.name === name);
+    if (!found) {
+      const names = saved.map((s) => s.name).join(', ');
+      throw new Error(`no saved scenario named "${name}"${names ? ` (saved: ${names})` : ' (none saved yet)'}`);
+    }
+    scenario = found.scenario;
+  }
+  const economics = new Map((await call(service, 'scenario.evaluateTable', { scenario })).map((e) => [e.netuid, e]));
+  return {
+    ...result,
+    scenario: name ?? 'current',
+    rows: result.rows.map((r) => {
+      const e = economics.get(r.netuid);
+      return {
+        ...r,
+        earnChance: e?.earnChance ?? null,
+        expectedProfitUsdPerMonth: e?.expectedProfitUsdPerMonth ?? null,
+        verdict: e?.verdict.label ?? null,
+        verdictReason: e?.verdict.phrase ?? null,
+      };
+    }),
+  };
+}
+
 async function list(service: ScoutService, args: string[], io: CliIo): Promise<number> {
   const result = await call(service, 'subnets.list');
   if (args.includes('--json')) {
-    io.out(toWire(result));
+    io.out(toWire(await withForecast(service, result, option(args, '--scenario'))));
   } else if (args.includes('--csv')) {
     io.out(CSV_COLUMNS.map(([h]) => h).join(','));
     for (const r of result.rows) io.out(CSV_COLUMNS.map(([, f]) => csvCell(f(r))).join(','));

@@ -136,6 +136,25 @@ export function unpackNeurons(
   }));
 }
 
+/**
+ * Only what the newcomer statistics read: each UID's incentive summed over mechanisms and its registration block.
+ * Skips the other columns without decoding them (no BigInt), since it runs over every pack of a month.
+ */
+export function unpackRegistrations(blob: Uint8Array, count: number): { incentiveSum: Float64Array; registeredAtBlock: number[] } {
+  const r = new VarintReader(inflateRawSync(blob));
+  r.format();
+  r.skip(count); // flags
+  const lengths = r.list(count, () => r.unsigned());
+  const incentiveSum = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    let sum = 0;
+    for (let m = 0; m < lengths[i]!; m++) sum += r.unsigned();
+    incentiveSum[i] = sum;
+  }
+  r.skip(3 * count); // dividends, consensus, emission
+  return { incentiveSum, registeredAtBlock: r.deltas(count) };
+}
+
 /** The figures a key search copies out of one UID of a pack (My miners' sightings). */
 export function unpackEarnings(pack: NeuronPack): { emissionRao: bigint[]; registeredAtBlock: number[] } {
   const f = unpackFigures(pack.figures, pack.uidCount);
@@ -281,6 +300,11 @@ class VarintReader {
       previous += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
       return previous;
     });
+  }
+
+  /** Passes over `count` varints of any size. */
+  skip(count: number): void {
+    for (let i = 0; i < count; i++) while (this.next() >= 128);
   }
 
   list<T>(count: number, read: () => T): T[] {

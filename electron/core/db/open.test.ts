@@ -40,6 +40,7 @@ describe('openDatabase', () => {
   it('creates a new file in WAL mode at the latest schema', async () => {
     const file = path.join(tmp(), 'nested', 'scout.db');
     const { db, schemaVersion, backupPath } = await openDatabase(file);
+    // The newest migration's id (ids are reserved per branch, so they need not be consecutive while merging).
     expect(schemaVersion).toBe(migrations.at(-1)!.id);
     expect(backupPath).toBeNull();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

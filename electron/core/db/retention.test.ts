@@ -63,3 +63,18 @@ describe('thinning per-UID history', () => {
     expect(thinNeuronHistory(db, 2).deletedRows).toBe(0);
   });
 });
+
+describe('thinning keeps a point every few hours for the newcomer statistics', () => {
+  it('inside the newcomer window: the last point of each 8-hour block; before it: the last of each day', async () => {
+    const db = (await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-thin8-')), 'scout.db'))).db;
+    const maker = syncMaker({ subnetCount: 2, maxUids: 4 });
+    const ids: number[] = [];
+    for (let h = 0; h < HOURS; h++) ids.push(maker.write(db, 1_000_000 + h * BLOCKS_PER_HOUR, DAY0 + h * HOUR_MS).id);
+    // Newest: hour 119. Full resolution from hour 71; the newcomer window (2 days) from hour 71 too, so use 3 days:
+    // from hour 47 on, one point per 8 h block (hours 48–55 → 55, 56–63 → 63, 64–71 → 70 as 71 is kept anyway).
+    thinNeuronHistory(db, 2, { days: 3, stepHours: 8 });
+    const kept = ids.map((id, h) => [h, (db.prepare('SELECT COUNT(*) FROM neuron_packs WHERE point_id = ?').pluck().get(id) as number) > 0] as const)
+      .filter(([, has]) => has).map(([h]) => h).filter((h) => h < 71);
+    expect(kept).toEqual([23, 46, 47, 55, 63, 70]);
+  });
+});

@@ -56,7 +56,9 @@ export class SettingsRepo {
       if (!(key in stored)) continue;
       const value = key === 'scenario' ? withPlainNetuidKeys(stored[key]) : stored[key];
       const schema = key === 'verdictThresholds' ? ThresholdFieldsSchema : shape[key];
-      if (schema.safeParse(value).success) merged[key] = value;
+      // The parsed value, so fields a later version added get their defaults.
+      const parsed = schema.safeParse(value);
+      if (parsed.success) merged[key] = parsed.data;
     }
     return merged as unknown as Settings;
   }

@@ -58,13 +58,29 @@ export function rankForPosition(position: Position, slots: number): number | nul
       return Math.min(Math.max(1, Math.ceil((1 - p / 100) * slots)), slots);
     }
     case 'equal':
+    case 'landed':
       return null;
   }
 }
 
-/** The newcomer's share at its position with `competitors` others; null if the curve is needed but missing. */
-export function positionShare(curve: Curve, position: Position, competitors: number): number | null {
+/**
+ * The newcomer's share at its position with `competitors` others; null if the curve is needed but missing.
+ * 'landed' is the mean share over the percentiles newcomers landed at (`landed`, never empty): an expectation
+ * given earning, so a mean of monotone shares stays monotone in the competitor count.
+ */
+export function positionShare(
+  curve: Curve,
+  position: Position,
+  competitors: number,
+  landed: readonly number[] = [],
+): number | null {
   const slots = competitors + 1;
+  if (position.kind === 'landed') {
+    if (curve.sharesDesc.length === 0 || landed.length === 0) return null;
+    let sum = 0;
+    for (const p of landed) sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, slots)!, slots)!;
+    return sum / landed.length;
+  }
   const rank = rankForPosition(position, slots);
   if (rank === null) return 1 / slots;
   return slotShare(curve, rank, slots);

@@ -44,10 +44,12 @@ describe('newcomer at rank 2 of 3 competitors + itself, $250/TAO, rent $10,000, 
     expect(e.breakEvenTaoPriceUsd.value).toBeCloseTo(10_000 / 86.6672, 6);
   });
 
-  it('break-even competitors: needs share ≥ 10,250 / 87,667.2; 0.25 / (1 + (K − 4)/12) holds to K = 17 → 16', () => {
+  it('break-even competitors: would hold to 16, but the subnet has 7 UID slots → 6 others, said so', () => {
     // whole pool: 11.52 TAO/day × 250 × 30.44 = $87,667.20/month; costs 10,000 + 250 = 10,250.
     // K = 17: 0.25 / (25/12) = 0.12 → $10,520; K = 18: 0.25 / (26/12) = 0.1154 → $10,115 < 10,250.
-    expect(e.breakEvenCompetitors.value).toBe(16);
+    // 16 competitors cannot exist on 7 slots: the answer is capped at 6 with the reason.
+    expect(e.breakEvenCompetitors.value).toBe(6);
+    expect(e.breakEvenCompetitors.note).toBe('covers costs even with every UID slot taken');
   });
 
   it('break-even rank among 4: rank 3 earns 2/12 × 87,667.2 = $14,611 ≥ 10,250; rank 4 $7,306 does not → 3', () => {
@@ -72,10 +74,16 @@ describe('newcomer at rank 2 of 3 competitors + itself, $250/TAO, rent $10,000, 
     expect(p.working).toMatch(/^2 UIDs out of immunity earn no more than you/);
   });
 
-  it('verdict: profitable but 3 competitors (< 10, maybe dead) → Watch, for that reason', () => {
-    expect(e.verdict.label).toBe('Watch');
+  it('verdict: profitable at rank 2, but after the prior P(earn) 20% it loses: 0.2 × 21,916.80 − 10,250 → Skip', () => {
+    expect(e.expected.earnChance.value).toBe(0.2);
+    expect(e.expected.earnChance.provenance).toEqual({ kind: 'assumed', by: 'default' });
+    expect(e.expected.profitUsdPerMonth.value).toBeCloseTo(0.2 * 21_916.8 - 10_250, 6);
+    // Not earning (80%) always loses; earning at rank 2 pays: P(loss) = 0.8.
+    expect(e.expected.lossChance.value).toBeCloseTo(0.8, 12);
+    expect(e.verdict.label).toBe('Skip');
     const decisive = e.verdict.reasons.filter((r) => r.decisive).map((r) => r.factor);
-    expect(decisive).toEqual(['miners']);
+    expect(decisive).toEqual(['expected-profit']);
+    expect(e.verdict.phrase).toBe('loses after P(earn)');
     const gini = e.verdict.reasons.find((r) => r.factor === 'gini');
     expect(gini?.level).toBe('neutral'); // 1/3 is between 0.3 and 0.7
   });
@@ -136,10 +144,10 @@ describe('positions and defaults', () => {
 });
 
 describe('break-even searches', () => {
-  it('costs covered even by the last of 4096 competitors: the cap, marked "at least"', () => {
+  it('costs covered with every UID slot taken: the slots less the newcomer, said so (never an impossible count)', () => {
     const e = evaluateNewcomer(analysis, makeScenario({ rentUsdPerMonth: 0, registrationCostTaoByNetuid: { 7: 0 } }));
-    expect(e.breakEvenCompetitors.value).toBe(4096);
-    expect(e.breakEvenCompetitors.note).toBe('at least (search cap)');
+    expect(e.breakEvenCompetitors.value).toBe(6);
+    expect(e.breakEvenCompetitors.note).toBe('covers costs even with every UID slot taken');
   });
 
   it('costs above the whole pool: no competitor count or rank works', () => {

@@ -21,8 +21,11 @@ import { earningsPath, pathFactor, priceGrowth } from './path';
 import { ASSUMED_DEFAULT, ASSUMED_SCENARIO, figure } from './provenance';
 import { pruningRisk } from './pruning';
 import { decideVerdict } from './verdict';
+import { expectation, landedPercentiles } from './expected-value';
+import { rigFit } from './rig-fit';
+import type { HardwareRequirement } from '../../../shared/notes-types';
 
-/** Break-even competitor search stops here: beyond it the answer is "at least this many". */
+/** Break-even competitor search limit when a subnet's UID slots are unknown (otherwise the slots bound it). */
 export const BREAK_EVEN_COMPETITORS_CAP = 4096;
 
 const NO_CURVE = 'no earning miners to model the incentive curve on';
@@ -52,9 +55,14 @@ export function competitorsFor(scenario: Scenario, model: Model): number | null 
 /**
  * Share of the received pool at a position; a fully burned pool pays 0 whatever the curve. null = unknowable.
  */
-export function shareAt(model: Model, position: Position, competitors: number): number | null {
+export function shareAt(
+  model: Model,
+  position: Position,
+  competitors: number,
+  priorPercentile: number = DEFAULT_THRESHOLDS.priorLandedPercentile,
+): number | null {
   if (model.receivedPoolAlphaPerDay === 0) return 0;
-  return positionShare(model, position, competitors);
+  return positionShare(model, position, competitors, landedPercentiles(model, priorPercentile));
 }
 
 /**
@@ -67,33 +75,41 @@ function coversWithCompetitors(
   competitors: number,
   poolRevenue: number,
   costs: number,
+  priorPercentile: number,
 ): boolean {
-  return (shareAt(model, position, competitors) ?? 0) * poolRevenue >= costs;
+  return (shareAt(model, position, competitors, priorPercentile) ?? 0) * poolRevenue >= costs;
 }
 
 function coversAtRank(model: Model, rank: number, slots: number, poolRevenue: number, costs: number): boolean {
   return (slotShare(model, rank, slots) ?? 0) * poolRevenue >= costs;
 }
 
-/** Largest competitor count that still covers costs; shares only fall as competitors grow, so bisect. */
+/**
+ * Largest competitor count that still covers costs; shares only fall as competitors grow, so bisect. A subnet
+ * holds at most `maxCompetitors` others (its UID slots less the newcomer's), so the answer never exceeds that:
+ * a field that still pays when every slot is taken is said so, not given an impossible count.
+ */
 function breakEvenCompetitors(
   model: Model,
   position: Position,
   poolRevenue: number,
   costs: number,
   provenance: Provenance,
+  maxCompetitors: number,
+  priorPercentile: number,
 ): Figure {
-  if (!coversWithCompetitors(model, position, 0, poolRevenue, costs)) {
+  if (!coversWithCompetitors(model, position, 0, poolRevenue, costs, priorPercentile)) {
     return figure(null, provenance, 'costs not covered even without competitors');
   }
-  if (coversWithCompetitors(model, position, BREAK_EVEN_COMPETITORS_CAP, poolRevenue, costs)) {
-    return figure(BREAK_EVEN_COMPETITORS_CAP, provenance, 'at least (search cap)');
+  const cap = Math.max(0, Math.min(BREAK_EVEN_COMPETITORS_CAP, maxCompetitors));
+  if (coversWithCompetitors(model, position, cap, poolRevenue, costs, priorPercentile)) {
+    return figure(cap, provenance, 'covers costs even with every UID slot taken');
   }
   let lo = 0;
-  let hi = BREAK_EVEN_COMPETITORS_CAP;
+  let hi = cap;
   while (hi - lo > 1) {
     const mid = (lo + hi) >>> 1;
-    if (coversWithCompetitors(model, position, mid, poolRevenue, costs)) lo = mid;
+    if (coversWithCompetitors(model, position, mid, poolRevenue, costs, priorPercentile)) lo = mid;
     else hi = mid;
   }
   return figure(lo, provenance);
@@ -120,6 +136,12 @@ function breakEvenRank(
   return figure(lo, provenance);
 }
 
+/** Others the subnet can hold beside the newcomer: its UID slots less one. */
+export function maxCompetitors(analysis: SubnetAnalysis): number {
+  const maxUids = analysis.counts.maxUids.value;
+  return maxUids === null ? BREAK_EVEN_COMPETITORS_CAP : Math.max(0, maxUids - 1);
+}
+
 function noteIfNull(value: number | null, why: string): string | null {
   return value === null ? why : null;
 }
@@ -128,6 +150,8 @@ export function evaluateNewcomer(
   analysis: SubnetAnalysis,
   scenario: Scenario,
   thresholds: VerdictThresholds = DEFAULT_THRESHOLDS,
+  /** The subnet's reviewed hardware needs (its note); absent = not reviewed. */
+  hardware: HardwareRequirement | null = null,
 ): MinerEconomics {
   const m = analysis.model;
   const netuid = analysis.netuid;
@@ -149,7 +173,7 @@ export function evaluateNewcomer(
         );
   const slots = competitors === null ? null : competitors + 1;
   const rank = slots === null ? null : rankForPosition(scenario.position, slots);
-  const share = competitors === null ? null : shareAt(m, scenario.position, competitors);
+  const share = competitors === null ? null : shareAt(m, scenario.position, competitors, thresholds.priorLandedPercentile);
   const curveMissing = m.sharesDesc.length === 0 && scenario.position.kind !== 'equal';
   const shareNote =
     competitors === null ? 'competitor count unknown' : pool === 0 ? FULL_BURN : share === null ? NO_CURVE : null;
@@ -222,19 +246,37 @@ export function evaluateNewcomer(
     const poolRevenueUsdPerMonth = pool * price * realised * taoPriceUsd * DAYS_PER_MONTH * overHorizon;
     breakEvenCompetitorsFigure = curveMissing && pool !== 0
       ? figure(null, derivedHere, NO_CURVE)
-      : breakEvenCompetitors(m, scenario.position, poolRevenueUsdPerMonth, costsUsdPerMonth, derivedHere);
+      : breakEvenCompetitors(
+          m, scenario.position, poolRevenueUsdPerMonth, costsUsdPerMonth, derivedHere, maxCompetitors(analysis),
+          thresholds.priorLandedPercentile,
+        );
     breakEvenRankFigure =
       slots === null
         ? figure(null, derivedHere, 'competitor count unknown')
         : m.sharesDesc.length === 0
           ? figure(null, derivedHere, pool === 0 ? FULL_BURN : NO_CURVE)
-          : breakEvenRank(m, slots, poolRevenueUsdPerMonth, costsUsdPerMonth, derivedHere);
+          : breakEvenRank(m, Math.min(slots, maxCompetitors(analysis) + 1), poolRevenueUsdPerMonth, costsUsdPerMonth, derivedHere);
   }
 
-  const rankNote = rank !== null ? null : slots === null ? 'competitor count unknown' : 'equal share has no rank';
+  const rankNote =
+    rank !== null
+      ? null
+      : slots === null
+        ? 'competitor count unknown'
+        : scenario.position.kind === 'landed'
+          ? 'where newcomers landed: a spread of ranks, not one'
+          : 'equal share has no rank';
   const taoNote = price === null ? 'no alpha price' : (shareNote ?? 'miner pool unknown');
   const poolUsdNote = taoPriceUsd === null ? 'TAO price not set' : 'no alpha price';
   const pruning = pruningRisk(analysis, alphaPerDay, thresholds);
+  const fit = rigFit(scenario.rig, hardware);
+  const expected = expectation(analysis, scenario, thresholds, {
+    competitors,
+    poolRevenueUsdPerMonth:
+      pool === null || price === null || taoPriceUsd === null ? null : pool * price * realised * taoPriceUsd * DAYS_PER_MONTH,
+    earningsUsdPerMonth,
+    costsUsdPerMonth,
+  });
   return {
     netuid,
     competitorCount,
@@ -256,7 +298,9 @@ export function evaluateNewcomer(
     breakEvenRank: breakEvenRankFigure,
     pruning,
     path,
-    verdict: decideVerdict(analysis, profitUsdPerMonth, competitors, registrationCostTao, pruning.level, thresholds),
+    rigFit: fit,
+    expected,
+    verdict: decideVerdict(analysis, profitUsdPerMonth, competitors, registrationCostTao, pruning.level, thresholds, expected, fit.level),
   };
 }
 
@@ -281,10 +325,12 @@ export function evaluateAll(
   analyses: readonly SubnetAnalysis[],
   scenario: Scenario,
   thresholds: VerdictThresholds = DEFAULT_THRESHOLDS,
+  hardwareOf: ReadonlyMap<number, HardwareRequirement> = new Map(),
 ): MinerEconomics[] {
   const out = new Array<MinerEconomics>(analyses.length);
   for (let i = 0; i < analyses.length; i++) {
-    out[i] = evaluateNewcomer(analyses[i] as SubnetAnalysis, scenario, thresholds);
+    const a = analyses[i] as SubnetAnalysis;
+    out[i] = evaluateNewcomer(a, scenario, thresholds, hardwareOf.get(a.netuid) ?? null);
   }
   return out;
 }

@@ -48,6 +48,7 @@ const positionArb: fc.Arbitrary<Position> = fc.oneof(
   fc.integer({ min: 1, max: 300 }).map((rank) => ({ kind: 'rank' as const, rank })),
   fc.double({ min: 0, max: 100, noNaN: true }).map((percentile) => ({ kind: 'percentile' as const, percentile })),
   fc.constant({ kind: 'equal' as const }),
+  fc.constant({ kind: 'landed' as const }),
 );
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
@@ -179,13 +180,40 @@ describe('properties', () => {
       fc.property(subnetArb, scenarioArb, (a, s) => {
         const e = evaluateNewcomer(a, s);
         const rank = e.breakEvenRank.value;
-        const slots = (e.competitorCount.value ?? 0) + 1;
+        // Ranks exist only within the subnet's UID slots.
+        const slots = Math.min((e.competitorCount.value ?? 0) + 1, a.counts.maxUids.value as number);
         if (rank === null) return true;
         const profitAt = (r: number) =>
           evaluateNewcomer(a, { ...s, position: { kind: 'rank', rank: r }, competitorCount: slots - 1 }).profitUsdPerMonth.value as number;
         const scale = s.rentUsdPerMonth + 1;
         const at = profitAt(rank);
         return at >= -near(at, scale) && (rank === slots || profitAt(rank + 1) < near(at, scale));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('break-even competitors never exceed the UID slots (a count the subnet cannot hold)', () => {
+    fc.assert(
+      fc.property(subnetArb, scenarioArb, (a, s) => {
+        const n = evaluateNewcomer(a, s).breakEvenCompetitors.value;
+        return n === null || n <= (a.counts.maxUids.value as number) - 1;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('expected profit never beats the profit at the position, and P(loss) is a probability', () => {
+    fc.assert(
+      fc.property(subnetArb, scenarioArb, (a, s) => {
+        const e = evaluateNewcomer(a, s);
+        const expected = e.expected.profitUsdPerMonth.value;
+        const given = e.profitUsdPerMonth.value;
+        const loss = e.expected.lossChance.value;
+        return (
+          (expected === null || given === null || expected <= given + near(given, s.rentUsdPerMonth + 1)) &&
+          (loss === null || (loss >= 0 && loss <= 1))
+        );
       }),
       { numRuns: 300 },
     );

@@ -22,6 +22,16 @@ describe('sensitivity grid on the worked example (rank 2, 2-month horizon, 2 TAO
     expect(grid.profitUsdPerMonth[1]?.[1]?.[1]).toBeCloseTo((3 / 26) * 87_667.2 - 10_250, 6);
   });
 
+  it('marks the columns that cannot happen (17 competitors on 7 UID slots) — the grid says why it stops', () => {
+    expect(grid.competitorNotes).toEqual([null, 'beyond-slots']);
+  });
+
+  it('marks where the newcomer falls below the deregistration line (192 α/day): rank 6 of 7 earns 1/12 × … less', () => {
+    // Rank 6 of 7 slots: the weakest measured share 1/12 over W(7) = 1 + 3/12 → 0.0667 × 2304 = 153.6 < 192.
+    const low = sensitivityGrid(analysis, makeScenario({ position: { kind: 'rank', rank: 6 } }), { taoPricesUsd: [250], competitorCounts: [3, 6] });
+    expect(low.competitorNotes).toEqual([null, 'below-dereg-line']);
+  });
+
   it('at a TAO price of 0 the profit is minus the rent, whatever the competitors', () => {
     expect(grid.profitUsdPerMonth[1]?.[0]).toEqual([-10_000, -10_000]);
     expect(grid.profitUsdPerMonth[0]?.[0]).toEqual([0, 0]);

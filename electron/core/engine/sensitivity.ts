@@ -4,7 +4,7 @@
  */
 import type { Scenario, SensitivityAxes, SensitivityGrid, SubnetAnalysis } from '../../../shared/economics';
 import { DAYS_PER_MONTH } from '../../../shared/economics';
-import { competitorsFor, realisedFraction, registrationCostTaoFor, rentFor, shareAt } from './newcomer';
+import { competitorsFor, maxCompetitors, realisedFraction, registrationCostTaoFor, rentFor, shareAt } from './newcomer';
 import { pathFactor, priceGrowth } from './path';
 
 export function sensitivityGrid(analysis: SubnetAnalysis, scenario: Scenario, axes: SensitivityAxes): SensitivityGrid {
@@ -30,12 +30,22 @@ export function sensitivityGrid(analysis: SubnetAnalysis, scenario: Scenario, ax
       ),
     ),
   );
+  // Where the grid's columns stop being possible, or the newcomer would be pruned (explains the jumps).
+  const slotsForOthers = maxCompetitors(analysis);
+  const dereg = m.deregLineAlphaPerDay;
+  const competitorNotes = axes.competitorCounts.map((n, i) => {
+    if (n > slotsForOthers) return 'beyond-slots' as const;
+    const share = shares[i];
+    if (dereg !== null && pool !== null && share !== null && share !== undefined && share * pool < dereg) return 'below-dereg-line' as const;
+    return null;
+  });
   return {
     netuid: analysis.netuid,
     taoPricesUsd: axes.taoPricesUsd,
     competitorCounts: axes.competitorCounts,
     rentsUsdPerMonth: rents,
     profitUsdPerMonth,
+    competitorNotes,
     provenance: m.withScenario,
   };
 }

@@ -3,10 +3,21 @@ import { DEFAULT_THRESHOLDS, type SubnetAnalysis, type VerdictThresholds } from 
 import { analyzeSubnet } from './analyze';
 import { makeInput, makeNeuron, makeScenario, makeSubnet } from './fixtures';
 import { evaluateNewcomer } from './newcomer';
+import { decideVerdict } from './verdict';
+
+/** `resolved` newcomers with a known outcome, `earned` of them earning. */
+function newcomers(resolved: number, earned: number): NonNullable<SubnetAnalysis['newcomers']> {
+  return {
+    registered: resolved, inCoarseGaps: 0, resolved, earned, prunedBeforeEarning: 0, earnShare: earned / resolved,
+    medianDaysToFirstIncentive: null, medianPercentileAfterDays: { d1: null, d3: null, d7: null },
+    landedPercentiles: [], points: 10, fromBlock: 0, toBlock: 1,
+  };
+}
 
 // A healthy subnet: 60 miners with equal incentive, 0.5 TAO burn, free slots, nobody registering lately.
-// Pool 2952 alpha/day × 0.1 TAO = 295.2 TAO/day; the median newcomer among 61 gets 1/61 of it:
-// 4.84 TAO/day × $400 × 30.44 ≈ $58,900/month against $300 rent + 0.5 × 400 / 3 registration.
+// No validators, so miners receive the whole epoch: 5904 alpha/day × 0.1 TAO = 590.4 TAO/day; the median newcomer
+// among 61 gets 1/61 of it: 9.68 TAO/day × $400 × 30.44 ≈ $117,800/month against $300 rent + 0.5 × 400 / 3
+// registration.
 const healthyInput = makeInput(
   makeSubnet({ uidCount: 60, burnRao: 500_000_000n, alphaPriceRao: 100_000_000n }),
   Array.from({ length: 60 }, (_, uid) => makeNeuron({ uid, incentivesU16: [1092], registeredAtBlock: 1000 })),
@@ -24,13 +35,16 @@ function withModel(patch: Partial<SubnetAnalysis['model']>): SubnetAnalysis {
 }
 
 describe('verdict', () => {
-  it('profitable and nothing bad: Mine, decided by the profit', () => {
+  it('profitable after P(earn) and nothing bad: Mine, decided by the expected profit', () => {
     const v = verdict(base);
     expect(v.label).toBe('Mine');
-    expect(v.decisive).toEqual(['profit']);
+    expect(v.decisive).toEqual(['expected-profit']);
     const levels = Object.fromEntries(v.reasons.map((r) => [r.factor, r.level]));
     expect(levels).toEqual({
+      'expected-profit': 'good',
+      'earn-chance': 'unknown', // no newcomers seen: the prior
       profit: 'good',
+      'rig-fit': 'unknown', // no rig given
       miners: 'good', // 60 in 50–200
       gini: 'good', // 0 < 0.3
       'registration-cost': 'good', // 0.5 < 1
@@ -41,10 +55,53 @@ describe('verdict', () => {
     });
   });
 
-  it('no profit: Skip, decided by the profit', () => {
+  it('no profit: Skip, decided by the expected profit', () => {
     const v = verdict(base, makeScenario({ rentUsdPerMonth: 1_000_000 }));
     expect(v.label).toBe('Skip');
-    expect(v.decisive).toEqual(['profit']);
+    expect(v.decisive).toEqual(['expected-profit']);
+  });
+
+  it('profitable at the position but not after P(earn): Skip, with the reason as a short phrase', () => {
+    // No validator has dividends, so miners receive the whole epoch (run_epoch.rs): ~$117,800 given earning; 5% of
+    // newcomers earn → ~$5,890 < $10,000 rent.
+    const few = { ...base, newcomers: newcomers(40, 2) };
+    const v = evaluateNewcomer(few, makeScenario({ rentUsdPerMonth: 10_000 }));
+    expect(v.profitUsdPerMonth.value).toBeGreaterThan(0);
+    expect(v.expected.earnChance.value).toBeCloseTo(0.05, 12);
+    expect(v.verdict.label).toBe('Skip');
+    expect(v.verdict.phrase).toBe('loses after P(earn)');
+  });
+
+  it('measured P(earn) below the threshold: Watch, "few newcomers earn"', () => {
+    const v = evaluateNewcomer({ ...base, newcomers: newcomers(40, 8) }, scenario);
+    expect(v.expected.earnChance.provenance.kind).toBe('derived');
+    expect(v.verdict.label).toBe('Watch');
+    expect(v.verdict.reasons.filter((r) => r.decisive).map((r) => r.factor)).toEqual(['earn-chance']);
+    expect(v.verdict.phrase).toBe('few newcomers earn');
+  });
+
+  it('too few newcomers measured: the prior from the thresholds is used and labelled an assumption', () => {
+    const v = evaluateNewcomer({ ...base, newcomers: newcomers(3, 3) }, scenario, { ...DEFAULT_THRESHOLDS, priorEarnShare: 0.1 });
+    expect(v.expected.earnChance.value).toBe(0.1);
+    expect(v.expected.earnChance.provenance).toEqual({ kind: 'assumed', by: 'default' });
+    expect(v.expected.earnChance.note).toMatch(/only 3 newcomers/);
+  });
+
+  it('a rig short of the hardware: Skip whatever the profit; not reviewed: unknown, not decisive', () => {
+    const e = evaluateNewcomer(base, scenario);
+    const short = decideVerdict(base, 1e6, 60, 0.5, 'low', DEFAULT_THRESHOLDS, e.expected, 'too-small');
+    expect(short.label).toBe('Skip');
+    expect(short.phrase).toBe('rig too small');
+    const unknown = decideVerdict(base, 1e6, 60, 0.5, 'low', DEFAULT_THRESHOLDS, e.expected, 'not-reviewed');
+    expect(unknown.label).toBe('Mine');
+    expect(unknown.reasons.find((r) => r.factor === 'rig-fit')?.message).toBe('hardware not reviewed yet');
+  });
+
+  it('a subnet at high risk of deregistration (when the engine reports it): Watch', () => {
+    const risky: SubnetAnalysis = { ...base, subnetDeregistration: { ...base.subnetDeregistration, level: 'high' } };
+    const v = verdict(risky);
+    expect(v.label).toBe('Watch');
+    expect(v.decisive).toEqual(['subnet-deregistration']);
   });
 
   it('profit exactly 0 is not enough (must exceed the minimum)', () => {
@@ -62,7 +119,7 @@ describe('verdict', () => {
   it('profit unknown (no TAO price): Watch, decided by the missing profit', () => {
     const v = verdict(base, makeScenario({ taoPriceUsd: null }));
     expect(v.label).toBe('Watch');
-    expect(v.decisive).toEqual(['profit']);
+    expect(v.decisive).toEqual(['expected-profit']);
     expect(v.reasons[0]?.level).toBe('unknown');
   });
 

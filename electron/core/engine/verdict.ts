@@ -1,14 +1,19 @@
 /**
  * Mine / Watch / Skip from the rules of thumb (product.md), with every factor it looked at:
- * - Skip when registration is closed, or profit does not exceed the minimum;
- * - Watch when profit cannot be computed, or it is positive but some factor is bad (crowded or maybe-dead field,
- *   concentrated rewards, risky registration cost, most of the pool burned, high pruning risk, the subnet next in
- *   line to be dissolved, live snapshot diverging from its window): the bad factors are what decided it;
- * - Mine otherwise: the profit decided it.
- * Messages are fixed sentences; the reason's value and threshold carry the numbers for the UI to format.
+ * - Skip when registration is closed, the rig is too small for the subnet, or the expected profit (after P(earn))
+ *   does not exceed the minimum;
+ * - Watch when it cannot be computed, or it is positive but some factor is bad (few newcomers earn, crowded or
+ *   maybe-dead field, concentrated rewards, risky registration cost, most of the pool burned, high pruning risk,
+ *   the subnet itself at risk of deregistration, live snapshot diverging from its window): the bad factors decide;
+ * - Mine otherwise: the expected profit decided it.
+ * The profit at the position (given earning) is listed too, but the expectation decides: it is the honest case.
+ * Messages are fixed sentences; the reason's value and threshold carry the numbers for the UI to format, and the
+ * deciding reason's short phrase is what the table row shows.
  */
 import type {
+  NewcomerExpectation,
   PruningLevel,
+  RigFitLevel,
   SubnetAnalysis,
   Verdict,
   VerdictLabel,
@@ -16,6 +21,55 @@ import type {
   VerdictThresholds,
   WindowMetric,
 } from '../../../shared/economics';
+
+
+/** The table row's phrase for a deciding reason, by factor and level. */
+const PHRASES: Partial<Record<VerdictReason['factor'], Partial<Record<VerdictReason['level'], string>>>> = {
+  'expected-profit': { good: 'pays after P(earn)', bad: 'loses after P(earn)', unknown: 'profit unknown' },
+  'registration-closed': { bad: 'registration closed' },
+  'rig-fit': { bad: 'rig too small' },
+  'earn-chance': { bad: 'few newcomers earn' },
+  miners: { bad: 'crowded or dying field' },
+  gini: { bad: 'rewards concentrated' },
+  'registration-cost': { bad: 'costly registration' },
+  burn: { bad: 'owner burns most' },
+  pruning: { bad: 'likely pruned' },
+  'subnet-deregistration': { bad: 'subnet may be deregistered' },
+  divergence: { bad: 'unstable lately' },
+};
+
+function phraseOf(reasons: readonly VerdictReason[]): string {
+  const decisive = reasons.filter((r) => r.decisive);
+  const phrases = decisive.map((r) => PHRASES[r.factor]?.[r.level] ?? r.message);
+  return phrases.slice(0, 2).join('; ') + (phrases.length > 2 ? ` (+${phrases.length - 2})` : '');
+}
+
+function expectedProfitReason(expected: NewcomerExpectation, t: VerdictThresholds): VerdictReason {
+  const v = expected.profitUsdPerMonth.value;
+  if (v === null) {
+    return reason('expected-profit', 'unknown', null, t.minProfitUsdPerMonth, 'expected profit cannot be computed: an input is missing');
+  }
+  return v > t.minProfitUsdPerMonth
+    ? reason('expected-profit', 'good', v, t.minProfitUsdPerMonth, 'expected profit after P(earn) exceeds the minimum')
+    : reason('expected-profit', 'bad', v, t.minProfitUsdPerMonth, 'expected profit after P(earn) does not exceed the minimum');
+}
+
+function earnChanceReason(expected: NewcomerExpectation, t: VerdictThresholds): VerdictReason {
+  const p = expected.earnChance;
+  if (p.value === null || p.provenance.kind === 'assumed') {
+    return reason('earn-chance', 'unknown', p.value, t.minEarnShare, 'too few newcomers seen here: P(earn) is the prior from Settings');
+  }
+  return p.value >= t.minEarnShare
+    ? reason('earn-chance', 'good', p.value, t.minEarnShare, 'enough newcomers here reached incentive before immunity ended')
+    : reason('earn-chance', 'bad', p.value, t.minEarnShare, 'few newcomers here reached incentive before immunity ended');
+}
+
+function rigFitReason(fit: RigFitLevel | null): VerdictReason {
+  if (fit === null) return reason('rig-fit', 'unknown', null, null, 'no rig given in the what-if');
+  if (fit === 'too-small') return reason('rig-fit', 'bad', null, null, "the rig falls short of the subnet's hardware needs");
+  if (fit === 'not-reviewed') return reason('rig-fit', 'unknown', null, null, 'hardware not reviewed yet');
+  return reason('rig-fit', 'good', null, null, "the rig meets the subnet's reviewed hardware needs");
+}
 
 /** History metrics whose divergence makes today's profit unrepresentative. */
 const EARNINGS_METRICS: readonly WindowMetric[] = ['receivedMinerPoolTaoPerDay', 'earningMiners', 'burnTao'];
@@ -35,9 +89,9 @@ function profitReason(profit: number | null, t: VerdictThresholds): VerdictReaso
     return reason('profit', 'unknown', null, t.minProfitUsdPerMonth, 'profit cannot be computed: an input is missing');
   }
   if (profit > t.minProfitUsdPerMonth) {
-    return reason('profit', 'good', profit, t.minProfitUsdPerMonth, 'profit per month exceeds the minimum');
+    return reason('profit', 'good', profit, t.minProfitUsdPerMonth, 'if it earns at the position, profit per month exceeds the minimum');
   }
-  return reason('profit', 'bad', profit, t.minProfitUsdPerMonth, 'profit per month does not exceed the minimum');
+  return reason('profit', 'bad', profit, t.minProfitUsdPerMonth, 'even earning at the position, profit per month does not exceed the minimum');
 }
 
 function minersReason(competitors: number | null, t: VerdictThresholds): VerdictReason {
@@ -135,26 +189,33 @@ export function decideVerdict(
   registrationCostTao: number,
   pruning: PruningLevel | null,
   thresholds: VerdictThresholds,
+  expected: NewcomerExpectation,
+  rigFit: RigFitLevel | null = null,
 ): Verdict {
   const m = analysis.model;
-  const profit = profitReason(profitUsdPerMonth, thresholds);
-  const reasons: VerdictReason[] = [profit];
+  const decider = expectedProfitReason(expected, thresholds);
+  const rig = rigFitReason(rigFit);
+  const reasons: VerdictReason[] = [decider, earnChanceReason(expected, thresholds), profitReason(profitUsdPerMonth, thresholds)];
   let label: VerdictLabel;
   if (!m.registrationAllowed) {
     const closed = reason('registration-closed', 'bad', null, null, 'the subnet does not accept registrations');
     closed.decisive = true;
     reasons.push(closed);
     label = 'Skip';
-  } else if (profit.level === 'bad') {
-    profit.decisive = true;
+  } else if (rig.level === 'bad') {
+    rig.decisive = true;
     label = 'Skip';
-  } else if (profit.level === 'unknown') {
-    profit.decisive = true;
+  } else if (decider.level === 'bad') {
+    decider.decisive = true;
+    label = 'Skip';
+  } else if (decider.level === 'unknown') {
+    decider.decisive = true;
     label = 'Watch';
   } else {
     label = 'Mine';
   }
   reasons.push(
+    rig,
     minersReason(competitors, thresholds),
     giniReason(m.gini, thresholds),
     registrationReason(registrationCostTao, thresholds),
@@ -165,12 +226,13 @@ export function decideVerdict(
   );
   if (label === 'Mine') {
     for (const r of reasons) {
-      if (r.level === 'bad') {
+      // The position's own profit is context: the expectation above already weighs it.
+      if (r.level === 'bad' && r.factor !== 'profit') {
         r.decisive = true;
         label = 'Watch';
       }
     }
-    if (label === 'Mine') profit.decisive = true;
+    if (label === 'Mine') decider.decisive = true;
   }
-  return { label, reasons };
+  return { label, reasons, phrase: phraseOf(reasons) };
 }

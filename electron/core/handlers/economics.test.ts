@@ -53,7 +53,10 @@ describe('economics through the service (demo network)', () => {
         full.map((e) => ({
           netuid: e.netuid,
           profitUsdPerMonth: e.profitUsdPerMonth.value,
-          verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive) },
+          expectedProfitUsdPerMonth: e.expected.profitUsdPerMonth.value,
+          earnChance: e.expected.earnChance.value,
+          rigFit: e.rigFit.level,
+          verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive), phrase: e.verdict.phrase },
         })),
       );
       expect(JSON.stringify(table).length).toBeLessThan(JSON.stringify(full).length / 5);

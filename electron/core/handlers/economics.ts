@@ -7,19 +7,26 @@ import type { HistoryDays } from '../../../shared/history-range';
 import { CoreError } from '../errors';
 import type { ScoutService } from '../service';
 import { changing } from './user-data-changes';
+import { reviewedHardware } from '../db/hardware-read';
+import type { HardwareRequirement } from '../../../shared/notes-types';
 
 /** The figures of one subnet the Subnets table shows (its profit, its verdict and the reasons that decided it). */
 export function tableEconomics(e: MinerEconomics): TableEconomics {
   return {
     netuid: e.netuid,
     profitUsdPerMonth: e.profitUsdPerMonth.value,
-    verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive) },
+    expectedProfitUsdPerMonth: e.expected.profitUsdPerMonth.value,
+    earnChance: e.expected.earnChance.value,
+    rigFit: e.rigFit.level,
+    verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive), phrase: e.verdict.phrase },
   };
 }
 
 export function economicsHandlers(service: ScoutService) {
   const ws = () => service.requireWorkspace();
   const thresholds = () => ws().settings.get().verdictThresholds;
+  // The notes' hardware needs matter only with a rig in the what-if: without one the table's hot path skips the read.
+  const hardware = (scenario: Scenario) => (scenario.rig ? reviewedHardware(ws().db) : new Map<number, HardwareRequirement>());
   const analysed = (netuid: number) => {
     const found = ws().analyses.get(netuid);
     if (!found) throw new CoreError('invalid-argument', `There is no data for SN${netuid}; sync first.`);
@@ -27,15 +34,15 @@ export function economicsHandlers(service: ScoutService) {
   };
   return {
     'scenario.evaluate': ({ scenario }: { scenario: Scenario }) =>
-      evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds()),
+      evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds(), hardware(scenario)),
     'scenario.evaluateTable': ({ scenario }: { scenario: Scenario }) =>
-      evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds()).map(tableEconomics),
+      evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds(), hardware(scenario)).map(tableEconomics),
     'subnet.economics': ({ netuid, scenario, historyDays }: { netuid: number; scenario: Scenario; historyDays: HistoryDays }): SubnetDetail => {
       const { analysis, input, latest } = analysed(netuid);
       const { model: _model, ...rest } = analysis;
       return {
         analysis: rest,
-        economics: evaluateNewcomer(analysis, scenario, thresholds()),
+        economics: evaluateNewcomer(analysis, scenario, thresholds(), hardware(scenario).get(netuid) ?? null),
         perMinerUsdPerMonth: perMinerUsdPerMonth(analysis, scenario),
         // Only the charted range: the analysis above read its own window of history (analyses.ts), not this one.
         history: summariesOfLast(ws().db, netuid, historyDays),

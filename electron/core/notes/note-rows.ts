@@ -16,6 +16,9 @@ export interface NoteRow {
   ram_gb: number | null;
   disk_gb: number | null;
   hardware_detail: string;
+  gpu_class: string | null;
+  cpu_cores: number | null;
+  bandwidth_mbps: number | null;
   exploits: string;
   risks: string;
   verdict: NoteContent['verdict'];
@@ -37,7 +40,10 @@ export function toNote(r: NoteRow): Note {
       reviewedOn: r.reviewed_on,
       scoringSummary: r.scoring_summary,
       validatorsReward: r.validators_reward,
-      hardware: { compute: r.compute, vramGb: r.vram_gb, ramGb: r.ram_gb, diskGb: r.disk_gb, detail: r.hardware_detail },
+      hardware: {
+        compute: r.compute, vramGb: r.vram_gb, ramGb: r.ram_gb, diskGb: r.disk_gb, detail: r.hardware_detail,
+        gpuClass: r.gpu_class, cpuCores: r.cpu_cores, bandwidthMbps: r.bandwidth_mbps,
+      },
       exploits: r.exploits,
       risks: r.risks,
       verdict: r.verdict,
@@ -65,6 +71,9 @@ export function contentParams(c: NoteContent) {
     ram_gb: c.hardware.ramGb,
     disk_gb: c.hardware.diskGb,
     hardware_detail: c.hardware.detail,
+    gpu_class: c.hardware.gpuClass ?? null,
+    cpu_cores: c.hardware.cpuCores ?? null,
+    bandwidth_mbps: c.hardware.bandwidthMbps ?? null,
     exploits: c.exploits,
     risks: c.risks,
     verdict: c.verdict,
@@ -89,7 +98,13 @@ export function contentOf(c: NoteContent): NoteContent {
     reviewedOn: c.reviewedOn,
     scoringSummary: c.scoringSummary,
     validatorsReward: c.validatorsReward,
-    hardware: { compute: c.hardware.compute, vramGb: c.hardware.vramGb, ramGb: c.hardware.ramGb, diskGb: c.hardware.diskGb, detail: c.hardware.detail },
+    hardware: {
+      compute: c.hardware.compute, vramGb: c.hardware.vramGb, ramGb: c.hardware.ramGb, diskGb: c.hardware.diskGb, detail: c.hardware.detail,
+      // The later fields only when known, so a note without them keeps the content (and versions) it had.
+      ...(c.hardware.gpuClass ? { gpuClass: c.hardware.gpuClass } : {}),
+      ...(c.hardware.cpuCores != null ? { cpuCores: c.hardware.cpuCores } : {}),
+      ...(c.hardware.bandwidthMbps != null ? { bandwidthMbps: c.hardware.bandwidthMbps } : {}),
+    },
     exploits: c.exploits,
     risks: c.risks,
     verdict: c.verdict,

@@ -13,7 +13,7 @@ import { MappingError, mapNetwork, mapSubnet } from '../chain/mapper';
 import { latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
 import { writeNetworkSync } from '../db/snapshot-write';
 import { previousBlock } from '../db/summary-repo';
-import { thinNeuronHistory } from '../db/retention';
+import { NEWCOMER_HISTORY, thinNeuronHistory } from '../db/retention';
 import { summarizeSync } from './summaries';
 import type { Target } from './endpoint';
 import { describeReadFailure, type ReadStage } from './read-failure';
@@ -222,7 +222,8 @@ async function backfill(options: SyncRunOptions, conn: Connection, headNumber: n
  */
 export function tidyAfterSync(db: Database, fullResolutionDays: number): string | null {
   try {
-    thinNeuronHistory(db, fullResolutionDays);
+    // Newcomers are followed through the month at 12-hourly points (engine/newcomer-history.ts).
+    thinNeuronHistory(db, fullResolutionDays, NEWCOMER_HISTORY);
     return null;
   } catch (e) {
     return `Thinning old per-UID history failed (${(e as Error).message}); it is retried after the next sync`;

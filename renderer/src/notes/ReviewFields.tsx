@@ -70,6 +70,11 @@ export function ReviewFields({ draft, change, idPrefix }: Props) {
           <SizeField id={id('vram')} label="VRAM (GB)" value={draft.hardware.vramGb} onChange={(vramGb) => hardware({ vramGb })} />
           <SizeField id={id('ram')} label="RAM (GB)" value={draft.hardware.ramGb} onChange={(ramGb) => hardware({ ramGb })} />
           <SizeField id={id('disk')} label="Disk (GB)" value={draft.hardware.diskGb} onChange={(diskGb) => hardware({ diskGb })} />
+          <Field id={id('gpu-class')} label="GPU class">
+            <input id={id('gpu-class')} value={draft.hardware.gpuClass ?? ''} placeholder="A100 class" onChange={(e) => hardware({ gpuClass: e.target.value || null })} />
+          </Field>
+          <SizeField id={id('cpu-cores')} label="CPU cores" value={draft.hardware.cpuCores ?? null} onChange={(cpuCores) => hardware({ cpuCores })} />
+          <SizeField id={id('bandwidth')} label="Bandwidth (Mbps)" value={draft.hardware.bandwidthMbps ?? null} onChange={(bandwidthMbps) => hardware({ bandwidthMbps })} />
           <Field id={id('hw-detail')} label="Hardware detail" wide>
             <input id={id('hw-detail')} value={draft.hardware.detail} placeholder="1× A100 80 GB, or 2× RTX 4090" onChange={(e) => hardware({ detail: e.target.value })} />
           </Field>

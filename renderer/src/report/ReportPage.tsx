@@ -118,7 +118,8 @@ function LoadedReport({ target }: { target: ReportTarget }) {
                 <th scope="col" className="num">Earning / miners</th>
                 <th scope="col" className="num">Gini</th>
                 <th scope="col" className="num">Registration</th>
-                <th scope="col" className="num">Profit $/mo</th>
+                <th scope="col" className="num">Profit $/mo (expected)</th>
+                <th scope="col" className="num">P(earn)</th>
                 <th scope="col">Verdict</th>
               </tr>
             </thead>
@@ -133,8 +134,17 @@ function LoadedReport({ target }: { target: ReportTarget }) {
                   <td className="num">{formatInteger(row.earningMiners)} / {formatInteger(row.minerUids)}</td>
                   <td className="num">{formatNumber(row.gini, 2)}</td>
                   <td className="num">{formatTao(row.burnRao)}</td>
-                  <td className="num">{formatNumber(economics?.profitUsdPerMonth.value ?? null, 0)}</td>
-                  <td>{economics ? <VerdictBadge verdict={economics.verdict} /> : '—'}</td>
+                  <td className="num">{formatNumber(economics?.expected.profitUsdPerMonth.value ?? null, 0)}</td>
+                  <td className="num">{formatPercent(economics?.expected.earnChance.value ?? null, 0)}</td>
+                  <td>
+                    {economics ? (
+                      <>
+                        <VerdictBadge verdict={economics.verdict} /> {economics.verdict.phrase}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

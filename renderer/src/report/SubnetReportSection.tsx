@@ -3,6 +3,7 @@ import type { Scenario } from '../../../shared/economics';
 import { VERDICT_LABELS } from '../../../shared/notes-types';
 import { KeyFigures } from '../subnet/KeyFigures';
 import { NewcomerEconomics } from '../subnet/NewcomerEconomics';
+import { NewcomerHistory } from '../subnet/NewcomerHistory';
 import { SensitivityHeatmap } from '../subnet/SensitivityHeatmap';
 import { HistoryCharts } from '../subnet/HistoryCharts';
 import { DistributionChart } from '../subnet/DistributionChart';
@@ -33,7 +34,7 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
         {detail.staleReason ? ` — stale: ${detail.staleReason}` : ''}
       </p>
       <p className="report-verdict">
-        Verdict under this scenario: <VerdictBadge verdict={detail.economics.verdict} />{' '}
+        Verdict under this scenario: <VerdictBadge verdict={detail.economics.verdict} /> {detail.economics.verdict.phrase}:{' '}
         {detail.economics.verdict.reasons
           .filter((r) => r.decisive)
           .map((r) => r.message)
@@ -41,6 +42,7 @@ export function SubnetReportSection({ data, scenario }: { data: SubnetReportData
       </p>
       {miners && miners.miners.length > 0 && <ReportMinersSection report={miners} />}
       <NewcomerEconomics economics={detail.economics} scenario={scenario} />
+      <NewcomerHistory outcomes={detail.analysis.newcomers} competitive={detail.analysis.competitive} />
       <KeyFigures detail={detail} />
       <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
       <HistoryCharts history={detail.history} range={detail.historyDays} />

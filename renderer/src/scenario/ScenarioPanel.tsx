@@ -4,6 +4,7 @@ import type { Position } from '../../../shared/economics';
 import { useScenarioStore } from '../stores/scenario-store';
 import { NumberField } from './NumberField';
 import { WHAT_IF_FIRST_FIELD } from './WhatIfAside';
+import { RigFields } from './RigFields';
 import { loadRentPresets, saveRentPresets, type RentPreset } from './rent-presets';
 
 /** The what-if sliders. Everything here is an assumption and is labelled so wherever results are shown. */
@@ -72,6 +73,8 @@ export function ScenarioPanel() {
         ))}
       </details>
 
+      <RigFields />
+
       <fieldset className="compact">
         <legend>Competitors</legend>
         <label className="row">
@@ -104,9 +107,18 @@ export function ScenarioPanel() {
           value={position.kind}
           onChange={(e) => {
             const kind = e.target.value as Position['kind'];
-            setPosition(kind === 'rank' ? { kind, rank: 10 } : kind === 'percentile' ? { kind, percentile: 50 } : { kind: 'equal' });
+            setPosition(
+              kind === 'rank'
+                ? { kind, rank: 10 }
+                : kind === 'percentile'
+                  ? { kind, percentile: 50 }
+                  : kind === 'landed'
+                    ? { kind: 'landed' }
+                    : { kind: 'equal' },
+            );
           }}
         >
+          <option value="landed">Where newcomers landed here</option>
           <option value="percentile">Percentile of earning miners</option>
           <option value="rank">Rank</option>
           <option value="equal">Equal share</option>

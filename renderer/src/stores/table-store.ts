@@ -4,11 +4,11 @@ import type { VerdictLabel } from '../../../shared/economics';
 
 export type ColumnId =
   | 'netuid' | 'name' | 'symbol' | 'price' | 'emissionShare' | 'minerPool' | 'miners' | 'gini' | 'registration'
-  | 'immunity' | 'subnetDereg' | 'profit' | 'verdict' | 'reason' | 'change24h' | 'change7d' | 'taoReserve' | 'alphaReserve';
+  | 'immunity' | 'subnetDereg' | 'profit' | 'earnChance' | 'verdict' | 'reason' | 'change24h' | 'change7d' | 'taoReserve' | 'alphaReserve';
 
 /** The default order puts the deciding columns (profit, verdict, why) right after the subnet's name. */
 export const ALL_COLUMNS: ColumnId[] = [
-  'netuid', 'name', 'profit', 'verdict', 'reason', 'symbol', 'price', 'change24h', 'change7d', 'taoReserve', 'alphaReserve', 'emissionShare',
+  'netuid', 'name', 'profit', 'earnChance', 'verdict', 'reason', 'symbol', 'price', 'change24h', 'change7d', 'taoReserve', 'alphaReserve', 'emissionShare',
   'minerPool', 'miners', 'gini', 'registration', 'immunity', 'subnetDereg',
 ];
 
@@ -20,6 +20,8 @@ export interface Filters {
   maxRegistrationTao: number | null;
   maxGini: number | null;
   minProfitUsd: number | null;
+  /** Only subnets whose reviewed hardware the what-if's rig meets. */
+  fitsMyRig: boolean;
 }
 
 export interface TableState {
@@ -34,7 +36,7 @@ export interface TableState {
 }
 
 const KEY = 'scout.subnetsTable';
-const DEFAULT_FILTERS: Filters = { search: '', verdict: 'any', watchlist: 'any', maxRegistrationTao: null, maxGini: null, minProfitUsd: null };
+const DEFAULT_FILTERS: Filters = { search: '', verdict: 'any', watchlist: 'any', maxRegistrationTao: null, maxGini: null, minProfitUsd: null, fitsMyRig: false };
 
 function load(): Pick<TableState, 'columns' | 'hidden' | 'sort'> {
   const fallback = { columns: ALL_COLUMNS, hidden: [] as ColumnId[], sort: { column: 'profit' as ColumnId, direction: 'desc' as const } };

@@ -13,6 +13,7 @@ const count = (v: number) => formatInteger(v);
 export function describePosition(p: Position): string {
   if (p.kind === 'rank') return `rank ${formatInteger(p.rank)}`;
   if (p.kind === 'percentile') return `${formatNumber(p.percentile, 1)}th percentile of earning miners`;
+  if (p.kind === 'landed') return 'where newcomers landed here';
   return 'an equal share of the pool';
 }
 
@@ -39,6 +40,12 @@ function Assumptions({ scenario, economics }: { scenario: Scenario; economics: M
           Hardware rent: <FigureValue figure={economics.rentUsdPerMonth} format={usdPerMonth} />
         </li>
         <li>Position: {describePosition(scenario.position)}</li>
+        <li>
+          Rig:{' '}
+          {scenario.rig
+            ? `${scenario.rig.label}: ${scenario.rig.gpuCount} GPU × ${scenario.rig.vramGb} GB VRAM, ${scenario.rig.cpuCores} cores, ${scenario.rig.ramGb} GB RAM`
+            : 'not said'}
+        </li>
         <li>
           Competitors:{' '}
           {scenario.competitorCount === null ? (
@@ -74,7 +81,7 @@ export function NewcomerEconomics({
   const newcomerTitleId = useId();
   const sectionLabel = useSectionLabel(newcomerTitleId);
   const e = economics;
-  const profit = e.profitUsdPerMonth.value;
+  const profit = e.expected.profitUsdPerMonth.value;
   const sign = profit === null ? '' : profit > 0 ? ' profit-positive' : ' profit-negative';
   return (
     <section className="subnet-section" aria-labelledby={sectionLabel}>
@@ -82,7 +89,17 @@ export function NewcomerEconomics({
       <div className="newcomer-grid">
         <div>
           <dl className="figure-list">
-            <Row label="Profit" className={`profit-row${sign}`}>
+            <Row label="Expected profit (after P(earn))" className={`profit-row${sign}`}>
+              <FigureValue figure={e.expected.profitUsdPerMonth} format={usdPerMonth} />
+            </Row>
+            <Row label="P(earn): chance of earning at all">
+              <FigureValue figure={e.expected.earnChance} format={(v) => formatPercent(v, 0)} />
+            </Row>
+            <Row label="P(loss over the horizon)">
+              <FigureValue figure={e.expected.lossChance} format={(v) => formatPercent(v, 0)} />
+            </Row>
+            <Row label="Rig fit">{e.rigFit.reason}</Row>
+            <Row label="Profit if you earn at this position">
               <FigureValue figure={e.profitUsdPerMonth} format={usdPerMonth} />
             </Row>
             <Row label="Earnings">

@@ -7,6 +7,12 @@ import { useSectionLabel } from './section-scope';
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 2 });
 const LEVELS = 4;
 
+/** What the marks on the competitor axis mean (why the grid jumps, or where it cannot go). */
+const COLUMN_NOTES = {
+  'below-dereg-line': 'from here the newcomer earns less than the deregistration line: pruned once its immunity ends',
+  'beyond-slots': 'more competitors than the subnet has UID slots: cannot happen',
+} as const;
+
 interface Scale {
   gain: number;
   loss: number;
@@ -69,6 +75,8 @@ export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: S
         Rows: TAO price; columns: competing miners. At an assumed rent of ${formatNumber(grid.rentsUsdPerMonth[rent] ?? null, 0)}
         /month. Green is profit, red is loss, deeper is larger; the outlined cell is your scenario.
         <span className="screen-only"> Hover a cell for the exact figure.</span>
+        {grid.competitorNotes?.includes('below-dereg-line') && ` ↓ ${COLUMN_NOTES['below-dereg-line']}.`}
+        {grid.competitorNotes?.includes('beyond-slots') && ` ∅ ${COLUMN_NOTES['beyond-slots']}.`}
       </p>
       {grid.taoPricesUsd.length === 0 ? (
         <p className="muted">Set a TAO price in the what-if panel to see profit over a range of prices.</p>
@@ -90,11 +98,15 @@ export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: S
                 <th scope="col" className="heat-corner">
                   TAO $ ↓
                 </th>
-                {grid.competitorCounts.map((n, c) => (
-                  <th key={c} scope="col" className={c === hereCol ? 'heat-here-axis' : undefined}>
-                    {formatInteger(n)}
-                  </th>
-                ))}
+                {grid.competitorCounts.map((n, c) => {
+                  const note = grid.competitorNotes?.[c] ?? null;
+                  return (
+                    <th key={c} scope="col" className={c === hereCol ? 'heat-here-axis' : undefined} title={note ? COLUMN_NOTES[note] : undefined}>
+                      {formatInteger(n)}
+                      {note && <span className="heat-note">{note === 'beyond-slots' ? ' ∅' : ' ↓'}</span>}
+                    </th>
+                  );
+                })}
               </tr>
             </thead>
             <tbody>

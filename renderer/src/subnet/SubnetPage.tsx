@@ -11,6 +11,8 @@ import { HistoryCharts } from './HistoryCharts';
 import { KeyFigures } from './KeyFigures';
 import { LorenzChart } from './LorenzChart';
 import { NewcomerEconomics } from './NewcomerEconomics';
+import { NewcomerHistory } from './NewcomerHistory';
+import { ForecastBacktest } from './ForecastBacktest';
 import { ScenarioCompare } from './ScenarioCompare';
 import { SensitivityHeatmap } from './SensitivityHeatmap';
 import { SubnetHeader } from './SubnetHeader';
@@ -68,6 +70,8 @@ export function SubnetPage({ netuid }: { netuid: number }) {
               priceTrend={detail.analysis.alphaPriceTrendPerMonth}
               onUsePriceChange={(v) => useScenarioStore.getState().change({ alphaPriceChangePerMonth: v })}
             />
+            <NewcomerHistory outcomes={detail.analysis.newcomers} competitive={detail.analysis.competitive} />
+            <ForecastBacktest backtest={detail.analysis.backtest} />
             <KeyFigures detail={detail} />
             {sensitivity && (
               <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />

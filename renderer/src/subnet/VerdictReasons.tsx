@@ -3,7 +3,10 @@ import { formatInteger, formatNumber, formatPercent, MISSING } from '../../../sh
 import { VerdictBadge } from '../components/VerdictBadge';
 
 const FACTOR_LABELS: Record<VerdictFactor, string> = {
-  profit: 'Profit',
+  'expected-profit': 'Expected profit (after P(earn))',
+  'earn-chance': 'P(earn): newcomers who earned',
+  profit: 'Profit if earning at the position',
+  'rig-fit': 'Rig fit',
   'registration-closed': 'Registration',
   gini: 'Reward concentration',
   miners: 'Competing miners',
@@ -16,7 +19,10 @@ const FACTOR_LABELS: Record<VerdictFactor, string> = {
 
 /** Each factor's numbers in its own unit (the engine hands over bare numbers). */
 const FORMAT: Record<VerdictFactor, (v: number) => string> = {
+  'expected-profit': (v) => `$${formatNumber(v, 2)}/month`,
+  'earn-chance': (v) => formatPercent(v, 0),
   profit: (v) => `$${formatNumber(v, 2)}/month`,
+  'rig-fit': (v) => formatNumber(v),
   'registration-closed': (v) => formatNumber(v),
   gini: (v) => formatNumber(v, 2),
   miners: formatInteger,
@@ -50,7 +56,7 @@ export function VerdictReasons({ verdict }: { verdict: Verdict }) {
   return (
     <div className="verdict-block">
       <p className="verdict-line">
-        Verdict: <VerdictBadge verdict={verdict} />
+        Verdict: <VerdictBadge verdict={verdict} /> <span className="verdict-phrase">{verdict.phrase}</span>
       </p>
       <ul className="reasons" aria-label="Reasons for the verdict">
         {ordered.map((r) => (

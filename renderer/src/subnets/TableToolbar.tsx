@@ -53,6 +53,9 @@ export function TableToolbar({ rows, columns, total }: { rows: TableRow[]; colum
           ))}
         </select>
       </label>
+      <label title="Only subnets whose reviewed hardware needs your what-if rig meets (unreviewed ones are left out)">
+        <input type="checkbox" checked={filters.fitsMyRig} onChange={(e) => setFilters({ fitsMyRig: e.target.checked })} /> Fits my rig
+      </label>
       <details className="filters-more">
         <summary>Ranges</summary>
         <label>

@@ -35,7 +35,9 @@ export interface Column {
 }
 
 const price = (r: TableRow) => (r.row.alphaPriceRao === null ? null : raoToTao(r.row.alphaPriceRao));
-const profit = (r: TableRow) => r.economics?.profitUsdPerMonth ?? null;
+/** The default sort: profit after P(earn), the honest case (the position's own profit is on the subnet page). */
+const profit = (r: TableRow) => r.economics?.expectedProfitUsdPerMonth ?? null;
+const earnChance = (r: TableRow) => r.economics?.earnChance ?? null;
 /**
  * formatNumber(v, 0), with one formatter: toLocaleString builds an Intl.NumberFormat on every call (~50 µs), and the
  * profit column is formatted again for every subnet on every what-if change (128 × 50 µs was most of a repaint).
@@ -62,7 +64,7 @@ const decisiveReasons = (r: TableRow) =>
 /** The verdict badge's label and hover text, which is all VerdictBadge shows. */
 const verdictShown = (r: TableRow) =>
   r.economics
-    ? `${r.economics.verdict.label}\n${r.economics.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('\n')}`
+    ? `${r.economics.verdict.label}\n${r.economics.verdict.phrase}\n${r.economics.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('\n')}`
     : null;
 
 /** "TAO-in emission 8.10% + chain buys 4.20% = total TAO entering the subnet 12.30%" (of block emission). */
@@ -232,8 +234,9 @@ export const COLUMNS: Record<ColumnId, Column> = {
     shows: theRow,
   },
   profit: {
-    label: 'Profit $/mo',
-    title: 'Expected profit per month for a newcomer under your scenario (assumed rent and price)',
+    label: 'Profit $/mo (expected)',
+    title:
+      'Expected profit per month for a newcomer under your scenario: P(earn) × earnings where newcomers land, minus rent and the amortised registration',
     numeric: true,
     priority: 1,
     sortValue: profit,
@@ -244,14 +247,31 @@ export const COLUMNS: Record<ColumnId, Column> = {
     csv: (r) => blank(profit(r)),
     shows: profit,
   },
+  earnChance: {
+    label: 'P(earn)',
+    title: "Share of this subnet's recent newcomers that earned before their immunity ended (or the prior from Settings when too few were seen)",
+    numeric: true,
+    priority: 1,
+    sortValue: earnChance,
+    render: (r) => formatPercent(earnChance(r), 0),
+    csv: (r) => blank(earnChance(r)),
+    shows: earnChance,
+  },
   verdict: {
     label: 'Verdict',
     title: 'Mine / Watch / Skip under your scenario and thresholds',
     numeric: false,
     priority: 1,
     sortValue: (r) => (r.economics ? VERDICT_ORDER[r.economics.verdict.label] : null),
-    render: (r) => (r.economics ? <VerdictBadge verdict={r.economics.verdict} /> : '—'),
-    csv: (r) => r.economics?.verdict.label ?? '',
+    render: (r) =>
+      r.economics ? (
+        <>
+          <VerdictBadge verdict={r.economics.verdict} /> <span className="verdict-phrase">{r.economics.verdict.phrase}</span>
+        </>
+      ) : (
+        '—'
+      ),
+    csv: (r) => (r.economics ? `${r.economics.verdict.label}: ${r.economics.verdict.phrase}` : ''),
     shows: verdictShown,
   },
   reason: {

@@ -25,8 +25,9 @@ export function visibleRows(
       if (inLists && !inLists.has(row.netuid)) return false;
       if (filters.maxRegistrationTao !== null && raoToTao(row.burnRao) > filters.maxRegistrationTao) return false;
       if (filters.maxGini !== null && (row.gini === null || row.gini > filters.maxGini)) return false;
-      const profit = e?.profitUsdPerMonth ?? null;
+      const profit = e?.expectedProfitUsdPerMonth ?? null;
       if (filters.minProfitUsd !== null && (profit === null || profit < filters.minProfitUsd)) return false;
+      if (filters.fitsMyRig && e?.rigFit !== 'fits') return false;
       return true;
     });
   const column = COLUMNS[sort.column];

@@ -22,6 +22,9 @@ const STEPS: Record<keyof VerdictThresholds, number> = {
   pruneMediumDays: 1,
   subnetDeregHighRank: 1,
   subnetDeregMediumRank: 1,
+  minEarnShare: 0.05,
+  priorEarnShare: 0.05,
+  priorLandedPercentile: 5,
 };
 const FIELDS = (Object.keys(STEPS) as (keyof VerdictThresholds)[]).map((key) => ({ key, label: THRESHOLD_LABELS[key], step: STEPS[key] }));
 

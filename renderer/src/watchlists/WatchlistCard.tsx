@@ -143,6 +143,11 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
                   <button className="link" onClick={() => openSubnet(r.netuid)}>
                     SN{r.netuid} {r.name}
                   </button>
+                  {r.competitionResets.length > 0 && (
+                    <p className="change-highlight small" role="note">
+                      Competition reset: {r.competitionResets.join('; ')}
+                    </p>
+                  )}
                 </td>
                 <td className="num"><Change m={r.emissionShare} format={(v) => formatPercent(v)} /></td>
                 <td className="num"><Change m={r.priceTao} format={(v) => formatFixed(v, 6)} /></td>

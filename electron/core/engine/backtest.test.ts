@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCKS_PER_DAY } from '../../../shared/domain';
+import { DEFAULT_THRESHOLDS } from '../../../shared/economics';
+import { backtestSubnet, summariseBacktest } from './backtest';
+import { uidPoint, type UidPoint } from './newcomer-history';
+
+const HOUR = BLOCKS_PER_DAY / 24;
+const T0 = 2_000_000;
+const POOL = 1000;
+
+// Hourly points for 10 days; incumbents 0–3 earn 40/30/20/10. Newcomer i registers at hour 1 + 12i on uid 4 + i:
+// the even ones earn 10 from their first point, the odd ones never earn. Immunity 12 h.
+function history(hours = 240): UidPoint[] {
+  const points: UidPoint[] = [];
+  for (let h = 0; h < hours; h++) {
+    const rows: [number, number, number][] = [[0, 0, 40], [1, 0, 30], [2, 0, 20], [3, 0, 10]];
+    for (let i = 0; 1 + 12 * i <= h; i++) rows.push([4 + i, T0 + (1 + 12 * i) * HOUR, i % 2 === 0 ? 10 : 0]);
+    points.push({ ...uidPoint(T0 + h * HOUR, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])), poolAlphaPerDay: POOL });
+  }
+  return points;
+}
+
+describe('backtest of the newcomer forecast on a hand-built history', () => {
+  const b = backtestSubnet(7, history(), 12 * HOUR, DEFAULT_THRESHOLDS);
+
+  it('pairs every newcomer whose outcome or first week is known; 7-day actuals only for those 7+ days old', () => {
+    expect(b.pairs).toBe(19); // the last one (hour 229) is still immune and under a week old
+    expect(b.pairs7d).toBe(6); // registered at hours 1, 13, …, 61: hour + 168 ≤ 239
+    expect(b.medianAbsErrorAlphaPerDay7d).not.toBeNull();
+  });
+
+  it('what a newcomer actually earned: its share of the pool (0 for one that never earned)', () => {
+    const first = b.pairList[0]!; // hour 1, earns 10 of a field of 100 + 10 per earning newcomer
+    expect(first.actual.earned).toBe(true);
+    expect(first.actual.alphaPerDay7d).toBeGreaterThan(0);
+    expect(first.actual.alphaPerDay7d).toBeLessThan((10 / 110) * POOL + 1e-9);
+    const second = b.pairList[1]!;
+    expect(second.actual.earned).toBe(false);
+    expect(second.actual.alphaPerDay7d).toBe(0);
+  });
+
+  it('early forecasts use the prior; once 8 outcomes are known, the measured P(earn) (half of them earned)', () => {
+    expect(b.pairList[0]!.predicted.earnChanceFromPrior).toBe(true);
+    expect(b.pairList[0]!.predicted.earnChance).toBe(DEFAULT_THRESHOLDS.priorEarnShare);
+    const late = b.pairList[b.pairList.length - 1]!;
+    expect(late.predicted.earnChanceFromPrior).toBe(false);
+    expect(late.predicted.earnChance).toBeCloseTo(0.5, 1);
+  });
+
+  it('P(earn) calibration: the observed share is a half, beside the mean forecast', () => {
+    expect(b.observedEarnShare).toBeCloseTo(10 / 19, 12); // i = 0, 2, …, 18 earn: 10 of the 19 known
+    expect(b.meanPredictedEarnChance).toBeGreaterThan(0);
+  });
+
+  it('30-day error: not enough history yet, said so', () => {
+    expect(b.medianAbsErrorAlphaPerDay30d).toBeNull();
+    expect(b.note).toMatch(/^not enough history yet: none registered 30\+ days/);
+  });
+
+  it('no history at all: no pairs and an honest note', () => {
+    const none = backtestSubnet(1, [], 12 * HOUR, DEFAULT_THRESHOLDS);
+    expect(none.pairs).toBe(0);
+    expect(none.note).toMatch(/^not enough history yet/);
+    expect(summariseBacktest([]).medianAbsErrorAlphaPerDay7d).toBeNull();
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * How good was the newcomer forecast? For each newcomer in the history old enough to judge, the forecast the
+ * engine would have made when it registered, from what the history held then, against what it actually earned:
+ * - forecast: P(earn) and the landing percentiles from the registrations of the 30 days before whose outcome was
+ *   known by then (the prior below MIN_NEWCOMERS_MEASURED, as the live forecast does), on the incentive curve of
+ *   the last point before it registered (every earner, burn UIDs included, so a share is of the whole miner pool),
+ *   times that point's miner pool: expected alpha/day = P(earn) × landed share × pool;
+ * - actual: its alpha/day over its first 7 and 30 days (its share of the pool at each point, held until the next;
+ *   0 once pruned), for newcomers registered at least that long before the newest point;
+ * - P(earn) calibration: the mean forecast P(earn) against the share that did earn before immunity ended.
+ * Only registrations the statistics count (syncs closer than the immunity around them) take part.
+ */
+import type { BacktestPair, BacktestSummary, SubnetBacktest, VerdictThresholds } from '../../../shared/economics';
+import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
+import { BLOCKS_PER_DAY } from '../../../shared/domain';
+import { rankForPosition, slotShare } from './curve';
+import { EARNED_OVER_DAYS, followRegistrations, type Registration, type UidPoint } from './newcomer-history';
+
+const LOOKBACK_BLOCKS = 30 * BLOCKS_PER_DAY;
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Index of the last point at or before `block`, or -1. */
+function pointBefore(points: readonly UidPoint[], block: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]!.blockNumber <= block) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Mean share of the whole pool at the landing percentiles, on a point's incentive curve with one more miner. */
+function landedShare(point: UidPoint, percentiles: readonly number[]): number | null {
+  const k = point.earnersAsc.length;
+  if (k === 0) return null;
+  const sharesDesc = new Array<number>(k);
+  let total = 0;
+  for (let i = 0; i < k; i++) total += point.earnersAsc[i] as number;
+  for (let i = 0; i < k; i++) sharesDesc[i] = (point.earnersAsc[k - 1 - i] as number) / total;
+  const prefixShares = [0];
+  for (let i = 0; i < k; i++) prefixShares.push(prefixShares[i]! + sharesDesc[i]!);
+  const curve = { sharesDesc, prefixShares };
+  let sum = 0;
+  for (const p of percentiles) sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, k + 1)!, k + 1)!;
+  return sum / percentiles.length;
+}
+
+function forecastAt(
+  t: number,
+  registrations: readonly Registration[],
+  points: readonly UidPoint[],
+  thresholds: VerdictThresholds,
+): BacktestPair['predicted'] | null {
+  const at = pointBefore(points, t - 1);
+  if (at < 0) return null;
+  const point = points[at]!;
+  let resolved = 0;
+  let earned = 0;
+  const landed: number[] = [];
+  for (const q of registrations) {
+    if (q.coarse || q.block >= t || q.block < t - LOOKBACK_BLOCKS) continue;
+    if (q.resolvedAtBlock !== null && q.resolvedAtBlock <= t) {
+      resolved++;
+      if (q.earned) earned++;
+    }
+    if (q.earned && q.landed !== null && q.landedAtBlock !== null && q.landedAtBlock <= t) landed.push(q.landed);
+  }
+  const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
+  const earnChance = fromPrior ? thresholds.priorEarnShare : earned / resolved;
+  const share = landedShare(point, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
+  const pool = point.poolAlphaPerDay ?? null;
+  if (share === null || pool === null) return null;
+  return { earnChance, earnChanceFromPrior: fromPrior, alphaPerDay: earnChance * share * pool };
+}
+
+export function backtestSubnet(
+  netuid: number,
+  points: readonly UidPoint[],
+  immunityPeriodBlocks: number,
+  thresholds: VerdictThresholds,
+): SubnetBacktest {
+  const registrations = followRegistrations(points, immunityPeriodBlocks);
+  const newest = points.length ? points[points.length - 1]!.blockNumber : -Infinity;
+  const pairList: BacktestPair[] = [];
+  for (const r of registrations) {
+    if (r.coarse) continue;
+    const predicted = forecastAt(r.block, registrations, points, thresholds);
+    if (predicted === null) continue;
+    const actualOver = (k: number) =>
+      newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY ? r.earnedAlphaBlocks[k]! / (EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY) : null;
+    const actual = { earned: r.resolvedAtBlock === null ? null : r.earned, alphaPerDay7d: actualOver(0), alphaPerDay30d: actualOver(1) };
+    if (actual.earned === null && actual.alphaPerDay7d === null) continue;
+    pairList.push({ uid: r.uid, registeredAtBlock: r.block, predicted, actual });
+  }
+  return { netuid, ...summariseBacktest(pairList), pairList };
+}
+
+/** The figures of a set of pairs: one subnet's, or every subnet's together. */
+export function summariseBacktest(pairs: readonly BacktestPair[]): BacktestSummary {
+  const errors7: number[] = [];
+  const errors30: number[] = [];
+  let predictedSum = 0;
+  let observed = 0;
+  let known = 0;
+  for (const p of pairs) {
+    if (p.actual.alphaPerDay7d !== null) errors7.push(Math.abs(p.predicted.alphaPerDay - p.actual.alphaPerDay7d));
+    if (p.actual.alphaPerDay30d !== null) errors30.push(Math.abs(p.predicted.alphaPerDay - p.actual.alphaPerDay30d));
+    if (p.actual.earned !== null) {
+      known++;
+      predictedSum += p.predicted.earnChance;
+      if (p.actual.earned) observed++;
+    }
+  }
+  const missing: string[] = [];
+  if (errors7.length === 0) missing.push('no newcomer registered 7+ days before the newest sync (with syncs around it)');
+  else if (errors30.length === 0) missing.push('none registered 30+ days before the newest sync yet');
+  return {
+    pairs: pairs.length,
+    medianAbsErrorAlphaPerDay7d: median(errors7),
+    medianAbsErrorAlphaPerDay30d: median(errors30),
+    pairs7d: errors7.length,
+    pairs30d: errors30.length,
+    meanPredictedEarnChance: known ? predictedSum / known : null,
+    observedEarnShare: known ? observed / known : null,
+    note: missing.length ? `not enough history yet: ${missing.join('; ')}` : null,
+  };
+}

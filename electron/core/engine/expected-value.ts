@@ -1,0 +1,80 @@
+/**
+ * Expected value, not the best case: most newcomers on Finney never earn, so what the position pays is weighted by
+ * P(earn), the share of this subnet's recent newcomers that reached incentive before their immunity ended
+ * (NewcomerOutcomes), or a stated, conservative prior when too few were seen. Earnings stay flat over the horizon
+ * (today's path) until the engine models the path.
+ */
+import type { Figure, NewcomerExpectation, Scenario, SubnetAnalysis, VerdictThresholds } from '../../../shared/economics';
+import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
+import { derived, figure, ASSUMED_DEFAULT } from './provenance';
+import { positionShare } from './curve';
+
+/** The percentiles the 'landed' position averages over: measured here, or the stated prior. */
+export function landedPercentiles(
+  model: SubnetAnalysis['model'],
+  priorPercentile: number = DEFAULT_THRESHOLDS.priorLandedPercentile,
+): readonly number[] {
+  return model.landedPercentiles?.length ? model.landedPercentiles : [priorPercentile];
+}
+
+/** P(earn) as a figure: measured when enough newcomers had a known outcome, otherwise the prior (an assumption). */
+export function earnChanceFor(analysis: SubnetAnalysis, thresholds: VerdictThresholds): Figure {
+  const o = analysis.newcomers;
+  if (o && o.earnShare !== null && o.resolved >= MIN_NEWCOMERS_MEASURED) {
+    return figure(o.earnShare, derived(`${o.earned} of ${o.resolved} newcomers in the local history earned before immunity ended`));
+  }
+  const seen = o ? o.resolved : 0;
+  return figure(
+    thresholds.priorEarnShare,
+    ASSUMED_DEFAULT,
+    `prior (Settings): only ${seen} newcomer${seen === 1 ? '' : 's'} with a known outcome here, ${MIN_NEWCOMERS_MEASURED} needed`,
+  );
+}
+
+export interface ExpectationInputs {
+  competitors: number | null;
+  /** Revenue of the whole received pool, USD/month (null when unknowable). */
+  poolRevenueUsdPerMonth: number | null;
+  /** At the scenario's position, given earning. */
+  earningsUsdPerMonth: number | null;
+  costsUsdPerMonth: number | null;
+}
+
+export function expectation(
+  analysis: SubnetAnalysis,
+  scenario: Scenario,
+  thresholds: VerdictThresholds,
+  x: ExpectationInputs,
+): NewcomerExpectation {
+  const provenance = analysis.model.withScenario;
+  const earnChance = earnChanceFor(analysis, thresholds);
+  const p = earnChance.value as number;
+  const why = 'earnings or costs unknown';
+  if (x.earningsUsdPerMonth === null || x.costsUsdPerMonth === null) {
+    return {
+      earnChance,
+      earningsUsdPerMonth: figure(null, provenance, why),
+      profitUsdPerMonth: figure(null, provenance, why),
+      lossChance: figure(null, provenance, why),
+    };
+  }
+  const earnings = p * x.earningsUsdPerMonth;
+  // Given earning: the share of landing spots that still lose (each landed percentile for 'landed', else the one).
+  let losingWhenEarning = x.earningsUsdPerMonth < x.costsUsdPerMonth ? 1 : 0;
+  if (scenario.position.kind === 'landed' && x.poolRevenueUsdPerMonth !== null && x.competitors !== null) {
+    const spots = landedPercentiles(analysis.model, thresholds.priorLandedPercentile);
+    let losing = 0;
+    for (const percentile of spots) {
+      const share = positionShare(analysis.model, { kind: 'percentile', percentile }, x.competitors) ?? 0;
+      if (share * x.poolRevenueUsdPerMonth < x.costsUsdPerMonth) losing++;
+    }
+    losingWhenEarning = losing / spots.length;
+  }
+  const losingWhenNot = x.costsUsdPerMonth > 0 ? 1 : 0;
+  return {
+    earnChance,
+    earningsUsdPerMonth: figure(earnings, provenance),
+    profitUsdPerMonth: figure(earnings - x.costsUsdPerMonth, provenance),
+    lossChance: figure(p * losingWhenEarning + (1 - p) * losingWhenNot, provenance),
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCKS_PER_DAY } from '../../../shared/domain';
+import { newcomerOutcomes, uidPoint, type UidPoint } from './newcomer-history';
+
+const HOUR = BLOCKS_PER_DAY / 24;
+const IMMUNITY = 12 * HOUR;
+
+/** A point from [uid, registeredAtBlock, incentive] rows. */
+function point(blockNumber: number, rows: [number, number, number][]): UidPoint {
+  return uidPoint(blockNumber, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]));
+}
+
+// Four incumbents (uids 0..3, registered before the window, earning 40/30/20/10) and four newcomers on uids 4..7:
+// - uid 4 registered at 1h, scored at 3h (within immunity), earns 25 (beats 10 and 20 of the 5 earners);
+// - uid 5 registered at 1h, first scored at 20h (after its 12h immunity): scored late;
+// - uid 6 registered at 1h, never scored, seen after immunity;
+// - uid 7 registered at 1h, replaced at 6h (pruned in immunity) by a registration at 5h that never scores;
+// - uid 8 registered at the last point: still immune, outcome open.
+const T0 = 1_000_000;
+const old = (uid: number, inc: number): [number, number, number] => [uid, T0 - 5 * BLOCKS_PER_DAY, inc];
+const incumbents = [old(0, 40), old(1, 30), old(2, 20), old(3, 10)];
+function history(): UidPoint[] {
+  const reg = T0 + HOUR;
+  const points: UidPoint[] = [point(T0, [...incumbents, old(4, 0), old(5, 0), old(6, 0), old(7, 0)])];
+  for (let h = 2; h <= 24 * 8; h += 2) {
+    const at = T0 + h * HOUR;
+    points.push(
+      point(at, [
+        ...incumbents,
+        [4, reg, h >= 3 ? 25 : 0],
+        [5, reg, h >= 20 ? 5 : 0],
+        [6, reg, 0],
+        h < 6 ? [7, reg, 0] : [7, T0 + 5 * HOUR, 0],
+        ...(h === 24 * 8 ? [[8, at - HOUR, 0] as [number, number, number]] : []),
+      ]),
+    );
+  }
+  return points;
+}
+
+describe('newcomer outcomes from a hand-built history', () => {
+  const o = newcomerOutcomes(history(), IMMUNITY);
+
+  it('counts the six registrations after the first point; the one still immune is not resolved', () => {
+    expect(o.registered).toBe(6);
+    expect(o.resolved).toBe(5);
+  });
+
+  it('P(earn) counts only incentive before immunity ended: 1 of 5 (the late one and the never-scored did not)', () => {
+    expect(o.earned).toBe(1);
+    expect(o.earnShare).toBeCloseTo(0.2, 12);
+  });
+
+  it('the UID replaced during its immunity is pruned before earning', () => {
+    expect(o.prunedBeforeEarning).toBe(1);
+  });
+
+  it('time to first incentive: the earner was first seen earning 3h after registering', () => {
+    expect(o.medianDaysToFirstIncentive).toBeCloseTo(3 / 24, 9);
+  });
+
+  it('the earner landed above 3 of the 6 earners after 7 days; non-earners hold percentile 0', () => {
+    // At 7 days: earners 40, 30, 25, 20, 10, 5 → uid 4 (25) beats 3 of 6.
+    expect(o.landedPercentiles).toEqual([50]);
+    // d7 over uids 4, 5, 6, 7' reaching 7 days: 50 (uid 4), 0 (uid 5 beats nobody), 0, 0 → median 0.
+    expect(o.medianPercentileAfterDays.d7).toBe(0);
+  });
+
+  it('leaving out the UIDs registered before the window changes nothing (what keeps a month small in memory)', () => {
+    // Every earner still makes the field; only the incumbents (registered before T0) are no longer followed.
+    const lean = history().map((p) => uidPoint(p.blockNumber, p.uids, p.registeredAtBlock, p.incentive, T0));
+    const full = history();
+    expect(newcomerOutcomes(lean, IMMUNITY)).toEqual(o);
+    expect(lean[1]!.uids.length).toBeLessThan(full[1]!.uids.length);
+  });
+
+  it('no history: nothing measured, no share', () => {
+    const none = newcomerOutcomes([], IMMUNITY);
+    expect(none.registered).toBe(0);
+    expect(none.earnShare).toBeNull();
+    expect(none.landedPercentiles).toEqual([]);
+  });
+
+  it('thinned history (a day between points, immunity 12h): registrations there are left out, not counted as survivors', () => {
+    const reg = T0 + HOUR;
+    const o2 = newcomerOutcomes(
+      [point(T0, [...incumbents]), point(T0 + BLOCKS_PER_DAY, [...incumbents, [4, reg, 15]])],
+      IMMUNITY,
+    );
+    expect(o2.registered).toBe(1);
+    expect(o2.inCoarseGaps).toBe(1);
+    expect(o2.resolved).toBe(0);
+    expect(o2.earnShare).toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+import type { SubnetBacktest } from '../../../shared/economics';
+import { formatInteger, formatNumber, formatPercent, MISSING } from '../../../shared/format';
+
+const alpha = (v: number | null) => (v === null ? MISSING : `${formatNumber(v, 4)} α/day`);
+
+/**
+ * How did this forecast do here? For the newcomers in the local history old enough to judge: the forecast made from
+ * what was known when each registered, against what it earned (engine/backtest.ts). Says plainly when there is too
+ * little history.
+ */
+export function ForecastBacktest({ backtest }: { backtest: SubnetBacktest | null | undefined }) {
+  const b = backtest;
+  return (
+    <section className="subnet-section" aria-labelledby="backtest-title">
+      <h2 id="backtest-title">How did this forecast do here?</h2>
+      {!b || b.pairs === 0 ? (
+        <p className="muted">{b?.note ?? 'not enough history yet: sync for a week or more.'}</p>
+      ) : (
+        <>
+          <dl className="figure-list">
+            <div className="figure-item">
+              <dt>Newcomers judged</dt>
+              <dd>{formatInteger(b.pairs)}</dd>
+            </div>
+            <div className="figure-item">
+              <dt>Median error of α/day, first 7 days</dt>
+              <dd>
+                {alpha(b.medianAbsErrorAlphaPerDay7d)} ({formatInteger(b.pairs7d)} newcomers)
+              </dd>
+            </div>
+            <div className="figure-item">
+              <dt>Median error of α/day, first 30 days</dt>
+              <dd>
+                {alpha(b.medianAbsErrorAlphaPerDay30d)} ({formatInteger(b.pairs30d)} newcomers)
+              </dd>
+            </div>
+            <div className="figure-item">
+              <dt>P(earn): forecast vs observed</dt>
+              <dd>
+                {formatPercent(b.meanPredictedEarnChance, 0)} vs {formatPercent(b.observedEarnShare, 0)}
+              </dd>
+            </div>
+          </dl>
+          {b.note && <p className="muted">{b.note}</p>}
+        </>
+      )}
+    </section>
+  );
+}
