@@ -7,9 +7,14 @@
  * "Subnet Scout (dev)" folder `npm start` uses; run by the installed app's Electron as Node (the `scout` launcher), where
  * it uses the installed app's folder. SCOUT_DATA_DIR overrides both.
  */
+import nodeModule from 'node:module';
 import { defaultDataDir } from './core/paths';
 import { checkArgs, USAGE, UsageError } from './core/cli/args';
 import { cliVersion, isInstalledBundle } from './core/cli/install';
+
+// Node 22.1+ (the installed app's Electron runs this as Node 22) keeps the compiled code of the modules between runs
+// in the OS's temp folder: an hourly cron run then does not compile @polkadot/api again. Older Node lacks it.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 void (async () => {
   const args = process.argv.slice(2);
