@@ -16,6 +16,17 @@ import { cliVersion, isInstalledBundle } from './core/cli/install';
 // in the OS's temp folder: an hourly cron run then does not compile @polkadot/api again. Older Node lacks it.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
+/** The PDF path needs esbuild and playwright-core from node_modules: a checkout has them, the installed app does not. */
+async function loadPrinter(): Promise<typeof import('./web/lazy-printer')> {
+  try {
+    return await import('./web/lazy-printer');
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
+    process.stderr.write('scout: `scout report` runs from a source checkout (`npm run scout -- report …`); the installed app exports PDFs from its window.\n');
+    process.exit(1);
+  }
+}
+
 void (async () => {
   const args = process.argv.slice(2);
   if (args[0] === '--version' && args.length === 1) {
@@ -38,7 +49,7 @@ void (async () => {
   // Loaded after the check so `--version` and usage errors answer at once; the PDF path (web shell, Chromium) only
   // for the command that prints.
   const [{ ScoutService }, { runCli }] = await Promise.all([import('./core/service'), import('./core/cli/run')]);
-  const printer = command === 'report' ? (await import('./web/lazy-printer')).lazyPrinter(() => service) : null;
+  const printer = command === 'report' ? (await loadPrinter()).lazyPrinter(() => service) : null;
   const service = await ScoutService.open({
     dataDir: defaultDataDir(process.env, process.platform, isInstalledBundle(__dirname)),
     version: cliVersion(__dirname),
