@@ -21,6 +21,9 @@ export default defineConfig({
         // copy of @polkadot/util-crypto never sees the WASM that @polkadot/api initialises, and hashes every SS58
         // checksum in JavaScript (~0.5 s a full sync in a fresh process).
         external: ['esbuild', 'playwright-core', /^@polkadot\//],
+        // Shared chunks beside the entries, not in chunks/: modules find files from __dirname (out/native from the
+        // SQLite opener, out/renderer from the web shell), the same two levels below the project as in the source.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

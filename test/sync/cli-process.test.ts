@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandInNode, type StandInNode } from '../chain/node';
 import { metadataOrWarn } from '../chain/test-helpers';
-import { runBuiltCli } from './built-cli';
+import { ROOT, runBuiltCli } from './built-cli';
 
 async function scout(...args: string[]) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-cli-process-'));
@@ -71,6 +71,28 @@ describe('a command line the CLI cannot use: usage, exit 2, nothing written', ()
     expect(run.code).toBe(0);
     expect(run.out).toBe(`scout ${version}\n`);
     expect(fs.existsSync(path.join(work, 'data'))).toBe(false);
+  });
+});
+
+describe('which better-sqlite3 the built CLI loads', () => {
+  it('run by an Electron binary as Node (the installed launcher): the Electron build in out/native, not the Node one', async () => {
+    // No Electron binary here: a preload makes plain node report an Electron version, which is all the choice reads.
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-cli-electron-'));
+    const preload = path.join(work, 'as-electron.cjs');
+    fs.writeFileSync(preload, "Object.defineProperty(process.versions, 'electron', { value: '45.4.1', enumerable: true });\n");
+    try {
+      const run = await runBuiltCli(path.join(work, 'data'), ['list'], { env: { NODE_OPTIONS: `--require ${preload}`, SCOUT_SQLITE_BINDING: '' } });
+      const expected = path.join(ROOT, 'out', 'native', 'better_sqlite3.node');
+      if (fs.existsSync(expected)) {
+        // It would be loaded into this Node, whose ABI differs: where it is looked for is what this test checks.
+        console.warn(`[skip] which-binding check: ${expected} exists on this machine (npm start ran)`);
+        return;
+      }
+      expect(run.code).toBe(1);
+      expect(run.err).toContain(`better-sqlite3 built for Electron 45.4.1 (${process.arch}) is missing: ${expected} does not exist.`);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 });
 
