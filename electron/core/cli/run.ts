@@ -57,7 +57,7 @@ export async function runCli(
 }
 
 /** Exit code 2, the convention for a command line the program could not use. */
-export function usageError(e: UsageError, io: CliIo): number {
+function usageError(e: UsageError, io: CliIo): number {
   io.err(`scout: ${e.message}`);
   io.err(USAGE);
   return 2;
