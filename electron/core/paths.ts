@@ -25,4 +25,6 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 
 export const LIVE_DB_FILE = 'scout.db';
 export const DEMO_DB_FILE = 'demo.db';
+/** Runtime metadata kept between processes, one file per runtime (a cache: deleting it costs one download). */
+export const RUNTIME_METADATA_DIR = 'runtime-metadata';
 export const CORE_LOG_FILE = path.join('logs', 'core.log');

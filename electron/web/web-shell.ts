@@ -26,8 +26,10 @@ const TYPES: Record<string, string> = {
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 let shimCode: string | null = null;
+/** Bundled on first use from the source (a checkout): this module runs from electron/web or out/main, both two
+ * levels below the project. */
 function shim(): string {
-  shimCode ??= buildSync({ entryPoints: [path.join(__dirname, 'shim.ts')], bundle: true, write: false, format: 'iife', target: 'es2022' })
+  shimCode ??= buildSync({ entryPoints: [path.join(__dirname, '../../electron/web/shim.ts')], bundle: true, write: false, format: 'iife', target: 'es2022' })
     .outputFiles[0]!.text;
   return shimCode;
 }

@@ -13,12 +13,13 @@ import { benchUi } from './ui-bench';
 import { benchAnalyses } from './analysis-bench';
 import { YEAR, yearDb } from '../reliability/year-db';
 import { benchImports } from './import-bench';
+import { benchCli } from './cli-bench';
 
 const SUBNETS = Number(process.env.BENCH_SUBNETS ?? 128);
 const UIDS = Number(process.env.BENCH_UIDS ?? 256);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=sync,engine,history,ui,import picks sections (all by default): a change to one part need not wait for the rest. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'sync,engine,history,ui,import').split(',').map((s) => s.trim()));
+/** BENCH_ONLY=sync,cli,engine,history,ui,import picks sections (all by default): a change to one part need not wait for the rest. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sync,cli,engine,history,ui,import').split(',').map((s) => s.trim()));
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
@@ -39,6 +40,26 @@ async function syncSection(metadata: string): Promise<void> {
     line('naive: getAllMetagraphs + toPrimitive (connect included)', fmt(f.naive));
     line('  peak memory after the naive runs', `${f.naivePeakMb.toFixed(0)} MB`);
     line('  ratio naive / full sync (medians)', `${(f.naive.median / f.full.median).toFixed(2)}×`);
+  } finally {
+    await node.close();
+  }
+}
+
+async function cliSection(metadata: string): Promise<void> {
+  const node = await startNodeProcess({ metadataPath: metadata, subnets: SUBNETS, uids: UIDS, seed: 'bench' });
+  try {
+    const c = await benchCli(node.url, RUNS);
+    if (typeof c === 'string') return void console.log(`CLI benchmarks skipped: ${c}`);
+    const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+    const wire = (w: { requests: number; bytesUp: number; bytesDown: number }) => `${mb(w.bytesDown + w.bytesUp)} (${mb(w.bytesDown)} down), ${w.requests.toFixed(0)} requests`;
+    line('cold CLI sync: whole `scout sync` process, fresh db, metadata kept', fmt(c.coldProcess));
+    line('  the same, first run ever (no metadata in the data folder)', fmt(c.coldProcessNoCache));
+    line('  warm: full sync in a running process, fresh db', fmt(c.warm));
+    line('wire, full sync (CLI, metadata kept)', wire(c.full));
+    line('wire, full sync (CLI, first run ever)', wire(c.fullFirstEver));
+    line('wire, incremental refresh (open connection)', wire(c.incremental));
+    line('100 ms round trip: cold CLI sync, whole process', fmt(c.slowColdProcess));
+    line('100 ms round trip: warm full sync in a running process', fmt(c.slowWarm));
   } finally {
     await node.close();
   }
@@ -95,6 +116,10 @@ async function main(): Promise<void> {
   if (ONLY.has('sync')) {
     if (metadata) await syncSection(metadata);
     else console.log('sync benchmarks skipped: no runtime metadata (set SCOUT_METADATA or put shared/chain/ beside the repo)');
+  }
+  if (ONLY.has('cli')) {
+    if (metadata) await cliSection(metadata);
+    else console.log('CLI benchmarks skipped: no runtime metadata');
   }
   if (ONLY.has('engine')) engineSection();
   if (ONLY.has('history')) await historySection();

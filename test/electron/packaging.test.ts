@@ -30,7 +30,7 @@ function madeUpCheckout(dir: string): void {
   write(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { 'better-sqlite3': sqliteVersion }, devDependencies: {} }));
   fs.copyFileSync(path.join(root, 'electron-builder.yml'), path.join(dir, 'electron-builder.yml'));
   fs.cpSync(path.join(root, 'resources'), path.join(dir, 'resources'), { recursive: true });
-  for (const f of ['out/main/main.js', 'out/main/main.js.map', 'out/main/core-process.js', 'out/preload/preload.js', 'out/renderer/index.html']) {
+  for (const f of ['out/main/main.js', 'out/main/main.js.map', 'out/main/core-process.js', 'out/main/cli.js', 'out/preload/preload.js', 'out/renderer/index.html']) {
     write(path.join(dir, f));
   }
   write(path.join(dir, 'out/native/better_sqlite3.node'), 'electron build');
@@ -86,9 +86,16 @@ describe.skipIf(skipReason !== '')('npm run dist', () => {
     madeUpCheckout(dir);
     builder(dir, ['--linux', 'dir']);
     const { inAsar, unpacked } = packedFiles(path.join(dir, 'dist/linux-unpacked/resources'));
-    for (const f of ['package.json', 'out/main/main.js', 'out/main/core-process.js', 'out/preload/preload.js', 'out/renderer/index.html']) {
+    for (const f of ['package.json', 'out/main/main.js', 'out/main/core-process.js', 'out/main/cli.js', 'out/preload/preload.js', 'out/renderer/index.html']) {
       expect(inAsar).toContain(f);
     }
+    // The `scout` launchers sit beside app.asar and run its CLI bundle with the app's Electron as Node.
+    const resources = path.join(dir, 'dist/linux-unpacked/resources');
+    const launcher = fs.readFileSync(path.join(resources, 'scout'), 'utf8');
+    expect(fs.statSync(path.join(resources, 'scout')).mode & 0o111).not.toBe(0);
+    expect(launcher).toContain('ELECTRON_RUN_AS_NODE=1 exec "$app" "$here/app.asar/out/main/cli.js"');
+    expect(fs.existsSync(path.join(dir, 'dist/linux-unpacked', launcher.match(/app="\$here\/\.\.\/([^"]+)"/)![1]!))).toBe(true);
+    expect(fs.readFileSync(path.join(resources, 'scout.cmd'), 'utf8')).toContain('app.asar\\out\\main\\cli.js');
     expect(inAsar).toContain('node_modules/better-sqlite3/lib/index.js');
     // app.asar lists unpacked files too: one binary in all.
     expect([...new Set([...inAsar, ...unpacked])].filter((f) => f.endsWith('.node'))).toEqual(['out/native/better_sqlite3.node']);
@@ -117,5 +124,8 @@ describe.skipIf(skipReason !== '')('npm run dist', () => {
     expect(args).toMatch(new RegExp(`--maintainer\\n[^\\n]*<${pkg.author.email.replace(/\./g, '\\.')}>`));
     expect(args).toContain(`--url\n${pkg.homepage}`);
     expect(args).toMatch(/^Categories=Office;Finance;$/m);
+    // `scout` on PATH: /usr/bin/scout execs the launcher inside the installed app.
+    expect(args).toContain('resources/cli/scout-deb=/usr/bin/scout');
+    expect(fs.readFileSync(path.join(dir, 'resources/cli/scout-deb'), 'utf8')).toContain('exec "/opt/Subnet Scout/resources/scout" "$@"');
   });
 });

@@ -10,9 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeReportFile } from '../../electron/core/cli/report-file';
+import { builtCli } from '../sync/built-cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-report-out-'));
 const dataDir = path.join(work, 'data');
 const reports = path.join(work, 'reports');
@@ -20,7 +19,7 @@ fs.mkdirSync(reports);
 
 function scout(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(TSX, [path.join(ROOT, 'electron/cli.ts'), ...args], { cwd: work, env: { ...process.env, SCOUT_DATA_DIR: dataDir }, timeout: 60_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [builtCli(), ...args], { cwd: work, env: { ...process.env, SCOUT_DATA_DIR: dataDir }, timeout: 60_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
     );
   });

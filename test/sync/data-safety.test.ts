@@ -15,6 +15,7 @@ import { holdersOf } from '../../electron/core/db/folder-lock';
 import type { BackupInfo } from '../../shared/backups-api';
 import type { Note } from '../../shared/notes-types';
 import { call, serviceFor } from './sync-helpers';
+import { builtCli } from './built-cli';
 
 const metadata = metadataOrWarn('data safety');
 const ROOT = path.resolve(__dirname, '../..');
@@ -30,7 +31,7 @@ interface Child {
 
 /** Runs `scout …` as its own process on `dataDir`, the way a user's cron job does. */
 function cli(dataDir: string, ...args: string[]): Child {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['electron/cli.ts', ...args], {
+  const child = spawn(process.execPath, [builtCli(), ...args], {
     cwd: ROOT,
     env: { ...process.env, SCOUT_DATA_DIR: dataDir },
   });

@@ -12,7 +12,7 @@ import {
 } from '@polkadot-api/substrate-bindings';
 import { blockAt, describeArgs, named, undecodable, type BlockAt } from './call-names';
 import { ChainError } from './errors';
-import { rememberMetadata } from './known-metadata';
+import { knownMetadataBytes, rememberMetadata } from './known-metadata';
 import { raw } from './raw-rpc';
 import { ss58Encoder } from './ss58';
 
@@ -196,7 +196,10 @@ export async function runtimeCodecsAt(api: ApiPromise, block: string | BlockAt):
   if (!codecs) {
     // The same prefix @polkadot/types prints accounts with (chain properties, else the SS58Prefix constant).
     const prefix = registry.chainSS58 ?? 42;
-    codecs = metadataBytesAt(api, at, metadata.version).then((bytes) => {
+    // The bytes @polkadot/api already holds for this runtime when it took v15+ (it asks for the newest the node
+    // has): one metadata download per sync, not two. Older runtimes' v14 does not describe runtime APIs.
+    const held = knownMetadataBytes(api.genesisHash.toHex(), specVersion) ?? (metadata.version >= 15 ? metadata.toU8a() : undefined);
+    codecs = (held ? Promise.resolve(held) : metadataBytesAt(api, at, metadata.version)).then((bytes) => {
       let built: RuntimeCodecs;
       try {
         built = buildRuntimeCodecs(bytes, specVersion, prefix);

@@ -5,7 +5,7 @@
 import type { BacktestPair, BacktestSummary } from '../../../shared/economics';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { formatNumber, formatPercent } from '../../../shared/format';
-import { toWire } from '../../../shared/wire';
+import { toPlainJson } from './plain-json';
 import { summariseBacktest } from '../engine/backtest';
 import type { ScoutService } from '../service';
 import type { CliIo } from './run';
@@ -49,7 +49,7 @@ export async function backtestCommand(service: ScoutService, args: string[], io:
   const overall = summariseBacktest(subnets.flatMap((s) => s.pairList));
   if (args.includes('--json')) {
     io.out(
-      toWire({
+      toPlainJson({
         days,
         overall,
         subnets: subnets.map(({ pairList, ...s }) => ({ ...s, pairs: pairList })),

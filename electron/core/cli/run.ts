@@ -1,26 +1,17 @@
 /** The CLI's commands, written against the service contract so they can be tested without a process. */
 import type { ResultOf, Method, ArgOf } from '../../../shared/api';
-import type { SubnetRow } from '../../../shared/api-types';
-import { formatPercent, formatTao, raoToTao } from '../../../shared/format';
-import { toWire } from '../../../shared/wire';
+import { formatPercent, formatTao } from '../../../shared/format';
 import type { ScoutService } from '../service';
 import { printMiners } from '../miners/cli-output';
 import { checkReportTarget, writeReportFile } from './report-file';
 import { backtestCommand } from './backtest';
+import { checkArgs, USAGE, UsageError } from './args';
+import { toPlainCsv, toPlainJson } from './plain-json';
 
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
 }
-
-const USAGE = `Usage:
-  scout sync [--endpoint URL] [--backfill 30d]   sync the latest block (and optionally one point a day back)
-  scout list [--json [--scenario NAME] | --csv]  print the subnets as the last sync left them (JSON rows carry
-                                                 P(earn), expected profit and the verdict under your scenario)
-  scout report (--netuid N | --watchlist ID) --out FILE.pdf [--force]
-                                                 the PDF report the app exports (--force: replace an existing PDF)
-  scout miners [--json]                          the team's UIDs, their status and the alerts since the previous sync
-  scout backtest [--days N] [--json]             how the newcomer forecast did on the local history (predicted vs actual)`;
 
 async function call<M extends Method>(service: ScoutService, method: M, arg?: ArgOf<M>): Promise<ResultOf<M>> {
   const reply = await service.call(method, arg);
@@ -45,8 +36,13 @@ export async function runCli(
   io: CliIo,
   write: (file: string, bytes: Uint8Array) => void = writeReportFile,
 ): Promise<number> {
+  if (args.length === 1 && args[0] === '--help') {
+    io.out(USAGE);
+    return 0;
+  }
   const [command, ...rest] = args;
   try {
+    checkArgs(args);
     const problem = service.currentProblem();
     if (problem) throw new Error(problem.message);
     if (command === 'sync') return await sync(service, rest, io);
@@ -54,12 +50,19 @@ export async function runCli(
     if (command === 'report') return await report(service, rest, io, write);
     if (command === 'miners') return printMiners(await call(service, 'miners.report'), rest, io);
     if (command === 'backtest') return await backtestCommand(service, rest, io);
-    io.err(USAGE);
-    return command === undefined || command === '--help' ? 0 : 2;
+    throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
+    if (e instanceof UsageError) return usageError(e, io);
     io.err(`scout: ${(e as Error).message}`);
     return 1;
   }
+}
+
+/** Exit code 2, the convention for a command line the program could not use. */
+function usageError(e: UsageError, io: CliIo): number {
+  io.err(`scout: ${e.message}`);
+  io.err(USAGE);
+  return 2;
 }
 
 async function sync(service: ScoutService, args: string[], io: CliIo): Promise<number> {
@@ -106,31 +109,6 @@ async function report(service: ScoutService, args: string[], io: CliIo, write: (
   return 0;
 }
 
-const CSV_COLUMNS: [string, (r: SubnetRow) => string | number][] = [
-  ['netuid', (r) => r.netuid],
-  ['name', (r) => r.name],
-  ['symbol', (r) => r.symbol],
-  ['price_tao', (r) => (r.alphaPriceRao === null ? '' : raoToTao(r.alphaPriceRao))],
-  ['emission_share', (r) => r.emissionShare ?? ''],
-  ['tao_in_emission_share', (r) => r.taoInEmissionShare ?? ''],
-  ['chain_buy_share', (r) => r.chainBuyShare ?? ''],
-  ['uids', (r) => r.uidCount],
-  ['max_uids', (r) => r.maxUids],
-  ['registration_cost_tao', (r) => raoToTao(r.burnRao)],
-  ['registration_cost_in_24h_tao', (r) => r.registrationCostIn24hTao ?? ''],
-  ['received_miner_pool_tao_per_day', (r) => r.receivedMinerPoolTaoPerDay ?? ''],
-  ['gross_miner_pool_tao_per_day', (r) => r.grossMinerPoolTaoPerDay ?? ''],
-  ['pool_basis', (r) => r.poolBasis ?? ''],
-  ['paid_vs_rule', (r) => r.paidVsRule ?? ''],
-  ['subnet_dereg_rank', (r) => r.subnetDeregRank ?? ''],
-  ['subnet_dereg_risk', (r) => r.subnetDeregRisk ?? ''],
-  ['next_alpha_halving_block', (r) => r.nextAlphaHalvingBlock ?? ''],
-  ['block', (r) => r.blockNumber],
-  ['stale_reason', (r) => r.staleReason ?? ''],
-];
-
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /**
  * The list's rows with the newcomer forecast under the user's current what-if, or a saved one by name: P(earn),
  * expected profit, the verdict and the phrase that decided it.
@@ -165,11 +143,12 @@ async function withForecast(service: ScoutService, result: ResultOf<'subnets.lis
 
 async function list(service: ScoutService, args: string[], io: CliIo): Promise<number> {
   const result = await call(service, 'subnets.list');
+  const scenarioName = option(args, '--scenario');
   if (args.includes('--json')) {
-    io.out(toWire(await withForecast(service, result, option(args, '--scenario'))));
+    io.out(toPlainJson(await withForecast(service, result, scenarioName)));
   } else if (args.includes('--csv')) {
-    io.out(CSV_COLUMNS.map(([h]) => h).join(','));
-    for (const r of result.rows) io.out(CSV_COLUMNS.map(([, f]) => csvCell(f(r))).join(','));
+    // The same columns as the JSON rows, forecast included.
+    for (const line of toPlainCsv((await withForecast(service, result, scenarioName)).rows)) io.out(line);
   } else {
     if (!result.point) {
       io.out('No data yet: run `scout sync`.');

@@ -2,12 +2,12 @@
 import type { MyMinersReport } from '../../../shared/miners-types';
 import { MINER_STATUS_LABELS } from '../../../shared/miners-types';
 import { formatNumber } from '../../../shared/format';
-import { toWire } from '../../../shared/wire';
+import { toPlainJson } from '../cli/plain-json';
 import type { CliIo } from '../cli/run';
 
 export function printMiners(report: MyMinersReport, args: string[], io: CliIo): number {
   if (args.includes('--json')) {
-    io.out(toWire(report));
+    io.out(toPlainJson(report));
     return 0;
   }
   if (report.keys.length === 0) {

@@ -2,12 +2,14 @@
  * Owns the sync lifecycle for the service: one sync at a time, progress as events, cancel, a schedule (every N
  * minutes while the app runs) and retries with backoff when the endpoint is unreachable or drops.
  */
+import path from 'node:path';
 import type { SyncOutcome, SyncState } from '../../../shared/api-types';
 import type { ScoutService } from '../service';
 import { CoreError } from '../errors';
 import { ChainError, SyncStopped } from '../chain/errors';
 import { resolveTarget } from './endpoint';
 import { runSync, tidyAfterSync } from './sync-run';
+import { RUNTIME_METADATA_DIR } from '../paths';
 import { MostlyStaleError } from './mostly-stale';
 
 const RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000];
@@ -105,6 +107,7 @@ export class SyncController {
         connectTimeoutMs: this.timeouts.connectMs,
         callTimeoutMs: this.timeouts.callMs,
         giveUpAfterTimeouts: this.timeouts.giveUpAfterTimeouts,
+        metadataDir: path.join(ws.dataDir, RUNTIME_METADATA_DIR),
         onProgress: (p) => this.update({ phase: p.phase === 'backfill' ? 'subnets' : p.phase, done: p.done, total: p.total, netuid: p.netuid, message: p.message, online: true }),
       });
       this.retryCount = 0;

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { NetworkSync, StaleSubnet, SyncPoint } from '../../../shared/domain';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { connect, type Connection } from '../chain/connect';
+import { loadMetadataFolder, saveMetadataFolder } from '../chain/known-metadata';
 import { ChainCallError, ChainError } from '../chain/errors';
 import { fetchBlock, type FetchedBlock } from '../chain/fetch-block';
 import { MappingError, mapNetwork, mapSubnet } from '../chain/mapper';
@@ -38,6 +39,8 @@ export interface SyncRunOptions {
   callTimeoutMs?: number;
   /** Stop when this many requests in a row time out (see connect). */
   giveUpAfterTimeouts?: number;
+  /** Where runtime metadata is kept between processes (see known-metadata); none: this process only. */
+  metadataDir?: string;
 }
 
 export interface SyncRunResult {
@@ -48,6 +51,7 @@ export interface SyncRunResult {
 export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   const { db, target, onProgress } = options;
   onProgress({ phase: 'connecting', done: 0, total: 1, netuid: null, message: `Connecting to ${target.endpoint}` });
+  if (options.metadataDir) loadMetadataFolder(options.metadataDir);
   const conn = await connect(target.endpoint, {
     timeoutMs: options.connectTimeoutMs,
     callTimeoutMs: options.callTimeoutMs,
@@ -66,6 +70,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     }
     onProgress({ phase: 'network', done: 0, total: 1, netuid: null, message: 'Reading the network' });
     const live = await readAndStore(options, conn, headHash, 'live', 'Nothing was written; the previous data is unchanged.');
+    if (options.metadataDir) saveMetadataFolder(options.metadataDir);
     const points = [live.point];
     if (options.backfillDays) points.push(...(await backfill(options, conn, live.point.blockNumber, options.backfillDays)));
     rememberGenesis(db, target.endpoint, conn.genesisHash);
