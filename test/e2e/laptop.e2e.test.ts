@@ -15,7 +15,7 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ];
-const DECIDING = ['Netuid', 'Name', 'Profit $/mo', 'Verdict', 'Why'];
+const DECIDING = ['Netuid', 'Name', 'Profit $/mo (expected)', 'Verdict', 'Why'];
 
 /** The box of a header cell by its label. */
 const header = (page: Page, label: string) => page.locator('table.subnets-table thead th').filter({ has: page.getByRole('button', { name: label, exact: true }) });

@@ -26,8 +26,11 @@ describe.skipIf(missing !== null)('the newcomer forecast: P(earn), reasons in th
   it('every row shows P(earn) and its verdict with the deciding reason as a phrase, sorted by expected profit', async () => {
     const verdicts = await cellTexts('Verdict');
     expect(verdicts.length).toBeGreaterThan(10);
-    // The label and then the reason, e.g. "✕ Skip loses after P(earn)".
-    for (const v of verdicts) expect(v).toMatch(/(Mine|Watch|Skip)\s+\S.{3,}/);
+    // The label, and beside it the deciding reason as a phrase, e.g. "✕ Skip" · "loses after P(earn)".
+    for (const v of verdicts) expect(v).toMatch(/(Mine|Watch|Skip)/);
+    const reasons = await cellTexts('Why');
+    expect(reasons).toHaveLength(verdicts.length);
+    for (const why of reasons) expect(why).toMatch(/\S.{3,}/);
     const chances = await cellTexts('P(earn)');
     expect(chances.every((c) => /^\d+%$/.test(c) || c === '—')).toBe(true);
     const profits = (await cellTexts('Profit $/mo (expected)')).filter((p) => p !== '—').map((p) => Number(p.replace(/,/g, '')));
@@ -59,9 +62,11 @@ describe.skipIf(missing !== null)('the newcomer forecast: P(earn), reasons in th
     await expect.poll(() => cellTexts('Netuid')).toEqual(['1']);
     await page.getByLabel('Fits my rig').uncheck();
     await expect.poll(rowCount).toBe(all);
-    const sn2 = page.locator('table.subnets-table tbody tr', { has: page.locator('td:nth-child(1)', { hasText: /^2$/ }) });
+    const sn2 = page.locator('table.subnets-table tbody tr[data-netuid="2"]');
     const verdictCol = await columnIndex('Verdict');
-    await expect.poll(() => sn2.locator(`td:nth-child(${verdictCol})`).textContent()).toMatch(/Skip\s+rig too small/);
+    const whyCol = await columnIndex('Why');
+    await expect.poll(() => sn2.locator(`td:nth-child(${verdictCol})`).textContent()).toMatch(/Skip/);
+    await expect.poll(() => sn2.locator(`td:nth-child(${whyCol})`).textContent()).toBe('rig too small');
   });
 
   it('a GPU rig with 0 GB VRAM is refused with a message and the last valid rig stays in force', async () => {
@@ -77,7 +82,7 @@ describe.skipIf(missing !== null)('the newcomer forecast: P(earn), reasons in th
     const reasons = page.getByRole('list', { name: 'Reasons for the verdict' });
     await reasons.waitFor();
     const text = await reasons.textContent();
-    for (const factor of ['Expected profit (after P(earn))', 'P(earn): newcomers who earned', 'Rig fit', 'Subnet deregistration risk', 'Pruning risk']) {
+    for (const factor of ['Expected profit (after P(earn))', 'P(earn): newcomers who earned', 'Rig fit', 'Subnet deregistration', 'Pruning risk']) {
       expect(text).toContain(factor);
     }
     expect(text).toContain("the rig falls short of the subnet's hardware needs");

@@ -1,8 +1,8 @@
 /**
  * Expected value, not the best case: most newcomers on Finney never earn, so what the position pays is weighted by
  * P(earn), the share of this subnet's recent newcomers that reached incentive before their immunity ended
- * (NewcomerOutcomes), or a stated, conservative prior when too few were seen. Earnings stay flat over the horizon
- * (today's path) until the engine models the path.
+ * (NewcomerOutcomes), or a stated, conservative prior when too few were seen. The earnings come in already averaged
+ * over the horizon's earnings path (alpha halvings, the assumed alpha price change: engine/path.ts).
  */
 import type { Figure, NewcomerExpectation, Scenario, SubnetAnalysis, VerdictThresholds } from '../../../shared/economics';
 import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
@@ -33,9 +33,9 @@ export function earnChanceFor(analysis: SubnetAnalysis, thresholds: VerdictThres
 
 export interface ExpectationInputs {
   competitors: number | null;
-  /** Revenue of the whole received pool, USD/month (null when unknowable). */
+  /** Revenue of the whole received pool, USD/month on the path's average (null when unknowable). */
   poolRevenueUsdPerMonth: number | null;
-  /** At the scenario's position, given earning. */
+  /** At the scenario's position, given earning, on the path's average. */
   earningsUsdPerMonth: number | null;
   costsUsdPerMonth: number | null;
 }

@@ -270,11 +270,14 @@ export function evaluateNewcomer(
   const poolUsdNote = taoPriceUsd === null ? 'TAO price not set' : 'no alpha price';
   const pruning = pruningRisk(analysis, alphaPerDay, thresholds);
   const fit = rigFit(scenario.rig, hardware);
+  // On the earnings path (its average month over the horizon: halvings and the assumed alpha price), as profit is.
   const expected = expectation(analysis, scenario, thresholds, {
     competitors,
     poolRevenueUsdPerMonth:
-      pool === null || price === null || taoPriceUsd === null ? null : pool * price * realised * taoPriceUsd * DAYS_PER_MONTH,
-    earningsUsdPerMonth,
+      pool === null || price === null || taoPriceUsd === null
+        ? null
+        : pool * price * realised * taoPriceUsd * DAYS_PER_MONTH * overHorizon,
+    earningsUsdPerMonth: earningsUsdPerMonth === null ? null : earningsUsdPerMonth * overHorizon,
     costsUsdPerMonth,
   });
   return {

@@ -8,7 +8,7 @@ export type ColumnId =
 
 /** The default order puts the deciding columns (profit, verdict, why) right after the subnet's name. */
 export const ALL_COLUMNS: ColumnId[] = [
-  'netuid', 'name', 'profit', 'earnChance', 'verdict', 'reason', 'symbol', 'price', 'change24h', 'change7d', 'taoReserve', 'alphaReserve', 'emissionShare',
+  'netuid', 'name', 'profit', 'verdict', 'reason', 'earnChance', 'symbol', 'price', 'change24h', 'change7d', 'taoReserve', 'alphaReserve', 'emissionShare',
   'minerPool', 'miners', 'gini', 'registration', 'immunity', 'subnetDereg',
 ];
 

@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import type { SubnetBacktest } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent, MISSING } from '../../../shared/format';
+import { useSectionLabel } from './section-scope';
 
 const alpha = (v: number | null) => (v === null ? MISSING : `${formatNumber(v, 4)} α/day`);
 
@@ -10,9 +12,12 @@ const alpha = (v: number | null) => (v === null ? MISSING : `${formatNumber(v, 4
  */
 export function ForecastBacktest({ backtest }: { backtest: SubnetBacktest | null | undefined }) {
   const b = backtest;
+  // Ids from useId: a watchlist report holds this section once per subnet.
+  const titleId = useId();
+  const sectionLabel = useSectionLabel(titleId);
   return (
-    <section className="subnet-section" aria-labelledby="backtest-title">
-      <h2 id="backtest-title">How did this forecast do here?</h2>
+    <section className="subnet-section" aria-labelledby={sectionLabel}>
+      <h2 id={titleId}>How did this forecast do here?</h2>
       {!b || b.pairs === 0 ? (
         <p className="muted">{b?.note ?? 'not enough history yet: sync for a week or more.'}</p>
       ) : (

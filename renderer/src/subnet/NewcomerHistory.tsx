@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import type { CompetitiveIncome, NewcomerOutcomes } from '../../../shared/economics';
 import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent, MISSING } from '../../../shared/format';
+import { useSectionLabel } from './section-scope';
 
 const pct = (v: number | null) => (v === null ? MISSING : `${formatNumber(v, 0)}th`);
 
@@ -19,9 +21,12 @@ export function NewcomerHistory({
   const o = outcomes;
   const enough = !!o && o.resolved >= MIN_NEWCOMERS_MEASURED;
   const tao = (v: number | null) => (v === null ? MISSING : `${formatNumber(v, 4)} τ/day`);
+  // Ids from useId: a watchlist report holds this section once per subnet.
+  const titleId = useId();
+  const sectionLabel = useSectionLabel(titleId);
   return (
-    <section className="subnet-section" aria-labelledby="newcomer-history-title">
-      <h2 id="newcomer-history-title">Where newcomers landed here</h2>
+    <section className="subnet-section" aria-labelledby={sectionLabel}>
+      <h2 id={titleId}>Where newcomers landed here</h2>
       {competitive && (
         <p className="competitive-income">
           Competing miners (neither the owner's keys nor validators): {formatInteger(competitive.miners)}; best{' '}

@@ -251,7 +251,8 @@ export const COLUMNS: Record<ColumnId, Column> = {
     label: 'P(earn)',
     title: "Share of this subnet's recent newcomers that earned before their immunity ended (or the prior from Settings when too few were seen)",
     numeric: true,
-    priority: 1,
+    // Beside the deciding columns, but the first to give way on a laptop: the row's reason names it when it decides.
+    priority: 2,
     sortValue: earnChance,
     render: (r) => formatPercent(earnChance(r), 0),
     csv: (r) => blank(earnChance(r)),
@@ -263,14 +264,8 @@ export const COLUMNS: Record<ColumnId, Column> = {
     numeric: false,
     priority: 1,
     sortValue: (r) => (r.economics ? VERDICT_ORDER[r.economics.verdict.label] : null),
-    render: (r) =>
-      r.economics ? (
-        <>
-          <VerdictBadge verdict={r.economics.verdict} /> <span className="verdict-phrase">{r.economics.verdict.phrase}</span>
-        </>
-      ) : (
-        '—'
-      ),
+    // The badge only: the deciding reason has its own column (Why), so a laptop shows both without scrolling.
+    render: (r) => (r.economics ? <VerdictBadge verdict={r.economics.verdict} /> : '—'),
     csv: (r) => (r.economics ? `${r.economics.verdict.label}: ${r.economics.verdict.phrase}` : ''),
     shows: verdictShown,
   },
@@ -280,7 +275,15 @@ export const COLUMNS: Record<ColumnId, Column> = {
     numeric: false,
     priority: 1,
     sortValue: (r) => decisiveReasons(r) || null,
-    render: (r) => (r.economics ? <span className="reason-text">{decisiveReasons(r) || MISSING}</span> : MISSING),
+    // The short phrase in the row ("loses after P(earn)", "rig too small"); the full sentences on hover and focus.
+    render: (r) =>
+      r.economics ? (
+        <span className="reason-text verdict-phrase" title={decisiveReasons(r) || undefined}>
+          {r.economics.verdict.phrase || MISSING}
+        </span>
+      ) : (
+        MISSING
+      ),
     csv: decisiveReasons,
     shows: verdictShown,
   },
