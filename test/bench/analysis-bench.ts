@@ -62,7 +62,14 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
     const uidHistoryReadMs = await measure(runs, () => new UidHistory(db, DEFAULT_WINDOW_DAYS).since(from));
     const history = new UidHistory(db, DEFAULT_WINDOW_DAYS).since(from);
     const immunity = new Map(
-      (db.prepare('SELECT netuid, immunity_period_blocks FROM subnet_snapshots WHERE point_id = (SELECT MAX(point_id) FROM subnet_snapshots)').raw().all() as [number, number][]),
+      db
+        .prepare(
+          // The immunity is a subnet profile field (schema step 6 moved it out of the snapshot rows).
+          `SELECT ss.netuid, pr.immunity_period_blocks FROM subnet_snapshots ss JOIN subnet_profiles pr ON pr.id = ss.profile_id
+           WHERE ss.point_id = (SELECT MAX(point_id) FROM subnet_snapshots)`,
+        )
+        .raw()
+        .all() as [number, number][],
     );
     const newcomerStatsMs = await measure(runs, () => {
       for (const [netuid, points] of history) newcomerOutcomes(points, immunity.get(netuid) ?? 5000);
