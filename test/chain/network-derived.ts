@@ -1,14 +1,11 @@
 /**
  * Chain values the generator does not model but a real node has, derived from its state so that the storage
- * items and the runtime APIs reading them agree: the subnet lock cost, the subnet next in line for pruning,
- * subnet accounts, delegates. Constants are the runtime defaults (chain-reference.md §3).
+ * items and the runtime APIs reading them agree: the subnet lock cost, subnet accounts, delegates. Constants are the
+ * runtime defaults (chain-reference.md §3); the subnet limit and network immunity come with the simulated state.
  */
 import type { RawNetworkState } from '../../electron/core/chain/raw';
 import { RAO } from '../../electron/core/chain/synthetic/constants';
 
-export const SUBNET_LIMIT = 128;
-/** NetworkImmunityPeriod: a new subnet cannot be pruned for this many blocks. */
-export const NETWORK_IMMUNITY_PERIOD = 1_296_000;
 /** Validator take every synthetic hotkey charges (the chain default, 11_796/65_535 ≈ 18%). */
 export const DEFAULT_TAKE = 11_796;
 const PALLET_ID = new TextEncoder().encode('modlsubtensr');

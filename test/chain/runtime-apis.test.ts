@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEAD_BLOCK } from '../../electron/core/chain/synthetic/constants';
 import { SyntheticNetwork } from '../../electron/core/chain/synthetic/network';
-import { NETWORK_IMMUNITY_PERIOD } from './network-derived';
+import { NETWORK_IMMUNITY_PERIOD } from '../../electron/core/chain/synthetic/constants';
 import { loadRuntime } from './registry';
 import { callRuntime, Encoded } from './runtime-apis';
 import { metadataOrWarn } from './test-helpers';

@@ -13,7 +13,7 @@
 import type { RawNetworkState, RawSubnetState } from '../../electron/core/chain/raw';
 import { TAO_WEIGHT_U64 } from '../../electron/core/chain/synthetic/constants';
 import { u8aToHex } from '@polkadot/util';
-import { DEFAULT_TAKE, networkLock, NETWORK_IMMUNITY_PERIOD, SUBNET_LIMIT } from './network-derived';
+import { DEFAULT_TAKE, networkLock } from './network-derived';
 import type { RuntimeSpec } from './registry';
 import { axonOf, hyperparamsValue } from './wire';
 
@@ -40,8 +40,9 @@ const NETWORK_ITEMS: NetworkItem[] = [
   ['SubtensorModule', 'TaoWeight', () => TAO_WEIGHT_U64],
   // Dissolving a subnet decrements TotalNetworks: it counts the live ones.
   ['SubtensorModule', 'TotalNetworks', (state) => state.subnets.size],
-  ['SubtensorModule', 'SubnetLimit', (state) => state.network.subnetLimit ?? SUBNET_LIMIT],
-  ['SubtensorModule', 'NetworkImmunityPeriod', (state) => state.network.networkImmunityPeriod ?? NETWORK_IMMUNITY_PERIOD],
+  // Absent (null) in the state = the item is absent in this runtime: no entry, as a real node reads it.
+  ['SubtensorModule', 'SubnetLimit', (state) => state.network.subnetLimit ?? undefined],
+  ['SubtensorModule', 'NetworkImmunityPeriod', (state) => state.network.networkImmunityPeriod ?? undefined],
   ['SubtensorModule', 'NetworkMinLockCost', (state) => networkLock(state).minLock],
   ['SubtensorModule', 'NetworkLastLockCost', (state) => networkLock(state).lastLock],
   ['SubtensorModule', 'NetworkLockReductionInterval', (state) => networkLock(state).reductionInterval],
