@@ -85,7 +85,7 @@ function keysOf(plan: SubnetPlan, pool: readonly PoolValidator[], s: SimState, u
 
 export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], block: number): SubnetDraft {
   const plan = sim.plan;
-  const { seed, netuid, tempo, profile } = plan;
+  const { seed, netuid, tempo } = plan;
   const s = sim.stateAt(block);
   const n = s.n;
   const M = s.mechanisms;
