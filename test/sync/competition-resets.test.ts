@@ -3,6 +3,7 @@
  * Finney metadata) runs the owner calls of owner-calls.ts; the app syncs either side of them into a real SQLite file
  * and names each event on exactly the subnet it happened to.
  */
+import { xxhashAsHex } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandInNode, type StandInNode } from '../chain/node';
 import { metadataOrWarn } from '../chain/test-helpers';
@@ -16,6 +17,8 @@ import { call, serviceFor } from './sync-helpers';
 const metadata = metadataOrWarn('competition resets');
 /** 40 subnets hold every situation (39 is the fresh one, 40 is dead); 8 UIDs keep the syncs quick. */
 const SUBNETS = 40;
+/** Storage keys of SubtensorModule.WeightsVersionKey start with twox128(pallet) ++ twox128(item). */
+const WEIGHTS_VERSION_PREFIX = xxhashAsHex('SubtensorModule', 128) + xxhashAsHex('WeightsVersionKey', 128).slice(2);
 
 describe.skipIf(!metadata)('competition resets between syncs of the stand-in node', () => {
   let node: StandInNode;
@@ -52,8 +55,13 @@ describe.skipIf(!metadata)('competition resets between syncs of the stand-in nod
   });
 
   it('names each owner call on its own subnet: new scoring code, a mechanism, the burn, registration', async () => {
+    node.requestLog.length = 0;
     // An epoch after the calls (the slowest tempo is 720): MinerBurned is an epoch's figure.
     await syncAt(OWNER_CALL_BLOCK + 800);
+    // Every subnet's weights version comes in the sync's one batched storage query, not a request per subnet.
+    const reads = node.requestLog.filter((r) => JSON.stringify(r.params).includes(WEIGHTS_VERSION_PREFIX));
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(reads[0]!.params).split(WEIGHTS_VERSION_PREFIX).length - 1).toBe(node.truthAt(OWNER_CALL_BLOCK + 800).subnets.size);
     const truth = (block: number) => node.truthAt(block).subnets.get(SITUATIONS.weightsVersionBump)!.storage.weightsVersionKey;
     const [before, after] = [truth(FRESH_SUBNET_BLOCK + 100), truth(OWNER_CALL_BLOCK + 800)];
     const found = await alerts();
