@@ -116,6 +116,11 @@ export interface SubnetSnapshot {
   subtokenEnabled: boolean | null;
   /** FirstEmissionBlockNumber; null = not set, or not readable (then the network's missingReads names it). */
   firstEmissionBlock: number | null;
+  /**
+   * WeightsVersionKey: the owner raises it with new scoring code (validators on older code can no longer set weights).
+   * null = not in this runtime, not recorded (rows before schema step 11), or beyond what SQLite's int64 holds.
+   */
+  weightsVersionKey: bigint | null;
 }
 
 /** One UID of one subnet at one sync point. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeThresholds, MetricChange, WatchedSubnet } from '../../shared/api-types';
-import { BLOCKS_PER_DAY } from '../../shared/domain';
+import { BLOCKS_PER_DAY, type SubnetSnapshot } from '../../shared/domain';
 import { DEFAULT_SCENARIO, DEFAULT_THRESHOLDS, type Scenario, type SubnetHistoryPoint, type VerdictThresholds } from '../../shared/economics';
 import { addHourlyPoints, BLOCKS_PER_HOUR, syncMaker } from '../../test/reliability/synthetic-syncs';
 import { Analyses } from './analyses';
@@ -214,18 +214,60 @@ function wholeHistoryChanges(
 }
 
 describe('competition resets between two syncs', () => {
-  const base = makeSubnet({ mechanismCount: 1, minerBurnedFraction: 0.9, registrationAllowed: false, registeredAtBlock: 500 });
-  it('a mechanism added, the miner burn dropped and registration opened are each named', () => {
-    const now = { ...base, mechanismCount: 2, minerBurnedFraction: 0.2, registrationAllowed: true };
-    expect(competitionResets(base, now, 1000)).toEqual([
+  const base = makeSubnet({
+    mechanismCount: 1, minerBurnedFraction: 0.9, registrationAllowed: false, registeredAtBlock: 500, weightsVersionKey: 1020n,
+  });
+  const resets = (now: Partial<SubnetSnapshot>) => competitionResets(base, { ...base, ...now }, 1000);
+
+  it('names new scoring code with both weights versions', () => {
+    expect(resets({ weightsVersionKey: 1021n })).toEqual(['scoring code changed: weights version 1020 → 1021']);
+    // A rollback to older code changes the scoring just the same.
+    expect(resets({ weightsVersionKey: 1019n })).toEqual(['scoring code changed: weights version 1020 → 1019']);
+  });
+
+  it('says nothing about the weights version where either point lacks it (older runtime or older row)', () => {
+    expect(resets({ weightsVersionKey: null })).toEqual([]);
+    expect(competitionResets({ ...base, weightsVersionKey: null }, base, 1000)).toEqual([]);
+  });
+
+  it('names a mechanism added, but not one removed', () => {
+    expect(resets({ mechanismCount: 2 })).toEqual(['a mechanism was added (1 → 2)']);
+    expect(competitionResets({ ...base, mechanismCount: 3 }, { ...base, mechanismCount: 2 }, 1000)).toEqual([]);
+  });
+
+  it('names the miner burn dropping by more than a point, not a rise or noise, nor an unknown burn', () => {
+    expect(resets({ minerBurnedFraction: 0.2 })).toEqual(['the miner burn dropped (90% → 20%)']);
+    expect(resets({ minerBurnedFraction: 0.895 })).toEqual([]);
+    expect(resets({ minerBurnedFraction: 1 })).toEqual([]);
+    expect(resets({ minerBurnedFraction: null })).toEqual([]);
+  });
+
+  it('names registration opening, not closing', () => {
+    expect(resets({ registrationAllowed: true })).toEqual(['registration opened']);
+    expect(competitionResets({ ...base, registrationAllowed: true }, base, 1000)).toEqual([]);
+  });
+
+  it('names every event at once, in a fixed order', () => {
+    expect(resets({ weightsVersionKey: 1021n, mechanismCount: 2, minerBurnedFraction: 0.2, registrationAllowed: true })).toEqual([
+      'scoring code changed: weights version 1020 → 1021',
       'a mechanism was added (1 → 2)',
       'the miner burn dropped (90% → 20%)',
       'registration opened',
     ]);
   });
-  it('a subnet registered after the previous sync is new; an unchanged one has nothing to say', () => {
+
+  it('a subnet registered after the previous sync is new, also on a netuid whose old subnet was dissolved', () => {
     expect(competitionResets(null, { ...base, registeredAtBlock: 1500 }, 1000)).toEqual(['new subnet since the previous sync']);
+    // The new subnet's figures are not compared with the dissolved one's.
+    expect(resets({ registeredAtBlock: 1500, weightsVersionKey: 1n, mechanismCount: 2 })).toEqual([
+      'new subnet on this netuid since the previous sync (the old one was dissolved)',
+    ]);
+  });
+
+  it('an unchanged subnet, or one seen at only one sync, has nothing to say', () => {
     expect(competitionResets(null, base, 1000)).toEqual([]);
+    expect(competitionResets(null, base, null)).toEqual([]);
     expect(competitionResets(base, base, 1000)).toEqual([]);
+    expect(competitionResets(base, null, 1000)).toEqual([]);
   });
 });

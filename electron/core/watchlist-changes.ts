@@ -62,9 +62,11 @@ function previousVerdict(db: Database, netuid: number, point: { pointId: number;
 }
 
 /**
- * What between the two syncs resets the field for newcomers: a mechanism added (new scoring to compete on), the
- * miner burn dropped (more of the pool paid to miners), registration opened, or the subnet is new since the
- * previous sync. (A weights-version bump would belong here too; the sync does not read WeightsVersionKey yet.)
+ * What between the two syncs resets the field for newcomers: new scoring code (the owner changed WeightsVersionKey,
+ * so validators score with new code and old leaders may fall), a mechanism added (new scoring to compete on), the
+ * miner burn dropped (more of the pool paid to miners), registration opened, or the subnet is new since the previous
+ * sync (a netuid re-registered after its subnet was dissolved is new too). A figure either point lacks (an older
+ * runtime, a row stored before it was read) says nothing.
  */
 export function competitionResets(previous: SubnetSnapshot | null, current: SubnetSnapshot | null, previousBlock: number | null): string[] {
   if (!current) return [];
@@ -72,6 +74,10 @@ export function competitionResets(previous: SubnetSnapshot | null, current: Subn
   if (!previous) {
     if (previousBlock !== null && current.registeredAtBlock > previousBlock) out.push('new subnet since the previous sync');
     return out;
+  }
+  if (current.registeredAtBlock !== previous.registeredAtBlock) return ['new subnet on this netuid since the previous sync (the old one was dissolved)'];
+  if (previous.weightsVersionKey !== null && current.weightsVersionKey !== null && current.weightsVersionKey !== previous.weightsVersionKey) {
+    out.push(`scoring code changed: weights version ${previous.weightsVersionKey} → ${current.weightsVersionKey}`);
   }
   if (current.mechanismCount > previous.mechanismCount) out.push(`a mechanism was added (${previous.mechanismCount} → ${current.mechanismCount})`);
   if (previous.minerBurnedFraction !== null && current.minerBurnedFraction !== null && current.minerBurnedFraction < previous.minerBurnedFraction - 0.01) {

@@ -23,7 +23,7 @@ export function hyperparamsValue(sub: RawSubnetState): Value {
   const { metagraph: m, dynamic: d } = sub;
   return {
     rho: 10, kappa: 32_767, immunityPeriod: m.immunityPeriod, minAllowedWeights: 1, maxWeightsLimit: 65_535,
-    tempo: d.tempo, minDifficulty: 10_000_000n, maxDifficulty: U64_MAX_62, weightsVersion: 0, weightsRateLimit: 100,
+    tempo: d.tempo, minDifficulty: 10_000_000n, maxDifficulty: U64_MAX_62, weightsVersion: sub.storage.weightsVersionKey ?? 0n, weightsRateLimit: 100,
     adjustmentInterval: 360, activityCutoff: ACTIVITY_CUTOFF, registrationAllowed: m.registrationAllowed,
     powRegistrationAllowed: false, targetRegsPerInterval: 1, minBurn: m.minBurn, maxBurn: m.maxBurn,
     bondsMovingAvg: 900_000, maxRegsPerBlock: 1, servingRateLimit: 50, maxValidators: MAX_VALIDATORS,

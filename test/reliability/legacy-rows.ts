@@ -65,7 +65,7 @@ export function asBeforeStep9<T extends SubnetSnapshot | SubnetHistoryPoint>(val
   if ('netuid' in value) {
     return {
       ...value, immuneOwnerUidsLimit: null, minNonImmuneUids: null, burnHalfLife: null, burnIncreaseMult: null,
-      subtokenEnabled: null, firstEmissionBlock: null,
+      subtokenEnabled: null, firstEmissionBlock: null, weightsVersionKey: null,
     };
   }
   return { ...value, receivedMinerPoolAlphaPerDay: null, receivedMinerPoolTaoPerDay: null, alphaIssuance: null, totalIssuanceTao: null };

@@ -156,6 +156,7 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
       SubnetExcessTao: 'excessTao', MinerBurned: 'minerBurnedBits', OwnerCutEnabled: 'ownerCutEnabled', SubnetEmissionEnabled: 'emissionEnabled',
       ImmuneOwnerUidsLimit: 'immuneOwnerUidsLimit', MinNonImmuneUids: 'minNonImmuneUids', BurnHalfLife: 'burnHalfLife',
       BurnIncreaseMult: 'burnIncreaseMult', SubtokenEnabled: 'subtokenEnabled', FirstEmissionBlockNumber: 'firstEmissionBlock',
+      WeightsVersionKey: 'weightsVersionKey',
     } as const;
     for (const d of net.dynamics) {
       const t = truth.subnets.get(d.netuid)!;

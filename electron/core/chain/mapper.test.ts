@@ -5,7 +5,7 @@ import type { RawSubnetState } from './raw';
 const enc = (s: string) => new TextEncoder().encode(s);
 const HOT = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 
-function raw(over: Partial<RawSubnetState['metagraph']> = {}): RawSubnetState {
+function raw(over: Partial<RawSubnetState['metagraph']> = {}, storage: Partial<RawSubnetState['storage']> = {}): RawSubnetState {
   return {
     dynamic: {
       netuid: 7, ownerHotkey: HOT, ownerColdkey: HOT, subnetName: enc('Ωmega'), tokenSymbol: enc('中'), tempo: 360,
@@ -25,6 +25,7 @@ function raw(over: Partial<RawSubnetState['metagraph']> = {}): RawSubnetState {
       burn: 1_500_000_000n, excessTao: null, minerBurnedBits: 2n ** 32n, ownerCutEnabled: true, emissionEnabled: null,
       immunityPeriod: 5000, mechanismCount: 2, mechanismSplit: null, immuneOwnerUidsLimit: 3, minNonImmuneUids: 12,
       burnHalfLife: 720, burnIncreaseMult: 1.5, subtokenEnabled: true, firstEmissionBlock: 77n,
+      weightsVersionKey: 1_020n, ...storage,
     },
     priceRao: 123n,
   };
@@ -52,6 +53,12 @@ describe('mapSubnet', () => {
 
   it('refuses amounts SQLite cannot hold instead of storing them wrong', () => {
     expect(() => mapSubnet(raw({ emission: [10n, 2n ** 64n - 1n] }))).toThrow(/emission\[1\].*outside the range/);
+  });
+
+  it('keeps the weights version key; one a runtime lacks, or beyond int64, is unknown without failing the subnet', () => {
+    expect(mapSubnet(raw()).subnet.weightsVersionKey).toBe(1_020n);
+    expect(mapSubnet(raw({}, { weightsVersionKey: null })).subnet.weightsVersionKey).toBeNull();
+    expect(mapSubnet(raw({}, { weightsVersionKey: 2n ** 64n - 1n })).subnet.weightsVersionKey).toBeNull();
   });
 });
 

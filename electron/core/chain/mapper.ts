@@ -122,6 +122,8 @@ export function mapSubnet(raw: RawSubnetState): SubnetSync {
     burnIncreaseMult: st.burnIncreaseMult,
     subtokenEnabled: st.subtokenEnabled,
     firstEmissionBlock: st.firstEmissionBlock === null ? null : Number(st.firstEmissionBlock),
+    // A u64 no real subnet comes near; beyond int64 it is not stored (unknown) rather than failing the subnet's data.
+    weightsVersionKey: st.weightsVersionKey === null || st.weightsVersionKey > INT64_MAX ? null : st.weightsVersionKey,
   };
   const neurons: NeuronSnapshot[] = [];
   for (let uid = 0; uid < uidCount; uid++) {

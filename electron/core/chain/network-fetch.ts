@@ -44,9 +44,12 @@ const PALLET = 'SubtensorModule';
 const PER_SUBNET = [
   'Burn', 'SubnetExcessTao', 'MinerBurned', 'OwnerCutEnabled', 'SubnetEmissionEnabled', 'ImmunityPeriod',
   'MechanismCountCurrent', 'MechanismEmissionSplit', 'ImmuneOwnerUidsLimit', 'MinNonImmuneUids', 'BurnHalfLife',
-  'BurnIncreaseMult', 'SubtokenEnabled', 'FirstEmissionBlockNumber',
+  'BurnIncreaseMult', 'SubtokenEnabled', 'FirstEmissionBlockNumber', 'WeightsVersionKey',
 ] as const;
-/** Items the engine's rules read but an older runtime may lack: their absence is named, not fatal. */
+/**
+ * Items the engine's rules read but an older runtime may lack: their absence is named, not fatal. WeightsVersionKey is not
+ * among them: only the watchlist's "scoring code changed" alert reads it, and without it that alert stays silent.
+ */
 const OPTIONAL_PER_SUBNET: readonly PerSubnet[] = [
   'SubnetExcessTao', 'MinerBurned', 'OwnerCutEnabled', 'SubnetEmissionEnabled', 'ImmuneOwnerUidsLimit',
   'MinNonImmuneUids', 'BurnHalfLife', 'BurnIncreaseMult', 'SubtokenEnabled', 'FirstEmissionBlockNumber',
@@ -212,6 +215,7 @@ async function readSubnetStorage(
       subtokenEnabled: get('SubtokenEnabled', toBool),
       // Option<u64>: absent (undefined) = start_call not done.
       firstEmissionBlock: get('FirstEmissionBlockNumber', (v, what) => (v === undefined ? null : toBig(v, what))),
+      weightsVersionKey: get('WeightsVersionKey', toBig),
     });
   });
   return result;

@@ -94,6 +94,11 @@ export interface RawSubnetStorage {
   subtokenEnabled: boolean | null;
   /** FirstEmissionBlockNumber (Option<u64>): null = not set or absent; the runtime emits only to subnets with one. */
   firstEmissionBlock: bigint | null;
+  /**
+   * WeightsVersionKey (u64): validators whose code reports an older version cannot set weights (ST subnets/weights.rs
+   * check_version_key), so the owner bumps it with new scoring code. null = absent in this runtime.
+   */
+  weightsVersionKey: bigint | null;
 }
 
 export interface RawNetworkStorage {

@@ -130,6 +130,7 @@ export function toSubnetSnapshot(r: Row): SubnetSnapshot {
     burnIncreaseMult: r.burn_increase_mult == null ? null : num(r.burn_increase_mult),
     subtokenEnabled: boolOrNull(r.subtoken_enabled),
     firstEmissionBlock: r.first_emission_block == null ? null : num(r.first_emission_block),
+    weightsVersionKey: bigOrNull(r.weights_version_key),
   };
 }
 

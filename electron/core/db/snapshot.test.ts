@@ -21,7 +21,7 @@ function subnet(netuid: number, over: Partial<SubnetSnapshot> = {}): SubnetSnaps
     maxBurnRao: 100_000_000_000n, immunityPeriodBlocks: 4096, maxUids: 256, uidCount: 2, registrationAllowed: true,
     ownerCutEnabled: true, minerBurnedFraction: 0.25, emissionEnabled: null, mechanismCount: 2,
     mechanismSplitU16: [49151, 16384], identity: null, immuneOwnerUidsLimit: 2, minNonImmuneUids: 10, burnHalfLife: 360,
-    burnIncreaseMult: 1.26, subtokenEnabled: true, firstEmissionBlock: 101, ...over,
+    burnIncreaseMult: 1.26, subtokenEnabled: true, firstEmissionBlock: 101, weightsVersionKey: 9_007_199_254_740_993n, ...over,
   };
 }
 

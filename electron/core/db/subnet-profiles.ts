@@ -12,12 +12,12 @@ export const PROFILE_COLUMNS = [
 ] as const;
 
 /**
- * Columns added by migration 9. Kept apart from PROFILE_COLUMNS because migration 6 builds its profiles from that
- * list, on a schema that has none of these yet.
+ * Columns added by migrations 9 (the chain rules) and 11 (the weights version key). Kept apart from PROFILE_COLUMNS
+ * because migration 6 builds its profiles from that list, on a schema that has none of these yet.
  */
 export const CHAIN_RULE_PROFILE_COLUMNS = [
   'immune_owner_uids_limit', 'min_non_immune_uids', 'burn_half_life', 'burn_increase_mult', 'subtoken_enabled',
-  'first_emission_block',
+  'first_emission_block', 'weights_version_key',
 ] as const;
 
 const ALL_PROFILE_COLUMNS = [...PROFILE_COLUMNS, ...CHAIN_RULE_PROFILE_COLUMNS];
@@ -44,6 +44,7 @@ export function profileValues(s: SubnetSnapshot, ownerHotkeyId: number, ownerCol
     s.maxUids, b(s.registrationAllowed), b(s.ownerCutEnabled), s.minerBurnedFraction, b(s.emissionEnabled),
     s.mechanismCount, s.mechanismSplitU16 ? s.mechanismSplitU16.join(',') : null,
     s.immuneOwnerUidsLimit, s.minNonImmuneUids, s.burnHalfLife, s.burnIncreaseMult, b(s.subtokenEnabled), s.firstEmissionBlock,
+    s.weightsVersionKey,
   ];
 }
 

@@ -59,6 +59,7 @@ export function makeSubnet(overrides: Partial<SubnetSnapshot> = {}): SubnetSnaps
     burnIncreaseMult: 1.26,
     subtokenEnabled: true,
     firstEmissionBlock: 1,
+    weightsVersionKey: 0n,
     ...overrides,
   };
 }

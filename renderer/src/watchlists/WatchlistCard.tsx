@@ -144,7 +144,7 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
                     SN{r.netuid} {r.name}
                   </button>
                   {r.competitionResets.length > 0 && (
-                    <p className="change-highlight small" role="note">
+                    <p className="change-highlight small competition-resets" role="note">
                       Competition reset: {r.competitionResets.join('; ')}
                     </p>
                   )}

@@ -88,6 +88,15 @@ export const SITUATIONS = {
   bottomMovingPrice: 119,
   /** MinNonImmuneUids set so high that registrations must prune immune UIDs. */
   minNonImmuneFloor: 57,
+  /**
+   * The competition resets of issue 17 item 9, each an owner call at owner-calls.ts OWNER_CALL_BLOCK: the weights
+   * version key bumped (new scoring code), a second mechanism added, the owner's miner burn dropped to 0, registration
+   * opened after being closed. (The fifth, a new subnet, is the fresh one: NetworkVariety.fresh.)
+   */
+  weightsVersionBump: 1,
+  mechanismAdded: 20,
+  registrationOpened: 36,
+  minerBurnDropped: 38,
 } as const;
 
 export function subnetProfile(netuid: number, subnetCount: number): SubnetProfile {
@@ -109,7 +118,8 @@ export function subnetProfile(netuid: number, subnetCount: number): SubnetProfil
   // Netuids 1, 33, 65, 97 run mechanisms: 3, 2, 3, 2 of them; 1, 65 (short) and 97 with an explicit split.
   const multiMechanism = netuid % 32 === 1;
   const k = (netuid - 1) / 32;
-  const mechanismCount = multiMechanism ? 3 - (k % 2) : 1;
+  // The subnet that adds a mechanism has two at the head (one before the owner's call, owner-calls.ts).
+  const mechanismCount = multiMechanism ? 3 - (k % 2) : netuid === SITUATIONS.mechanismAdded ? 2 : 1;
   const mechanismSplit = multiMechanism ? (SPLITS[netuid] ?? null) : null;
   const fresh = subnetCount >= 8 && netuid === subnetCount - 1;
   return {

@@ -15,6 +15,7 @@ import {
 import { createSubnetPlan, type SubnetPlan } from './plan';
 import { seedFrom } from './rng';
 import { rootState } from './root';
+import { registrationAllowedAt } from './owner-calls';
 import { networkToPrune, subnetBlockEmissions } from './rules';
 import { draftSubnet, finishSubnet } from './subnet';
 import { SubnetSim } from './subnet-sim';
@@ -113,7 +114,7 @@ export class SyntheticNetwork {
     const tao = subnetBlockEmissions(
       drafts.map((d) => ({
         netuid: d.plan.netuid,
-        registrationAllowed: d.plan.profile.registrationAllowed,
+        registrationAllowed: registrationAllowedAt(d.plan, blockNumber),
         subtokenEnabled: d.plan.firstEmissionBlock !== null && blockNumber >= d.plan.firstEmissionBlock,
         firstEmissionBlock: d.plan.firstEmissionBlock !== null && blockNumber >= d.plan.firstEmissionBlock ? d.plan.firstEmissionBlock : null,
         emissionEnabled: d.plan.profile.emissionEnabled,

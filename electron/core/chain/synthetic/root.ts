@@ -75,6 +75,7 @@ export function rootState(seed: number, pool: readonly PoolValidator[], maxUids:
       mechanismCount: 1,
       mechanismSplit: null,
       ...defaultSubnetStorage(0),
+      weightsVersionKey: 0n,
     },
     priceRao: ONE_TAO,
   };

@@ -11,6 +11,7 @@
  */
 import { SIM_START_BLOCK, SUBNET_OWNER_CUT } from './constants';
 import { spotPrice, startingMovingPrice } from './market';
+import { mechanismCountAt, ownerShareAt, registrationAllowedAt, registrationOpensAt } from './owner-calls';
 import type { SubnetPlan } from './plan';
 import { gaussian, hash, unit } from './rng';
 import {
@@ -237,7 +238,7 @@ export class SubnetSim {
   /** Subnets emitted to get alpha_out (ST subnet_emissions.rs get_subnets_to_emit_to). */
   emittedAt(block: number): boolean {
     const p = this.plan;
-    return p.profile.registrationAllowed && p.firstEmissionBlock !== null && block >= p.firstEmissionBlock;
+    return registrationAllowedAt(p, block) && p.firstEmissionBlock !== null && block >= p.firstEmissionBlock;
   }
 
   /** Alpha minted per block for participants at `block` (SubnetAlphaOutEmission), from the issuance. */
@@ -379,7 +380,7 @@ export class SubnetSim {
     let ownerCut = s.pendingOwnerCut;
     let left = block - s.issuanceBlock;
     if (left <= 0 || !this.emittedAt(block)) return { issuance, pending, ownerCut };
-    const first = this.plan.firstEmissionBlock ?? block;
+    const first = Math.max(this.plan.firstEmissionBlock ?? block, registrationOpensAt(this.plan));
     if (s.issuanceBlock < first) left = block - first;
     // Alpha injected into the pool is capped at RootProp × alpha emission (rules.ts injection); the simulation
     // assumes the cap binds, as it does on most subnets, so issuance grows by alpha_out × (1 + RootProp).
@@ -445,7 +446,7 @@ export class SubnetSim {
    */
   private register(s: SimState, attempt: Attempt, live: boolean): void {
     const p = this.plan;
-    if (attempt.block <= p.registeredAt) return;
+    if (attempt.block <= p.registeredAt || !registrationAllowedAt(p, attempt.block)) return;
     const burn = this.burnAt(s, attempt.block);
     if (burn > attempt.willingness) return;
     let uid: number;
@@ -515,11 +516,14 @@ export class SubnetSim {
   private runEpoch(s: SimState, epoch: number): void {
     const p = this.plan;
     const M = s.mechanisms;
+    // Mechanisms on chain at this epoch (owner-calls.ts); a later one's slots stay empty until the owner adds it.
+    const live = mechanismCountAt(p, epoch);
+    const ownerShare = ownerShareAt(p, epoch);
     const total = Math.floor(s.pending);
     s.pending = 0;
     s.pendingOwnerCut = 0;
-    const mechEmission = M === 1 ? [total] : splitEmissions(total, M, p.profile.mechanismSplit);
-    const weights = M === 1 ? [1] : mechanismWeights(mechEmission, total);
+    const mechEmission = live === 1 ? [total] : splitEmissions(total, live, p.profile.mechanismSplit);
+    const weights = live === 1 ? [1] : mechanismWeights(mechEmission, total);
     const { payable, scores } = this;
     let k = 0;
     let owners = 0;
@@ -545,19 +549,19 @@ export class SubnetSim {
     }
     const inc = this.incentiveBuf;
     const out = this.scratch;
-    for (let m = 0; m < M; m++) {
+    for (let m = 0; m < live; m++) {
       const minerSum = this.minerScores(s, epoch, m, k);
       // The owner's hotkeys: validators weight them so they take `ownerShare` of the incentive (all of it on
       // full-burn subnets, or when no miner scores).
-      if (owners > 0 && p.ownerShare > 0) {
-        const ownerTotal = p.ownerShare >= 1 || minerSum <= 0 ? 1 : (minerSum * p.ownerShare) / (1 - p.ownerShare);
+      if (owners > 0 && ownerShare > 0) {
+        const ownerTotal = ownerShare >= 1 || minerSum <= 0 ? 1 : (minerSum * ownerShare) / (1 - ownerShare);
         let splitSum = 0;
         for (let i = 0; i < owners; i++) splitSum += OWNER_SPLIT[i] ?? 0.1;
         let i = 0;
         for (let j = 0; j < k; j++) {
           const role = s.role[payable[j]!];
           if (role === Role.ownerHotkey || role === Role.ownerExtra) scores[j] = (ownerTotal * (OWNER_SPLIT[i++] ?? 0.1)) / splitSum;
-          else if (p.ownerShare >= 1) scores[j] = 0;
+          else if (ownerShare >= 1) scores[j] = 0;
         }
       }
       let sum = 0;

@@ -11,6 +11,7 @@ import { normalizeU16 } from './distributions';
 import { marketAt, spotPrice, type MarketAt } from './market';
 import type { SubnetPlan } from './plan';
 import { hash, stream, unit, valueNoise } from './rng';
+import { mechanismCountAt, registrationAllowedAt, weightsVersionKeyAt } from './owner-calls';
 import { injection } from './rules';
 import { Role, type SimState, type SubnetSim } from './subnet-sim';
 import { teamOverlay } from './team';
@@ -84,7 +85,7 @@ function keysOf(plan: SubnetPlan, pool: readonly PoolValidator[], s: SimState, u
 
 export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], block: number): SubnetDraft {
   const plan = sim.plan;
-  const { seed, netuid, tempo, profile } = plan;
+  const { seed, netuid, tempo } = plan;
   const s = sim.stateAt(block);
   const n = s.n;
   const M = s.mechanisms;
@@ -136,7 +137,7 @@ export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], bloc
   const metagraph: RawMetagraph = {
     netuid, block: BigInt(block), numUids: n, maxUids: plan.capacity,
     burn: BigInt(Math.floor(sim.burnAt(s, block))), minBurn: plan.minBurn, maxBurn: plan.maxBurn,
-    registrationAllowed: profile.registrationAllowed, immunityPeriod: plan.immunityPeriod,
+    registrationAllowed: registrationAllowedAt(plan, block), immunityPeriod: plan.immunityPeriod,
     hotkeys,
     coldkeys,
     active: lastUpdate.map((u) => block - u <= ACTIVITY_CUTOFF),
@@ -162,7 +163,8 @@ export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], bloc
     pendingAlphaEmission: BigInt(emitted ? sim.pendingAlphaEmission(s, block) : 0),
     movingPrice: s.movingPrice,
     metagraph,
-    extraMechanismIncentives: incentives.slice(1),
+    // A mechanism the owner has not added yet is not on chain (its slot in the state stays empty).
+    extraMechanismIncentives: incentives.slice(1, mechanismCountAt(plan, block)),
     minerBurnedFraction: s.minerBurned,
   };
 }
@@ -192,7 +194,7 @@ export function finishSubnet(draft: SubnetDraft, taoPerBlock: number): RawSubnet
       ownerCutEnabled: plan.profile.ownerCutEnabled,
       emissionEnabled: plan.profile.emissionEnabled,
       immunityPeriod: plan.immunityPeriod,
-      mechanismCount: plan.profile.mechanismCount,
+      mechanismCount: mechanismCountAt(plan, block),
       mechanismSplit: plan.profile.mechanismSplit,
       immuneOwnerUidsLimit: plan.immuneOwnerUidsLimit,
       minNonImmuneUids: plan.minNonImmuneUids,
@@ -200,6 +202,7 @@ export function finishSubnet(draft: SubnetDraft, taoPerBlock: number): RawSubnet
       burnIncreaseMult: plan.burnIncreaseMult,
       subtokenEnabled: plan.firstEmissionBlock !== null && block >= plan.firstEmissionBlock,
       firstEmissionBlock: plan.firstEmissionBlock !== null && block >= plan.firstEmissionBlock ? BigInt(plan.firstEmissionBlock) : null,
+      weightsVersionKey: weightsVersionKeyAt(plan, block),
     },
     priceRao: market.priceRao,
   };

@@ -9,6 +9,7 @@ import { analysisCache } from './0007-analysis-cache';
 import { noteSearchAndImport } from './0008-note-search-and-import';
 import { chainRules } from './0009-chain-rules';
 import { hardwareReview } from './0010-hardware-review';
+import { weightsVersionKey } from './0011-weights-version-key';
 
 export interface Migration {
   id: number;
@@ -21,5 +22,5 @@ export interface Migration {
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
 export const migrations: Migration[] = [
   initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners, compactHistory, analysisCache, noteSearchAndImport, chainRules,
-  hardwareReview,
+  hardwareReview, weightsVersionKey,
 ];
