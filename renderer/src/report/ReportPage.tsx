@@ -3,7 +3,7 @@ import { formatInteger, formatNumber, formatPercent, formatTao } from '../../../
 import { VerdictBadge } from '../components/VerdictBadge';
 import { describePosition } from '../subnet/NewcomerEconomics';
 import { loadReport, type ReportData } from './report-data';
-import { REPORT_RELOAD_EVENT } from './print-protocol';
+import { REPORT_RELOAD_EVENT } from '../../../shared/reports-api';
 import { reportSectionId, SubnetReportSection } from './SubnetReportSection';
 import type { ReportTarget } from '../stores/ui-store';
 import { formatWhen } from '../fixed';
