@@ -51,6 +51,7 @@ function LoadedReport({ target }: { target: ReportTarget }) {
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `target` is fixed for this mount (see the comment above)
   }, []);
 
   const loaded = Boolean(error || data);
