@@ -19,7 +19,7 @@ const parsed = new Map();
 const graphs = new Map();
 
 /** Every source file below `root`, skipping build output and dependencies. */
-export function sourceFiles(root) {
+function sourceFiles(root) {
   const files = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -45,7 +45,7 @@ function importSpecifiers(file) {
 }
 
 /** The file a relative specifier names, as the bundler resolves it (extensionless, `.js` written for `.ts`). */
-export function resolveRelative(fromFile, specifier, known) {
+function resolveRelative(fromFile, specifier, known) {
   const base = resolve(dirname(fromFile), specifier);
   for (const candidate of [base, base.replace(/\.(m?)js$/, '.$1ts')]) {
     for (const suffix of CANDIDATES) if (known.has(candidate + suffix)) return candidate + suffix;
@@ -145,7 +145,7 @@ class ImportGraph {
 }
 
 /** The import graph of every source file under `root`, rebuilt at most once per GRAPH_TTL_MS. */
-export function importGraph(root) {
+function importGraph(root) {
   const cached = graphs.get(root);
   if (cached && Date.now() - cached.builtAt < GRAPH_TTL_MS) return cached.graph;
   const graph = new ImportGraph(sourceFiles(root));
