@@ -39,9 +39,9 @@ describe('import boundaries', () => {
   });
 
   it("the CLI's commands are imported only by the CLI", async () => {
-    expect(await problems('electron/core/miners/new.ts', "import '../cli/run';")).toEqual([
-      expect.stringMatching(/Only the CLI imports electron\/core\/cli/),
-    ]);
+    for (const [file, cli] of [['electron/core/miners/new.ts', '../cli/run'], ['electron/core/new.ts', './cli/run']] as const) {
+      expect(await problems(file, `import '${cli}';`)).toEqual([expect.stringMatching(/Only the CLI imports electron\/core\/cli/)]);
+    }
     expect(await problems('electron/core/cli/new.ts', "import './run';")).toEqual([]);
   });
 
