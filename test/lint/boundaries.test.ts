@@ -18,7 +18,9 @@ async function problems(file: string, code: string): Promise<string[]> {
 describe('import boundaries', () => {
   it('the renderer cannot import the main side; it talks to window.scout and shares through shared/', async () => {
     expect(await problems('renderer/src/views/New.tsx', "import '../../../electron/core/service';")).toEqual([
-      expect.stringMatching(/^import-x\/no-restricted-paths: .*The renderer talks to the core only through window\.scout/),
+      expect.stringMatching(
+        /^import-x\/no-restricted-paths: .*The renderer talks to the core only through window\.scout/,
+      ),
     ]);
     expect(await problems('renderer/src/views/New.tsx', "import '../../../shared/format';")).toEqual([]);
   });
@@ -26,7 +28,9 @@ describe('import boundaries', () => {
   it('shared/ imports nothing of the main side, the renderer or the tests', async () => {
     for (const target of ['../electron/core/errors', '../renderer/src/scout', '../test/chain/chain']) {
       expect(await problems('shared/new.ts', `import '${target}';`)).toEqual([
-        expect.stringMatching(/^import-x\/no-restricted-paths: .*shared\/ is imported by both sides and imports nothing/),
+        expect.stringMatching(
+          /^import-x\/no-restricted-paths: .*shared\/ is imported by both sides and imports nothing/,
+        ),
       ]);
     }
   });
@@ -34,13 +38,21 @@ describe('import boundaries', () => {
   it('the core imports no shell: not main, preload, ipc, the web shell, the CLI entry or the core process', async () => {
     for (const shell of ['../main', '../preload', '../ipc', '../web/web-shell', '../cli', '../core-process']) {
       const found = await problems('electron/core/new.ts', `import '${shell}';`);
-      expect(found.some((p) => /electron\/core never imports a shell/.test(p)), shell).toBe(true);
+      expect(
+        found.some((p) => /electron\/core never imports a shell/.test(p)),
+        shell,
+      ).toBe(true);
     }
   });
 
   it("the CLI's commands are imported only by the CLI", async () => {
-    for (const [file, cli] of [['electron/core/miners/new.ts', '../cli/run'], ['electron/core/new.ts', './cli/run']] as const) {
-      expect(await problems(file, `import '${cli}';`)).toEqual([expect.stringMatching(/Only the CLI imports electron\/core\/cli/)]);
+    for (const [file, cli] of [
+      ['electron/core/miners/new.ts', '../cli/run'],
+      ['electron/core/new.ts', './cli/run'],
+    ] as const) {
+      expect(await problems(file, `import '${cli}';`)).toEqual([
+        expect.stringMatching(/Only the CLI imports electron\/core\/cli/),
+      ]);
     }
     expect(await problems('electron/core/cli/new.ts', "import './run';")).toEqual([]);
   });

@@ -38,7 +38,8 @@ describe('no-import-cycle', () => {
   it('reports a circle made only of type imports, on each import that closes it, with the way back', async () => {
     const found = await lint({
       'core/service.ts': "import { handlers } from './handlers/index';\nexport class Service {}\n",
-      'core/handlers/index.ts': "import type { Service } from '../service';\nexport const handlers = (s: Service) => s;\n",
+      'core/handlers/index.ts':
+        "import type { Service } from '../service';\nexport const handlers = (s: Service) => s;\n",
     });
     expect(found['core/service.ts']).toEqual([
       'Import cycle: core/service.ts → core/handlers/index.ts → core/service.ts. Move what both sides need into a module neither imports.',
@@ -64,8 +65,10 @@ describe('no-import-cycle', () => {
   it('is quiet once the shared part moves to a module neither side imports', async () => {
     const found = await lint({
       'core/context.ts': 'export interface Context { now(): number }\n',
-      'core/service.ts': "import { handlers } from './handlers/index';\nimport type { Context } from './context';\nexport class Service implements Context { now() { return 0; } }\n",
-      'core/handlers/index.ts': "import type { Context } from '../context';\nexport const handlers = (c: Context) => c;\n",
+      'core/service.ts':
+        "import { handlers } from './handlers/index';\nimport type { Context } from './context';\nexport class Service implements Context { now() { return 0; } }\n",
+      'core/handlers/index.ts':
+        "import type { Context } from '../context';\nexport const handlers = (c: Context) => c;\n",
     });
     expect(Object.values(found).flat()).toEqual([]);
   });
