@@ -1,6 +1,6 @@
 /** Result types of the contract's operations (see api.ts). */
 import type { StaleSubnet, SubnetIdentity, SyncPoint } from './domain';
-import type { BackupFailure, BackupInfo } from './backups-api';
+import type { BackupFailure, BackupInfo } from './backups-types';
 import type { HistoryDays } from './history-range';
 import type {
   MinerEconomics,

@@ -39,3 +39,9 @@ export const PDF_HEADER = '<span></span>';
 
 /** The marker the report page sets once its charts are drawn. */
 export const REPORT_READY_SELECTOR = 'body[data-report-ready="true"]';
+
+/**
+ * A printer that keeps a warm report page for the next report, and is asked for the same route again, clears
+ * `data-report-ready` and dispatches this event on `window`: the page fetches and draws the report afresh.
+ */
+export const REPORT_RELOAD_EVENT = 'scout-report-reload';

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: type-checks both halves, builds the app (the browser tests drive the built renderer), then runs every
-# vitest suite (unit, chain integration against the stand-in node, browser end to end). Ends with one plain
-# "N passed, N failed" line that sums every step.
+# `npm test`: type-checks both halves, lints (rules, import boundaries, no import cycles) and checks the formatting,
+# builds the app (the browser tests drive the built renderer), then runs every vitest suite (unit, chain integration
+# against the stand-in node, browser end to end). Ends with one plain "N passed, N failed" line that sums every step.
 set -u
 cd "$(dirname "$0")/.."
 passed=0
@@ -15,6 +15,8 @@ step() { # name, command...
 step "type-check (node side)" npx tsc -p tsconfig.node.json --noEmit
 step "type-check (web side)" npx tsc -p tsconfig.web.json --noEmit
 step "type-check (browser tests)" npx tsc -p tsconfig.e2e.json --noEmit
+step "lint (ESLint: rules, import boundaries, no import cycles)" npx eslint --max-warnings 0 .
+step "format (Prettier check; npm run format fixes it)" npx prettier --check --log-level warn .
 step "build" npx electron-vite build --logLevel warn
 
 report=$(mktemp)

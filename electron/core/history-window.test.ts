@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BLOCKS_PER_DAY } from '../../shared/domain';
 import { syncMaker } from '../../test/reliability/synthetic-syncs';
 import { openDatabase } from './db/open';
 import { writeNetworkSync } from './db/snapshot-write';

@@ -4,20 +4,12 @@
  * so no shell can reach a handler with input the contract does not allow.
  */
 import path from 'node:path';
-import {
-  contract,
-  isMethod,
-  type EventName,
-  type Events,
-  type Method,
-  type ParsedArgOf,
-  type Reply,
-  type ResultOf,
-} from '../../shared/api';
+import { contract, isMethod, type EventName, type Events, type Reply } from '../../shared/api';
 import type { DataProblem, Dataset } from '../../shared/api-types';
 import { DataProblemError } from './db/problem';
 import { CoreError } from './errors';
 import { createHandlers } from './handlers';
+import type { HandlerContext, Handlers } from './handlers/context';
 import { openWorkspace, type Workspace } from './workspace';
 import { SyncController, type SyncTimeouts } from './sync/sync-controller';
 import { ensureDemoData, type DemoOptions } from './demo-data';
@@ -90,10 +82,9 @@ const EXCLUSIVE_WAIT_MS = 5_000;
 const FOLDER_WAIT_MS = 30_000;
 const MB = 1024 * 1024;
 
-export type Handlers = { [M in Method]: (arg: ParsedArgOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
-export class ScoutService {
+export class ScoutService implements HandlerContext {
   private workspace: Workspace | null = null;
   private problem: DataProblem | null = null;
   private readonly listeners = new Set<EventListener>();

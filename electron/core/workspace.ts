@@ -1,4 +1,4 @@
-/** The open data file and its repositories; the service holds one (or a DataProblem saying why it has none). */
+/** The open data file and its repositories (all of them, built once here); the service holds one (or a DataProblem saying why it has none). */
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Dataset } from '../../shared/api-types';
@@ -6,6 +6,8 @@ import { openDatabase, type OpenOptions } from './db/open';
 import { SettingsRepo } from './db/settings-repo';
 import { WatchlistRepo } from './db/watchlist-repo';
 import { ScenarioRepo } from './db/scenario-repo';
+import { NoteRepo } from './notes/note-repo';
+import { TeamRepo } from './miners/team-repo';
 import { Analyses } from './analyses';
 import { DEMO_DB_FILE, LIVE_DB_FILE } from './paths';
 
@@ -20,6 +22,9 @@ export interface Workspace {
   settings: SettingsRepo;
   watchlists: WatchlistRepo;
   scenarios: ScenarioRepo;
+  notes: NoteRepo;
+  /** My miners: the team's keys, each miner's own rent and the earnings-drop alert threshold. */
+  team: TeamRepo;
   analyses: Analyses;
 }
 
@@ -42,6 +47,8 @@ export async function openWorkspace(
     settings: new SettingsRepo(opened.db),
     watchlists: new WatchlistRepo(opened.db, now),
     scenarios: new ScenarioRepo(opened.db, now),
+    notes: new NoteRepo(opened.db, now),
+    team: new TeamRepo(opened.db, now),
     analyses: new Analyses(opened.db, appVersion),
   };
 }

@@ -8,8 +8,7 @@
  * is drawn in that page with fresh data, and a page in any doubt is closed and replaced by a cold one.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PDF_FOOTER, PDF_HEADER, REPORT_READY_SELECTOR } from '../../shared/reports-api';
-import { REPORT_RELOAD_EVENT } from '../../renderer/src/report/print-protocol';
+import { PDF_FOOTER, PDF_HEADER, REPORT_READY_SELECTOR, REPORT_RELOAD_EVENT } from '../../shared/reports-api';
 
 const VIEWPORT = { width: 1100, height: 1400 };
 const READY_TIMEOUT_MS = 30_000;

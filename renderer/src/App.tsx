@@ -20,7 +20,7 @@ import { MinersAlertBadge } from './miners/AlertsStrip';
 import { useMinersStore } from './miners/miners-store';
 import { useTheme } from './use-theme';
 import { useLayoutStore } from './stores/layout-store';
-import { WHAT_IF_FIRST_FIELD } from './scenario/WhatIfAside';
+import { WHAT_IF_FIRST_FIELD } from './scenario/ScenarioPanel';
 
 /** Skip links must not follow their href: the hash is the app's route. */
 function skipTo(e: MouseEvent, focus: () => void): void {

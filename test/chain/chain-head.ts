@@ -12,7 +12,6 @@ import { invalidParams, normalizeHex, RpcError, type RpcMethod } from './rpc';
 
 export const FOLLOW = 'chainHead_v1_follow';
 export const UNFOLLOW = 'chainHead_v1_unfollow';
-const EVENT = 'chainHead_v1_followEvent';
 /** The spec's limit of follow subscriptions per connection. */
 const MAX_FOLLOWS = 2;
 /**

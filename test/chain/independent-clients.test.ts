@@ -96,6 +96,7 @@ interface ClientReading {
 }
 
 // Both clients type their unsafe (descriptor-less) APIs loosely: `any` here is theirs, not a shortcut of ours.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 
 async function readWithPolkadotApi(client: PolkadotClient, at: string, netuids: number[]): Promise<ClientReading> {

@@ -67,7 +67,7 @@ describe.skipIf(missing !== null)('accessibility: no axe violations on any scree
         id,
         kind: 'save',
         baseUpdatedAtMs: updatedAtMs,
-        content: { ...content, body: '# Review\n\nThe validator rewards latency.\n\n<img src=\"http://127.0.0.1:9/rewards.png\">\n' },
+        content: { ...content, body: '# Review\n\nThe validator rewards latency.\n\n<img src="http://127.0.0.1:9/rewards.png">\n' },
       });
       return list.id;
     });

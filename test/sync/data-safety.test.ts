@@ -12,7 +12,6 @@ import { startStandInNode, type StandInNode } from '../chain/node';
 import { metadataOrWarn } from '../chain/test-helpers';
 import { ScoutService } from '../../electron/core/service';
 import { holdersOf } from '../../electron/core/db/folder-lock';
-import type { BackupInfo } from '../../shared/backups-api';
 import type { Note } from '../../shared/notes-types';
 import { call, serviceFor } from './sync-helpers';
 import { builtCli } from './built-cli';

@@ -10,7 +10,8 @@ import { blockLabel, describeArgs, describeStorage, formatWait, named, nodeRefus
 import { connect, type Connection } from './connect';
 import { ChainCallError } from './errors';
 import { INCENTIVES_INDEX, METAGRAPH_INDEXES } from './metagraph-decode';
-import { blockReader, raw } from './raw-rpc';
+import { raw } from './raw-method';
+import { blockReader } from './raw-rpc';
 import { runtimeCodecsAt, type RuntimeCodecs } from './runtime-codecs';
 
 describe('request names', () => {

@@ -7,11 +7,8 @@
  */
 import type { ApiPromise } from '@polkadot/api';
 import { blockAt, describeStorage, named, storageItemName, undecodable, type BlockAt } from './call-names';
+import { raw } from './raw-method';
 import type { RuntimeCall, StorageItem } from './runtime-codecs';
-
-type Raw = (...params: unknown[]) => Promise<unknown>;
-/** The `.raw` form of an `api.rpc.*` method: the node's JSON result as is. */
-export const raw = (method: unknown): Raw => (method as { raw: Raw }).raw;
 
 export interface BlockReader {
   /**

@@ -13,7 +13,7 @@ import {
 import { blockAt, describeArgs, named, undecodable, type BlockAt } from './call-names';
 import { ChainError } from './errors';
 import { knownMetadataBytes, rememberMetadata } from './known-metadata';
-import { raw } from './raw-rpc';
+import { raw } from './raw-method';
 import { ss58Encoder } from './ss58';
 
 export interface RuntimeCall {

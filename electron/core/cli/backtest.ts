@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../../../shared/format';
 import { toPlainJson } from './plain-json';
 import { summariseBacktest } from '../engine/backtest';
 import type { ScoutService } from '../service';
-import type { CliIo } from './run';
+import type { CliIo } from './io';
 
 type Call = ScoutService['call'];
 

@@ -2,16 +2,12 @@
 import type { ResultOf, Method, ArgOf } from '../../../shared/api';
 import { formatPercent, formatTao } from '../../../shared/format';
 import type { ScoutService } from '../service';
-import { printMiners } from '../miners/cli-output';
+import type { CliIo } from './io';
+import { printMiners } from './miners';
 import { checkReportTarget, writeReportFile } from './report-file';
 import { backtestCommand } from './backtest';
 import { checkArgs, USAGE, UsageError } from './args';
 import { toPlainCsv, toPlainJson } from './plain-json';
-
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 async function call<M extends Method>(service: ScoutService, method: M, arg?: ArgOf<M>): Promise<ResultOf<M>> {
   const reply = await service.call(method, arg);

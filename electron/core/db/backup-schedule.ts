@@ -5,7 +5,7 @@
  * it (status bar, Settings → Backups) until a backup succeeds again.
  */
 import type { Database } from 'better-sqlite3';
-import type { BackupFailure, BackupInfo } from '../../../shared/backups-api';
+import type { BackupFailure, BackupInfo } from '../../../shared/backups-types';
 import type { Dataset } from '../../../shared/api-types';
 import { backupFolder, createBackup, dailyBackupDue, pruneBackups } from './backups';
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openSqlite } from './sqlite';
-import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
+import type { BackupInfo, BackupReason } from '../../../shared/backups-types';
 import { migrations as knownMigrations, type Migration } from './migrations';
 import { checksum } from './migrate';
 import { quickCheckInBackground, summarizeProblems } from './integrity';

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo } from '../../../shared/backups-api';
+import type { BackupInfo } from '../../../shared/backups-types';
 import { backupFolder, backupName, baseOf, listBackups } from './backups';
 
 /** SQLite's companions of a data file. A journal left beside a file is replayed into whatever file has that name. */

@@ -152,7 +152,7 @@ describe('prices and costs at the edges', () => {
 describe('amounts above 2^53 rao', () => {
   it('raoToUnits keeps the digits Number(rao) / 1e9 would lose', () => {
     const rao = 123_456_789_012_345_678_901n; // 123,456,789,012.345678901
-    expect(raoToUnits(rao)).toBe(123_456_789_012.34568);
+    expect(raoToUnits(rao)).toBe(123_456_789_012.34567);
     expect(raoToUnits(2n ** 64n)).toBeCloseTo(18_446_744_073.709553, 5);
   });
 

@@ -1,11 +1,11 @@
 import type { AppInfo, Dataset } from '../../../shared/api-types';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 import { latestVerifiedBackup } from '../db/backups';
 
 /** Problems a backup can help with; a read-only file or a folder in use need something else. */
 const BACKUP_HELPS = new Set(['not-sqlite', 'damaged', 'newer-version', 'cannot-open', 'migration-failed']);
 
-export async function appInfo(service: ScoutService): Promise<AppInfo> {
+export async function appInfo(service: HandlerContext): Promise<AppInfo> {
   const problem = service.currentProblem();
   let workspace = null;
   try {
@@ -26,7 +26,7 @@ export async function appInfo(service: ScoutService): Promise<AppInfo> {
   };
 }
 
-export function appHandlers(service: ScoutService) {
+export function appHandlers(service: HandlerContext) {
   return {
     'app.info': () => appInfo(service),
     'app.openDataFolder': async ({ path }: { path: string }) => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../../shared/api-types';
-import type { BackupInfo } from '../../../shared/backups-api';
+import type { BackupInfo } from '../../../shared/backups-types';
 import { ScoutService } from '../service';
 import { backupFolder, DAY_MS, listBackups } from '../db/backups';
 import { corruptMiddle, pad } from '../db/backup-test-support';

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import type { BackupInfo } from '../../../shared/backups-api';
+import type { BackupInfo } from '../../../shared/backups-types';
 import { backupFolder, backupPath, backupProblem, createBackup, DamagedCopyError, listBackups, pruneBackups } from '../db/backups';
 import { putInPlace, setAside, stageCopy } from '../db/restore';
 import { CoreError } from '../errors';
 import { LIVE_DB_FILE } from '../paths';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 import { appInfo } from './app';
 
 /** Backups belong to the user's own data file (the demo file is regenerated, never backed up). */
-const liveFile = (service: ScoutService) => path.join(service.currentDataDir(), LIVE_DB_FILE);
+const liveFile = (service: HandlerContext) => path.join(service.currentDataDir(), LIVE_DB_FILE);
 
 /**
  * Restores a backup: checks it fully first (nothing changes if it is unusable), keeps the current file (a verified
@@ -16,7 +16,7 @@ const liveFile = (service: ScoutService) => path.join(service.currentDataDir(), 
  * it. All of it while no other process uses the folder: a CLI sync holding the old file would go on writing into it
  * after the swap, into a file nobody reads.
  */
-async function restore(service: ScoutService, name: string): Promise<void> {
+async function restore(service: HandlerContext, name: string): Promise<void> {
   if (service.sync.status().running) throw new CoreError('sync-busy', 'Wait for the sync to finish (or cancel it) before restoring a backup.');
   const file = liveFile(service);
   const unusable = service.currentProblem();
@@ -49,7 +49,7 @@ async function restore(service: ScoutService, name: string): Promise<void> {
   pruneBackups(file, service.now(), budgetMb === null ? {} : { budgetBytes: budgetMb * 1024 * 1024 });
 }
 
-export function backupsHandlers(service: ScoutService) {
+export function backupsHandlers(service: HandlerContext) {
   return {
     'backups.list': (): BackupInfo[] => listBackups(liveFile(service)),
     'backups.restore': async ({ name }: { name: string }) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../../shared/api-types';
 import type { DataChange } from '../../../shared/api';
-import type { BackupInfo } from '../../../shared/backups-api';
+import type { BackupInfo } from '../../../shared/backups-types';
 import { ScoutService } from '../service';
 import { backupFolder, backupName, DAY_MS, listBackups } from '../db/backups';
 import { openDatabase } from '../db/open';

@@ -5,7 +5,7 @@ import { summariesOfLast } from '../db/summary-repo';
 import { poolHistoryOfLast } from '../db/pool-history';
 import type { HistoryDays } from '../../../shared/history-range';
 import { CoreError } from '../errors';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 import { changing } from './user-data-changes';
 import { reviewedHardware } from '../db/hardware-read';
 import type { HardwareRequirement } from '../../../shared/notes-types';
@@ -22,7 +22,7 @@ export function tableEconomics(e: MinerEconomics): TableEconomics {
   };
 }
 
-export function economicsHandlers(service: ScoutService) {
+export function economicsHandlers(service: HandlerContext) {
   const ws = () => service.requireWorkspace();
   const thresholds = () => ws().settings.get().verdictThresholds;
   // The notes' hardware needs matter only with a rig in the what-if: without one the table's hot path skips the read.

@@ -1,4 +1,4 @@
-import type { Handlers, ScoutService } from '../service';
+import type { HandlerContext, Handlers } from './context';
 import { appHandlers } from './app';
 import { settingsHandlers } from './settings';
 import { subnetHandlers } from './subnets';
@@ -11,7 +11,7 @@ import { backupsHandlers } from './backups';
 import { minersHandlers } from './miners';
 
 /** Every contract method's handler; `satisfies Handlers` makes a missing or mistyped one a compile error. */
-export function createHandlers(service: ScoutService): Handlers {
+export function createHandlers(service: HandlerContext): Handlers {
   return {
     ...appHandlers(service),
     ...settingsHandlers(service),

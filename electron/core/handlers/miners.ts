@@ -2,19 +2,18 @@ import type { z } from 'zod';
 import type { Scenario } from '../../../shared/economics';
 import type { TeamKeyAdded } from '../../../shared/miners-types';
 import type { TeamKeyAddSchema } from '../../../shared/miners-schemas';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 import { CoreError } from '../errors';
 import { checkTeamAddress } from '../miners/address';
 import { keyHoldings } from '../miners/holdings';
 import { buildMinersReport } from '../miners/report';
-import { TeamRepo } from '../miners/team-repo';
 import { changing } from './user-data-changes';
 
-export function minersHandlers(service: ScoutService) {
+export function minersHandlers(service: HandlerContext) {
   const ws = () => service.requireWorkspace();
-  const repo = () => new TeamRepo(ws().db, service.now);
+  const repo = () => ws().team;
   const report = (scenario?: Scenario, netuid?: number) =>
-    buildMinersReport(ws(), repo(), { scenario: scenario ?? ws().settings.get().scenario, netuid });
+    buildMinersReport(ws(), { scenario: scenario ?? ws().settings.get().scenario, netuid });
   /** A write every window showing My miners (its keys, report and the alerts badge) follows. */
   const write = <T>(work: () => T): T => changing(service, 'team', work);
   return {

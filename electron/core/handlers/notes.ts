@@ -1,18 +1,18 @@
 import type { z } from 'zod';
 import type { Note, NoteContent } from '../../../shared/notes-types';
 import type { NotesImportSchema } from '../../../shared/notes-schemas';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 import { exportAll } from '../notes/export-all';
 import { readExportFile } from '../notes/export-format';
 import { importAll } from '../notes/import-all';
 import { noteAsMarkdown } from '../notes/markdown-export';
-import { NoteRepo, type SaveBase } from '../notes/note-repo';
+import type { NoteRepo, SaveBase } from '../notes/note-repo';
 import { currentVerdicts, searchNotes, tagCounts, type NoteFilters } from '../notes/note-search';
 import { watchUserData } from './user-data-changes';
 
-export function notesHandlers(service: ScoutService) {
+export function notesHandlers(service: HandlerContext) {
   const ws = () => service.requireWorkspace();
-  const repo = () => new NoteRepo(ws().db, service.now);
+  const repo = () => ws().notes;
   // Every window showing notes (another window's Notes screen, a subnet page's notes) refreshes on this.
   const notesChanged = (netuids: number[]) =>
     service.emit('data.changed', { scope: 'notes', netuids: [...new Set(netuids)].sort((a, b) => a - b) });

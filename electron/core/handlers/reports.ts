@@ -1,12 +1,12 @@
 import { reportFilename, reportRoute, type ReportTarget } from '../../../shared/reports-api';
 import { CoreError } from '../errors';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 
 /**
  * The core cannot draw a page; the shell it runs in gives it a printer (Electron prints in the main process and
  * answers this operation there, the test host and the CLI print with Chromium).
  */
-export function reportHandlers(service: ScoutService) {
+export function reportHandlers(service: HandlerContext) {
   return {
     'reports.pdf': async ({ target }: { target: ReportTarget }) => {
       const printer = service.printPdf;

@@ -1,7 +1,7 @@
 import type { Settings } from '../../../shared/api-types';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 
-export function settingsHandlers(service: ScoutService) {
+export function settingsHandlers(service: HandlerContext) {
   return {
     'settings.get': () => service.requireWorkspace().settings.get(),
     'settings.set': (patch: Partial<Settings>) => {

@@ -2,7 +2,7 @@ import type { SubnetList, SubnetRow } from '../../../shared/api-types';
 import type { SubnetAnalysis } from '../../../shared/economics';
 import { latestPoint, type LatestSubnet } from '../db/snapshot-read';
 import { emissionShares } from '../engine/emission-share';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 import { pastPrices, type PastPrices } from '../db/price-changes';
 import { raoToTao } from '../../../shared/format';
 
@@ -50,7 +50,7 @@ function toRow(s: LatestSubnet, analysis: SubnetAnalysis | null, past: PastPrice
   };
 }
 
-export function subnetHandlers(service: ScoutService) {
+export function subnetHandlers(service: HandlerContext) {
   return {
     'subnets.list': (): SubnetList => {
       const ws = service.requireWorkspace();

@@ -1,8 +1,8 @@
 import { listPoints } from '../db/snapshot-read';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 import type { SyncRequest } from '../sync/sync-controller';
 
-export function syncHandlers(service: ScoutService) {
+export function syncHandlers(service: HandlerContext) {
   return {
     'sync.start': (request: SyncRequest | undefined) => service.sync.start(request ?? {}),
     'sync.cancel': () => service.sync.cancel(),

@@ -1,10 +1,10 @@
 import type { ChangeThresholds } from '../../../shared/api-types';
 import type { Scenario } from '../../../shared/economics';
-import type { ScoutService } from '../service';
+import type { HandlerContext } from './context';
 import { watchlistChanges } from '../watchlist-changes';
 import { changing } from './user-data-changes';
 
-export function watchlistHandlers(service: ScoutService) {
+export function watchlistHandlers(service: HandlerContext) {
   const repo = () => service.requireWorkspace().watchlists;
   /** A write every window showing watchlists (the Watchlists screen, the Subnets table's filter, a subnet's page) follows. */
   const write = <T>(work: () => T): T => changing(service, 'watchlists', work);

@@ -17,7 +17,6 @@ import { liveFigures, subnetFacts, subnetUids, unknownFigures, type MinerRent } 
 import { earningsHistory, taoPerDayAt, windowMean, type MinerSeries } from './history';
 import { hasUidRows, readSightings, scanForKeys, subnetPricing, type Sighting } from './sightings';
 import { DANGER_RULE, standingOf, type SubnetFacts, type SubnetUid } from './status';
-import type { TeamRepo } from './team-repo';
 import { minersTotals, subnetTotals } from './totals';
 
 /** Earnings history and deregistrations reach back this far (chain time), like the engine's window. */
@@ -84,8 +83,8 @@ export interface MinersReportOptions {
   netuid?: number;
 }
 
-export function buildMinersReport(ws: Workspace, repo: TeamRepo, options: MinersReportOptions): MyMinersReport {
-  const { db } = ws;
+export function buildMinersReport(ws: Workspace, options: MinersReportOptions): MyMinersReport {
+  const { db, team: repo } = ws;
   const { scenario } = options;
   const keys = repo.keys();
   const dropPercent = repo.earningsDropAlertPercent();

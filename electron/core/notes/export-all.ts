@@ -4,15 +4,12 @@
  * chain is not in it: a new data folder syncs that again.
  */
 import type { ExportedFile } from '../../../shared/notes-types';
-import { TeamRepo } from '../miners/team-repo';
 import type { Workspace } from '../workspace';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFileInput } from './export-format';
 import { contentOf } from './note-rows';
-import { NoteRepo } from './note-repo';
 
 export function exportAll(ws: Workspace, now: number): ExportedFile {
-  const notes = new NoteRepo(ws.db, () => now);
-  const team = new TeamRepo(ws.db, () => now);
+  const { notes, team } = ws;
   const file: ExportFileInput = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

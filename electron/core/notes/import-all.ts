@@ -24,6 +24,7 @@ export function importAll(
   now: number,
   settingsChoice?: ImportSettingsChoice,
 ): ImportOutcome {
+  // Its own repositories on a clock stopped at `now` (not the workspace's): everything one import writes carries one time.
   const notes = new NoteRepo(ws.db, () => now);
   // Ids are compared ignoring case (a UUID typed or converted in upper case is the same note): one read of every id
   // here instead of one lookup per note in the file.

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { SyncOutcome, SyncState } from '../../../shared/api-types';
-import type { ScoutService } from '../service';
+import type { CoreContext } from '../core-context';
 import { CoreError } from '../errors';
 import { ChainError, SyncStopped } from '../chain/errors';
 import { resolveTarget } from './endpoint';
@@ -53,7 +53,7 @@ export class SyncController {
   private retryCount = 0;
 
   constructor(
-    private readonly service: ScoutService,
+    private readonly service: CoreContext,
     private readonly timeouts: SyncTimeouts = {},
   ) {}
 

@@ -130,6 +130,7 @@ function TagsField({ id, tags, onChange }: { id: string; tags: string[]; onChang
   useEffect(() => {
     if (parseTags(text).join() !== tags.join()) setText(tags.join(', '));
     // Only an outside change (a restored version) rewrites what the user is typing, so `text` is not a dependency.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tags]);
   return (
     <Field id={id} label="Tags (comma-separated)">

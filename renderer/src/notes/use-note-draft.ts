@@ -98,6 +98,7 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
       live = false;
     };
     // `show` only touches this note's saver and state setters, which live as long as `saver`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, saver]);
 
   // The same note open in another window: follow its saves, or ask when this editor has its own changes.

@@ -3,7 +3,7 @@ import { formatInteger, formatNumber, formatPercent, formatTao } from '../../../
 import { VerdictBadge } from '../components/VerdictBadge';
 import { describePosition } from '../subnet/NewcomerEconomics';
 import { loadReport, type ReportData } from './report-data';
-import { REPORT_RELOAD_EVENT } from './print-protocol';
+import { REPORT_RELOAD_EVENT } from '../../../shared/reports-api';
 import { reportSectionId, SubnetReportSection } from './SubnetReportSection';
 import type { ReportTarget } from '../stores/ui-store';
 import { formatWhen } from '../fixed';
@@ -51,6 +51,7 @@ function LoadedReport({ target }: { target: ReportTarget }) {
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `target` is fixed for this mount (see the comment above)
   }, []);
 
   const loaded = Boolean(error || data);

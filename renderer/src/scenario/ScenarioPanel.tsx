@@ -3,9 +3,11 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Position } from '../../../shared/economics';
 import { useScenarioStore } from '../stores/scenario-store';
 import { NumberField } from './NumberField';
-import { WHAT_IF_FIRST_FIELD } from './WhatIfAside';
 import { RigFields } from './RigFields';
 import { loadRentPresets, saveRentPresets, type RentPreset } from './rent-presets';
+
+/** The id of the TAO price field: the skip link and Alt+T land on it. */
+export const WHAT_IF_FIRST_FIELD = 'what-if-tao-price';
 
 /** The what-if sliders. Everything here is an assumption and is labelled so wherever results are shown. */
 export function ScenarioPanel() {

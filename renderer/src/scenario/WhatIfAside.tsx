@@ -1,9 +1,6 @@
 import { useLayoutStore } from '../stores/layout-store';
 import { ScenarioPanel } from './ScenarioPanel';
 
-/** The id of the TAO price field: the skip link and Alt+T land on it. */
-export const WHAT_IF_FIRST_FIELD = 'what-if-tao-price';
-
 /**
  * The what-if panel beside a view. It comes first in the page's keyboard order (the assumptions are what a user
  * changes most) though it sits on the right, and it folds away to give a laptop's table its width.

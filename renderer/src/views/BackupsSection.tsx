@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo, BackupReason } from '../../../shared/backups-api';
+import type { BackupInfo, BackupReason } from '../../../shared/backups-types';
 import { scout } from '../scout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDataStore } from '../stores/data-store';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DataProblem, DataProblemCode } from '../../../shared/api-types';
-import type { BackupInfo } from '../../../shared/backups-api';
+import type { BackupInfo } from '../../../shared/backups-types';
 import { useDataStore } from '../stores/data-store';
 import { formatWhen } from '../fixed';
 

@@ -6,7 +6,8 @@ import { WhatIfFailed } from '../scenario/WhatIfFailed';
 import { SubnetsTable } from '../subnets/SubnetsTable';
 
 export function SubnetsView() {
-  const { subnets, loading, error, useDataset } = useDataStore();
+  // Renamed here: a `use…` name called in a click handler reads as a React hook called out of place.
+  const { subnets, loading, error, useDataset: switchDataset } = useDataStore();
   const startSync = useSyncStore((s) => s.start);
   const syncing = useSyncStore((s) => s.state?.running ?? false);
   const go = useUiStore((s) => s.go);
@@ -21,7 +22,7 @@ export function SubnetsView() {
           <button onClick={() => void startSync()} disabled={syncing}>
             Sync now
           </button>
-          <button className="secondary" onClick={() => void useDataset('demo')} disabled={loading}>
+          <button className="secondary" onClick={() => void switchDataset('demo')} disabled={loading}>
             {loading ? 'Preparing demo data…' : 'Open demo data'}
           </button>
         </div>
@@ -43,7 +44,7 @@ export function SubnetsView() {
         {subnets.dataset === 'demo' && (
           <p className="banner" role="note">
             You are looking at <strong>synthetic demo data</strong>, not the real network.{' '}
-            <button className="secondary small" onClick={() => void useDataset('live')}>
+            <button className="secondary small" onClick={() => void switchDataset('live')}>
               Back to my data
             </button>
           </p>

@@ -60,7 +60,6 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
     };
     // `subnetsKey` stands for `list.netuids`: every reload of the lists (one per change in any window) rebuilds the
     // array, and only the subnets on it matter here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list.id, subnetsKey, scenario, point?.id]);
 
   return (

@@ -2,8 +2,8 @@
 import type { MyMinersReport } from '../../../shared/miners-types';
 import { MINER_STATUS_LABELS } from '../../../shared/miners-types';
 import { formatNumber } from '../../../shared/format';
-import { toPlainJson } from '../cli/plain-json';
-import type { CliIo } from '../cli/run';
+import { toPlainJson } from './plain-json';
+import type { CliIo } from './io';
 
 export function printMiners(report: MyMinersReport, args: string[], io: CliIo): number {
   if (args.includes('--json')) {
