@@ -3,7 +3,7 @@ import { RIG_PRESETS, type Rig } from '../../../shared/economics';
 import { ScenarioSchema } from '../../../shared/api-schemas';
 import { HardwareSchema } from '../../../shared/notes-schemas';
 import type { HardwareRequirement } from '../../../shared/notes-types';
-import { makeScenario } from './fixtures';
+import { makeScenario } from '../../../test/fixtures/engine';
 import { rigFit } from './rig-fit';
 
 const rig = (id: string): Rig => RIG_PRESETS.find((p) => p.id === id)!.rig;
