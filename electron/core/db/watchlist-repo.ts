@@ -1,6 +1,7 @@
 /** Watchlists: named, ordered lists of netuids. Deleting is soft so the UI can offer Undo. */
 import type { Database } from 'better-sqlite3';
 import type { ChangeThresholds, Watchlist } from '../../../shared/api-types';
+import { ChangeThresholdsSchema } from '../../../shared/api-schemas';
 import { CoreError } from '../errors';
 
 export const DEFAULT_CHANGE_THRESHOLDS: ChangeThresholds = {
@@ -10,6 +11,14 @@ export const DEFAULT_CHANGE_THRESHOLDS: ChangeThresholds = {
   earningMiners: 0.2,
   gini: 0.1,
 };
+
+const StoredThresholdsSchema = ChangeThresholdsSchema.partial();
+
+/** The thresholds a list changed from the defaults; ones that no longer pass today's rules fall back to them. */
+function storedThresholds(json: string | null): Partial<ChangeThresholds> {
+  const parsed = json ? StoredThresholdsSchema.safeParse(JSON.parse(json)) : null;
+  return parsed?.success ? parsed.data : {};
+}
 
 interface Row {
   id: number;
@@ -41,7 +50,7 @@ export class WatchlistRepo {
       id: l.id,
       name: l.name,
       netuids: netuidsOf.get(l.id) ?? [],
-      thresholds: { ...DEFAULT_CHANGE_THRESHOLDS, ...(l.thresholds_json ? (JSON.parse(l.thresholds_json) as Partial<ChangeThresholds>) : {}) },
+      thresholds: { ...DEFAULT_CHANGE_THRESHOLDS, ...storedThresholds(l.thresholds_json) },
     }));
   }
 
