@@ -13,7 +13,6 @@ import type {
   SubnetAnalysis,
   SubnetHistoryPoint,
   VerdictLabel,
-  VerdictThresholds,
 } from './economics';
 
 export type Settings = z.output<typeof SettingsSchema>;

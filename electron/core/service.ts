@@ -10,9 +10,8 @@ import {
   type EventName,
   type Events,
   type Method,
-  type ParsedArgOf,
+  type HandlersFor,
   type Reply,
-  type ResultOf,
 } from '../../shared/api';
 import type { DataProblem, Dataset } from '../../shared/api-types';
 import { DataProblemError } from './db/problem';
@@ -90,7 +89,7 @@ const EXCLUSIVE_WAIT_MS = 5_000;
 const FOLDER_WAIT_MS = 30_000;
 const MB = 1024 * 1024;
 
-export type Handlers = { [M in Method]: (arg: ParsedArgOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
+export type Handlers = HandlersFor<Method>;
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
 export class ScoutService {
