@@ -41,7 +41,7 @@ export class ScenarioRepo {
       const changed = this.db
         .prepare('UPDATE scenarios SET name = ?, netuid = ?, scenario_json = ?, updated_at_ms = ? WHERE id = ?')
         .run(input.name, input.netuid, json, now, id);
-      if (changed.changes === 0) throw new CoreError('invalid-argument', `There is no saved scenario with id ${id}.`);
+      if (changed.changes === 0) throw new CoreError('not-found', `There is no saved scenario with id ${id}.`);
     } else {
       id = Number(
         this.db
@@ -54,7 +54,7 @@ export class ScenarioRepo {
 
   remove(id: number): void {
     if (this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id).changes === 0) {
-      throw new CoreError('invalid-argument', `There is no saved scenario with id ${id}.`);
+      throw new CoreError('not-found', `There is no saved scenario with id ${id}.`);
     }
   }
 }

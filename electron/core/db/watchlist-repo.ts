@@ -56,7 +56,7 @@ export class WatchlistRepo {
 
   get(id: number): Watchlist {
     const found = this.list().find((w) => w.id === id);
-    if (!found) throw new CoreError('invalid-argument', `There is no watchlist with id ${id}.`);
+    if (!found) throw new CoreError('not-found', `There is no watchlist with id ${id}.`);
     return found;
   }
 
@@ -85,7 +85,7 @@ export class WatchlistRepo {
 
   restore(id: number): Watchlist {
     const changed = this.db.prepare('UPDATE watchlists SET deleted_at_ms = NULL WHERE id = ? AND deleted_at_ms IS NOT NULL').run(id);
-    if (changed.changes === 0) throw new CoreError('invalid-argument', `Watchlist ${id} was not deleted, so there is nothing to restore.`);
+    if (changed.changes === 0) throw new CoreError('not-found', `Watchlist ${id} was not deleted, so there is nothing to restore.`);
     return this.get(id);
   }
 
@@ -136,6 +136,6 @@ export class WatchlistRepo {
 
   private assertNameFree(name: string, exceptId?: number): void {
     const clash = this.list().find((w) => w.name.toLowerCase() === name.toLowerCase() && w.id !== exceptId);
-    if (clash) throw new CoreError('invalid-argument', `A watchlist named "${clash.name}" already exists.`);
+    if (clash) throw new CoreError('conflict', `A watchlist named "${clash.name}" already exists.`);
   }
 }

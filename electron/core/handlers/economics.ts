@@ -29,7 +29,7 @@ export function economicsHandlers(service: ScoutService) {
   const hardware = (scenario: Scenario) => (scenario.rig ? reviewedHardware(ws().db) : new Map<number, HardwareRequirement>());
   const analysed = (netuid: number) => {
     const found = ws().analyses.get(netuid);
-    if (!found) throw new CoreError('invalid-argument', `There is no data for SN${netuid}; sync first.`);
+    if (!found) throw new CoreError('not-found', `There is no data for SN${netuid}; sync first.`);
     return found;
   };
   return {

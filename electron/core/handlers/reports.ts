@@ -12,7 +12,7 @@ export function reportHandlers(service: ScoutService) {
       const printer = service.printPdf;
       if (!printer) throw new CoreError('internal', 'PDF export needs a browser engine, and none is available to this shell.');
       if (target.kind === 'subnet' && !service.requireWorkspace().analyses.get(target.netuid)) {
-        throw new CoreError('invalid-argument', `There is no data for SN${target.netuid}; sync first.`);
+        throw new CoreError('not-found', `There is no data for SN${target.netuid}; sync first.`);
       }
       if (target.kind === 'watchlist') service.requireWorkspace().watchlists.get(target.id);
       const pdf = await printer(reportRoute(target));

@@ -54,7 +54,7 @@ export class NoteRepo {
 
   get(id: string): Note {
     const found = this.find(id);
-    if (!found) throw new CoreError('invalid-argument', `There is no note with id ${id}; it may have been deleted.`);
+    if (!found) throw new CoreError('not-found', `There is no note with id ${id}; it may have been deleted.`);
     return found;
   }
 
@@ -115,7 +115,7 @@ export class NoteRepo {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM note_versions WHERE id = ? AND note_id = ?').get(versionId, id) as VersionRow | undefined;
       const version = row && toVersion(row);
-      if (!version) throw new CoreError('invalid-argument', `Note ${id} has no version ${versionId}.`);
+      if (!version) throw new CoreError('not-found', `Note ${id} has no version ${versionId}.`);
       const now = this.now();
       const { content } = version;
       this.writeContent(id, content, now);

@@ -67,7 +67,7 @@ export class SyncController {
   }
 
   async start(request: SyncRequest = {}): Promise<SyncOutcome> {
-    if (this.state.running) throw new CoreError('sync-busy', 'A sync is already running.');
+    if (this.state.running) throw new CoreError('busy', 'A sync is already running.');
     const ws = this.service.requireWorkspace();
     if (ws.dataset === 'demo') {
       throw new CoreError('sync-failed', 'The demo data is synthetic and is not synced; switch back to your real data first.');
