@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Note, NoteContent, NoteVersion, NoteVersionKind } from '../../../shared/notes-types';
-import { NoteContentSchema } from '../../../shared/notes-schemas';
+import type { z } from 'zod';
+import { NoteContentSchema, type NoteSaveSchema } from '../../../shared/notes-schemas';
 import { CoreError } from '../errors';
 import { CONTENT_COLUMNS, contentJson, contentParams, emptyContent, sameContent, toNote, type NoteRow } from './note-rows';
 
@@ -36,10 +37,7 @@ function toVersion(r: VersionRow): NoteVersion | null {
 const SET_CONTENT = CONTENT_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
 
 /** What a save was made from: see NoteRepo.save. */
-export interface SaveBase {
-  baseUpdatedAtMs?: number;
-  overwrite?: boolean;
-}
+export type SaveBase = Pick<z.output<typeof NoteSaveSchema>, 'baseUpdatedAtMs' | 'overwrite'>;
 
 export class NoteRepo {
   constructor(

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type { SyncOutcome, SyncState } from '../../../shared/api-types';
 import type { ScoutService } from '../service';
+import type { z } from 'zod';
+import type { SyncRequestSchema } from '../../../shared/api-schemas';
 import { CoreError } from '../errors';
 import { ChainError, SyncStopped } from '../chain/errors';
 import { resolveTarget } from './endpoint';
@@ -29,10 +31,8 @@ export interface SyncTimeouts {
   retry?: boolean;
 }
 
-export interface SyncRequest {
-  endpoint?: string;
-  backfillDays?: number;
-}
+/** What sync.start was asked (an endpoint for this sync only, days of history to backfill), as its schema reads it. */
+export type SyncRequest = NonNullable<z.output<typeof SyncRequestSchema>>;
 
 export class SyncController {
   private state: SyncState = {
