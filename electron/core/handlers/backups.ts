@@ -1,3 +1,4 @@
+import type { HandlersFor, Method } from '../../../shared/api';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/backups-api';
 import { backupFolder, backupPath, backupProblem, createBackup, DamagedCopyError, listBackups, pruneBackups } from '../db/backups';
@@ -52,9 +53,9 @@ async function restore(service: ScoutService, name: string): Promise<void> {
 export function backupsHandlers(service: ScoutService) {
   return {
     'backups.list': (): BackupInfo[] => listBackups(liveFile(service)),
-    'backups.restore': async ({ name }: { name: string }) => {
+    'backups.restore': async ({ name }) => {
       await restore(service, name); // with the folder to itself (the service's EXCLUSIVE operations)
       return appInfo(service);
     },
-  };
+  } satisfies HandlersFor<Extract<Method, `backups.${string}`>>;
 }

@@ -1,4 +1,5 @@
-import { reportFilename, reportRoute, type ReportTarget } from '../../../shared/reports-api';
+import type { HandlersFor, Method } from '../../../shared/api';
+import { reportFilename, reportRoute } from '../../../shared/reports-api';
 import { CoreError } from '../errors';
 import type { ScoutService } from '../service';
 
@@ -8,7 +9,7 @@ import type { ScoutService } from '../service';
  */
 export function reportHandlers(service: ScoutService) {
   return {
-    'reports.pdf': async ({ target }: { target: ReportTarget }) => {
+    'reports.pdf': async ({ target }) => {
       const printer = service.printPdf;
       if (!printer) throw new CoreError('internal', 'PDF export needs a browser engine, and none is available to this shell.');
       if (target.kind === 'subnet' && !service.requireWorkspace().analyses.get(target.netuid)) {
@@ -18,5 +19,5 @@ export function reportHandlers(service: ScoutService) {
       const pdf = await printer(reportRoute(target));
       return { filename: reportFilename(target), pdfBase64: Buffer.from(pdf).toString('base64') };
     },
-  };
+  } satisfies HandlersFor<Extract<Method, `reports.${string}`>>;
 }
