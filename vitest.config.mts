@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'core',
-          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'test/chain/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'test/chain/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/lint/**/*.test.ts'],
         },
       },
       {

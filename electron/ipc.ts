@@ -8,10 +8,10 @@ import { contract, isMethod, type Reply } from '../shared/api';
 import type { CoreClient } from './core-client';
 import type { ReportTarget } from '../shared/reports-api';
 
-import { isAppUrl } from './core/navigation-policy';
+import { isAppUrl } from './navigation-policy';
 import { invalidArgumentMessage, unknownMethodMessage } from './core/boundary-messages';
 
-export { APP_ORIGIN } from './core/navigation-policy';
+export { APP_ORIGIN } from './navigation-policy';
 
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';

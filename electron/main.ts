@@ -10,8 +10,8 @@ import { CoreClient, type CoreProcessLike } from './core-client';
 import type { Reply } from '../shared/api-wire';
 import { PDF_FOOTER, PDF_HEADER, REPORT_READY_SELECTOR, reportFilename, reportRoute, type ReportTarget } from '../shared/reports-api';
 import { APP_ORIGIN, bindIpc } from './ipc';
-import { decideWindowOpen, isAllowedNavigation } from './core/navigation-policy';
-import { fitToDisplays, loadWindowState, saveWindowState } from './core/window-state';
+import { decideWindowOpen, isAllowedNavigation } from './navigation-policy';
+import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 import { CORE_LOG_FILE, DEV_FOLDER_NAME, defaultDataDir } from './core/paths';
 import { downloadTargetProblem, savedDownloadTitle } from './saved-download';
 

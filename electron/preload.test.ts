@@ -38,9 +38,10 @@ describe('the preload', () => {
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
   });
 
-  it('passes calls through one channel and turns failures into plain errors with the core message', async () => {
+  it("passes calls through one channel and hands failures over as plain data, the core's code beside its message", async () => {
     await expect(api.call('app.info')).resolves.toEqual({ version: 'test' });
-    await expect(api.call('settings.set', { colour: 'red' })).rejects.toThrow('nope');
+    // A plain object: the context bridge would strip an Error of everything but its message.
+    await expect(api.call('settings.set', { colour: 'red' })).rejects.toStrictEqual({ code: 'invalid-argument', message: 'nope' });
     expect(electron.ipcRenderer.invoke.mock.calls.map((c) => c[0])).toEqual(['scout:call', 'scout:call']);
   });
 

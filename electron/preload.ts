@@ -10,8 +10,9 @@ const scout = {
   async call(method: string, arg?: unknown) {
     const reply = (await ipcRenderer.invoke('scout:call', method, arg)) as Reply<unknown>;
     if (reply.ok) return reply.value;
-    // Errors crossing the context bridge keep only their message; put the code in it so it is not lost.
-    throw new Error(reply.error.message);
+    // An Error crossing the context bridge keeps only its message; a plain object keeps every field, so the page
+    // gets the code too (renderer/src/scout.ts makes a ScoutError of it).
+    throw reply.error;
   },
   on(event: EventName, listener: (payload: unknown) => void) {
     if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`);

@@ -1,4 +1,6 @@
 /** Result types of the contract's operations (see api.ts). */
+import type { z } from 'zod';
+import type { ChangeThresholdsSchema, SettingsSchema } from './api-schemas';
 import type { StaleSubnet, SubnetIdentity, SyncPoint } from './domain';
 import type { BackupFailure, BackupInfo } from './backups-types';
 import type { HistoryDays } from './history-range';
@@ -11,29 +13,11 @@ import type {
   SubnetAnalysis,
   SubnetHistoryPoint,
   VerdictLabel,
-  VerdictThresholds,
 } from './economics';
 
-export type NetworkPreset = 'finney' | 'archive' | 'testnet' | 'local' | 'custom';
-export type ThemePreference = 'system' | 'light' | 'dark';
-
-export interface Settings {
-  /** Which endpoint to sync from; 'custom' uses customEndpoint. */
-  network: NetworkPreset;
-  customEndpoint: string;
-  /** Sync every N minutes while the app runs; 0 = only when asked. */
-  syncIntervalMinutes: number;
-  /** A sync still running after this many minutes (per block: a backfill gets it per day) is stopped and reported as failed. */
-  syncDeadlineMinutes: number;
-  /** Neuron-level points are kept at full resolution for this many days, thinned to one a day beyond. */
-  neuronFullResolutionDays: number;
-  /** The automatic backups together stay within this many megabytes (oldest removed first; the newest good one stays). */
-  backupBudgetMb: number;
-  theme: ThemePreference;
-  /** The what-if in force (sliders); saved named scenarios live apart from it. */
-  scenario: Scenario;
-  verdictThresholds: VerdictThresholds;
-}
+export type Settings = z.output<typeof SettingsSchema>;
+export type NetworkPreset = Settings['network'];
+export type ThemePreference = Settings['theme'];
 
 /**
  * 'damaged': an SQLite file that is not whole (failed quick_check, cut short, blanked), told apart from 'not-sqlite'
@@ -152,15 +136,7 @@ export interface SyncOutcome {
   error: string | null;
 }
 
-/** How big a move between two syncs must be to be highlighted in a watchlist (relative changes, 0.2 = 20%). */
-export interface ChangeThresholds {
-  emissionShare: number;
-  price: number;
-  registrationCost: number;
-  earningMiners: number;
-  /** Absolute change of the Gini coefficient (0..1). */
-  gini: number;
-}
+export type ChangeThresholds = z.output<typeof ChangeThresholdsSchema>;
 
 export interface Watchlist {
   id: number;

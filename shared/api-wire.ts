@@ -36,15 +36,35 @@ export interface ScoutErrorShape {
   code: ErrorCode;
   message: string;
 }
+/**
+ * What kind of failure, so a window can act on it without reading the words: the message is for the user, the code
+ * for the program.
+ */
 export type ErrorCode =
+  /** The argument broke the contract's rules (or the data it names cannot be used that way). */
   | 'invalid-argument'
   | 'unknown-method'
-  | 'database-unavailable'
-  | 'sync-busy'
-  | 'sync-failed'
-  /** The data changed since the caller read it (a note saved in another window): nothing was written. */
+  /** What the call names (a note, a watchlist, a saved scenario, a key, a backup, a subnet's data) is not there. */
+  | 'not-found'
+  /** The data changed since the caller read it (a note saved in another window) or would clash with what is there
+   * (a name or an address already used): nothing was written. */
   | 'conflict'
+  /** Something else is using the data for now (a sync, a restore, another process on the folder): try again later. */
+  | 'busy'
+  | 'database-unavailable'
+  | 'sync-failed'
   | 'internal';
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'invalid-argument',
+  'unknown-method',
+  'not-found',
+  'conflict',
+  'busy',
+  'database-unavailable',
+  'sync-failed',
+  'internal',
+];
 
 /** Error thrown on the renderer side when an operation fails; carries the core's code and message. */
 export class ScoutError extends Error {
@@ -60,4 +80,16 @@ export class ScoutError extends Error {
 export function unwrapReply<T>(reply: Reply<T>): T {
   if (reply.ok) return reply.value;
   throw new ScoutError(reply.error.code, reply.error.message);
+}
+
+/**
+ * A failed call as the renderer handles it. Shells hand failures over as the wire shape ({ code, message }: Electron's
+ * context bridge would strip an Error down to its message); anything else (a dropped connection) is 'internal'.
+ */
+export function asScoutError(e: unknown): ScoutError {
+  if (e instanceof ScoutError) return e;
+  const shape = e as Partial<ScoutErrorShape> | null;
+  const message = typeof shape?.message === 'string' ? shape.message : String(e);
+  const code = ERROR_CODES.find((c) => c === shape?.code) ?? 'internal';
+  return new ScoutError(code, message);
 }

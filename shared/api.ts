@@ -76,6 +76,12 @@ export type ParsedArgOf<M extends Method> = z.output<Contract[M]['arg']>;
 export type ResultOf<M extends Method> = NonNullable<Contract[M]['result']>;
 export const methods = Object.keys(contract) as Method[];
 
+/**
+ * How the core implements operations M: each handler takes its argument as the schema parsed it, so no handler
+ * declares an argument's shape a second time.
+ */
+export type HandlersFor<M extends Method> = { [K in M]: (arg: ParsedArgOf<K>) => Promise<ResultOf<K>> | ResultOf<K> };
+
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }

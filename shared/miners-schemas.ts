@@ -1,6 +1,7 @@
 /** Argument schemas of the "My miners" operations. The address itself is checked by the core (checksum, prefix). */
 import { z } from 'zod';
-import { netuid, ScenarioSchema } from './api-schemas';
+import { netuid } from './api-schemas';
+import { ScenarioSchema } from './scenario';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** Long enough for a pasted seed phrase to reach the check that refuses it with the right words. */

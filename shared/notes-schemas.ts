@@ -1,7 +1,9 @@
 /** Argument schemas of the research-notes operations, and the shape of a note's content wherever it crosses a boundary. */
 import { z } from 'zod';
 import { netuid } from './api-schemas';
-import { MAX_IMPORT_BYTES } from './notes-types';
+
+/** The largest export file the app reads; a bigger one is refused before it is parsed. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export const NoteIdSchema = z.uuid({ error: 'a note id is a UUID' });
 const text = (max: number, what: string) => z.string().max(max, `${what} is limited to ${max.toLocaleString('en-US')} characters`);
@@ -9,18 +11,23 @@ const gigabytes = z.number().finite().min(0, 'sizes cannot be negative').max(1_0
 /** VRAM per GPU: no GPU has more than 1 TB, so a larger figure is almost surely megabytes. */
 const vramGigabytes = z.number().finite().min(0, 'sizes cannot be negative').max(1024, 'VRAM above 1,024 GB per GPU: is it in MB? Give it in GB').nullable();
 
+/** What a subnet's miners need, as the reviewer read it from the code and docs. Unknown is null / empty. */
 export const HardwareSchema = z
   .object({
     compute: z.enum(['cpu', 'gpu']).nullable(),
     vramGb: vramGigabytes,
     ramGb: gigabytes,
     diskGb: gigabytes,
+    /** Free text, e.g. "1× A100 80 GB or 2× RTX 4090". */
     detail: text(500, 'the hardware detail'),
+    // Added later (absent in older notes and exports = unknown). compute 'cpu' is "CPU-only works".
+    /** e.g. "A100 class", "RTX 4090 or better". */
     gpuClass: text(100, 'the GPU class').nullable().optional(),
     cpuCores: z.number().int('CPU cores must be a whole number').min(1, 'at least 1 CPU core').max(1024, 'more than 1,024 CPU cores is not plausible').nullable().optional(),
     bandwidthMbps: z.number().finite().min(0, 'bandwidth cannot be negative').max(400_000, 'bandwidth above 400,000 Mbps: is it in bits? Give it in Mbps').nullable().optional(),
   })
   .strict();
+export type HardwareRequirement = z.output<typeof HardwareSchema>;
 
 const tag = z
   .string()
@@ -30,27 +37,38 @@ const tag = z
   .max(40, 'keep tags under 40 characters')
   .refine((t) => !t.includes(','), 'a tag cannot contain a comma');
 
+const NoteVerdictSchema = z.enum(['mine', 'watch', 'skip']);
+export type NoteVerdict = z.output<typeof NoteVerdictSchema>;
+const NoteConfidenceSchema = z.enum(['low', 'medium', 'high']);
+export type NoteConfidence = z.output<typeof NoteConfidenceSchema>;
+
+/** Everything the user edits in a note; each version of the note stores one of these. */
 export const NoteContentSchema = z
   .object({
     netuid,
     title: z.string().trim().min(1, 'a note needs a title').max(200, 'keep titles under 200 characters'),
+    /** Markdown. */
     body: text(1_000_000, 'the note'),
     repositoryUrl: text(2048, 'the repository URL'),
+    /** Commit hash or tag the review was done against. */
     commitReviewed: text(200, 'the commit or tag'),
+    /** YYYY-MM-DD, or '' when not given. */
     reviewedOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'the review date is YYYY-MM-DD')]),
     scoringSummary: text(20_000, 'the scoring summary'),
     validatorsReward: text(20_000, 'what validators reward'),
     hardware: HardwareSchema,
     exploits: text(20_000, 'exploits and edges'),
     risks: text(20_000, 'risks'),
-    verdict: z.enum(['mine', 'watch', 'skip']).nullable(),
-    confidence: z.enum(['low', 'medium', 'high']).nullable(),
+    verdict: NoteVerdictSchema.nullable(),
+    confidence: NoteConfidenceSchema.nullable(),
+    /** Lower-case, unique. */
     tags: z
       .array(tag)
       .max(30, 'at most 30 tags')
       .transform((tags) => [...new Set(tags)]),
   })
   .strict();
+export type NoteContent = z.output<typeof NoteContentSchema>;
 
 export const NotesListSchema = z
   .object({

@@ -1,46 +1,9 @@
-/** Result types of the research-notes operations (see notes-api.ts). */
+/** Result types of the research-notes operations (see notes-api.ts). A note's content is declared by its schema. */
+import type { NoteConfidence, NoteContent, NoteVerdict } from './notes-schemas';
 
-export type NoteVerdict = 'mine' | 'watch' | 'skip';
-export type NoteConfidence = 'low' | 'medium' | 'high';
+export type { HardwareRequirement, NoteConfidence, NoteContent, NoteVerdict } from './notes-schemas';
 
 export const VERDICT_LABELS: Record<NoteVerdict, string> = { mine: 'Mine', watch: 'Watch', skip: 'Skip' };
-
-/** What a subnet's miners need, as the reviewer read it from the code and docs. Unknown is null / empty. */
-export interface HardwareRequirement {
-  compute: 'cpu' | 'gpu' | null;
-  vramGb: number | null;
-  ramGb: number | null;
-  diskGb: number | null;
-  /** Free text, e.g. "1× A100 80 GB or 2× RTX 4090". */
-  detail: string;
-  // Added later (absent in older notes and exports = unknown). compute 'cpu' is "CPU-only works".
-  /** e.g. "A100 class", "RTX 4090 or better". */
-  gpuClass?: string | null;
-  cpuCores?: number | null;
-  bandwidthMbps?: number | null;
-}
-
-/** Everything the user edits in a note; each version of the note stores one of these. */
-export interface NoteContent {
-  netuid: number;
-  title: string;
-  /** Markdown. */
-  body: string;
-  repositoryUrl: string;
-  /** Commit hash or tag the review was done against. */
-  commitReviewed: string;
-  /** YYYY-MM-DD, or '' when not given. */
-  reviewedOn: string;
-  scoringSummary: string;
-  validatorsReward: string;
-  hardware: HardwareRequirement;
-  exploits: string;
-  risks: string;
-  verdict: NoteVerdict | null;
-  confidence: NoteConfidence | null;
-  /** Lower-case, unique. */
-  tags: string[];
-}
 
 export interface Note extends NoteContent {
   /** A UUID: stable across export files, so an import can tell "the same note" from "another note". */
@@ -100,9 +63,6 @@ export interface ExportedFile {
   fileName: string;
   content: string;
 }
-
-/** The largest export file the app reads; a bigger one is refused before it is parsed. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** What to do with imported notes whose IDs already exist here. 'ask' writes nothing when there are any. */
 export type ImportConflictChoice = 'ask' | 'keep' | 'replace' | 'duplicate';

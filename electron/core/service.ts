@@ -194,7 +194,7 @@ export class ScoutService implements HandlerContext {
       held = await hold(this.dataDir, 'exclusive', this.doing(purpose), { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
     } catch (e) {
       if (!(e instanceof FolderBusyError)) throw e;
-      throw new CoreError('sync-busy', `${describeHolders(e.holders)}, so ${purpose} has to wait: try again when it has finished. Nothing was changed.`);
+      throw new CoreError('busy', `${describeHolders(e.holders)}, so ${purpose} has to wait: try again when it has finished. Nothing was changed.`);
     }
     try {
       return await fn();
@@ -213,7 +213,7 @@ export class ScoutService implements HandlerContext {
 
   /** Opens a data folder; on failure the previous workspace is closed and the problem is kept for the UI. */
   async openDataFolder(dataDir: string, dataset: Dataset): Promise<void> {
-    if (this.sync.status().running) throw new CoreError('sync-busy', 'Wait for the sync to finish (or cancel it) first.');
+    if (this.sync.status().running) throw new CoreError('busy', 'Wait for the sync to finish (or cancel it) first.');
     this.backups.stop();
     this.workspace?.db.close();
     this.workspace = null;
@@ -255,7 +255,7 @@ export class ScoutService implements HandlerContext {
 
   /** Closes the live data file, lets `replace` change it on disk (restoring a backup), then opens it again. */
   async reopenAfter(replace: () => void): Promise<void> {
-    if (this.sync.status().running) throw new CoreError('sync-busy', 'Wait for the sync to finish (or cancel it) first.');
+    if (this.sync.status().running) throw new CoreError('busy', 'Wait for the sync to finish (or cancel it) first.');
     this.backups.stop();
     this.workspace?.db.close();
     this.workspace = null;

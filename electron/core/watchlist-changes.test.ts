@@ -14,7 +14,7 @@ import { newestSummaries, SUMMARY_COLUMNS, summariesBefore, summariesOf } from '
 import { DEFAULT_CHANGE_THRESHOLDS } from './db/watchlist-repo';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS, evaluateNewcomer } from './engine';
 import { competitionResets, watchlistChanges } from './watchlist-changes';
-import { makeSubnet } from './engine/fixtures';
+import { makeSubnet } from '../../test/fixtures/engine';
 
 const HOURS = 365 * 24;
 const FIRST_BLOCK = 5_000_000;

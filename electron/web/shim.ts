@@ -23,7 +23,8 @@ function ensureEvents(): void {
     const res = await fetch('/api/call', { method: 'POST', body: toWire({ method, arg }) });
     const reply = fromWire<Reply<unknown>>(await res.text());
     if (reply.ok) return reply.value;
-    throw new Error(reply.error.message);
+    // The same failure the preload hands the page: the wire shape, code and message (see renderer/src/scout.ts).
+    throw reply.error;
   },
   on(event: EventName, listener: Listener) {
     ensureEvents();

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import { findMetadata } from '../chain/metadata';
-import { benchEngine } from '../../electron/core/engine/bench';
+import { benchEngine } from './engine-bench';
 import { startNodeProcess } from './node-process';
 import { benchSync } from './sync-bench';
 import { fmt, summarise } from './stats';

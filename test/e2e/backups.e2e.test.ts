@@ -3,6 +3,7 @@
  * used offers the latest good backup, which brings the app back with the user's data.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +111,38 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     expect(await host.service.backups.runIfDue()).not.toBeNull();
     await page.getByTestId('backup-failure').waitFor({ state: 'detached' });
     await page.getByTestId('backup-failure-detail').waitFor({ state: 'detached' });
+  });
+
+  it("a restore refused as 'busy' (a sync is running) keeps the choice open, and goes through once the sync is over", async () => {
+    // A node that accepts the connection and never answers holds the sync in its connecting phase for connectMs.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((s) => sockets.push(s));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const host = await startHost({ dataDir: freshDir(), serviceOptions: { syncTimeouts: { connectMs: 8_000, retry: false } } });
+    hosts.push(host);
+    try {
+      await host.service.backups.runIfDue();
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+      const list = page.getByRole('list', { name: 'Backups' });
+      await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+
+      const sync = host.service.call('sync.start', { endpoint: `ws://127.0.0.1:${(silent.address() as net.AddressInfo).port}` });
+      await expect.poll(() => host.service.sync.status().running).toBe(true);
+      await list.getByRole('button', { name: 'Restore…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+      await dialog.getByRole('button', { name: 'Restore from backup' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Wait for the sync to finish (or cancel it) before restoring a backup.' }).waitFor();
+      expect(await dialog.isVisible()).toBe(true); // still open: the same choice, to confirm again
+
+      await sync;
+      await dialog.getByRole('button', { name: 'Restore from backup' }).click();
+      await page.getByRole('status').filter({ hasText: 'Restored the backup of' }).waitFor();
+      await dialog.waitFor({ state: 'detached' });
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
   });
 });

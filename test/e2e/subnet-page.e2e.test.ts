@@ -226,4 +226,27 @@ describe.skipIf(missing !== null)('subnet page', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('a netuid the data does not hold says so plainly (the core\'s not-found code), not as a failure to retry', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(host.url);
+    await page.evaluate(async () => {
+      if ((await window.scout.call('app.info')).dataset !== 'demo') await window.scout.call('app.useDataset', { dataset: 'demo' });
+    });
+    await page.goto(`${host.url}/#/subnet/999`);
+    const missing = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'SN999 is not in this data' }) });
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('No sync has read a subnet numbered 999');
+    // Not the core's words for a failure, and nothing offering to try again.
+    expect(await page.getByText('sync first').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /try again|retry/i }).count()).toBe(0);
+    await missing.getByRole('link', { name: 'Back to the subnet list' }).click();
+    await page.locator('table.subnets-table tbody tr').first().waitFor();
+
+    // A subnet the data holds is shown as usual after it.
+    await page.goto(`${host.url}/#/subnet/1`);
+    await page.getByRole('heading', { level: 1, name: /^SN1 · / }).waitFor();
+    expect(await page.getByRole('heading', { name: /is not in this data/ }).count()).toBe(0);
+    await page.close();
+  });
 });

@@ -85,6 +85,15 @@ describe.skipIf(skipReason !== '')('Electron app', () => {
         expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8')).toContain(`SN${first.netuid} · ${first.name}`);
       } else console.warn('[skip] Electron smoke test: the PDF text is not read back (no pdftotext)');
 
+      // A refusal reaches the page with its code (the context bridge keeps a plain object whole, not an Error).
+      const refused = await page.evaluate(() =>
+        window.scout.call('notes.get', { id: '00000000-0000-4000-8000-000000000000' }).then(
+          () => null,
+          (e: { code?: unknown; message?: unknown }) => ({ code: e.code, message: e.message }),
+        ),
+      );
+      expect(refused).toEqual({ code: 'not-found', message: expect.stringMatching(/no note with id/) });
+
       const exposed = await page.evaluate(() => ({
         scout: typeof window.scout?.call,
         require: typeof (window as unknown as { require?: unknown }).require,

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import { migrations } from './migrations';
-import { corruptMiddle, flipPageOf, pad } from './backup-test-support';
+import { corruptMiddle, flipPageOf, pad } from '../../../test/fixtures/backup-files';
 import { backupFolder, backupProblem, createBackup, DamagedCopyError, dailyBackupDue, DAY_MS, latestVerifiedBackup, listBackups, pruneBackups } from './backups';
 
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);

@@ -8,7 +8,7 @@ import { openDatabase } from './open';
 import { migrations } from './migrations';
 import { DataProblemError } from './problem';
 import { createBackup, listBackups } from './backups';
-import { flipPageOf, pad } from './backup-test-support';
+import { flipPageOf, pad } from '../../../test/fixtures/backup-files';
 
 /** chmod is ignored for root; the immutable attribute is not. Returns an undo, or null if impossible here. */
 function makeReadOnly(file: string): (() => void) | null {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SavedScenario } from '../../../shared/api-types';
 import type { Scenario } from '../../../shared/economics';
 import { CoreError } from '../errors';
+import { readStoredScenario } from './stored-scenario';
 
 interface Row {
   id: number;
@@ -11,13 +12,14 @@ interface Row {
   updated_at_ms: number;
 }
 
-const toSaved = (r: Row): SavedScenario => ({
-  id: r.id,
-  name: r.name,
-  netuid: r.netuid,
-  scenario: JSON.parse(r.scenario_json) as Scenario,
-  updatedAtMs: r.updated_at_ms,
-});
+/**
+ * A row as the app shows it, or null when its what-if no longer passes today's rules: it is then left out of the
+ * list but stays in the file untouched (a later version may read it again).
+ */
+function toSaved(r: Row): SavedScenario | null {
+  const scenario = readStoredScenario(JSON.parse(r.scenario_json));
+  return scenario && { id: r.id, name: r.name, netuid: r.netuid, scenario, updatedAtMs: r.updated_at_ms };
+}
 
 /** Named what-ifs, global (netuid null) or saved for one subnet. */
 export class ScenarioRepo {
@@ -27,7 +29,8 @@ export class ScenarioRepo {
   ) {}
 
   list(): SavedScenario[] {
-    return (this.db.prepare('SELECT * FROM scenarios ORDER BY netuid IS NOT NULL, netuid, name').all() as Row[]).map(toSaved);
+    const rows = this.db.prepare('SELECT * FROM scenarios ORDER BY netuid IS NOT NULL, netuid, name').all() as Row[];
+    return rows.flatMap((r) => toSaved(r) ?? []);
   }
 
   save(input: { id?: number; name: string; netuid: number | null; scenario: Scenario }): SavedScenario {
@@ -38,7 +41,7 @@ export class ScenarioRepo {
       const changed = this.db
         .prepare('UPDATE scenarios SET name = ?, netuid = ?, scenario_json = ?, updated_at_ms = ? WHERE id = ?')
         .run(input.name, input.netuid, json, now, id);
-      if (changed.changes === 0) throw new CoreError('invalid-argument', `There is no saved scenario with id ${id}.`);
+      if (changed.changes === 0) throw new CoreError('not-found', `There is no saved scenario with id ${id}.`);
     } else {
       id = Number(
         this.db
@@ -46,12 +49,12 @@ export class ScenarioRepo {
           .run(input.name, input.netuid, json, now, now).lastInsertRowid,
       );
     }
-    return toSaved(this.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(id) as Row);
+    return { id, name: input.name, netuid: input.netuid, scenario: input.scenario, updatedAtMs: now };
   }
 
   remove(id: number): void {
     if (this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id).changes === 0) {
-      throw new CoreError('invalid-argument', `There is no saved scenario with id ${id}.`);
+      throw new CoreError('not-found', `There is no saved scenario with id ${id}.`);
     }
   }
 }

@@ -1,25 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../../shared/api-types';
 import { DEFAULT_SCENARIO, DEFAULT_THRESHOLDS } from '../../../shared/economics';
-import { SettingsPatchSchema, ThresholdFieldsSchema } from '../../../shared/api-schemas';
-
-/** A stored scenario with its per-subnet keys written as the engine looks them up ("00001" → "1"). */
-function withPlainNetuidKeys(scenario: unknown): unknown {
-  if (!scenario || typeof scenario !== 'object') return scenario;
-  const fixed: Record<string, unknown> = { ...(scenario as Record<string, unknown>) };
-  for (const field of ['rentUsdPerMonthByNetuid', 'registrationCostTaoByNetuid']) {
-    const byNetuid = fixed[field];
-    if (!byNetuid || typeof byNetuid !== 'object') continue;
-    const plain: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(byNetuid)) {
-      const netuid = /^\d+$/.test(key) ? String(Number(key)) : key;
-      // A key already written plainly wins over a padded spelling of the same subnet.
-      if (!(netuid in plain) || netuid === key) plain[netuid] = value;
-    }
-    fixed[field] = plain;
-  }
-  return fixed;
-}
+import type { z } from 'zod';
+import { SettingsSchema } from '../../../shared/api-schemas';
+import { ThresholdFieldsSchema } from '../../../shared/thresholds';
+import { withPlainNetuidKeys } from './stored-scenario';
 
 export const DEFAULT_SETTINGS: Settings = {
   network: 'finney',
@@ -38,6 +23,12 @@ export const DEFAULT_SETTINGS: Settings = {
   verdictThresholds: { ...DEFAULT_THRESHOLDS },
 };
 
+/** How each stored setting is read back: as settings.set accepts it, except thresholds (see get). */
+const STORED_SETTING: { [K in keyof Settings]: z.ZodType<Settings[K]> } = {
+  ...SettingsSchema.shape,
+  verdictThresholds: ThresholdFieldsSchema,
+};
+
 /** Settings are stored one JSON value per key, so a later version can add keys without a migration. */
 export class SettingsRepo {
   constructor(private readonly db: Database) {}
@@ -46,21 +37,20 @@ export class SettingsRepo {
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
     const stored: Record<string, unknown> = {};
     for (const r of rows) stored[r.key] = JSON.parse(r.value);
-    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    const settings: Settings = { ...DEFAULT_SETTINGS };
     // A stored value that no longer validates (older app, hand-edited file) falls back to the default. Two rules
     // newer than some stored values are applied gently, so an upgrade does not reset what the user set: thresholds
     // whose pairs contradict are kept (the Settings screen says which pair, and saving asks for a fix), and netuid
     // keys an older version accepted as "00001" are read as "1".
-    const shape = SettingsPatchSchema.shape;
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-      if (!(key in stored)) continue;
+    const keep = <K extends keyof Settings>(key: K): void => {
+      if (!(key in stored)) return;
       const value = key === 'scenario' ? withPlainNetuidKeys(stored[key]) : stored[key];
-      const schema = key === 'verdictThresholds' ? ThresholdFieldsSchema : shape[key];
       // The parsed value, so fields a later version added get their defaults.
-      const parsed = schema.safeParse(value);
-      if (parsed.success) merged[key] = parsed.data;
-    }
-    return merged as unknown as Settings;
+      const parsed = STORED_SETTING[key].safeParse(value);
+      if (parsed.success) settings[key] = parsed.data;
+    };
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) keep(key);
+    return settings;
   }
 
   /** The patch has been validated at the boundary. */

@@ -1,6 +1,7 @@
 /** Watchlists: named, ordered lists of netuids. Deleting is soft so the UI can offer Undo. */
 import type { Database } from 'better-sqlite3';
 import type { ChangeThresholds, Watchlist } from '../../../shared/api-types';
+import { ChangeThresholdsSchema } from '../../../shared/api-schemas';
 import { CoreError } from '../errors';
 
 export const DEFAULT_CHANGE_THRESHOLDS: ChangeThresholds = {
@@ -10,6 +11,14 @@ export const DEFAULT_CHANGE_THRESHOLDS: ChangeThresholds = {
   earningMiners: 0.2,
   gini: 0.1,
 };
+
+const StoredThresholdsSchema = ChangeThresholdsSchema.partial();
+
+/** The thresholds a list changed from the defaults; ones that no longer pass today's rules fall back to them. */
+function storedThresholds(json: string | null): Partial<ChangeThresholds> {
+  const parsed = json ? StoredThresholdsSchema.safeParse(JSON.parse(json)) : null;
+  return parsed?.success ? parsed.data : {};
+}
 
 interface Row {
   id: number;
@@ -41,13 +50,13 @@ export class WatchlistRepo {
       id: l.id,
       name: l.name,
       netuids: netuidsOf.get(l.id) ?? [],
-      thresholds: { ...DEFAULT_CHANGE_THRESHOLDS, ...(l.thresholds_json ? (JSON.parse(l.thresholds_json) as Partial<ChangeThresholds>) : {}) },
+      thresholds: { ...DEFAULT_CHANGE_THRESHOLDS, ...storedThresholds(l.thresholds_json) },
     }));
   }
 
   get(id: number): Watchlist {
     const found = this.list().find((w) => w.id === id);
-    if (!found) throw new CoreError('invalid-argument', `There is no watchlist with id ${id}.`);
+    if (!found) throw new CoreError('not-found', `There is no watchlist with id ${id}.`);
     return found;
   }
 
@@ -76,7 +85,7 @@ export class WatchlistRepo {
 
   restore(id: number): Watchlist {
     const changed = this.db.prepare('UPDATE watchlists SET deleted_at_ms = NULL WHERE id = ? AND deleted_at_ms IS NOT NULL').run(id);
-    if (changed.changes === 0) throw new CoreError('invalid-argument', `Watchlist ${id} was not deleted, so there is nothing to restore.`);
+    if (changed.changes === 0) throw new CoreError('not-found', `Watchlist ${id} was not deleted, so there is nothing to restore.`);
     return this.get(id);
   }
 
@@ -127,6 +136,6 @@ export class WatchlistRepo {
 
   private assertNameFree(name: string, exceptId?: number): void {
     const clash = this.list().find((w) => w.name.toLowerCase() === name.toLowerCase() && w.id !== exceptId);
-    if (clash) throw new CoreError('invalid-argument', `A watchlist named "${clash.name}" already exists.`);
+    if (clash) throw new CoreError('conflict', `A watchlist named "${clash.name}" already exists.`);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSubnet, summarizeSubnet } from './analyze';
-import { makeInput, makeNetwork, makeNeuron, makeSubnet, workedExample } from './fixtures';
+import { makeInput, makeNetwork, makeNeuron, makeSubnet, workedExample } from '../../../test/fixtures/engine';
 
 // The subnet is described, UID by UID, above workedExample() in fixtures.ts.
 describe('analyzeSubnet on the worked example', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NeuronSnapshot } from '../../../shared/domain';
 import { analyzeSubnet } from './analyze';
-import { makeInput, makeNetwork, makeNeuron, makeScenario, makeSubnet } from './fixtures';
+import { makeInput, makeNetwork, makeNeuron, makeScenario, makeSubnet } from '../../../test/fixtures/engine';
 import { emissionFactorAt, nextHalvingThreshold } from './halving';
 import { chainSplit } from './incentive';
 import { evaluateNewcomer } from './newcomer';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSubnet } from './analyze';
 import { competitiveIncome } from './competitive-income';
-import { makeInput, makeNeuron, makeSubnet } from './fixtures';
+import { makeInput, makeNeuron, makeSubnet } from '../../../test/fixtures/engine';
 
 describe('competitive income: the miners a newcomer competes with', () => {
   // Incentive shares (of 65535): owner hotkey 50%, a UID on the owner's coldkey 20%, a validator 15%, then three

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubnetInput } from '../../../shared/economics';
 import { analyzeSubnet } from './analyze';
-import { makeInput, makeNetwork, makeNeuron, makeScenario, makeSubnet, workedExample } from './fixtures';
+import { makeInput, makeNetwork, makeNeuron, makeScenario, makeSubnet, workedExample } from '../../../test/fixtures/engine';
 import { evaluateNewcomer } from './newcomer';
 import { defaultSensitivityAxes, sensitivityGrid } from './sensitivity';
 import { bigRatio, raoToUnits } from './units';

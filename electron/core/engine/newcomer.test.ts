@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAYS_PER_MONTH, DEFAULT_THRESHOLDS } from '../../../shared/economics';
 import { analyzeSubnet } from './analyze';
-import { makeScenario, workedExample } from './fixtures';
+import { makeScenario, workedExample } from '../../../test/fixtures/engine';
 import { evaluateAll, evaluateNewcomer, perMinerUsdPerMonth } from './newcomer';
 import { pruningRisk } from './pruning';
 

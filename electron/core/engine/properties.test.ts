@@ -5,7 +5,7 @@ import { DAYS_PER_MONTH, type Position, type Scenario, type SubnetAnalysis } fro
 import { analyzeSubnet } from './analyze';
 import { gini } from './concentration';
 import { prefixSums, slotShare } from './curve';
-import { makeInput, makeNeuron, makeSubnet } from './fixtures';
+import { makeInput, makeNeuron, makeSubnet } from '../../../test/fixtures/engine';
 import { pathFactor, priceGrowth } from './path';
 import { evaluateNewcomer } from './newcomer';
 import { percentileValues } from './percentiles';

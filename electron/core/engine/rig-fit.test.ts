@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RIG_PRESETS, type Rig } from '../../../shared/economics';
-import { ScenarioSchema } from '../../../shared/api-schemas';
+import { ScenarioSchema } from '../../../shared/scenario';
 import { HardwareSchema } from '../../../shared/notes-schemas';
 import type { HardwareRequirement } from '../../../shared/notes-types';
-import { makeScenario } from './fixtures';
+import { makeScenario } from '../../../test/fixtures/engine';
 import { rigFit } from './rig-fit';
 
 const rig = (id: string): Rig => RIG_PRESETS.find((p) => p.id === id)!.rig;

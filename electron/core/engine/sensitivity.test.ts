@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSubnet } from './analyze';
-import { makeScenario, workedExample } from './fixtures';
+import { makeScenario, workedExample } from '../../../test/fixtures/engine';
 import { evaluateNewcomer } from './newcomer';
 import { defaultSensitivityAxes, sensitivityGrid } from './sensitivity';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, type SubnetAnalysis, type VerdictThresholds } from '../../../shared/economics';
 import { analyzeSubnet } from './analyze';
-import { makeInput, makeNeuron, makeScenario, makeSubnet } from './fixtures';
+import { makeInput, makeNeuron, makeScenario, makeSubnet } from '../../../test/fixtures/engine';
 import { evaluateNewcomer } from './newcomer';
 import { decideVerdict } from './verdict';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubnetHistoryPoint } from '../../../shared/economics';
 import { analyzeSubnet } from './analyze';
-import { workedExample } from './fixtures';
+import { workedExample } from '../../../test/fixtures/engine';
 import { computeWindow } from './window';
 
 const DAY = 7200;

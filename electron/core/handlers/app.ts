@@ -1,4 +1,5 @@
-import type { AppInfo, Dataset } from '../../../shared/api-types';
+import type { HandlersFor, Method } from '../../../shared/api';
+import type { AppInfo } from '../../../shared/api-types';
 import type { HandlerContext } from './context';
 import { latestVerifiedBackup } from '../db/backups';
 
@@ -29,14 +30,14 @@ export async function appInfo(service: HandlerContext): Promise<AppInfo> {
 export function appHandlers(service: HandlerContext) {
   return {
     'app.info': () => appInfo(service),
-    'app.openDataFolder': async ({ path }: { path: string }) => {
+    'app.openDataFolder': async ({ path }) => {
       await service.openDataFolder(path, 'live');
       return appInfo(service);
     },
     /** Switches between the user's real data and the synthetic demo data (a separate file, filled on first use). */
-    'app.useDataset': async ({ dataset }: { dataset: Dataset }) => {
+    'app.useDataset': async ({ dataset }) => {
       await service.openDataFolder(service.currentDataDir(), dataset);
       return appInfo(service);
     },
-  };
+  } satisfies HandlersFor<Extract<Method, `app.${string}`>>;
 }

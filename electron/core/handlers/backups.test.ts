@@ -7,7 +7,7 @@ import type { AppInfo } from '../../../shared/api-types';
 import type { BackupInfo } from '../../../shared/backups-types';
 import { ScoutService } from '../service';
 import { backupFolder, DAY_MS, listBackups } from '../db/backups';
-import { corruptMiddle, pad } from '../db/backup-test-support';
+import { corruptMiddle, pad } from '../../../test/fixtures/backup-files';
 
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
 const services: ScoutService[] = [];

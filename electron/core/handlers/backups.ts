@@ -1,3 +1,4 @@
+import type { HandlersFor, Method } from '../../../shared/api';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/backups-types';
 import { backupFolder, backupPath, backupProblem, createBackup, DamagedCopyError, listBackups, pruneBackups } from '../db/backups';
@@ -17,7 +18,7 @@ const liveFile = (service: HandlerContext) => path.join(service.currentDataDir()
  * after the swap, into a file nobody reads.
  */
 async function restore(service: HandlerContext, name: string): Promise<void> {
-  if (service.sync.status().running) throw new CoreError('sync-busy', 'Wait for the sync to finish (or cancel it) before restoring a backup.');
+  if (service.sync.status().running) throw new CoreError('busy', 'Wait for the sync to finish (or cancel it) before restoring a backup.');
   const file = liveFile(service);
   const unusable = service.currentProblem();
   const current = unusable ? null : service.requireWorkspace();
@@ -25,7 +26,7 @@ async function restore(service: HandlerContext, name: string): Promise<void> {
     throw new CoreError('invalid-argument', 'Backups are of your own data: switch back from the demo data first.');
   }
   const chosen = backupPath(file, name);
-  if (!chosen) throw new CoreError('invalid-argument', `There is no backup named ${name} in ${backupFolder(file)}.`);
+  if (!chosen) throw new CoreError('not-found', `There is no backup named ${name} in ${backupFolder(file)}.`);
   const problem = backupProblem(chosen, true);
   if (problem) throw new CoreError('invalid-argument', `The backup ${name} cannot be restored: ${problem}. Nothing was changed.`);
 
@@ -52,9 +53,9 @@ async function restore(service: HandlerContext, name: string): Promise<void> {
 export function backupsHandlers(service: HandlerContext) {
   return {
     'backups.list': (): BackupInfo[] => listBackups(liveFile(service)),
-    'backups.restore': async ({ name }: { name: string }) => {
+    'backups.restore': async ({ name }) => {
       await restore(service, name); // with the folder to itself (the service's EXCLUSIVE operations)
       return appInfo(service);
     },
-  };
+  } satisfies HandlersFor<Extract<Method, `backups.${string}`>>;
 }

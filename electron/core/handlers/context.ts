@@ -1,11 +1,11 @@
 /** The handlers' view of the service (see core-context.ts): what the contract's operations need besides the workspace. */
-import type { Method, ParsedArgOf, ResultOf } from '../../../shared/api';
+import type { HandlersFor, Method } from '../../../shared/api';
 import type { DataProblem, Dataset } from '../../../shared/api-types';
 import type { CoreContext } from '../core-context';
 import type { DailyBackups } from '../db/backup-schedule';
 import type { SyncController } from '../sync/sync-controller';
 
-export type Handlers = { [M in Method]: (arg: ParsedArgOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
+export type Handlers = HandlersFor<Method>;
 
 export interface HandlerContext extends CoreContext {
   readonly version: string;

@@ -9,7 +9,7 @@ import type { BackupInfo } from '../../../shared/backups-types';
 import { ScoutService } from '../service';
 import { backupFolder, backupName, DAY_MS, listBackups } from '../db/backups';
 import { openDatabase } from '../db/open';
-import { flipPageOf, pad } from '../db/backup-test-support';
+import { flipPageOf, pad } from '../../../test/fixtures/backup-files';
 
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
 const services: ScoutService[] = [];

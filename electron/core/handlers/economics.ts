@@ -1,9 +1,9 @@
+import type { HandlersFor, Method } from '../../../shared/api';
 import type { SubnetDetail } from '../../../shared/api-types';
-import type { MinerEconomics, Scenario, SensitivityAxes, TableEconomics } from '../../../shared/economics';
+import type { MinerEconomics, Scenario, TableEconomics } from '../../../shared/economics';
 import { defaultSensitivityAxes, evaluateAll, evaluateNewcomer, incentiveDistribution, perMinerUsdPerMonth, sensitivityGrid } from '../engine';
 import { summariesOfLast } from '../db/summary-repo';
 import { poolHistoryOfLast } from '../db/pool-history';
-import type { HistoryDays } from '../../../shared/history-range';
 import { CoreError } from '../errors';
 import type { HandlerContext } from './context';
 import { changing } from './user-data-changes';
@@ -29,15 +29,15 @@ export function economicsHandlers(service: HandlerContext) {
   const hardware = (scenario: Scenario) => (scenario.rig ? reviewedHardware(ws().db) : new Map<number, HardwareRequirement>());
   const analysed = (netuid: number) => {
     const found = ws().analyses.get(netuid);
-    if (!found) throw new CoreError('invalid-argument', `There is no data for SN${netuid}; sync first.`);
+    if (!found) throw new CoreError('not-found', `There is no data for SN${netuid}; sync first.`);
     return found;
   };
   return {
-    'scenario.evaluate': ({ scenario }: { scenario: Scenario }) =>
+    'scenario.evaluate': ({ scenario }) =>
       evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds(), hardware(scenario)),
-    'scenario.evaluateTable': ({ scenario }: { scenario: Scenario }) =>
+    'scenario.evaluateTable': ({ scenario }) =>
       evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds(), hardware(scenario)).map(tableEconomics),
-    'subnet.economics': ({ netuid, scenario, historyDays }: { netuid: number; scenario: Scenario; historyDays: HistoryDays }): SubnetDetail => {
+    'subnet.economics': ({ netuid, scenario, historyDays }): SubnetDetail => {
       const { analysis, input, latest } = analysed(netuid);
       const { model: _model, ...rest } = analysis;
       return {
@@ -53,17 +53,17 @@ export function economicsHandlers(service: HandlerContext) {
         staleReason: latest.staleReason,
       };
     },
-    'scenario.sensitivity': ({ netuid, scenario, axes }: { netuid: number; scenario: Scenario; axes?: SensitivityAxes }) => {
+    'scenario.sensitivity': ({ netuid, scenario, axes }) => {
       const { analysis } = analysed(netuid);
       return sensitivityGrid(analysis, scenario, axes ?? defaultSensitivityAxes(analysis, scenario));
     },
     'scenarios.list': () => ws().scenarios.list(),
     // Every window's saved-scenario list (the compare panel of a subnet's page) follows these two.
-    'scenarios.save': (input: { id?: number; name: string; netuid: number | null; scenario: Scenario }) =>
+    'scenarios.save': (input) =>
       changing(service, 'scenarios', () => ws().scenarios.save(input)),
-    'scenarios.delete': ({ id }: { id: number }) => {
+    'scenarios.delete': ({ id }) => {
       changing(service, 'scenarios', () => ws().scenarios.remove(id));
       return { id };
     },
-  };
+  } satisfies HandlersFor<Extract<Method, `scenario.${string}` | `scenarios.${string}` | 'subnet.economics'>>;
 }

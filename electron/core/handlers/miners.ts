@@ -1,7 +1,6 @@
-import type { z } from 'zod';
+import type { HandlersFor, Method } from '../../../shared/api';
 import type { Scenario } from '../../../shared/economics';
 import type { TeamKeyAdded } from '../../../shared/miners-types';
-import type { TeamKeyAddSchema } from '../../../shared/miners-schemas';
 import type { HandlerContext } from './context';
 import { CoreError } from '../errors';
 import { checkTeamAddress } from '../miners/address';
@@ -18,30 +17,30 @@ export function minersHandlers(service: HandlerContext) {
   const write = <T>(work: () => T): T => changing(service, 'team', work);
   return {
     'miners.keys': () => repo().keys(),
-    'miners.addKey': ({ address, kind, label, rentUsdPerMonth }: z.output<typeof TeamKeyAddSchema>): TeamKeyAdded => {
+    'miners.addKey': ({ address, kind, label, rentUsdPerMonth }): TeamKeyAdded => {
       const checked = checkTeamAddress(address);
       if (!checked.ok) throw new CoreError('invalid-argument', checked.message);
       const key = write(() => repo().add({ address: checked.address, kind, label, rentUsdPerMonth: rentUsdPerMonth ?? null }));
       return keyHoldings(ws(), key);
     },
-    'miners.updateKey': ({ id, label, rentUsdPerMonth }: { id: number; label?: string; rentUsdPerMonth?: number | null }) =>
+    'miners.updateKey': ({ id, label, rentUsdPerMonth }) =>
       write(() => repo().update(id, { label, rentUsdPerMonth })),
-    'miners.removeKey': ({ id }: { id: number }) => {
+    'miners.removeKey': ({ id }) => {
       write(() => repo().remove(id));
       return { id };
     },
-    'miners.setMinerRent': (rent: { netuid: number; hotkey: string; rentUsdPerMonth: number | null }) => {
+    'miners.setMinerRent': (rent) => {
       // Checked as the export's reader checks it: a rent stored here must survive the trip to a new laptop.
       const checked = checkTeamAddress(rent.hotkey);
       if (!checked.ok) throw new CoreError('invalid-argument', checked.message);
       write(() => repo().setMinerRent(rent.netuid, checked.address, rent.rentUsdPerMonth));
       return { ...rent, hotkey: checked.address };
     },
-    'miners.setEarningsDropAlert': ({ percent }: { percent: number }) => {
+    'miners.setEarningsDropAlert': ({ percent }) => {
       write(() => repo().setEarningsDropAlertPercent(percent));
       return { percent };
     },
-    'miners.report': (arg?: { scenario?: Scenario; netuid?: number }) => report(arg?.scenario, arg?.netuid),
+    'miners.report': (arg) => report(arg?.scenario, arg?.netuid),
     'miners.alerts': () => report().alerts,
-  };
+  } satisfies HandlersFor<Extract<Method, `miners.${string}`>>;
 }

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportedFile, Note, NoteVersion } from '../../../shared/notes-types';
-import { changeRecorder, openTestService, review, type TestService } from '../notes/test-support';
+import { changeRecorder, openTestService, review, type TestService } from '../../../test/fixtures/notes-service';
 
 let t: TestService;
 /** The changes announced while `work` ran. */

@@ -1,13 +1,12 @@
-import type { z } from 'zod';
-import type { Note, NoteContent } from '../../../shared/notes-types';
-import type { NotesImportSchema } from '../../../shared/notes-schemas';
+import type { HandlersFor, Method } from '../../../shared/api';
+import type { Note } from '../../../shared/notes-types';
 import type { HandlerContext } from './context';
 import { exportAll } from '../notes/export-all';
 import { readExportFile } from '../notes/export-format';
 import { importAll } from '../notes/import-all';
 import { noteAsMarkdown } from '../notes/markdown-export';
-import type { NoteRepo, SaveBase } from '../notes/note-repo';
-import { currentVerdicts, searchNotes, tagCounts, type NoteFilters } from '../notes/note-search';
+import type { NoteRepo } from '../notes/note-repo';
+import { currentVerdicts, searchNotes, tagCounts } from '../notes/note-search';
 import { watchUserData } from './user-data-changes';
 
 export function notesHandlers(service: HandlerContext) {
@@ -25,31 +24,31 @@ export function notesHandlers(service: HandlerContext) {
     return after;
   };
   return {
-    'notes.list': (filters?: NoteFilters) => searchNotes(ws().db, filters ?? {}),
+    'notes.list': (filters) => searchNotes(ws().db, filters ?? {}),
     'notes.tags': () => tagCounts(ws().db),
-    'notes.get': ({ id }: { id: string }) => repo().get(id),
-    'notes.create': ({ netuid, title }: { netuid: number; title?: string }) => {
+    'notes.get': ({ id }) => repo().get(id),
+    'notes.create': ({ netuid, title }) => {
       const note = repo().create(netuid, title);
       notesChanged([note.netuid]);
       return note;
     },
-    'notes.find': ({ id }: { id: string }) => ({ note: repo().find(id) }),
-    'notes.save': ({ id, content, kind, ...from }: { id: string; content: NoteContent; kind: 'autosave' | 'save' } & SaveBase) =>
+    'notes.find': ({ id }) => ({ note: repo().find(id) }),
+    'notes.save': ({ id, content, kind, ...from }) =>
       changing(id, (notes) => notes.save(id, content, kind, from)),
-    'notes.delete': ({ id }: { id: string }) => {
+    'notes.delete': ({ id }) => {
       const notes = repo();
       const { netuid } = notes.get(id);
       notes.remove(id);
       notesChanged([netuid]);
       return { id };
     },
-    'notes.history': ({ id }: { id: string }) => repo().history(id),
-    'notes.restoreVersion': ({ id, versionId }: { id: string; versionId: number }) =>
+    'notes.history': ({ id }) => repo().history(id),
+    'notes.restoreVersion': ({ id, versionId }) =>
       changing(id, (notes) => notes.restore(id, versionId)),
     'notes.currentVerdicts': () => currentVerdicts(ws().db),
-    'notes.exportMarkdown': ({ id }: { id: string }) => noteAsMarkdown(repo().get(id)),
+    'notes.exportMarkdown': ({ id }) => noteAsMarkdown(repo().get(id)),
     'notes.export': () => exportAll(ws(), service.now()),
-    'notes.import': ({ content, conflicts, settings }: z.output<typeof NotesImportSchema>) => {
+    'notes.import': ({ content, conflicts, settings }) => {
       const file = readExportFile(content);
       // A replaced note may move from the subnet it is on here to the file's: both lists change.
       // One read of every note's subnet, not a lookup (and a prepared statement) per note in the file.
@@ -69,5 +68,5 @@ export function notesHandlers(service: HandlerContext) {
       if (outcome.settingsRestored) service.emit('data.changed', { scope: 'settings' });
       return outcome;
     },
-  };
+  } satisfies HandlersFor<Extract<Method, `notes.${string}`>>;
 }

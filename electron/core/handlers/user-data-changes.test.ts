@@ -8,8 +8,8 @@ import type { SavedScenario, Watchlist } from '../../../shared/api-types';
 import { DEFAULT_SCENARIO } from '../../../shared/economics';
 import type { TeamKey } from '../../../shared/miners-types';
 import type { ExportedFile, Note } from '../../../shared/notes-types';
-import { address } from '../notes/export-test-data';
-import { changeRecorder, openTestService, review, type TestService } from '../notes/test-support';
+import { address } from '../../../test/fixtures/note-export-data';
+import { changeRecorder, openTestService, review, type TestService } from '../../../test/fixtures/notes-service';
 
 let t: TestService;
 /** The changes announced while `work` ran. */

@@ -53,7 +53,7 @@ export class TeamRepo {
 
   get(id: number): TeamKey {
     const row = this.db.prepare('SELECT * FROM team_keys WHERE id = ?').get(id) as KeyRow | undefined;
-    if (!row) throw new CoreError('invalid-argument', `There is no team key with id ${id}.`);
+    if (!row) throw new CoreError('not-found', `There is no team key with id ${id}.`);
     return toKey(row);
   }
 
@@ -62,7 +62,7 @@ export class TeamRepo {
     const existing = this.db.prepare('SELECT * FROM team_keys WHERE address = ?').get(key.address) as KeyRow | undefined;
     if (existing) {
       throw new CoreError(
-        'invalid-argument',
+        'conflict',
         `This address is already in your keys as the ${existing.kind} “${existing.label || 'unlabelled'}”: nothing was added.`,
       );
     }

@@ -8,10 +8,11 @@
  * app that reads up to version 2 then says "written by a newer version" instead of refusing unknown fields.)
  */
 import { z } from 'zod';
-import { ScenarioSchema, SettingsPatchSchema, WatchlistThresholdsSchema, netuid } from '../../../shared/api-schemas';
+import { SettingsPatchSchema, WatchlistThresholdsSchema, netuid } from '../../../shared/api-schemas';
+import { ScenarioSchema } from '../../../shared/scenario';
 import { EarningsDropAlertSchema, MinerRentSchema, TeamKeyAddSchema } from '../../../shared/miners-schemas';
 import { NoteContentSchema, NoteIdSchema } from '../../../shared/notes-schemas';
-import { MAX_IMPORT_BYTES } from '../../../shared/notes-types';
+import { MAX_IMPORT_BYTES } from '../../../shared/notes-schemas';
 import { CoreError } from '../errors';
 import { checkTeamAddress } from '../miners/address';
 

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings, SavedScenario, Watchlist } from '../../../shared/api-types';
 import type { ExportedFile, ImportOutcome, Note, NoteVersion } from '../../../shared/notes-types';
 import { DEFAULT_THRESHOLDS } from '../../../shared/economics';
-import { asTyped, address, dropAlertIn, exportFrom, fill, keysIn, notesIn, rentsIn } from './export-test-data';
-import { openTestService, review, type TestService } from './test-support';
+import { asTyped, address, dropAlertIn, exportFrom, fill, keysIn, notesIn, rentsIn } from '../../../test/fixtures/note-export-data';
+import { openTestService, review, type TestService } from '../../../test/fixtures/notes-service';
 
 let mine: TestService;
 let theirs: TestService;

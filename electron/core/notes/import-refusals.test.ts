@@ -1,8 +1,8 @@
 import { encodeAddress } from '@polkadot/util-crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings, SavedScenario, Watchlist } from '../../../shared/api-types';
-import { dropAlertIn, exportFrom, fill, keysIn, notesIn, rentsIn } from './export-test-data';
-import { openTestService, type TestService } from './test-support';
+import { dropAlertIn, exportFrom, fill, keysIn, notesIn, rentsIn } from '../../../test/fixtures/note-export-data';
+import { openTestService, type TestService } from '../../../test/fixtures/notes-service';
 
 let mine: TestService;
 let theirs: TestService;

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Note, NoteVersion } from '../../../shared/notes-types';
-import { openTestService, review, type TestService } from './test-support';
+import { openTestService, review, type TestService } from '../../../test/fixtures/notes-service';
 
 let t: TestService;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Note, NoteVersion } from '../../../shared/notes-types';
 import { ensureDemoData } from '../demo-data';
-import { openTestService, review, type TestService } from './test-support';
+import { openTestService, review, type TestService } from '../../../test/fixtures/notes-service';
 
 let t: TestService;
 beforeEach(async () => {
@@ -116,5 +116,20 @@ describe('notes: edit history', () => {
     const b = await t.ok<Note>('notes.create', { netuid: 6 });
     const [bVersion] = await history(b.id);
     expect(await t.err('notes.restoreVersion', { id: a.id, versionId: bVersion!.id })).toMatch(/has no version/);
+  });
+
+  it('reads every version back through the note schema: one edited by hand to break its rules is left out, and kept in the file', async () => {
+    const { id } = await t.ok<Note>('notes.create', { netuid: 2 });
+    t.clock.ms += minutes(10);
+    await t.ok('notes.save', { id, content: review(2, { body: 'first' }), kind: 'save' });
+    t.clock.ms += minutes(10);
+    await t.ok('notes.save', { id, content: review(2, { body: 'second' }), kind: 'save' });
+    const db = t.service.requireWorkspace().db;
+    const broken = { ...review(2, { body: 'first' }), reviewedOn: 'last Tuesday' };
+    db.prepare("UPDATE note_versions SET content_json = ? WHERE note_id = ? AND content_json LIKE '%\"body\":\"first\"%'").run(JSON.stringify(broken), id);
+    const bodies = (await t.ok<NoteVersion[]>('notes.history', { id })).map((v) => v.content.body);
+    expect(bodies).toContain('second');
+    expect(bodies).not.toContain('first');
+    expect(db.prepare('SELECT COUNT(*) FROM note_versions WHERE note_id = ? AND content_json LIKE ?').pluck().get(id, '%last Tuesday%')).toBe(1);
   });
 });

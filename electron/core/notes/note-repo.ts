@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Note, NoteContent, NoteVersion, NoteVersionKind } from '../../../shared/notes-types';
+import type { z } from 'zod';
+import { NoteContentSchema, type NoteSaveSchema } from '../../../shared/notes-schemas';
 import { CoreError } from '../errors';
 import { CONTENT_COLUMNS, contentJson, contentParams, emptyContent, sameContent, toNote, type NoteRow } from './note-rows';
 
@@ -23,20 +25,19 @@ interface VersionRow {
   content_json: string;
 }
 
-const toVersion = (r: VersionRow): NoteVersion => ({
-  id: r.id,
-  kind: r.kind,
-  savedAtMs: r.saved_at_ms,
-  content: JSON.parse(r.content_json) as NoteContent,
-});
+/**
+ * A stored version read with the schema it was saved under, or null when it no longer passes today's rules (edited
+ * by hand): it is then left out of the history but stays in the file.
+ */
+function toVersion(r: VersionRow): NoteVersion | null {
+  const parsed = NoteContentSchema.safeParse(JSON.parse(r.content_json));
+  return parsed.success ? { id: r.id, kind: r.kind, savedAtMs: r.saved_at_ms, content: parsed.data } : null;
+}
 
 const SET_CONTENT = CONTENT_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
 
 /** What a save was made from: see NoteRepo.save. */
-export interface SaveBase {
-  baseUpdatedAtMs?: number;
-  overwrite?: boolean;
-}
+export type SaveBase = Pick<z.output<typeof NoteSaveSchema>, 'baseUpdatedAtMs' | 'overwrite'>;
 
 export class NoteRepo {
   constructor(
@@ -51,7 +52,7 @@ export class NoteRepo {
 
   get(id: string): Note {
     const found = this.find(id);
-    if (!found) throw new CoreError('invalid-argument', `There is no note with id ${id}; it may have been deleted.`);
+    if (!found) throw new CoreError('not-found', `There is no note with id ${id}; it may have been deleted.`);
     return found;
   }
 
@@ -104,16 +105,17 @@ export class NoteRepo {
     this.get(id);
     return (
       this.db.prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY saved_at_ms DESC, id DESC').all(id) as VersionRow[]
-    ).map(toVersion);
+    ).flatMap((r) => toVersion(r) ?? []);
   }
 
   /** Brings back an older version as a new one, so the restore itself can be undone from the history. */
   restore(id: string, versionId: number): Note {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM note_versions WHERE id = ? AND note_id = ?').get(versionId, id) as VersionRow | undefined;
-      if (!row) throw new CoreError('invalid-argument', `Note ${id} has no version ${versionId}.`);
+      const version = row && toVersion(row);
+      if (!version) throw new CoreError('not-found', `Note ${id} has no version ${versionId}.`);
       const now = this.now();
-      const { content } = toVersion(row);
+      const { content } = version;
       this.writeContent(id, content, now);
       this.addVersion(id, 'restore', now, content, false);
       return this.get(id);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MATCH_END, MATCH_START, type Note, type NoteContent, type NoteSummary, type SubnetVerdict, type TagCount } from '../../../shared/notes-types';
 import { ftsQuery } from './note-search';
-import { openTestService, review, type TestService } from './test-support';
+import { openTestService, review, type TestService } from '../../../test/fixtures/notes-service';
 
 let t: TestService;
 beforeEach(async () => {

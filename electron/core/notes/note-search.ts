@@ -1,13 +1,11 @@
 /** Finding notes: full-text search (FTS5) with marked matches, filters, tags, and each subnet's current verdict. */
 import type { Database } from 'better-sqlite3';
-import { MATCH_END, MATCH_START, type NoteSummary, type NoteVerdict, type SubnetVerdict, type TagCount } from '../../../shared/notes-types';
+import type { z } from 'zod';
+import type { NotesListSchema } from '../../../shared/notes-schemas';
+import { MATCH_END, MATCH_START, type NoteSummary, type SubnetVerdict, type TagCount } from '../../../shared/notes-types';
 
-export interface NoteFilters {
-  query?: string;
-  netuid?: number;
-  tag?: string;
-  verdict?: NoteVerdict | 'none';
-}
+/** What notes.list filters by, as its schema reads it. */
+export type NoteFilters = NonNullable<z.output<typeof NotesListSchema>>;
 
 /** Enough for any one person's research; the list is for reading, not for bulk export. */
 const LIST_LIMIT = 1000;

@@ -26,7 +26,12 @@ export function settingsChanges(mine: Settings, file: Partial<Settings>): Settin
   const add = (label: string, a: unknown, b: unknown) => {
     if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ label, mine: text(a), file: text(b) });
   };
-  const after = { ...mine, ...Object.fromEntries(Object.entries(file).filter(([, v]) => v !== undefined)) } as Settings;
+  const after: Settings = { ...mine };
+  const take = <K extends keyof Settings>(key: K) => {
+    const value = file[key];
+    if (value !== undefined) after[key] = value;
+  };
+  for (const key of Object.keys(file) as (keyof Settings)[]) take(key);
   if (endpointOf(mine) !== endpointOf(after)) changes.push({ label: 'Chain endpoint', mine: endpointOf(mine), file: endpointOf(after) });
   for (const key of Object.keys(SETTING_LABELS) as (keyof typeof SETTING_LABELS)[]) add(SETTING_LABELS[key], mine[key], after[key]);
   for (const key of Object.keys(THRESHOLD_LABELS) as (keyof typeof THRESHOLD_LABELS)[]) {

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type { SyncOutcome, SyncState } from '../../../shared/api-types';
 import type { CoreContext } from '../core-context';
+import type { z } from 'zod';
+import type { SyncRequestSchema } from '../../../shared/api-schemas';
 import { CoreError } from '../errors';
 import { ChainError, SyncStopped } from '../chain/errors';
 import { resolveTarget } from './endpoint';
@@ -29,10 +31,8 @@ export interface SyncTimeouts {
   retry?: boolean;
 }
 
-export interface SyncRequest {
-  endpoint?: string;
-  backfillDays?: number;
-}
+/** What sync.start was asked (an endpoint for this sync only, days of history to backfill), as its schema reads it. */
+export type SyncRequest = NonNullable<z.output<typeof SyncRequestSchema>>;
 
 export class SyncController {
   private state: SyncState = {
@@ -67,7 +67,7 @@ export class SyncController {
   }
 
   async start(request: SyncRequest = {}): Promise<SyncOutcome> {
-    if (this.state.running) throw new CoreError('sync-busy', 'A sync is already running.');
+    if (this.state.running) throw new CoreError('busy', 'A sync is already running.');
     const ws = this.service.requireWorkspace();
     if (ws.dataset === 'demo') {
       throw new CoreError('sync-failed', 'The demo data is synthetic and is not synced; switch back to your real data first.');

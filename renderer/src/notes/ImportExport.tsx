@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
+import { MAX_IMPORT_BYTES } from '../../../shared/notes-schemas';
 import {
-  MAX_IMPORT_BYTES,
   type ImportConflictChoice,
   type ImportOutcome,
   type ImportSettingsChoice,

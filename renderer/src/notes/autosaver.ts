@@ -10,6 +10,7 @@
  * becomes.
  */
 import type { Note, NoteContent } from '../../../shared/notes-types';
+import { asScoutError } from '../../../shared/api-wire';
 import { scout } from '../scout';
 
 const AUTOSAVE_DELAY_MS = 800;
@@ -200,7 +201,10 @@ export class Autosaver {
       this.queued = null;
       this.busy = false;
       this.recheck = false;
-      if (!(await this.catchUp())) this.events.state({ kind: 'error', message: (e as Error).message });
+      const { code, message } = asScoutError(e);
+      // Changed or deleted in another window: the editor shows what happened there (and asks) instead of the words.
+      if ((code === 'conflict' || code === 'not-found') && (await this.catchUp())) return;
+      this.events.state({ kind: 'error', message });
       return;
     }
     this.busy = false;

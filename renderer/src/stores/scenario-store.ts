@@ -4,7 +4,7 @@
  * result wins while dragging) and persisted to settings shortly after.
  */
 import { create } from 'zustand';
-import { ScenarioSchema } from '../../../shared/api-schemas';
+import { ScenarioSchema } from '../../../shared/scenario';
 import { DEFAULT_SCENARIO, type Scenario, type TableEconomics } from '../../../shared/economics';
 import { scout } from '../scout';
 import { latestOnly } from './latest-only';
@@ -68,7 +68,7 @@ export const useScenarioStore = create<ScenarioState>((set, get) => ({
     }
     const errors = { ...get().errors };
     for (const f of fields) delete errors[f];
-    set({ scenario: parsed.data as Scenario, errors });
+    set({ scenario: parsed.data, errors });
     get().evaluate();
     clearTimeout(persistTimer);
     persistTimer = setTimeout(() => void scout.call('settings.set', { scenario: get().scenario }).catch(() => undefined), 500);

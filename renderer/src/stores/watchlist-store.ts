@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Watchlist } from '../../../shared/api-types';
+import { asScoutError } from '../../../shared/api-wire';
 import { scout } from '../scout';
 
 interface WatchlistState {
@@ -18,20 +19,30 @@ interface WatchlistState {
   addSubnets(id: number, netuids: number[]): Promise<number | null>;
 }
 
+const LIST_GONE = 'That watchlist was deleted in another window, so nothing was changed.';
+
 export const useWatchlistStore = create<WatchlistState>((set, get) => {
-  const attempt = async <T,>(work: () => Promise<T>): Promise<T | null> => {
+  /** `onList`: the call names a list, so the core's 'not-found' means another window deleted it (the reload drops it). */
+  const attempt = async <T,>(work: () => Promise<T>, onList = false): Promise<T | null> => {
     try {
       const r = await work();
       set({ error: null });
       return r;
     } catch (e) {
-      set({ error: (e as Error).message });
+      const { code, message } = asScoutError(e);
+      set({ error: onList && code === 'not-found' ? LIST_GONE : message });
       return null;
     }
   };
+  // A successful read leaves a write's refusal on screen (the reload follows every write, refused or not).
   const reload = async () => {
-    const lists = await attempt(() => scout.call('watchlists.list'));
-    if (!lists) return;
+    let lists: Watchlist[];
+    try {
+      lists = await scout.call('watchlists.list');
+    } catch (e) {
+      set({ error: asScoutError(e).message });
+      return;
+    }
     // Restored in another window: there is nothing left here to undo.
     const deleted = get().deleted;
     set({ lists, deleted: deleted && lists.some((l) => l.id === deleted.id) ? null : deleted });
@@ -40,14 +51,17 @@ export const useWatchlistStore = create<WatchlistState>((set, get) => {
     lists: [],
     error: null,
     deleted: null,
-    load: reload,
+    async load() {
+      set({ error: null });
+      await reload();
+    },
     async create(name) {
       const created = await attempt(() => scout.call('watchlists.create', { name }));
       await reload();
       return created;
     },
     async rename(id, name) {
-      const ok = (await attempt(() => scout.call('watchlists.rename', { id, name }))) !== null;
+      const ok = (await attempt(() => scout.call('watchlists.rename', { id, name }), true)) !== null;
       await reload();
       return ok;
     },
@@ -79,7 +93,7 @@ export const useWatchlistStore = create<WatchlistState>((set, get) => {
       const list = get().lists.find((l) => l.id === id);
       if (!list) return;
       const method = list.netuids.includes(netuid) ? 'watchlists.removeSubnet' : 'watchlists.addSubnet';
-      await attempt(() => scout.call(method, { id, netuid }));
+      await attempt(() => scout.call(method, { id, netuid }), true);
       await reload();
     },
     async addSubnets(id, netuids) {
@@ -88,7 +102,7 @@ export const useWatchlistStore = create<WatchlistState>((set, get) => {
       const missing = netuids.filter((n) => !list.netuids.includes(n));
       let added = 0;
       for (const netuid of missing) {
-        if (!(await attempt(() => scout.call('watchlists.addSubnet', { id, netuid })))) break;
+        if (!(await attempt(() => scout.call('watchlists.addSubnet', { id, netuid }), true))) break;
         added++;
       }
       await reload();

@@ -21,10 +21,23 @@ import { WatchlistMembership } from './WatchlistMembership';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { StaleFiguresNotice } from '../components/StaleFiguresNotice';
 
+/** A netuid the data does not hold (an old bookmark, a typo): said plainly, with the way back, not as a failure. */
+function SubnetMissing({ netuid }: { netuid: number }) {
+  return (
+    <section className="banner" role="alert" aria-labelledby="subnet-missing-title">
+      <h2 id="subnet-missing-title">SN{netuid} is not in this data</h2>
+      <p>
+        No sync has read a subnet numbered {netuid} (it may never have existed, or was deregistered before the first
+        sync). <a href="#/subnets">Back to the subnet list</a>
+      </p>
+    </section>
+  );
+}
+
 /** Everything about one subnet: its figures, history and distribution, and what a newcomer would make there. */
 export function SubnetPage({ netuid }: { netuid: number }) {
   const scenario = useScenarioStore((s) => s.scenario);
-  const { detail, sensitivity, loading, error, loadedAtMs, load, historyDays, showHistory } = useSubnetStore();
+  const { detail, sensitivity, loading, error, missing, loadedAtMs, load, historyDays, showHistory } = useSubnetStore();
   const demo = useDataStore((s) => s.subnets?.dataset === 'demo');
 
   // Every scenario change re-asks the engine; the store keeps only the newest answer.
@@ -57,6 +70,8 @@ export function SubnetPage({ netuid }: { netuid: number }) {
             retrying={loading}
             onRetry={() => load(netuid, useScenarioStore.getState().scenario)}
           />
+        ) : missing ? (
+          <SubnetMissing netuid={netuid} />
         ) : (
           <ErrorMessage error={error} />
         )}

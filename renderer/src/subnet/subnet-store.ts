@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { SubnetDetail } from '../../../shared/api-types';
 import type { Scenario, SensitivityGrid } from '../../../shared/economics';
 import { DEFAULT_HISTORY_DAYS, type HistoryDays } from '../../../shared/history-range';
+import { asScoutError } from '../../../shared/api-wire';
 import { scout } from '../scout';
 import { latestOnly } from '../stores/latest-only';
 
@@ -17,6 +18,8 @@ interface SubnetState {
   loading: boolean;
   /** Why the last ask failed; `detail` then still holds the last answer for this subnet, if there was one. */
   error: string | null;
+  /** The core has no data for this netuid (code 'not-found'): a typo'd or old link, not a failure to retry. */
+  missing: boolean;
   /** When `detail` was worked out, so a failure can say how old the figures it leaves are. */
   loadedAtMs: number | null;
   /** The History charts' range: `detail.history` holds just that (the choice stays from one subnet to the next). */
@@ -41,10 +44,10 @@ const fetchDetail = latestOnly(
   ({ netuid, detail, sensitivity }) => {
     // A reply for a subnet the user already left is dropped rather than shown under the wrong heading.
     if (useSubnetStore.getState().netuid === netuid) {
-      useSubnetStore.setState({ detail, sensitivity, loading: false, error: null, loadedAtMs: Date.now() });
+      useSubnetStore.setState({ detail, sensitivity, loading: false, error: null, missing: false, loadedAtMs: Date.now() });
     }
   },
-  (e) => useSubnetStore.setState({ loading: false, error: e.message }),
+  (e) => useSubnetStore.setState({ loading: false, error: e.message, missing: asScoutError(e).code === 'not-found' }),
 );
 
 export const useSubnetStore = create<SubnetState>((set, get) => ({
@@ -53,12 +56,13 @@ export const useSubnetStore = create<SubnetState>((set, get) => ({
   sensitivity: null,
   loading: false,
   error: null,
+  missing: false,
   loadedAtMs: null,
   historyDays: DEFAULT_HISTORY_DAYS,
   load(netuid, scenario) {
     asked = { netuid, scenario };
     // Switching subnets clears the old figures at once; a new scenario for the same subnet keeps them until replaced.
-    if (get().netuid !== netuid) set({ netuid, detail: null, sensitivity: null, error: null, loadedAtMs: null });
+    if (get().netuid !== netuid) set({ netuid, detail: null, sensitivity: null, error: null, missing: false, loadedAtMs: null });
     set({ loading: true });
     fetchDetail({ netuid, scenario, historyDays: get().historyDays });
   },

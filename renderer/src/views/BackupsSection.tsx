@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../shared/backups-types';
+import { asScoutError } from '../../../shared/api-wire';
 import { scout } from '../scout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDataStore } from '../stores/data-store';
@@ -41,10 +42,13 @@ export function BackupsSection() {
     try {
       await scout.call('backups.restore', { name: backup.name });
       setMessage(`Restored the backup of ${formatWhen(backup.createdAtMs)}. The data it replaced was kept as a backup.`);
+      setConfirming(null);
     } catch (e) {
-      setError((e as Error).message);
+      const { code, message } = asScoutError(e);
+      setError(message);
+      // 'busy' (a sync, or another process using the folder): the choice stays open to confirm again once it is done.
+      if (code !== 'busy') setConfirming(null);
     }
-    setConfirming(null);
     setBusy(false);
     await load();
   };

@@ -1,6 +1,6 @@
 import type { VerdictThresholds } from '../../../shared/economics';
 import { DEFAULT_THRESHOLDS } from '../../../shared/economics';
-import { thresholdPairProblems } from '../../../shared/api-schemas';
+import { thresholdPairProblems } from '../../../shared/thresholds';
 import { THRESHOLD_LABELS } from '../../../shared/settings-labels';
 
 /** What a number input holds, with "-0" read as 0 (it would otherwise be kept and shown as "-0"). */

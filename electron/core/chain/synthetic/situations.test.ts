@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawSubnetState } from '../raw';
 import { SITUATIONS } from './catalog';
 import { DEFAULT_HEAD_BLOCK, SUBNET_LIMIT, SUBNET_OWNER_CUT } from './constants';
-import { quantile, readPanelLastSweep, statsOf } from './finney-panel';
+import { quantile, readPanelLastSweep, statsOf } from '../../../../test/fixtures/finney-panel';
 import { SyntheticNetwork } from './network';
 import { immuneOwnerUids, neuronToPrune } from './rules';
 

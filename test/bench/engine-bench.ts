@@ -2,12 +2,12 @@
  * Timing of the engine's hot paths on deterministic synthetic data, for `npm run bench` to print (not a test:
  * the only place in the engine that reads a clock). Medians, after a warm-up so the JIT has compiled the code.
  */
-import type { SubnetAnalysis } from '../../../shared/economics';
-import { analyzeSubnet } from './analyze';
-import { makeScenario, seededRandom, syntheticSubnet } from './fixtures';
-import { evaluateAll } from './newcomer';
-import { defaultSensitivityAxes, sensitivityGrid } from './sensitivity';
-import { subnetDeregistrations } from './subnet-dereg';
+import type { SubnetAnalysis } from '../../shared/economics';
+import { analyzeSubnet } from '../../electron/core/engine/analyze';
+import { makeScenario, seededRandom, syntheticSubnet } from '../fixtures/engine';
+import { evaluateAll } from '../../electron/core/engine/newcomer';
+import { defaultSensitivityAxes, sensitivityGrid } from '../../electron/core/engine/sensitivity';
+import { subnetDeregistrations } from '../../electron/core/engine/subnet-dereg';
 
 export interface EngineBench {
   subnets: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchEngine } from './bench';
+import { benchEngine } from './engine-bench';
 
 describe('benchEngine', () => {
   it('runs on a small deterministic network and reports positive, finite medians (timings are printed, not asserted)', () => {
