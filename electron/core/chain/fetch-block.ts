@@ -7,6 +7,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { StaleSubnet } from '../../../shared/domain';
 import type { BlockAt } from './call-names';
+import { coldkeysDue, fillColdkeys, keepKnownColdkeys, readOwners, type KnownKeys } from './coldkeys';
 import { ChainError, SyncStopped } from './errors';
 import { subnetGraphReader } from './metagraph-fetch';
 import { fetchNetwork, type PriceSource } from './network-fetch';
@@ -40,6 +41,11 @@ export interface FetchOptions {
   dropped?: Promise<never>;
   /** A failed call on a dead connection fails the block, not just its subnet. */
   isConnected?: () => boolean;
+  /**
+   * The keys stored for each subnet by the last sync, to read only the coldkeys that may have changed (coldkeys.ts).
+   * Without them every subnet's coldkeys are read whole.
+   */
+  knownKeys?: ReadonlyMap<number, KnownKeys>;
 }
 
 function checkAborted(signal?: AbortSignal): void {
@@ -54,9 +60,19 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
   const at: BlockAt = { hash: blockHash };
   const [net, codecs] = await race(Promise.all([fetchNetwork(api, at), runtimeCodecsAt(api, at)]));
   checkAborted(options.signal);
-  const readGraphs = subnetGraphReader(blockReader(api, at), codecs);
+  const read = blockReader(api, at);
+  const readGraphs = subnetGraphReader(read, codecs);
+  const owner = codecs.storage('SubtensorModule', 'Owner');
+  const knownKeys = owner ? options.knownKeys : undefined;
   const subnets = new Map<number, RawSubnetState>();
   const failed: StaleSubnet[] = [];
+  /** Subnets read without their coldkeys, and the hotkeys whose owner is still to read. */
+  const ownersToRead = new Map<number, string[]>();
+  const failSubnet = (netuid: number, what: string, e: unknown) => {
+    if (options.isConnected && !options.isConnected()) throw droppedError();
+    if (e instanceof SyncStopped) throw e;
+    failed.push({ netuid, reason: `Could not read SN${netuid}'s ${what}: ${(e as Error).message}` });
+  };
   let done = 0;
   options.onProgress?.(0, net.dynamics.length, null);
   const queue = [...net.dynamics];
@@ -64,19 +80,36 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
     for (let d = queue.shift(); d; d = queue.shift()) {
       checkAborted(options.signal);
       const st = net.storage.get(d.netuid)!;
+      const known = knownKeys?.get(d.netuid);
+      const withColdkeys = coldkeysDue(d.netuid, net.blockNumber, known);
       try {
-        const graphs = await race(readGraphs(d.netuid, st.mechanismCount));
+        const graphs = await race(readGraphs(d.netuid, st.mechanismCount, withColdkeys));
+        // A runtime without the selective call answers with the coldkeys anyway.
+        if (known && graphs.metagraph.coldkeys.length !== graphs.metagraph.hotkeys.length) {
+          const unknown = keepKnownColdkeys(graphs.metagraph, known);
+          if (unknown.length > 0) ownersToRead.set(d.netuid, unknown);
+        }
         subnets.set(d.netuid, { dynamic: d, ...graphs, storage: st, priceRao: net.prices?.get(d.netuid) ?? null });
       } catch (e) {
-        if (options.isConnected && !options.isConnected()) throw droppedError();
-        if (e instanceof SyncStopped) throw e;
-        failed.push({ netuid: d.netuid, reason: `Could not read SN${d.netuid}'s metagraph: ${(e as Error).message}` });
+        failSubnet(d.netuid, 'metagraph', e);
       }
       options.onProgress?.(++done, net.dynamics.length, d.netuid);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
   checkAborted(options.signal);
+  if (ownersToRead.size > 0) {
+    try {
+      // One request for every subnet's new hotkeys: one round trip more per sync, not one per subnet.
+      const owners = await race(readOwners(read, owner!, [...ownersToRead.values()].flat()));
+      for (const netuid of ownersToRead.keys()) fillColdkeys(subnets.get(netuid)!.metagraph, owners);
+    } catch (e) {
+      for (const netuid of ownersToRead.keys()) {
+        subnets.delete(netuid);
+        failSubnet(netuid, 'coldkeys of its new hotkeys', e);
+      }
+    }
+  }
   if (options.isConnected && !options.isConnected()) throw droppedError();
 
   const { blockNumber, blockTimeMs, specVersion, network, priceSource, subnetToPrune, missing } = net;

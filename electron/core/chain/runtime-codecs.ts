@@ -141,16 +141,18 @@ function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58
       decode: (hex) => value(ownedBytes(hex)),
     };
   };
-  // Storage keys need the hashers; papi's dynamic builder has them. None of the items read holds an account.
+  // Storage keys need the hashers; papi's dynamic builder has them. Values are decoded as the calls' are, so an
+  // account (Owner) reads as the same SS58 text, through the same cache, as in a metagraph.
   let dynamic: ReturnType<typeof getDynamicBuilder> | undefined;
   const makeStorage = (pallet: string, item: string): StorageItem | null => {
     const entry = metadata.pallets.find((p) => p.name === pallet)?.storage?.items.find((i) => i.name === item);
     if (!entry) return null;
     const built = (dynamic ??= getDynamicBuilder(lookup)).buildStorage(pallet, item);
-    const value = exact(built.value.dec);
+    const valueTypeId = entry.type.tag === 'plain' ? entry.type.value : entry.type.value.value;
+    const value = exact(build(valueTypeId).dec);
     return {
       name: `${pallet}.${item}`,
-      valueType: typeName(metadata.lookup, entry.type.tag === 'plain' ? entry.type.value : entry.type.value.value),
+      valueType: typeName(metadata.lookup, valueTypeId),
       key: (...args) => built.keys.enc(...args),
       decode: (hex) => (hex === null ? built.fallback : value(ownedBytes(hex))),
     };

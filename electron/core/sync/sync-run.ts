@@ -11,7 +11,7 @@ import { loadMetadataFolder, saveMetadataFolder } from '../chain/known-metadata'
 import { ChainCallError, ChainError } from '../chain/errors';
 import { fetchBlock, type FetchedBlock } from '../chain/fetch-block';
 import { MappingError, mapNetwork, mapSubnet } from '../chain/mapper';
-import { latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
+import { latestKeys, latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
 import { writeNetworkSync } from '../db/snapshot-write';
 import { previousBlock } from '../db/summary-repo';
 import { NEWCOMER_HISTORY, thinNeuronHistory } from '../db/retention';
@@ -120,6 +120,9 @@ async function readAndStore(
       signal: options.signal,
       dropped: conn.dropped,
       isConnected: conn.isConnected,
+      // The live head is newer than what is stored: its coldkeys are read only where they may have changed. A
+      // backfill reads older blocks whole.
+      ...(kind === 'live' ? { knownKeys: latestKeys(db) } : {}),
       onProgress: (done, total, netuid) => {
         stage = 'subnets';
         if (kind === 'live') onProgress({ phase: 'subnets', done, total, netuid, message: netuid === null ? 'Reading subnets' : `Read SN${netuid}` });
