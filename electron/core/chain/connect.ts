@@ -6,6 +6,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { formatWait, nodeRefusal, rpcCallName } from './call-names';
 import { ChainCallError, ChainError, SyncStopped } from './errors';
 import { knownMetadata } from './known-metadata';
+import { newestMetadataHex } from './newest-metadata';
 
 export interface Connection {
   api: ApiPromise;
@@ -46,6 +47,29 @@ class TimedWsProvider extends WsProvider {
 
   override send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean, subscription?: Parameters<WsProvider['send']>[3]): Promise<T> {
     if (subscription) return super.send<T>(method, params, isCacheable, subscription);
+    if (method === 'state_getMetadata') return this.newestMetadata(params, isCacheable) as Promise<T>;
+    return this.timed<T>(method, params, isCacheable);
+  }
+
+  /**
+   * @polkadot/api asks for the newest metadata version when it connects, but re-reads a runtime upgrade's metadata
+   * with state_getMetadata, which subtensor answers with v14: without the runtime-API section, the live connection
+   * would lose `api.call` and hand v14 to every later block's registry. Answered here the way the first read is
+   * (Metadata_metadata_at_version at the newest readable version); a node without that call gets its own answer.
+   */
+  private async newestMetadata(params: unknown[], isCacheable?: boolean): Promise<string> {
+    const at = params[0] === undefined || params[0] === null ? [] : [params[0]];
+    try {
+      const hex = await newestMetadataHex((method, data) => this.timed('state_call', [method, data, ...at], isCacheable));
+      if (hex !== null) return hex;
+    } catch (e) {
+      if (e instanceof ChainCallError && e.problem === 'timeout') throw e;
+      // Refused or undecodable: an older node, which state_getMetadata serves as before.
+    }
+    return this.timed<string>('state_getMetadata', params, isCacheable);
+  }
+
+  private timed<T>(method: string, params: unknown[], isCacheable?: boolean): Promise<T> {
     const answer = super.send<T>(method, params, isCacheable).then(
       (value) => {
         this.timeoutsInARow = 0;

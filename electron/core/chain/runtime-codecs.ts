@@ -7,12 +7,13 @@
 import type { ApiPromise } from '@polkadot/api';
 import { getDynamicBuilder, getLookupCodecBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
 import {
-  AccountId, Bytes, Option, Tuple, createCodec, createDecoder, decAnyMetadata, u32, unifyMetadata,
+  AccountId, Tuple, createCodec, createDecoder, decAnyMetadata, unifyMetadata,
   type Codec, type Decoder, type UnifiedMetadata,
 } from '@polkadot-api/substrate-bindings';
 import { blockAt, describeArgs, named, undecodable, type BlockAt } from './call-names';
 import { ChainError } from './errors';
 import { knownMetadataBytes, rememberMetadata } from './known-metadata';
+import { metadataAtVersion, newestMetadataVersion } from './newest-metadata';
 import { raw } from './raw-rpc';
 import { ss58Encoder } from './ss58';
 
@@ -170,18 +171,26 @@ function memo<T>(make: (a: string, b: string) => T): (a: string, b: string) => T
   };
 }
 
-/** The block's metadata bytes at the version @polkadot/api chose for it (v15/v16 via Metadata_metadata_at_version). */
-async function metadataBytesAt(api: ApiPromise, at: BlockAt, version: number): Promise<Uint8Array> {
-  const call = `state_call Metadata_metadata_at_version(version ${version})`;
-  const hex = await named(at, call, () => raw(api.rpc.state.call)('Metadata_metadata_at_version', toHex(u32.enc(version)), at.hash));
-  let opaque: Uint8Array | undefined;
-  try {
-    opaque = Option(Bytes()).dec(ownedBytes(String(hex)));
-  } catch (e) {
-    throw undecodable(call, at, 'could not be decoded as Option<OpaqueMetadata>', e);
-  }
-  if (!opaque) throw new ChainError('unsupported-runtime', `the node has no v${version} metadata for block ${at.hash}`);
-  return opaque;
+/**
+ * The block's metadata bytes at the newest version the node offers and the codecs read (v15/v16), asked for as
+ * @polkadot/api's first read does: the version its registry holds may be v14 (see newest-metadata.ts).
+ */
+async function metadataBytesAt(api: ApiPromise, at: BlockAt): Promise<{ bytes: Uint8Array; version: number }> {
+  const stateCall = raw(api.rpc.state.call);
+  const call = (method: string, data: string) => named(at, `state_call ${method}`, () => stateCall(method, data, at.hash));
+  const decoding = async <T>(name: string, as: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof ChainError) throw e;
+      throw undecodable(`state_call ${name}`, at, `could not be decoded as ${as}`, e);
+    }
+  };
+  const version = await decoding('Metadata_metadata_versions', 'Vec<u32>', () => newestMetadataVersion(call));
+  if (version === null) throw new ChainError('unsupported-runtime', `the node offers no v15 or v16 metadata (the versions that describe runtime APIs) for block ${at.hash}`);
+  const bytes = await decoding(`Metadata_metadata_at_version(version ${version})`, 'Option<OpaqueMetadata>', () => metadataAtVersion(call, version));
+  if (!bytes) throw new ChainError('unsupported-runtime', `the node has no v${version} metadata for block ${at.hash}`);
+  return { bytes, version };
 }
 
 const cache = new Map<string, Promise<RuntimeCodecs>>();
@@ -201,13 +210,14 @@ export async function runtimeCodecsAt(api: ApiPromise, block: string | BlockAt):
     // The bytes @polkadot/api already holds for this runtime when it took v15+ (it asks for the newest the node
     // has): one metadata download per sync, not two. Older runtimes' v14 does not describe runtime APIs.
     const held = knownMetadataBytes(api.genesisHash.toHex(), specVersion) ?? (metadata.version >= 15 ? metadata.toU8a() : undefined);
-    codecs = (held ? Promise.resolve(held) : metadataBytesAt(api, at, metadata.version)).then((bytes) => {
+    const fetched = held ? Promise.resolve({ bytes: held, version: metadata.version }) : metadataBytesAt(api, at);
+    codecs = fetched.then(({ bytes, version }) => {
       let built: RuntimeCodecs;
       try {
         built = buildRuntimeCodecs(bytes, specVersion, prefix);
       } catch (e) {
         if (e instanceof ChainError) throw e;
-        throw undecodable(`state_call Metadata_metadata_at_version(version ${metadata.version})`, at, 'could not be decoded as runtime metadata', e);
+        throw undecodable(`state_call Metadata_metadata_at_version(version ${version})`, at, 'could not be decoded as runtime metadata', e);
       }
       rememberMetadata(api.genesisHash.toHex(), specVersion, bytes);
       return built;
