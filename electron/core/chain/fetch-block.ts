@@ -1,12 +1,11 @@
 /**
  * Reads what the app stores at one pinned block: the network part (network-fetch.ts, also the incremental
  * refresh) and one metagraph per subnet (plus one incentive vector per extra mechanism, metagraph-fetch.ts).
- * @polkadot/api carries the connection and the pinned block; every answer is decoded by codecs generated from that
- * block's metadata. A call that fails for one subnet marks that subnet, not the sync.
+ * Every request names the pinned block; every answer is decoded by codecs generated from that block's metadata. A call that fails for one subnet marks that subnet, not the sync.
  */
-import type { ApiPromise } from '@polkadot/api';
 import type { StaleSubnet } from '../../../shared/domain';
 import type { BlockAt } from './call-names';
+import type { ChainClient } from './client';
 import { coldkeysDue, fillColdkeys, keepKnownColdkeys, readOwners, type KnownKeys } from './coldkeys';
 import { ChainError, SyncStopped } from './errors';
 import { subnetGraphReader } from './metagraph-fetch';
@@ -54,13 +53,13 @@ function checkAborted(signal?: AbortSignal): void {
 
 const droppedError = () => new ChainError('dropped', 'The connection dropped during the sync; nothing was written and the previous data is intact.');
 
-export async function fetchBlock(api: ApiPromise, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
+export async function fetchBlock(client: ChainClient, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
   const race = <T>(p: Promise<T>): Promise<T> => (options.dropped ? Promise.race([p, options.dropped]) : p);
   // Shared by every request of this block: it learns its number from the header, and messages name `block #N`.
   const at: BlockAt = { hash: blockHash };
-  const [net, codecs] = await race(Promise.all([fetchNetwork(api, at), runtimeCodecsAt(api, at)]));
+  const [net, codecs] = await race(Promise.all([fetchNetwork(client, at), runtimeCodecsAt(client, at)]));
   checkAborted(options.signal);
-  const read = blockReader(api, at);
+  const read = blockReader(client, at);
   const readGraphs = subnetGraphReader(read, codecs);
   const owner = codecs.storage('SubtensorModule', 'Owner');
   const knownKeys = owner ? options.knownKeys : undefined;

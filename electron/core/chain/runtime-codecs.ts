@@ -4,17 +4,16 @@
  * upgrade brings new metadata, and its spec version gets its own codecs. Codecs are built once per runtime and kept for
  * the life of the process, since a runtime (genesis + spec name + spec version) never changes its types.
  */
-import type { ApiPromise } from '@polkadot/api';
 import { getDynamicBuilder, getLookupCodecBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
 import {
   AccountId, Tuple, createCodec, createDecoder, decAnyMetadata, unifyMetadata,
   type Codec, type Decoder, type UnifiedMetadata,
 } from '@polkadot-api/substrate-bindings';
 import { blockAt, describeArgs, named, undecodable, type BlockAt } from './call-names';
+import type { ChainClient } from './client';
 import { ChainError } from './errors';
 import { knownMetadataBytes, rememberMetadata } from './known-metadata';
 import { metadataAtVersion, newestMetadataVersion } from './newest-metadata';
-import { raw } from './raw-rpc';
 import { ss58Encoder } from './ss58';
 
 export interface RuntimeCall {
@@ -172,12 +171,11 @@ function memo<T>(make: (a: string, b: string) => T): (a: string, b: string) => T
 }
 
 /**
- * The block's metadata bytes at the newest version the node offers and the codecs read (v15/v16), asked for as
- * @polkadot/api's first read does: the version its registry holds may be v14 (see newest-metadata.ts).
+ * The block's metadata bytes at the newest version the node offers and the codecs read (v15/v16): what
+ * `state_getMetadata` answers is v14, which does not describe runtime APIs (see newest-metadata.ts).
  */
-async function metadataBytesAt(api: ApiPromise, at: BlockAt): Promise<{ bytes: Uint8Array; version: number }> {
-  const stateCall = raw(api.rpc.state.call);
-  const call = (method: string, data: string) => named(at, `state_call ${method}`, () => stateCall(method, data, at.hash));
+async function metadataBytesAt(client: ChainClient, at: BlockAt): Promise<{ bytes: Uint8Array; version: number }> {
+  const call = (method: string, data: string) => named(at, `state_call ${method}`, () => client.request('state_call', [method, data, at.hash]));
   const decoding = async <T>(name: string, as: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -193,25 +191,51 @@ async function metadataBytesAt(api: ApiPromise, at: BlockAt): Promise<{ bytes: U
   return { bytes, version };
 }
 
+/** fetchBlock and fetchNetwork both ask for the pinned block's codecs: one runtime-version request per block. */
+const versions = new WeakMap<BlockAt, Promise<{ specName: string; specVersion: number }>>();
+
+/** The runtime a block's state runs (state_getRuntimeVersion at that block). */
+function runtimeVersionAt(client: ChainClient, at: BlockAt): Promise<{ specName: string; specVersion: number }> {
+  let version = versions.get(at);
+  if (!version) {
+    versions.set(at, (version = readRuntimeVersion(client, at)));
+    version.catch(() => versions.delete(at));
+  }
+  return version;
+}
+
+async function readRuntimeVersion(client: ChainClient, at: BlockAt): Promise<{ specName: string; specVersion: number }> {
+  const answer = await named(at, 'state_getRuntimeVersion', () => client.request('state_getRuntimeVersion', [at.hash]));
+  const { specName, specVersion } = (answer ?? {}) as { specName?: unknown; specVersion?: unknown };
+  if (typeof specName !== 'string' || typeof specVersion !== 'number') {
+    throw undecodable('state_getRuntimeVersion', at, 'is not a runtime version', new Error('no specName and specVersion'));
+  }
+  return { specName, specVersion };
+}
+
 const cache = new Map<string, Promise<RuntimeCodecs>>();
 
 /** The codecs of the runtime that block `blockHash` runs, built on first use of that runtime. */
-export async function runtimeCodecsAt(api: ApiPromise, block: string | BlockAt): Promise<RuntimeCodecs> {
+export async function runtimeCodecsAt(client: ChainClient, block: string | BlockAt): Promise<RuntimeCodecs> {
   const at = blockAt(block);
-  const blockHash = at.hash;
-  // @polkadot/api reads the runtime version (and a new runtime's metadata) itself: its requests keep their own names.
-  const { metadata, registry, runtimeVersion } = await named(at, null, () => api.getBlockRegistry(Buffer.from(blockHash.slice(2), 'hex')));
-  const specVersion = runtimeVersion.specVersion.toNumber();
-  const key = `${api.genesisHash.toHex()}/${runtimeVersion.specName.toString()}/${specVersion}`;
+  const { specName, specVersion } = await runtimeVersionAt(client, at);
+  const genesis = client.genesisHash;
+  const key = `${genesis}/${specName}/${specVersion}`;
   let codecs = cache.get(key);
   if (!codecs) {
-    // The same prefix @polkadot/types prints accounts with (chain properties, else the SS58Prefix constant).
-    const prefix = registry.chainSS58 ?? 42;
-    // The bytes @polkadot/api already holds for this runtime when it took v15+ (it asks for the newest the node
-    // has): one metadata download per sync, not two. Older runtimes' v14 does not describe runtime APIs.
-    const held = knownMetadataBytes(api.genesisHash.toHex(), specVersion) ?? (metadata.version >= 15 ? metadata.toU8a() : undefined);
-    const fetched = held ? Promise.resolve({ bytes: held, version: metadata.version }) : metadataBytesAt(api, at);
-    codecs = fetched.then(({ bytes, version }) => {
+    const prefix = client.ss58Prefix;
+    codecs = (async () => {
+      // Metadata an earlier sync kept (this process, or the data folder) costs no download; bytes that turn out
+      // not to be metadata are fetched again.
+      const held = knownMetadataBytes(genesis, specVersion);
+      if (held) {
+        try {
+          return buildRuntimeCodecs(held, specVersion, prefix);
+        } catch {
+          // fetched below
+        }
+      }
+      const { bytes, version } = await metadataBytesAt(client, at);
       let built: RuntimeCodecs;
       try {
         built = buildRuntimeCodecs(bytes, specVersion, prefix);
@@ -219,9 +243,9 @@ export async function runtimeCodecsAt(api: ApiPromise, block: string | BlockAt):
         if (e instanceof ChainError) throw e;
         throw undecodable(`state_call Metadata_metadata_at_version(version ${version})`, at, 'could not be decoded as runtime metadata', e);
       }
-      rememberMetadata(api.genesisHash.toHex(), specVersion, bytes);
+      rememberMetadata(genesis, specVersion, bytes);
       return built;
-    });
+    })();
     cache.set(key, codecs);
     codecs.catch(() => cache.delete(key)); // a failed fetch is retried by the next sync
   }

@@ -62,7 +62,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     checkChain(db, target, conn.genesisHash);
     let headHash: string;
     try {
-      headHash = (await Promise.race([conn.api.rpc.chain.getFinalizedHead(), conn.dropped])).toHex();
+      headHash = blockHashOf(await Promise.race([conn.client.request('chain_getFinalizedHead', []), conn.dropped]), 'the finalized head');
     } catch (e) {
       if (!(e instanceof ChainCallError)) throw e;
       const failure = describeReadFailure(e, { endpoint: target.endpoint, block: 'the finalized head', stage: 'head' });
@@ -78,6 +78,12 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   } finally {
     await conn.close();
   }
+}
+
+/** A block hash as the node answers it; null (a block it does not have) is said in words. */
+function blockHashOf(answer: unknown, what: string): string {
+  if (typeof answer === 'string' && /^0x[0-9a-fA-F]{64}$/.test(answer)) return answer;
+  throw new ChainError('unsupported-runtime', `The node has no hash for ${what}`);
 }
 
 /** A data file holds one chain's history: a different genesis (wrong endpoint, other network) is refused. */
@@ -116,7 +122,7 @@ async function readAndStore(
   let stage: ReadStage = 'network';
   let fetched: FetchedBlock;
   try {
-    fetched = await fetchBlock(conn.api, blockHash, {
+    fetched = await fetchBlock(conn.client, blockHash, {
       signal: options.signal,
       dropped: conn.dropped,
       isConnected: conn.isConnected,
@@ -209,7 +215,7 @@ async function backfill(options: SyncRunOptions, conn: Connection, headNumber: n
       `The backfill stopped at day ${day} of ${days} (block ${blockNumber}); the days before it are stored, ` +
       'and a new backfill reads only the missing days.';
     try {
-      const hash = (await Promise.race([conn.api.rpc.chain.getBlockHash(blockNumber), conn.dropped])).toHex();
+      const hash = blockHashOf(await Promise.race([conn.client.request('chain_getBlockHash', [blockNumber]), conn.dropped]), `block ${blockNumber}`);
       points.push((await readAndStore(options, conn, hash, 'backfill', stopped)).point);
     } catch (e) {
       if (e instanceof ChainError && (e.kind === 'cancelled' || e.message.endsWith(stopped))) throw e;
