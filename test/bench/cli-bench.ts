@@ -23,7 +23,10 @@ export const BUILT_CLI = path.join(ROOT, 'out', 'main', 'cli.js');
 
 export interface CliFigures {
   coldProcess: Measured;
+  /** Median CPU time of the CLI process itself in the cold runs (null where the platform does not tell). */
+  coldProcessCpuMs: number | null;
   coldProcessNoCache: Measured;
+  coldProcessNoCacheCpuMs: number | null;
   warm: Measured;
   full: LinkCounts;
   fullFirstEver: LinkCounts;
@@ -34,13 +37,34 @@ export interface CliFigures {
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'scout-bench-cli-'));
 
-function cliSync(dataDir: string, endpoint: string): Promise<void> {
+/**
+ * CPU time (user + system, ms) of this process's finished children (Linux /proc, 10 ms ticks); null elsewhere. A
+ * CLI run's own CPU time swings much less than its wall time on a machine shared with other work.
+ */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from field 3 (state) on
+    return (Number(fields[13]) + Number(fields[14])) * 10; // cutime + cstime (fields 16, 17), USER_HZ = 100
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `scout sync`; `cpu` collects the process's own CPU time (ms) when the platform tells it. */
+function cliSync(dataDir: string, endpoint: string, cpu?: number[]): Promise<void> {
+  const before = childrenCpuMs();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [BUILT_CLI, 'sync', '--endpoint', endpoint], { env: { ...process.env, SCOUT_DATA_DIR: dataDir } }, (error, _out, err) =>
-      error ? reject(new Error(`scout sync failed: ${err}`)) : resolve(),
-    );
+    execFile(process.execPath, [BUILT_CLI, 'sync', '--endpoint', endpoint], { env: { ...process.env, SCOUT_DATA_DIR: dataDir } }, (error, _out, err) => {
+      const after = childrenCpuMs();
+      if (cpu && before !== null && after !== null) cpu.push(after - before);
+      if (error) reject(new Error(`scout sync failed: ${err}`));
+      else resolve();
+    });
   });
 }
+
+const median = (values: number[]): number | null => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]! : null);
 
 /** A copy of a previous run's whole data folder (database and metadata): the hourly cron case. */
 function copyOf(seed: string): string {
@@ -66,13 +90,15 @@ export async function benchCli(node: NodeProcess, runs: number): Promise<CliFigu
     link.reset();
     await cliSync(first, link.url);
     const fullFirstEver = { ...link.counts };
-    const coldProcessNoCache = await measure(runs, (dir) => cliSync(dir, link.url), scratch);
+    const noCacheCpu: number[] = [];
+    const coldProcessNoCache = await measure(runs, (dir) => cliSync(dir, link.url, noCacheCpu), scratch);
     // An hour later. One untimed run first: the stand-in node encodes a block's answers on the first request for it,
     // which a real node does not pay, and which would otherwise land on the first timed run only.
     await node.produceBlocks(HOUR_OF_BLOCKS);
     await cliSync(copyOf(first), link.url);
     link.reset();
-    const coldProcess = await measure(runs, (dir) => cliSync(dir, link.url), () => copyOf(first));
+    const coldCpu: number[] = [];
+    const coldProcess = await measure(runs, (dir) => cliSync(dir, link.url, coldCpu), () => copyOf(first));
     const full = { requests: link.counts.requests / runs, bytesUp: link.counts.bytesUp / runs, bytesDown: link.counts.bytesDown / runs };
 
     const sync = (url: string) => (db: Database) => runSync({ db, target: { network: 'custom', endpoint: url, expectedGenesis: null }, now: Date.now, onProgress: () => undefined });
@@ -96,7 +122,10 @@ export async function benchCli(node: NodeProcess, runs: number): Promise<CliFigu
 
     const slowColdProcess = await measure(runs, (dir) => cliSync(dir, slow.url), () => copyOf(first));
     const slowWarm = await measure(runs, sync(slow.url), previousHour, (db) => db.close());
-    return { coldProcess, coldProcessNoCache, warm, full, fullFirstEver, incremental, slowColdProcess, slowWarm };
+    return {
+      coldProcess, coldProcessCpuMs: median(coldCpu), coldProcessNoCache, coldProcessNoCacheCpuMs: median(noCacheCpu),
+      warm, full, fullFirstEver, incremental, slowColdProcess, slowWarm,
+    };
   } finally {
     await link.close();
     await slow.close();
