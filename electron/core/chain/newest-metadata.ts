@@ -1,12 +1,12 @@
 /**
  * A block's runtime metadata at the newest version both the node and this app read. Only v15 and later describe
  * the runtime APIs (the calls a sync makes); `state_getMetadata` answers v14 on subtensor, as on any Substrate node.
- * @polkadot/api asks this way when it connects, but not when a live connection sees a runtime upgrade (it then
- * calls `state_getMetadata`): connect.ts routes that request here, and runtime-codecs.ts fetches with it too.
+ * (A live @polkadot/api connection that saw a runtime upgrade re-read it that way and lost its runtime calls: the
+ * sync asks for the metadata itself, through here, for every runtime it meets.)
  */
 import { Bytes, Option, Vector, u32 } from '@polkadot-api/substrate-bindings';
 
-/** Versions this app's codecs and @polkadot/types 16 both read, best first. */
+/** Versions that describe runtime APIs and the codecs (runtime-codecs.ts) read, best first. */
 const READABLE = [16, 15];
 
 /** `state_call(method, data)` at the block in question, answering the node's hex. */
@@ -32,12 +32,4 @@ export async function newestMetadataVersion(call: StateCall): Promise<number | n
 export async function metadataAtVersion(call: StateCall, version: number): Promise<Uint8Array | null> {
   const opaque = Option(Bytes()).dec(bytesOf(await call('Metadata_metadata_at_version', hexOf(u32.enc(version)))));
   return opaque ?? null;
-}
-
-/** The newest readable metadata as the hex `state_getMetadata` answers with, or null (then ask that instead). */
-export async function newestMetadataHex(call: StateCall): Promise<string | null> {
-  const version = await newestMetadataVersion(call);
-  if (version === null) return null;
-  const bytes = await metadataAtVersion(call, version);
-  return bytes ? hexOf(bytes) : null;
 }

@@ -2,7 +2,7 @@
  * SS58 text of 32-byte account ids, as @polkadot/types prints them (`AccountId.toString()`), but fast and cached.
  * A full network has ~60k key slots; encoding each with @polkadot/util-crypto or papi's AccountId costs 15–20 µs
  * (their base58 is a generic big-number conversion), which made accounts the largest single cost of a sync. The
- * checksum still uses @polkadot/util-crypto's blake2 (WASM once @polkadot/api has initialised it); base58 works in
+ * checksum still uses @polkadot/util-crypto's blake2 (WASM once connect.ts has initialised it); base58 works in
  * five-digit limbs here, and most keys repeat from one sync to the next, so a bounded cache keeps them.
  */
 import { blake2AsU8a } from '@polkadot/util-crypto';
