@@ -17,9 +17,9 @@ export default defineConfig({
         },
         // The CLI's PDF path (web shell + Chromium) is loaded only by `scout report`: a native bundler and a browser
         // driver stay outside the bundle, resolved from node_modules when that command runs.
-        // @polkadot/* are loaded from node_modules like @polkadot/api (a dependency, so external): a bundled second
-        // copy of @polkadot/util-crypto never sees the WASM that @polkadot/api initialises, and hashes every SS58
-        // checksum in JavaScript (~0.5 s a full sync in a fresh process).
+        // @polkadot/* are loaded from node_modules (they come with @polkadot/api, a dependency): one copy of
+        // @polkadot/util-crypto, whose WASM the sync's connection initialises; a bundled second copy would hash every
+        // SS58 checksum in JavaScript (~0.5 s a full sync in a fresh process).
         external: ['esbuild', 'playwright-core', /^@polkadot\//],
         // Shared chunks beside the entries, not in chunks/: modules find files from __dirname (out/native from the
         // SQLite opener, out/renderer from the web shell), the same two levels below the project as in the source.

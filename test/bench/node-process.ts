@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface NodeProcess {
   url: string;
+  /** Advances the node's head by n blocks (resolves once it has). */
+  produceBlocks(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,7 +21,7 @@ export async function startNodeProcess(options: { metadataPath: string; subnets:
     path.join(repoRoot, 'test', 'chain', 'cli.ts'),
     '--metadata', options.metadataPath, '--subnets', String(options.subnets), '--uids', String(options.uids), '--seed', options.seed,
   ];
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -30,8 +32,22 @@ export async function startNodeProcess(options: { metadataPath: string; subnets:
     });
     child.once('exit', (code) => reject(new Error(`the stand-in node exited (${code}) before printing its URL`)));
   });
+  const lines: Array<() => void> = [];
+  let pending = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+      pending = pending.slice(nl + 1);
+      lines.shift()?.();
+    }
+  });
   return {
     url,
+    produceBlocks: (n) =>
+      new Promise<void>((resolve) => {
+        lines.push(resolve);
+        child.stdin.write(`produce ${n}\n`);
+      }),
     async close() {
       child.kill('SIGTERM');
       await exited;

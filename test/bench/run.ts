@@ -48,14 +48,15 @@ async function syncSection(metadata: string): Promise<void> {
 async function cliSection(metadata: string): Promise<void> {
   const node = await startNodeProcess({ metadataPath: metadata, subnets: SUBNETS, uids: UIDS, seed: 'bench' });
   try {
-    const c = await benchCli(node.url, RUNS);
+    const c = await benchCli(node, RUNS);
     if (typeof c === 'string') return void console.log(`CLI benchmarks skipped: ${c}`);
     const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
     const wire = (w: { requests: number; bytesUp: number; bytesDown: number }) => `${mb(w.bytesDown + w.bytesUp)} (${mb(w.bytesDown)} down), ${w.requests.toFixed(0)} requests`;
-    line('cold CLI sync: whole `scout sync` process, fresh db, metadata kept', fmt(c.coldProcess));
-    line('  the same, first run ever (no metadata in the data folder)', fmt(c.coldProcessNoCache));
-    line('  warm: full sync in a running process, fresh db', fmt(c.warm));
-    line('wire, full sync (CLI, metadata kept)', wire(c.full));
+    const own = (ms: number | null) => (ms === null ? '' : `; the CLI process's own cpu ${ms} ms`);
+    line('cold CLI sync: whole `scout sync` process, the last hour\'s data folder (db and metadata), 300 blocks on', fmt(c.coldProcess) + own(c.coldProcessCpuMs));
+    line('  the same, first run ever (empty data folder)', fmt(c.coldProcessNoCache) + own(c.coldProcessNoCacheCpuMs));
+    line('  warm: full sync in a running process, the last hour\'s db', fmt(c.warm));
+    line('wire, full sync (CLI, the last hour\'s data folder)', wire(c.full));
     line('wire, full sync (CLI, first run ever)', wire(c.fullFirstEver));
     line('wire, incremental refresh (open connection)', wire(c.incremental));
     line('100 ms round trip: cold CLI sync, whole process', fmt(c.slowColdProcess));

@@ -36,14 +36,12 @@ export interface SyncFigures {
 const tmpDb = async (): Promise<Database> =>
   (await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-bench-')), 'scout.db'))).db;
 
-type RawCall = (method: string, data: string, at?: string) => Promise<string>;
-
 /** Makes the node generate the head block's network and encode getAllMetagraphs, without warming our caches. */
 async function warmNode(url: string): Promise<string> {
   const conn = await connect(url);
   try {
-    const head = (await conn.api.rpc.chain.getFinalizedHead()).toHex();
-    await (conn.api.rpc.state.call as unknown as { raw: RawCall }).raw('SubnetInfoRuntimeApi_get_all_metagraphs', '0x', head);
+    const head = String(await conn.client.request('chain_getFinalizedHead', []));
+    await conn.client.request('state_call', ['SubnetInfoRuntimeApi_get_all_metagraphs', '0x', head]);
     return head;
   } finally {
     await conn.close();
@@ -109,8 +107,8 @@ export async function benchSync(url: string, runs: number): Promise<SyncFigures>
   const conn = await connect(url);
   let rest: Pick<SyncFigures, 'incremental' | 'write' | 'writeKnown' | 'writeReopened' | 'writeRows'>;
   try {
-    const incremental = await measure(runs, () => fetchNetwork(conn.api, head));
-    rest = { incremental, ...(await benchWrites(fixtureOf(await fetchBlock(conn.api, head), url), runs)) };
+    const incremental = await measure(runs, () => fetchNetwork(conn.client, head));
+    rest = { incremental, ...(await benchWrites(fixtureOf(await fetchBlock(conn.client, head), url), runs)) };
   } finally {
     await conn.close();
   }

@@ -1,6 +1,6 @@
 /**
  * `npm run chain:node`: starts the stand-in subtensor node and prints its ws:// URL on the first stdout line (the
- * rest goes to stderr), then serves until interrupted.
+ * rest goes to stderr), then serves until interrupted. A line `produce N` on stdin advances the head by N blocks.
  *
  *   npm run chain:node -- --port 9944 --seed 7 --subnets 128 --uids 256 --block-ms 12000 --metadata path.scale
  */
@@ -55,6 +55,18 @@ async function main(): Promise<void> {
       `spec ${runtime.specVersion} (${runtime.metadataPath}), ${node.network.subnetCount} subnets × ${node.network.maxUids} UIDs, ` +
       `dead netuids [${node.network.variety.dead.join(', ')}]\n`,
   );
+
+  // A driving process (the bench) may advance the chain: `produce N` on stdin, answered `head #N` on stdout.
+  process.stdin.setEncoding('utf8');
+  let pending = '';
+  process.stdin.on('data', (chunk: string) => {
+    pending += chunk;
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+      const m = /^produce (\d+)$/.exec(pending.slice(0, nl).trim());
+      pending = pending.slice(nl + 1);
+      if (m) process.stdout.write(`head #${node.produceBlocks(Number(m[1])).number}\n`);
+    }
+  });
 
   const stop = () => {
     void node.close().then(() => process.exit(0));

@@ -26,7 +26,7 @@ describe.skipIf(!metadata)('metadata reuse across syncs', () => {
   const syncOnce = async () => {
     const conn = await connect(node.url);
     try {
-      return await fetchBlock(conn.api, node.finalizedHead().hash);
+      return await fetchBlock(conn.client, node.finalizedHead().hash);
     } finally {
       await conn.close();
     }

@@ -10,7 +10,6 @@ import { blockLabel, describeArgs, describeStorage, formatWait, named, nodeRefus
 import { connect, type Connection } from './connect';
 import { ChainCallError } from './errors';
 import { INCENTIVES_INDEX, METAGRAPH_INDEXES } from './metagraph-decode';
-import { raw } from './raw-method';
 import { blockReader } from './raw-rpc';
 import { runtimeCodecsAt, type RuntimeCodecs } from './runtime-codecs';
 
@@ -93,7 +92,7 @@ describe.skipIf(!metadata)('request names against the stand-in node', () => {
     node = await startStandInNode({ metadataPath: metadata!, subnetCount: 3, maxUids: 8, seed: 9 });
     conn = await connect(node.url, { callTimeoutMs: CALL_MS });
     at = { hash: node.finalizedHead().hash, number: node.finalizedHead().number };
-    codecs = await runtimeCodecsAt(conn.api, at);
+    codecs = await runtimeCodecsAt(conn.client, at);
   });
   afterEach(() => node.faults.reset());
   afterAll(async () => {
@@ -104,7 +103,7 @@ describe.skipIf(!metadata)('request names against the stand-in node', () => {
   it('times out any request after exactly the call timeout, naming its JSON-RPC method', async () => {
     node.faults.methodDelayMs = { system_chain: 5000 };
     const started = performance.now();
-    const failure = await conn.api.rpc.system.chain().then(
+    const failure = await conn.client.request('system_chain', []).then(
       () => null,
       (e: unknown) => e,
     );
@@ -124,7 +123,7 @@ describe.skipIf(!metadata)('request names against the stand-in node', () => {
 
   it('a slow runtime call fails naming the method, its netuid and the block', async () => {
     node.faults.slowCalls = [{ method: 'SubnetInfoRuntimeApi_get_selective_metagraph', netuid: 2, delayMs: 3000 }];
-    const read = blockReader(conn.api, at);
+    const read = blockReader(conn.client, at);
     const selective = codecs.call('SubnetInfoRuntimeApi', 'get_selective_metagraph')!;
     await expect(read.call(selective, [1, METAGRAPH_INDEXES])).resolves.toBeDefined();
     await expect(read.call(selective, [2, METAGRAPH_INDEXES])).rejects.toThrow(
@@ -135,9 +134,8 @@ describe.skipIf(!metadata)('request names against the stand-in node', () => {
   it('a runtime call the node refuses fails naming the method, its netuid and the block, with the node\'s error', async () => {
     const trap = 'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
     node.faults.failRuntimeCall = [{ method: 'SubnetInfoRuntimeApi_get_selective_metagraph', netuid: 3, code: -32000, message: trap }];
-    const read = blockReader(conn.api, at);
+    const read = blockReader(conn.client, at);
     const selective = codecs.call('SubnetInfoRuntimeApi', 'get_selective_metagraph')!;
-    // Other indexes than the tests above ask for: the connection keeps each answer (even one pending) by block and bytes.
     const incentives = [INCENTIVES_INDEX];
     await expect(read.call(selective, [1, incentives])).resolves.toBeDefined();
     const failure = await read.call(selective, [3, incentives]).catch((e: unknown) => e);
@@ -149,18 +147,18 @@ describe.skipIf(!metadata)('request names against the stand-in node', () => {
   });
 
   it('any other request the node refuses is named by its JSON-RPC method', async () => {
-    const failure = await raw(conn.api.rpc.state.getStorage)('0x00', `0x${'ee'.repeat(32)}`).catch((e: unknown) => e);
+    const failure = await conn.client.request('state_getStorage', ['0x00', `0x${'ee'.repeat(32)}`]).catch((e: unknown) => e);
     expect((failure as Error).message).toMatch(/^the node refused state_getStorage with error 4003: Client error: UnknownBlock: State already discarded for 0xeeee/);
   });
 
   it('a slow storage read fails naming the items', async () => {
     node.faults.methodDelayMs = { state_queryStorageAt: 3000 };
     const burn = codecs.storage('SubtensorModule', 'Burn')!;
-    await expect(blockReader(conn.api, at).storage([[burn, 1]])).rejects.toThrow(/^state_queryStorageAt for SubtensorModule\.Burn\(1\) at block #[\d,]+ timed out after 1500 ms$/);
+    await expect(blockReader(conn.client, at).storage([[burn, 1]])).rejects.toThrow(/^state_queryStorageAt for SubtensorModule\.Burn\(1\) at block #[\d,]+ timed out after 1500 ms$/);
   });
 
   it('garbage bytes, or a value not in the form the app reads, fail naming the call and the type', async () => {
-    const read = blockReader(conn.api, at);
+    const read = blockReader(conn.client, at);
     const selective = codecs.call('SubnetInfoRuntimeApi', 'get_selective_metagraph')!;
     node.faults.garbageRuntimeCall = [{ method: 'SubnetInfoRuntimeApi_get_selective_metagraph', netuid: 3 }];
     await expect(read.call(selective, [3, METAGRAPH_INDEXES])).rejects.toThrow(

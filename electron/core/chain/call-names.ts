@@ -73,8 +73,8 @@ function splitName(name: string): [string, string] {
 
 /**
  * The node's JSON-RPC error for a request, named by its JSON-RPC method (see rpcCallName); null for any other failure
- * (a dropped socket, a timeout). @polkadot/api raises the error as an RpcError: a numeric `code` and the message
- * `<code>: <node's message>`, which is kept whole because it is what the node operator's logs and forums use.
+ * (a dropped socket, a timeout). @polkadot/rpc-provider raises the error as an RpcError: a numeric `code` and the
+ * message `<code>: <node's message>`, which is kept whole because it is what the node operator's logs and forums use.
  */
 export function nodeRefusal(method: string, params: unknown[], e: unknown): ChainCallError | null {
   if (!(e instanceof Error) || e instanceof ChainCallError || typeof (e as { code?: unknown }).code !== 'number') return null;

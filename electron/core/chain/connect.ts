@@ -1,14 +1,16 @@
 /**
- * Opening a connection to a subtensor endpoint, with failures in words. Types come from the node's own metadata
- * (runtime APIs included, metadata v15/v16): no hand-written type definitions.
+ * Opening a connection to a subtensor endpoint, with failures in words. The sync gets a plain JSON-RPC client
+ * (client.ts): @polkadot/rpc-provider's WebSocket provider, without @polkadot/api's type registry and decorated
+ * methods, which the sync never used and a fresh process paid ~0.5 s of CPU to load and build.
  */
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { WsProvider } from '@polkadot/rpc-provider/ws';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { formatWait, nodeRefusal, rpcCallName } from './call-names';
+import type { ChainClient } from './client';
 import { ChainCallError, ChainError, SyncStopped } from './errors';
-import { knownMetadata } from './known-metadata';
 
 export interface Connection {
-  api: ApiPromise;
+  client: ChainClient;
   endpoint: string;
   genesisHash: string;
   /**
@@ -20,15 +22,13 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-/** @polkadot/api's own timeout, left as a backstop: it checks only every 5 s and does not say which request. */
+/** The provider's own timeout, left as a backstop: it checks only every 5 s and does not say which request. */
 const BACKSTOP_MS = 10_000;
 
 /**
  * A WsProvider that times out every request itself, after exactly `callTimeoutMs`, with the request's JSON-RPC name
- * (and for state_call the runtime API method), whether the sync made it or @polkadot/api did on its behalf. A
- * JSON-RPC error the node answers with is named the same way: bare, it says neither which runtime call failed nor
- * where. Subscription requests keep the backstop: @polkadot/api opens them for itself, nothing in the sync waits on
- * them, and a rejected one surfaces only as an unhandled rejection inside the library.
+ * (and for state_call the runtime API method). A JSON-RPC error the node answers with is named the same way: bare,
+ * it says neither which runtime call failed nor where.
  */
 class TimedWsProvider extends WsProvider {
   /** Requests timed out since the node last answered one: a node that answers nothing would otherwise hold a
@@ -44,8 +44,7 @@ class TimedWsProvider extends WsProvider {
     super(endpoint, false, undefined, callTimeoutMs + BACKSTOP_MS);
   }
 
-  override send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean, subscription?: Parameters<WsProvider['send']>[3]): Promise<T> {
-    if (subscription) return super.send<T>(method, params, isCacheable, subscription);
+  override send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean): Promise<T> {
     const answer = super.send<T>(method, params, isCacheable).then(
       (value) => {
         this.timeoutsInARow = 0;
@@ -108,7 +107,14 @@ export async function connect(endpoint: string, options: ConnectOptions = {}): P
       );
     });
     await Promise.race([provider.connect().then(() => connected), timeout]);
-    const api = await Promise.race([ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, metadata: knownMetadata() }), timeout]);
+    const request = (method: string, params: unknown[]) => provider.send<unknown>(method, params);
+    // The SS58 checksums (ss58.ts) hash with util-crypto's blake2, in WASM once it is ready (JavaScript until then).
+    const [genesisHash, properties] = await Promise.race([
+      Promise.all([request('chain_getBlockHash', [0]), request('system_properties', []), cryptoWaitReady()]),
+      timeout,
+    ]);
+    if (typeof genesisHash !== 'string') throw new ChainError('unreachable', `Cannot use ${endpoint}: it names no genesis block (is it a Substrate node?).`);
+    const ss58Format = (properties as { ss58Format?: unknown } | null)?.ss58Format;
     provider.on('disconnected', () =>
       stop(new ChainError('dropped', `The connection to ${endpoint} dropped during the sync; nothing was written and the previous data is intact.`)),
     );
@@ -117,20 +123,19 @@ export async function connect(endpoint: string, options: ConnectOptions = {}): P
     if (signal?.aborted) aborted();
     else signal?.addEventListener('abort', aborted, { once: true });
     return {
-      api,
+      client: { genesisHash, ss58Prefix: typeof ss58Format === 'number' ? ss58Format : 42, request },
       endpoint,
-      genesisHash: api.genesisHash.toHex(),
+      genesisHash,
       dropped,
       isConnected: () => provider.isConnected,
       async close() {
-        await api.disconnect().catch(() => undefined);
+        await provider.disconnect().catch(() => undefined);
       },
     };
   } catch (e) {
     await provider.disconnect().catch(() => undefined);
     if (e instanceof ChainError && !(e instanceof ChainCallError)) throw e;
-    // @polkadot/api wraps a failed start-up request (e.g. one that timed out) in its own words: keep the request's.
-    throw new ChainError('unreachable', `Cannot use ${endpoint}: ${(e as Error).message.replace(/^FATAL: Unable to initialize the API: /, '')}`);
+    throw new ChainError('unreachable', `Cannot use ${endpoint}: ${(e as Error).message}`);
   } finally {
     clearTimeout(timer);
   }

@@ -7,7 +7,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandInNode, type StandInNode } from '../../../test/chain/node';
-import { metadataOrWarn } from '../../../test/chain/test-helpers';
+import { connect as connectPolkadot, metadataOrWarn } from '../../../test/chain/test-helpers';
 import { connect, type Connection } from './connect';
 import { INCENTIVES_INDEX, METAGRAPH_INDEXES } from './metagraph-decode';
 import { subnetGraphReader } from './metagraph-fetch';
@@ -75,8 +75,7 @@ const withoutSelective = (codecs: RuntimeCodecs): RuntimeCodecs => ({
   storage: (pallet, item) => codecs.storage(pallet, item),
 });
 
-type RawCall = (method: string, data: string, at: string) => Promise<string>;
-const rawStateCall = (api: ApiPromise) => (api.rpc.state.call as unknown as { raw: RawCall }).raw;
+const rawStateCall = (conn: Connection) => (method: string, data: string, at: string) => conn.client.request('state_call', [method, data, at]) as Promise<string>;
 
 const runtimes = [
   { label: 'current metadata (spec 424)', path: current },
@@ -86,6 +85,8 @@ const runtimes = [
 describe.each(runtimes)('fast read path, $label', ({ path }) => {
   let node: StandInNode;
   let conn: Connection;
+  /** The oracle's own connection: the app's sync has no @polkadot/api object. */
+  let api: ApiPromise;
   let hash: string;
   let codecs: RuntimeCodecs;
   let read: BlockReader;
@@ -95,13 +96,15 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
     if (!path) return;
     node = await startStandInNode({ metadataPath: path, subnetCount: 6, maxUids: 16, seed: 5 });
     conn = await connect(node.url);
+    api = await connectPolkadot(node.url);
     hash = node.finalizedHead().hash;
-    codecs = await runtimeCodecsAt(conn.api, hash);
-    read = blockReader(conn.api, hash);
+    codecs = await runtimeCodecsAt(conn.client, hash);
+    read = blockReader(conn.client, hash);
     netuids = [...node.truthAt(node.finalizedHead().number).subnets.keys()];
   });
   afterAll(async () => {
     await conn?.close();
+    await api?.disconnect();
     await node?.close();
   });
 
@@ -109,7 +112,7 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
     const readGraphs = subnetGraphReader(read, codecs);
     for (const netuid of netuids) {
       const fast = (await readGraphs(netuid, 1)).metagraph;
-      const slow = polkadotMetagraph((await polkadotCall(conn.api, hash, 'getSelectiveMetagraph', netuid, METAGRAPH_INDEXES))!);
+      const slow = polkadotMetagraph((await polkadotCall(api, hash, 'getSelectiveMetagraph', netuid, METAGRAPH_INDEXES))!);
       for (const key of Object.keys(slow) as (keyof RawMetagraph)[]) expect(fast[key], `SN${netuid} ${key}`).toEqual(slow[key]);
       expect(fast.hotkeys).toEqual(node.truthAt(node.finalizedHead().number).subnets.get(netuid)!.metagraph.hotkeys);
     }
@@ -121,7 +124,7 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
     const { extraMechanismIncentives } = await subnetGraphReader(read, codecs)(netuid, count);
     expect(extraMechanismIncentives).toHaveLength(count - 1);
     for (let m = 1; m < count; m++) {
-      const slow = await polkadotCall(conn.api, hash, 'getSelectiveMechagraph', netuid, m, [INCENTIVES_INDEX]);
+      const slow = await polkadotCall(api, hash, 'getSelectiveMechagraph', netuid, m, [INCENTIVES_INDEX]);
       expect(extraMechanismIncentives[m - 1]).toEqual(list(option(field(slow!, 'incentives'))!).map(num));
     }
   });
@@ -129,7 +132,7 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
   it.skipIf(!path)('falls back to the full get_metagraph/get_mechagraph with the same result', async () => {
     const { netuid, count } = node.network.variety.multiMechanism[0]!;
     const fast = await subnetGraphReader(read, withoutSelective(codecs))(netuid, count);
-    expect(fast.metagraph).toEqual(polkadotMetagraph((await polkadotCall(conn.api, hash, 'getMetagraph', netuid))!));
+    expect(fast.metagraph).toEqual(polkadotMetagraph((await polkadotCall(api, hash, 'getMetagraph', netuid))!));
     expect(fast).toEqual(await subnetGraphReader(read, codecs)(netuid, count));
   });
 
@@ -138,9 +141,9 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
     const utf8 = new TextDecoder();
     const multiByte = node.network.variety.multiByteNames[0]!;
     for (const netuid of netuids) {
-      const hex = await rawStateCall(conn.api)(call.name, call.encodeArgs([netuid, [0, 1, 2]]), hash);
+      const hex = await rawStateCall(conn)(call.name, call.encodeArgs([netuid, [0, 1, 2]]), hash);
       const fast = call.decode(hex) as { name: number[]; symbol: number[] };
-      const slow = (await polkadotCall(conn.api, hash, 'getSelectiveMetagraph', netuid, [0, 1, 2]))!;
+      const slow = (await polkadotCall(api, hash, 'getSelectiveMetagraph', netuid, [0, 1, 2]))!;
       expect(Uint8Array.from(fast.name)).toEqual(bytesOfCompacts(option(field(slow, 'name'))!));
       expect(Uint8Array.from(fast.symbol)).toEqual(bytesOfCompacts(option(field(slow, 'symbol'))!));
       if (netuid === multiByte) expect(utf8.decode(Uint8Array.from(fast.name))).toMatch(/\P{ASCII}/u);
@@ -148,7 +151,7 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
   });
 
   it.skipIf(!path)('reads dynamic info, prices and storage as the node holds them; names as @polkadot/types does', async () => {
-    const net = await fetchNetwork(conn.api, hash);
+    const net = await fetchNetwork(conn.client, hash);
     const truth = node.truthAt(node.finalizedHead().number);
     expect(net.dynamics.map((d) => d.netuid)).toEqual(netuids.sort((a, b) => a - b));
     // Items an older runtime lacks read as null ("unknown").
@@ -171,7 +174,7 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
     if (!codecs.storage('SubtensorModule', 'NetworkImmunityPeriod')) network.networkImmunityPeriod = null;
     expect(net.network).toEqual(network);
     expect(net.priceSource).toBe('swap-all');
-    const slow = list((await polkadotAll(conn.api, hash))!).map(option).filter((d): d is CodecLike => d !== null);
+    const slow = list((await polkadotAll(api, hash))!).map(option).filter((d): d is CodecLike => d !== null);
     for (const [i, d] of net.dynamics.entries()) {
       expect(d.subnetName).toEqual(bytesOfCompacts(field(slow[i]!, 'subnetName')));
       expect(d.tokenSymbol).toEqual(bytesOfCompacts(field(slow[i]!, 'tokenSymbol')));
@@ -183,7 +186,7 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
 
   it.skipIf(!path)('refuses bytes that do not decode exactly: trailing bytes, garbage', async () => {
     const call = codecs.call('SubnetInfoRuntimeApi', 'get_selective_metagraph')!;
-    const hex = await rawStateCall(conn.api)(call.name, call.encodeArgs([netuids[1], METAGRAPH_INDEXES]), hash);
+    const hex = await rawStateCall(conn)(call.name, call.encodeArgs([netuids[1], METAGRAPH_INDEXES]), hash);
     expect(() => call.decode(hex)).not.toThrow();
     expect(() => call.decode(`${hex}00`)).toThrow(/1 unexpected trailing bytes/);
     expect(() => call.decode('0xffffffffffdeadbeefdeadbeef')).toThrow();

@@ -1,12 +1,12 @@
 /**
  * Reads what the app stores at one pinned block: the network part (network-fetch.ts, also the incremental
  * refresh) and one metagraph per subnet (plus one incentive vector per extra mechanism, metagraph-fetch.ts).
- * @polkadot/api carries the connection and the pinned block; every answer is decoded by codecs generated from that
- * block's metadata. A call that fails for one subnet marks that subnet, not the sync.
+ * Every request names the pinned block; every answer is decoded by codecs generated from that block's metadata. A call that fails for one subnet marks that subnet, not the sync.
  */
-import type { ApiPromise } from '@polkadot/api';
 import type { StaleSubnet } from '../../../shared/domain';
 import type { BlockAt } from './call-names';
+import type { ChainClient } from './client';
+import { coldkeysDue, fillColdkeys, keepKnownColdkeys, readOwners, type KnownKeys } from './coldkeys';
 import { ChainError, SyncStopped } from './errors';
 import { subnetGraphReader } from './metagraph-fetch';
 import { fetchNetwork, type PriceSource } from './network-fetch';
@@ -40,6 +40,11 @@ export interface FetchOptions {
   dropped?: Promise<never>;
   /** A failed call on a dead connection fails the block, not just its subnet. */
   isConnected?: () => boolean;
+  /**
+   * The keys stored for each subnet by the last sync, to read only the coldkeys that may have changed (coldkeys.ts).
+   * Without them every subnet's coldkeys are read whole.
+   */
+  knownKeys?: ReadonlyMap<number, KnownKeys>;
 }
 
 function checkAborted(signal?: AbortSignal): void {
@@ -48,15 +53,25 @@ function checkAborted(signal?: AbortSignal): void {
 
 const droppedError = () => new ChainError('dropped', 'The connection dropped during the sync; nothing was written and the previous data is intact.');
 
-export async function fetchBlock(api: ApiPromise, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
+export async function fetchBlock(client: ChainClient, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
   const race = <T>(p: Promise<T>): Promise<T> => (options.dropped ? Promise.race([p, options.dropped]) : p);
   // Shared by every request of this block: it learns its number from the header, and messages name `block #N`.
   const at: BlockAt = { hash: blockHash };
-  const [net, codecs] = await race(Promise.all([fetchNetwork(api, at), runtimeCodecsAt(api, at)]));
+  const [net, codecs] = await race(Promise.all([fetchNetwork(client, at), runtimeCodecsAt(client, at)]));
   checkAborted(options.signal);
-  const readGraphs = subnetGraphReader(blockReader(api, at), codecs);
+  const read = blockReader(client, at);
+  const readGraphs = subnetGraphReader(read, codecs);
+  const owner = codecs.storage('SubtensorModule', 'Owner');
+  const knownKeys = owner ? options.knownKeys : undefined;
   const subnets = new Map<number, RawSubnetState>();
   const failed: StaleSubnet[] = [];
+  /** Subnets read without their coldkeys, and the hotkeys whose owner is still to read. */
+  const ownersToRead = new Map<number, string[]>();
+  const failSubnet = (netuid: number, what: string, e: unknown) => {
+    if (options.isConnected && !options.isConnected()) throw droppedError();
+    if (e instanceof SyncStopped) throw e;
+    failed.push({ netuid, reason: `Could not read SN${netuid}'s ${what}: ${(e as Error).message}` });
+  };
   let done = 0;
   options.onProgress?.(0, net.dynamics.length, null);
   const queue = [...net.dynamics];
@@ -64,19 +79,36 @@ export async function fetchBlock(api: ApiPromise, blockHash: string, options: Fe
     for (let d = queue.shift(); d; d = queue.shift()) {
       checkAborted(options.signal);
       const st = net.storage.get(d.netuid)!;
+      const known = knownKeys?.get(d.netuid);
+      const withColdkeys = coldkeysDue(d.netuid, net.blockNumber, known);
       try {
-        const graphs = await race(readGraphs(d.netuid, st.mechanismCount));
+        const graphs = await race(readGraphs(d.netuid, st.mechanismCount, withColdkeys));
+        // A runtime without the selective call answers with the coldkeys anyway.
+        if (known && graphs.metagraph.coldkeys.length !== graphs.metagraph.hotkeys.length) {
+          const unknown = keepKnownColdkeys(graphs.metagraph, known);
+          if (unknown.length > 0) ownersToRead.set(d.netuid, unknown);
+        }
         subnets.set(d.netuid, { dynamic: d, ...graphs, storage: st, priceRao: net.prices?.get(d.netuid) ?? null });
       } catch (e) {
-        if (options.isConnected && !options.isConnected()) throw droppedError();
-        if (e instanceof SyncStopped) throw e;
-        failed.push({ netuid: d.netuid, reason: `Could not read SN${d.netuid}'s metagraph: ${(e as Error).message}` });
+        failSubnet(d.netuid, 'metagraph', e);
       }
       options.onProgress?.(++done, net.dynamics.length, d.netuid);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
   checkAborted(options.signal);
+  if (ownersToRead.size > 0) {
+    try {
+      // One request for every subnet's new hotkeys: one round trip more per sync, not one per subnet.
+      const owners = await race(readOwners(read, owner!, [...ownersToRead.values()].flat()));
+      for (const netuid of ownersToRead.keys()) fillColdkeys(subnets.get(netuid)!.metagraph, owners);
+    } catch (e) {
+      for (const netuid of ownersToRead.keys()) {
+        subnets.delete(netuid);
+        failSubnet(netuid, 'coldkeys of its new hotkeys', e);
+      }
+    }
+  }
   if (options.isConnected && !options.isConnected()) throw droppedError();
 
   const { blockNumber, blockTimeMs, specVersion, network, priceSource, subnetToPrune, missing } = net;

@@ -23,10 +23,16 @@ const FIELDS = {
 } as const satisfies Record<keyof RawMetagraph, readonly [number, Kind]>;
 
 export const METAGRAPH_INDEXES: number[] = Object.values(FIELDS).map(([index]) => index);
+/**
+ * The same without the coldkeys: 32 of the ~84 bytes a UID costs on the wire, and a UID's coldkey changes only with
+ * its hotkey or by a coldkey swap (coldkeys.ts decides when they are read).
+ */
+export const METAGRAPH_INDEXES_WITHOUT_COLDKEYS: number[] = METAGRAPH_INDEXES.filter((index) => index !== FIELDS.coldkeys[0]);
 export const INCENTIVES_INDEX = FIELDS.incentives[0];
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const NAMES = Object.keys(FIELDS).map((key) => [key as keyof RawMetagraph, snake(key)] as const);
+const NAMES_WITHOUT_COLDKEYS = NAMES.filter(([key]) => key !== 'coldkeys');
 
 function convert(kind: Kind, v: unknown, what: string): RawMetagraph[keyof RawMetagraph] {
   switch (kind) {
@@ -47,9 +53,18 @@ function present(value: unknown): unknown {
 
 /** A decoded (selective or full) metagraph → RawMetagraph; a requested field left out is an error. */
 export function metagraphFromValue(value: unknown): RawMetagraph {
+  return readMetagraph(value, NAMES);
+}
+
+/** A metagraph asked for by METAGRAPH_INDEXES_WITHOUT_COLDKEYS: `coldkeys` is empty, for the caller to fill. */
+export function metagraphWithoutColdkeysFromValue(value: unknown): RawMetagraph {
+  return { ...readMetagraph(value, NAMES_WITHOUT_COLDKEYS), coldkeys: [] };
+}
+
+function readMetagraph(value: unknown, names: typeof NAMES): RawMetagraph {
   const mg = struct(present(value), 'metagraph');
   const out: Partial<Record<keyof RawMetagraph, unknown>> = {};
-  for (const [key, name] of NAMES) {
+  for (const [key, name] of names) {
     const v = mg[name];
     if (v === undefined) throw new Error(`the node left out requested metagraph field ${name}`);
     out[key] = convert(FIELDS[key][1], v, name);

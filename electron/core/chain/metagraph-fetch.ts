@@ -8,7 +8,10 @@
  * best 107 vs 67 ms): posting results back costs about what decoding does, and it saved only ~40 ms of this thread.
  */
 import { ChainError } from './errors';
-import { INCENTIVES_INDEX, METAGRAPH_INDEXES, incentivesFromValue, metagraphFromValue } from './metagraph-decode';
+import {
+  INCENTIVES_INDEX, METAGRAPH_INDEXES, METAGRAPH_INDEXES_WITHOUT_COLDKEYS, incentivesFromValue, metagraphFromValue,
+  metagraphWithoutColdkeysFromValue,
+} from './metagraph-decode';
 import type { RawMetagraph } from './raw';
 import type { BlockReader } from './raw-rpc';
 import type { RuntimeCodecs } from './runtime-codecs';
@@ -16,12 +19,14 @@ import type { RuntimeCodecs } from './runtime-codecs';
 const API = 'SubnetInfoRuntimeApi';
 
 export interface SubnetGraphs {
+  /** `coldkeys` is empty when they were not asked for and the runtime could leave them out (see `withColdkeys`). */
   metagraph: RawMetagraph;
   /** Incentives of mechanisms 1..n-1. */
   extraMechanismIncentives: number[][];
 }
 
-export type ReadSubnetGraphs = (netuid: number, mechanismCount: number) => Promise<SubnetGraphs>;
+/** `withColdkeys` false: leave the coldkeys out where the runtime can (selective metagraph), for the caller to fill. */
+export type ReadSubnetGraphs = (netuid: number, mechanismCount: number, withColdkeys?: boolean) => Promise<SubnetGraphs>;
 
 /** Picks the calls this runtime offers once per block; the returned function reads one subnet. */
 export function subnetGraphReader(read: BlockReader, codecs: RuntimeCodecs): ReadSubnetGraphs {
@@ -39,10 +44,12 @@ export function subnetGraphReader(read: BlockReader, codecs: RuntimeCodecs): Rea
     throw new Error(`the runtime reports ${mechanism + 1} mechanisms but has no mechagraph call`);
   };
 
-  return async (netuid, mechanismCount) => {
-    const metagraph = selective
-      ? await read.call(selective, [netuid, METAGRAPH_INDEXES], metagraphFromValue)
-      : await read.call(full!, [netuid], metagraphFromValue);
+  return async (netuid, mechanismCount, withColdkeys = true) => {
+    const metagraph = !selective
+      ? await read.call(full!, [netuid], metagraphFromValue)
+      : withColdkeys
+        ? await read.call(selective, [netuid, METAGRAPH_INDEXES], metagraphFromValue)
+        : await read.call(selective, [netuid, METAGRAPH_INDEXES_WITHOUT_COLDKEYS], metagraphWithoutColdkeysFromValue);
     const extraMechanismIncentives: number[][] = [];
     for (let m = 1; m < mechanismCount; m++) extraMechanismIncentives.push(await readIncentives(netuid, m));
     return { metagraph, extraMechanismIncentives };

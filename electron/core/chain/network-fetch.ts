@@ -3,9 +3,10 @@
  * incremental refresh, and the first half of a full read): all dynamic info, all alpha prices, and one storage
  * request for global and per-subnet items. Everything is decoded by the block's own metadata codecs.
  */
-import type { ApiPromise } from '@polkadot/api';
 import { blockAt, named, type BlockAt } from './call-names';
+import type { ChainClient } from './client';
 import { dynamicInfoFromValue } from './dynamic-decode';
+import { ChainError } from './errors';
 import { array, fixedBits, isNum, listOf, struct, toBig, toBool, toNum } from './plain';
 import type { RawDynamicInfo, RawNetworkStorage, RawSubnetStorage } from './raw';
 import { blockReader, type BlockReader } from './raw-rpc';
@@ -63,16 +64,18 @@ function required<T>(value: T | null, what: string): T {
 }
 
 /** `block` gets its number from the header here, so later failures (of any reader sharing it) name `block #N`. */
-export async function fetchNetwork(api: ApiPromise, block: string | BlockAt): Promise<FetchedNetwork> {
+export async function fetchNetwork(client: ChainClient, block: string | BlockAt): Promise<FetchedNetwork> {
   const at = blockAt(block);
   const blockHash = at.hash;
-  const headerOf = async () => {
-    const header = await named(at, null, () => api.rpc.chain.getHeader(blockHash));
-    at.number = header.number.toNumber();
-    return header;
+  const numberOf = async () => {
+    const header = (await named(at, null, () => client.request('chain_getHeader', [blockHash]))) as { number?: unknown } | null;
+    // The node answers null for a block it does not know, and the number as hex.
+    if (typeof header?.number !== 'string') throw new ChainError('unsupported-runtime', `the node has no header for block ${blockHash}`);
+    at.number = Number.parseInt(header.number, 16);
+    return at.number;
   };
-  const [header, codecs] = await Promise.all([headerOf(), runtimeCodecsAt(api, at)]);
-  const read = blockReader(api, at);
+  const [blockNumber, codecs] = await Promise.all([numberOf(), runtimeCodecsAt(client, at)]);
+  const read = blockReader(client, at);
   const globals = ['BlockEmission', 'TotalIssuance', 'SubnetOwnerCut'].map((item) => required(codecs.storage(PALLET, item), `${PALLET}.${item}`));
   const now = codecs.storage('Timestamp', 'Now');
   const optionalGlobals = OPTIONAL_GLOBALS.map((item) => codecs.storage(PALLET, item));
@@ -92,7 +95,7 @@ export async function fetchNetwork(api: ApiPromise, block: string | BlockAt): Pr
   ]);
   const [limit, immunity] = optionalGlobals;
   return {
-    blockNumber: header.number.toNumber(),
+    blockNumber,
     blockHash,
     blockTimeMs: now ? toNum(global(now), 'Timestamp.Now') : 0,
     specVersion: codecs.specVersion,

@@ -1,13 +1,10 @@
 /**
- * The two node requests the sync makes through @polkadot/api's connection but without its codecs: `state_call`
- * (runtime APIs) and `state_queryStorageAt` (storage), at one pinned block, answered as the node's hex. `.raw` skips
- * the @polkadot/types objects @polkadot/api would otherwise build around each answer; the metadata-generated codecs
- * (runtime-codecs.ts) decode the bytes instead. A request that times out or answers bytes that do not decode fails
+ * The two node requests that read chain state: `state_call` (runtime APIs) and `state_queryStorageAt` (storage), at
+ * one pinned block, answered as the node's hex and decoded by the metadata-generated codecs (runtime-codecs.ts). A request that times out or answers bytes that do not decode fails
  * with its name (runtime API method and arguments, or the storage items) and the block: see call-names.ts.
  */
-import type { ApiPromise } from '@polkadot/api';
 import { blockAt, describeStorage, named, storageItemName, undecodable, type BlockAt } from './call-names';
-import { raw } from './raw-method';
+import type { ChainClient } from './client';
 import type { RuntimeCall, StorageItem } from './runtime-codecs';
 
 export interface BlockReader {
@@ -21,10 +18,10 @@ export interface BlockReader {
 }
 
 /** `block` may be updated with its number once known (network-fetch.ts does, from the header): messages use it. */
-export function blockReader(api: ApiPromise, block: string | BlockAt): BlockReader {
+export function blockReader(client: ChainClient, block: string | BlockAt): BlockReader {
   const at = blockAt(block);
-  const stateCall = raw(api.rpc.state.call);
-  const queryStorageAt = raw(api.rpc.state.queryStorageAt);
+  const stateCall = (method: string, data: string, hash: string) => client.request('state_call', [method, data, hash]);
+  const queryStorageAt = (keys: string[], hash: string) => client.request('state_queryStorageAt', [keys, hash]);
   return {
     async call<T>(call: RuntimeCall, args: unknown[], as?: (value: unknown) => T): Promise<T> {
       const name = `state_call ${call.name}${call.describeArgs(args)}`;

@@ -4,16 +4,16 @@
  * upgrade brings new metadata, and its spec version gets its own codecs. Codecs are built once per runtime and kept for
  * the life of the process, since a runtime (genesis + spec name + spec version) never changes its types.
  */
-import type { ApiPromise } from '@polkadot/api';
 import { getDynamicBuilder, getLookupCodecBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
 import {
-  AccountId, Bytes, Option, Tuple, createCodec, createDecoder, decAnyMetadata, u32, unifyMetadata,
+  AccountId, Tuple, createCodec, createDecoder, decAnyMetadata, unifyMetadata,
   type Codec, type Decoder, type UnifiedMetadata,
 } from '@polkadot-api/substrate-bindings';
 import { blockAt, describeArgs, named, undecodable, type BlockAt } from './call-names';
+import type { ChainClient } from './client';
 import { ChainError } from './errors';
 import { knownMetadataBytes, rememberMetadata } from './known-metadata';
-import { raw } from './raw-method';
+import { metadataAtVersion, newestMetadataVersion } from './newest-metadata';
 import { ss58Encoder } from './ss58';
 
 export interface RuntimeCall {
@@ -141,16 +141,18 @@ function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58
       decode: (hex) => value(ownedBytes(hex)),
     };
   };
-  // Storage keys need the hashers; papi's dynamic builder has them. None of the items read holds an account.
+  // Storage keys need the hashers; papi's dynamic builder has them. Values are decoded as the calls' are, so an
+  // account (Owner) reads as the same SS58 text, through the same cache, as in a metagraph.
   let dynamic: ReturnType<typeof getDynamicBuilder> | undefined;
   const makeStorage = (pallet: string, item: string): StorageItem | null => {
     const entry = metadata.pallets.find((p) => p.name === pallet)?.storage?.items.find((i) => i.name === item);
     if (!entry) return null;
     const built = (dynamic ??= getDynamicBuilder(lookup)).buildStorage(pallet, item);
-    const value = exact(built.value.dec);
+    const valueTypeId = entry.type.tag === 'plain' ? entry.type.value : entry.type.value.value;
+    const value = exact(build(valueTypeId).dec);
     return {
       name: `${pallet}.${item}`,
-      valueType: typeName(metadata.lookup, entry.type.tag === 'plain' ? entry.type.value : entry.type.value.value),
+      valueType: typeName(metadata.lookup, valueTypeId),
       key: (...args) => built.keys.enc(...args),
       decode: (hex) => (hex === null ? built.fallback : value(ownedBytes(hex))),
     };
@@ -168,48 +170,82 @@ function memo<T>(make: (a: string, b: string) => T): (a: string, b: string) => T
   };
 }
 
-/** The block's metadata bytes at the version @polkadot/api chose for it (v15/v16 via Metadata_metadata_at_version). */
-async function metadataBytesAt(api: ApiPromise, at: BlockAt, version: number): Promise<Uint8Array> {
-  const call = `state_call Metadata_metadata_at_version(version ${version})`;
-  const hex = await named(at, call, () => raw(api.rpc.state.call)('Metadata_metadata_at_version', toHex(u32.enc(version)), at.hash));
-  let opaque: Uint8Array | undefined;
-  try {
-    opaque = Option(Bytes()).dec(ownedBytes(String(hex)));
-  } catch (e) {
-    throw undecodable(call, at, 'could not be decoded as Option<OpaqueMetadata>', e);
+/**
+ * The block's metadata bytes at the newest version the node offers and the codecs read (v15/v16): what
+ * `state_getMetadata` answers is v14, which does not describe runtime APIs (see newest-metadata.ts).
+ */
+async function metadataBytesAt(client: ChainClient, at: BlockAt): Promise<{ bytes: Uint8Array; version: number }> {
+  const call = (method: string, data: string) => named(at, `state_call ${method}`, () => client.request('state_call', [method, data, at.hash]));
+  const decoding = async <T>(name: string, as: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof ChainError) throw e;
+      throw undecodable(`state_call ${name}`, at, `could not be decoded as ${as}`, e);
+    }
+  };
+  const version = await decoding('Metadata_metadata_versions', 'Vec<u32>', () => newestMetadataVersion(call));
+  if (version === null) throw new ChainError('unsupported-runtime', `the node offers no v15 or v16 metadata (the versions that describe runtime APIs) for block ${at.hash}`);
+  const bytes = await decoding(`Metadata_metadata_at_version(version ${version})`, 'Option<OpaqueMetadata>', () => metadataAtVersion(call, version));
+  if (!bytes) throw new ChainError('unsupported-runtime', `the node has no v${version} metadata for block ${at.hash}`);
+  return { bytes, version };
+}
+
+/** fetchBlock and fetchNetwork both ask for the pinned block's codecs: one runtime-version request per block. */
+const versions = new WeakMap<BlockAt, Promise<{ specName: string; specVersion: number }>>();
+
+/** The runtime a block's state runs (state_getRuntimeVersion at that block). */
+function runtimeVersionAt(client: ChainClient, at: BlockAt): Promise<{ specName: string; specVersion: number }> {
+  let version = versions.get(at);
+  if (!version) {
+    versions.set(at, (version = readRuntimeVersion(client, at)));
+    version.catch(() => versions.delete(at));
   }
-  if (!opaque) throw new ChainError('unsupported-runtime', `the node has no v${version} metadata for block ${at.hash}`);
-  return opaque;
+  return version;
+}
+
+async function readRuntimeVersion(client: ChainClient, at: BlockAt): Promise<{ specName: string; specVersion: number }> {
+  const answer = await named(at, 'state_getRuntimeVersion', () => client.request('state_getRuntimeVersion', [at.hash]));
+  const { specName, specVersion } = (answer ?? {}) as { specName?: unknown; specVersion?: unknown };
+  if (typeof specName !== 'string' || typeof specVersion !== 'number') {
+    throw undecodable('state_getRuntimeVersion', at, 'is not a runtime version', new Error('no specName and specVersion'));
+  }
+  return { specName, specVersion };
 }
 
 const cache = new Map<string, Promise<RuntimeCodecs>>();
 
 /** The codecs of the runtime that block `blockHash` runs, built on first use of that runtime. */
-export async function runtimeCodecsAt(api: ApiPromise, block: string | BlockAt): Promise<RuntimeCodecs> {
+export async function runtimeCodecsAt(client: ChainClient, block: string | BlockAt): Promise<RuntimeCodecs> {
   const at = blockAt(block);
-  const blockHash = at.hash;
-  // @polkadot/api reads the runtime version (and a new runtime's metadata) itself: its requests keep their own names.
-  const { metadata, registry, runtimeVersion } = await named(at, null, () => api.getBlockRegistry(Buffer.from(blockHash.slice(2), 'hex')));
-  const specVersion = runtimeVersion.specVersion.toNumber();
-  const key = `${api.genesisHash.toHex()}/${runtimeVersion.specName.toString()}/${specVersion}`;
+  const { specName, specVersion } = await runtimeVersionAt(client, at);
+  const genesis = client.genesisHash;
+  const key = `${genesis}/${specName}/${specVersion}`;
   let codecs = cache.get(key);
   if (!codecs) {
-    // The same prefix @polkadot/types prints accounts with (chain properties, else the SS58Prefix constant).
-    const prefix = registry.chainSS58 ?? 42;
-    // The bytes @polkadot/api already holds for this runtime when it took v15+ (it asks for the newest the node
-    // has): one metadata download per sync, not two. Older runtimes' v14 does not describe runtime APIs.
-    const held = knownMetadataBytes(api.genesisHash.toHex(), specVersion) ?? (metadata.version >= 15 ? metadata.toU8a() : undefined);
-    codecs = (held ? Promise.resolve(held) : metadataBytesAt(api, at, metadata.version)).then((bytes) => {
+    const prefix = client.ss58Prefix;
+    codecs = (async () => {
+      // Metadata an earlier sync kept (this process, or the data folder) costs no download; bytes that turn out
+      // not to be metadata are fetched again.
+      const held = knownMetadataBytes(genesis, specVersion);
+      if (held) {
+        try {
+          return buildRuntimeCodecs(held, specVersion, prefix);
+        } catch {
+          // fetched below
+        }
+      }
+      const { bytes, version } = await metadataBytesAt(client, at);
       let built: RuntimeCodecs;
       try {
         built = buildRuntimeCodecs(bytes, specVersion, prefix);
       } catch (e) {
         if (e instanceof ChainError) throw e;
-        throw undecodable(`state_call Metadata_metadata_at_version(version ${metadata.version})`, at, 'could not be decoded as runtime metadata', e);
+        throw undecodable(`state_call Metadata_metadata_at_version(version ${version})`, at, 'could not be decoded as runtime metadata', e);
       }
-      rememberMetadata(api.genesisHash.toHex(), specVersion, bytes);
+      rememberMetadata(genesis, specVersion, bytes);
       return built;
-    });
+    })();
     cache.set(key, codecs);
     codecs.catch(() => cache.delete(key)); // a failed fetch is retried by the next sync
   }

@@ -38,7 +38,7 @@ describe.skipIf(!path)('a runtime without some calls', () => {
 
   it('answers its own get_subnet_to_prune and reads every price in one call where it can', async () => {
     const block = nextBlock();
-    const net = await fetchNetwork(conn.api, block.hash);
+    const net = await fetchNetwork(conn.client, block.hash);
     expect(net.priceSource).toBe('swap-all');
     expect(net.missing).toEqual([]);
     expect(net.subnetToPrune).toBe(node.truthAt(block.number).subnetToPrune);
@@ -48,7 +48,7 @@ describe.skipIf(!path)('a runtime without some calls', () => {
   it('without current_alpha_price_all: one current_alpha_price per subnet, the same prices, the gap named', async () => {
     node.faults.failRuntimeCall = [notFound('SwapRuntimeApi_current_alpha_price_all')];
     const block = nextBlock();
-    const net = await fetchNetwork(conn.api, block.hash);
+    const net = await fetchNetwork(conn.client, block.hash);
     const truth = node.truthAt(block.number);
     expect(net.priceSource).toBe('swap-each');
     for (const d of net.dynamics) expect(net.prices?.get(d.netuid), `SN${d.netuid}`).toBe(truth.subnets.get(d.netuid)!.priceRao);
@@ -60,7 +60,7 @@ describe.skipIf(!path)('a runtime without some calls', () => {
       notFound('SwapRuntimeApi_current_alpha_price_all'),
       notFound('SwapRuntimeApi_current_alpha_price'),
     ];
-    const net = await fetchNetwork(conn.api, nextBlock().hash);
+    const net = await fetchNetwork(conn.client, nextBlock().hash);
     expect(net.priceSource).toBe('reserves');
     for (const d of net.dynamics) {
       const expected = d.netuid === 0 ? 1_000_000_000n : (d.taoIn * 1_000_000_000n) / d.alphaIn;
@@ -72,7 +72,7 @@ describe.skipIf(!path)('a runtime without some calls', () => {
   it('a trapping get_subnet_to_prune costs only that answer, named; dynamic info and storage are read', async () => {
     node.faults.failRuntimeCall = [{ method: 'SubnetInfoRuntimeApi_get_subnet_to_prune' }];
     const block = nextBlock();
-    const net = await fetchNetwork(conn.api, block.hash);
+    const net = await fetchNetwork(conn.client, block.hash);
     expect(net.subnetToPrune).toBeNull();
     expect(net.missing.some((m) => m.startsWith('SubnetInfoRuntimeApi.get_subnet_to_prune ('))).toBe(true);
     const live = node.truthAt(block.number).subnets.size;

@@ -2,8 +2,8 @@
  * SS58 text of 32-byte account ids, as @polkadot/types prints them (`AccountId.toString()`), but fast and cached.
  * A full network has ~60k key slots; encoding each with @polkadot/util-crypto or papi's AccountId costs 15–20 µs
  * (their base58 is a generic big-number conversion), which made accounts the largest single cost of a sync. The
- * checksum still uses @polkadot/util-crypto's blake2 (WASM once @polkadot/api has initialised it); base58 is a
- * fixed-size loop here, and most keys repeat from one sync to the next, so a bounded cache keeps them.
+ * checksum still uses @polkadot/util-crypto's blake2 (WASM once connect.ts has initialised it); base58 works in
+ * five-digit limbs here, and most keys repeat from one sync to the next, so a bounded cache keeps them.
  */
 import { blake2AsU8a } from '@polkadot/util-crypto';
 
@@ -12,25 +12,49 @@ const CONTEXT = new TextEncoder().encode('SS58PRE');
 /** Enough for every key of a few full networks; cleared whole when full (cheaper than an LRU for this use). */
 const CACHE_LIMIT = 200_000;
 
+/** Five base-58 digits per limb: 58^5 < 2^30, and a limb × 65536 + carry stays below 2^53 (exact in a double). */
+const LIMB = 58 ** 5;
+const limbs = new Float64Array(16);
+
+/**
+ * Base58 of a short byte string (35 bytes for an address), converted two bytes and five digits at a time: the
+ * schoolbook digit-by-digit loop was most of a fresh process's cost for a network's 30k keys.
+ */
 function base58(bytes: Uint8Array): string {
   let zeros = 0;
   while (zeros < bytes.length && bytes[zeros] === 0) zeros++;
-  const size = Math.floor(((bytes.length - zeros) * 138) / 100) + 1; // log(256) / log(58) < 1.38
-  const digits = new Uint8Array(size);
-  let length = 0;
-  for (let i = zeros; i < bytes.length; i++) {
-    let carry = bytes[i]!;
-    let j = 0;
-    for (let k = size - 1; (carry !== 0 || j < length) && k >= 0; k--, j++) {
-      carry += 256 * digits[k]!;
-      digits[k] = carry % 58;
-      carry = Math.floor(carry / 58);
+  let n = 0; // limbs in use, least significant first
+  let i = zeros;
+  while (i < bytes.length) {
+    // Two bytes at a time; an odd count starts with one.
+    const two = (bytes.length - i) % 2 === 0;
+    let carry = two ? bytes[i]! * 256 + bytes[i + 1]! : bytes[i]!;
+    const base = two ? 65536 : 256;
+    i += two ? 2 : 1;
+    for (let k = 0; k < n; k++) {
+      const v = limbs[k]! * base + carry;
+      carry = Math.floor(v / LIMB);
+      limbs[k] = v - carry * LIMB;
     }
-    length = j;
+    while (carry > 0) {
+      if (n === limbs.length) throw new Error('base58 input too long');
+      limbs[n++] = carry % LIMB;
+      carry = Math.floor(carry / LIMB);
+    }
   }
-  let out = '1'.repeat(zeros);
-  for (let k = size - length; k < size; k++) out += ALPHABET[digits[k]!];
-  return out;
+  let out = '';
+  for (let k = n - 1; k >= 0; k--) {
+    let v = limbs[k]!;
+    let chunk = '';
+    for (let d = 0; d < 5; d++) {
+      chunk = ALPHABET[v % 58]! + chunk;
+      v = Math.floor(v / 58);
+    }
+    out += chunk;
+  }
+  let lead = 0;
+  while (lead < out.length && out[lead] === '1') lead++; // the top limb's padding, not part of the number
+  return '1'.repeat(zeros) + out.slice(lead);
 }
 
 /** The network prefix in its one- or two-byte SS58 form. */

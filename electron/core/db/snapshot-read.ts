@@ -200,3 +200,37 @@ export function rememberGenesis(db: Database, endpoint: string, genesisHash: str
     genesisHash,
   );
 }
+
+/** The keys a subnet's UIDs had at its newest stored snapshot (index = UID), and that snapshot's block. */
+export interface StoredKeys {
+  blockNumber: number;
+  hotkeys: string[];
+  coldkeys: string[];
+}
+
+/**
+ * Every subnet's keys at its newest snapshot: the next sync reads only the coldkeys that may have changed since
+ * (chain/coldkeys.ts). A subnet whose newest snapshot has no UIDs stored is left out (read whole).
+ */
+export function latestKeys(db: Database): Map<number, StoredKeys> {
+  const rows = db
+    .prepare(
+      `SELECT s.netuid, p.block_number, np.keys FROM subnets s
+       JOIN sync_points p ON p.id = s.last_point_id
+       JOIN neuron_packs np ON np.point_id = s.last_point_id AND np.netuid = s.netuid`,
+    )
+    .all() as { netuid: number; block_number: number; keys: Buffer }[];
+  const packs = rows.map((r) => ({ ...r, unpacked: unpackKeys(r.keys) }));
+  const addresses = addressesOf(db, packs.flatMap((p) => [...p.unpacked.hotkeyIds, ...p.unpacked.coldkeyIds]));
+  const out = new Map<number, StoredKeys>();
+  for (const { netuid, block_number, unpacked } of packs) {
+    const hotkeys: string[] = [];
+    const coldkeys: string[] = [];
+    unpacked.uids.forEach((uid, i) => {
+      hotkeys[uid] = addresses.get(unpacked.hotkeyIds[i]!)!;
+      coldkeys[uid] = addresses.get(unpacked.coldkeyIds[i]!)!;
+    });
+    out.set(netuid, { blockNumber: block_number, hotkeys, coldkeys });
+  }
+  return out;
+}

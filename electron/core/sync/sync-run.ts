@@ -11,7 +11,7 @@ import { loadMetadataFolder, saveMetadataFolder } from '../chain/known-metadata'
 import { ChainCallError, ChainError } from '../chain/errors';
 import { fetchBlock, type FetchedBlock } from '../chain/fetch-block';
 import { MappingError, mapNetwork, mapSubnet } from '../chain/mapper';
-import { latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
+import { latestKeys, latestSubnets, readPointByHash, rememberGenesis } from '../db/snapshot-read';
 import { writeNetworkSync } from '../db/snapshot-write';
 import { previousBlock } from '../db/summary-repo';
 import { NEWCOMER_HISTORY, thinNeuronHistory } from '../db/retention';
@@ -62,7 +62,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     checkChain(db, target, conn.genesisHash);
     let headHash: string;
     try {
-      headHash = (await Promise.race([conn.api.rpc.chain.getFinalizedHead(), conn.dropped])).toHex();
+      headHash = blockHashOf(await Promise.race([conn.client.request('chain_getFinalizedHead', []), conn.dropped]), 'the finalized head');
     } catch (e) {
       if (!(e instanceof ChainCallError)) throw e;
       const failure = describeReadFailure(e, { endpoint: target.endpoint, block: 'the finalized head', stage: 'head' });
@@ -78,6 +78,12 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   } finally {
     await conn.close();
   }
+}
+
+/** A block hash as the node answers it; null (a block it does not have) is said in words. */
+function blockHashOf(answer: unknown, what: string): string {
+  if (typeof answer === 'string' && /^0x[0-9a-fA-F]{64}$/.test(answer)) return answer;
+  throw new ChainError('unsupported-runtime', `The node has no hash for ${what}`);
 }
 
 /** A data file holds one chain's history: a different genesis (wrong endpoint, other network) is refused. */
@@ -116,10 +122,13 @@ async function readAndStore(
   let stage: ReadStage = 'network';
   let fetched: FetchedBlock;
   try {
-    fetched = await fetchBlock(conn.api, blockHash, {
+    fetched = await fetchBlock(conn.client, blockHash, {
       signal: options.signal,
       dropped: conn.dropped,
       isConnected: conn.isConnected,
+      // The live head is newer than what is stored: its coldkeys are read only where they may have changed. A
+      // backfill reads older blocks whole.
+      ...(kind === 'live' ? { knownKeys: latestKeys(db) } : {}),
       onProgress: (done, total, netuid) => {
         stage = 'subnets';
         if (kind === 'live') onProgress({ phase: 'subnets', done, total, netuid, message: netuid === null ? 'Reading subnets' : `Read SN${netuid}` });
@@ -206,7 +215,7 @@ async function backfill(options: SyncRunOptions, conn: Connection, headNumber: n
       `The backfill stopped at day ${day} of ${days} (block ${blockNumber}); the days before it are stored, ` +
       'and a new backfill reads only the missing days.';
     try {
-      const hash = (await Promise.race([conn.api.rpc.chain.getBlockHash(blockNumber), conn.dropped])).toHex();
+      const hash = blockHashOf(await Promise.race([conn.client.request('chain_getBlockHash', [blockNumber]), conn.dropped]), `block ${blockNumber}`);
       points.push((await readAndStore(options, conn, hash, 'backfill', stopped)).point);
     } catch (e) {
       if (e instanceof ChainError && (e.kind === 'cancelled' || e.message.endsWith(stopped))) throw e;
