@@ -157,11 +157,14 @@ export interface SimOptions {
   start: number;
   /** TaoWeight × SubnetTAO[root] in rao: the root side of RootProp (ST run_coinbase.rs root_proportion). */
   rootWeightRao: number;
+  /** Keep a replay checkpoint every CHECKPOINT_EPOCHS epochs (default); false: only the start (forward-only use). */
+  checkpoints?: boolean;
 }
 
 export class SubnetSim {
   readonly plan: SubnetPlan;
   private readonly rootWeight: number;
+  private readonly keepCheckpoints: boolean;
   private readonly offset: number;
   private readonly checkpoints: SimState[] = [];
   private live: SimState;
@@ -179,6 +182,7 @@ export class SubnetSim {
   constructor(plan: SubnetPlan, options: SimOptions) {
     this.plan = plan;
     this.rootWeight = options.rootWeightRao;
+    this.keepCheckpoints = options.checkpoints ?? true;
     const tempo = plan.tempo;
     // Epochs every `tempo` blocks, staggered by netuid (ST run_coinbase.rs should_run_epoch: current −
     // LastEpochBlock ≥ tempo; the MaxEpochsPerBlock deferral is not modelled).
@@ -435,7 +439,7 @@ export class SubnetSim {
       this.runEpoch(s, nextEpoch);
       s.attemptCursor = 0;
       s.block = nextEpoch;
-      if (live && Math.round((nextEpoch - this.offset) / tempo) % CHECKPOINT_EPOCHS === 0) this.checkpoints.push(s.clone());
+      if (live && this.keepCheckpoints && Math.round((nextEpoch - this.offset) / tempo) % CHECKPOINT_EPOCHS === 0) this.checkpoints.push(s.clone());
     }
   }
 
