@@ -27,6 +27,8 @@ export interface SimulatedHistoryOptions {
   hours: number;
   /** Whether the hour at `blockTimeMs` is a full sync (default: every hour). The newest hour always is. */
   full?: (blockTimeMs: number) => boolean;
+  /** Whether the hour is stored at all (default: every hour); one the app's thinning would delete is skipped. */
+  stored?: (blockTimeMs: number) => boolean;
 }
 
 export interface SimulatedHistory {
@@ -56,10 +58,14 @@ export function writeSimulatedHistory(db: Database, options: SimulatedHistoryOpt
   let lastFull: number | null = null;
   let lastFullBlock: number | null = null;
   let fullPoints = 0;
+  let points = 0;
   for (let h = 0; h < options.hours; h++) {
     const block = firstBlock(options) + h * BLOCKS_PER_HOUR;
     const timeMs = blockTimeMs(block);
-    if (lastFull === null || h === options.hours - 1 || (options.full?.(timeMs) ?? true)) {
+    const last = h === options.hours - 1;
+    if (!last && options.stored && !options.stored(timeMs)) continue;
+    points++;
+    if (lastFull === null || last || (options.full?.(timeMs) ?? true)) {
       const sync = syncOf(network.stateAt(block), block, timeMs);
       lastFull = writeNetworkSync(db, sync, timeMs, summarizeSync(sync, lastFullBlock)).id;
       lastFullBlock = block;
@@ -68,7 +74,7 @@ export function writeSimulatedHistory(db: Database, options: SimulatedHistoryOpt
       copy(lastFull, block, timeMs);
     }
   }
-  return { points: options.hours, fullPoints };
+  return { points, fullPoints };
 }
 
 /** Copies a full point's sync row and subnet rows (not its UIDs) to another hour. */

@@ -1,16 +1,16 @@
 /**
- * A data file as a year of hourly syncs leaves it: a subnet-level row and a summary per subnet per hour, per-UID
- * rows for the hours the app's thinning keeps (hourly for the recent window, 12-hourly for the newcomer window, one
- * a day before). The history is the stand-in network's simulation run forward over the year (simulated-history.ts):
- * the kept hours are complete syncs of the simulated block, written by the app's own writer, so newcomers register,
- * earn or not and are pruned in it; the other hours copy the subnet rows of the kept hour before them. Cached
- * between runs: a year takes minutes to write.
+ * A data file as a year of hourly syncs leaves it after the app's thinning (db/retention.ts): a subnet-level row and a
+ * summary per subnet per hour for the last 90 days and per 12 hours before; per-UID rows hourly for the recent
+ * window, 12-hourly for the newcomer window, one a day before. The history is the stand-in network's simulation run
+ * forward over the year (simulated-history.ts): the hours keeping UIDs are complete syncs of the simulated block,
+ * written by the app's own writer, so newcomers register, earn or not and are pruned in it; the other kept hours
+ * copy the subnet rows of the full hour before them. Cached between runs: a year takes minutes to write.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../electron/core/db/open';
 import { migrations } from '../../electron/core/db/migrations';
-import { NEWCOMER_HISTORY, thinNeuronHistory } from '../../electron/core/db/retention';
+import { NEWCOMER_HISTORY, SYNC_POINT_HISTORY, thinNeuronHistory } from '../../electron/core/db/retention';
 import { blockTimeMs, DEFAULT_HEAD_BLOCK } from '../../electron/core/chain/synthetic/constants';
 import { HOUR_MS } from './synthetic-syncs';
 import { writeSimulatedHistory } from './simulated-history';
@@ -41,7 +41,7 @@ export const YEAR: YearDbOptions = { days: 365, subnetCount: 128, maxUids: 256, 
 
 /** The generated file for these options (made once, then reused until the schema changes). */
 export async function yearDb(options: YearDbOptions): Promise<YearDbFigures> {
-  const key = `v${migrations.length}-sim-${options.days}d-${options.subnetCount}x${options.maxUids}-${options.fullResolutionDays}-nc${NEWCOMER_HISTORY.days}x${NEWCOMER_HISTORY.stepHours}`;
+  const key = `v${migrations.length}-sim-h${SYNC_POINT_HISTORY.hourlyDays}x${SYNC_POINT_HISTORY.stepHours}-${options.days}d-${options.subnetCount}x${options.maxUids}-${options.fullResolutionDays}-nc${NEWCOMER_HISTORY.days}x${NEWCOMER_HISTORY.stepHours}`;
   const dir = path.join(ROOT, 'node_modules/.cache/scout-year-db', key);
   const file = path.join(dir, 'scout.db');
   let generatedSeconds: number | null = null;
@@ -77,6 +77,7 @@ async function generate(file: string, options: YearDbOptions): Promise<void> {
     headBlock: DEFAULT_HEAD_BLOCK,
     hours: options.days * 24,
     full: (timeMs) => keptWithUids(timeMs, newest, options.fullResolutionDays),
+    stored: (timeMs) => timeMs >= newest - SYNC_POINT_HISTORY.hourlyDays * DAY_MS || lastOf(timeMs, SYNC_POINT_HISTORY.stepHours * HOUR_MS),
   });
   // What the app's thinning would still remove (nothing, if keptWithUids mirrors it).
   thinNeuronHistory(db, options.fullResolutionDays, NEWCOMER_HISTORY);
@@ -85,12 +86,15 @@ async function generate(file: string, options: YearDbOptions): Promise<void> {
 }
 
 /**
- * The hours whose per-UID rows the app keeps after a year of hourly syncs (db/retention.ts): every hour of the
+ * The hours whose per-UID rows the app keeps after a year of hourly syncs (db/retention.ts; the syncs it keeps at
+ * all are those of the last SYNC_POINT_HISTORY.hourlyDays and the last of each step before): every hour of the
  * full-resolution window, the last of each NEWCOMER_HISTORY step in the newcomer window, the last of each day before.
  */
 function keptWithUids(timeMs: number, newestMs: number, fullResolutionDays: number): boolean {
-  const lastOf = (bucketMs: number) => Math.floor(timeMs / bucketMs) !== Math.floor((timeMs + HOUR_MS) / bucketMs);
   if (timeMs >= newestMs - fullResolutionDays * DAY_MS) return true;
-  if (timeMs >= newestMs - NEWCOMER_HISTORY.days * DAY_MS) return lastOf(NEWCOMER_HISTORY.stepHours * HOUR_MS);
-  return lastOf(DAY_MS);
+  if (timeMs >= newestMs - NEWCOMER_HISTORY.days * DAY_MS) return lastOf(timeMs, NEWCOMER_HISTORY.stepHours * HOUR_MS);
+  return lastOf(timeMs, DAY_MS);
 }
+
+/** The hour is the last of its bucket (buckets of whole hours, aligned as the thinning aligns them). */
+const lastOf = (timeMs: number, bucketMs: number) => Math.floor(timeMs / bucketMs) !== Math.floor((timeMs + HOUR_MS) / bucketMs);
