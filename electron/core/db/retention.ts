@@ -19,7 +19,8 @@ export interface Thinning {
  * around it are closer than the subnet's immunity (most Finney subnets: 4,096–7,200 blocks, 14–24 h), so for the
  * analyses' month (and the week before it, which the backtest's 30-day actuals need) one point per 12 hours is
  * kept rather than one a day. Costs 1 more point a day for 35 days: a fixed ~35 points (~18 MB on Finney at
- * 0.48 MB a point), not a yearly growth; a year of hourly syncs measured 464 MiB before it (budget 500 MB).
+ * 0.48 MB a point), not a yearly growth; a simulated year of hourly syncs measures 472 MiB with it and
+ * SYNC_POINT_HISTORY (budget 500 MB).
  * Subnets with an immunity under 12 h are measured from the last few days only (the full-resolution ones).
  */
 export const NEWCOMER_HISTORY = { days: 38, stepHours: 12 } as const;
@@ -28,8 +29,8 @@ export const NEWCOMER_HISTORY = { days: 38, stepHours: 12 } as const;
  * Whole syncs (the sync point, its subnet rows and summaries) older than `hourlyDays` are thinned to the last of
  * each `stepHours` (which divides a day, so the day's last point, the one keeping its UIDs, always stays). Why: a
  * year measured 632 MiB against a 500 MB budget once newcomers register as they do on Finney (~28 a subnet a day:
- * 1.3 million hotkeys a year, 153 MiB of interned addresses), and hourly subnet rows were 229 MiB of it; beyond 90
- * days twice a day is as much as a year-long chart can show.
+ * 1.3 million hotkeys a year, 153 MiB of interned addresses), and hourly subnet rows were 229 MiB of it (now 71 MiB);
+ * beyond 90 days twice a day is as much as a year-long chart can show.
  */
 export const SYNC_POINT_HISTORY = { hourlyDays: 90, stepHours: 12 } as const;
 
