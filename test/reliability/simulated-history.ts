@@ -6,10 +6,11 @@
  *
  * A full sync of 128 × 256 UIDs costs ~0.35 s (simulated state, mapping, summaries, write), so a year of them would
  * take most of an hour. The hours whose per-UID rows the app's thinning would delete anyway can instead be "light":
- * the sync point and its subnet rows (summaries included) are copied from the last full hour, which is what a
- * chart of them then shows. Their registration counts are left empty (NULL) and each full hour counts the
- * registrations since the previous full one, so registration rates are neither lost nor counted twice. The newest
- * hour is always full (the subnet's latest snapshot keeps its UIDs).
+ * the sync point and its subnet rows (summaries included) are copied from the last full hour, which is what a chart
+ * of them then shows; hours the thinning would delete altogether can be skipped. Light hours' registration counts
+ * are left empty (NULL) and each full hour counts the registrations since the previous full one, so registration
+ * rates are neither lost nor counted twice. The newest hour is always full (the subnet's latest snapshot keeps its
+ * UIDs).
  */
 import type { Database } from 'better-sqlite3';
 import { blockTimeMs } from '../../electron/core/chain/synthetic/constants';
