@@ -79,8 +79,11 @@ async function generate(file: string, options: YearDbOptions): Promise<void> {
     full: (timeMs) => keptWithUids(timeMs, newest, options.fullResolutionDays),
     stored: (timeMs) => timeMs >= newest - SYNC_POINT_HISTORY.hourlyDays * DAY_MS || lastOf(timeMs, SYNC_POINT_HISTORY.stepHours * HOUR_MS),
   });
-  // What the app's thinning would still remove (nothing, if keptWithUids mirrors it).
-  thinNeuronHistory(db, options.fullResolutionDays, NEWCOMER_HISTORY);
+  // The app's thinning finds nothing left to remove, or this file is not what a year of syncs leaves.
+  const thinned = thinNeuronHistory(db, options.fullResolutionDays, NEWCOMER_HISTORY);
+  if (thinned.deletedRows > 0 || thinned.deletedPoints > 0) {
+    throw new Error(`year file: the app's thinning still removed ${thinned.deletedPoints} syncs and ${thinned.deletedRows} UID rows`);
+  }
   db.pragma('journal_mode = WAL');
   db.close();
 }
