@@ -151,11 +151,11 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     expect(json.overall.medianAbsErrorAlphaPerDay7d).toEqual(expect.any(Number));
   });
 
-  it('a newcomer\'s actual alpha/day over its first week is what the simulation paid it (single-mechanism subnets)', () => {
+  it('a newcomer\'s actual alpha/day over its first week is what the simulation paid it', () => {
     const relative: number[] = [];
     for (const s of json.subnets) {
       const sim = historyNetwork(OPTIONS).simulation(s.netuid, OPTIONS.headBlock);
-      if (!sim || sim.plan.profile.mechanismCount !== 1) continue;
+      if (!sim) continue;
       for (const p of s.pairs) {
         if (p.actual.alphaPerDay7d === null) continue;
         const paidPerDay = record.get(s.netuid)!.get(key(p))!.alphaFirst7Days / 7;
@@ -164,10 +164,12 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
       }
     }
     relative.sort((a, b) => a - b);
-    console.log(`[sim-backtest] ${relative.length} earners: median relative gap to the alpha the simulation paid ${(relative[relative.length >> 1]! * 100).toFixed(1)}%`);
-    expect(relative.length).toBeGreaterThan(3);
-    // The app samples hourly and the chain pays per epoch (360 blocks): a few per cent of sampling error at most.
-    expect(relative[relative.length >> 1]!).toBeLessThan(0.05);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log(`[sim-backtest] ${relative.length} earners: gap to the alpha the simulation paid, median ${pct(relative[relative.length >> 1]!)}, max ${pct(relative[relative.length - 1]!)}`);
+    expect(relative.length).toBeGreaterThan(10);
+    // The app samples hourly and the chain pays per epoch (360 blocks): a few per cent of sampling error at most,
+    // on subnets with several mechanisms too (their incentives weighted by the chain's split).
+    expect(relative[relative.length - 1]!).toBeLessThan(0.05);
   });
 
   it('P(earn) calibration: the forecast is within 0.05 overall, and 0.1 on each subnet with 50+ outcomes, of the share the simulation paid', () => {
