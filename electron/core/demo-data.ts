@@ -23,14 +23,28 @@ export interface DemoOptions {
   now: () => number;
 }
 
-/** Fills an empty demo database with one point a day for `days` days up to the head; does nothing if filled. */
+/**
+ * The last days are synced twice a day: the newcomer statistics count only registrations between syncs closer than
+ * the subnet's immunity (engine/newcomer-history.ts), which daily syncs are not on most subnets.
+ */
+const TWICE_DAILY_DAYS = 14;
+
+/** The demo's sync blocks, oldest first: one a day for `days` days up to the head, twice a day for the last ones. */
+function demoBlocks(head: number, days: number): number[] {
+  const blocks: number[] = [];
+  for (let half = days * 2; half >= 0; half--) {
+    if (half > TWICE_DAILY_DAYS * 2 && half % 2 === 1) continue;
+    blocks.push(head - (half * BLOCKS_PER_DAY) / 2);
+  }
+  return blocks;
+}
+
+/** Fills an empty demo database with the simulated network at `demoBlocks` up to the head; does nothing if filled. */
 export function ensureDemoData(db: Database, options: DemoOptions): void {
   if (latestPoint(db)) return;
   const network = new SyntheticNetwork({ seed: DEMO_SEED, subnetCount: options.subnetCount, maxUids: options.maxUids });
   const head = options.headBlock ?? DEFAULT_HEAD_BLOCK;
-  const days = options.days ?? 30;
-  for (let day = days; day >= 0; day--) {
-    const blockNumber = head - day * BLOCKS_PER_DAY;
+  for (const blockNumber of demoBlocks(head, options.days ?? 30)) {
     const state = network.stateAt(blockNumber);
     const sync: NetworkSync = {
       point: {
@@ -40,7 +54,7 @@ export function ensureDemoData(db: Database, options: DemoOptions): void {
         specVersion: 0,
         network: DEMO_NETWORK,
         endpoint: 'synthetic demo data',
-        kind: day === 0 ? 'live' : 'backfill',
+        kind: blockNumber === head ? 'live' : 'backfill',
       },
       network: mapNetwork(state.network, { subnetToPrune: state.subnetToPrune, priceSource: 'swap-all', missing: [] }),
       subnets: [...state.subnets.values()].map(mapSubnet).sort((a, b) => a.subnet.netuid - b.subnet.netuid),

@@ -16,6 +16,7 @@ import { summariseBacktest } from '../../electron/core/engine/backtest';
 import type { BacktestSummary } from '../../shared/economics';
 import { DEFAULT_WINDOW_DAYS } from '../../electron/core/engine';
 import { BLOCKS_PER_DAY } from '../../shared/domain';
+import { describeVariety } from '../../electron/core/chain/synthetic/catalog';
 
 export interface AnalysisFigures {
   neverAnalysedMs: Measured;
@@ -27,6 +28,22 @@ export interface AnalysisFigures {
   newcomerStatsPoints: number;
   /** The newcomer forecast's backtest over every subnet of the file (engine/backtest.ts). */
   backtest: BacktestSummary;
+  /** The same for a few subnets of different kinds (concentrated, flat, burning, several mechanisms). */
+  namedBacktests: { label: string; netuid: number; name: string; backtest: BacktestSummary }[];
+}
+
+/** Subnets the bench names, by the role the stand-in network gives them (catalog.ts), whatever their netuid. */
+function namedSubnets(subnetCount: number): { label: string; netuid: number }[] {
+  const v = describeVariety(subnetCount);
+  const named = [
+    { label: 'concentrated', netuid: v.concentrated.find((n) => !v.multiMechanism.some((m) => m.netuid === n)) },
+    { label: 'power law', netuid: v.powerlaw[0] },
+    { label: 'flat', netuid: v.flat.find((n) => !v.registrationDisabled.includes(n)) },
+    { label: 'partial burn', netuid: v.partialBurn[0] },
+    { label: 'full burn', netuid: v.fullBurn[0] },
+    { label: 'several mechanisms', netuid: v.multiMechanism[0]?.netuid },
+  ];
+  return named.filter((n): n is { label: string; netuid: number } => n.netuid !== undefined);
 }
 
 export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<AnalysisFigures> {
@@ -35,7 +52,8 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
   const { db } = await openDatabase(file);
   try {
     const head = db.prepare('SELECT block_number AS block, block_time_ms AS time FROM sync_points ORDER BY block_number DESC LIMIT 1').get() as { block: number; time: number };
-    const maker = syncMaker({ subnetCount: 128, maxUids: 256, seed: 'analysis-bench' });
+    // The year file's own network: the next hour repeats its newest state, so no UID looks re-registered.
+    const maker = syncMaker({ subnetCount: 128, maxUids: 256, seed: 'year' });
     let version = 0;
     // Each run a new connection, as a start is: it has read no addresses yet.
     const neverAnalysedMs = await measure(
@@ -48,7 +66,13 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
       ({ fresh }) => fresh.close(),
     );
     const running = new Analyses(db, 'bench-running');
-    const backtest = summariseBacktest(running.all().flatMap((a) => a.analysis.backtest?.pairList ?? []));
+    const analysed = running.all();
+    const backtest = summariseBacktest(analysed.flatMap((a) => a.analysis.backtest?.pairList ?? []));
+    const namedBacktests = namedSubnets(analysed.length).flatMap(({ label, netuid }) => {
+      const a = analysed.find((x) => x.latest.snapshot.netuid === netuid);
+      const pairs = a?.analysis.backtest?.pairList;
+      return a && pairs ? [{ label, netuid, name: a.latest.snapshot.name, backtest: summariseBacktest(pairs) }] : [];
+    });
     let hour = 0;
     const afterOneSyncMs = await measure(
       runs,
@@ -75,7 +99,7 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
       for (const [netuid, points] of history) newcomerOutcomes(points, immunity.get(netuid) ?? 5000);
     });
     const newcomerStatsPoints = [...history.values()].reduce((n, points) => n + points.length, 0);
-    return { neverAnalysedMs, afterOneSyncMs, uidHistoryReadMs, newcomerStatsMs, newcomerStatsPoints, backtest };
+    return { neverAnalysedMs, afterOneSyncMs, uidHistoryReadMs, newcomerStatsMs, newcomerStatsPoints, backtest, namedBacktests };
   } finally {
     db.close();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });

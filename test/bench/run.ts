@@ -14,6 +14,7 @@ import { benchAnalyses } from './analysis-bench';
 import { YEAR, yearDb } from '../reliability/year-db';
 import { benchImports } from './import-bench';
 import { benchCli } from './cli-bench';
+import type { BacktestSummary } from '../../shared/economics';
 
 const SUBNETS = Number(process.env.BENCH_SUBNETS ?? 128);
 const UIDS = Number(process.env.BENCH_UIDS ?? 256);
@@ -74,20 +75,29 @@ function engineSection(): void {
 }
 
 async function historySection(): Promise<void> {
-  const a = await benchAnalyses(await yearDb(YEAR), RUNS);
+  const year = await yearDb(YEAR);
+  line(
+    `database: a year of hourly syncs (${year.points.toLocaleString('en-US')} points, simulated)`,
+    `${(year.sizeBytes / 1e6).toFixed(0)} MB (${(year.sizeBytes / 1_048_576).toFixed(0)} MiB)` +
+      (year.generatedSeconds === null ? ', from the cache' : `, generated in ${year.generatedSeconds.toFixed(0)} s`),
+  );
+  const a = await benchAnalyses(year, RUNS);
   line('analyses, year file never analysed (first start, new version)', fmt(a.neverAnalysedMs));
   line('analyses after one more hourly sync (running app)', fmt(a.afterOneSyncMs));
   line(`newcomer statistics: read a month of per-UID history (${a.newcomerStatsPoints.toLocaleString('en-US')} subnet points)`, fmt(a.uidHistoryReadMs));
   line('newcomer statistics: all subnets from that history (target ≤ 100 ms)', fmt(a.newcomerStatsMs));
-  const b = a.backtest;
   const alpha = (v: number | null) => (v === null ? '—' : `${v.toFixed(4)} α/day`);
-  line(
-    `newcomer forecast backtest (${b.pairs} newcomers)`,
-    b.pairs === 0
-      ? (b.note ?? 'not enough history yet')
-      : `median |error| ${alpha(b.medianAbsErrorAlphaPerDay7d)} at 7 d, ${alpha(b.medianAbsErrorAlphaPerDay30d)} at 30 d; ` +
-          `P(earn) ${((b.meanPredictedEarnChance ?? 0) * 100).toFixed(0)}% forecast vs ${((b.observedEarnShare ?? 0) * 100).toFixed(0)}% observed`,
-  );
+  const share = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`);
+  const backtestLine = (label: string, b: BacktestSummary) =>
+    line(
+      `${label} (${b.pairs} newcomers; ${b.pairs7d} at 7 d, ${b.pairs30d} at 30 d)`,
+      b.pairs === 0
+        ? (b.note ?? 'not enough history yet')
+        : `median |error| ${alpha(b.medianAbsErrorAlphaPerDay7d)} at 7 d, ${alpha(b.medianAbsErrorAlphaPerDay30d)} at 30 d; ` +
+            `P(earn) ${share(b.meanPredictedEarnChance)} forecast vs ${share(b.observedEarnShare)} observed`,
+    );
+  backtestLine('newcomer forecast backtest, simulated year, all subnets', a.backtest);
+  for (const n of a.namedBacktests) backtestLine(`  SN${n.netuid} ${n.name} (${n.label})`, n.backtest);
 }
 
 async function uiSection(): Promise<void> {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { SubnetList } from '../../shared/api-types';
-import { thinNeuronHistory } from '../../electron/core/db/retention';
+import { NEWCOMER_HISTORY, thinNeuronHistory } from '../../electron/core/db/retention';
 import { startHost, type TestHost } from '../host/host';
 import { YEAR, yearDb, type YearDbOptions } from '../reliability/year-db';
 import { chromiumMissingReason, launchChromium } from './browser';
@@ -51,7 +51,8 @@ describe.skipIf(missing !== null)(`load: ${OPTIONS.days} days of hourly syncs`, 
     const warmListMs = ms(t);
     const db = host.service.requireWorkspace().db;
     t = performance.now();
-    const thinned = thinNeuronHistory(db, OPTIONS.fullResolutionDays);
+    // As a sync thins (the cached file is reused: thinning it otherwise would lose the newcomer points others read).
+    const thinned = thinNeuronHistory(db, OPTIONS.fullResolutionDays, NEWCOMER_HISTORY);
     const thinMs = ms(t);
     console.log(
       `[load] open ${openMs} ms; first table paint ${paintMs} ms after navigation (cold: includes the engine's analyses ` +

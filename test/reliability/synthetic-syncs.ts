@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { NetworkSync, SyncPoint } from '../../shared/domain';
+import type { RawNetworkState } from '../../electron/core/chain/raw';
 import type { SubnetHistoryPoint } from '../../shared/economics';
 import { mapNetwork, mapSubnet } from '../../electron/core/chain/mapper';
 import { SyntheticNetwork } from '../../electron/core/chain/synthetic/network';
@@ -27,13 +28,7 @@ export interface SyncMaker {
 
 export function syncMaker(options: { subnetCount: number; maxUids: number; seed?: string }): SyncMaker {
   const network = new SyntheticNetwork({ seed: options.seed ?? 'reliability', subnetCount: options.subnetCount, maxUids: options.maxUids });
-  const state = network.stateAt(DEFAULT_HEAD_BLOCK);
-  const template: NetworkSync = {
-    point: { blockNumber: 0, blockHash: '', blockTimeMs: 0, specVersion: 424, network: 'finney', endpoint: 'wss://synthetic', kind: 'live' },
-    network: mapNetwork(state.network, { subnetToPrune: state.subnetToPrune, priceSource: 'swap-all', missing: [] }),
-    subnets: [...state.subnets.values()].map(mapSubnet).sort((a, b) => a.subnet.netuid - b.subnet.netuid),
-    stale: [],
-  };
+  const template = syncOf(network.stateAt(DEFAULT_HEAD_BLOCK), 0, 0);
   const summaries = summarizeSync(template, null);
   const at: SyncMaker['at'] = (blockNumber, blockTimeMs, kind = 'live') => ({
     sync: { ...template, point: { ...template.point, blockNumber, blockTimeMs, kind, blockHash: hashOf(blockNumber) } },
@@ -47,6 +42,16 @@ export function syncMaker(options: { subnetCount: number; maxUids: number; seed?
       const { sync, summaries: s } = at(blockNumber, blockTimeMs);
       return writeNetworkSync(db, sync, blockTimeMs, s);
     },
+  };
+}
+
+/** A generated chain state as the app's mapper turns a sync into rows, stamped with a block and time. */
+export function syncOf(state: RawNetworkState, blockNumber: number, blockTimeMs: number, kind: 'live' | 'backfill' = 'live'): NetworkSync {
+  return {
+    point: { blockNumber, blockHash: blockNumber ? hashOf(blockNumber) : '', blockTimeMs, specVersion: 424, network: 'finney', endpoint: 'wss://synthetic', kind },
+    network: mapNetwork(state.network, { subnetToPrune: state.subnetToPrune, priceSource: 'swap-all', missing: [] }),
+    subnets: [...state.subnets.values()].map(mapSubnet).sort((a, b) => a.subnet.netuid - b.subnet.netuid),
+    stale: [],
   };
 }
 

@@ -1,15 +1,19 @@
 /**
- * A data file as a year of hourly syncs leaves it: a subnet-level row and a summary per subnet per hour, per-UID
- * rows hourly for the recent window and one point a day before it (what the thinning keeps). One block of the
- * synthetic Finney is written by the app's own writer; its rows are then copied to every hour in bulk SQL, with
- * prices drifting so the figures are not all equal. Cached between runs: a year takes a while to write.
+ * A data file as a year of hourly syncs leaves it after the app's thinning (db/retention.ts): a subnet-level row and a
+ * summary per subnet per hour for the last 90 days and per 12 hours before; per-UID rows hourly for the recent
+ * window, 12-hourly for the newcomer window, one a day before. The history is the stand-in network's simulation run
+ * forward over the year (simulated-history.ts): the hours keeping UIDs are complete syncs of the simulated block,
+ * written by the app's own writer, so newcomers register, earn or not and are pruned in it; the other kept hours
+ * copy the subnet rows of the full hour before them. Cached between runs: a year takes minutes to write.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../electron/core/db/open';
 import { migrations } from '../../electron/core/db/migrations';
-import { NEWCOMER_HISTORY, thinNeuronHistory } from '../../electron/core/db/retention';
-import { addHourlyPoints, BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from './synthetic-syncs';
+import { NEWCOMER_HISTORY, SYNC_POINT_HISTORY, thinNeuronHistory } from '../../electron/core/db/retention';
+import { blockTimeMs, DEFAULT_HEAD_BLOCK } from '../../electron/core/chain/synthetic/constants';
+import { HOUR_MS } from './synthetic-syncs';
+import { writeSimulatedHistory } from './simulated-history';
 
 export interface YearDbOptions {
   days: number;
@@ -30,15 +34,14 @@ export interface YearDbFigures {
   generatedSeconds: number | null;
 }
 
-const END_MS = Date.UTC(2026, 10, 1);
-const FIRST_BLOCK = 5_000_000;
+const DAY_MS = 24 * HOUR_MS;
 const ROOT = path.resolve(__dirname, '../..');
 
 export const YEAR: YearDbOptions = { days: 365, subnetCount: 128, maxUids: 256, fullResolutionDays: 3 };
 
 /** The generated file for these options (made once, then reused until the schema changes). */
 export async function yearDb(options: YearDbOptions): Promise<YearDbFigures> {
-  const key = `v${migrations.length}-${options.days}d-${options.subnetCount}x${options.maxUids}-${options.fullResolutionDays}-nc${NEWCOMER_HISTORY.days}x${NEWCOMER_HISTORY.stepHours}`;
+  const key = `v${migrations.length}-sim-h${SYNC_POINT_HISTORY.hourlyDays}x${SYNC_POINT_HISTORY.stepHours}-${options.days}d-${options.subnetCount}x${options.maxUids}-${options.fullResolutionDays}-nc${NEWCOMER_HISTORY.days}x${NEWCOMER_HISTORY.stepHours}`;
   const dir = path.join(ROOT, 'node_modules/.cache/scout-year-db', key);
   const file = path.join(dir, 'scout.db');
   let generatedSeconds: number | null = null;
@@ -62,53 +65,39 @@ export async function yearDb(options: YearDbOptions): Promise<YearDbFigures> {
 
 async function generate(file: string, options: YearDbOptions): Promise<void> {
   const { db } = await openDatabase(file);
-  const maker = syncMaker({ subnetCount: options.subnetCount, maxUids: options.maxUids, seed: 'year' });
-  const hours = options.days * 24;
-  const startMs = END_MS - hours * HOUR_MS;
-  const template = maker.write(db, FIRST_BLOCK, startMs).id;
   // Bulk load: no journal (a crash here only loses the cache file, which is regenerated).
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
-  db.transaction(() => {
-    addHourlyPoints(db, template, { firstBlock: FIRST_BLOCK, startMs, hours });
-    copySubnetRows(db, template);
-    copyNeuronRows(db, template, END_MS - options.fullResolutionDays * 24 * HOUR_MS, END_MS - NEWCOMER_HISTORY.days * 24 * HOUR_MS);
-    db.prepare('UPDATE subnets SET last_point_id = (SELECT MAX(id) FROM sync_points)').run();
-  })();
-  // The template hour itself is not the last of its day: the app's thinning removes its UIDs, as it would.
-  thinNeuronHistory(db, options.fullResolutionDays, NEWCOMER_HISTORY);
+  const newest = blockTimeMs(DEFAULT_HEAD_BLOCK);
+  writeSimulatedHistory(db, {
+    seed: 'year',
+    subnetCount: options.subnetCount,
+    maxUids: options.maxUids,
+    headBlock: DEFAULT_HEAD_BLOCK,
+    hours: options.days * 24,
+    full: (timeMs) => keptWithUids(timeMs, newest, options.fullResolutionDays),
+    stored: (timeMs) => timeMs >= newest - SYNC_POINT_HISTORY.hourlyDays * DAY_MS || lastOf(timeMs, SYNC_POINT_HISTORY.stepHours * HOUR_MS),
+  });
+  // The app's thinning finds nothing left to remove, or this file is not what a year of syncs leaves.
+  const thinned = thinNeuronHistory(db, options.fullResolutionDays, NEWCOMER_HISTORY);
+  if (thinned.deletedRows > 0 || thinned.deletedPoints > 0) {
+    throw new Error(`year file: the app's thinning still removed ${thinned.deletedPoints} syncs and ${thinned.deletedRows} UID rows`);
+  }
   db.pragma('journal_mode = WAL');
   db.close();
 }
 
-/** Subnet rows (with their summaries) for every hour; prices and reserves drift by up to ±10 % so charts have a shape. */
-function copySubnetRows(db: import('better-sqlite3').Database, template: number): void {
-  const columns = (db.prepare("SELECT name FROM pragma_table_info('subnet_snapshots')").pluck().all() as string[]).filter((c) => c !== 'point_id');
-  const drift = '(1.0 + ((p.id * 7919 + t.netuid * 104729) % 2001 - 1000) / 10000.0)';
-  const drifting = new Set(['alpha_price_rao', 'tao_reserve_rao', 'alpha_reserve_rao', 'tao_in_emission_rao']);
-  const select = columns
-    .map((c) =>
-      drifting.has(c) ? `CAST(t.${c} * ${drift} AS INTEGER)` : c === 'previous_block_number' ? `p.block_number - ${BLOCKS_PER_HOUR}` : `t.${c}`,
-    )
-    .join(', ');
-  db.exec(`CREATE TEMP TABLE subnet_template AS SELECT * FROM subnet_snapshots WHERE point_id = ${template}`);
-  db.exec(
-    `INSERT INTO subnet_snapshots (point_id, ${columns.join(', ')})
-     SELECT p.id, ${select} FROM sync_points p, subnet_template t WHERE p.id != ${template} ORDER BY p.id, t.netuid`,
-  );
+/**
+ * The hours whose per-UID rows the app keeps after a year of hourly syncs (db/retention.ts; the syncs it keeps at
+ * all are those of the last SYNC_POINT_HISTORY.hourlyDays and the last of each step before): every hour of the
+ * full-resolution window, the last of each NEWCOMER_HISTORY step in the newcomer window, the last of each day before.
+ */
+function keptWithUids(timeMs: number, newestMs: number, fullResolutionDays: number): boolean {
+  if (timeMs >= newestMs - fullResolutionDays * DAY_MS) return true;
+  if (timeMs >= newestMs - NEWCOMER_HISTORY.days * DAY_MS) return lastOf(timeMs, NEWCOMER_HISTORY.stepHours * HOUR_MS);
+  return lastOf(timeMs, DAY_MS);
 }
 
-/** UID packs for every hour of the recent window, and the day's last hour before it. */
-/** What the app's thinning keeps: every point of the full-resolution window, one per 8 h for the newcomer month, one a day before. */
-function copyNeuronRows(db: import('better-sqlite3').Database, template: number, windowStartMs: number, newcomerStartMs: number): void {
-  const step = NEWCOMER_HISTORY.stepHours;
-  db.exec(
-    `INSERT INTO neuron_packs (point_id, netuid, uid_count, keys, figures)
-     SELECT p.id, t.netuid, t.uid_count, t.keys, t.figures FROM sync_points p, neuron_packs t
-     WHERE t.point_id = ${template} AND p.id != ${template}
-       AND (p.block_time_ms >= ${windowStartMs} OR (p.block_time_ms / ${HOUR_MS}) % 24 = 23
-         OR (p.block_time_ms >= ${newcomerStartMs} AND (p.block_time_ms / ${HOUR_MS}) % ${step} = ${step - 1}))
-     ORDER BY p.id, t.netuid`,
-  );
-}
+/** The hour is the last of its bucket (buckets of whole hours, aligned as the thinning aligns them). */
+const lastOf = (timeMs: number, bucketMs: number) => Math.floor(timeMs / bucketMs) !== Math.floor((timeMs + HOUR_MS) / bucketMs);

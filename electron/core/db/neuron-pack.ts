@@ -140,19 +140,31 @@ export function unpackNeurons(
  * Only what the newcomer statistics read: each UID's incentive summed over mechanisms and its registration block.
  * Skips the other columns without decoding them (no BigInt), since it runs over every pack of a month.
  */
-export function unpackRegistrations(blob: Uint8Array, count: number): { incentiveSum: Float64Array; registeredAtBlock: number[] } {
+/**
+ * What the newcomer statistics read of a pack: each UID's registration block and its incentive over all mechanisms,
+ * Σ_m weight_m · incentive_m (u16 scale) with the subnet's mechanism weights (engine/incentive.ts splitWeights), so a
+ * share of the total is a share of the miner pool on a subnet with several mechanisms too.
+ */
+export function unpackRegistrations(
+  blob: Uint8Array,
+  count: number,
+  weightsFor: (mechanismsRead: number) => readonly number[],
+): { incentive: Float64Array; registeredAtBlock: number[] } {
   const r = new VarintReader(inflateRawSync(blob));
   r.format();
   r.skip(count); // flags
   const lengths = r.list(count, () => r.unsigned());
-  const incentiveSum = new Float64Array(count);
+  let mechanismsRead = 1;
+  for (const length of lengths) mechanismsRead = Math.max(mechanismsRead, length);
+  const weights = weightsFor(mechanismsRead);
+  const incentive = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     let sum = 0;
-    for (let m = 0; m < lengths[i]!; m++) sum += r.unsigned();
-    incentiveSum[i] = sum;
+    for (let m = 0; m < lengths[i]!; m++) sum += (weights[m] ?? 0) * r.unsigned();
+    incentive[i] = sum;
   }
   r.skip(3 * count); // dividends, consensus, emission
-  return { incentiveSum, registeredAtBlock: r.deltas(count) };
+  return { incentive, registeredAtBlock: r.deltas(count) };
 }
 
 /** The figures a key search copies out of one UID of a pack (My miners' sightings). */

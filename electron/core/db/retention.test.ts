@@ -78,3 +78,31 @@ describe('thinning keeps a point every few hours for the newcomer statistics', (
     expect(kept).toEqual([23, 46, 47, 55, 63, 70]);
   });
 });
+
+describe('thinning whole syncs older than the hourly window', () => {
+  it('keeps the last sync of each 12 hours before it (with its subnet rows), every sync after, and a subnet\'s newest', async () => {
+    const db = (await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-thin-points-')), 'scout.db'))).db;
+    const maker = syncMaker({ subnetCount: 3, maxUids: 4 });
+    const ids: number[] = [];
+    for (let h = 0; h < HOURS; h++) {
+      const { sync, summaries } = maker.at(1_000_000 + h * BLOCKS_PER_HOUR, DAY0 + h * HOUR_MS);
+      if (h > GONE_AFTER_HOUR) sync.subnets = sync.subnets.filter((s) => s.subnet.netuid !== 1);
+      ids.push(writeNetworkSync(db, sync, DAY0 + h * HOUR_MS, summaries).id);
+    }
+    const subnetRowsBefore = db.prepare('SELECT COUNT(*) FROM subnet_snapshots').pluck().get() as number;
+    // Hourly for the last 2 days (from hour 71), one sync per 12 h before: hours 11, 23, 35, 47, 59, 70 (71 is in the
+    // window) and SN1's newest (29).
+    const { deletedPoints } = thinNeuronHistory(db, 2, { days: 0, stepHours: 24 }, { hourlyDays: 2, stepHours: 12 });
+    const left = new Set(db.prepare('SELECT id FROM sync_points').pluck().all() as number[]);
+    const kept = ids.map((id, h) => [h, left.has(id)] as const).filter(([, has]) => has).map(([h]) => h);
+    expect(kept).toEqual([11, 23, GONE_AFTER_HOUR, 35, 47, 59, 70, ...Array.from({ length: HOURS - 71 }, (_, i) => 71 + i)]);
+    expect(deletedPoints).toBe(HOURS - kept.length);
+    // The deleted syncs' subnet rows went with them; the kept ones are whole.
+    const subnetRows = db.prepare('SELECT COUNT(*) FROM subnet_snapshots').pluck().get() as number;
+    expect(subnetRows).toBeLessThan(subnetRowsBefore);
+    expect(db.prepare('SELECT COUNT(*) FROM subnet_snapshots WHERE point_id NOT IN (SELECT id FROM sync_points)').pluck().get()).toBe(0);
+    expect(neuronsAt(db, ids[GONE_AFTER_HOUR]!, 1).length).toBeGreaterThan(0);
+    expect(thinNeuronHistory(db, 2, { days: 0, stepHours: 24 }, { hourlyDays: 2, stepHours: 12 }).deletedPoints).toBe(0);
+    expect(() => thinNeuronHistory(db, 2, { days: 0, stepHours: 24 }, { hourlyDays: 2, stepHours: 7 })).toThrow(/not a divisor of a day/);
+  });
+});

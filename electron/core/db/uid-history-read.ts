@@ -4,13 +4,14 @@
  *
  * Kept in memory between syncs, so a sync costs reading its own packs rather than a month of them: inflating every
  * pack of a month is seconds on Finney-size data, one sync's packs are milliseconds. Only the UID column and the
- * two figures used are decoded (db/neuron-pack.ts unpackRegistrations), and UIDs registered before the window
- * are not followed, which keeps a month of points small.
+ * two figures used are decoded (db/neuron-pack.ts unpackRegistrations; the incentive combined over mechanisms by
+ * the chain's split), and UIDs registered before the window are not followed, which keeps a month of points small.
  */
 import type { Database } from 'better-sqlite3';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { uidPoint, type UidPoint } from '../engine/newcomer-history';
 import { unpackKeys, unpackRegistrations } from './neuron-pack';
+import { splitWeights } from '../engine/incentive';
 
 export class UidHistory {
   private byNetuid = new Map<number, UidPoint[]>();
@@ -45,19 +46,25 @@ export class UidHistory {
   private read(fromBlock: number): void {
     const rows = this.db
       .prepare(
-        `SELECT n.netuid, p.block_number, n.uid_count, n.keys, n.figures FROM neuron_packs n
+        `SELECT n.netuid, p.block_number, n.uid_count, n.keys, n.figures, pr.mechanism_count, pr.mechanism_split_u16
+         FROM neuron_packs n
          JOIN sync_points p ON p.id = n.point_id
+         LEFT JOIN subnet_snapshots ss ON ss.point_id = n.point_id AND ss.netuid = n.netuid
+         LEFT JOIN subnet_profiles pr ON pr.id = ss.profile_id
          WHERE p.block_number >= ? AND n.point_id > ? ORDER BY n.netuid, p.block_number`,
       )
       .raw()
-      .all(fromBlock, this.lastPointId) as [number, number, number, Buffer, Buffer][];
+      .all(fromBlock, this.lastPointId) as [number, number, number, Buffer, Buffer, number | null, string | null][];
     const touched = new Set<number[] | UidPoint[]>();
-    for (const [netuid, blockNumber, count, keys, figures] of rows) {
+    for (const [netuid, blockNumber, count, keys, figures, mechanismCount, split] of rows) {
       let point: UidPoint;
       try {
-        const f = unpackRegistrations(figures, count);
+        // Each mechanism's incentive weighted by its share of the epoch, as the chain splits it.
+        const weightsFor = (read: number) =>
+          splitWeights({ mechanismCount: mechanismCount ?? 1, mechanismSplitU16: split === null ? null : split === '' ? [] : split.split(',').map(Number) }, read);
+        const f = unpackRegistrations(figures, count, weightsFor);
         const { uids } = unpackKeys(keys);
-        point = uidPoint(blockNumber, uids, f.registeredAtBlock, f.incentiveSum, blockNumber - this.windowDays * BLOCKS_PER_DAY);
+        point = uidPoint(blockNumber, uids, f.registeredAtBlock, f.incentive, blockNumber - this.windowDays * BLOCKS_PER_DAY);
       } catch {
         continue; // A damaged pack is one missing point for the statistics, not a failed analysis.
       }

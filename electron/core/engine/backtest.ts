@@ -37,45 +37,103 @@ function pointBefore(points: readonly UidPoint[], block: number): number {
   return lo - 1;
 }
 
-/** Mean share of the whole pool at the landing percentiles, on a point's incentive curve with one more miner. */
-function landedShare(point: UidPoint, percentiles: readonly number[]): number | null {
+type Curve = { sharesDesc: number[]; prefixShares: number[] };
+
+/** A point's incentive curve: every earner's share of the whole pool, descending, with prefix sums. */
+function curveOf(point: UidPoint): Curve {
   const k = point.earnersAsc.length;
-  if (k === 0) return null;
   const sharesDesc = new Array<number>(k);
   let total = 0;
   for (let i = 0; i < k; i++) total += point.earnersAsc[i] as number;
   for (let i = 0; i < k; i++) sharesDesc[i] = (point.earnersAsc[k - 1 - i] as number) / total;
   const prefixShares = [0];
   for (let i = 0; i < k; i++) prefixShares.push(prefixShares[i]! + sharesDesc[i]!);
-  const curve = { sharesDesc, prefixShares };
+  return { sharesDesc, prefixShares };
+}
+
+/** Mean share of the whole pool at the landing percentiles, on a point's incentive curve with one more miner. */
+function landedShare(curve: Curve, percentiles: readonly number[]): number | null {
+  const k = curve.sharesDesc.length;
+  if (k === 0) return null;
   let sum = 0;
   for (const p of percentiles) sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, k + 1)!, k + 1)!;
   return sum / percentiles.length;
 }
 
+/** The newcomers of the lookback window as a forecast at block t sees them: outcomes known and where earners landed. */
+interface Known {
+  resolved: number;
+  earned: number;
+  /** Indices (into the registrations) of earners whose landing was known, ascending. */
+  landed: number[];
+}
+
+/**
+ * What was known at each registration's block about the registrations of the LOOKBACK_BLOCKS before it. A sweep
+ * over the registrations by block: each one counts for the forecasts at t in [max(known at, block + 1), block +
+ * LOOKBACK], so it enters and leaves the running tallies once (a busy subnet has thousands of newcomers a month;
+ * comparing every pair was the analyses' slowest step).
+ */
+function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
+  type Span = { from: number; to: number; i: number };
+  const outcome: Span[] = [];
+  const landing: Span[] = [];
+  registrations.forEach((q, i) => {
+    if (q.coarse) return;
+    const to = q.block + LOOKBACK_BLOCKS;
+    if (q.resolvedAtBlock !== null) outcome.push({ from: Math.max(q.resolvedAtBlock, q.block + 1), to, i });
+    if (q.earned && q.landed !== null && q.landedAtBlock !== null) landing.push({ from: Math.max(q.landedAtBlock, q.block + 1), to, i });
+  });
+  const byFrom = (a: Span, b: Span) => a.from - b.from;
+  const byTo = (a: Span, b: Span) => a.to - b.to;
+  const outcomeIn = [...outcome].sort(byFrom);
+  const outcomeOut = outcome.filter((x) => x.from <= x.to).sort(byTo);
+  const landingIn = [...landing].sort(byFrom);
+  const landingOut = landing.filter((x) => x.from <= x.to).sort(byTo);
+  const queries = registrations.map((q, i) => i).filter((i) => !registrations[i]!.coarse).sort((a, b) => registrations[a]!.block - registrations[b]!.block);
+  const out: (Known | null)[] = registrations.map(() => null);
+  let resolved = 0;
+  let earned = 0;
+  const landed = new Set<number>();
+  let oi = 0, oo = 0, li = 0, lo = 0;
+  for (const qi of queries) {
+    const t = registrations[qi]!.block;
+    for (; oi < outcomeIn.length && outcomeIn[oi]!.from <= t; oi++) {
+      const x = outcomeIn[oi]!;
+      if (x.from > x.to) continue;
+      resolved++;
+      if (registrations[x.i]!.earned) earned++;
+    }
+    for (; oo < outcomeOut.length && outcomeOut[oo]!.to < t; oo++) {
+      resolved--;
+      if (registrations[outcomeOut[oo]!.i]!.earned) earned--;
+    }
+    for (; li < landingIn.length && landingIn[li]!.from <= t; li++) if (landingIn[li]!.from <= landingIn[li]!.to) landed.add(landingIn[li]!.i);
+    for (; lo < landingOut.length && landingOut[lo]!.to < t; lo++) landed.delete(landingOut[lo]!.i);
+    out[qi] = { resolved, earned, landed: [...landed].sort((a, b) => a - b) };
+  }
+  return out;
+}
+
 function forecastAt(
   t: number,
+  known: Known,
   registrations: readonly Registration[],
   points: readonly UidPoint[],
+  curves: Map<number, Curve>,
   thresholds: VerdictThresholds,
 ): BacktestPair['predicted'] | null {
   const at = pointBefore(points, t - 1);
   if (at < 0) return null;
   const point = points[at]!;
-  let resolved = 0;
-  let earned = 0;
-  const landed: number[] = [];
-  for (const q of registrations) {
-    if (q.coarse || q.block >= t || q.block < t - LOOKBACK_BLOCKS) continue;
-    if (q.resolvedAtBlock !== null && q.resolvedAtBlock <= t) {
-      resolved++;
-      if (q.earned) earned++;
-    }
-    if (q.earned && q.landed !== null && q.landedAtBlock !== null && q.landedAtBlock <= t) landed.push(q.landed);
-  }
+  // Newcomers between the same two syncs share the curve of the first.
+  let curve = curves.get(at);
+  if (!curve) curves.set(at, (curve = curveOf(point)));
+  const { resolved, earned } = known;
+  const landed = known.landed.map((i) => registrations[i]!.landed as number);
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
   const earnChance = fromPrior ? thresholds.priorEarnShare : earned / resolved;
-  const share = landedShare(point, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
+  const share = landedShare(curve, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
   const pool = point.poolAlphaPerDay ?? null;
   if (share === null || pool === null) return null;
   return { earnChance, earnChanceFromPrior: fromPrior, alphaPerDay: earnChance * share * pool };
@@ -89,10 +147,12 @@ export function backtestSubnet(
 ): SubnetBacktest {
   const registrations = followRegistrations(points, immunityPeriodBlocks);
   const newest = points.length ? points[points.length - 1]!.blockNumber : -Infinity;
+  const known = knownAtEach(registrations);
+  const curves = new Map<number, Curve>();
   const pairList: BacktestPair[] = [];
-  for (const r of registrations) {
+  for (const [i, r] of registrations.entries()) {
     if (r.coarse) continue;
-    const predicted = forecastAt(r.block, registrations, points, thresholds);
+    const predicted = forecastAt(r.block, known[i]!, registrations, points, curves, thresholds);
     if (predicted === null) continue;
     const actualOver = (k: number) =>
       newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY ? r.earnedAlphaBlocks[k]! / (EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY) : null;

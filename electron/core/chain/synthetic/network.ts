@@ -30,6 +30,13 @@ export interface NetworkOptions {
   maxUids?: number;
   /** A mining team's own hotkeys, each on a given miner UID from a given block until pruned (see team.ts). */
   teamHotkeys?: readonly TeamHotkey[];
+  /**
+   * One simulation from this block on, instead of eras (a long history generated forward: UIDs registered, scored
+   * and pruned continuously, no era restarting the holders). Blocks before it still come from the eras.
+   */
+  simulateFrom?: number;
+  /** Keep no replay checkpoints (a caller that only moves forward: a year of them would be ~1 GB). */
+  forwardOnly?: boolean;
 }
 
 export class SyntheticNetwork {
@@ -43,6 +50,8 @@ export class SyntheticNetwork {
   private readonly rootWeightRao: number;
   /** Simulations by start block: the main one from SIM_START_BLOCK, earlier eras made on demand. */
   private readonly eras = new Map<number, SubnetSim[]>();
+  private readonly simulateFrom: number | null;
+  private readonly forwardOnly: boolean;
 
   constructor(options: NetworkOptions = {}) {
     this.seed = seedFrom(options.seed ?? 1);
@@ -51,6 +60,8 @@ export class SyntheticNetwork {
     if (this.subnetCount < 1 || this.subnetCount > 1024) throw new Error(`subnetCount out of range: ${this.subnetCount}`);
     if (this.maxUids < 4 || this.maxUids > 4096) throw new Error(`maxUids out of range: ${this.maxUids}`);
     this.variety = describeVariety(this.subnetCount);
+    this.simulateFrom = options.simulateFrom ?? null;
+    this.forwardOnly = options.forwardOnly ?? false;
     this.pool = validatorPool(this.seed);
     // SubnetTAO[root] is the validators' root stake; RootProp weighs it by TaoWeight.
     this.rootWeightRao = TAO_WEIGHT * Number(this.pool.reduce((a, v) => a + v.rootStake, 0n));
@@ -86,12 +97,15 @@ export class SyntheticNetwork {
    * from a simulation started at the era boundary before it (history that old restarts every SIM_ERA_BLOCKS).
    */
   private simsFor(blockNumber: number): SubnetSim[] {
-    const start = blockNumber >= SIM_START_BLOCK
-      ? SIM_START_BLOCK
-      : SIM_START_BLOCK - Math.ceil((SIM_START_BLOCK - blockNumber) / SIM_ERA_BLOCKS) * SIM_ERA_BLOCKS;
+    const start = this.simulateFrom !== null && blockNumber >= this.simulateFrom
+      ? this.simulateFrom
+      : blockNumber >= SIM_START_BLOCK
+        ? SIM_START_BLOCK
+        : SIM_START_BLOCK - Math.ceil((SIM_START_BLOCK - blockNumber) / SIM_ERA_BLOCKS) * SIM_ERA_BLOCKS;
     let sims = this.eras.get(start);
     if (!sims) {
-      sims = this.plans.map((plan) => new SubnetSim(plan, { start, rootWeightRao: this.rootWeightRao }));
+      const checkpoints = !this.forwardOnly;
+      sims = this.plans.map((plan) => new SubnetSim(plan, { start, rootWeightRao: this.rootWeightRao, checkpoints }));
       this.eras.set(start, sims);
     }
     return sims;
