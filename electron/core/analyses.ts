@@ -15,7 +15,7 @@ import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS, subnetDeregistrations } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
 import { HistoryWindow, type PointsSeen } from './history-window';
-import { newcomerOutcomes, type UidPoint } from './engine/newcomer-history';
+import { followRegistrations, newcomerOutcomesWithin, type UidPoint } from './engine/newcomer-history';
 import { UidHistory } from './db/uid-history-read';
 
 export interface AnalysedSubnet {
@@ -78,10 +78,12 @@ export class Analyses {
         .map((p) => ({ ...p, poolAlphaPerDay: pool.get(p.blockNumber) ?? null }));
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
-      const newcomers = newcomerOutcomes(uidPoints.filter((p) => p.blockNumber >= windowFrom), immunity);
+      // Followed once for both: the statistics' window is the tail of the backtest's longer history.
+      const registrations = followRegistrations(uidPoints, immunity);
+      const newcomers = newcomerOutcomesWithin(registrations, uidPoints, firstAtOrAfter(uidPoints, windowFrom));
       analysis.competitive = input.neurons ? competitiveIncome(input, analysis) : null;
       // The default prior: analyses are kept per sync, not per settings change.
-      analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS);
+      analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS, registrations);
       analysis.newcomers = newcomers;
       if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED) analysis.model.landedPercentiles = quantilesOf(newcomers.landedPercentiles);
       next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
@@ -168,6 +170,12 @@ export function deregistrationsOf(subnets: readonly LatestSubnet[]): Map<number,
 function quantilesOf(ascending: number[], count = 21): number[] {
   if (ascending.length <= count) return ascending;
   return Array.from({ length: count }, (_, i) => ascending[Math.round((i * (ascending.length - 1)) / (count - 1))]!);
+}
+
+/** Index of the first point at or after `block` in a list oldest first (its length if none). */
+function firstAtOrAfter(points: readonly UidPoint[], block: number): number {
+  const i = points.findIndex((p) => p.blockNumber >= block);
+  return i === -1 ? points.length : i;
 }
 
 function inputOf(latest: LatestSubnet, neurons: NeuronSnapshot[]): SubnetInput {

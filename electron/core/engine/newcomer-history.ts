@@ -128,6 +128,18 @@ export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBloc
   return summarise(followRegistrations(points, immunityPeriodBlocks), points);
 }
 
+/**
+ * `newcomerOutcomes(points.slice(from))` from registrations already followed over all of `points` (the backtest
+ * follows a longer history than the statistics' window): one pass over the points instead of two. The same figures,
+ * because what becomes of a registration depends only on the points from its own block on, and the window counts
+ * exactly those registered after its first point.
+ */
+export function newcomerOutcomesWithin(registrations: readonly Registration[], points: readonly UidPoint[], from: number): NewcomerOutcomes {
+  const window = points.slice(from);
+  const firstBlock = window.length ? window[0]!.blockNumber : Infinity;
+  return summarise(registrations.filter((r) => r.block > firstBlock), window);
+}
+
 /** Every registration after the first point, followed through the points (see the module comment). */
 export function followRegistrations(points: readonly UidPoint[], immunityPeriodBlocks: number): Registration[] {
   const all: Registration[] = [];
