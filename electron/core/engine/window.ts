@@ -134,3 +134,23 @@ export function computeWindow(
     provenance,
   };
 }
+
+/** Growth per day of a summary field from the oldest point of the window to the live one; null without history. */
+export function growthPerDay(
+  history: readonly SubnetHistoryPoint[],
+  live: SubnetHistoryPoint,
+  windowDays: number,
+  pick: (p: SubnetHistoryPoint) => number | null,
+): number | null {
+  const now = pick(live);
+  if (now === null) return null;
+  const from = live.blockTimeMs - windowDays * 86_400_000;
+  let oldest: SubnetHistoryPoint | null = null;
+  for (const p of history) {
+    if (p.blockNumber >= live.blockNumber || p.blockTimeMs < from || pick(p) === null) continue;
+    if (oldest === null || p.blockNumber < oldest.blockNumber) oldest = p;
+  }
+  if (oldest === null) return null;
+  const days = (live.blockNumber - oldest.blockNumber) / 7200;
+  return days > 0 ? (now - (pick(oldest) as number)) / days : null;
+}
