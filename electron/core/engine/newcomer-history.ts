@@ -52,9 +52,6 @@ export interface UidPoint {
 /** Horizons over which what a newcomer actually earned is accumulated (the backtest's 7 and 30 days). */
 export const EARNED_OVER_DAYS = [7, 30] as const;
 
-/** Largest uid a subnet can have (MaxAllowedUids is a u16; Finney uses up to 4096). */
-const UID_LIMIT = 65_536;
-
 /**
  * A point from a whole pack: keeps the UIDs registered after `followFromBlock` (pass the earliest window start
  * this point may be read for) and every earner's incentive.
@@ -145,9 +142,12 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
   const all: Registration[] = [];
   // Per uid: the registration holding it (index into `all`; -1 = one from before the window, -2 = none seen),
   // its registration block, and the last point that showed it.
-  const holderOf = new Int32Array(UID_LIMIT).fill(-2);
-  const blockOf = new Float64Array(UID_LIMIT);
-  const seenAt = new Int32Array(UID_LIMIT).fill(-1);
+  // Sized by the largest uid present, not the largest a u16 allows: a megabyte of fresh zeroed memory per subnet
+  // per sync costs more than following a month of its registrations.
+  const slots = slotsNeeded(points);
+  const holderOf = new Int32Array(slots).fill(-2);
+  const blockOf = new Float64Array(slots);
+  const seenAt = new Int32Array(slots).fill(-1);
   const tracked: number[] = [];
   const firstBlock = points.length ? points[0]!.blockNumber : null;
 
@@ -159,9 +159,11 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
     let totalIncentive = 0;
     for (let e = 0; e < earners.length; e++) totalIncentive += earners[e] as number;
     const pool = point.poolAlphaPerDay ?? null;
+    let seenHere = 0;
     for (let i = 0; i < point.uids.length; i++) {
       const uid = point.uids[i] as number;
       const registeredAt = point.registeredAtBlock[i] as number;
+      if (seenAt[uid] !== p) seenHere++;
       seenAt[uid] = p;
       let holder = holderOf[uid]!;
       if (holder === -2 || blockOf[uid] !== registeredAt) {
@@ -213,7 +215,8 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
       }
     }
     // A followed registration gone from the point (replaced by an older-looking row, or the slots shrank) ends.
-    for (let t = tracked.length - 1; t >= 0; t--) {
+    // Every UID of the point is tracked by now: when as many were seen as are tracked, none is gone.
+    for (let t = seenHere === tracked.length ? -1 : tracked.length - 1; t >= 0; t--) {
       const uid = tracked[t]!;
       if (seenAt[uid] === p) continue;
       const holder = holderOf[uid]!;
@@ -225,6 +228,15 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
   }
 
   return all;
+}
+
+/** One more than the largest uid of any point. */
+function slotsNeeded(points: readonly UidPoint[]): number {
+  let slots = 0;
+  for (const point of points) {
+    for (let i = 0; i < point.uids.length; i++) if ((point.uids[i] as number) >= slots) slots = (point.uids[i] as number) + 1;
+  }
+  return slots;
 }
 
 function pruned(r: Registration, at: number): void {
