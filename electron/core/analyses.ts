@@ -15,7 +15,7 @@ import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS, subnetDeregistrations } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
 import { HistoryWindow, type PointsSeen } from './history-window';
-import { followRegistrations, newcomerOutcomesWithin, type UidPoint } from './engine/newcomer-history';
+import { followRegistrations, newcomerOutcomesWithin, withPool, type UidPoint } from './engine/newcomer-history';
 import { UidHistory } from './db/uid-history-read';
 
 export interface AnalysedSubnet {
@@ -75,7 +75,7 @@ export class Analyses {
       pool.set(latest.blockNumber, analysis.summary.grossMinerPoolAlphaPerDay);
       const uidPoints = (uidHistory.get(netuid) ?? [])
         .filter((p) => p.blockNumber <= latest.blockNumber)
-        .map((p) => ({ ...p, poolAlphaPerDay: pool.get(p.blockNumber) ?? null }));
+        .map((p) => withPool(p, pool.get(p.blockNumber) ?? null));
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
       // Followed once for both: the statistics' window is the tail of the backtest's longer history.
