@@ -98,7 +98,8 @@ describe('newcomer outcomes from a hand-built history', () => {
 /**
  * A generated history of one subnet (`seed` picks it): `slots` UIDs over `count` points 1 h to 2 days apart, each
  * point re-registering some slots (at a block between the points), scoring some, sometimes dropping a slot from
- * the point, with a miner pool per point: the cases a followed registration meets, in random order.
+ * the point or showing an older registration in it, with a miner pool per point: the cases a followed registration
+ * meets, in random order.
  */
 function generatedHistory(seed: number, count: number, slots = 12): UidPoint[] {
   let state = seed >>> 0 || 1;
@@ -112,6 +113,7 @@ function generatedHistory(seed: number, count: number, slots = 12): UidPoint[] {
     const rows: [number, number, number][] = [];
     for (let uid = 0; uid < slots; uid++) {
       if (p > 0 && random() < 0.08) registeredAt[uid] = previous + 1 + Math.floor(random() * (at - previous));
+      else if (p > 0 && random() < 0.02) registeredAt[uid] = T0 + Math.floor(random() * (at - T0)); // an older-looking row
       if (random() < 0.03) continue; // not in this point
       rows.push([uid, registeredAt[uid]!, random() < 0.5 ? 0 : Math.floor(random() * 1000)]);
     }
