@@ -40,44 +40,44 @@ const READ: Record<WindowMetric, (p: SubnetHistoryPoint) => number | null> = {
 };
 
 /**
- * One metric over the past points (`values[i]` of the point `days[i]` days after block 0, oldest first) against
- * its live value at `liveDay`.
+ * One metric over the past points (oldest first; `days[i]` is point i's time in days) against its live value at
+ * `liveDay`: the mean, first value and least-squares trend in one pass (the mean's sum is the trend's Σy before
+ * the live point is added).
  */
 function metricStats(
+  past: readonly SubnetHistoryPoint[],
   days: ArrayLike<number>,
-  values: ArrayLike<number | null>,
+  read: (p: SubnetHistoryPoint) => number | null,
   liveDay: number,
   liveValue: number | null,
   divergenceRatio: number,
 ): WindowMetricStats {
-  let count = 0;
-  let sum = 0;
   let first: number | null = null;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number | null;
-    if (v === null) continue;
-    if (first === null) first = v;
-    count++;
-    sum += v;
-  }
-  const mean = count > 0 ? sum / count : null;
-
-  // Least-squares slope of value against time in days, live point included.
   let n = 0;
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
-  const add = (x: number, v: number | null): void => {
-    if (v === null) return;
+  for (let i = 0; i < past.length; i++) {
+    const v = read(past[i]!);
+    if (v === null) continue;
+    if (first === null) first = v;
+    const x = days[i] as number;
     n++;
     sx += x;
     sy += v;
     sxx += x * x;
     sxy += x * v;
-  };
-  for (let i = 0; i < values.length; i++) add(days[i] as number, values[i] as number | null);
-  add(liveDay, liveValue);
+  }
+  const mean = n > 0 ? sy / n : null;
+  // Least-squares slope of value against time in days, live point included.
+  if (liveValue !== null) {
+    n++;
+    sx += liveDay;
+    sy += liveValue;
+    sxx += liveDay * liveDay;
+    sxy += liveDay * liveValue;
+  }
   const denominator = n * sxx - sx * sx;
   const trendPerDay = n >= 2 && denominator > 0 ? (n * sxy - sx * sy) / denominator : null;
 
@@ -135,11 +135,9 @@ export function computeWindow(
   // Time in days (block numbers, so no clock), the x of every metric's trend.
   const days = past.map((p) => p.blockNumber / BLOCKS_PER_DAY);
   const liveDay = live.blockNumber / BLOCKS_PER_DAY;
-  const values = new Array<number | null>(past.length);
   for (const metric of WINDOW_METRICS) {
     const read = READ[metric];
-    for (let i = 0; i < past.length; i++) values[i] = read(past[i]!);
-    const stats = metricStats(days, values, liveDay, read(live), divergenceRatio);
+    const stats = metricStats(past, days, read, liveDay, read(live), divergenceRatio);
     metrics[metric] = stats;
     if (stats.divergent === true) divergentMetrics.push(metric);
   }
