@@ -4,7 +4,7 @@
  *
  * Kept in memory between syncs, so a sync costs reading its own packs rather than a month of them: inflating every
  * pack of a month is seconds on Finney-size data, one sync's packs are milliseconds. Only the UID column and the
- * two figures used are decoded (db/neuron-pack.ts unpackRegistrations), and UIDs registered before the window
+ * two figures used are decoded (db/neuron-pack.ts unpackUids, unpackRegistrations), and UIDs registered before the window
  * are not followed, which keeps a month of points small. Points the file no longer holds (the thinning after each
  * sync deletes per-UID points older than the full-resolution days) are dropped, so a running app's statistics stay
  * those a fresh start would compute.
@@ -12,7 +12,7 @@
 import type { Database } from 'better-sqlite3';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { uidPoint, type UidPoint } from '../engine/newcomer-history';
-import { unpackKeys, unpackRegistrations } from './neuron-pack';
+import { unpackRegistrations, unpackUids } from './neuron-pack';
 
 /** One pack as read: null where it was damaged (one missing point for the statistics, not a failed analysis). */
 interface Held {
@@ -75,8 +75,7 @@ export class UidHistory {
       let point: UidPoint | null = null;
       try {
         const f = unpackRegistrations(figures, count);
-        const { uids } = unpackKeys(keys);
-        point = uidPoint(blockNumber, uids, f.registeredAtBlock, f.incentiveSum, blockNumber - this.windowDays * BLOCKS_PER_DAY);
+        point = uidPoint(blockNumber, unpackUids(keys), f.registeredAtBlock, f.incentiveSum, blockNumber - this.windowDays * BLOCKS_PER_DAY);
       } catch {
         // Damaged: held as read, so that it is not taken for a deleted one.
       }
