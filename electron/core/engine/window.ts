@@ -24,60 +24,58 @@ export const WINDOW_METRICS: readonly WindowMetric[] = [
 ];
 
 /**
- * How each metric is read from a point. One small function per field rather than `point[metric]`: a property read
- * whose name varies is the slow, generic kind, and the window reads ~9 × 900 of them per subnet per sync.
+ * Running sums of one metric over the points added so far: its first value, and the least-squares Σ of value
+ * against time in days (n, Σx, Σy, Σx², Σxy; Σy / n is the mean).
  */
-const READ: Record<WindowMetric, (p: SubnetHistoryPoint) => number | null> = {
-  earningMiners: (p) => p.earningMiners,
-  gini: (p) => p.gini,
-  grossMinerPoolTaoPerDay: (p) => p.grossMinerPoolTaoPerDay,
-  receivedMinerPoolAlphaPerDay: (p) => p.receivedMinerPoolAlphaPerDay,
-  receivedMinerPoolTaoPerDay: (p) => p.receivedMinerPoolTaoPerDay,
-  medianMinerTaoPerDay: (p) => p.medianMinerTaoPerDay,
-  priceTao: (p) => p.priceTao,
-  burnTao: (p) => p.burnTao,
-  emissionShare: (p) => p.emissionShare,
-};
+class Sums {
+  first: number | null = null;
+  n = 0;
+  sx = 0;
+  sy = 0;
+  sxx = 0;
+  sxy = 0;
+
+  add(x: number, v: number | null): void {
+    if (v === null) return;
+    if (this.first === null) this.first = v;
+    this.n++;
+    this.sx += x;
+    this.sy += v;
+    this.sxx += x * x;
+    this.sxy += x * v;
+  }
+}
 
 /**
- * One metric over the past points (oldest first; `days[i]` is point i's time in days) against its live value at
- * `liveDay`: the mean, first value and least-squares trend in one pass (the mean's sum is the trend's Σy before
- * the live point is added).
+ * Adds every metric of one point. Field by field rather than `point[metric]`: a property read whose name varies is
+ * the slow, generic kind, and the window reads ~9 × 700 of them per subnet per sync.
+ */
+function addPoint(sums: Record<WindowMetric, Sums>, p: SubnetHistoryPoint): void {
+  const x = p.blockNumber / BLOCKS_PER_DAY; // time in days: block numbers, so no clock
+  sums.earningMiners.add(x, p.earningMiners);
+  sums.gini.add(x, p.gini);
+  sums.grossMinerPoolTaoPerDay.add(x, p.grossMinerPoolTaoPerDay);
+  sums.receivedMinerPoolAlphaPerDay.add(x, p.receivedMinerPoolAlphaPerDay);
+  sums.receivedMinerPoolTaoPerDay.add(x, p.receivedMinerPoolTaoPerDay);
+  sums.medianMinerTaoPerDay.add(x, p.medianMinerTaoPerDay);
+  sums.priceTao.add(x, p.priceTao);
+  sums.burnTao.add(x, p.burnTao);
+  sums.emissionShare.add(x, p.emissionShare);
+}
+
+/**
+ * One metric's statistics: `past` summed over the window's points, `all` the same with the live point added (the
+ * trend includes it; the mean and first value do not).
  */
 function metricStats(
-  past: readonly SubnetHistoryPoint[],
-  days: ArrayLike<number>,
-  read: (p: SubnetHistoryPoint) => number | null,
-  liveDay: number,
+  past: { first: number | null; n: number; sy: number },
+  all: Sums,
   liveValue: number | null,
   divergenceRatio: number,
 ): WindowMetricStats {
-  let first: number | null = null;
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < past.length; i++) {
-    const v = read(past[i]!);
-    if (v === null) continue;
-    if (first === null) first = v;
-    const x = days[i] as number;
-    n++;
-    sx += x;
-    sy += v;
-    sxx += x * x;
-    sxy += x * v;
-  }
-  const mean = n > 0 ? sy / n : null;
-  // Least-squares slope of value against time in days, live point included.
-  if (liveValue !== null) {
-    n++;
-    sx += liveDay;
-    sy += liveValue;
-    sxx += liveDay * liveDay;
-    sxy += liveDay * liveValue;
-  }
+  const first = past.first;
+  const mean = past.n > 0 ? past.sy / past.n : null;
+  const { n, sx, sy, sxx, sxy } = all;
   const denominator = n * sxx - sx * sx;
   const trendPerDay = n >= 2 && denominator > 0 ? (n * sxy - sx * sy) / denominator : null;
 
@@ -132,12 +130,12 @@ export function computeWindow(
   const past = pointsInWindow(history, live.blockNumber, windowDays);
   const metrics = {} as Record<WindowMetric, WindowMetricStats>;
   const divergentMetrics: WindowMetric[] = [];
-  // Time in days (block numbers, so no clock), the x of every metric's trend.
-  const days = past.map((p) => p.blockNumber / BLOCKS_PER_DAY);
-  const liveDay = live.blockNumber / BLOCKS_PER_DAY;
+  const sums = Object.fromEntries(WINDOW_METRICS.map((m) => [m, new Sums()])) as Record<WindowMetric, Sums>;
+  for (const p of past) addPoint(sums, p);
+  const pastSums = Object.fromEntries(WINDOW_METRICS.map((m) => [m, { first: sums[m].first, n: sums[m].n, sy: sums[m].sy }]));
+  addPoint(sums, live);
   for (const metric of WINDOW_METRICS) {
-    const read = READ[metric];
-    const stats = metricStats(past, days, read, liveDay, read(live), divergenceRatio);
+    const stats = metricStats(pastSums[metric]!, sums[metric], live[metric], divergenceRatio);
     metrics[metric] = stats;
     if (stats.divergent === true) divergentMetrics.push(metric);
   }
