@@ -71,11 +71,7 @@ export class Analyses {
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
       const analysis = analyzeSubnet(input, past, { subnetDeregistration: deregistrations.get(netuid) });
       // Where newcomers landed, over the same window (its own points only, up to this subnet's newest).
-      const pool = new Map(past.map((p) => [p.blockNumber, p.grossMinerPoolAlphaPerDay]));
-      pool.set(latest.blockNumber, analysis.summary.grossMinerPoolAlphaPerDay);
-      const uidPoints = (uidHistory.get(netuid) ?? [])
-        .filter((p) => p.blockNumber <= latest.blockNumber)
-        .map((p) => withPool(p, pool.get(p.blockNumber) ?? null));
+      const uidPoints = withPools(uidHistory.get(netuid) ?? [], past, latest.blockNumber, analysis.summary.grossMinerPoolAlphaPerDay);
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
       // Followed once for both: the statistics' window is the tail of the backtest's longer history.
@@ -170,6 +166,27 @@ export function deregistrationsOf(subnets: readonly LatestSubnet[]): Map<number,
 function quantilesOf(ascending: number[], count = 21): number[] {
   if (ascending.length <= count) return ascending;
   return Array.from({ length: count }, (_, i) => ascending[Math.round((i * (ascending.length - 1)) / (count - 1))]!);
+}
+
+/**
+ * The per-UID points up to the newest (`latestBlock`), each with the miner pool of the summary at its block (the
+ * last one there, if several) or null: both lists are oldest first, so one walk pairs them.
+ */
+function withPools(
+  points: readonly UidPoint[],
+  past: readonly SubnetHistoryPoint[],
+  latestBlock: number,
+  latestPool: number | null,
+): UidPoint[] {
+  const out: UidPoint[] = [];
+  let j = 0;
+  for (const p of points) {
+    if (p.blockNumber > latestBlock) break;
+    while (j < past.length && past[j]!.blockNumber <= p.blockNumber) j++;
+    const summary = j > 0 && past[j - 1]!.blockNumber === p.blockNumber ? past[j - 1]! : null;
+    out.push(withPool(p, p.blockNumber === latestBlock ? latestPool : (summary?.grossMinerPoolAlphaPerDay ?? null)));
+  }
+  return out;
 }
 
 /** Index of the first point at or after `block` in a list oldest first (its length if none). */
