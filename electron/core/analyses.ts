@@ -110,11 +110,10 @@ export class Analyses {
    */
   private store(key: string, analyses: Map<number, AnalysedSubnet>): void {
     try {
-      const exact = (_k: string, v: unknown) => {
-        if ((typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' || v === undefined) throw new Error('not JSON-exact');
-        return v;
-      };
-      const rows = [...analyses].map(([netuid, a]) => [netuid, JSON.stringify(a.analysis, exact)] as const);
+      const rows = [...analyses].map(([netuid, a]) => {
+        if (!jsonExact(a.analysis)) throw new Error('not JSON-exact');
+        return [netuid, JSON.stringify(a.analysis)] as const;
+      });
       const put = this.db.prepare('INSERT INTO analysis_cache (netuid, cache_key, analysis_json) VALUES (?, ?, ?)');
       this.db.transaction(() => {
         this.db.prepare('DELETE FROM analysis_cache').run();
@@ -141,6 +140,23 @@ export class Analyses {
     this.refresh();
     return this.byNetuid.get(netuid) ?? null;
   }
+}
+
+/**
+ * True when JSON gives the value back unchanged: no NaN or Infinity (they come back as null), no undefined, no
+ * bigint. A walk in JavaScript rather than a JSON.stringify replacer, which costs a call from the serializer per
+ * value (~15 ms for every subnet's analysis, each sync).
+ */
+function jsonExact(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v !== 'object') return false; // undefined, bigint, function, symbol
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!jsonExact(v[i])) return false;
+    return true;
+  }
+  for (const key in v) if (!jsonExact((v as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 /**
