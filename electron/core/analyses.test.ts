@@ -13,6 +13,7 @@ import { latestSubnets } from './db/snapshot-read';
 import { ScoutService } from './service';
 import { analyzeSubnet } from './engine';
 import { openDatabase } from './db/open';
+import { NEWCOMER_HISTORY, thinNeuronHistory } from './db/retention';
 import { writeNetworkSync } from './db/snapshot-write';
 import { summariesOf } from './db/summary-repo';
 import { syncMaker } from '../../test/reliability/synthetic-syncs';
@@ -90,6 +91,15 @@ describe('analyses over a long history', () => {
     write(41 * 24);
     write(45 * 24, (s, netuid) => void (s.burnTao = netuid));
     expect(running.all().map((a) => a.analysis)).toEqual(fresh());
+    // Hourly syncs, then the thinning each sync runs: per-UID points the running app had read are deleted, and its
+    // newcomer statistics must drop them as a fresh start would not see them.
+    for (let hour = 45 * 24 + 1; hour <= 46 * 24; hour++) write(hour);
+    expect(running.all().map((a) => a.analysis)).toEqual(fresh());
+    for (let hour = 46 * 24 + 1; hour <= 47 * 24; hour++) write(hour);
+    expect(thinNeuronHistory(db, 0.5, NEWCOMER_HISTORY).deletedRows).toBeGreaterThan(0);
+    const thinned = running.all().map((a) => a.analysis);
+    expect(thinned).toEqual(fresh());
+    expect(thinned.some((a) => (a.newcomers?.points ?? 0) > 0)).toBe(true);
   });
 
   it('are ready in the file once a starting core has prewarmed, before any window asks', async () => {

@@ -15,7 +15,7 @@ import { BLOCKS_PER_DAY, type NeuronSnapshot } from '../../shared/domain';
 import { analyzeSubnet, DEFAULT_WINDOW_DAYS, subnetDeregistrations } from './engine';
 import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read';
 import { HistoryWindow, type PointsSeen } from './history-window';
-import { newcomerOutcomes, type UidPoint } from './engine/newcomer-history';
+import { followRegistrations, newcomerOutcomesWithin, withPool, type UidPoint } from './engine/newcomer-history';
 import { UidHistory } from './db/uid-history-read';
 
 export interface AnalysedSubnet {
@@ -71,17 +71,15 @@ export class Analyses {
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
       const analysis = analyzeSubnet(input, past, { subnetDeregistration: deregistrations.get(netuid) });
       // Where newcomers landed, over the same window (its own points only, up to this subnet's newest).
-      const pool = new Map(past.map((p) => [p.blockNumber, p.grossMinerPoolAlphaPerDay]));
-      pool.set(latest.blockNumber, analysis.summary.grossMinerPoolAlphaPerDay);
-      const uidPoints = (uidHistory.get(netuid) ?? [])
-        .filter((p) => p.blockNumber <= latest.blockNumber)
-        .map((p) => ({ ...p, poolAlphaPerDay: pool.get(p.blockNumber) ?? null }));
+      const uidPoints = withPools(uidHistory.get(netuid) ?? [], past, latest.blockNumber, analysis.summary.grossMinerPoolAlphaPerDay);
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
-      const newcomers = newcomerOutcomes(uidPoints.filter((p) => p.blockNumber >= windowFrom), immunity);
+      // Followed once for both: the statistics' window is the tail of the backtest's longer history.
+      const registrations = followRegistrations(uidPoints, immunity);
+      const newcomers = newcomerOutcomesWithin(registrations, uidPoints, firstAtOrAfter(uidPoints, windowFrom));
       analysis.competitive = input.neurons ? competitiveIncome(input, analysis) : null;
       // The default prior: analyses are kept per sync, not per settings change.
-      analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS);
+      analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS, registrations);
       analysis.newcomers = newcomers;
       if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED) analysis.model.landedPercentiles = quantilesOf(newcomers.landedPercentiles);
       next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
@@ -112,11 +110,10 @@ export class Analyses {
    */
   private store(key: string, analyses: Map<number, AnalysedSubnet>): void {
     try {
-      const exact = (_k: string, v: unknown) => {
-        if ((typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' || v === undefined) throw new Error('not JSON-exact');
-        return v;
-      };
-      const rows = [...analyses].map(([netuid, a]) => [netuid, JSON.stringify(a.analysis, exact)] as const);
+      const rows = [...analyses].map(([netuid, a]) => {
+        if (!jsonExact(a.analysis)) throw new Error('not JSON-exact');
+        return [netuid, JSON.stringify(a.analysis)] as const;
+      });
       const put = this.db.prepare('INSERT INTO analysis_cache (netuid, cache_key, analysis_json) VALUES (?, ?, ?)');
       this.db.transaction(() => {
         this.db.prepare('DELETE FROM analysis_cache').run();
@@ -146,6 +143,23 @@ export class Analyses {
 }
 
 /**
+ * True when JSON gives the value back unchanged: no NaN or Infinity (they come back as null), no undefined, no
+ * bigint. A walk in JavaScript rather than a JSON.stringify replacer, which costs a call from the serializer per
+ * value (~15 ms for every subnet's analysis, each sync).
+ */
+function jsonExact(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v !== 'object') return false; // undefined, bigint, function, symbol
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!jsonExact(v[i])) return false;
+    return true;
+  }
+  for (const key in v) if (!jsonExact((v as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/**
  * Where each subnet stands in the network's deregistration order, from every subnet's latest snapshot and the
  * newest sync point's network facts (SubnetLimit, NetworkImmunityPeriod, the runtime's get_subnet_to_prune).
  */
@@ -168,6 +182,33 @@ export function deregistrationsOf(subnets: readonly LatestSubnet[]): Map<number,
 function quantilesOf(ascending: number[], count = 21): number[] {
   if (ascending.length <= count) return ascending;
   return Array.from({ length: count }, (_, i) => ascending[Math.round((i * (ascending.length - 1)) / (count - 1))]!);
+}
+
+/**
+ * The per-UID points up to the newest (`latestBlock`), each with the miner pool of the summary at its block (the
+ * last one there, if several) or null: both lists are oldest first, so one walk pairs them.
+ */
+function withPools(
+  points: readonly UidPoint[],
+  past: readonly SubnetHistoryPoint[],
+  latestBlock: number,
+  latestPool: number | null,
+): UidPoint[] {
+  const out: UidPoint[] = [];
+  let j = 0;
+  for (const p of points) {
+    if (p.blockNumber > latestBlock) break;
+    while (j < past.length && past[j]!.blockNumber <= p.blockNumber) j++;
+    const summary = j > 0 && past[j - 1]!.blockNumber === p.blockNumber ? past[j - 1]! : null;
+    out.push(withPool(p, p.blockNumber === latestBlock ? latestPool : (summary?.grossMinerPoolAlphaPerDay ?? null)));
+  }
+  return out;
+}
+
+/** Index of the first point at or after `block` in a list oldest first (its length if none). */
+function firstAtOrAfter(points: readonly UidPoint[], block: number): number {
+  const i = points.findIndex((p) => p.blockNumber >= block);
+  return i === -1 ? points.length : i;
 }
 
 function inputOf(latest: LatestSubnet, neurons: NeuronSnapshot[]): SubnetInput {

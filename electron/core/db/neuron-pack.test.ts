@@ -2,7 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NeuronSnapshot } from '../../../shared/domain';
-import { packNeurons, unpackKeys, unpackNeurons } from './neuron-pack';
+import { packNeurons, unpackKeys, unpackNeurons, unpackRegistrations, unpackUids } from './neuron-pack';
 
 // Uniform u64s are nearly all huge; the writer's fast paths switch at 2^31, 2^51 (zigzag) and 2^53, so the edges
 // of each, and everyday amounts, are drawn as often.
@@ -35,6 +35,12 @@ describe('packed UIDs', () => {
         const pack = packNeurons(neurons, list.map((n) => n.hotkeyId), list.map((n) => n.coldkeyId));
         expect(pack.uidCount).toBe(list.length);
         expect(unpackKeys(pack.keys).hotkeyIds).toEqual(list.map((n) => n.hotkeyId));
+        // What the newcomer statistics read of it: the UIDs, their registration blocks and incentives weighted per mechanism.
+        expect(unpackUids(pack.keys)).toEqual(list.map((n) => n.uid));
+        const weightOf = (m: number) => 1 / (m + 1);
+        const registrations = unpackRegistrations(pack.figures, list.length, (read) => Array.from({ length: read }, (_, m) => weightOf(m)));
+        expect([...registrations.registeredAtBlock]).toEqual(list.map((n) => n.registeredAtBlock));
+        expect([...registrations.incentive]).toEqual(list.map((n) => n.incentivesU16.reduce((a, b, m) => a + weightOf(m) * b, 0)));
         expect(unpackNeurons(7, pack, (id) => `a${id}`)).toEqual(neurons);
       }),
       { numRuns: 200 },

@@ -87,6 +87,13 @@ export function unpackKeys(blob: Uint8Array): PackedKeys {
   return { uids: r.deltas(count), hotkeyIds: r.deltas(count), coldkeyIds: r.deltas(count) };
 }
 
+/** Only the UID column of a keys blob: what the newcomer statistics follow (the account ids are not decoded). */
+export function unpackUids(blob: Uint8Array): number[] {
+  const r = new VarintReader(inflateRawSync(blob));
+  r.format();
+  return r.deltas(r.unsigned());
+}
+
 export function unpackFigures(blob: Uint8Array, count: number): PackedFigures {
   const r = new VarintReader(inflateRawSync(blob));
   r.format();
@@ -137,25 +144,25 @@ export function unpackNeurons(
 }
 
 /**
- * Only what the newcomer statistics read: each UID's incentive summed over mechanisms and its registration block.
- * Skips the other columns without decoding them (no BigInt), since it runs over every pack of a month.
- */
-/**
  * What the newcomer statistics read of a pack: each UID's registration block and its incentive over all mechanisms,
  * Σ_m weight_m · incentive_m (u16 scale) with the subnet's mechanism weights (engine/incentive.ts splitWeights), so a
- * share of the total is a share of the miner pool on a subnet with several mechanisms too.
+ * share of the total is a share of the miner pool on a subnet with several mechanisms too. Skips the other columns
+ * without decoding them (no BigInt), since it runs over every pack of a month.
  */
 export function unpackRegistrations(
   blob: Uint8Array,
   count: number,
   weightsFor: (mechanismsRead: number) => readonly number[],
-): { incentive: Float64Array; registeredAtBlock: number[] } {
+): { incentive: Float64Array; registeredAtBlock: Float64Array } {
   const r = new VarintReader(inflateRawSync(blob));
   r.format();
   r.skip(count); // flags
-  const lengths = r.list(count, () => r.unsigned());
+  const lengths = new Uint32Array(count);
   let mechanismsRead = 1;
-  for (const length of lengths) mechanismsRead = Math.max(mechanismsRead, length);
+  for (let i = 0; i < count; i++) {
+    lengths[i] = r.unsigned();
+    if (lengths[i]! > mechanismsRead) mechanismsRead = lengths[i]!;
+  }
   const weights = weightsFor(mechanismsRead);
   const incentive = new Float64Array(count);
   for (let i = 0; i < count; i++) {
@@ -164,7 +171,10 @@ export function unpackRegistrations(
     incentive[i] = sum;
   }
   r.skip(3 * count); // dividends, consensus, emission
-  return { incentive, registeredAtBlock: r.deltas(count) };
+  // Into a typed array: a month of packs is read at a start, and per-pack garbage is most of its cost.
+  const registeredAtBlock = new Float64Array(count);
+  r.deltasInto(registeredAtBlock);
+  return { incentive, registeredAtBlock };
 }
 
 /** The figures a key search copies out of one UID of a pack (My miners' sightings). */
@@ -306,12 +316,18 @@ class VarintReader {
   }
 
   deltas(count: number): number[] {
+    const out = new Array<number>(count);
+    this.deltasInto(out);
+    return out;
+  }
+
+  deltasInto(out: { length: number; [i: number]: number }): void {
     let previous = 0;
-    return this.list(count, () => {
+    for (let i = 0; i < out.length; i++) {
       const z = this.unsigned();
       previous += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-      return previous;
-    });
+      out[i] = previous;
+    }
   }
 
   /** Passes over `count` varints of any size. */

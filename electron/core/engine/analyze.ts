@@ -3,20 +3,12 @@
  * scenario (sorting, concentration, percentiles, the earning-miner curve, pruning, halvings, the window).
  * Computed once per sync and cached by the caller; evaluateNewcomer then reads it in O(log n).
  *
- * Who counts as what:
- * - owner-held UIDs: the subnet owner's hotkey and every hotkey of the owner's coldkey; their incentive is burned
- *   (ST coinbase/run_coinbase.rs get_owner_hotkeys), so they are in none of the groups below;
- * - miner: no validator permit, or a permit and incentive > 0 (a "dual" UID earns from the miner pool, so it is
- *   part of the incentive curve a newcomer competes against);
- * - validator: a validator permit (duals are counted here too, and in dualUids);
- * - earning miner: a miner with combined incentive > 0; zero-earner: a miner with none;
- * - immune: registered fewer than ImmunityPeriod blocks before the snapshot (ST utils/misc.rs get_neuron_is_immune).
+ * Who counts as what is said in uid-facts.ts, which reads the UID rows; the miner pool is chosen in miner-pool.ts.
  */
-import type { NeuronSnapshot, Provenance } from '../../../shared/domain';
+import type { Provenance } from '../../../shared/domain';
 import type {
   Figure,
   Percentiles,
-  PoolBasis,
   PruningWorking,
   SubnetAnalysis,
   SubnetDeregistration,
@@ -28,17 +20,16 @@ import { gini, hhi, nakamoto, top10PctShare, topShare } from './concentration';
 import { prefixSums } from './curve';
 import { emissionShares } from './emission-share';
 import { emissionFactorsByMonth, halvingOutlook } from './halving';
-import { combineIncentives } from './incentive';
-import { DEFAULT_IMMUNE_OWNER_UIDS_LIMIT, immortalOwnerUids, isOwnerHeld } from './owners';
+import { minerPool } from './miner-pool';
+import { DEFAULT_IMMUNE_OWNER_UIDS_LIMIT } from './owners';
 import { percentileValues, type PercentileValues } from './percentiles';
-import {
-  alphaPriceTao, minerShareOfEpoch, notEmittedReason, ownerCutShare, POOL_DISAGREEMENT, ruleGrossPoolAlphaPerDay, wasRead,
-} from './pool';
+import { alphaPriceTao, minerShareOfEpoch, ownerCutShare, wasRead } from './pool';
 import { chainAt, derived, figure } from './provenance';
 import { registrationTiming } from './registration-timing';
 import { unknownDeregistration } from './subnet-dereg';
-import { blocksToDays, perEpochToPerDay, raoToUnits, u16Share } from './units';
-import { computeWindow } from './window';
+import { count, DEFAULT_MIN_NON_IMMUNE_UIDS, earningShareOfMiners, NO_UIDS, readUids } from './uid-facts';
+import { blocksToDays, raoToUnits } from './units';
+import { computeWindow, growthPerDay } from './window';
 
 export interface AnalyzeOptions {
   /** Days of history the window covers (default 30). */
@@ -50,167 +41,8 @@ export interface AnalyzeOptions {
 }
 
 export const DEFAULT_WINDOW_DAYS = 30;
-/** ST lib.rs MinNonImmuneUids default, for rows recorded before the sync read it. */
-const DEFAULT_MIN_NON_IMMUNE_UIDS = 10;
 /** Months of halving factors kept in the model: the longest horizon the what-if offers (longer ones reuse the last). */
 const PATH_MONTHS = 36;
-const NO_UIDS = 'UID rows not stored for this sync point';
-
-/** What the UID rows say, or null when they were not stored. */
-interface UidFacts {
-  minerUids: number;
-  earningMiners: number;
-  validators: number;
-  dualUids: number;
-  immuneUids: number;
-  ownerUids: number;
-  earningColdkeys: number;
-  /** Combined incentive of earning (non-owner) miners, ascending. */
-  earningIncentivesAsc: number[];
-  /** Incentive summed per coldkey over earning miners, ascending. */
-  coldkeyIncentivesAsc: number[];
-  ownerIncentiveShare: number | null;
-  /** Σ combined incentive over all UIDs and over non-owner UIDs. */
-  incentiveSum: number;
-  receivedIncentiveSum: number;
-  /** Σ mechanism-0 incentive and dividends (u16 shares): the epoch's miner/validator split. */
-  incentiveSumU16: number;
-  dividendSumU16: number;
-  /** Alpha (rao) the chain paid per unit of combined incentive in the last epoch, from UIDs without dividends. */
-  alphaRaoPerIncentive: number | null;
-  emissionAlphaPerDayAsc: number[];
-  nonImmuneEmissionAlphaPerDayAsc: number[];
-  pruning: Omit<PruningWorking, 'immuneOwnerUidsLimit' | 'minNonImmuneUids' | 'nonImmuneUids'> & { nonImmune: number };
-  deregLineAlphaPerDay: number | null;
-  deregLineUid: number | null;
-  registrationsSincePrevious: number | null;
-  mechanismsExpected: number;
-  mechanismsRead: number;
-}
-
-type Candidate = { emissionRao: bigint; registeredAtBlock: number; uid: number };
-
-/** get_neuron_to_prune's order: lowest emission first, then older registration, then lower uid. */
-function prunedBefore(a: Candidate, b: Candidate): boolean {
-  if (a.emissionRao !== b.emissionRao) return a.emissionRao < b.emissionRao;
-  if (a.registeredAtBlock !== b.registeredAtBlock) return a.registeredAtBlock < b.registeredAtBlock;
-  return a.uid < b.uid;
-}
-
-function readUids(
-  input: SubnetInput,
-  neurons: readonly NeuronSnapshot[],
-  previousBlockNumber: number | null,
-): UidFacts {
-  const { subnet } = input;
-  const combined = combineIncentives(subnet, neurons);
-  const immortal = immortalOwnerUids(subnet, neurons);
-  const minNonImmune = subnet.minNonImmuneUids ?? DEFAULT_MIN_NON_IMMUNE_UIDS;
-  let incentiveSum = 0;
-  let ownerIncentive = 0;
-  let incentiveSumU16 = 0;
-  let dividendSumU16 = 0;
-  let minerUids = 0;
-  let validators = 0;
-  let dualUids = 0;
-  let immuneUids = 0;
-  let ownerUids = 0;
-  let nonImmune = 0;
-  let registrationsSincePrevious = 0;
-  let paidRao = 0n;
-  let paidIncentive = 0;
-  let lowestNonImmune: NeuronSnapshot | null = null;
-  let lowestImmune: NeuronSnapshot | null = null;
-  const earningIncentivesAsc: number[] = [];
-  const byColdkey = new Map<string, number>();
-  const emissionAlphaPerDayAsc: number[] = [];
-  const nonImmuneEmissionAlphaPerDayAsc: number[] = [];
-
-  for (let i = 0; i < neurons.length; i++) {
-    const n = neurons[i] as NeuronSnapshot;
-    const incentive = combined.incentives[i] as number;
-    incentiveSum += incentive;
-    incentiveSumU16 += u16Share(n.incentivesU16[0] ?? 0);
-    dividendSumU16 += u16Share(n.dividendsU16);
-    if (previousBlockNumber !== null && n.registeredAtBlock > previousBlockNumber) registrationsSincePrevious++;
-    // A UID without dividends was paid only for its incentive: what the chain paid per unit of incentive (its
-    // Emission over the weight Emission is stored in proportion to: see combineIncentives' emissionWeights).
-    if (incentive > 0 && n.dividendsU16 === 0) {
-      paidRao += n.emissionRao;
-      paidIncentive += combined.emissionWeights[i] as number;
-    }
-    const immune = input.blockNumber - n.registeredAtBlock < subnet.immunityPeriodBlocks;
-    if (!immortal.has(n.uid)) {
-      // get_neuron_to_prune's candidates: every UID but the owner-immortal ones (other owner UIDs included).
-      const perDay = perEpochToPerDay(raoToUnits(n.emissionRao), subnet.tempo);
-      if (perDay !== null) emissionAlphaPerDayAsc.push(perDay);
-      if (immune) {
-        if (lowestImmune === null || prunedBefore(n, lowestImmune)) lowestImmune = n;
-      } else {
-        nonImmune++;
-        if (perDay !== null) nonImmuneEmissionAlphaPerDayAsc.push(perDay);
-        if (lowestNonImmune === null || prunedBefore(n, lowestNonImmune)) lowestNonImmune = n;
-      }
-    }
-    if (isOwnerHeld(subnet, n)) {
-      ownerUids++;
-      ownerIncentive += incentive;
-      continue;
-    }
-    if (immune) immuneUids++;
-    if (n.validatorPermit) validators++;
-    if (n.validatorPermit && incentive > 0) dualUids++;
-    if (n.validatorPermit && incentive === 0) continue;
-    minerUids++;
-    if (incentive > 0) {
-      earningIncentivesAsc.push(incentive);
-      byColdkey.set(n.coldkey, (byColdkey.get(n.coldkey) ?? 0) + incentive);
-    }
-  }
-  earningIncentivesAsc.sort((a, b) => a - b);
-  emissionAlphaPerDayAsc.sort((a, b) => a - b);
-  nonImmuneEmissionAlphaPerDayAsc.sort((a, b) => a - b);
-  const coldkeyIncentivesAsc = [...byColdkey.values()].sort((a, b) => a - b);
-
-  // ST subnets/registration.rs get_neuron_to_prune: the lowest non-immune while more than MinNonImmuneUids remain,
-  // else the lowest immune.
-  const floorApplies = nonImmune <= minNonImmune;
-  const next = !floorApplies && lowestNonImmune !== null ? lowestNonImmune : lowestImmune;
-  const reason =
-    next === null
-      ? 'no UID can be pruned (only owner-immortal UIDs)'
-      : next === lowestNonImmune
-        ? 'lowest last-epoch emission among non-immune UIDs (ties: older registration, then lower UID)'
-        : lowestNonImmune === null
-          ? 'every prunable UID is immune: the lowest immune one goes'
-          : `only ${nonImmune} non-immune UIDs, not more than MinNonImmuneUids (${minNonImmune}): the lowest immune UID goes instead`;
-  const line = lowestNonImmune === null ? null : perEpochToPerDay(raoToUnits(lowestNonImmune.emissionRao), subnet.tempo);
-  return {
-    minerUids,
-    earningMiners: earningIncentivesAsc.length,
-    validators,
-    dualUids,
-    immuneUids,
-    ownerUids,
-    earningColdkeys: byColdkey.size,
-    earningIncentivesAsc,
-    coldkeyIncentivesAsc,
-    ownerIncentiveShare: incentiveSum > 0 ? ownerIncentive / incentiveSum : null,
-    incentiveSum,
-    receivedIncentiveSum: incentiveSum - ownerIncentive,
-    incentiveSumU16,
-    dividendSumU16,
-    alphaRaoPerIncentive: paidIncentive > 0 ? Number(paidRao) / paidIncentive : null,
-    emissionAlphaPerDayAsc,
-    nonImmuneEmissionAlphaPerDayAsc,
-    pruning: { nextUid: next?.uid ?? null, reason, immortalOwnerUids: [...immortal].sort((a, b) => a - b), nonImmune },
-    deregLineAlphaPerDay: line,
-    deregLineUid: lowestNonImmune?.uid ?? null,
-    registrationsSincePrevious: previousBlockNumber === null ? null : registrationsSincePrevious,
-    mechanismsExpected: combined.mechanismsExpected,
-    mechanismsRead: combined.mechanismsRead,
-  };
-}
 
 function percentileFigures(
   values: PercentileValues,
@@ -221,37 +53,6 @@ function percentileFigures(
   const at = (v: number | null): Figure => figure(v === null || scale === null ? null : v * scale, provenance, note);
   return { p25: at(values.p25), p50: at(values.p50), p75: at(values.p75), p90: at(values.p90), max: at(values.max) };
 }
-
-function count(uids: UidFacts | null, pick: (u: UidFacts) => number, provenance: Provenance): Figure {
-  return uids === null ? figure(null, provenance, NO_UIDS) : figure(pick(uids), provenance);
-}
-
-function earningShareOfMiners(uids: UidFacts | null, provenance: Provenance): Figure {
-  if (uids === null) return figure(null, provenance, NO_UIDS);
-  if (uids.minerUids === 0) return figure(null, provenance, 'no miner UIDs');
-  return figure(uids.earningMiners / uids.minerUids, provenance);
-}
-
-/** Growth per day of a summary field from the oldest point of the window to the live one; null without history. */
-function growthPerDay(
-  history: readonly SubnetHistoryPoint[],
-  live: SubnetHistoryPoint,
-  windowDays: number,
-  pick: (p: SubnetHistoryPoint) => number | null,
-): number | null {
-  const now = pick(live);
-  if (now === null) return null;
-  const from = live.blockTimeMs - windowDays * 86_400_000;
-  let oldest: SubnetHistoryPoint | null = null;
-  for (const p of history) {
-    if (p.blockNumber >= live.blockNumber || p.blockTimeMs < from || pick(p) === null) continue;
-    if (oldest === null || p.blockNumber < oldest.blockNumber) oldest = p;
-  }
-  if (oldest === null) return null;
-  const days = (live.blockNumber - oldest.blockNumber) / 7200;
-  return days > 0 ? (now - (pick(oldest) as number)) / days : null;
-}
-
 /**
  * Scenario-free analysis of one subnet at one sync point. `history` holds the summaries of earlier sync points
  * (any order; later ones are ignored); the window and the registration rate come from it.
@@ -274,68 +75,6 @@ export function analyzeSubnet(
 export function summarizeSubnet(input: SubnetInput, previousBlockNumber: number | null): SubnetHistoryPoint {
   return buildAnalysis(input, previousBlockNumber, [], {}).summary;
 }
-
-interface Pool {
-  gross: number | null;
-  received: number | null;
-  measured: number | null;
-  ruleReceived: number | null;
-  basis: PoolBasis | null;
-  /** Alpha/day a unit of combined incentive earns (per-miner figures = incentive × this). */
-  perIncentive: number | null;
-  note: string | null;
-  provenance: Provenance;
-}
-
-/** The received miner pool: as the chain paid it where the UID rows allow, by the rule otherwise (see pool.ts). */
-function minerPool(input: SubnetInput, uids: UidFacts | null, minerShare: number, burnedShare: number | null, at: string): Pool {
-  const { subnet, network } = input;
-  const notEmitted = notEmittedReason(network, subnet);
-  const ruleGross = notEmitted ? 0 : ruleGrossPoolAlphaPerDay(network, subnet, minerShare);
-  const ruleReceived = burnedShare === null ? null : ruleGross * (1 - burnedShare);
-  // Emission and Incentive are written by the same epoch; incentive paid nothing means the rows disagree: use the rule.
-  const perIncentiveMeasured =
-    uids?.alphaRaoPerIncentive == null || uids.alphaRaoPerIncentive <= 0
-      ? null
-      : perEpochToPerDay(uids.alphaRaoPerIncentive / 1e9, subnet.tempo);
-  const measured = perIncentiveMeasured === null || uids === null ? null : perIncentiveMeasured * uids.receivedIncentiveSum;
-  if (notEmitted !== null) {
-    return {
-      gross: 0, received: 0, measured, ruleReceived: 0, basis: 'not-emitted', perIncentive: 0, note: notEmitted,
-      provenance: derived(`get_subnets_to_emit_to's conditions at ${at}`),
-    };
-  }
-  if (uids !== null && uids.incentiveSum === 0 && subnet.uidCount > 0 && (input.neurons?.length ?? 0) > 0) {
-    return {
-      gross: 0, received: 0, measured: 0, ruleReceived: 0, basis: 'rule', perIncentive: 0,
-      note: 'no miner had incentive in the last epoch: validators received everything', provenance: derived(`incentives at ${at}`),
-    };
-  }
-  if (measured !== null && perIncentiveMeasured !== null && uids !== null) {
-    const ratio = ruleReceived !== null && ruleReceived > 0 ? measured / ruleReceived : null;
-    const note =
-      ratio !== null && Math.abs(ratio - 1) > POOL_DISAGREEMENT
-        ? `the chain paid ${(ratio * 100).toFixed(0)}% of what the rule gives (alpha_out × (1 − owner cut) × miner share): ` +
-          'what it paid in the last epoch is shown (the rule does not see a changed tempo, a deferred epoch or a recycled root share)'
-        : null;
-    return {
-      gross: perIncentiveMeasured * uids.incentiveSum, received: measured, measured, ruleReceived, basis: 'measured',
-      perIncentive: perIncentiveMeasured, note,
-      provenance: derived(`Σ last-epoch emission of non-owner miner UIDs × 7200 / tempo at ${at}`),
-    };
-  }
-  return {
-    gross: ruleGross,
-    received: ruleReceived,
-    measured: null,
-    ruleReceived,
-    basis: 'rule',
-    perIncentive: uids !== null && uids.incentiveSum > 0 ? ruleGross / uids.incentiveSum : ruleGross,
-    note: ruleReceived === null ? 'burned share unknown' : uids === null ? `${NO_UIDS}: the rule is shown` : 'no miner without dividends was paid in the last epoch: the rule is shown',
-    provenance: derived(`alpha_out × (1 − owner cut) × miner share × (1 − burned share) × 7200 at ${at}`),
-  };
-}
-
 function buildAnalysis(
   input: SubnetInput,
   previousBlockNumber: number | null,

@@ -144,8 +144,9 @@ export function backtestSubnet(
   points: readonly UidPoint[],
   immunityPeriodBlocks: number,
   thresholds: VerdictThresholds,
+  /** The registrations of `points`, when the caller followed them already (followRegistrations). */
+  registrations: readonly Registration[] = followRegistrations(points, immunityPeriodBlocks),
 ): SubnetBacktest {
-  const registrations = followRegistrations(points, immunityPeriodBlocks);
   const newest = points.length ? points[points.length - 1]!.blockNumber : -Infinity;
   const known = knownAtEach(registrations);
   const curves = new Map<number, Curve>();

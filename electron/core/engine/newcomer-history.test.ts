@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
-import { newcomerOutcomes, uidPoint, type UidPoint } from './newcomer-history';
+import { followRegistrations, newcomerOutcomes, newcomerOutcomesWithin, uidPoint, type UidPoint } from './newcomer-history';
 
 const HOUR = BLOCKS_PER_DAY / 24;
 const IMMUNITY = 12 * HOUR;
@@ -91,5 +92,59 @@ describe('newcomer outcomes from a hand-built history', () => {
     expect(o2.inCoarseGaps).toBe(1);
     expect(o2.resolved).toBe(0);
     expect(o2.earnShare).toBeNull();
+  });
+});
+
+/**
+ * A generated history of one subnet (`seed` picks it): `slots` UIDs over `count` points 1 h to 2 days apart, each
+ * point re-registering some slots (at a block between the points), scoring some, sometimes dropping a slot from
+ * the point or showing an older registration in it, with a miner pool per point: the cases a followed registration
+ * meets, in random order.
+ */
+function generatedHistory(seed: number, count: number, slots = 12): UidPoint[] {
+  let state = seed >>> 0 || 1;
+  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const registeredAt = Array.from({ length: slots }, () => T0 - Math.floor(random() * 40 * BLOCKS_PER_DAY));
+  const points: UidPoint[] = [];
+  let at = T0;
+  for (let p = 0; p < count; p++) {
+    const previous = at;
+    at += random() < 0.7 ? HOUR : Math.ceil(random() * 48) * HOUR;
+    const rows: [number, number, number][] = [];
+    for (let uid = 0; uid < slots; uid++) {
+      if (p > 0 && random() < 0.08) registeredAt[uid] = previous + 1 + Math.floor(random() * (at - previous));
+      else if (p > 0 && random() < 0.02) registeredAt[uid] = T0 + Math.floor(random() * (at - T0)); // an older-looking row
+      if (random() < 0.03) continue; // not in this point
+      rows.push([uid, registeredAt[uid]!, random() < 0.5 ? 0 : Math.floor(random() * 1000)]);
+    }
+    const built = uidPoint(at, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), at - 37 * BLOCKS_PER_DAY);
+    points.push({ ...built, poolAlphaPerDay: random() < 0.05 ? null : 100 + random() * 900 });
+  }
+  return points;
+}
+
+describe('the statistics of a window from registrations followed over a longer history', () => {
+  it('equal the statistics computed on the window alone, wherever the window starts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 0, max: 119 }), (seed, from) => {
+        const points = generatedHistory(seed, 120);
+        const registrations = followRegistrations(points, IMMUNITY);
+        expect(newcomerOutcomesWithin(registrations, points, from)).toEqual(newcomerOutcomes(points.slice(from), IMMUNITY));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the generated histories hold every case: earned, pruned, scored late, coarse gaps', () => {
+    const registrations = followRegistrations(generatedHistory(7, 120), IMMUNITY);
+    expect(registrations.some((r) => r.earned)).toBe(true);
+    expect(registrations.some((r) => r.prunedAtBlock !== null && r.firstIncentiveBlock === null)).toBe(true);
+    expect(registrations.some((r) => r.firstIncentiveBlock !== null && !r.earned)).toBe(true);
+    expect(registrations.some((r) => r.coarse)).toBe(true);
+  });
+
+  it('an empty window: nothing registered in it', () => {
+    const points = generatedHistory(3, 20);
+    expect(newcomerOutcomesWithin(followRegistrations(points, IMMUNITY), points, 20)).toEqual(newcomerOutcomes([], IMMUNITY));
   });
 });
