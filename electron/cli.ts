@@ -22,7 +22,9 @@ async function loadPrinter(): Promise<typeof import('./web/lazy-printer')> {
     return await import('./web/lazy-printer');
   } catch (e) {
     if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
-    process.stderr.write('scout: `scout report` runs from a source checkout (`npm run scout -- report …`); the installed app exports PDFs from its window.\n');
+    process.stderr.write(
+      'scout: `scout report` runs from a source checkout (`npm run scout -- report …`); the installed app exports PDFs from its window.\n',
+    );
     process.exit(1);
   }
 }

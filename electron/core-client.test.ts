@@ -43,7 +43,10 @@ class FakeCore implements CoreProcessLike {
 }
 
 /** `startsReady`: each new core says ready on its own (else the test decides what it does while starting). */
-function client(options: CoreClientOptions = {}, startsReady = true): { core: CoreClient; spawned: FakeCore[]; down: string[] } {
+function client(
+  options: CoreClientOptions = {},
+  startsReady = true,
+): { core: CoreClient; spawned: FakeCore[]; down: string[] } {
   const spawned: FakeCore[] = [];
   const down: string[] = [];
   const core = new CoreClient(
@@ -74,7 +77,10 @@ describe('the core client', () => {
     const lost = core.call('notes.save', {});
     await settle();
     spawned[0]!.exit(9);
-    expect(await lost).toMatchObject({ ok: false, error: { message: expect.stringMatching(/core process stopped \(exit code 9\)/) } });
+    expect(await lost).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/core process stopped \(exit code 9\)/) },
+    });
     expect(spawned).toHaveLength(2);
   });
 
@@ -114,14 +120,23 @@ describe('the core client', () => {
     spawned[0]!.fail('better-sqlite3 built for Electron 45.4.1 (x64) is missing');
     spawned[0]!.exit(1);
     const reply = await waiting;
-    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringContaining('better-sqlite3 built for Electron 45.4.1 (x64) is missing') } });
-    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringContaining('/home/ana/.config/Subnet Scout/logs/core.log') } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('better-sqlite3 built for Electron 45.4.1 (x64) is missing') },
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('/home/ana/.config/Subnet Scout/logs/core.log') },
+    });
     expect(reply).toMatchObject({ ok: false, error: { message: expect.stringContaining('Restart core') } });
     expect(down).toHaveLength(1);
     expect(down[0]).toMatch(/could not start: better-sqlite3/);
     expect(spawned).toHaveLength(1);
     // Later calls do not wait either.
-    expect(await core.call('subnets.list', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('could not start') } });
+    expect(await core.call('subnets.list', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('could not start') },
+    });
     expect(core.problem).toMatch(/could not start/);
   });
 
@@ -129,7 +144,10 @@ describe('the core client', () => {
     const { core, spawned, down } = client({}, false);
     const waiting = core.call('subnets.list', {});
     spawned[0]!.exit(134);
-    expect(await waiting).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not start: it stopped with exit code 134/) } });
+    expect(await waiting).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/could not start: it stopped with exit code 134/) },
+    });
     expect(down).toHaveLength(1);
   });
 
@@ -155,7 +173,10 @@ describe('the core client', () => {
     await vi.advanceTimersByTimeAsync(29_000);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(await waiting).toMatchObject({ ok: false, error: { message: expect.stringMatching(/did not start within 30 s.*core\.log/) } });
+    expect(await waiting).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/did not start within 30 s.*core\.log/) },
+    });
     expect(spawned[0]!.killed).toBe(true);
     expect(down).toHaveLength(1);
     expect(spawned).toHaveLength(1);
@@ -199,6 +220,9 @@ describe('the core client', () => {
     expect(spawned).toHaveLength(7);
     expect(down).toHaveLength(1);
     expect(down[0]).toMatch(/stopped 4 times within 10 min \(last exit code 139\)/);
-    expect(await core.call('subnets.list', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('core.log') } });
+    expect(await core.call('subnets.list', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('core.log') },
+    });
   });
 });

@@ -43,7 +43,8 @@ export class CoreClient {
   private readyTimer: ReturnType<typeof setTimeout> | null = null;
   /** Called when the last pending call is answered (stop() waits for it). */
   private drained: (() => void) | null = null;
-  private readonly options: Required<Omit<CoreClientOptions, 'logPath' | 'onDown'>> & Pick<CoreClientOptions, 'logPath' | 'onDown'>;
+  private readonly options: Required<Omit<CoreClientOptions, 'logPath' | 'onDown'>> &
+    Pick<CoreClientOptions, 'logPath' | 'onDown'>;
 
   constructor(
     private readonly spawn: () => CoreProcessLike,
@@ -102,7 +103,9 @@ export class CoreClient {
       if (this.crashTimes.length <= this.options.maxRestarts) this.start();
       else {
         const minutes = Math.round(this.options.crashWindowMs / 60_000);
-        this.goDown(`The core stopped ${this.crashTimes.length} times within ${minutes} min (last exit code ${code}), so it was not restarted again`);
+        this.goDown(
+          `The core stopped ${this.crashTimes.length} times within ${minutes} min (last exit code ${code}), so it was not restarted again`,
+        );
       }
     });
   }
@@ -127,13 +130,18 @@ export class CoreClient {
 
   private goDown(reason: string): void {
     this.state = 'down';
-    this.downMessage = this.options.logPath ? `${reason}. Details are in its log: ${this.options.logPath}` : `${reason}.`;
+    this.downMessage = this.options.logPath
+      ? `${reason}. Details are in its log: ${this.options.logPath}`
+      : `${reason}.`;
     this.release(this.downReply());
     this.options.onDown?.(this.downMessage);
   }
 
   private downReply(): Reply<unknown> {
-    return { ok: false, error: { code: 'internal', message: `${this.downMessage} Use Help → Restart core to try again.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `${this.downMessage} Use Help → Restart core to try again.` },
+    };
   }
 
   /** Why the core is not running, or null while it runs or starts. */
@@ -144,7 +152,11 @@ export class CoreClient {
   private whenReady(): Promise<Reply<unknown> | null> {
     if (this.state === 'ready') return Promise.resolve(null);
     if (this.state === 'down') return Promise.resolve(this.downReply());
-    if (this.state === 'stopped') return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The core has stopped: the app is quitting.' } });
+    if (this.state === 'stopped')
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'internal', message: 'The core has stopped: the app is quitting.' },
+      });
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 

@@ -28,7 +28,10 @@ async function serve(): Promise<void> {
   // A missing Electron build of better-sqlite3 is a start-up failure with its fix, not a database the user must
   // think is broken (which is what opening the file with the wrong build would report).
   checkNativeModule();
-  const service = await ScoutService.open({ dataDir: defaultDataDir(), version: process.env.SCOUT_APP_VERSION ?? '0.0.0' });
+  const service = await ScoutService.open({
+    dataDir: defaultDataDir(),
+    version: process.env.SCOUT_APP_VERSION ?? '0.0.0',
+  });
   service.on((event, payload) => send({ type: 'event', event, payload }));
   port!.on('message', ({ data }) => {
     const req = data as CoreRequest;

@@ -22,8 +22,10 @@ export type ReportPrinter = (target: ReportTarget) => Promise<Reply<unknown>>;
 
 export function bindIpc(core: CoreClient, windows: () => BrowserWindow[], printReport: ReportPrinter): void {
   ipcMain.handle('scout:call', async (event, method: unknown, arg: unknown): Promise<Reply<unknown>> => {
-    if (!fromOurPage(event)) return { ok: false, error: { code: 'unknown-method', message: 'Calls are only accepted from the app.' } };
-    if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: unknownMethodMessage(method) } };
+    if (!fromOurPage(event))
+      return { ok: false, error: { code: 'unknown-method', message: 'Calls are only accepted from the app.' } };
+    if (!isMethod(method))
+      return { ok: false, error: { code: 'unknown-method', message: unknownMethodMessage(method) } };
     const parsed = contract[method].arg.safeParse(arg);
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-argument', message: invalidArgumentMessage(method, parsed.error) } };

@@ -8,7 +8,14 @@ import { app, BrowserWindow, Menu, net, protocol, screen, session, shell, utilit
 import { pathToFileURL } from 'node:url';
 import { CoreClient, type CoreProcessLike } from './core-client';
 import type { Reply } from '../shared/api-wire';
-import { PDF_FOOTER, PDF_HEADER, REPORT_READY_SELECTOR, reportFilename, reportRoute, type ReportTarget } from '../shared/reports-api';
+import {
+  PDF_FOOTER,
+  PDF_HEADER,
+  REPORT_READY_SELECTOR,
+  reportFilename,
+  reportRoute,
+  type ReportTarget,
+} from '../shared/reports-api';
 import { APP_ORIGIN, bindIpc } from './ipc';
 import { decideWindowOpen, isAllowedNavigation } from './navigation-policy';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
@@ -20,7 +27,9 @@ const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'";
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 // A run from a checkout (`npm start`) keeps its own folder, so it never migrates the installed app's database and both
 // can run at once: set before the single-instance lock, which is per folder.
@@ -39,7 +48,8 @@ function serveRenderer(): void {
     const url = new URL(request.url);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = path.normalize(path.join(RENDERER_DIR, relative));
-    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file))
+      return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CSP);
@@ -49,7 +59,9 @@ function serveRenderer(): void {
 
 function harden(): void {
   // Desktop notifications (My miners alerts, each kind turned on in Settings) are the one permission granted.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permission === 'notifications'),
+  );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'notifications');
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -106,7 +118,10 @@ async function printReport(target: ReportTarget): Promise<Reply<unknown>> {
   const win = new BrowserWindow({ show: false, width: 1100, height: 1400, webPreferences: SECURE_WEB_PREFERENCES });
   try {
     await win.loadURL(`${APP_ORIGIN}/index.html${reportRoute(target)}`);
-    const { ready, problem } = (await win.webContents.executeJavaScript(waitForReport(30_000))) as { ready: boolean; problem: string | null };
+    const { ready, problem } = (await win.webContents.executeJavaScript(waitForReport(30_000))) as {
+      ready: boolean;
+      problem: string | null;
+    };
     if (!ready) throw new Error('the report page did not finish drawing within 30 s');
     if (problem) return { ok: false, error: { code: 'invalid-argument', message: problem } };
     const pdf = await win.webContents.printToPDF({
@@ -119,7 +134,10 @@ async function printReport(target: ReportTarget): Promise<Reply<unknown>> {
     });
     return { ok: true, value: { filename: reportFilename(target), pdfBase64: pdf.toString('base64') } };
   } catch (e) {
-    return { ok: false, error: { code: 'internal', message: `The report could not be printed: ${(e as Error).message}` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `The report could not be printed: ${(e as Error).message}` },
+    };
   } finally {
     win.destroy();
   }
@@ -152,7 +170,12 @@ function offerToOpenDownloads(): void {
     item.once('done', (_e, state) => {
       if (state !== 'completed') return;
       void dialog
-        .showMessageBox({ message: savedDownloadTitle(item.getFilename()), detail: item.getSavePath(), buttons: ['Open', 'Close'], defaultId: 0 })
+        .showMessageBox({
+          message: savedDownloadTitle(item.getFilename()),
+          detail: item.getSavePath(),
+          buttons: ['Open', 'Close'],
+          defaultId: 0,
+        })
         .then(async ({ response }) => {
           if (response === 0) await shell.openPath(item.getSavePath());
         });
@@ -191,7 +214,11 @@ function createWindow(): void {
     if (choice === 0) event.preventDefault();
   });
   mainWindow.on('close', () => {
-    if (mainWindow) saveWindowState(app.getPath('userData'), { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+    if (mainWindow)
+      saveWindowState(app.getPath('userData'), {
+        bounds: mainWindow.getNormalBounds(),
+        maximized: mainWindow.isMaximized(),
+      });
   });
   // macOS keeps the app running with no window; a later activate or second instance must not touch a destroyed one.
   mainWindow.on('closed', () => {
@@ -207,7 +234,16 @@ function buildMenu(): void {
       ...(isMac ? [{ role: 'appMenu' as const }] : []),
       { label: 'File', submenu: [isMac ? { role: 'close' as const } : { role: 'quit' as const }] },
       { role: 'editMenu' },
-      { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+      {
+        label: 'View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      },
       {
         label: 'Help',
         submenu: [
@@ -216,7 +252,11 @@ function buildMenu(): void {
           { type: 'separator' },
           {
             label: 'About Subnet Scout',
-            click: () => void dialog.showMessageBox({ message: `Subnet Scout ${app.getVersion()}`, detail: 'Decide where to mine on Bittensor.' }),
+            click: () =>
+              void dialog.showMessageBox({
+                message: `Subnet Scout ${app.getVersion()}`,
+                detail: 'Decide where to mine on Bittensor.',
+              }),
           },
         ],
       },
@@ -228,7 +268,8 @@ function buildMenu(): void {
 function openCoreLog(): fs.WriteStream | null {
   try {
     fs.mkdirSync(path.dirname(coreLogPath), { recursive: true });
-    if (fs.existsSync(coreLogPath) && fs.statSync(coreLogPath).size > 1_000_000) fs.renameSync(coreLogPath, `${coreLogPath}.1`);
+    if (fs.existsSync(coreLogPath) && fs.statSync(coreLogPath).size > 1_000_000)
+      fs.renameSync(coreLogPath, `${coreLogPath}.1`);
     const log = fs.createWriteStream(coreLogPath, { flags: 'a' });
     log.on('error', () => undefined); // a log that cannot be written must not take the app down
     return log;
@@ -244,7 +285,9 @@ function spawnCore(): CoreProcessLike {
     env: { ...process.env, SCOUT_DATA_DIR: dataDir, SCOUT_APP_VERSION: app.getVersion() },
   });
   const log = openCoreLog();
-  log?.write(`--- ${new Date().toISOString()} core started (Subnet Scout ${app.getVersion()}, Electron ${process.versions.electron}, data ${dataDir})\n`);
+  log?.write(
+    `--- ${new Date().toISOString()} core started (Subnet Scout ${app.getVersion()}, Electron ${process.versions.electron}, data ${dataDir})\n`,
+  );
   for (const stream of [child.stdout, child.stderr]) {
     if (log) stream?.pipe(log, { end: false });
     // From a checkout the terminal shows it too.

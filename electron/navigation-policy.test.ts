@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideWindowOpen, isAllowedNavigation, isAppUrl } from './navigation-policy';
 
 describe("the window's navigation policy", () => {
-  it('stays on the app\'s own pages', () => {
+  it("stays on the app's own pages", () => {
     expect(isAllowedNavigation('app://scout/index.html')).toBe(true);
     expect(isAllowedNavigation('app://scout/index.html#/report/subnet/7')).toBe(true);
   });

@@ -34,6 +34,12 @@ export interface WindowOpenDecision {
 export function decideWindowOpen(url: string): WindowOpenDecision {
   const u = parse(url);
   // User names in a link (https://github.com@evil.example) only serve to disguise where it goes.
-  const external = u !== null && u.protocol === 'https:' && u.hostname !== '' && u.username === '' && u.password === '' && url.length <= 2048;
+  const external =
+    u !== null &&
+    u.protocol === 'https:' &&
+    u.hostname !== '' &&
+    u.username === '' &&
+    u.password === '' &&
+    url.length <= 2048;
   return { action: 'deny', openExternal: external };
 }

@@ -12,10 +12,17 @@ const electron = vi.hoisted(() => {
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.push([key, api]) },
     ipcRenderer: {
       invoke: vi.fn(async (_channel: string, method: string) =>
-        method === 'app.info' ? { ok: true, value: { version: 'test' } } : { ok: false, error: { code: 'invalid-argument', message: 'nope' } },
+        method === 'app.info'
+          ? { ok: true, value: { version: 'test' } }
+          : { ok: false, error: { code: 'invalid-argument', message: 'nope' } },
       ),
-      on: (channel: string, fn: (...args: unknown[]) => void) => listeners.set(channel, [...(listeners.get(channel) ?? []), fn]),
-      removeListener: (channel: string, fn: unknown) => listeners.set(channel, (listeners.get(channel) ?? []).filter((f) => f !== fn)),
+      on: (channel: string, fn: (...args: unknown[]) => void) =>
+        listeners.set(channel, [...(listeners.get(channel) ?? []), fn]),
+      removeListener: (channel: string, fn: unknown) =>
+        listeners.set(
+          channel,
+          (listeners.get(channel) ?? []).filter((f) => f !== fn),
+        ),
       send: vi.fn(),
     },
   };
@@ -41,7 +48,10 @@ describe('the preload', () => {
   it("passes calls through one channel and hands failures over as plain data, the core's code beside its message", async () => {
     await expect(api.call('app.info')).resolves.toEqual({ version: 'test' });
     // A plain object: the context bridge would strip an Error of everything but its message.
-    await expect(api.call('settings.set', { colour: 'red' })).rejects.toStrictEqual({ code: 'invalid-argument', message: 'nope' });
+    await expect(api.call('settings.set', { colour: 'red' })).rejects.toStrictEqual({
+      code: 'invalid-argument',
+      message: 'nope',
+    });
     expect(electron.ipcRenderer.invoke.mock.calls.map((c) => c[0])).toEqual(['scout:call', 'scout:call']);
   });
 

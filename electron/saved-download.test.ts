@@ -21,7 +21,9 @@ describe('where the app lets a download be saved', () => {
     const data = path.join(root, 'Subnet Scout');
     fs.mkdirSync(path.join(data, 'backups'), { recursive: true });
     fs.symlinkSync(data, path.join(root, 'link'));
-    expect(downloadTargetProblem(path.join(data, 'scout.db'), data)).toMatch(/inside Subnet Scout's data folder .* Choose another folder/);
+    expect(downloadTargetProblem(path.join(data, 'scout.db'), data)).toMatch(
+      /inside Subnet Scout's data folder .* Choose another folder/,
+    );
     expect(downloadTargetProblem(path.join(data, 'backups', 'report.pdf'), data)).not.toBeNull();
     expect(downloadTargetProblem(path.join(root, 'elsewhere', '..', 'Subnet Scout', 'r.pdf'), data)).not.toBeNull();
     expect(downloadTargetProblem(path.join(root, 'link', 'r.pdf'), data)).not.toBeNull();

@@ -7,7 +7,10 @@ import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } fro
 
 const laptop = { x: 0, y: 0, width: 1440, height: 875 };
 const monitorRight = { x: 1440, y: 0, width: 2560, height: 1400 };
-const at = (x: number, y: number, width = 1280, height = 820): WindowState => ({ bounds: { x, y, width, height }, maximized: false });
+const at = (x: number, y: number, width = 1280, height = 820): WindowState => ({
+  bounds: { x, y, width, height },
+  maximized: false,
+});
 
 describe('the saved window position', () => {
   it('is kept when it is on a display that is still there', () => {
@@ -19,7 +22,9 @@ describe('the saved window position', () => {
   });
 
   it('is shrunk and moved onto a display that became smaller', () => {
-    expect(fitToDisplays(at(1500, 200, 2400, 1300), [laptop, { x: 1440, y: 0, width: 1920, height: 1080 }])).toEqual(at(1440, 0, 1920, 1080));
+    expect(fitToDisplays(at(1500, 200, 2400, 1300), [laptop, { x: 1440, y: 0, width: 1920, height: 1080 }])).toEqual(
+      at(1440, 0, 1920, 1080),
+    );
   });
 
   it('with only a sliver left on screen opens on the primary display', () => {

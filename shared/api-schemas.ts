@@ -38,12 +38,20 @@ export const SettingsSchema = z
     network: z.enum(['finney', 'archive', 'testnet', 'local', 'custom']),
     customEndpoint: z.union([endpointUrl, z.literal('')]),
     /** Sync every N minutes while the app runs; 0 = only when asked. */
-    syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+    syncIntervalMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
     /**
      * A sync that has not finished after this many minutes stops (a node that accepts calls but never answers); a
      * backfill gets this much more per day it reads.
      */
-    syncDeadlineMinutes: z.number().int('the sync time limit is a whole number of minutes').min(1, 'the sync time limit is at least 1 minute').max(120, 'the sync time limit is at most 120 minutes'),
+    syncDeadlineMinutes: z
+      .number()
+      .int('the sync time limit is a whole number of minutes')
+      .min(1, 'the sync time limit is at least 1 minute')
+      .max(120, 'the sync time limit is at most 120 minutes'),
     /** Neuron-level points are kept at full resolution for this many days, thinned to one a day beyond. */
     neuronFullResolutionDays: z.number().int().min(1).max(3650),
     /** The automatic backups together stay within this many megabytes (oldest removed first; the newest good one stays). */
@@ -82,7 +90,11 @@ export const DatasetSchema = z.object({ dataset: z.enum(['live', 'demo']) }).str
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const netuid = z.number().int().min(0).max(65535);
-const listName = z.string().trim().min(1, 'a watchlist needs a name').max(80, 'keep watchlist names under 80 characters');
+const listName = z
+  .string()
+  .trim()
+  .min(1, 'a watchlist needs a name')
+  .max(80, 'keep watchlist names under 80 characters');
 const ratio = z.number().min(0).max(100);
 
 export const WatchlistCreateSchema = z.object({ name: listName }).strict();
@@ -101,7 +113,9 @@ export const ChangeThresholdsSchema = z
     gini: z.number().min(0).max(1),
   })
   .strict();
-export const WatchlistThresholdsSchema = z.object({ id, thresholds: ChangeThresholdsSchema.partial().strict() }).strict();
+export const WatchlistThresholdsSchema = z
+  .object({ id, thresholds: ChangeThresholdsSchema.partial().strict() })
+  .strict();
 
 export const EvaluateSchema = z.object({ scenario: ScenarioSchema }).strict();
 /** The history the charts draw (see history-range.ts); callers that do not say get the charts' default month. */
@@ -113,7 +127,10 @@ const historyDays = z
         .number()
         .int('days of history must be a whole number')
         .min(1, "days of history must be at least 1 (or 'all')")
-        .max(MAX_HISTORY_DAYS, `days of history above ${MAX_HISTORY_DAYS.toLocaleString('en-US')} (10 years) is not plausible; ask for 'all'`),
+        .max(
+          MAX_HISTORY_DAYS,
+          `days of history above ${MAX_HISTORY_DAYS.toLocaleString('en-US')} (10 years) is not plausible; ask for 'all'`,
+        ),
     ],
     { error: `days of history must be a whole number from 1 to ${MAX_HISTORY_DAYS.toLocaleString('en-US')}, or 'all'` },
   )

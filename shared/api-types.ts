@@ -23,7 +23,8 @@ export type ThemePreference = Settings['theme'];
  * 'damaged': an SQLite file that is not whole (failed quick_check, cut short, blanked), told apart from 'not-sqlite'
  * (some other file). 'in-use': another process holds the folder for something that excludes this use (a restore).
  */
-export type DataProblemCode = 'not-sqlite' | 'damaged' | 'newer-version' | 'read-only' | 'cannot-open' | 'migration-failed' | 'in-use';
+export type DataProblemCode =
+  'not-sqlite' | 'damaged' | 'newer-version' | 'read-only' | 'cannot-open' | 'migration-failed' | 'in-use';
 
 /** Why the data file could not be used. The file is never overwritten; the user may open another folder. */
 export interface DataProblem {

@@ -9,7 +9,13 @@ describe('asScoutError: a failed call as the renderer switches on it', () => {
   });
 
   it("calls anything else 'internal' and keeps its words (a dropped connection, a code this version does not know)", () => {
-    expect([asScoutError(new TypeError('Failed to fetch')).code, asScoutError(new TypeError('Failed to fetch')).message]).toEqual(['internal', 'Failed to fetch']);
-    expect(asScoutError({ code: 'melted', message: 'from a newer core' })).toMatchObject({ code: 'internal', message: 'from a newer core' });
+    expect([
+      asScoutError(new TypeError('Failed to fetch')).code,
+      asScoutError(new TypeError('Failed to fetch')).message,
+    ]).toEqual(['internal', 'Failed to fetch']);
+    expect(asScoutError({ code: 'melted', message: 'from a newer core' })).toMatchObject({
+      code: 'internal',
+      message: 'from a newer core',
+    });
   });
 });

@@ -6,7 +6,17 @@
  */
 import { z } from 'zod';
 import type { SyncPoint } from './domain';
-import type { AppInfo, SavedScenario, Settings, SubnetDetail, SubnetList, SyncOutcome, SyncState, WatchedSubnet, Watchlist } from './api-types';
+import type {
+  AppInfo,
+  SavedScenario,
+  Settings,
+  SubnetDetail,
+  SubnetList,
+  SyncOutcome,
+  SyncState,
+  WatchedSubnet,
+  Watchlist,
+} from './api-types';
 import type { MinerEconomics, SensitivityGrid, TableEconomics } from './economics';
 import type { EventName, Events } from './api-wire';
 import {
@@ -93,4 +103,3 @@ export interface ScoutApi {
   call<M extends Method>(method: M, ...arg: ArgOf<M> extends undefined ? [] : [ArgOf<M>]): Promise<ResultOf<M>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
-

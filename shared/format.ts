@@ -21,7 +21,15 @@ const formatters = new Map<number, Intl.NumberFormat>();
 function formatterFor(maxDigits: number): Intl.NumberFormat {
   let f = formatters.get(maxDigits);
   // signDisplay 'negative': -0, and a tiny negative that rounds to zero, read "0", never "-0".
-  if (!f) formatters.set(maxDigits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDigits, minimumFractionDigits: 0, signDisplay: 'negative' })));
+  if (!f)
+    formatters.set(
+      maxDigits,
+      (f = new Intl.NumberFormat('en-US', {
+        maximumFractionDigits: maxDigits,
+        minimumFractionDigits: 0,
+        signDisplay: 'negative',
+      })),
+    );
   return f;
 }
 

@@ -16,8 +16,10 @@ export function secretLikeInput(text: string): string | null {
   const trimmed = text.trim();
   const words = trimmed.split(/\s+/).filter(Boolean);
   if (words.length >= MNEMONIC_MIN_WORDS && words.every((w) => /^[a-z]+$/i.test(w))) {
-    return `This looks like a seed phrase (${words.length} words). It was not stored. ${NEVER_PASTE_SECRETS} ` +
-      'If it is a real one, treat the wallet as exposed and move its funds.';
+    return (
+      `This looks like a seed phrase (${words.length} words). It was not stored. ${NEVER_PASTE_SECRETS} ` +
+      'If it is a real one, treat the wallet as exposed and move its funds.'
+    );
   }
   // 32 or 64 bytes of hex: a raw secret seed or key, never an address.
   if (/^(0x)?([0-9a-f]{64}|[0-9a-f]{128})$/i.test(trimmed)) {

@@ -6,7 +6,11 @@ import { ScenarioSchema } from './scenario';
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** Long enough for a pasted seed phrase to reach the check that refuses it with the right words. */
 const addressText = z.string().max(1000, 'an address is under 50 characters');
-const label = z.string().trim().min(1, 'give the key a label, e.g. “rig-a” or “team cold”').max(80, 'keep labels under 80 characters');
+const label = z
+  .string()
+  .trim()
+  .min(1, 'give the key a label, e.g. “rig-a” or “team cold”')
+  .max(80, 'keep labels under 80 characters');
 const rent = z
   .number({ error: 'rent must be a number' })
   .finite()

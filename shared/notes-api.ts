@@ -3,7 +3,15 @@
  * user's own data (notes with their history, watchlists, saved scenarios, settings) as one JSON file's content:
  * the renderer reads and saves files itself, so the same operations work in Electron and in the test host.
  */
-import type { ExportedFile, ImportOutcome, Note, NoteSummary, NoteVersion, SubnetVerdict, TagCount } from './notes-types';
+import type {
+  ExportedFile,
+  ImportOutcome,
+  Note,
+  NoteSummary,
+  NoteVersion,
+  SubnetVerdict,
+  TagCount,
+} from './notes-types';
 import {
   NoteCreateSchema,
   NoteRefSchema,

@@ -6,10 +6,21 @@ import { netuid } from './api-schemas';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export const NoteIdSchema = z.uuid({ error: 'a note id is a UUID' });
-const text = (max: number, what: string) => z.string().max(max, `${what} is limited to ${max.toLocaleString('en-US')} characters`);
-const gigabytes = z.number().finite().min(0, 'sizes cannot be negative').max(1_000_000, 'sizes above 1,000,000 GB are not plausible').nullable();
+const text = (max: number, what: string) =>
+  z.string().max(max, `${what} is limited to ${max.toLocaleString('en-US')} characters`);
+const gigabytes = z
+  .number()
+  .finite()
+  .min(0, 'sizes cannot be negative')
+  .max(1_000_000, 'sizes above 1,000,000 GB are not plausible')
+  .nullable();
 /** VRAM per GPU: no GPU has more than 1 TB, so a larger figure is almost surely megabytes. */
-const vramGigabytes = z.number().finite().min(0, 'sizes cannot be negative').max(1024, 'VRAM above 1,024 GB per GPU: is it in MB? Give it in GB').nullable();
+const vramGigabytes = z
+  .number()
+  .finite()
+  .min(0, 'sizes cannot be negative')
+  .max(1024, 'VRAM above 1,024 GB per GPU: is it in MB? Give it in GB')
+  .nullable();
 
 /** What a subnet's miners need, as the reviewer read it from the code and docs. Unknown is null / empty. */
 export const HardwareSchema = z
@@ -23,8 +34,20 @@ export const HardwareSchema = z
     // Added later (absent in older notes and exports = unknown). compute 'cpu' is "CPU-only works".
     /** e.g. "A100 class", "RTX 4090 or better". */
     gpuClass: text(100, 'the GPU class').nullable().optional(),
-    cpuCores: z.number().int('CPU cores must be a whole number').min(1, 'at least 1 CPU core').max(1024, 'more than 1,024 CPU cores is not plausible').nullable().optional(),
-    bandwidthMbps: z.number().finite().min(0, 'bandwidth cannot be negative').max(400_000, 'bandwidth above 400,000 Mbps: is it in bits? Give it in Mbps').nullable().optional(),
+    cpuCores: z
+      .number()
+      .int('CPU cores must be a whole number')
+      .min(1, 'at least 1 CPU core')
+      .max(1024, 'more than 1,024 CPU cores is not plausible')
+      .nullable()
+      .optional(),
+    bandwidthMbps: z
+      .number()
+      .finite()
+      .min(0, 'bandwidth cannot be negative')
+      .max(400_000, 'bandwidth above 400,000 Mbps: is it in bits? Give it in Mbps')
+      .nullable()
+      .optional(),
   })
   .strict();
 export type HardwareRequirement = z.output<typeof HardwareSchema>;
@@ -81,9 +104,7 @@ export const NotesListSchema = z
   .strict()
   .optional();
 
-export const NoteCreateSchema = z
-  .object({ netuid, title: z.string().trim().min(1).max(200).optional() })
-  .strict();
+export const NoteCreateSchema = z.object({ netuid, title: z.string().trim().min(1).max(200).optional() }).strict();
 
 export const NoteRefSchema = z.object({ id: NoteIdSchema }).strict();
 

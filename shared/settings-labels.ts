@@ -13,7 +13,10 @@ export const NETWORK_LABELS: Record<NetworkPreset, string> = {
   custom: 'Custom endpoint',
 };
 
-export const SETTING_LABELS: Record<Exclude<keyof Settings, 'network' | 'customEndpoint' | 'scenario' | 'verdictThresholds'>, string> = {
+export const SETTING_LABELS: Record<
+  Exclude<keyof Settings, 'network' | 'customEndpoint' | 'scenario' | 'verdictThresholds'>,
+  string
+> = {
   syncIntervalMinutes: 'Sync every (minutes, 0 = only when asked)',
   syncDeadlineMinutes: 'Stop a sync that takes longer than (minutes; a backfill gets this per day)',
   neuronFullResolutionDays: 'Keep per-UID data at full resolution for (days)',

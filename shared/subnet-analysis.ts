@@ -380,4 +380,3 @@ export interface SubnetAnalysis {
   /** How the newcomer forecast did here on the local history (absent: not computed). */
   backtest?: SubnetBacktest | null;
 }
-

@@ -68,38 +68,84 @@ export const ThresholdFieldsSchema = z
      * outcome: the share of newcomers that earn (0..1) and the percentile of the earning field they land at (0..100).
      * Conservative on purpose: with no evidence, most newcomers on Finney earn nothing (see economics.md).
      */
-    priorEarnShare: z.number().min(0, 'P(earn) is 0–1').max(1, 'P(earn) is 0–1').default(DEFAULT_THRESHOLDS.priorEarnShare),
-    priorLandedPercentile: z.number().min(0, 'a percentile is 0–100').max(100, 'a percentile is 0–100').default(DEFAULT_THRESHOLDS.priorLandedPercentile),
+    priorEarnShare: z
+      .number()
+      .min(0, 'P(earn) is 0–1')
+      .max(1, 'P(earn) is 0–1')
+      .default(DEFAULT_THRESHOLDS.priorEarnShare),
+    priorLandedPercentile: z
+      .number()
+      .min(0, 'a percentile is 0–100')
+      .max(100, 'a percentile is 0–100')
+      .default(DEFAULT_THRESHOLDS.priorLandedPercentile),
   })
   .strict();
 
 export type VerdictThresholds = z.output<typeof ThresholdFieldsSchema>;
 
 export const ThresholdsSchema = ThresholdFieldsSchema.superRefine((t, ctx) => {
-  for (const problem of thresholdPairProblems(t)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+  for (const problem of thresholdPairProblems(t))
+    ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
 });
 
 type PairedKey =
-  | 'giniGood' | 'giniBad' | 'minersGoodMin' | 'minersGoodMax' | 'minersCrowdedAbove' | 'minersDeadBelow'
-  | 'registrationLowTao' | 'registrationRiskyTao' | 'pruneHighDays' | 'pruneMediumDays';
+  | 'giniGood'
+  | 'giniBad'
+  | 'minersGoodMin'
+  | 'minersGoodMax'
+  | 'minersCrowdedAbove'
+  | 'minersDeadBelow'
+  | 'registrationLowTao'
+  | 'registrationRiskyTao'
+  | 'pruneHighDays'
+  | 'pruneMediumDays';
 
 /**
  * Pairs of thresholds that only make sense one way round: with Gini good 0.9 and bad 0.1 every subnet would be both.
  * Shared with the settings form, so it can say what is wrong before saving.
  */
 export function thresholdPairProblems(
-  t: Pick<VerdictThresholds, PairedKey> & Partial<Pick<VerdictThresholds, 'subnetDeregHighRank' | 'subnetDeregMediumRank'>>,
+  t: Pick<VerdictThresholds, PairedKey> &
+    Partial<Pick<VerdictThresholds, 'subnetDeregHighRank' | 'subnetDeregMediumRank'>>,
 ): { key: string; message: string }[] {
   const problems: { key: string; message: string }[] = [];
   const need = (ok: boolean, key: string, message: string) => ok || problems.push({ key, message });
-  need(t.giniGood < t.giniBad, 'giniBad', `Gini "bad above" (${t.giniBad}) must be higher than "good below" (${t.giniGood}): a lower Gini is better`);
-  need(t.minersGoodMin <= t.minersGoodMax, 'minersGoodMax', `competitors "good up to" (${t.minersGoodMax}) must be at least "good from" (${t.minersGoodMin})`);
-  need(t.minersDeadBelow <= t.minersGoodMin, 'minersDeadBelow', `"maybe dead below" (${t.minersDeadBelow}) must not be above competitors "good from" (${t.minersGoodMin})`);
-  need(t.minersGoodMax <= t.minersCrowdedAbove, 'minersCrowdedAbove', `"crowded above" (${t.minersCrowdedAbove}) must be at least competitors "good up to" (${t.minersGoodMax})`);
-  need(t.registrationLowTao < t.registrationRiskyTao, 'registrationRiskyTao', `registration "risky above" (${t.registrationRiskyTao} τ) must be higher than "cheap below" (${t.registrationLowTao} τ)`);
-  need(t.pruneHighDays < t.pruneMediumDays, 'pruneMediumDays', `pruning risk "medium within" (${t.pruneMediumDays} days) must be longer than "high within" (${t.pruneHighDays} days)`);
+  need(
+    t.giniGood < t.giniBad,
+    'giniBad',
+    `Gini "bad above" (${t.giniBad}) must be higher than "good below" (${t.giniGood}): a lower Gini is better`,
+  );
+  need(
+    t.minersGoodMin <= t.minersGoodMax,
+    'minersGoodMax',
+    `competitors "good up to" (${t.minersGoodMax}) must be at least "good from" (${t.minersGoodMin})`,
+  );
+  need(
+    t.minersDeadBelow <= t.minersGoodMin,
+    'minersDeadBelow',
+    `"maybe dead below" (${t.minersDeadBelow}) must not be above competitors "good from" (${t.minersGoodMin})`,
+  );
+  need(
+    t.minersGoodMax <= t.minersCrowdedAbove,
+    'minersCrowdedAbove',
+    `"crowded above" (${t.minersCrowdedAbove}) must be at least competitors "good up to" (${t.minersGoodMax})`,
+  );
+  need(
+    t.registrationLowTao < t.registrationRiskyTao,
+    'registrationRiskyTao',
+    `registration "risky above" (${t.registrationRiskyTao} τ) must be higher than "cheap below" (${t.registrationLowTao} τ)`,
+  );
+  need(
+    t.pruneHighDays < t.pruneMediumDays,
+    'pruneMediumDays',
+    `pruning risk "medium within" (${t.pruneMediumDays} days) must be longer than "high within" (${t.pruneHighDays} days)`,
+  );
   if (t.subnetDeregHighRank !== undefined && t.subnetDeregMediumRank !== undefined) {
-    need(t.subnetDeregHighRank <= t.subnetDeregMediumRank, 'subnetDeregMediumRank', `subnet deregistration "medium" rank (${t.subnetDeregMediumRank}) must be at least the "high" rank (${t.subnetDeregHighRank})`);
+    need(
+      t.subnetDeregHighRank <= t.subnetDeregMediumRank,
+      'subnetDeregMediumRank',
+      `subnet deregistration "medium" rank (${t.subnetDeregMediumRank}) must be at least the "high" rank (${t.subnetDeregHighRank})`,
+    );
   }
   return problems;
 }

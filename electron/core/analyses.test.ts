@@ -39,14 +39,22 @@ describe('analyses over a long history', () => {
     expect(analysed.map((a) => a.latest.snapshot.netuid)).toContain(2);
     const deregistrations = deregistrationsOf(latestSubnets(db));
     for (const { latest, input, analysis } of analysed) {
-      const all: SubnetHistoryPoint[] = summariesOf(db, latest.snapshot.netuid).filter((p) => p.blockNumber < latest.blockNumber);
+      const all: SubnetHistoryPoint[] = summariesOf(db, latest.snapshot.netuid).filter(
+        (p) => p.blockNumber < latest.blockNumber,
+      );
       const subnetDeregistration = deregistrations.get(latest.snapshot.netuid);
       // Ranked: every subnet of the newest sync but root; SN2, which the chain stopped serving, is not.
       expect(subnetDeregistration === undefined).toBe(latest.snapshot.netuid === 0 || latest.snapshot.netuid === 2);
       const expected = analyzeSubnet(input(), all, { subnetDeregistration });
       // Beside the engine's analysis: the newcomers' outcomes read from the stored per-UID history of the window.
       const landed = analysis.model.landedPercentiles;
-      expect(analysis).toEqual({ ...expected, newcomers: analysis.newcomers, backtest: analysis.backtest, competitive: analysis.competitive, model: { ...expected.model, ...(landed ? { landedPercentiles: landed } : {}) } });
+      expect(analysis).toEqual({
+        ...expected,
+        newcomers: analysis.newcomers,
+        backtest: analysis.backtest,
+        competitive: analysis.competitive,
+        model: { ...expected.model, ...(landed ? { landedPercentiles: landed } : {}) },
+      });
       expect(analysis.newcomers?.points).toBeGreaterThan(0);
     }
     // A restart reads the same analyses back from the file instead of recomputing them.
@@ -54,7 +62,9 @@ describe('analyses over a long history', () => {
     expect(restarted.map((a) => a.analysis)).toEqual(analysed.map((a) => a.analysis));
     expect(restarted.map((a) => a.neurons())).toEqual(analysed.map((a) => a.neurons()));
     // Another app version, or new data, recomputes (a stale cache must never be shown as current).
-    db.prepare("UPDATE analysis_cache SET analysis_json = json_set(analysis_json, '$.name', 'stale') WHERE netuid = 1").run();
+    db.prepare(
+      "UPDATE analysis_cache SET analysis_json = json_set(analysis_json, '$.name', 'stale') WHERE netuid = 1",
+    ).run();
     expect(new Analyses(db, 'test').get(1)!.analysis.name).toBe('stale');
     expect(new Analyses(db, 'next').get(1)!.analysis.name).not.toBe('stale');
     maker.write(db, 9_000_000, Date.UTC(2026, 6, 1));
@@ -66,8 +76,16 @@ describe('analyses over a long history', () => {
     const { db } = await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-analyses-')), 'scout.db'));
     const maker = syncMaker({ subnetCount: 4, maxUids: 8 });
     const at = (hour: number) => 2_000_000 + hour * 300;
-    const write = (hour: number, change: (s: SubnetHistoryPoint, netuid: number) => void = () => undefined, drop?: number) => {
-      const { sync, summaries } = maker.at(at(hour), Date.UTC(2026, 0, 1) + hour * 3_600_000, hour < 0 ? 'backfill' : 'live');
+    const write = (
+      hour: number,
+      change: (s: SubnetHistoryPoint, netuid: number) => void = () => undefined,
+      drop?: number,
+    ) => {
+      const { sync, summaries } = maker.at(
+        at(hour),
+        Date.UTC(2026, 0, 1) + hour * 3_600_000,
+        hour < 0 ? 'backfill' : 'live',
+      );
       if (drop !== undefined) {
         sync.subnets = sync.subnets.filter((s) => s.subnet.netuid !== drop);
         summaries.delete(drop);
@@ -77,7 +95,8 @@ describe('analyses over a long history', () => {
     };
     // 40 days of hourly syncs; the last subnet appears only on day 35.
     const last = maker.subnetCount - 1;
-    for (let hour = 0; hour < 40 * 24; hour += 6) write(hour, (s) => void (s.gini = (hour % 11) / 10), hour < 35 * 24 ? last : undefined);
+    for (let hour = 0; hour < 40 * 24; hour += 6)
+      write(hour, (s) => void (s.gini = (hour % 11) / 10), hour < 35 * 24 ? last : undefined);
     const running = new Analyses(db, 'test');
     running.all();
     const fresh = () => new Analyses(db, `fresh-${Math.random()}`).all().map((a) => a.analysis);
@@ -106,12 +125,14 @@ describe('analyses over a long history', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-prewarm-'));
     const { db } = await openDatabase(path.join(dataDir, 'scout.db'));
     const maker = syncMaker({ subnetCount: 3, maxUids: 4 });
-    for (let hour = 0; hour < 48; hour++) maker.write(db, 3_000_000 + hour * 300, Date.UTC(2026, 0, 1) + hour * 3_600_000);
+    for (let hour = 0; hour < 48; hour++)
+      maker.write(db, 3_000_000 + hour * 300, Date.UTC(2026, 0, 1) + hour * 3_600_000);
     db.close();
     const service = await ScoutService.open({ dataDir, version: 'test-prewarm' });
     try {
       const file = service.requireWorkspace().db;
-      const stored = () => file.prepare("SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-prewarm:%'").pluck().get();
+      const stored = () =>
+        file.prepare("SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-prewarm:%'").pluck().get();
       expect(stored()).toBe(0);
       service.prewarm();
       await service.writable(); // stored once the file's integrity check (started at open) has passed

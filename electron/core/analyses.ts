@@ -53,14 +53,16 @@ export class Analyses {
     const key = `${this.appVersion}:${maxId}:${count}`;
     if (key === this.key) return;
     const subnets = latestSubnets(this.db);
-    this.byNetuid = this.cached(key, subnets) ?? this.analyse(key, subnets, { lastPointId: maxId ?? 0, pointCount: count });
+    this.byNetuid =
+      this.cached(key, subnets) ?? this.analyse(key, subnets, { lastPointId: maxId ?? 0, pointCount: count });
     this.key = key;
   }
 
   private analyse(key: string, subnets: LatestSubnet[], seen: PointsSeen): Map<number, AnalysedSubnet> {
     // The analyses read the window before each subnet's newest point, not all history.
     // The backtest also reads the week before the window (a newcomer's 30-day actuals need it to be that old).
-    const from = Math.min(...subnets.map((s) => s.blockNumber)) - (DEFAULT_WINDOW_DAYS + BACKTEST_EXTRA_DAYS) * BLOCKS_PER_DAY;
+    const from =
+      Math.min(...subnets.map((s) => s.blockNumber)) - (DEFAULT_WINDOW_DAYS + BACKTEST_EXTRA_DAYS) * BLOCKS_PER_DAY;
     const history = subnets.length ? this.history.since(from, seen) : new Map<number, SubnetHistoryPoint[]>();
     const deregistrations = deregistrationsOf(subnets);
     const uidHistory = subnets.length ? this.uidHistory.since(from) : new Map<number, UidPoint[]>();
@@ -71,7 +73,12 @@ export class Analyses {
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
       const analysis = analyzeSubnet(input, past, { subnetDeregistration: deregistrations.get(netuid) });
       // Where newcomers landed, over the same window (its own points only, up to this subnet's newest).
-      const uidPoints = withPools(uidHistory.get(netuid) ?? [], past, latest.blockNumber, analysis.summary.grossMinerPoolAlphaPerDay);
+      const uidPoints = withPools(
+        uidHistory.get(netuid) ?? [],
+        past,
+        latest.blockNumber,
+        analysis.summary.grossMinerPoolAlphaPerDay,
+      );
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
       // Followed once for both: the statistics' window is the tail of the backtest's longer history.
@@ -81,7 +88,8 @@ export class Analyses {
       // The default prior: analyses are kept per sync, not per settings change.
       analysis.backtest = backtestSubnet(netuid, uidPoints, immunity, DEFAULT_THRESHOLDS, registrations);
       analysis.newcomers = newcomers;
-      if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED) analysis.model.landedPercentiles = quantilesOf(newcomers.landedPercentiles);
+      if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED)
+        analysis.model.landedPercentiles = quantilesOf(newcomers.landedPercentiles);
       next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
     }
     this.store(key, next);
@@ -90,9 +98,13 @@ export class Analyses {
 
   /** The stored analyses when every current subnet has one for exactly this data; otherwise null. */
   private cached(key: string, subnets: LatestSubnet[]): Map<number, AnalysedSubnet> | null {
-    const rows = this.db.prepare('SELECT netuid, analysis_json FROM analysis_cache WHERE cache_key = ?').raw().all(key) as [number, string][];
+    const rows = this.db
+      .prepare('SELECT netuid, analysis_json FROM analysis_cache WHERE cache_key = ?')
+      .raw()
+      .all(key) as [number, string][];
     const json = new Map(rows);
-    if (subnets.length === 0 || rows.length !== subnets.length || !subnets.every((s) => json.has(s.snapshot.netuid))) return null;
+    if (subnets.length === 0 || rows.length !== subnets.length || !subnets.every((s) => json.has(s.snapshot.netuid)))
+      return null;
     const next = new Map<number, AnalysedSubnet>();
     for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;
@@ -115,10 +127,12 @@ export class Analyses {
         return [netuid, JSON.stringify(a.analysis)] as const;
       });
       const put = this.db.prepare('INSERT INTO analysis_cache (netuid, cache_key, analysis_json) VALUES (?, ?, ?)');
-      this.db.transaction(() => {
-        this.db.prepare('DELETE FROM analysis_cache').run();
-        for (const [netuid, json] of rows) put.run(netuid, key, json);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          this.db.prepare('DELETE FROM analysis_cache').run();
+          for (const [netuid, json] of rows) put.run(netuid, key, json);
+        })
+        .immediate();
       this.unsaved = false;
     } catch {
       this.unsaved = true;
@@ -164,13 +178,18 @@ function jsonExact(v: unknown): boolean {
  * newest sync point's network facts (SubnetLimit, NetworkImmunityPeriod, the runtime's get_subnet_to_prune).
  */
 export function deregistrationsOf(subnets: readonly LatestSubnet[]): Map<number, SubnetDeregistration> {
-  const newest = subnets.reduce<LatestSubnet | null>((a, s) => (a === null || s.blockNumber > a.blockNumber ? s : a), null);
+  const newest = subnets.reduce<LatestSubnet | null>(
+    (a, s) => (a === null || s.blockNumber > a.blockNumber ? s : a),
+    null,
+  );
   if (newest === null) return new Map();
   // Only subnets the newest sync read: an older snapshot's moving price is stale, and a subnet the chain stopped
   // listing is gone (its analysis then says its standing is unknown).
   const current = subnets.filter((s) => s.blockNumber === newest.blockNumber);
   const standings = current.map((s) => ({
-    netuid: s.snapshot.netuid, movingPrice: s.snapshot.movingPrice, registeredAtBlock: s.snapshot.registeredAtBlock,
+    netuid: s.snapshot.netuid,
+    movingPrice: s.snapshot.movingPrice,
+    registeredAtBlock: s.snapshot.registeredAtBlock,
   }));
   return subnetDeregistrations(standings, newest.network, newest.blockNumber);
 }
@@ -212,5 +231,11 @@ function firstAtOrAfter(points: readonly UidPoint[], block: number): number {
 }
 
 function inputOf(latest: LatestSubnet, neurons: NeuronSnapshot[]): SubnetInput {
-  return { blockNumber: latest.blockNumber, blockTimeMs: latest.blockTimeMs, network: latest.network, subnet: latest.snapshot, neurons };
+  return {
+    blockNumber: latest.blockNumber,
+    blockTimeMs: latest.blockTimeMs,
+    network: latest.network,
+    subnet: latest.snapshot,
+    neurons,
+  };
 }

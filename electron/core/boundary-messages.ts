@@ -14,7 +14,8 @@ const clip = (s: string, max = MAX_PART) => (s.length > max ? `${s.slice(0, max)
 export function describeMethod(method: unknown): string {
   if (typeof method === 'string') return JSON.stringify(clip(method, 80));
   const type = typeof method;
-  const kind = method === null ? 'null' : Array.isArray(method) ? 'an array' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  const kind =
+    method === null ? 'null' : Array.isArray(method) ? 'an array' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
   return `(${kind}, not an operation name)`;
 }
 

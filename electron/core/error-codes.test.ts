@@ -17,7 +17,10 @@ afterEach(async () => {
   for (const s of services.splice(0)) await s.close();
 });
 
-async function open(options: Partial<ServiceOptions> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-codes-'))) {
+async function open(
+  options: Partial<ServiceOptions> = {},
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-codes-')),
+) {
   const service = await ScoutService.open({ dataDir, version: 'test', now: () => Date.UTC(2026, 0, 5), ...options });
   services.push(service);
   const ok = async <T>(method: string, arg?: unknown): Promise<T> => {
@@ -37,7 +40,9 @@ function refusal(reply: Reply<unknown>): { code: ErrorCode; message: string } {
 describe('error codes from the core', () => {
   it("'invalid-argument': an argument outside the contract's rules", async () => {
     const { service } = await open();
-    expect(refusal(await service.call('settings.set', { syncIntervalMinutes: -1 }))).toMatchObject({ code: 'invalid-argument' });
+    expect(refusal(await service.call('settings.set', { syncIntervalMinutes: -1 }))).toMatchObject({
+      code: 'invalid-argument',
+    });
   });
 
   it("'unknown-method': an operation the contract does not have", async () => {
@@ -53,7 +58,9 @@ describe('error codes from the core', () => {
     });
     const list = await ok<Watchlist>('watchlists.create', { name: 'GPU' });
     await ok('watchlists.delete', { id: list.id });
-    expect(refusal(await service.call('watchlists.rename', { id: list.id, name: 'CPU' }))).toMatchObject({ code: 'not-found' });
+    expect(refusal(await service.call('watchlists.rename', { id: list.id, name: 'CPU' }))).toMatchObject({
+      code: 'not-found',
+    });
     expect(refusal(await service.call('scenarios.delete', { id: 4242 }))).toMatchObject({ code: 'not-found' });
   });
 
@@ -61,8 +68,20 @@ describe('error codes from the core', () => {
     const { service, ok } = await open();
     const note = await ok<Note>('notes.create', { netuid: 1, title: 'Scoring' });
     const { id, createdAtMs: _c, updatedAtMs, ...content } = note;
-    await ok('notes.save', { id, content: { ...content, body: 'the other window' }, kind: 'save', baseUpdatedAtMs: updatedAtMs });
-    const stale = refusal(await service.call('notes.save', { id, content: { ...content, body: 'mine' }, kind: 'autosave', baseUpdatedAtMs: updatedAtMs - 1 }));
+    await ok('notes.save', {
+      id,
+      content: { ...content, body: 'the other window' },
+      kind: 'save',
+      baseUpdatedAtMs: updatedAtMs,
+    });
+    const stale = refusal(
+      await service.call('notes.save', {
+        id,
+        content: { ...content, body: 'mine' },
+        kind: 'autosave',
+        baseUpdatedAtMs: updatedAtMs - 1,
+      }),
+    );
     expect(stale).toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed in another window/) });
     await ok('watchlists.create', { name: 'GPU' });
     expect(refusal(await service.call('watchlists.create', { name: 'GPU' }))).toMatchObject({ code: 'conflict' });
@@ -78,7 +97,10 @@ describe('error codes from the core', () => {
       const endpoint = `ws://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
       const first = service.call('sync.start', { endpoint });
       await expect.poll(() => service.sync.status().running).toBe(true);
-      expect(refusal(await service.call('sync.start', { endpoint }))).toMatchObject({ code: 'busy', message: 'A sync is already running.' });
+      expect(refusal(await service.call('sync.start', { endpoint }))).toMatchObject({
+        code: 'busy',
+        message: 'A sync is already running.',
+      });
       await service.call('sync.cancel', undefined);
       await first;
     } finally {

@@ -44,7 +44,9 @@ describe('the history window kept between analyses', () => {
     check(18 * 24); // the window jumps by days
     check(12 * 24); // and back: held points cannot cover it, so it reads again
     // Points are never removed today; if one ever is, the held window must not keep showing it.
-    d.prepare('DELETE FROM neuron_packs WHERE point_id IN (SELECT id FROM sync_points WHERE block_number = ?)').run(block(16 * 24));
+    d.prepare('DELETE FROM neuron_packs WHERE point_id IN (SELECT id FROM sync_points WHERE block_number = ?)').run(
+      block(16 * 24),
+    );
     d.prepare('DELETE FROM sync_points WHERE block_number = ?').run(block(16 * 24));
     write(30 * 24 + 4);
     check(12 * 24);

@@ -34,11 +34,18 @@ export class HistoryWindow {
    * held summaries plus the new points are exactly what a full read would return.
    */
   private onlyAdded(before: PointsSeen, now: PointsSeen): boolean {
-    const added = this.db.prepare('SELECT COUNT(*) FROM sync_points WHERE id > ?').pluck().get(before.lastPointId) as number;
+    const added = this.db
+      .prepare('SELECT COUNT(*) FROM sync_points WHERE id > ?')
+      .pluck()
+      .get(before.lastPointId) as number;
     return now.pointCount === before.pointCount + added;
   }
 
-  private extend(held: Map<number, SubnetHistoryPoint[]>, start: number, lastPointId: number): Map<number, SubnetHistoryPoint[]> {
+  private extend(
+    held: Map<number, SubnetHistoryPoint[]>,
+    start: number,
+    lastPointId: number,
+  ): Map<number, SubnetHistoryPoint[]> {
     const added = summariesFrom(this.db, start, lastPointId);
     const out = new Map<number, SubnetHistoryPoint[]>();
     for (const netuid of new Set([...held.keys(), ...added.keys()])) {

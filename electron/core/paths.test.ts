@@ -9,8 +9,12 @@ describe('the data folder', () => {
     const env = { XDG_CONFIG_HOME: '/home/ana/.config' };
     expect(defaultDataDir(env, 'linux', true)).toBe('/home/ana/.config/Subnet Scout');
     expect(defaultDataDir(env, 'linux')).toBe('/home/ana/.config/Subnet Scout (dev)');
-    expect(defaultDataDir({}, 'darwin', true)).toBe(path.join(os.homedir(), 'Library', 'Application Support', 'Subnet Scout'));
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\Ana Lee\\AppData\\Roaming' }, 'win32')).toBe(path.join('C:\\Users\\Ana Lee\\AppData\\Roaming', 'Subnet Scout (dev)'));
+    expect(defaultDataDir({}, 'darwin', true)).toBe(
+      path.join(os.homedir(), 'Library', 'Application Support', 'Subnet Scout'),
+    );
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\Ana Lee\\AppData\\Roaming' }, 'win32')).toBe(
+      path.join('C:\\Users\\Ana Lee\\AppData\\Roaming', 'Subnet Scout (dev)'),
+    );
   });
 
   it('is SCOUT_DATA_DIR when set, for either', () => {

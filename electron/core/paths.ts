@@ -18,7 +18,11 @@ export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform = proc
 }
 
 /** `installed`: the packaged app; anything else runs from source and gets the dev folder. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, installed = false): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+  installed = false,
+): string {
   if (env.SCOUT_DATA_DIR) return path.resolve(env.SCOUT_DATA_DIR);
   return path.join(appDataDir(env, platform), installed ? APP_FOLDER_NAME : DEV_FOLDER_NAME);
 }

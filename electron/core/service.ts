@@ -63,8 +63,18 @@ function withoutNegativeZero(value: unknown): unknown {
  * other operation waits for the check (a fraction of a second to a few seconds on a year of history).
  */
 const READS_DURING_CHECK = new Set<string>([
-  'app.info', 'settings.get', 'subnets.list', 'sync.status', 'sync.points', 'watchlists.list', 'scenario.evaluate',
-  'scenario.evaluateTable', 'scenarios.list', 'backups.list', 'notes.list', 'notes.tags',
+  'app.info',
+  'settings.get',
+  'subnets.list',
+  'sync.status',
+  'sync.points',
+  'watchlists.list',
+  'scenario.evaluate',
+  'scenario.evaluateTable',
+  'scenarios.list',
+  'backups.list',
+  'notes.list',
+  'notes.tags',
 ]);
 
 /**
@@ -113,7 +123,14 @@ export class ScoutService implements HandlerContext {
     this.backups = new DailyBackups({
       subject: () => {
         const ws = this.workspace;
-        return ws && { db: ws.db, databasePath: ws.databasePath, dataset: ws.dataset, budgetBytes: () => ws.settings.get().backupBudgetMb * MB };
+        return (
+          ws && {
+            db: ws.db,
+            databasePath: ws.databasePath,
+            dataset: ws.dataset,
+            budgetBytes: () => ws.settings.get().backupBudgetMb * MB,
+          }
+        );
       },
       ready: async () => void (await this.writable()),
       now: this.now,
@@ -155,8 +172,12 @@ export class ScoutService implements HandlerContext {
       return { ok: true, value };
     } catch (e) {
       if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };
-      if (e instanceof DataProblemError) return { ok: false, error: { code: 'database-unavailable', message: e.message } };
-      return { ok: false, error: { code: 'internal', message: `Unexpected error: ${(e as Error).message ?? String(e)}` } };
+      if (e instanceof DataProblemError)
+        return { ok: false, error: { code: 'database-unavailable', message: e.message } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Unexpected error: ${(e as Error).message ?? String(e)}` },
+      };
     }
   }
 
@@ -172,10 +193,7 @@ export class ScoutService implements HandlerContext {
   /** The open workspace, or a clear error when the data file could not be used. */
   requireWorkspace(): Workspace {
     if (this.workspace) return this.workspace;
-    throw new CoreError(
-      'database-unavailable',
-      this.problem?.message ?? 'No data folder is open.',
-    );
+    throw new CoreError('database-unavailable', this.problem?.message ?? 'No data folder is open.');
   }
 
   /** The open workspace once its integrity check has passed (writes and backups wait for this). */
@@ -191,10 +209,16 @@ export class ScoutService implements HandlerContext {
   async exclusively<T>(purpose: string, fn: () => Promise<T> | T): Promise<T> {
     let held: Hold;
     try {
-      held = await hold(this.dataDir, 'exclusive', this.doing(purpose), { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
+      held = await hold(this.dataDir, 'exclusive', this.doing(purpose), {
+        waitMs: EXCLUSIVE_WAIT_MS,
+        besides: this.folderHold ? [this.folderHold] : [],
+      });
     } catch (e) {
       if (!(e instanceof FolderBusyError)) throw e;
-      throw new CoreError('busy', `${describeHolders(e.holders)}, so ${purpose} has to wait: try again when it has finished. Nothing was changed.`);
+      throw new CoreError(
+        'busy',
+        `${describeHolders(e.holders)}, so ${purpose} has to wait: try again when it has finished. Nothing was changed.`,
+      );
     }
     try {
       return await fn();
@@ -228,7 +252,9 @@ export class ScoutService implements HandlerContext {
     try {
       // Held for as long as the folder is open, so a restore elsewhere never swaps the file under this process.
       this.folderHold ??= await this.holdFolder(dataDir);
-      this.workspace = await openWorkspace(dataDir, dataset, this.now, this.version, (purpose) => this.holdForMigration(purpose, file));
+      this.workspace = await openWorkspace(dataDir, dataset, this.now, this.version, (purpose) =>
+        this.holdForMigration(purpose, file),
+      );
       if (this.workspace.checkPending) this.checked = this.checkInBackground(this.workspace);
       if (dataset === 'demo') {
         // Filling the demo file writes: after its check (a damaged demo file closes the workspace instead).
@@ -293,7 +319,10 @@ export class ScoutService implements HandlerContext {
       return await hold(dataDir, 'shared', this.doing(), {
         waitMs: this.options.folderWaitMs ?? FOLDER_WAIT_MS,
         onWait: (holders) => {
-          if (!told) this.options.onFolderWait?.(`Waiting: ${describeHolders(holders)} and does not allow others to use it meanwhile.`);
+          if (!told)
+            this.options.onFolderWait?.(
+              `Waiting: ${describeHolders(holders)} and does not allow others to use it meanwhile.`,
+            );
           told = true;
         },
       });
@@ -306,7 +335,10 @@ export class ScoutService implements HandlerContext {
   /** A schema change must not happen under another process still using the old schema. */
   private async holdForMigration(purpose: string, file: string): Promise<() => void> {
     try {
-      const held = await hold(this.dataDir, 'exclusive', this.doing(purpose), { waitMs: EXCLUSIVE_WAIT_MS, besides: this.folderHold ? [this.folderHold] : [] });
+      const held = await hold(this.dataDir, 'exclusive', this.doing(purpose), {
+        waitMs: EXCLUSIVE_WAIT_MS,
+        besides: this.folderHold ? [this.folderHold] : [],
+      });
       return () => held.release();
     } catch (e) {
       if (!(e instanceof FolderBusyError)) throw e;
@@ -332,7 +364,11 @@ export class ScoutService implements HandlerContext {
     ws.db.close();
     this.workspace = null;
     const hasBackups = listBackups(ws.databasePath).some((b) => b.reason !== 'set-aside');
-    this.problem = damagedError(ws.databasePath, `SQLite's check found ${summarizeProblems(problems)}`, hasBackups).toProblem();
+    this.problem = damagedError(
+      ws.databasePath,
+      `SQLite's check found ${summarizeProblems(problems)}`,
+      hasBackups,
+    ).toProblem();
     this.sync.reschedule();
     this.emit('data.changed', { scope: 'dataset' });
   }

@@ -5,7 +5,13 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeThresholds, MetricChange, WatchedSubnet } from '../../shared/api-types';
 import { BLOCKS_PER_DAY, type SubnetSnapshot } from '../../shared/domain';
-import { DEFAULT_SCENARIO, DEFAULT_THRESHOLDS, type Scenario, type SubnetHistoryPoint, type VerdictThresholds } from '../../shared/economics';
+import {
+  DEFAULT_SCENARIO,
+  DEFAULT_THRESHOLDS,
+  type Scenario,
+  type SubnetHistoryPoint,
+  type VerdictThresholds,
+} from '../../shared/economics';
 import { addHourlyPoints, BLOCKS_PER_HOUR, syncMaker } from '../../test/reliability/synthetic-syncs';
 import { Analyses } from './analyses';
 import { openDatabase } from './db/open';
@@ -59,7 +65,9 @@ function summaryValue(column: string, i: number): string {
 async function yearOfHourlySyncs(): Promise<Database> {
   const { db } = await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-watch-')), 'scout.db'));
   const template = syncMaker({ subnetCount: 4, maxUids: 8, seed: 'watch' }).write(db, FIRST_BLOCK, START_MS).id;
-  const columns = (db.prepare("SELECT name FROM pragma_table_info('subnet_snapshots')").pluck().all() as string[]).filter((c) => c !== 'point_id');
+  const columns = (
+    db.prepare("SELECT name FROM pragma_table_info('subnet_snapshots')").pluck().all() as string[]
+  ).filter((c) => c !== 'point_id');
   const select = columns.map((c) => {
     if (c === 'has_summary') return `(${summarised})`;
     const i = (SUMMARY_COLUMNS as string[]).indexOf(c);
@@ -79,7 +87,9 @@ async function yearOfHourlySyncs(): Promise<Database> {
        JOIN sync_points p ON p.id = s.point_id
        WHERE t.point_id = ${template} AND (${hourOf} >= ${HOURS - 3} OR ${hourOf} BETWEEN ${HOURS / 2 - 3} AND ${HOURS / 2 - 1})`,
     );
-    db.exec('UPDATE subnets SET last_point_id = (SELECT MAX(point_id) FROM subnet_snapshots s WHERE s.netuid = subnets.netuid)');
+    db.exec(
+      'UPDATE subnets SET last_point_id = (SELECT MAX(point_id) FROM subnet_snapshots s WHERE s.netuid = subnets.netuid)',
+    );
   })();
   return db;
 }
@@ -104,7 +114,13 @@ function lastTwoPoints(netuid: number): { pointId: number; blockNumber: number; 
 function previousAnalysis(netuid: number, history: SubnetHistoryPoint[]) {
   const point = lastTwoPoints(netuid)[1]!;
   const neurons = neuronsAt(db, point.pointId, netuid);
-  const input = { blockNumber: point.blockNumber, blockTimeMs: point.blockTimeMs, network: networkAt(db, point.pointId)!, subnet: subnetAt(db, point.pointId, netuid)!, neurons: neurons.length ? neurons : null };
+  const input = {
+    blockNumber: point.blockNumber,
+    blockTimeMs: point.blockTimeMs,
+    network: networkAt(db, point.pointId)!,
+    subnet: subnetAt(db, point.pointId, netuid)!,
+    neurons: neurons.length ? neurons : null,
+  };
   return analyzeSubnet(input, history);
 }
 
@@ -113,7 +129,9 @@ describe('what changed since the previous sync, on a year of hourly syncs', () =
     expect(db.prepare('SELECT COUNT(*) FROM sync_points').pluck().get()).toBe(HOURS);
     expect(summariesOf(db, SUBNET.steady)).toHaveLength(HOURS - 3);
     expect(lastTwoPoints(SUBNET.gone)[0]!.blockNumber).toBe(FIRST_BLOCK + (HOURS / 2 - 1) * BLOCKS_PER_HOUR);
-    expect(summariesOf(db, SUBNET.unsummarised).at(-1)!.blockNumber).toBe(FIRST_BLOCK + (HOURS - 35 * 24 - 1) * BLOCKS_PER_HOUR);
+    expect(summariesOf(db, SUBNET.unsummarised).at(-1)!.blockNumber).toBe(
+      FIRST_BLOCK + (HOURS - 35 * 24 - 1) * BLOCKS_PER_HOUR,
+    );
     expect(summariesOf(db, SUBNET.never)).toEqual([]);
   });
 
@@ -135,13 +153,16 @@ describe('what changed since the previous sync, on a year of hourly syncs', () =
     }
     // The corners: a gap leaves an empty window with an older summary; a missing summary moves the start back.
     const gapPoint = lastTwoPoints(SUBNET.gap)[1]!.blockNumber;
-    expect(summariesBefore(db, SUBNET.gap, gapPoint, gapPoint - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY).map((p) => p.blockNumber)).toEqual([
-      gapPoint - (40 * 24 + 1) * BLOCKS_PER_HOUR,
-    ]);
+    expect(
+      summariesBefore(db, SUBNET.gap, gapPoint, gapPoint - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY).map(
+        (p) => p.blockNumber,
+      ),
+    ).toEqual([gapPoint - (40 * 24 + 1) * BLOCKS_PER_HOUR]);
     const steadyPoint = lastTwoPoints(SUBNET.steady)[1]!.blockNumber;
-    expect(summariesBefore(db, SUBNET.steady, steadyPoint, steadyPoint - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY)[0]!.blockNumber).toBe(
-      FIRST_BLOCK + (beforeSteadyWindow - 3) * BLOCKS_PER_HOUR,
-    );
+    expect(
+      summariesBefore(db, SUBNET.steady, steadyPoint, steadyPoint - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY)[0]!
+        .blockNumber,
+    ).toBe(FIRST_BLOCK + (beforeSteadyWindow - 3) * BLOCKS_PER_HOUR);
   });
 
   it('gives the same answer as reading every subnet’s whole history did', () => {
@@ -152,8 +173,15 @@ describe('what changed since the previous sync, on a year of hourly syncs', () =
       [{ ...DEFAULT_SCENARIO, rentUsdPerMonth: 0 }, strict],
     ] as const) {
       const changes = watchlistChanges(db, analyses, WATCHED, DEFAULT_CHANGE_THRESHOLDS, scenario, thresholds);
-      expect(changes).toEqual(wholeHistoryChanges(db, analyses, WATCHED, DEFAULT_CHANGE_THRESHOLDS, scenario, thresholds));
-      expect(changes.filter((c) => c.verdict.previous !== null).map((c) => c.netuid)).toEqual([SUBNET.gone, SUBNET.steady, SUBNET.gap, SUBNET.unsummarised]);
+      expect(changes).toEqual(
+        wholeHistoryChanges(db, analyses, WATCHED, DEFAULT_CHANGE_THRESHOLDS, scenario, thresholds),
+      );
+      expect(changes.filter((c) => c.verdict.previous !== null).map((c) => c.netuid)).toEqual([
+        SUBNET.gone,
+        SUBNET.steady,
+        SUBNET.gap,
+        SUBNET.unsummarised,
+      ]);
     }
   });
 });
@@ -163,7 +191,12 @@ describe('what changed since the previous sync, on a year of hourly syncs', () =
 function relative(previous: number | null, current: number | null, threshold: number): MetricChange {
   if (previous === null || current === null) return { previous, current, change: null, highlighted: false };
   const change = previous === 0 ? (current === 0 ? 0 : null) : (current - previous) / Math.abs(previous);
-  return { previous, current, change, highlighted: change === null ? current !== previous : Math.abs(change) > threshold };
+  return {
+    previous,
+    current,
+    change,
+    highlighted: change === null ? current !== previous : Math.abs(change) > threshold,
+  };
 }
 
 function absolute(previous: number | null, current: number | null, threshold: number): MetricChange {
@@ -188,7 +221,14 @@ function wholeHistoryChanges(
     const points = lastTwoPoints(netuid);
     const currentVerdict = current ? evaluateNewcomer(current.analysis, scenario, thresholds) : null;
     const prevVerdict = points[1]
-      ? evaluateNewcomer(previousAnalysis(netuid, history.filter((h) => h.blockNumber < points[1]!.blockNumber)), scenario, thresholds).verdict.label
+      ? evaluateNewcomer(
+          previousAnalysis(
+            netuid,
+            history.filter((h) => h.blockNumber < points[1]!.blockNumber),
+          ),
+          scenario,
+          thresholds,
+        ).verdict.label
       : null;
     return {
       netuid,
@@ -215,7 +255,11 @@ function wholeHistoryChanges(
 
 describe('competition resets between two syncs', () => {
   const base = makeSubnet({
-    mechanismCount: 1, minerBurnedFraction: 0.9, registrationAllowed: false, registeredAtBlock: 500, weightsVersionKey: 1020n,
+    mechanismCount: 1,
+    minerBurnedFraction: 0.9,
+    registrationAllowed: false,
+    registeredAtBlock: 500,
+    weightsVersionKey: 1020n,
   });
   const resets = (now: Partial<SubnetSnapshot>) => competitionResets(base, { ...base, ...now }, 1000);
 
@@ -248,7 +292,9 @@ describe('competition resets between two syncs', () => {
   });
 
   it('names every event at once, in a fixed order', () => {
-    expect(resets({ weightsVersionKey: 1021n, mechanismCount: 2, minerBurnedFraction: 0.2, registrationAllowed: true })).toEqual([
+    expect(
+      resets({ weightsVersionKey: 1021n, mechanismCount: 2, minerBurnedFraction: 0.2, registrationAllowed: true }),
+    ).toEqual([
       'scoring code changed: weights version 1020 → 1021',
       'a mechanism was added (1 → 2)',
       'the miner burn dropped (90% → 20%)',
@@ -257,7 +303,9 @@ describe('competition resets between two syncs', () => {
   });
 
   it('a subnet registered after the previous sync is new, also on a netuid whose old subnet was dissolved', () => {
-    expect(competitionResets(null, { ...base, registeredAtBlock: 1500 }, 1000)).toEqual(['new subnet since the previous sync']);
+    expect(competitionResets(null, { ...base, registeredAtBlock: 1500 }, 1000)).toEqual([
+      'new subnet since the previous sync',
+    ]);
     // The new subnet's figures are not compared with the dissolved one's.
     expect(resets({ registeredAtBlock: 1500, weightsVersionKey: 1n, mechanismCount: 2 })).toEqual([
       'new subnet on this netuid since the previous sync (the old one was dissolved)',

@@ -16,7 +16,12 @@ import { newestSummaries, summariesBefore } from './db/summary-repo';
 function relative(previous: number | null, current: number | null, threshold: number): MetricChange {
   if (previous === null || current === null) return { previous, current, change: null, highlighted: false };
   const change = previous === 0 ? (current === 0 ? 0 : null) : (current - previous) / Math.abs(previous);
-  return { previous, current, change, highlighted: change === null ? current !== previous : Math.abs(change) > threshold };
+  return {
+    previous,
+    current,
+    change,
+    highlighted: change === null ? current !== previous : Math.abs(change) > threshold,
+  };
 }
 
 function absolute(previous: number | null, current: number | null, threshold: number): MetricChange {
@@ -28,7 +33,10 @@ function absolute(previous: number | null, current: number | null, threshold: nu
 /** The network's sync point before `block` (a subnet first seen at `block` was not there then). */
 function previousNetworkBlock(db: Database, block: number | null): number | null {
   if (block === null) return null;
-  return (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(block) as number | null) ?? null;
+  return (
+    (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(block) as
+      number | null) ?? null
+  );
 }
 
 /** The subnet's two newest stored points (newest first). */
@@ -46,7 +54,13 @@ function lastTwoPoints(db: Database, netuid: number): { pointId: number; blockNu
  * The verdict at the subnet's previous point, as the engine gave it then: over the window before that point. Only
  * the summaries that analysis uses are read (a month of a year's hourly syncs, not all 8,760).
  */
-function previousVerdict(db: Database, netuid: number, point: { pointId: number; blockNumber: number; blockTimeMs: number }, scenario: Scenario, thresholds: VerdictThresholds) {
+function previousVerdict(
+  db: Database,
+  netuid: number,
+  point: { pointId: number; blockNumber: number; blockTimeMs: number },
+  scenario: Scenario,
+  thresholds: VerdictThresholds,
+) {
   const subnet = subnetAt(db, point.pointId, netuid);
   const network = networkAt(db, point.pointId);
   if (!subnet || !network) return null;
@@ -54,7 +68,13 @@ function previousVerdict(db: Database, netuid: number, point: { pointId: number;
   const windowDays = DEFAULT_WINDOW_DAYS;
   const history = summariesBefore(db, netuid, point.blockNumber, point.blockNumber - windowDays * BLOCKS_PER_DAY);
   const analysis = analyzeSubnet(
-    { blockNumber: point.blockNumber, blockTimeMs: point.blockTimeMs, network, subnet, neurons: neurons.length ? neurons : null },
+    {
+      blockNumber: point.blockNumber,
+      blockTimeMs: point.blockTimeMs,
+      network,
+      subnet,
+      neurons: neurons.length ? neurons : null,
+    },
     history,
     { windowDays },
   );
@@ -68,20 +88,37 @@ function previousVerdict(db: Database, netuid: number, point: { pointId: number;
  * sync (a netuid re-registered after its subnet was dissolved is new too). A figure either point lacks (an older
  * runtime, a row stored before it was read) says nothing.
  */
-export function competitionResets(previous: SubnetSnapshot | null, current: SubnetSnapshot | null, previousBlock: number | null): string[] {
+export function competitionResets(
+  previous: SubnetSnapshot | null,
+  current: SubnetSnapshot | null,
+  previousBlock: number | null,
+): string[] {
   if (!current) return [];
   const out: string[] = [];
   if (!previous) {
-    if (previousBlock !== null && current.registeredAtBlock > previousBlock) out.push('new subnet since the previous sync');
+    if (previousBlock !== null && current.registeredAtBlock > previousBlock)
+      out.push('new subnet since the previous sync');
     return out;
   }
-  if (current.registeredAtBlock !== previous.registeredAtBlock) return ['new subnet on this netuid since the previous sync (the old one was dissolved)'];
-  if (previous.weightsVersionKey !== null && current.weightsVersionKey !== null && current.weightsVersionKey !== previous.weightsVersionKey) {
+  if (current.registeredAtBlock !== previous.registeredAtBlock)
+    return ['new subnet on this netuid since the previous sync (the old one was dissolved)'];
+  if (
+    previous.weightsVersionKey !== null &&
+    current.weightsVersionKey !== null &&
+    current.weightsVersionKey !== previous.weightsVersionKey
+  ) {
     out.push(`scoring code changed: weights version ${previous.weightsVersionKey} → ${current.weightsVersionKey}`);
   }
-  if (current.mechanismCount > previous.mechanismCount) out.push(`a mechanism was added (${previous.mechanismCount} → ${current.mechanismCount})`);
-  if (previous.minerBurnedFraction !== null && current.minerBurnedFraction !== null && current.minerBurnedFraction < previous.minerBurnedFraction - 0.01) {
-    out.push(`the miner burn dropped (${Math.round(previous.minerBurnedFraction * 100)}% → ${Math.round(current.minerBurnedFraction * 100)}%)`);
+  if (current.mechanismCount > previous.mechanismCount)
+    out.push(`a mechanism was added (${previous.mechanismCount} → ${current.mechanismCount})`);
+  if (
+    previous.minerBurnedFraction !== null &&
+    current.minerBurnedFraction !== null &&
+    current.minerBurnedFraction < previous.minerBurnedFraction - 0.01
+  ) {
+    out.push(
+      `the miner burn dropped (${Math.round(previous.minerBurnedFraction * 100)}% → ${Math.round(current.minerBurnedFraction * 100)}%)`,
+    );
   }
   if (!previous.registrationAllowed && current.registrationAllowed) out.push('registration opened');
   return out;

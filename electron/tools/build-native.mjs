@@ -25,13 +25,16 @@ const platform = process.platform;
 const paths = nativePaths({ root, electronVersion, platform, arch });
 const info = JSON.stringify({ electron: electronVersion, platform, arch });
 
-const current = () => fs.existsSync(paths.target) && fs.existsSync(paths.buildInfo) && fs.readFileSync(paths.buildInfo, 'utf8') === info;
+const current = () =>
+  fs.existsSync(paths.target) && fs.existsSync(paths.buildInfo) && fs.readFileSync(paths.buildInfo, 'utf8') === info;
 
 function install() {
   fs.mkdirSync(paths.outDir, { recursive: true });
   fs.copyFileSync(paths.cachedBinary, paths.target);
   fs.writeFileSync(paths.buildInfo, info);
-  console.log(`better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}): ${path.relative(root, paths.target)}`);
+  console.log(
+    `better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}): ${path.relative(root, paths.target)}`,
+  );
 }
 
 /** node-gyp from node_modules, else the one npm ships (npm tells scripts where it is). */
@@ -51,12 +54,27 @@ function build() {
   try {
     fs.cpSync(sqliteDir, scratch, { recursive: true, filter: (p) => copiedToScratch(path.relative(sqliteDir, p)) });
     // No shell: arguments reach the child as they are, whatever spaces or quotes the paths hold.
-    const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: scratch, stdio: 'inherit', env: childEnv(process.env) });
+    const run = (script, args) =>
+      execFileSync(process.execPath, [script, ...args], { cwd: scratch, stdio: 'inherit', env: childEnv(process.env) });
     try {
-      run(require.resolve('prebuild-install/bin.js'), ['--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`]);
+      run(require.resolve('prebuild-install/bin.js'), [
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        `--arch=${arch}`,
+        `--platform=${platform}`,
+      ]);
     } catch {
-      console.log(`No prebuilt better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}); compiling against Electron's headers.`);
-      run(nodeGyp(), ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers']);
+      console.log(
+        `No prebuilt better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}); compiling against Electron's headers.`,
+      );
+      run(nodeGyp(), [
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        `--arch=${arch}`,
+        '--runtime=electron',
+        '--dist-url=https://electronjs.org/headers',
+      ]);
     }
     fs.mkdirSync(paths.cacheDir, { recursive: true });
     fs.copyFileSync(path.join(scratch, 'build', 'Release', 'better_sqlite3.node'), paths.cachedBinary);

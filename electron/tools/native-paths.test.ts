@@ -28,11 +28,18 @@ describe('where the Electron build of better-sqlite3 goes', () => {
     const older = nativePaths({ root, electronVersion: '41.7.1', platform: 'win32', arch: 'x64' });
     expect(new Set([x64.cacheDir, arm.cacheDir, older.cacheDir]).size).toBe(3);
     expect(x64.target).toBe(arm.target);
-    expect(buildKey({ electronVersion: '45.4.1', platform: 'darwin', arch: 'arm64' })).toBe('electron-45.4.1-darwin-arm64');
+    expect(buildKey({ electronVersion: '45.4.1', platform: 'darwin', arch: 'arm64' })).toBe(
+      'electron-45.4.1-darwin-arm64',
+    );
   });
 
   it('on Linux paths with spaces stay whole', () => {
-    const p = nativePaths({ root: '/home/ana/My Code/subnet scout', electronVersion: '45.4.1', platform: 'linux', arch: 'x64' });
+    const p = nativePaths({
+      root: '/home/ana/My Code/subnet scout',
+      electronVersion: '45.4.1',
+      platform: 'linux',
+      arch: 'x64',
+    });
     expect(p.target).toBe('/home/ana/My Code/subnet scout/out/native/better_sqlite3.node');
     expect(p.buildInfo).toBe('/home/ana/My Code/subnet scout/out/native/build-info.json');
   });

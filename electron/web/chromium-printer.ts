@@ -77,7 +77,9 @@ export async function printRoute(browser: Browser, baseUrl: string, route: strin
     }
     await page.waitForSelector(REPORT_READY_SELECTOR, { state: 'attached', timeout: READY_TIMEOUT_MS });
     // Asked once, now: a locator with a timeout waited that timeout (100 ms) on every report without an error.
-    const error = await page.evaluate(() => document.querySelector('.report-error, [role="alert"]')?.textContent ?? null);
+    const error = await page.evaluate(
+      () => document.querySelector('.report-error, [role="alert"]')?.textContent ?? null,
+    );
     if (error) throw new Error(error);
     const pdf = await page.pdf({
       format: 'A4',

@@ -8,7 +8,12 @@ import type { ScoutService } from '../core/service';
 import { printRoute } from './chromium-printer';
 import { serveWeb, type WebShell } from './web-shell';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   if (env.SCOUT_CHROMIUM) return fs.existsSync(env.SCOUT_CHROMIUM) ? env.SCOUT_CHROMIUM : null;
@@ -19,19 +24,30 @@ export function lazyPrinter(service: () => ScoutService) {
   let started: Promise<{ browser: Browser; web: WebShell }> | null = null;
   const start = async () => {
     const executablePath = findChromium();
-    if (!executablePath) throw new Error('PDF reports from the command line need Chromium or Chrome (set SCOUT_CHROMIUM to its path).');
+    if (!executablePath)
+      throw new Error('PDF reports from the command line need Chromium or Chrome (set SCOUT_CHROMIUM to its path).');
     const launch = async () => {
       const { chromium } = await import('playwright-core');
       return chromium.launch({
         executablePath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       });
     };
     // While Chromium starts (about a second), serve the renderer and have the shell bundle its window.scout shim,
     // which it otherwise does while the first report page waits for it.
     const serve = async () => {
       const web = await serveWeb(service());
-      await fetch(`${web.url}/scout-shim.js`).then((r) => r.arrayBuffer()).catch(() => undefined);
+      await fetch(`${web.url}/scout-shim.js`)
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined);
       return web;
     };
     const [browser, web] = await Promise.allSettled([launch(), serve()]);

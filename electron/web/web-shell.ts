@@ -29,8 +29,13 @@ let shimCode: string | null = null;
 /** Bundled on first use from the source (a checkout): this module runs from electron/web or out/main, both two
  * levels below the project. */
 function shim(): string {
-  shimCode ??= buildSync({ entryPoints: [path.join(__dirname, '../../electron/web/shim.ts')], bundle: true, write: false, format: 'iife', target: 'es2022' })
-    .outputFiles[0]!.text;
+  shimCode ??= buildSync({
+    entryPoints: [path.join(__dirname, '../../electron/web/shim.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+  }).outputFiles[0]!.text;
   return shimCode;
 }
 
@@ -73,7 +78,11 @@ export async function serveWeb(service: ScoutService, options: { port?: number }
       return;
     }
     if (url.pathname === '/api/events') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -104,7 +113,10 @@ export async function serveWeb(service: ScoutService, options: { port?: number }
       // The shim must define window.scout before the app's module script runs.
       content = content.toString('utf8').replace('<head>', '<head><script src="/scout-shim.js"></script>');
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP });
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+    });
     res.end(content);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -11,7 +11,11 @@ const fixedFormats = new Map<number, Intl.NumberFormat>();
 export function formatFixed(value: number | null | undefined, digits: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   let f = fixedFormats.get(digits);
-  if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  if (!f)
+    fixedFormats.set(
+      digits,
+      (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })),
+    );
   return f.format(value);
 }
 

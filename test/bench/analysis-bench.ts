@@ -51,7 +51,11 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
   fs.copyFileSync(year.file, file);
   const { db } = await openDatabase(file);
   try {
-    const head = db.prepare('SELECT block_number AS block, block_time_ms AS time FROM sync_points ORDER BY block_number DESC LIMIT 1').get() as { block: number; time: number };
+    const head = db
+      .prepare(
+        'SELECT block_number AS block, block_time_ms AS time FROM sync_points ORDER BY block_number DESC LIMIT 1',
+      )
+      .get() as { block: number; time: number };
     // The year file's own network: the next hour repeats its newest state, so no UID looks re-registered.
     const maker = syncMaker({ subnetCount: 128, maxUids: 256, seed: 'year' });
     let version = 0;
@@ -99,7 +103,15 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
       for (const [netuid, points] of history) newcomerOutcomes(points, immunity.get(netuid) ?? 5000);
     });
     const newcomerStatsPoints = [...history.values()].reduce((n, points) => n + points.length, 0);
-    return { neverAnalysedMs, afterOneSyncMs, uidHistoryReadMs, newcomerStatsMs, newcomerStatsPoints, backtest, namedBacktests };
+    return {
+      neverAnalysedMs,
+      afterOneSyncMs,
+      uidHistoryReadMs,
+      newcomerStatsMs,
+      newcomerStatsPoints,
+      backtest,
+      namedBacktests,
+    };
   } finally {
     db.close();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });

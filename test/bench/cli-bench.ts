@@ -55,16 +55,22 @@ function childrenCpuMs(): number | null {
 function cliSync(dataDir: string, endpoint: string, cpu?: number[]): Promise<void> {
   const before = childrenCpuMs();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [BUILT_CLI, 'sync', '--endpoint', endpoint], { env: { ...process.env, SCOUT_DATA_DIR: dataDir } }, (error, _out, err) => {
-      const after = childrenCpuMs();
-      if (cpu && before !== null && after !== null) cpu.push(after - before);
-      if (error) reject(new Error(`scout sync failed: ${err}`));
-      else resolve();
-    });
+    execFile(
+      process.execPath,
+      [BUILT_CLI, 'sync', '--endpoint', endpoint],
+      { env: { ...process.env, SCOUT_DATA_DIR: dataDir } },
+      (error, _out, err) => {
+        const after = childrenCpuMs();
+        if (cpu && before !== null && after !== null) cpu.push(after - before);
+        if (error) reject(new Error(`scout sync failed: ${err}`));
+        else resolve();
+      },
+    );
   });
 }
 
-const median = (values: number[]): number | null => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]! : null);
+const median = (values: number[]): number | null =>
+  values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]! : null;
 
 /** A copy of a previous run's whole data folder (database and metadata): the hourly cron case. */
 function copyOf(seed: string): string {
@@ -77,10 +83,12 @@ function copyOf(seed: string): string {
 const HOUR_OF_BLOCKS = 300;
 
 /** A copy of the database a previous run left, opened in this process. */
-const copiedDb = async (seed: string): Promise<Database> => (await openDatabase(path.join(copyOf(seed), LIVE_DB_FILE))).db;
+const copiedDb = async (seed: string): Promise<Database> =>
+  (await openDatabase(path.join(copyOf(seed), LIVE_DB_FILE))).db;
 
 export async function benchCli(node: NodeProcess, runs: number): Promise<CliFigures | string> {
-  if (!fs.existsSync(BUILT_CLI)) return `${path.relative(ROOT, BUILT_CLI)} is missing: run \`npx electron-vite build\` first`;
+  if (!fs.existsSync(BUILT_CLI))
+    return `${path.relative(ROOT, BUILT_CLI)} is missing: run \`npx electron-vite build\` first`;
   const nodeUrl = node.url;
   const link = await startLinkProxy(nodeUrl);
   const slow = await startLinkProxy(nodeUrl, 50);
@@ -98,10 +106,24 @@ export async function benchCli(node: NodeProcess, runs: number): Promise<CliFigu
     await cliSync(copyOf(first), link.url);
     link.reset();
     const coldCpu: number[] = [];
-    const coldProcess = await measure(runs, (dir) => cliSync(dir, link.url, coldCpu), () => copyOf(first));
-    const full = { requests: link.counts.requests / runs, bytesUp: link.counts.bytesUp / runs, bytesDown: link.counts.bytesDown / runs };
+    const coldProcess = await measure(
+      runs,
+      (dir) => cliSync(dir, link.url, coldCpu),
+      () => copyOf(first),
+    );
+    const full = {
+      requests: link.counts.requests / runs,
+      bytesUp: link.counts.bytesUp / runs,
+      bytesDown: link.counts.bytesDown / runs,
+    };
 
-    const sync = (url: string) => (db: Database) => runSync({ db, target: { network: 'custom', endpoint: url, expectedGenesis: null }, now: Date.now, onProgress: () => undefined });
+    const sync = (url: string) => (db: Database) =>
+      runSync({
+        db,
+        target: { network: 'custom', endpoint: url, expectedGenesis: null },
+        now: Date.now,
+        onProgress: () => undefined,
+      });
     const previousHour = () => copiedDb(first);
     await measure(1, sync(link.url), previousHour, (db) => db.close()); // warms this process: codecs, accounts, metadata
     const warm = await measure(runs, sync(link.url), previousHour, (db) => db.close());
@@ -120,11 +142,23 @@ export async function benchCli(node: NodeProcess, runs: number): Promise<CliFigu
       await conn.close();
     }
 
-    const slowColdProcess = await measure(runs, (dir) => cliSync(dir, slow.url), () => copyOf(first));
+    const slowColdProcess = await measure(
+      runs,
+      (dir) => cliSync(dir, slow.url),
+      () => copyOf(first),
+    );
     const slowWarm = await measure(runs, sync(slow.url), previousHour, (db) => db.close());
     return {
-      coldProcess, coldProcessCpuMs: median(coldCpu), coldProcessNoCache, coldProcessNoCacheCpuMs: median(noCacheCpu),
-      warm, full, fullFirstEver, incremental, slowColdProcess, slowWarm,
+      coldProcess,
+      coldProcessCpuMs: median(coldCpu),
+      coldProcessNoCache,
+      coldProcessNoCacheCpuMs: median(noCacheCpu),
+      warm,
+      full,
+      fullFirstEver,
+      incremental,
+      slowColdProcess,
+      slowWarm,
     };
   } finally {
     await link.close();

@@ -44,14 +44,23 @@ export function benchEngine(subnets = 128, uidsPerSubnet = 256, runs = 200): Eng
   let analyses: SubnetAnalysis[] = [];
   const first = inputs[0] as (typeof inputs)[number];
   const analyzeAllMs = time(Math.max(5, Math.floor(runs / 20)), () => {
-    const standings = inputs.map((i) => ({ netuid: i.subnet.netuid, movingPrice: i.subnet.movingPrice, registeredAtBlock: i.subnet.registeredAtBlock }));
+    const standings = inputs.map((i) => ({
+      netuid: i.subnet.netuid,
+      movingPrice: i.subnet.movingPrice,
+      registeredAtBlock: i.subnet.registeredAtBlock,
+    }));
     const deregistrations = subnetDeregistrations(standings, first.network, first.blockNumber);
-    analyses = inputs.map((input) => analyzeSubnet(input, [], { subnetDeregistration: deregistrations.get(input.subnet.netuid) }));
+    analyses = inputs.map((input) =>
+      analyzeSubnet(input, [], { subnetDeregistration: deregistrations.get(input.subnet.netuid) }),
+    );
   });
   // A slider drag: the TAO price changes on every move; a year's path with a falling alpha price.
   let sink = 0;
   const evaluateAllMs = time(runs, (run) => {
-    const results = evaluateAll(analyses, makeScenario({ taoPriceUsd: 300 + run, horizonMonths: 12, alphaPriceChangePerMonth: -0.02 }));
+    const results = evaluateAll(
+      analyses,
+      makeScenario({ taoPriceUsd: 300 + run, horizonMonths: 12, alphaPriceChangePerMonth: -0.02 }),
+    );
     sink += results.length;
   });
   const one = analyses[0] as SubnetAnalysis;

@@ -36,7 +36,11 @@ function note(i: number, versions: number) {
     ...content,
     createdAtMs: T0,
     updatedAtMs: T0 + versions,
-    history: Array.from({ length: versions }, (_, v) => ({ kind: 'autosave', savedAtMs: T0 + v, content: { ...content, body: `note ${i} v${v}` } })),
+    history: Array.from({ length: versions }, (_, v) => ({
+      kind: 'autosave',
+      savedAtMs: T0 + v,
+      content: { ...content, body: `note ${i} v${v}` },
+    })),
   };
 }
 
@@ -50,7 +54,13 @@ export interface ImportCase {
 
 export async function benchImports(runs: number): Promise<ImportCase[]> {
   const cases: [string, string, number][] = [
-    ['a watchlist of 6,000 subnets', exportFile({ watchlists: [{ name: 'Everything', netuids: Array.from({ length: 6000 }, (_, i) => i), thresholds: {} }] }), runs],
+    [
+      'a watchlist of 6,000 subnets',
+      exportFile({
+        watchlists: [{ name: 'Everything', netuids: Array.from({ length: 6000 }, (_, i) => i), thresholds: {} }],
+      }),
+      runs,
+    ],
     ['one note with 20,000 versions', exportFile({ notes: [note(1, 20_000)] }), runs],
     ['one note with 100,000 versions', exportFile({ notes: [note(1, 99_999)] }), Math.min(runs, 3)],
     ['60,000 notes', exportFile({ notes: Array.from({ length: 60_000 }, (_, i) => note(i, 1)) }), Math.min(runs, 3)],
@@ -61,16 +71,23 @@ export async function benchImports(runs: number): Promise<ImportCase[]> {
       n,
       async (service: ScoutService) => {
         const reply = await service.call('notes.import', { content, conflicts: 'ask', settings: 'keep' });
-        if (!reply.ok || (reply.value as { status: string }).status !== 'imported') throw new Error(`import of ${label} failed: ${JSON.stringify(reply).slice(0, 300)}`);
+        if (!reply.ok || (reply.value as { status: string }).status !== 'imported')
+          throw new Error(`import of ${label} failed: ${JSON.stringify(reply).slice(0, 300)}`);
       },
-      () => ScoutService.open({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-import-bench-')), version: 'bench' }),
+      () =>
+        ScoutService.open({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-import-bench-')), version: 'bench' }),
       async (service) => {
         const dir = service.currentDataDir();
         await service.close();
         fs.rmSync(dir, { recursive: true, force: true });
       },
     );
-    results.push({ label, megabytes: Buffer.byteLength(content) / 1024 / 1024, time, rssMb: process.memoryUsage().rss / 1024 / 1024 });
+    results.push({
+      label,
+      megabytes: Buffer.byteLength(content) / 1024 / 1024,
+      time,
+      rssMb: process.memoryUsage().rss / 1024 / 1024,
+    });
   }
   return results;
 }

@@ -19,7 +19,11 @@ export interface LinkProxy {
 }
 
 const size = (data: RawData): number =>
-  Array.isArray(data) ? data.reduce((a, b) => a + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
+  Array.isArray(data)
+    ? data.reduce((a, b) => a + b.length, 0)
+    : data instanceof ArrayBuffer
+      ? data.byteLength
+      : data.length;
 
 export async function startLinkProxy(upstream: string, oneWayDelayMs = 0): Promise<LinkProxy> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -36,7 +40,9 @@ export async function startLinkProxy(upstream: string, oneWayDelayMs = 0): Promi
     client.on('message', (data, isBinary) => {
       counts.requests++;
       counts.bytesUp += size(data);
-      later(() => (node.readyState === WebSocket.OPEN ? node.send(data, { binary: isBinary }) : pending.push({ data, isBinary })));
+      later(() =>
+        node.readyState === WebSocket.OPEN ? node.send(data, { binary: isBinary }) : pending.push({ data, isBinary }),
+      );
     });
     node.on('message', (data, isBinary) => {
       counts.bytesDown += size(data);

@@ -16,12 +16,27 @@ export interface NodeProcess {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function startNodeProcess(options: { metadataPath: string; subnets: number; uids: number; seed: string }): Promise<NodeProcess> {
+export async function startNodeProcess(options: {
+  metadataPath: string;
+  subnets: number;
+  uids: number;
+  seed: string;
+}): Promise<NodeProcess> {
   const args = [
     path.join(repoRoot, 'test', 'chain', 'cli.ts'),
-    '--metadata', options.metadataPath, '--subnets', String(options.subnets), '--uids', String(options.uids), '--seed', options.seed,
+    '--metadata',
+    options.metadataPath,
+    '--subnets',
+    String(options.subnets),
+    '--uids',
+    String(options.uids),
+    '--seed',
+    options.seed,
   ];
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), args, {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

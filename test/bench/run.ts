@@ -23,7 +23,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'sync,cli,engine,history,ui,import').split(',').map((s) => s.trim()));
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
 async function syncSection(metadata: string): Promise<void> {
   const node = await startNodeProcess({ metadataPath: metadata, subnets: SUBNETS, uids: UIDS, seed: 'bench' });
@@ -35,7 +39,10 @@ async function syncSection(metadata: string): Promise<void> {
     line(`  peak memory after ${RUNS + 1} back-to-back syncs`, `${f.fullPeakMb.toFixed(0)} MB`);
     line('incremental refresh (dynamic info, prices, storage)', fmt(f.incremental));
     line('  connect (ApiPromise.create), paid once per sync', fmt(f.connect));
-    line(`snapshot write (${f.writeRows.subnets} subnets, ${f.writeRows.neurons} UIDs), fresh db: all keys new`, fmt(f.write));
+    line(
+      `snapshot write (${f.writeRows.subnets} subnets, ${f.writeRows.neurons} UIDs), fresh db: all keys new`,
+      fmt(f.write),
+    );
     line('snapshot write, next point (running app: keys known)', fmt(f.writeKnown));
     line('snapshot write, next point after reopening the file', fmt(f.writeReopened));
     line('naive: getAllMetagraphs + toPrimitive (connect included)', fmt(f.naive));
@@ -52,12 +59,16 @@ async function cliSection(metadata: string): Promise<void> {
     const c = await benchCli(node, RUNS);
     if (typeof c === 'string') return void console.log(`CLI benchmarks skipped: ${c}`);
     const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
-    const wire = (w: { requests: number; bytesUp: number; bytesDown: number }) => `${mb(w.bytesDown + w.bytesUp)} (${mb(w.bytesDown)} down), ${w.requests.toFixed(0)} requests`;
+    const wire = (w: { requests: number; bytesUp: number; bytesDown: number }) =>
+      `${mb(w.bytesDown + w.bytesUp)} (${mb(w.bytesDown)} down), ${w.requests.toFixed(0)} requests`;
     const own = (ms: number | null) => (ms === null ? '' : `; the CLI process's own cpu ${ms} ms`);
-    line('cold CLI sync: whole `scout sync` process, the last hour\'s data folder (db and metadata), 300 blocks on', fmt(c.coldProcess) + own(c.coldProcessCpuMs));
+    line(
+      "cold CLI sync: whole `scout sync` process, the last hour's data folder (db and metadata), 300 blocks on",
+      fmt(c.coldProcess) + own(c.coldProcessCpuMs),
+    );
     line('  the same, first run ever (empty data folder)', fmt(c.coldProcessNoCache) + own(c.coldProcessNoCacheCpuMs));
-    line('  warm: full sync in a running process, the last hour\'s db', fmt(c.warm));
-    line('wire, full sync (CLI, the last hour\'s data folder)', wire(c.full));
+    line("  warm: full sync in a running process, the last hour's db", fmt(c.warm));
+    line("wire, full sync (CLI, the last hour's data folder)", wire(c.full));
     line('wire, full sync (CLI, first run ever)', wire(c.fullFirstEver));
     line('wire, incremental refresh (open connection)', wire(c.incremental));
     line('100 ms round trip: cold CLI sync, whole process', fmt(c.slowColdProcess));
@@ -84,7 +95,10 @@ async function historySection(): Promise<void> {
   const a = await benchAnalyses(year, RUNS);
   line('analyses, year file never analysed (first start, new version)', fmt(a.neverAnalysedMs));
   line('analyses after one more hourly sync (running app)', fmt(a.afterOneSyncMs));
-  line(`newcomer statistics: read a month of per-UID history (${a.newcomerStatsPoints.toLocaleString('en-US')} subnet points)`, fmt(a.uidHistoryReadMs));
+  line(
+    `newcomer statistics: read a month of per-UID history (${a.newcomerStatsPoints.toLocaleString('en-US')} subnet points)`,
+    fmt(a.uidHistoryReadMs),
+  );
   line('newcomer statistics: all subnets from that history (target ≤ 100 ms)', fmt(a.newcomerStatsMs));
   const alpha = (v: number | null) => (v === null ? '—' : `${v.toFixed(4)} α/day`);
   const share = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`);
@@ -103,7 +117,10 @@ async function historySection(): Promise<void> {
 async function uiSection(): Promise<void> {
   const ui = await benchUi(RUNS);
   if (typeof ui === 'string') return void console.log(`UI benchmarks skipped: ${ui}`);
-  line(`database: a year of hourly syncs (${ui.points.toLocaleString('en-US')} points)`, `${ui.dbSizeMb.toFixed(0)} MB`);
+  line(
+    `database: a year of hourly syncs (${ui.points.toLocaleString('en-US')} points)`,
+    `${ui.dbSizeMb.toFixed(0)} MB`,
+  );
   line('cold open to the Subnets table, first (core analyses)', `${ui.firstOpenMs.toFixed(0)} ms`);
   line('app restart: core opens the file, window to the table', fmt(ui.restartOpenMs));
   line('cold open to the Subnets table, later windows', fmt(ui.openMs));
@@ -120,13 +137,18 @@ async function importSection(): Promise<void> {
 
 async function main(): Promise<void> {
   const cpu = os.cpus();
-  console.log(`Subnet Scout benchmarks — ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, Node ${process.version}, ${SUBNETS} subnets × ${UIDS} UIDs, n=${RUNS}`);
+  console.log(
+    `Subnet Scout benchmarks — ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, Node ${process.version}, ${SUBNETS} subnets × ${UIDS} UIDs, n=${RUNS}`,
+  );
   console.log(`load average (1/5/15 min) at start: ${load()}`);
   const metadata = findMetadata();
   // Sync first: the memory high-water mark it reports must not include heavier phases.
   if (ONLY.has('sync')) {
     if (metadata) await syncSection(metadata);
-    else console.log('sync benchmarks skipped: no runtime metadata (set SCOUT_METADATA or put shared/chain/ beside the repo)');
+    else
+      console.log(
+        'sync benchmarks skipped: no runtime metadata (set SCOUT_METADATA or put shared/chain/ beside the repo)',
+      );
   }
   if (ONLY.has('cli')) {
     if (metadata) await cliSection(metadata);

@@ -37,7 +37,13 @@ export async function measure<T>(
 /** Several medians (e.g. the engine's own medians of many runs) summarised the same way. */
 export function summarise(values: number[]): Measured {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: medianOf(sorted), min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length, cpuMedian: Number.NaN };
+  return {
+    median: medianOf(sorted),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    runs: sorted.length,
+    cpuMedian: Number.NaN,
+  };
 }
 
 const num = (v: number) => v.toFixed(v < 1 ? 3 : v < 10 ? 2 : 0);

@@ -63,17 +63,31 @@ const closeDb = (db: Database) => db.close();
 
 function fixtureOf(fetched: Awaited<ReturnType<typeof fetchBlock>>, url: string): NetworkSync {
   return {
-    point: { blockNumber: fetched.blockNumber, blockHash: fetched.blockHash, blockTimeMs: fetched.blockTimeMs, specVersion: fetched.specVersion, network: 'bench', endpoint: url, kind: 'live' },
+    point: {
+      blockNumber: fetched.blockNumber,
+      blockHash: fetched.blockHash,
+      blockTimeMs: fetched.blockTimeMs,
+      specVersion: fetched.specVersion,
+      network: 'bench',
+      endpoint: url,
+      kind: 'live',
+    },
     network: mapNetwork(fetched.network, fetched),
     subnets: [...fetched.subnets.values()].map(mapSubnet),
     stale: [],
   };
 }
 
-async function benchWrites(fixture: NetworkSync, runs: number): Promise<Pick<SyncFigures, 'write' | 'writeKnown' | 'writeReopened' | 'writeRows'>> {
+async function benchWrites(
+  fixture: NetworkSync,
+  runs: number,
+): Promise<Pick<SyncFigures, 'write' | 'writeKnown' | 'writeReopened' | 'writeRows'>> {
   const write = await measure(runs, (db) => writeNetworkSync(db, fixture, Date.now()), tmpDb, closeDb);
   // The usual case: the database already holds the accounts (an earlier point), so interning finds them.
-  const second: NetworkSync = { ...fixture, point: { ...fixture.point, blockNumber: fixture.point.blockNumber + 1, blockHash: `0x${'ee'.repeat(32)}` } };
+  const second: NetworkSync = {
+    ...fixture,
+    point: { ...fixture.point, blockNumber: fixture.point.blockNumber + 1, blockHash: `0x${'ee'.repeat(32)}` },
+  };
   const withFirstPoint = async () => {
     const db = await tmpDb();
     writeNetworkSync(db, fixture, Date.now());
@@ -89,7 +103,9 @@ async function benchWrites(fixture: NetworkSync, runs: number): Promise<Pick<Syn
   };
   const writeReopened = await measure(runs, (db) => writeNetworkSync(db, second, Date.now()), reopened, closeDb);
   return {
-    write, writeKnown, writeReopened,
+    write,
+    writeKnown,
+    writeReopened,
     writeRows: { subnets: fixture.subnets.length, neurons: fixture.subnets.reduce((a, s) => a + s.neurons.length, 0) },
   };
 }

@@ -34,7 +34,10 @@ export async function benchUi(runs: number): Promise<UiBench | string> {
   fs.copyFileSync(year.file, path.join(dataDir, 'scout.db'));
   let service = await ScoutService.open({ dataDir, version: 'bench' });
   let web = await serveWeb(service);
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
   try {
     // Time from navigation start to the first row of the table on screen (performance.now() is relative to it).
     const open = async () => {
@@ -69,23 +72,28 @@ export async function benchUi(runs: number): Promise<UiBench | string> {
     for (let i = 0; i < runs; i++) {
       // From the input event to the table showing different profits (a MutationObserver sees the repaint).
       sliders.push(
-        await page.evaluate(async (rent) => {
-          const input = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.startsWith('Hardware rent'))!;
-          const field = document.getElementById(input.htmlFor) as HTMLInputElement;
-          const table = document.querySelector('table.subnets-table tbody')!;
-          const done = new Promise<number>((resolve) => {
-            const observer = new MutationObserver(() => {
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now()));
+        await page.evaluate(
+          async (rent) => {
+            const input = Array.from(document.querySelectorAll('label')).find((l) =>
+              l.textContent?.startsWith('Hardware rent'),
+            )!;
+            const field = document.getElementById(input.htmlFor) as HTMLInputElement;
+            const table = document.querySelector('table.subnets-table tbody')!;
+            const done = new Promise<number>((resolve) => {
+              const observer = new MutationObserver(() => {
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now()));
+              });
+              observer.observe(table, { subtree: true, characterData: true, childList: true });
             });
-            observer.observe(table, { subtree: true, characterData: true, childList: true });
-          });
-          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-          const start = performance.now();
-          setter.call(field, String(rent));
-          field.dispatchEvent(new Event('input', { bubbles: true }));
-          return (await done) - start;
-        }, 200 + i * 37),
+            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+            const start = performance.now();
+            setter.call(field, String(rent));
+            field.dispatchEvent(new Event('input', { bubbles: true }));
+            return (await done) - start;
+          },
+          200 + i * 37,
+        ),
       );
     }
     const pdfs: number[] = [];

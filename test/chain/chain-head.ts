@@ -41,7 +41,9 @@ export interface ChainHeadDeps {
 
 /** RuntimeVersion JSON as chainHead reports it: apis as an object of hash → version. */
 function runtimeSpec(runtimeVersion: Record<string, unknown>): Record<string, unknown> {
-  const apis = Object.fromEntries((runtimeVersion.apis as Array<[string, number]>).map(([hash, version]) => [hash, version]));
+  const apis = Object.fromEntries(
+    (runtimeVersion.apis as Array<[string, number]>).map(([hash, version]) => [hash, version]),
+  );
   const { specName, implName, specVersion, implVersion, transactionVersion } = runtimeVersion;
   return { specName, implName, specVersion, implVersion, transactionVersion, apis };
 }
@@ -55,7 +57,14 @@ export class ChainHead {
 
   /** Method names for rpc_methods. */
   names(): string[] {
-    return [FOLLOW, UNFOLLOW, ...Object.keys(this.requests()), 'chainSpec_v1_chainName', 'chainSpec_v1_genesisHash', 'chainSpec_v1_properties'];
+    return [
+      FOLLOW,
+      UNFOLLOW,
+      ...Object.keys(this.requests()),
+      'chainSpec_v1_chainName',
+      'chainSpec_v1_genesisHash',
+      'chainSpec_v1_properties',
+    ];
   }
 
   /** chainSpec_v1: answered without a follow subscription. */
@@ -74,14 +83,26 @@ export class ChainHead {
     const chain = this.deps.chain;
     const id = `scoutfollow${(this.nextId++).toString(36)}`;
     const finalized = chain.finalized();
-    const follow: Follow = { id, owner, withRuntime: params[0] === true, best: finalized, finalized, pinned: new Set(), notify };
+    const follow: Follow = {
+      id,
+      owner,
+      withRuntime: params[0] === true,
+      best: finalized,
+      finalized,
+      pinned: new Set(),
+      notify,
+    };
     this.follows.set(id, follow);
     // The initial events go out after the subscription id has answered the request.
     const start = () => {
       const hashes = [];
       for (let n = Math.max(1, finalized - INITIAL_ANCESTORS); n <= finalized; n++) hashes.push(this.pin(follow, n));
       const initialized: Record<string, unknown> = { event: 'initialized', finalizedBlockHashes: hashes };
-      if (follow.withRuntime) initialized.finalizedBlockRuntime = { type: 'valid', spec: runtimeSpec(chain.specAt(finalized).runtimeVersion) };
+      if (follow.withRuntime)
+        initialized.finalizedBlockRuntime = {
+          type: 'valid',
+          spec: runtimeSpec(chain.specAt(finalized).runtimeVersion),
+        };
       notify(initialized);
       this.advance(follow);
     };
@@ -111,7 +132,9 @@ export class ChainHead {
       },
       chainHead_v1_body: ([sub, hash]) =>
         this.operation(sub, hash, (n) => {
-          const block = this.deps.methods.chain_getBlock?.([this.deps.chain.blocks.hashOf(n)]) as { block: { extrinsics: string[] } } | null;
+          const block = this.deps.methods.chain_getBlock?.([this.deps.chain.blocks.hashOf(n)]) as {
+            block: { extrinsics: string[] };
+          } | null;
           return { event: 'operationBodyDone', value: block?.block.extrinsics ?? [] };
         }),
       chainHead_v1_call: ([sub, hash, fn, data]) =>
@@ -125,7 +148,12 @@ export class ChainHead {
         }),
       chainHead_v1_storage: ([sub, hash, items]) => {
         if (!Array.isArray(items)) throw invalidParams('invalid type: expected a list of storage queries');
-        return this.operation(sub, hash, (n) => ({ event: 'operationStorageItems', items: this.storageItems(n, items) }), true);
+        return this.operation(
+          sub,
+          hash,
+          (n) => ({ event: 'operationStorageItems', items: this.storageItems(n, items) }),
+          true,
+        );
       },
       chainHead_v1_unpin: ([sub, hashes]) => {
         const follow = this.followOf(sub);
@@ -166,7 +194,12 @@ export class ChainHead {
    * Starts an operation on a pinned block: answers { result: 'started', operationId } and sends its events right
    * after. A block the subscription has not pinned is refused with -32801 "Invalid block hash", as substrate does.
    */
-  private operation(sub: unknown, hash: unknown, run: (n: number) => Record<string, unknown>, storage = false): unknown {
+  private operation(
+    sub: unknown,
+    hash: unknown,
+    run: (n: number) => Record<string, unknown>,
+    storage = false,
+  ): unknown {
     const follow = this.followOf(sub);
     const n = this.pinnedBlock(sub, hash);
     if (n === null) throw new RpcError(-32801, 'Invalid block hash');
@@ -180,7 +213,8 @@ export class ChainHead {
         event = { event: 'operationError', error: (e as Error).message };
       }
       follow.notify({ ...event, operationId });
-      if (storage && event.event === 'operationStorageItems') follow.notify({ event: 'operationStorageDone', operationId });
+      if (storage && event.event === 'operationStorageItems')
+        follow.notify({ event: 'operationStorageDone', operationId });
     });
     return storage ? { result: 'started', operationId, discardedItems: 0 } : { result: 'started', operationId };
   }
@@ -209,7 +243,10 @@ export class ChainHead {
           break;
         case 'closestDescendantMerkleValue': {
           // No trie behind the map: a digest of the subtree's keys and values changes exactly when they do.
-          const subtree = storage.keys(k).map((d) => `${d}=${storage.get(d) ?? ''}`).join(';');
+          const subtree = storage
+            .keys(k)
+            .map((d) => `${d}=${storage.get(d) ?? ''}`)
+            .join(';');
           if (subtree !== '') out.push({ key: k, closestDescendantMerkleValue: blake2AsHex(subtree, 256) });
           break;
         }
@@ -230,9 +267,15 @@ export class ChainHead {
     const head = chain.head();
     for (let n = follow.best + 1; n <= head; n++) {
       const hash = this.pin(follow, n);
-      const event: Record<string, unknown> = { event: 'newBlock', blockHash: hash, parentBlockHash: chain.blocks.hashOf(n - 1), newRuntime: null };
+      const event: Record<string, unknown> = {
+        event: 'newBlock',
+        blockHash: hash,
+        parentBlockHash: chain.blocks.hashOf(n - 1),
+        newRuntime: null,
+      };
       const spec = chain.specAt(n);
-      if (follow.withRuntime && spec !== chain.specAt(n - 1)) event.newRuntime = { type: 'valid', spec: runtimeSpec(spec.runtimeVersion) };
+      if (follow.withRuntime && spec !== chain.specAt(n - 1))
+        event.newRuntime = { type: 'valid', spec: runtimeSpec(spec.runtimeVersion) };
       follow.notify(event);
     }
     if (head > follow.best) {

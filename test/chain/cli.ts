@@ -21,7 +21,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  process.stderr.write('usage: chain:node [--port N] [--seed S] [--subnets N] [--uids N] [--head BLOCK] [--block-ms MS] [--metadata FILE]\n');
+  process.stderr.write(
+    'usage: chain:node [--port N] [--seed S] [--subnets N] [--uids N] [--head BLOCK] [--block-ms MS] [--metadata FILE]\n',
+  );
   process.exit(0);
 }
 

@@ -47,13 +47,23 @@ export function customRpcMethods(chain: Chain, blockAt: (at: unknown) => number)
       if (!api) throw new RpcError(-32601, 'Method not found');
       // Arguments first, then the optional block hash, as the pallet's RPC declares them.
       const args = params.slice(0, api.inputs.length);
-      if (args.length < api.inputs.length) throw new RpcError(-32602, 'Invalid params', `${rpc} takes ${api.inputs.length} arguments`);
+      if (args.length < api.inputs.length)
+        throw new RpcError(-32602, 'Invalid params', `${rpc} takes ${api.inputs.length} arguments`);
       const n = blockAt(params[api.inputs.length]);
       const spec = chain.specAt(n);
       const method = spec.apis.get(runtime) ?? api;
       let value: unknown;
       try {
-        value = callRuntime({ get state() { return chain.stateAt(n); }, spec, method }, args);
+        value = callRuntime(
+          {
+            get state() {
+              return chain.stateAt(n);
+            },
+            spec,
+            method,
+          },
+          args,
+        );
       } catch (e) {
         throw new RpcError(1, (e as Error).message);
       }

@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FINNEY_GENESIS_HASH } from './blocks';
 import { startStandInNode, type StandInNode } from './node';
 import {
-  connect, metadataOrWarn, rawRequest, runtimeCall, type DynamicInfoCodec, type Opt, type SelectiveCodec, type Vec,
+  connect,
+  metadataOrWarn,
+  rawRequest,
+  runtimeCall,
+  type DynamicInfoCodec,
+  type Opt,
+  type SelectiveCodec,
+  type Vec,
 } from './test-helpers';
 
 const metadataPath = metadataOrWarn('stand-in node faults');
@@ -12,7 +19,8 @@ const SELECTIVE = 'SubnetInfoRuntimeApi_get_selective_metagraph';
 describe.skipIf(!metadataPath)('stand-in node fault switches', () => {
   let node: StandInNode;
   let api: ApiPromise;
-  const selective = (netuid: number) => runtimeCall<Opt<SelectiveCodec>>(api, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', netuid, [7, 62]);
+  const selective = (netuid: number) =>
+    runtimeCall<Opt<SelectiveCodec>>(api, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', netuid, [7, 62]);
   const timed = async (run: () => Promise<unknown>) => {
     const started = performance.now();
     await run();
@@ -40,7 +48,8 @@ describe.skipIf(!metadataPath)('stand-in node fault switches', () => {
   });
 
   it('fails one runtime call with the JSON-RPC error the rule chooses', async () => {
-    const trap = 'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
+    const trap =
+      'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
     node.faults.failRuntimeCall = [{ method: SELECTIVE, netuid: 3, code: -32000, message: trap }];
     const raw = await rawRequest(node.url, 'state_call', [SELECTIVE, '0x03000862003e00']);
     expect(raw.error).toEqual({ code: -32000, message: trap });
@@ -58,7 +67,9 @@ describe.skipIf(!metadataPath)('stand-in node fault switches', () => {
     node.faults.garbageRuntimeCall = [{ method: 'SubnetInfoRuntimeApi_get_all_dynamic_info' }];
     const raw = await rawRequest(node.url, 'state_call', ['SubnetInfoRuntimeApi_get_all_dynamic_info', '0x']);
     expect(typeof raw.result).toBe('string');
-    await expect(runtimeCall<Vec<Opt<DynamicInfoCodec>>>(api, 'subnetInfoRuntimeApi', 'getAllDynamicInfo')).rejects.toThrow();
+    await expect(
+      runtimeCall<Vec<Opt<DynamicInfoCodec>>>(api, 'subnetInfoRuntimeApi', 'getAllDynamicInfo'),
+    ).rejects.toThrow();
   });
 
   it('delays responses globally and per method', async () => {
@@ -101,12 +112,20 @@ describe.skipIf(!metadataPath)('stand-in node fault switches', () => {
     const client = await connect(node.url);
     try {
       node.faults.dropConnection = { method: SELECTIVE, netuid: 3, times: 1 };
-      const calls = [1, 2, 3].map((n) => runtimeCall<Opt<SelectiveCodec>>(client, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', n, [62]));
+      const calls = [1, 2, 3].map((n) =>
+        runtimeCall<Opt<SelectiveCodec>>(client, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', n, [62]),
+      );
       const settled = await Promise.allSettled(calls);
       expect(settled.some((s) => s.status === 'rejected')).toBe(true);
       await expect.poll(() => client.isConnected, { timeout: 10_000 }).toBe(true);
       await client.isReady;
-      const again = await runtimeCall<Opt<SelectiveCodec>>(client, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', 3, [62]);
+      const again = await runtimeCall<Opt<SelectiveCodec>>(
+        client,
+        'subnetInfoRuntimeApi',
+        'getSelectiveMetagraph',
+        3,
+        [62],
+      );
       expect(again.isSome).toBe(true);
     } finally {
       await client.disconnect();

@@ -88,7 +88,10 @@ export class Faults {
     const fired = this.failRuntimeCall.find((rule) => this.fires(rule, call));
     if (!fired) return null;
     const name = call.runtimeMethod ?? call.method;
-    return { code: fired.code ?? 4003, message: fired.message ?? `Execution failed: Execution aborted due to trap: ${name} trapped (fault switch)` };
+    return {
+      code: fired.code ?? 4003,
+      message: fired.message ?? `Execution failed: Execution aborted due to trap: ${name} trapped (fault switch)`,
+    };
   }
 
   shouldGarble(call: CallInfo): boolean {

@@ -2,7 +2,15 @@ import type { ApiPromise } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandInNode, type StandInNode } from './node';
 import {
-  connect, metadataOrWarn, rawClient, runtimeCall, type DynamicInfoCodec, type Int, type Opt, type SelectiveCodec, type Vec,
+  connect,
+  metadataOrWarn,
+  rawClient,
+  runtimeCall,
+  type DynamicInfoCodec,
+  type Int,
+  type Opt,
+  type SelectiveCodec,
+  type Vec,
 } from './test-helpers';
 
 const metadataPath = metadataOrWarn('stand-in node full network');
@@ -29,7 +37,9 @@ describe.skipIf(!metadataPath)('stand-in node: the full 128 × 256 network', () 
   };
 
   beforeAll(async () => {
-    node = await timed('startStandInNode', () => startStandInNode({ metadataPath: metadataPath ?? undefined, seed: 1 }));
+    node = await timed('startStandInNode', () =>
+      startStandInNode({ metadataPath: metadataPath ?? undefined, seed: 1 }),
+    );
     api = await timed('ApiPromise.create', () => connect(node.url));
   });
 
@@ -43,14 +53,22 @@ describe.skipIf(!metadataPath)('stand-in node: the full 128 × 256 network', () 
     const client = await rawClient(node.url);
     try {
       const dynamic = await timed('server: get_all_dynamic_info (generates the block)', () =>
-        client.request('state_call', ['SubnetInfoRuntimeApi_get_all_dynamic_info', '0x']));
+        client.request('state_call', ['SubnetInfoRuntimeApi_get_all_dynamic_info', '0x']),
+      );
       expect(typeof dynamic.result).toBe('string');
-      const selective = () => Promise.all(NETUIDS.map((n) => client.request('state_call', ['SubnetInfoRuntimeApi_get_selective_metagraph', selectiveArgs(n)])));
+      const selective = () =>
+        Promise.all(
+          NETUIDS.map((n) =>
+            client.request('state_call', ['SubnetInfoRuntimeApi_get_selective_metagraph', selectiveArgs(n)]),
+          ),
+        );
       await timed('server: 128 parallel get_selective_metagraph (first)', selective);
       const cached = await timed('server: 128 parallel get_selective_metagraph (cached)', selective);
       expect(cached.every((r) => typeof r.result === 'string')).toBe(true);
       const all = ['SubnetInfoRuntimeApi_get_all_metagraphs', '0x'];
-      const first = await timed('server: get_all_metagraphs (first: build + encode)', () => client.request('state_call', all));
+      const first = await timed('server: get_all_metagraphs (first: build + encode)', () =>
+        client.request('state_call', all),
+      );
       await timed('server: get_all_metagraphs (cached)', () => client.request('state_call', all));
       report.push(`get_all_metagraphs size: ${((String(first.result).length - 2) / 2 / 1e6).toFixed(2)} MB`);
     } finally {
@@ -60,7 +78,8 @@ describe.skipIf(!metadataPath)('stand-in node: the full 128 × 256 network', () 
 
   it('ApiPromise decodes get_all_dynamic_info for every live netuid, none of them None', async () => {
     const all = await timed('client: getAllDynamicInfo', () =>
-      runtimeCall<Vec<Opt<DynamicInfoCodec>>>(api, 'subnetInfoRuntimeApi', 'getAllDynamicInfo'));
+      runtimeCall<Vec<Opt<DynamicInfoCodec>>>(api, 'subnetInfoRuntimeApi', 'getAllDynamicInfo'),
+    );
     // A dissolved subnet is gone from NetworksAdded, so the list has no entry (not a None) for it.
     expect(all.length).toBe(129 - node.network.variety.dead.length);
     const none = Array.from({ length: all.length }, (_, i) => all[i]).filter((o) => o?.isNone).length;
@@ -68,8 +87,13 @@ describe.skipIf(!metadataPath)('stand-in node: the full 128 × 256 network', () 
   });
 
   it('ApiPromise decodes 128 parallel selective metagraphs equal to the generator', async () => {
-    const results = await timed('client: 128 parallel getSelectiveMetagraph', () => Promise.all(NETUIDS.map((n) =>
-      runtimeCall<Opt<SelectiveCodec>>(api, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', n, SYNC_INDEXES))));
+    const results = await timed('client: 128 parallel getSelectiveMetagraph', () =>
+      Promise.all(
+        NETUIDS.map((n) =>
+          runtimeCall<Opt<SelectiveCodec>>(api, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', n, SYNC_INDEXES),
+        ),
+      ),
+    );
     const truth = node.truthAt(node.head().number);
     const live = results.filter((o) => o.isSome).map((o) => o.unwrap());
     expect(live.length).toBe(truth.subnets.size - 1);
@@ -82,7 +106,8 @@ describe.skipIf(!metadataPath)('stand-in node: the full 128 × 256 network', () 
 
   it('ApiPromise decodes get_all_metagraphs', async () => {
     const decoded = await timed('client: getAllMetagraphs (decode dominates)', () =>
-      runtimeCall<Vec<Opt<unknown>>>(api, 'subnetInfoRuntimeApi', 'getAllMetagraphs'));
+      runtimeCall<Vec<Opt<unknown>>>(api, 'subnetInfoRuntimeApi', 'getAllMetagraphs'),
+    );
     expect(decoded.length).toBe(129 - node.network.variety.dead.length);
   });
 });

@@ -2,7 +2,15 @@ import type { ApiPromise } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandInNode, type StandInNode } from './node';
 import {
-  connect, metadataOrWarn, query, rawRequest, read, runtimeCall, type Int, type MetagraphCodec, type Opt,
+  connect,
+  metadataOrWarn,
+  query,
+  rawRequest,
+  read,
+  runtimeCall,
+  type Int,
+  type MetagraphCodec,
+  type Opt,
 } from './test-helpers';
 
 const metadataPath = metadataOrWarn('stand-in node history');
@@ -13,7 +21,13 @@ describe.skipIf(!metadataPath)('stand-in node: block tree, history and new block
   let api: ApiPromise;
 
   beforeAll(async () => {
-    node = await startStandInNode({ metadataPath: metadataPath ?? undefined, seed: 8, subnetCount: 6, maxUids: 16, headBlock: 9_000_000 });
+    node = await startStandInNode({
+      metadataPath: metadataPath ?? undefined,
+      seed: 8,
+      subnetCount: 6,
+      maxUids: 16,
+      headBlock: 9_000_000,
+    });
     api = await connect(node.url);
   });
 
@@ -60,7 +74,11 @@ describe.skipIf(!metadataPath)('stand-in node: block tree, history and new block
     expect(header.number.toNumber()).toBe(n);
     expect(header.parentHash.toHex()).toBe(node.blockHash(n - 1));
     expect((await rawRequest(node.url, 'chain_getBlockHash', [n + 1])).result).toBeNull();
-    const unknown = await rawRequest(node.url, 'state_call', ['SwapRuntimeApi_current_alpha_price', '0x0100', `0x${'ab'.repeat(32)}`]);
+    const unknown = await rawRequest(node.url, 'state_call', [
+      'SwapRuntimeApi_current_alpha_price',
+      '0x0100',
+      `0x${'ab'.repeat(32)}`,
+    ]);
     expect(unknown.error?.code).toBe(4003);
   });
 
@@ -91,7 +109,12 @@ describe.skipIf(!metadataPath)('stand-in node: block tree, history and new block
   });
 
   it('produces blocks on a timer when asked to', async () => {
-    const ticking = await startStandInNode({ metadataPath: metadataPath ?? undefined, subnetCount: 2, maxUids: 8, blockIntervalMs: 40 });
+    const ticking = await startStandInNode({
+      metadataPath: metadataPath ?? undefined,
+      subnetCount: 2,
+      maxUids: 8,
+      blockIntervalMs: 40,
+    });
     try {
       const start = ticking.head().number;
       await expect.poll(() => ticking.head().number, { timeout: 5000 }).toBeGreaterThanOrEqual(start + 3);

@@ -51,7 +51,15 @@ interface SubnetFigures {
 
 type NeuronFigures = Pick<
   NeuronSnapshot,
-  'uid' | 'hotkey' | 'coldkey' | 'active' | 'validatorPermit' | 'dividendsU16' | 'consensusU16' | 'emissionRao' | 'lastUpdateBlock'
+  | 'uid'
+  | 'hotkey'
+  | 'coldkey'
+  | 'active'
+  | 'validatorPermit'
+  | 'dividendsU16'
+  | 'consensusU16'
+  | 'emissionRao'
+  | 'lastUpdateBlock'
 > & { incentiveU16: number };
 
 const text = (bytes: ArrayLike<number>) => decodeText(Uint8Array.from(Array.from(bytes, Number)));
@@ -59,19 +67,42 @@ const I96F32_ONE = 2 ** 32;
 
 function storedSubnet(s: SubnetSnapshot): SubnetFigures {
   return {
-    netuid: s.netuid, name: s.name, symbol: s.symbol, ownerHotkey: s.ownerHotkey, ownerColdkey: s.ownerColdkey, tempo: s.tempo,
-    blocksSinceLastStep: s.blocksSinceLastStep, registeredAtBlock: s.registeredAtBlock, taoReserveRao: s.taoReserveRao,
-    alphaReserveRao: s.alphaReserveRao, alphaOutstandingRao: s.alphaOutstandingRao, taoInEmissionRao: s.taoInEmissionRao,
-    alphaInEmissionRao: s.alphaInEmissionRao, alphaOutEmissionRao: s.alphaOutEmissionRao, subnetVolumeRao: s.subnetVolumeRao,
-    movingPrice: s.movingPrice, alphaPriceRao: s.alphaPriceRao, burnRao: s.burnRao, excessTaoRao: s.excessTaoRao,
-    mechanismCount: s.mechanismCount, immunityPeriodBlocks: s.immunityPeriodBlocks, maxUids: s.maxUids,
+    netuid: s.netuid,
+    name: s.name,
+    symbol: s.symbol,
+    ownerHotkey: s.ownerHotkey,
+    ownerColdkey: s.ownerColdkey,
+    tempo: s.tempo,
+    blocksSinceLastStep: s.blocksSinceLastStep,
+    registeredAtBlock: s.registeredAtBlock,
+    taoReserveRao: s.taoReserveRao,
+    alphaReserveRao: s.alphaReserveRao,
+    alphaOutstandingRao: s.alphaOutstandingRao,
+    taoInEmissionRao: s.taoInEmissionRao,
+    alphaInEmissionRao: s.alphaInEmissionRao,
+    alphaOutEmissionRao: s.alphaOutEmissionRao,
+    subnetVolumeRao: s.subnetVolumeRao,
+    movingPrice: s.movingPrice,
+    alphaPriceRao: s.alphaPriceRao,
+    burnRao: s.burnRao,
+    excessTaoRao: s.excessTaoRao,
+    mechanismCount: s.mechanismCount,
+    immunityPeriodBlocks: s.immunityPeriodBlocks,
+    maxUids: s.maxUids,
   };
 }
 
 function storedNeuron(n: NeuronSnapshot): NeuronFigures {
   return {
-    uid: n.uid, hotkey: n.hotkey, coldkey: n.coldkey, active: n.active, validatorPermit: n.validatorPermit,
-    dividendsU16: n.dividendsU16, consensusU16: n.consensusU16, emissionRao: n.emissionRao, lastUpdateBlock: n.lastUpdateBlock,
+    uid: n.uid,
+    hotkey: n.hotkey,
+    coldkey: n.coldkey,
+    active: n.active,
+    validatorPermit: n.validatorPermit,
+    dividendsU16: n.dividendsU16,
+    consensusU16: n.consensusU16,
+    emissionRao: n.emissionRao,
+    lastUpdateBlock: n.lastUpdateBlock,
     incentiveU16: n.incentivesU16[0] ?? 0,
   };
 }
@@ -117,18 +148,45 @@ async function readWithPolkadotApi(client: PolkadotClient, at: string, netuids: 
       api.query.SubtensorModule.ImmunityPeriod.getValue(netuid, opts),
     ]);
     subnets.set(netuid, {
-      netuid: d.netuid, name: text(d.subnet_name), symbol: text(d.token_symbol), ownerHotkey: d.owner_hotkey, ownerColdkey: d.owner_coldkey,
-      tempo: d.tempo, blocksSinceLastStep: Number(d.blocks_since_last_step), registeredAtBlock: Number(d.network_registered_at),
-      taoReserveRao: d.tao_in, alphaReserveRao: d.alpha_in, alphaOutstandingRao: d.alpha_out, taoInEmissionRao: d.tao_in_emission,
-      alphaInEmissionRao: d.alpha_in_emission, alphaOutEmissionRao: d.alpha_out_emission, subnetVolumeRao: d.subnet_volume,
-      movingPrice: Number(d.moving_price) / I96F32_ONE, alphaPriceRao: price, burnRao: burn, excessTaoRao: excess,
-      mechanismCount: Math.max(1, mechanisms), immunityPeriodBlocks: immunity, maxUids: m.max_uids,
+      netuid: d.netuid,
+      name: text(d.subnet_name),
+      symbol: text(d.token_symbol),
+      ownerHotkey: d.owner_hotkey,
+      ownerColdkey: d.owner_coldkey,
+      tempo: d.tempo,
+      blocksSinceLastStep: Number(d.blocks_since_last_step),
+      registeredAtBlock: Number(d.network_registered_at),
+      taoReserveRao: d.tao_in,
+      alphaReserveRao: d.alpha_in,
+      alphaOutstandingRao: d.alpha_out,
+      taoInEmissionRao: d.tao_in_emission,
+      alphaInEmissionRao: d.alpha_in_emission,
+      alphaOutEmissionRao: d.alpha_out_emission,
+      subnetVolumeRao: d.subnet_volume,
+      movingPrice: Number(d.moving_price) / I96F32_ONE,
+      alphaPriceRao: price,
+      burnRao: burn,
+      excessTaoRao: excess,
+      mechanismCount: Math.max(1, mechanisms),
+      immunityPeriodBlocks: immunity,
+      maxUids: m.max_uids,
     });
     const lite: Loose[] = await api.apis.NeuronInfoRuntimeApi.get_neurons_lite(netuid, opts);
-    neurons.set(netuid, lite.map((n) => ({
-      uid: n.uid, hotkey: n.hotkey, coldkey: n.coldkey, active: n.active, validatorPermit: n.validator_permit, dividendsU16: n.dividends,
-      consensusU16: n.consensus, emissionRao: n.emission, lastUpdateBlock: Number(n.last_update), incentiveU16: n.incentive,
-    })));
+    neurons.set(
+      netuid,
+      lite.map((n) => ({
+        uid: n.uid,
+        hotkey: n.hotkey,
+        coldkey: n.coldkey,
+        active: n.active,
+        validatorPermit: n.validator_permit,
+        dividendsU16: n.dividends,
+        consensusU16: n.consensus,
+        emissionRao: n.emission,
+        lastUpdateBlock: Number(n.last_update),
+        incentiveU16: n.incentive,
+      })),
+    );
     const one: Loose = await api.apis.NeuronInfoRuntimeApi.get_neuron(netuid, 0, opts);
     expect(one?.hotkey).toBe(lite[0]?.hotkey);
   }
@@ -157,7 +215,11 @@ async function readWithPolkadotApi(client: PolkadotClient, at: string, netuids: 
   };
 }
 
-async function readWithDedot(client: LegacyClient | DedotClient, at: string, netuids: number[]): Promise<ClientReading> {
+async function readWithDedot(
+  client: LegacyClient | DedotClient,
+  at: string,
+  netuids: number[],
+): Promise<ClientReading> {
   const api: Loose = await client.at(at as `0x${string}`);
   const address = (account: Loose) => account.address(42);
   const subnets = new Map<number, SubnetFigures>();
@@ -175,19 +237,45 @@ async function readWithDedot(client: LegacyClient | DedotClient, at: string, net
       api.query.subtensorModule.immunityPeriod(netuid),
     ]);
     subnets.set(netuid, {
-      netuid: d.netuid, name: text(d.subnetName), symbol: text(d.tokenSymbol), ownerHotkey: address(d.ownerHotkey),
-      ownerColdkey: address(d.ownerColdkey), tempo: d.tempo, blocksSinceLastStep: Number(d.blocksSinceLastStep),
-      registeredAtBlock: Number(d.networkRegisteredAt), taoReserveRao: d.taoIn, alphaReserveRao: d.alphaIn, alphaOutstandingRao: d.alphaOut,
-      taoInEmissionRao: d.taoInEmission, alphaInEmissionRao: d.alphaInEmission, alphaOutEmissionRao: d.alphaOutEmission,
-      subnetVolumeRao: d.subnetVolume, movingPrice: Number(d.movingPrice.bits) / I96F32_ONE, alphaPriceRao: price, burnRao: burn,
-      excessTaoRao: excess, mechanismCount: Math.max(1, mechanisms), immunityPeriodBlocks: immunity, maxUids: m.maxUids,
+      netuid: d.netuid,
+      name: text(d.subnetName),
+      symbol: text(d.tokenSymbol),
+      ownerHotkey: address(d.ownerHotkey),
+      ownerColdkey: address(d.ownerColdkey),
+      tempo: d.tempo,
+      blocksSinceLastStep: Number(d.blocksSinceLastStep),
+      registeredAtBlock: Number(d.networkRegisteredAt),
+      taoReserveRao: d.taoIn,
+      alphaReserveRao: d.alphaIn,
+      alphaOutstandingRao: d.alphaOut,
+      taoInEmissionRao: d.taoInEmission,
+      alphaInEmissionRao: d.alphaInEmission,
+      alphaOutEmissionRao: d.alphaOutEmission,
+      subnetVolumeRao: d.subnetVolume,
+      movingPrice: Number(d.movingPrice.bits) / I96F32_ONE,
+      alphaPriceRao: price,
+      burnRao: burn,
+      excessTaoRao: excess,
+      mechanismCount: Math.max(1, mechanisms),
+      immunityPeriodBlocks: immunity,
+      maxUids: m.maxUids,
     });
     const lite: Loose[] = await api.call.neuronInfoRuntimeApi.getNeuronsLite(netuid);
-    neurons.set(netuid, lite.map((n) => ({
-      uid: n.uid, hotkey: address(n.hotkey), coldkey: address(n.coldkey), active: n.active, validatorPermit: n.validatorPermit,
-      dividendsU16: n.dividends, consensusU16: n.consensus, emissionRao: n.emission, lastUpdateBlock: Number(n.lastUpdate),
-      incentiveU16: n.incentive,
-    })));
+    neurons.set(
+      netuid,
+      lite.map((n) => ({
+        uid: n.uid,
+        hotkey: address(n.hotkey),
+        coldkey: address(n.coldkey),
+        active: n.active,
+        validatorPermit: n.validatorPermit,
+        dividendsU16: n.dividends,
+        consensusU16: n.consensus,
+        emissionRao: n.emission,
+        lastUpdateBlock: Number(n.lastUpdate),
+        incentiveU16: n.incentive,
+      })),
+    );
     const one: Loose = await api.call.neuronInfoRuntimeApi.getNeuron(netuid, 0);
     expect(address(one.hotkey)).toBe(address(lite[0].hotkey));
   }
@@ -238,7 +326,10 @@ describe.skipIf(!metadataPath)('independent clients against the stand-in node', 
       const mine = reading.subnets.get(netuid);
       const theirs = app.subnets.get(netuid);
       // Every figure was read (an undefined on both sides would compare equal).
-      expect(Object.entries(mine ?? {}).filter(([, v]) => v === undefined), `subnet ${netuid}`).toEqual([]);
+      expect(
+        Object.entries(mine ?? {}).filter(([, v]) => v === undefined),
+        `subnet ${netuid}`,
+      ).toEqual([]);
       expect(Object.keys(mine ?? {}).length).toBe(22);
       expect(reading.neurons.get(netuid)?.length, `neurons ${netuid}`).toBeGreaterThan(0);
       expect({ ...mine, movingPrice: 0 }, `subnet ${netuid}`).toEqual({ ...theirs, movingPrice: 0 });

@@ -83,7 +83,11 @@ function toV14(v15: V15): V14 {
     lookup: v15.lookup,
     // V14 pallets have no docs and V14 has no runtime APIs: the codec writes nothing for either.
     pallets: v15.pallets.map((p) => ({ ...p, docs: [] })),
-    extrinsic: { type: uncheckedExtrinsic(v15.lookup).id, version: v15.extrinsic.version, signedExtensions: v15.extrinsic.signedExtensions },
+    extrinsic: {
+      type: uncheckedExtrinsic(v15.lookup).id,
+      version: v15.extrinsic.version,
+      signedExtensions: v15.extrinsic.signedExtensions,
+    },
     type: v15.type,
     apis: [],
   };

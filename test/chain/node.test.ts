@@ -4,8 +4,20 @@ import type { RawNetworkState, RawSubnetState } from '../../electron/core/chain/
 import { FINNEY_GENESIS_HASH } from './blocks';
 import { startStandInNode, type StandInNode } from './node';
 import {
-  connect, metadataOrWarn, query, rawRequest, read, runtimeCall, text, utf8,
-  type DynamicInfoCodec, type Int, type MetagraphCodec, type Opt, type SelectiveCodec, type Vec,
+  connect,
+  metadataOrWarn,
+  query,
+  rawRequest,
+  read,
+  runtimeCall,
+  text,
+  utf8,
+  type DynamicInfoCodec,
+  type Int,
+  type MetagraphCodec,
+  type Opt,
+  type SelectiveCodec,
+  type Vec,
 } from './test-helpers';
 
 const metadataPath = metadataOrWarn('stand-in node');
@@ -100,11 +112,15 @@ describe.skipIf(!metadataPath)('stand-in node: what ApiPromise decodes is what t
       const mg = (await runtimeCall<Opt<MetagraphCodec>>(api, 'subnetInfoRuntimeApi', 'getMechagraph', 1, m)).unwrap();
       expect(ints(mg.incentives)).toEqual(s.extraMechanismIncentives[m - 1]);
     }
-    expect((await runtimeCall<Opt<MetagraphCodec>>(api, 'subnetInfoRuntimeApi', 'getMechagraph', 1, 3)).isNone).toBe(true);
+    expect((await runtimeCall<Opt<MetagraphCodec>>(api, 'subnetInfoRuntimeApi', 'getMechagraph', 1, 3)).isNone).toBe(
+      true,
+    );
   });
 
   it('get_selective_metagraph honours the requested indexes', async () => {
-    const sel = (await runtimeCall<Opt<SelectiveCodec>>(api, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', 3, [3, 7, 62, 72])).unwrap();
+    const sel = (
+      await runtimeCall<Opt<SelectiveCodec>>(api, 'subnetInfoRuntimeApi', 'getSelectiveMetagraph', 3, [3, 7, 62, 72])
+    ).unwrap();
     expect(sel.netuid.toNumber()).toBe(3);
     expect(sel.block.unwrap().toNumber()).toBe(truth.blockNumber);
     expect(ints(sel.incentives.unwrap())).toEqual(sub(3).metagraph.incentives);
@@ -112,20 +128,32 @@ describe.skipIf(!metadataPath)('stand-in node: what ApiPromise decodes is what t
     expect(sel.identity.isSome).toBe(true);
     const permits = sub(3).metagraph.validatorPermit.flatMap((p, uid) => (p ? [uid] : []));
     expect(ints(sel.validators.unwrap())).toEqual(permits);
-    const mech = (await runtimeCall<Opt<SelectiveCodec>>(api, 'subnetInfoRuntimeApi', 'getSelectiveMechagraph', 1, 2, [62])).unwrap();
+    const mech = (
+      await runtimeCall<Opt<SelectiveCodec>>(api, 'subnetInfoRuntimeApi', 'getSelectiveMechagraph', 1, 2, [62])
+    ).unwrap();
     expect(ints(mech.incentives.unwrap())).toEqual(sub(1).extraMechanismIncentives[1]);
   });
 
   it('hyperparameters v2 and v3', async () => {
-    const v2 = (await runtimeCall<Opt<{ immunityPeriod: Int; registrationAllowed: { isTrue: boolean }; maxDifficulty: Int }>>(
-      api, 'subnetInfoRuntimeApi', 'getSubnetHyperparamsV2', 3,
-    )).unwrap();
+    const v2 = (
+      await runtimeCall<Opt<{ immunityPeriod: Int; registrationAllowed: { isTrue: boolean }; maxDifficulty: Int }>>(
+        api,
+        'subnetInfoRuntimeApi',
+        'getSubnetHyperparamsV2',
+        3,
+      )
+    ).unwrap();
     expect(v2.immunityPeriod.toNumber()).toBe(sub(3).metagraph.immunityPeriod);
     expect(v2.registrationAllowed.isTrue).toBe(false);
     expect(v2.maxDifficulty.toBigInt()).toBeGreaterThan(2n ** 53n);
-    const v3 = (await runtimeCall<Opt<Vec<{ name: { toU8a(bare: boolean): Uint8Array }; value: { type: string; value: Int } }>>>(
-      api, 'subnetInfoRuntimeApi', 'getSubnetHyperparamsV3', 1,
-    )).unwrap();
+    const v3 = (
+      await runtimeCall<Opt<Vec<{ name: { toU8a(bare: boolean): Uint8Array }; value: { type: string; value: Int } }>>>(
+        api,
+        'subnetInfoRuntimeApi',
+        'getSubnetHyperparamsV3',
+        1,
+      )
+    ).unwrap();
     const entries = new Map(v3.map((e) => [utf8(e.name.toU8a(true)), e.value]));
     expect(entries.get('immunity_period')?.type).toBe('U16');
     expect(entries.get('immunity_period')?.value.toNumber()).toBe(sub(1).metagraph.immunityPeriod);
@@ -134,10 +162,18 @@ describe.skipIf(!metadataPath)('stand-in node: what ApiPromise decodes is what t
 
   it('swap prices and simulated swaps', async () => {
     const prices = await runtimeCall<Vec<{ netuid: Int; price: Int }>>(api, 'swapRuntimeApi', 'currentAlphaPriceAll');
-    expect(prices.map((p) => [p.netuid.toNumber(), p.price.toBigInt()])).toEqual([...truth.subnets].map(([n, s]) => [n, s.priceRao]));
+    expect(prices.map((p) => [p.netuid.toNumber(), p.price.toBigInt()])).toEqual(
+      [...truth.subnets].map(([n, s]) => [n, s.priceRao]),
+    );
     const price = await runtimeCall<Int>(api, 'swapRuntimeApi', 'currentAlphaPrice', 1);
     expect(price.toBigInt()).toBe(sub(1).priceRao);
-    const sim = await runtimeCall<{ taoAmount: Int; alphaAmount: Int; taoSlippage: Int }>(api, 'swapRuntimeApi', 'simSwapAlphaForTao', 1, 1_000_000_000_000n);
+    const sim = await runtimeCall<{ taoAmount: Int; alphaAmount: Int; taoSlippage: Int }>(
+      api,
+      'swapRuntimeApi',
+      'simSwapAlphaForTao',
+      1,
+      1_000_000_000_000n,
+    );
     const spot = (1_000_000_000_000n * (sub(1).priceRao ?? 0n)) / 1_000_000_000n;
     expect(sim.alphaAmount.toBigInt()).toBe(1_000_000_000_000n);
     expect(sim.taoAmount.toBigInt()).toBeLessThan(spot);
@@ -147,7 +183,10 @@ describe.skipIf(!metadataPath)('stand-in node: what ApiPromise decodes is what t
   it('storage via api.query, queryMulti and entries', async () => {
     const entry = (method: string) => query(api, 'subtensorModule', method);
     const [burn, totalNetworks, minerBurned, split, now] = (await api.queryMulti([
-      [entry('burn'), 1], entry('totalNetworks'), [entry('minerBurned'), 2], [entry('mechanismEmissionSplit'), 1],
+      [entry('burn'), 1],
+      entry('totalNetworks'),
+      [entry('minerBurned'), 2],
+      [entry('mechanismEmissionSplit'), 1],
       query(api, 'timestamp', 'now'),
     ])) as unknown as [Int, Int, { bits: Int }, Opt<Vec<Int>>, Int];
     expect(burn.toBigInt()).toBe(sub(1).storage.burn);
@@ -167,7 +206,10 @@ describe.skipIf(!metadataPath)('stand-in node: what ApiPromise decodes is what t
   it('answers errors like a real node', async () => {
     await expect(api.rpc.state.call('BlockBuilder_finalize_block', '0x')).rejects.toThrow(/4003: Execution failed/);
     await expect(api.rpc.state.call('NoSuchApi_method', '0x')).rejects.toThrow(/4003: Execution failed/);
-    expect((await rawRequest(node.url, 'author_submitExtrinsic', ['0x00'])).error).toEqual({ code: -32601, message: 'Method not found' });
+    expect((await rawRequest(node.url, 'author_submitExtrinsic', ['0x00'])).error).toEqual({
+      code: -32601,
+      message: 'Method not found',
+    });
     const failed = await rawRequest(node.url, 'state_call', ['BlockBuilder_finalize_block', '0x']);
     expect(failed.error?.code).toBe(4003);
     expect(failed.error?.message).toMatch(/^Execution failed: /);

@@ -75,7 +75,9 @@ export interface StandInNode {
 export async function startStandInNode(options: StandInNodeOptions = {}): Promise<StandInNode> {
   const metadataPath = options.metadataPath ?? findMetadata();
   if (!metadataPath) {
-    throw new Error('stand-in node: no runtime metadata found (set SCOUT_METADATA or put shared/chain/bittensor.scale beside the repository)');
+    throw new Error(
+      'stand-in node: no runtime metadata found (set SCOUT_METADATA or put shared/chain/bittensor.scale beside the repository)',
+    );
   }
   const runtime = loadRuntime(metadataPath);
   const network = new SyntheticNetwork({
@@ -84,7 +86,12 @@ export async function startStandInNode(options: StandInNodeOptions = {}): Promis
     maxUids: options.maxUids,
     teamHotkeys: options.teamHotkeys,
   });
-  const chain = new Chain({ network, runtime, headBlock: options.headBlock ?? DEFAULT_HEAD_BLOCK, finalityLag: options.finalityLag ?? 2 });
+  const chain = new Chain({
+    network,
+    runtime,
+    headBlock: options.headBlock ?? DEFAULT_HEAD_BLOCK,
+    finalityLag: options.finalityLag ?? 2,
+  });
   const specs = new Map<string, RuntimeSpec>([[metadataPath, runtime]]);
   const upgradeRuntimeAt = (atBlock: number, path: string) => {
     let spec = specs.get(path);

@@ -50,12 +50,17 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
   });
 
   it('offers metadata V14, V15 and V16; state_getMetadata and Metadata_metadata answer V14', async () => {
-    const versions = spec.registry.createType('Vec<u32>', hexToU8a(String(await call('state_call', ['Metadata_metadata_versions', '0x']))));
+    const versions = spec.registry.createType(
+      'Vec<u32>',
+      hexToU8a(String(await call('state_call', ['Metadata_metadata_versions', '0x']))),
+    );
     expect(versions.map((v) => v.toNumber())).toEqual([14, 15, 16]);
 
     const v14 = decodeMetadata(hexToU8a(String(await call('state_getMetadata'))));
     expect(v14.version).toBe(14);
-    const viaRuntime = spec.registry.createType('Bytes', hexToU8a(String(await call('state_call', ['Metadata_metadata', '0x'])))).toU8a(true);
+    const viaRuntime = spec.registry
+      .createType('Bytes', hexToU8a(String(await call('state_call', ['Metadata_metadata', '0x']))))
+      .toU8a(true);
     expect(u8aToHex(viaRuntime)).toBe(u8aToHex(v14.toU8a()));
 
     const byVersion = new Map<number, Metadata>();
@@ -72,8 +77,12 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
     const latest = byVersion.get(16)?.asLatest;
     for (const [v, md] of byVersion) {
       const l = md.asLatest;
-      expect(l.pallets.map((p) => p.name.toString()), `v${v}`).toEqual(latest?.pallets.map((p) => p.name.toString()));
-      const items = (m: typeof l) => m.pallets.flatMap((p) => (p.storage.isSome ? p.storage.unwrap().items.map((i) => `${p.name}.${i.name}`) : []));
+      expect(
+        l.pallets.map((p) => p.name.toString()),
+        `v${v}`,
+      ).toEqual(latest?.pallets.map((p) => p.name.toString()));
+      const items = (m: typeof l) =>
+        m.pallets.flatMap((p) => (p.storage.isSome ? p.storage.unwrap().items.map((i) => `${p.name}.${i.name}`) : []));
       expect(items(l), `v${v}`).toEqual(latest && items(latest));
       expect(l.lookup.types.length, `v${v}`).toBe(latest?.lookup.types.length);
       expect(l.apis.length, `v${v}`).toBe(v === 14 ? 0 : latest?.apis.length);
@@ -101,7 +110,10 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
     expect(await call('chain_getBlockHash')).toBe(head.hash);
     expect(await call('chain_getBlockHash', [])).toBe(head.hash);
     expect(await call('chain_getHead')).toBe(head.hash);
-    expect(await call('chain_getBlockHash', [[head.number, head.number - 1]])).toEqual([head.hash, node.blockHash(head.number - 1)]);
+    expect(await call('chain_getBlockHash', [[head.number, head.number - 1]])).toEqual([
+      head.hash,
+      node.blockHash(head.number - 1),
+    ]);
     expect(await call('chain_getBlockHash', [`0x${head.number.toString(16)}`])).toBe(head.hash);
     expect(await call('chain_getFinalizedHead')).toBe(node.finalizedHead().hash);
     expect(await call('chain_getFinalisedHead')).toBe(node.finalizedHead().hash);
@@ -109,14 +121,29 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
     const paged = (await call('state_getKeysPaged', [prefix, 3])) as string[];
     expect(paged).toHaveLength(3);
     expect(await call('state_getKeysPagedAt', [prefix, 3, null, head.hash])).toEqual(paged);
-    expect(await call('state_getKeysPaged', [prefix, 10, paged[2]])).toEqual(((await call('state_getKeys', [prefix])) as string[]).slice(3));
+    expect(await call('state_getKeysPaged', [prefix, 10, paged[2]])).toEqual(
+      ((await call('state_getKeys', [prefix])) as string[]).slice(3),
+    );
     const value = String(await call('state_getStorage', [key]));
     expect(await call('state_getStorageSize', [key])).toBe((value.length - 2) / 2);
     expect(await call('state_getStorageHash', [key])).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(await call('state_queryStorageAt', [[key], head.hash])).toEqual([{ block: head.hash, changes: [[key, value]] }]);
-    expect(await call('system_syncState')).toEqual({ startingBlock: 0, currentBlock: head.number, highestBlock: head.number });
+    expect(await call('state_queryStorageAt', [[key], head.hash])).toEqual([
+      { block: head.hash, changes: [[key, value]] },
+    ]);
+    expect(await call('system_syncState')).toEqual({
+      startingBlock: 0,
+      currentBlock: head.number,
+      highestBlock: head.number,
+    });
     const methods = ((await call('rpc_methods')) as { methods: string[] }).methods;
-    for (const m of ['state_getStorageAt', 'chain_getHead', 'state_getKeysPaged', 'state_queryStorageAt', 'system_chain', 'system_health']) {
+    for (const m of [
+      'state_getStorageAt',
+      'chain_getHead',
+      'state_getKeysPaged',
+      'state_queryStorageAt',
+      'system_chain',
+      'system_health',
+    ]) {
       expect(methods).toContain(m);
     }
   });
@@ -125,13 +152,24 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
     const viaStateCall = String(await call('state_call', ['SubnetInfoRuntimeApi_get_dynamic_info', '0x0200']));
     expect(u8aToHex(Uint8Array.from((await call('subnetInfo_getDynamicInfo', [2])) as number[]))).toBe(viaStateCall);
     const neurons = String(await call('state_call', ['NeuronInfoRuntimeApi_get_neurons_lite', '0x0100']));
-    expect(u8aToHex(Uint8Array.from((await call('neuronInfo_getNeuronsLite', [1, node.head().hash])) as number[]))).toBe(neurons);
-    const cost = spec.registry.createType('u64', hexToU8a(String(await call('state_call', ['SubnetRegistrationRuntimeApi_get_network_registration_cost', '0x']))));
+    expect(
+      u8aToHex(Uint8Array.from((await call('neuronInfo_getNeuronsLite', [1, node.head().hash])) as number[])),
+    ).toBe(neurons);
+    const cost = spec.registry.createType(
+      'u64',
+      hexToU8a(String(await call('state_call', ['SubnetRegistrationRuntimeApi_get_network_registration_cost', '0x']))),
+    );
     expect(await call('subnetInfo_getLockCost')).toBe(cost.toNumber());
     expect(await call('subnetInfo_getBlockEmission')).toBe(Number(truth.network.blockEmission));
     expect(typeof (await call('subnetInfo_getSubnetToPrune'))).toBe('number');
     const methods = ((await call('rpc_methods')) as { methods: string[] }).methods;
-    expect(methods).toEqual(expect.arrayContaining(['subnetInfo_getAllDynamicInfo', 'neuronInfo_getNeuronsLite', 'delegateInfo_getDelegates']));
+    expect(methods).toEqual(
+      expect.arrayContaining([
+        'subnetInfo_getAllDynamicInfo',
+        'neuronInfo_getNeuronsLite',
+        'delegateInfo_getDelegates',
+      ]),
+    );
   });
 
   it('answers bad requests with the codes and wording of a real node', async () => {
@@ -141,7 +179,10 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
     expect(badHex?.message).toBe('Invalid params');
     const oddHex = (await client.request('state_getStorage', ['0x123'])).error;
     expect(oddHex).toMatchObject({ code: -32602, message: 'Invalid params' });
-    expect((await client.request('chain_getBlockHash', ['soon'])).error).toMatchObject({ code: -32602, message: 'Invalid params' });
+    expect((await client.request('chain_getBlockHash', ['soon'])).error).toMatchObject({
+      code: -32602,
+      message: 'Invalid params',
+    });
     expect((await client.request('state_getKeysPaged', ['0x', 1001])).error?.code).toBe(4002);
     expect((await client.request('state_getStorage', ['0x00', `0x${'ab'.repeat(32)}`])).error?.code).toBe(4003);
     expect(await call('chain_getBlockHash', [node.head().number + 1])).toBeNull();
@@ -164,7 +205,9 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
     const values: string[] = [];
     const traps: string[] = [];
     for (const method of spec.apis.values()) {
-      const args = method.inputs.map((input) => u8aToHex(spec.encoder.encode(input.type, argFor(input.name)), undefined, false));
+      const args = method.inputs.map((input) =>
+        u8aToHex(spec.encoder.encode(input.type, argFor(input.name)), undefined, false),
+      );
       const response = await client.request('state_call', [method.name, `0x${args.join('')}`]);
       if (response.error) {
         expect(response.error.code, method.name).toBe(4003);
@@ -183,12 +226,22 @@ describe.skipIf(!metadataPath)('stand-in node as a real subtensor node', () => {
     expect(traps.filter((m) => !(m in NOT_SIMULATED))).toEqual([]);
     expect(values.filter((m) => !isAnswered(m))).toEqual([]);
     for (const m of [
-      'NeuronInfoRuntimeApi_get_neurons_lite', 'NeuronInfoRuntimeApi_get_neurons', 'NeuronInfoRuntimeApi_get_neuron',
-      'NeuronInfoRuntimeApi_get_neuron_lite', 'SubnetRegistrationRuntimeApi_get_network_registration_cost',
-      'SubnetInfoRuntimeApi_get_subnets_info_v2', 'SubnetInfoRuntimeApi_get_subnet_info_v2', 'SubnetInfoRuntimeApi_get_subnet_state',
-      'SubnetInfoRuntimeApi_get_selective_metagraph', 'SubnetInfoRuntimeApi_get_subnet_to_prune', 'SubnetInfoRuntimeApi_get_next_epoch_start_block',
-      'DelegateInfoRuntimeApi_get_delegates', 'DelegateInfoRuntimeApi_get_delegate', 'StakeInfoRuntimeApi_get_stake_info_for_coldkey',
-      'SwapRuntimeApi_sim_swap_tao_for_alpha', 'StakeInfoRuntimeApi_get_stake_availability_for_coldkeys',
+      'NeuronInfoRuntimeApi_get_neurons_lite',
+      'NeuronInfoRuntimeApi_get_neurons',
+      'NeuronInfoRuntimeApi_get_neuron',
+      'NeuronInfoRuntimeApi_get_neuron_lite',
+      'SubnetRegistrationRuntimeApi_get_network_registration_cost',
+      'SubnetInfoRuntimeApi_get_subnets_info_v2',
+      'SubnetInfoRuntimeApi_get_subnet_info_v2',
+      'SubnetInfoRuntimeApi_get_subnet_state',
+      'SubnetInfoRuntimeApi_get_selective_metagraph',
+      'SubnetInfoRuntimeApi_get_subnet_to_prune',
+      'SubnetInfoRuntimeApi_get_next_epoch_start_block',
+      'DelegateInfoRuntimeApi_get_delegates',
+      'DelegateInfoRuntimeApi_get_delegate',
+      'StakeInfoRuntimeApi_get_stake_info_for_coldkey',
+      'SwapRuntimeApi_sim_swap_tao_for_alpha',
+      'StakeInfoRuntimeApi_get_stake_availability_for_coldkeys',
       'ProxyFilterRuntimeApi_get_proxy_types',
     ]) {
       expect(values, m).toContain(m);

@@ -139,7 +139,8 @@ export function loadRuntime(path: string): RuntimeSpec {
         prefix: u8aToHex(prefix),
         // Hashing here rather than through the decorated function: ~10x faster, and storage has ~10^5 keys.
         key: (...args: unknown[]) => {
-          if (args.length !== hashers.length) throw new Error(`${pallet}.${item} takes ${hashers.length} keys, got ${args.length}`);
+          if (args.length !== hashers.length)
+            throw new Error(`${pallet}.${item} takes ${hashers.length} keys, got ${args.length}`);
           const parts = args.map((arg, i) => hashKeyPart(hashers[i] ?? '', encoder.encode(keyTypes[i] ?? 0, arg, 40)));
           return u8aToHex(u8aConcat(prefix, ...parts));
         },

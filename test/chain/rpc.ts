@@ -27,7 +27,10 @@ export function invalidParams(reason: string): RpcError {
 
 /** `0x`-prefixed lower-case hex of a hex parameter given with or without `0x` ("" = no bytes). */
 export function normalizeHex(value: unknown, what: string): string {
-  if (typeof value !== 'string') throw invalidParams(`invalid type: ${value === null ? 'null' : typeof value}, expected a 0x-prefixed hex string (${what})`);
+  if (typeof value !== 'string')
+    throw invalidParams(
+      `invalid type: ${value === null ? 'null' : typeof value}, expected a 0x-prefixed hex string (${what})`,
+    );
   const digits = value.startsWith('0x') || value.startsWith('0X') ? value.slice(2) : value;
   if (!/^[0-9a-fA-F]*$/.test(digits)) throw invalidParams(`Invalid character in ${what}: not hex`);
   if (digits.length % 2 !== 0) throw invalidParams(`Invalid input length of ${what}: odd number of hex digits`);
@@ -37,7 +40,8 @@ export function normalizeHex(value: unknown, what: string): string {
 /** A block number parameter: a number or a hex/decimal string (NumberOrHex). */
 function blockNumberParam(value: unknown): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < 0) throw invalidParams(`invalid value: ${JSON.stringify(value)}, expected a block number`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw invalidParams(`invalid value: ${JSON.stringify(value)}, expected a block number`);
   return n;
 }
 
@@ -110,7 +114,16 @@ export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMeth
       let result: unknown;
       try {
         // The state is generated on first use only: metadata calls must not pay for a whole network.
-        result = callRuntime({ get state() { return chain.stateAt(n); }, spec, method }, args);
+        result = callRuntime(
+          {
+            get state() {
+              return chain.stateAt(n);
+            },
+            spec,
+            method,
+          },
+          args,
+        );
       } catch (e) {
         throw new RpcError(4003, `Execution failed: ${(e as Error).message}`);
       }
@@ -137,7 +150,8 @@ export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMeth
   const getKeysPaged = ([prefix, count, startKey, at]: unknown[]) => {
     const limit = Number(count);
     // A real node refuses pages above 1000 keys (STORAGE_KEYS_PAGED_MAX_COUNT).
-    if (!Number.isInteger(limit) || limit < 0) throw invalidParams(`invalid value: ${JSON.stringify(count)}, expected a key count`);
+    if (!Number.isInteger(limit) || limit < 0)
+      throw invalidParams(`invalid value: ${JSON.stringify(count)}, expected a key count`);
     if (limit > 1000) throw new RpcError(4002, `count exceeds maximum value. value: ${limit}, max: 1000`);
     return keysWithPrefix(prefix, blockAt(at), startKey).slice(0, limit);
   };
@@ -172,7 +186,12 @@ export function rpcMethods(chain: Chain, faults: Faults): Record<string, RpcMeth
     state_queryStorageAt: ([keys, at]) => {
       if (!Array.isArray(keys)) throw invalidParams('invalid type: expected a list of storage keys');
       const n = blockAt(at);
-      return [{ block: chain.blocks.hashOf(n), changes: keys.map((k) => [normalizeHex(k, 'storage key'), storageValue(k, n)]) }];
+      return [
+        {
+          block: chain.blocks.hashOf(n),
+          changes: keys.map((k) => [normalizeHex(k, 'storage key'), storageValue(k, n)]),
+        },
+      ];
     },
     state_getKeys: ([prefix, at]) => keysWithPrefix(prefix, blockAt(at)),
     state_getKeysPaged: getKeysPaged,

@@ -43,21 +43,36 @@ describe.skipIf(!metadataPath)('runtime APIs answered from the generated state',
     const sub = live[0]!;
     const coldkey = sub.metagraph.coldkeys[0]!;
     let expected = 0n;
-    for (const s of state.subnets.values()) s.metagraph.coldkeys.forEach((c, uid) => { if (c === coldkey) expected += s.metagraph.alphaStake[uid] ?? 0n; });
-    const infos = json('StakeInfoRuntimeApi_get_stake_info_for_coldkey', coldkey) as Array<{ stake: number | string; coldkey: string }>;
+    for (const s of state.subnets.values())
+      s.metagraph.coldkeys.forEach((c, uid) => {
+        if (c === coldkey) expected += s.metagraph.alphaStake[uid] ?? 0n;
+      });
+    const infos = json('StakeInfoRuntimeApi_get_stake_info_for_coldkey', coldkey) as Array<{
+      stake: number | string;
+      coldkey: string;
+    }>;
     expect(infos.length).toBeGreaterThan(0);
     expect(infos.every((i) => i.coldkey === coldkey)).toBe(true);
     expect(infos.reduce((sum, i) => sum + BigInt(i.stake), 0n)).toBe(expected);
-    const availability = json('StakeInfoRuntimeApi_get_stake_availability_for_coldkeys', [coldkey], null) as Record<string, Record<string, { total: number | string; available: number | string }>>;
+    const availability = json('StakeInfoRuntimeApi_get_stake_availability_for_coldkeys', [coldkey], null) as Record<
+      string,
+      Record<string, { total: number | string; available: number | string }>
+    >;
     const perNetuid = Object.values(availability[coldkey] ?? {});
     expect(perNetuid.reduce((sum, a) => sum + BigInt(a.total), 0n)).toBe(expected);
     expect(perNetuid.every((a) => a.available === a.total)).toBe(true);
   });
 
   it('delegates are the hotkeys holding a validator permit, with the subnets they hold it on', () => {
-    const delegates = json('DelegateInfoRuntimeApi_get_delegates') as Array<{ delegateSs58: string; validatorPermits: number[] }>;
+    const delegates = json('DelegateInfoRuntimeApi_get_delegates') as Array<{
+      delegateSs58: string;
+      validatorPermits: number[];
+    }>;
     const permitted = new Set<string>();
-    for (const s of state.subnets.values()) s.metagraph.hotkeys.forEach((h, uid) => { if (s.metagraph.validatorPermit[uid]) permitted.add(h); });
+    for (const s of state.subnets.values())
+      s.metagraph.hotkeys.forEach((h, uid) => {
+        if (s.metagraph.validatorPermit[uid]) permitted.add(h);
+      });
     expect(new Set(delegates.map((d) => d.delegateSs58))).toEqual(permitted);
     const one = delegates[0]!;
     for (const netuid of one.validatorPermits) {
@@ -68,8 +83,13 @@ describe.skipIf(!metadataPath)('runtime APIs answered from the generated state',
   });
 
   it('the subnet to prune is the non-immune subnet with the lowest moving price', () => {
-    const candidates = live.filter((s) => s.dynamic.networkRegisteredAt + BigInt(NETWORK_IMMUNITY_PERIOD) <= BigInt(state.blockNumber));
-    const lowest = candidates.reduce<(typeof live)[number] | null>((best, s) => (!best || s.dynamic.movingPriceBits < best.dynamic.movingPriceBits ? s : best), null);
+    const candidates = live.filter(
+      (s) => s.dynamic.networkRegisteredAt + BigInt(NETWORK_IMMUNITY_PERIOD) <= BigInt(state.blockNumber),
+    );
+    const lowest = candidates.reduce<(typeof live)[number] | null>(
+      (best, s) => (!best || s.dynamic.movingPriceBits < best.dynamic.movingPriceBits ? s : best),
+      null,
+    );
     expect(lowest).not.toBeNull();
     expect(json('SubnetInfoRuntimeApi_get_subnet_to_prune')).toBe(lowest?.dynamic.netuid);
   });

@@ -11,8 +11,15 @@ import { BLOCK_MS, SWAP_FEE_RATE } from '../../electron/core/chain/synthetic/con
 import { DEFAULT_TAKE, networkRegistrationCost, subnetAccountId } from './network-derived';
 import { accountBytes, type RuntimeApiMethod, type RuntimeSpec } from './registry';
 import {
-  dynamicInfoValue, hyperparamsV3Value, hyperparamsValue, metagraphValue, neuronValue, selectiveValue, stakeInfoValue,
-  subnetInfoValue, subnetStateValue,
+  dynamicInfoValue,
+  hyperparamsV3Value,
+  hyperparamsValue,
+  metagraphValue,
+  neuronValue,
+  selectiveValue,
+  stakeInfoValue,
+  subnetInfoValue,
+  subnetStateValue,
 } from './wire';
 
 /** Result bytes that bypass the encoder (already SCALE, e.g. the RuntimeVersion constant). */
@@ -47,7 +54,11 @@ function liveSubnets(state: RawNetworkState): RawSubnetState[] {
 const accountHex = (address: unknown): string => u8aToHex(accountBytes(String(address)));
 
 /** Every (subnet, uid) whose hotkey or coldkey is `account`. */
-function neuronsOf(state: RawNetworkState, account: unknown, side: 'hotkeys' | 'coldkeys'): Array<[RawSubnetState, number]> {
+function neuronsOf(
+  state: RawNetworkState,
+  account: unknown,
+  side: 'hotkeys' | 'coldkeys',
+): Array<[RawSubnetState, number]> {
   const wanted = accountHex(account);
   const out: Array<[RawSubnetState, number]> = [];
   for (const sub of liveSubnets(state)) {
@@ -63,7 +74,14 @@ function neuronsOf(state: RawNetworkState, account: unknown, side: 'hotkeys' | '
  * its owner's, so the owner is its one nominator.
  */
 function delegates(state: RawNetworkState): Map<string, Record<string, unknown>> {
-  const out = new Map<string, Record<string, unknown> & { registrations: number[]; validatorPermits: number[]; nominators: Array<[string, Array<[number, bigint]>]> }>();
+  const out = new Map<
+    string,
+    Record<string, unknown> & {
+      registrations: number[];
+      validatorPermits: number[];
+      nominators: Array<[string, Array<[number, bigint]>]>;
+    }
+  >();
   for (const netuid of allNetuids(state)) {
     const m = state.subnets.get(netuid)?.metagraph;
     m?.hotkeys.forEach((hotkey, uid) => {
@@ -71,7 +89,16 @@ function delegates(state: RawNetworkState): Map<string, Record<string, unknown>>
       let info = out.get(key);
       if (!info) {
         const coldkey = m.coldkeys[uid] ?? '';
-        info = { delegateSs58: hotkey, take: DEFAULT_TAKE, nominators: [[coldkey, []]], ownerSs58: coldkey, registrations: [], validatorPermits: [], returnPer1000: 0, totalDailyReturn: 0 };
+        info = {
+          delegateSs58: hotkey,
+          take: DEFAULT_TAKE,
+          nominators: [[coldkey, []]],
+          ownerSs58: coldkey,
+          registrations: [],
+          validatorPermits: [],
+          returnPer1000: 0,
+          totalDailyReturn: 0,
+        };
         out.set(key, info);
       }
       info.registrations.push(netuid);
@@ -88,16 +115,28 @@ function delegates(state: RawNetworkState): Map<string, Record<string, unknown>>
  * variant); none is marked deprecated, as the metadata says nothing about it.
  */
 function proxyTypes(spec: RuntimeSpec): Record<string, unknown>[] {
-  const proxyType = spec.registry.lookup.types.find((t) => t.type.path.map(String).join('::').endsWith('_common::ProxyType'));
+  const proxyType = spec.registry.lookup.types.find((t) =>
+    t.type.path.map(String).join('::').endsWith('_common::ProxyType'),
+  );
   if (!proxyType?.type.def.isVariant) throw new ExecutionError('the served metadata has no ProxyType enum');
-  return proxyType.type.def.asVariant.variants.map((v) => ({ name: new TextEncoder().encode(v.name.toString()), index: v.index.toNumber(), deprecated: false }));
+  return proxyType.type.def.asVariant.variants.map((v) => ({
+    name: new TextEncoder().encode(v.name.toString()),
+    index: v.index.toNumber(),
+    deprecated: false,
+  }));
 }
 
 /** get_stake_availability_for_coldkeys: nothing is locked in the simulation, so all stake is available. */
-function stakeAvailability(state: RawNetworkState, coldkeys: unknown[], netuids: unknown[] | null): Array<[unknown, Array<[number, Record<string, bigint>]>]> {
+function stakeAvailability(
+  state: RawNetworkState,
+  coldkeys: unknown[],
+  netuids: unknown[] | null,
+): Array<[unknown, Array<[number, Record<string, bigint>]>]> {
   const wanted = netuids === null ? null : new Set(netuids.map(num));
   // A BTreeMap encodes its entries in key order: accounts by their bytes, netuids numerically.
-  const sorted = [...coldkeys].sort((a, b) => (accountHex(a) < accountHex(b) ? -1 : accountHex(a) > accountHex(b) ? 1 : 0));
+  const sorted = [...coldkeys].sort((a, b) =>
+    accountHex(a) < accountHex(b) ? -1 : accountHex(a) > accountHex(b) ? 1 : 0,
+  );
   return sorted.map((coldkey) => {
     const perNetuid = new Map<number, bigint>();
     for (const [sub, uid] of neuronsOf(state, coldkey, 'coldkeys')) {
@@ -105,7 +144,9 @@ function stakeAvailability(state: RawNetworkState, coldkeys: unknown[], netuids:
       if (wanted && !wanted.has(netuid)) continue;
       perNetuid.set(netuid, (perNetuid.get(netuid) ?? 0n) + (sub.metagraph.alphaStake[uid] ?? 0n));
     }
-    const entries = [...perNetuid].sort(([a], [b]) => a - b).map(([netuid, total]): [number, Record<string, bigint>] => [netuid, { total, locked: 0n, available: total }]);
+    const entries = [...perNetuid]
+      .sort(([a], [b]) => a - b)
+      .map(([netuid, total]): [number, Record<string, bigint>] => [netuid, { total, locked: 0n, available: total }]);
     return [coldkey, entries];
   });
 }
@@ -145,7 +186,13 @@ function simSwap(sub: RawSubnetState | undefined, amountIn: bigint, taoIn: boole
   if (taoIn) {
     const out = (alpha * net) / (tao + net);
     const ideal = (net * 1_000_000_000n) / price;
-    return { ...zero, taoAmount: amountIn, alphaAmount: out, taoFee: fee, alphaSlippage: ideal > out ? ideal - out : 0n };
+    return {
+      ...zero,
+      taoAmount: amountIn,
+      alphaAmount: out,
+      taoFee: fee,
+      alphaSlippage: ideal > out ? ideal - out : 0n,
+    };
   }
   const out = (tao * net) / (alpha + net);
   const ideal = (net * price) / 1_000_000_000n;
@@ -271,7 +318,9 @@ const handlers: Record<string, Handler> = {
 
   SwapRuntimeApi_current_alpha_price: (ctx, [n]) => subnetOf(ctx, n)?.priceRao ?? 0n,
   SwapRuntimeApi_current_alpha_price_all: (ctx) =>
-    [...ctx.state.subnets.values()].flatMap((s) => (s.priceRao === null ? [] : [{ netuid: s.dynamic.netuid, price: s.priceRao }])),
+    [...ctx.state.subnets.values()].flatMap((s) =>
+      s.priceRao === null ? [] : [{ netuid: s.dynamic.netuid, price: s.priceRao }],
+    ),
   SwapRuntimeApi_sim_swap_tao_for_alpha: (ctx, [n, amount]) => simSwap(subnetOf(ctx, n), big(amount), true),
   SwapRuntimeApi_sim_swap_alpha_for_tao: (ctx, [n, amount]) => simSwap(subnetOf(ctx, n), big(amount), false),
 };
@@ -287,26 +336,72 @@ export function oldestMetadata(spec: RuntimeSpec): Uint8Array {
  * code, or read what the simulation has no data for (authority keys, fee curves, genesis presets, keystores).
  */
 export const NOT_SIMULATED: Record<string, string> = Object.fromEntries([
-  ...['Core_execute_block', 'Core_initialize_block', 'BlockBuilder_apply_extrinsic', 'BlockBuilder_finalize_block',
-    'BlockBuilder_inherent_extrinsics', 'BlockBuilder_check_inherents', 'TaggedTransactionQueue_validate_transaction',
-    'OffchainWorkerApi_offchain_worker', 'ConvertTransactionRuntimeApi_convert_transaction'].map((m) => [m, 'block and extrinsic execution']),
-  ...['TransactionPaymentApi_query_info', 'TransactionPaymentApi_query_fee_details', 'TransactionPaymentApi_query_weight_to_fee',
-    'TransactionPaymentApi_query_length_to_fee', 'TransactionPaymentCallApi_query_call_info', 'TransactionPaymentCallApi_query_call_fee_details',
-    'TransactionPaymentCallApi_query_weight_to_fee', 'TransactionPaymentCallApi_query_length_to_fee'].map((m) => [m, 'transaction fees']),
-  ...['GenesisBuilder_build_state', 'GenesisBuilder_get_preset', 'GenesisBuilder_preset_names'].map((m) => [m, 'genesis presets']),
-  ...['SessionKeys_generate_session_keys', 'SessionKeys_decode_session_keys'].map((m) => [m, 'session keys (a keystore)']),
-  ...['AuraApi_authorities', 'GrandpaApi_grandpa_authorities', 'GrandpaApi_current_set_id',
-    'GrandpaApi_submit_report_equivocation_unsigned_extrinsic', 'GrandpaApi_generate_key_ownership_proof',
-    'BabeApi_configuration', 'BabeApi_current_epoch_start', 'BabeApi_current_epoch', 'BabeApi_next_epoch',
-    'BabeApi_generate_key_ownership_proof', 'BabeApi_submit_report_equivocation_unsigned_extrinsic'].map((m) => [m, 'consensus authorities']),
-  ...['EthereumRuntimeRPCApi_account_basic', 'EthereumRuntimeRPCApi_gas_price', 'EthereumRuntimeRPCApi_account_code_at',
-    'EthereumRuntimeRPCApi_author', 'EthereumRuntimeRPCApi_storage_at', 'EthereumRuntimeRPCApi_call', 'EthereumRuntimeRPCApi_create',
-    'EthereumRuntimeRPCApi_current_block', 'EthereumRuntimeRPCApi_current_receipts', 'EthereumRuntimeRPCApi_current_transaction_statuses',
-    'EthereumRuntimeRPCApi_current_all', 'EthereumRuntimeRPCApi_extrinsic_filter', 'EthereumRuntimeRPCApi_elasticity',
-    'EthereumRuntimeRPCApi_gas_limit_multiplier_support', 'EthereumRuntimeRPCApi_pending_block',
-    'EthereumRuntimeRPCApi_initialize_pending_block'].map((m) => [m, 'the EVM']),
-  ...['ContractsApi_call', 'ContractsApi_instantiate', 'ContractsApi_upload_code', 'ContractsApi_get_storage'].map((m) => [m, 'contracts']),
-  ...['ShieldApi_try_decode_shielded_tx', 'ShieldApi_is_shielded_using_current_key', 'ShieldApi_try_unshield_tx'].map((m) => [m, 'shielded transactions']),
+  ...[
+    'Core_execute_block',
+    'Core_initialize_block',
+    'BlockBuilder_apply_extrinsic',
+    'BlockBuilder_finalize_block',
+    'BlockBuilder_inherent_extrinsics',
+    'BlockBuilder_check_inherents',
+    'TaggedTransactionQueue_validate_transaction',
+    'OffchainWorkerApi_offchain_worker',
+    'ConvertTransactionRuntimeApi_convert_transaction',
+  ].map((m) => [m, 'block and extrinsic execution']),
+  ...[
+    'TransactionPaymentApi_query_info',
+    'TransactionPaymentApi_query_fee_details',
+    'TransactionPaymentApi_query_weight_to_fee',
+    'TransactionPaymentApi_query_length_to_fee',
+    'TransactionPaymentCallApi_query_call_info',
+    'TransactionPaymentCallApi_query_call_fee_details',
+    'TransactionPaymentCallApi_query_weight_to_fee',
+    'TransactionPaymentCallApi_query_length_to_fee',
+  ].map((m) => [m, 'transaction fees']),
+  ...['GenesisBuilder_build_state', 'GenesisBuilder_get_preset', 'GenesisBuilder_preset_names'].map((m) => [
+    m,
+    'genesis presets',
+  ]),
+  ...['SessionKeys_generate_session_keys', 'SessionKeys_decode_session_keys'].map((m) => [
+    m,
+    'session keys (a keystore)',
+  ]),
+  ...[
+    'AuraApi_authorities',
+    'GrandpaApi_grandpa_authorities',
+    'GrandpaApi_current_set_id',
+    'GrandpaApi_submit_report_equivocation_unsigned_extrinsic',
+    'GrandpaApi_generate_key_ownership_proof',
+    'BabeApi_configuration',
+    'BabeApi_current_epoch_start',
+    'BabeApi_current_epoch',
+    'BabeApi_next_epoch',
+    'BabeApi_generate_key_ownership_proof',
+    'BabeApi_submit_report_equivocation_unsigned_extrinsic',
+  ].map((m) => [m, 'consensus authorities']),
+  ...[
+    'EthereumRuntimeRPCApi_account_basic',
+    'EthereumRuntimeRPCApi_gas_price',
+    'EthereumRuntimeRPCApi_account_code_at',
+    'EthereumRuntimeRPCApi_author',
+    'EthereumRuntimeRPCApi_storage_at',
+    'EthereumRuntimeRPCApi_call',
+    'EthereumRuntimeRPCApi_create',
+    'EthereumRuntimeRPCApi_current_block',
+    'EthereumRuntimeRPCApi_current_receipts',
+    'EthereumRuntimeRPCApi_current_transaction_statuses',
+    'EthereumRuntimeRPCApi_current_all',
+    'EthereumRuntimeRPCApi_extrinsic_filter',
+    'EthereumRuntimeRPCApi_elasticity',
+    'EthereumRuntimeRPCApi_gas_limit_multiplier_support',
+    'EthereumRuntimeRPCApi_pending_block',
+    'EthereumRuntimeRPCApi_initialize_pending_block',
+  ].map((m) => [m, 'the EVM']),
+  ...['ContractsApi_call', 'ContractsApi_instantiate', 'ContractsApi_upload_code', 'ContractsApi_get_storage'].map(
+    (m) => [m, 'contracts'],
+  ),
+  ...['ShieldApi_try_decode_shielded_tx', 'ShieldApi_is_shielded_using_current_key', 'ShieldApi_try_unshield_tx'].map(
+    (m) => [m, 'shielded transactions'],
+  ),
   ['ProxyFilterRuntimeApi_get_proxy_filter', 'the call filter of each proxy type'],
 ]);
 
@@ -326,7 +421,9 @@ export function callRuntime(ctx: CallContext, args: unknown[]): unknown {
   const handler = handlers[ctx.method.name];
   if (!handler) {
     const why = NOT_SIMULATED[ctx.method.name] ?? 'a method this stand-in does not know';
-    throw new ExecutionError(`Execution aborted due to trap: wasm trap: wasm \`unreachable\` instruction executed (stand-in node: ${ctx.method.name} needs ${why})`);
+    throw new ExecutionError(
+      `Execution aborted due to trap: wasm trap: wasm \`unreachable\` instruction executed (stand-in node: ${ctx.method.name} needs ${why})`,
+    );
   }
   return handler(ctx, args);
 }

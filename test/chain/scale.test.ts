@@ -41,7 +41,8 @@ const CASES: Array<[string, unknown[]]> = [
 describe.each([current, previous].filter((p): p is string => p !== null))('SCALE encoder with %s', (path) => {
   const spec = loadRuntime(path);
   const state = new SyntheticNetwork({ seed: 9, subnetCount: 8, maxUids: 16 }).stateAt(DEFAULT_HEAD_BLOCK);
-  const decode = (typeId: number, bytes: Uint8Array) => spec.registry.createTypeUnsafe(spec.registry.createLookupType(typeId), [bytes]);
+  const decode = (typeId: number, bytes: Uint8Array) =>
+    spec.registry.createTypeUnsafe(spec.registry.createLookupType(typeId), [bytes]);
 
   it('encodes every served runtime-API result as @polkadot/types reads and re-encodes it, byte for byte', () => {
     let checked = 0;
@@ -71,10 +72,15 @@ describe.each([current, previous].filter((p): p is string => p !== null))('SCALE
   it('encodes storage values with each entry’s declared type', () => {
     const storage = buildStorage(state, spec);
     const items: Array<[string, string, unknown[]]> = [
-      ['Timestamp', 'Now', []], ['SubtensorModule', 'TotalIssuance', []], ['SubtensorModule', 'Burn', [1]],
-      ['SubtensorModule', 'SubnetMovingPrice', [2]], ['SubtensorModule', 'TokenSymbol', [3]],
-      ['SubtensorModule', 'MechanismEmissionSplit', [1]], ['SubtensorModule', 'MechanismCountCurrent', [1]],
-      ['SubtensorModule', 'SubnetOwnerHotkey', [1]], ['SubtensorModule', 'SubnetVolume', [1]],
+      ['Timestamp', 'Now', []],
+      ['SubtensorModule', 'TotalIssuance', []],
+      ['SubtensorModule', 'Burn', [1]],
+      ['SubtensorModule', 'SubnetMovingPrice', [2]],
+      ['SubtensorModule', 'TokenSymbol', [3]],
+      ['SubtensorModule', 'MechanismEmissionSplit', [1]],
+      ['SubtensorModule', 'MechanismCountCurrent', [1]],
+      ['SubtensorModule', 'SubnetOwnerHotkey', [1]],
+      ['SubtensorModule', 'SubnetVolume', [1]],
     ];
     for (const [pallet, item, args] of items) {
       const entry = spec.storageItem(pallet, item);
@@ -92,7 +98,20 @@ describe.each([current, previous].filter((p): p is string => p !== null))('SCALE
 
 describe('SCALE writer', () => {
   it('writes compact integers in every mode as @polkadot/util does', () => {
-    const values = [0, 1, 63, 64, 16383, 16384, 2 ** 30 - 1, 2 ** 30, 2 ** 32, 2n ** 53n + 1n, 2n ** 64n - 1n, 2n ** 128n - 1n];
+    const values = [
+      0,
+      1,
+      63,
+      64,
+      16383,
+      16384,
+      2 ** 30 - 1,
+      2 ** 30,
+      2 ** 32,
+      2n ** 53n + 1n,
+      2n ** 64n - 1n,
+      2n ** 128n - 1n,
+    ];
     for (const v of values) {
       const w = new Writer(16);
       w.compact(v);

@@ -40,8 +40,13 @@ const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: stri
 /** The metadata's portable type registry as plain definitions, indexed by type id. */
 export function lookupTypes(metadata: Metadata): ScaleType[] {
   const out: ScaleType[] = [];
-  const fieldsOf = (fields: Iterable<{ name: { isSome: boolean; unwrap(): { toString(): string } }; type: { toNumber(): number } }>) =>
-    [...fields].map((f) => ({ key: f.name.isSome ? camel(f.name.unwrap().toString()) : null, type: f.type.toNumber() }));
+  const fieldsOf = (
+    fields: Iterable<{ name: { isSome: boolean; unwrap(): { toString(): string } }; type: { toNumber(): number } }>,
+  ) =>
+    [...fields].map((f) => ({
+      key: f.name.isSome ? camel(f.name.unwrap().toString()) : null,
+      type: f.type.toNumber(),
+    }));
   for (const { id, type } of metadata.asLatest.lookup.types) {
     const def = type.def;
     let t: ScaleType;
@@ -50,7 +55,11 @@ export function lookupTypes(metadata: Metadata): ScaleType[] {
       t = {
         kind: 'variant',
         option: type.path.length === 1 && type.path[0]?.toString() === 'Option',
-        variants: def.asVariant.variants.map((v) => ({ name: v.name.toString(), index: v.index.toNumber(), fields: fieldsOf(v.fields) })),
+        variants: def.asVariant.variants.map((v) => ({
+          name: v.name.toString(),
+          index: v.index.toNumber(),
+          fields: fieldsOf(v.fields),
+        })),
       };
     } else if (def.isSequence) t = { kind: 'sequence', of: def.asSequence.type.toNumber() };
     else if (def.isArray) t = { kind: 'array', len: def.asArray.len.toNumber(), of: def.asArray.type.toNumber() };
@@ -141,7 +150,8 @@ export class ScaleEncoder {
   /** Field keys of a struct, looking through Option (as in an API returning Option<SelectiveMetagraph>). */
   structKeys(id: number): string[] {
     const t = this.typeOf(id);
-    const inner = t.kind === 'variant' && t.option ? t.variants.find((v) => v.name === 'Some')?.fields[0]?.type : undefined;
+    const inner =
+      t.kind === 'variant' && t.option ? t.variants.find((v) => v.name === 'Some')?.fields[0]?.type : undefined;
     if (inner !== undefined) return this.structKeys(inner);
     if (t.kind !== 'composite') throw new Error(`type ${id} is not a struct`);
     return t.fields.map((f) => f.key ?? '');
@@ -185,7 +195,10 @@ export class ScaleEncoder {
       case 'composite':
         return this.fieldsEncoder(t.fields);
       case 'tuple':
-        return this.fieldsEncoder(t.of.map((type) => ({ key: null, type })), false);
+        return this.fieldsEncoder(
+          t.of.map((type) => ({ key: null, type })),
+          false,
+        );
       case 'sequence': {
         if (this.isU8(t.of)) {
           return (w, v) => {
@@ -205,7 +218,8 @@ export class ScaleEncoder {
         if (this.isU8(t.of)) {
           return (w, v) => {
             const bytes = typeof v === 'string' ? this.account(v) : asByteArray(v);
-            if (bytes.length !== 0 && bytes.length !== t.len) throw new Error(`expected ${t.len} bytes, got ${bytes.length}`);
+            if (bytes.length !== 0 && bytes.length !== t.len)
+              throw new Error(`expected ${t.len} bytes, got ${bytes.length}`);
             if (bytes.length === 0) w.zeros(t.len);
             else w.bytes(bytes);
           };
@@ -229,7 +243,8 @@ export class ScaleEncoder {
   private compactEncoder(of: number): Encoder {
     const inner = this.typeOf(of);
     // Compact<NewType(u64)> (CompactAs): compact-encode the wrapped integer.
-    if (inner.kind === 'composite' && inner.fields.length === 1 && inner.fields[0]) return this.compactEncoder(inner.fields[0].type);
+    if (inner.kind === 'composite' && inner.fields.length === 1 && inner.fields[0])
+      return this.compactEncoder(inner.fields[0].type);
     // Compact<()> (e.g. a unit weight component) has no bytes at all.
     if (inner.kind === 'tuple' && inner.of.length === 0) return () => undefined;
     if (inner.kind !== 'primitive' || !/^u\d+$/.test(inner.name)) throw new Error(`cannot compact-encode type ${of}`);

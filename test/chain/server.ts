@@ -43,9 +43,14 @@ const SUBSCRIBE: Record<string, [Kind, string]> = {
   state_subscribeStorage: ['storage', 'state_storage'],
 };
 const UNSUBSCRIBE = [
-  'chain_unsubscribeNewHead', 'chain_unsubscribeNewHeads', 'chain_unsubscribeFinalizedHeads',
-  'chain_unsubscribeFinalisedHeads', 'chain_unsubscribeAllHeads', 'state_unsubscribeRuntimeVersion',
-  'chain_unsubscribeRuntimeVersion', 'state_unsubscribeStorage',
+  'chain_unsubscribeNewHead',
+  'chain_unsubscribeNewHeads',
+  'chain_unsubscribeFinalizedHeads',
+  'chain_unsubscribeFinalisedHeads',
+  'chain_unsubscribeAllHeads',
+  'state_unsubscribeRuntimeVersion',
+  'chain_unsubscribeRuntimeVersion',
+  'state_unsubscribeStorage',
 ];
 
 export class RpcServer {
@@ -74,7 +79,15 @@ export class RpcServer {
 
   /** Every method name the node answers, as rpc_methods lists them (@polkadot/api drops unlisted ones). */
   methodNames(): string[] {
-    return [...new Set([...Object.keys(this.methods), ...Object.keys(SUBSCRIBE), ...UNSUBSCRIBE, ...this.chainHead.names(), 'rpc_methods'])].sort();
+    return [
+      ...new Set([
+        ...Object.keys(this.methods),
+        ...Object.keys(SUBSCRIBE),
+        ...UNSUBSCRIBE,
+        ...this.chainHead.names(),
+        'rpc_methods',
+      ]),
+    ].sort();
   }
 
   async listen(port: number): Promise<number> {
@@ -92,7 +105,8 @@ export class RpcServer {
       });
     });
     const address = wss.address();
-    if (address === null || typeof address === 'string') throw new Error(`unexpected server address ${String(address)}`);
+    if (address === null || typeof address === 'string')
+      throw new Error(`unexpected server address ${String(address)}`);
     return address.port;
   }
 
@@ -144,7 +158,11 @@ export class RpcServer {
       const subscribe = SUBSCRIBE[method];
       if (method === FOLLOW) {
         const [subscriptionId, start] = this.chainHead.follow(socket, params, (result) =>
-          this.send(socket, { jsonrpc: '2.0', method: 'chainHead_v1_followEvent', params: { subscription: subscriptionId, result } }),
+          this.send(socket, {
+            jsonrpc: '2.0',
+            method: 'chainHead_v1_followEvent',
+            params: { subscription: subscriptionId, result },
+          }),
         );
         this.send(socket, { jsonrpc: '2.0', id, result: subscriptionId });
         start();
@@ -169,9 +187,14 @@ export class RpcServer {
     }
   }
 
-  private subscribe(socket: WebSocket, [kind, notification]: [Kind, string], params: unknown[]): [string, Subscription] {
+  private subscribe(
+    socket: WebSocket,
+    [kind, notification]: [Kind, string],
+    params: unknown[],
+  ): [string, Subscription] {
     const id = `scout${(this.nextId++).toString(36).padStart(6, '0')}`;
-    const keys = kind === 'storage' && Array.isArray(params[0]) ? params[0].map((k) => normalizeHex(k, 'storage key')) : [];
+    const keys =
+      kind === 'storage' && Array.isArray(params[0]) ? params[0].map((k) => normalizeHex(k, 'storage key')) : [];
     const sub: Subscription = { socket, kind, notification, keys, sent: new Map(), specVersion: -1 };
     this.subscriptions.set(id, sub);
     return [id, sub];
@@ -188,7 +211,8 @@ export class RpcServer {
   /** Sends what changed for one subscription (everything when `initial`). */
   private push(id: string, sub: Subscription, initial: boolean): void {
     const head = this.chain.head();
-    const notify = (result: unknown) => this.send(sub.socket, { jsonrpc: '2.0', method: sub.notification, params: { subscription: id, result } });
+    const notify = (result: unknown) =>
+      this.send(sub.socket, { jsonrpc: '2.0', method: sub.notification, params: { subscription: id, result } });
     switch (sub.kind) {
       case 'newHead':
       case 'allHead':

@@ -16,9 +16,27 @@ const metadataPath = metadataOrWarn('stand-in storage properties');
 
 /** Per-netuid SubtensorModule items a dissolved subnet must not keep. */
 const PER_NETUID = [
-  'NetworksAdded', 'Burn', 'Tempo', 'SubnetTAO', 'SubnetAlphaIn', 'SubnetAlphaOut', 'SubnetworkN', 'BlocksSinceLastStep',
-  'LastMechansimStepBlock', 'SubnetOwner', 'SubnetOwnerHotkey', 'NetworkRegisteredAt', 'TokenSymbol', 'MechanismCountCurrent',
-  'SubnetMovingPrice', 'SubnetTaoInEmission', 'ImmunityPeriod', 'MaxAllowedUids', 'Kappa', 'ActivityCutoff', 'Emission',
+  'NetworksAdded',
+  'Burn',
+  'Tempo',
+  'SubnetTAO',
+  'SubnetAlphaIn',
+  'SubnetAlphaOut',
+  'SubnetworkN',
+  'BlocksSinceLastStep',
+  'LastMechansimStepBlock',
+  'SubnetOwner',
+  'SubnetOwnerHotkey',
+  'NetworkRegisteredAt',
+  'TokenSymbol',
+  'MechanismCountCurrent',
+  'SubnetMovingPrice',
+  'SubnetTaoInEmission',
+  'ImmunityPeriod',
+  'MaxAllowedUids',
+  'Kappa',
+  'ActivityCutoff',
+  'Emission',
 ];
 
 describe.skipIf(!metadataPath)('stand-in storage', () => {
@@ -38,7 +56,10 @@ describe.skipIf(!metadataPath)('stand-in storage', () => {
     const method = spec.apis.get(name);
     if (!method) throw new Error(`${name} is not in the metadata`);
     const value = callRuntime({ state, spec, method }, args);
-    return decode(method.output, `0x${Buffer.from(value instanceof Encoded ? value.bytes : spec.encoder.encode(method.output, value)).toString('hex')}`);
+    return decode(
+      method.output,
+      `0x${Buffer.from(value instanceof Encoded ? value.bytes : spec.encoder.encode(method.output, value)).toString('hex')}`,
+    );
   };
   const networks = fc.record({
     seed: fc.integer({ min: 1, max: 10_000 }),
@@ -52,20 +73,30 @@ describe.skipIf(!metadataPath)('stand-in storage', () => {
         const state = new SyntheticNetwork({ seed, subnetCount, maxUids: 8 }).stateAt(block);
         const storage = buildStorage(state, spec);
         const added = spec.storageItem('SubtensorModule', 'NetworksAdded');
-        const listed = storage.keys(added?.prefix ?? '').map((key) => Number.parseInt(key.slice(-4, -2), 16) + Number.parseInt(key.slice(-2), 16) * 256);
+        const listed = storage
+          .keys(added?.prefix ?? '')
+          .map((key) => Number.parseInt(key.slice(-4, -2), 16) + Number.parseInt(key.slice(-2), 16) * 256);
         expect(listed.sort((a, b) => a - b)).toEqual([...state.subnets.keys()].sort((a, b) => a - b));
         expect(read(storage, 'TotalNetworks')?.toString()).toBe(String(listed.length));
         for (const dead of state.deadNetuids) {
           for (const item of PER_NETUID) expect(read(storage, item, dead), `${item}(${dead})`).toBeNull();
-          expect((runtime(state, 'SubnetInfoRuntimeApi_get_dynamic_info', [dead]) as unknown as { isNone: boolean }).isNone).toBe(true);
+          expect(
+            (runtime(state, 'SubnetInfoRuntimeApi_get_dynamic_info', [dead]) as unknown as { isNone: boolean }).isNone,
+          ).toBe(true);
         }
-        const all = runtime(state, 'SubnetInfoRuntimeApi_get_all_dynamic_info', []) as unknown as Array<{ isSome: boolean; unwrap(): { netuid: Codec } }>;
+        const all = runtime(state, 'SubnetInfoRuntimeApi_get_all_dynamic_info', []) as unknown as Array<{
+          isSome: boolean;
+          unwrap(): { netuid: Codec };
+        }>;
         expect(all.every((o) => o.isSome)).toBe(true);
         expect(all.map((o) => Number(o.unwrap().netuid.toString()))).toEqual(listed);
         for (const name of ['SubnetInfoRuntimeApi_get_all_metagraphs', 'SubnetInfoRuntimeApi_get_subnets_info_v2']) {
           const list = runtime(state, name, []) as unknown as Array<{ isSome: boolean }>;
           expect(list.length, name).toBe(listed.length);
-          expect(list.every((o) => o.isSome), name).toBe(true);
+          expect(
+            list.every((o) => o.isSome),
+            name,
+          ).toBe(true);
         }
       }),
       { numRuns: 8 },
@@ -78,7 +109,10 @@ describe.skipIf(!metadataPath)('stand-in storage', () => {
         const state = new SyntheticNetwork({ seed, subnetCount, maxUids: 8 }).stateAt(block);
         const storage = buildStorage(state, spec);
         for (const [netuid, sub] of state.subnets) {
-          const d = runtime(state, 'SubnetInfoRuntimeApi_get_dynamic_info', [netuid]).toJSON() as Record<string, unknown>;
+          const d = runtime(state, 'SubnetInfoRuntimeApi_get_dynamic_info', [netuid]).toJSON() as Record<
+            string,
+            unknown
+          >;
           const m = runtime(state, 'SubnetInfoRuntimeApi_get_metagraph', [netuid]).toJSON() as Record<string, unknown>;
           const same = (item: string, expected: unknown) =>
             expect(String(read(storage, item, netuid)?.toPrimitive()), `${item}(${netuid})`).toBe(String(expected));
@@ -102,8 +136,12 @@ describe.skipIf(!metadataPath)('stand-in storage', () => {
             expect(read(storage, 'Keys', netuid, uid)?.toString()).toBe(hotkey);
             expect(read(storage, 'Uids', netuid, hotkey)?.toPrimitive()).toBe(uid);
             expect(read(storage, 'Owner', hotkey)?.toString()).toBe((m.coldkeys as string[])[uid]);
-            expect(read(storage, 'BlockAtRegistration', netuid, uid)?.toString()).toBe(String((m.blockAtRegistration as unknown[])[uid]));
-            expect(read(storage, 'TotalHotkeyAlpha', hotkey, netuid)?.toString()).toBe(String(sub.metagraph.alphaStake[uid]));
+            expect(read(storage, 'BlockAtRegistration', netuid, uid)?.toString()).toBe(
+              String((m.blockAtRegistration as unknown[])[uid]),
+            );
+            expect(read(storage, 'TotalHotkeyAlpha', hotkey, netuid)?.toString()).toBe(
+              String(sub.metagraph.alphaStake[uid]),
+            );
           });
           expect(read(storage, 'Keys', netuid, hotkeys.length)).toBeNull();
         }

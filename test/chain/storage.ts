@@ -29,7 +29,11 @@ type Entries = Iterable<[args: unknown[], value: unknown]>;
 type NetworkItem = [pallet: string, item: string, get: (state: RawNetworkState) => unknown];
 type SubnetItem = [item: string, get: (s: SubnetView) => unknown];
 type MechanismItem = [item: string, get: (s: SubnetView, mech: number) => unknown];
-type NeuronItem = [item: string, keyOf: (s: SubnetView, uid: number) => unknown[], get: (s: SubnetView, uid: number) => unknown];
+type NeuronItem = [
+  item: string,
+  keyOf: (s: SubnetView, uid: number) => unknown[],
+  get: (s: SubnetView, uid: number) => unknown,
+];
 
 const NETWORK_ITEMS: NetworkItem[] = [
   ['Timestamp', 'Now', (state) => state.blockTimeMs],
@@ -56,14 +60,23 @@ const SUBNET_ITEMS: SubnetItem[] = [
   ['MaxBurn', (s) => s.sub.metagraph.maxBurn],
   ['BurnHalfLife', (s) => s.sub.storage.burnHalfLife ?? undefined],
   // U64F64: value × 2^64 as the fixed-point bits (through 2^52, where a double in [1, 2) is an exact integer).
-  ['BurnIncreaseMult', (s) => (s.sub.storage.burnIncreaseMult === null ? undefined : { bits: BigInt(Math.round(s.sub.storage.burnIncreaseMult * 2 ** 52)) << 12n })],
+  [
+    'BurnIncreaseMult',
+    (s) =>
+      s.sub.storage.burnIncreaseMult === null
+        ? undefined
+        : { bits: BigInt(Math.round(s.sub.storage.burnIncreaseMult * 2 ** 52)) << 12n },
+  ],
   ['ImmuneOwnerUidsLimit', (s) => s.sub.storage.immuneOwnerUidsLimit ?? undefined],
   ['MinNonImmuneUids', (s) => s.sub.storage.minNonImmuneUids ?? undefined],
   ['SubnetTaoInEmission', (s) => s.sub.dynamic.taoInEmission],
   ['SubnetExcessTao', (s) => s.sub.storage.excessTao ?? undefined],
   ['SubnetAlphaInEmission', (s) => s.sub.dynamic.alphaInEmission],
   ['SubnetAlphaOutEmission', (s) => s.sub.dynamic.alphaOutEmission],
-  ['MinerBurned', (s) => (s.sub.storage.minerBurnedBits === null ? undefined : { bits: s.sub.storage.minerBurnedBits })],
+  [
+    'MinerBurned',
+    (s) => (s.sub.storage.minerBurnedBits === null ? undefined : { bits: s.sub.storage.minerBurnedBits }),
+  ],
   ['OwnerCutEnabled', (s) => s.sub.storage.ownerCutEnabled ?? undefined],
   ['SubnetEmissionEnabled', (s) => s.sub.storage.emissionEnabled ?? undefined],
   ['ImmunityPeriod', (s) => s.sub.storage.immunityPeriod],
@@ -134,11 +147,23 @@ const NEURON_ITEMS: NeuronItem[] = [
   ['BlockAtRegistration', (s, uid) => [s.netuid, uid], (s, uid) => s.sub.metagraph.blockAtRegistration[uid]],
   ['Owner', (s, uid) => [s.sub.metagraph.hotkeys[uid]], (s, uid) => s.sub.metagraph.coldkeys[uid]],
   ['IsNetworkMember', (s, uid) => [s.sub.metagraph.hotkeys[uid], s.netuid], () => true],
-  ['Axons', (s, uid) => [s.netuid, s.sub.metagraph.hotkeys[uid]], (s, uid) => axonOf(uid, s.sub.metagraph.blockAtRegistration[uid] ?? 0n)],
+  [
+    'Axons',
+    (s, uid) => [s.netuid, s.sub.metagraph.hotkeys[uid]],
+    (s, uid) => axonOf(uid, s.sub.metagraph.blockAtRegistration[uid] ?? 0n),
+  ],
   // The hotkey's alpha on the subnet: the metagraph's alpha_stake.
-  ['TotalHotkeyAlpha', (s, uid) => [s.sub.metagraph.hotkeys[uid], s.netuid], (s, uid) => s.sub.metagraph.alphaStake[uid]],
+  [
+    'TotalHotkeyAlpha',
+    (s, uid) => [s.sub.metagraph.hotkeys[uid], s.netuid],
+    (s, uid) => s.sub.metagraph.alphaStake[uid],
+  ],
   // Validators' take, as get_delegates reports it.
-  ['Delegates', (s, uid) => [s.sub.metagraph.hotkeys[uid]], (s, uid) => (s.sub.metagraph.validatorPermit[uid] ? DEFAULT_TAKE : undefined)],
+  [
+    'Delegates',
+    (s, uid) => [s.sub.metagraph.hotkeys[uid]],
+    (s, uid) => (s.sub.metagraph.validatorPermit[uid] ? DEFAULT_TAKE : undefined),
+  ],
 ];
 
 export function subnetViews(state: RawNetworkState): SubnetView[] {
@@ -153,13 +178,26 @@ function itemSources(state: RawNetworkState, views: () => SubnetView[]): Array<[
     sources.push(['SubtensorModule', item, () => views().map((s) => [[s.netuid], get(s)] as [unknown[], unknown])]);
   }
   for (const [item, get] of MECHANISM_ITEMS) {
-    sources.push(['SubtensorModule', item, () =>
-      views().flatMap((s) => Array.from({ length: s.sub.storage.mechanismCount }, (_, m) => [[s.netuid + m * 4096], get(s, m)] as [unknown[], unknown])),
+    sources.push([
+      'SubtensorModule',
+      item,
+      () =>
+        views().flatMap((s) =>
+          Array.from(
+            { length: s.sub.storage.mechanismCount },
+            (_, m) => [[s.netuid + m * 4096], get(s, m)] as [unknown[], unknown],
+          ),
+        ),
     ]);
   }
   for (const [item, keyOf, get] of NEURON_ITEMS) {
-    sources.push(['SubtensorModule', item, () =>
-      views().flatMap((s) => s.sub.metagraph.hotkeys.map((_, uid) => [keyOf(s, uid), get(s, uid)] as [unknown[], unknown])),
+    sources.push([
+      'SubtensorModule',
+      item,
+      () =>
+        views().flatMap((s) =>
+          s.sub.metagraph.hotkeys.map((_, uid) => [keyOf(s, uid), get(s, uid)] as [unknown[], unknown]),
+        ),
     ]);
   }
   return sources;
@@ -193,7 +231,9 @@ export class BlockStorage {
   constructor(state: RawNetworkState, spec: RuntimeSpec) {
     // Clients identify a runtime by the hash of `:code` (polkadot-api's chainHead follow reads it). There is no
     // wasm to serve: a text naming the runtime keeps the hash changing exactly when the runtime does.
-    const code = u8aToHex(new TextEncoder().encode(`node-subtensor spec ${spec.specVersion}: stand-in runtime, no wasm`));
+    const code = u8aToHex(
+      new TextEncoder().encode(`node-subtensor spec ${spec.specVersion}: stand-in runtime, no wasm`),
+    );
     this.groups.set(CODE_KEY, { prefix: CODE_KEY, build: () => new Map([[CODE_KEY, code]]) });
     let views: SubnetView[] | undefined;
     const getViews = () => (views ??= subnetViews(state));
@@ -207,7 +247,9 @@ export class BlockStorage {
           for (const [args, value] of entries()) {
             if (value === undefined) continue;
             const plain = args.every((a) => typeof a === 'number');
-            const key = plain ? cachedKey(spec, `${pallet}.${item}(${args.join(',')})`, () => entry.key(...args)) : entry.key(...args);
+            const key = plain
+              ? cachedKey(spec, `${pallet}.${item}(${args.join(',')})`, () => entry.key(...args))
+              : entry.key(...args);
             values.set(key, u8aToHex(spec.encoder.encode(entry.valueType, value, 64)));
           }
           return values;

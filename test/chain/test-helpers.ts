@@ -65,21 +65,35 @@ export interface SelectiveCodec {
 }
 
 /** Runtime-API calls by section and method name, typed by the caller. */
-export function runtimeCall<T>(api: Pick<ApiPromise, 'call'>, section: string, method: string, ...args: unknown[]): Promise<T> {
+export function runtimeCall<T>(
+  api: Pick<ApiPromise, 'call'>,
+  section: string,
+  method: string,
+  ...args: unknown[]
+): Promise<T> {
   const fn = api.call[section]?.[method];
   if (!fn) throw new Error(`api.call.${section}.${method} is not decorated`);
   return fn(...args) as unknown as Promise<T>;
 }
 
 /** A storage entry by pallet and item (section/method names as api.query spells them). */
-export function query(api: Pick<ApiPromise, 'query'>, section: string, method: string): QueryableStorageEntry<'promise'> {
+export function query(
+  api: Pick<ApiPromise, 'query'>,
+  section: string,
+  method: string,
+): QueryableStorageEntry<'promise'> {
   const entry = api.query[section]?.[method];
   if (!entry) throw new Error(`api.query.${section}.${method} is not decorated`);
   return entry;
 }
 
 /** Reads a storage value and types it as the caller expects. */
-export async function read<T>(api: Pick<ApiPromise, 'query'>, section: string, method: string, ...args: unknown[]): Promise<T> {
+export async function read<T>(
+  api: Pick<ApiPromise, 'query'>,
+  section: string,
+  method: string,
+  ...args: unknown[]
+): Promise<T> {
   return (await query(api, section, method)(...args)) as unknown as T;
 }
 

@@ -12,7 +12,13 @@ describe.skipIf(!current || !previous)('stand-in node with another runtime (spec
   let upgradeAt: number;
 
   beforeAll(async () => {
-    node = await startStandInNode({ metadataPath: previous ?? undefined, seed: 2, subnetCount: 4, maxUids: 16, headBlock: 9_000_000 });
+    node = await startStandInNode({
+      metadataPath: previous ?? undefined,
+      seed: 2,
+      subnetCount: 4,
+      maxUids: 16,
+      headBlock: 9_000_000,
+    });
     upgradeAt = node.head().number + 5;
     node.upgradeRuntimeAt(upgradeAt, current ?? '');
     api = await connect(node.url);
@@ -31,7 +37,9 @@ describe.skipIf(!current || !previous)('stand-in node with another runtime (spec
     expect(mg.hotkeys.map(String)).toEqual(node.truthAt(node.head().number).subnets.get(1)?.metagraph.hotkeys);
     expect(api.call.subnetInfoRuntimeApi?.getSubnetHyperparamsV3).toBeUndefined();
     expect(api.query.subtensorModule?.subnetExcessTao).toBeUndefined();
-    expect((await read<Int>(api, 'subtensorModule', 'burn', 1)).toBigInt()).toBe(node.truthAt(node.head().number).subnets.get(1)?.storage.burn);
+    expect((await read<Int>(api, 'subtensorModule', 'burn', 1)).toBigInt()).toBe(
+      node.truthAt(node.head().number).subnets.get(1)?.storage.burn,
+    );
   });
 
   it('upgrades at the scheduled block: subscribers are told, new types and APIs apply, history keeps the old ones', async () => {

@@ -21,14 +21,19 @@ interface AxeViolation {
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   // One line per rule: its advice, how many elements, and the first few of them with axe's reason.
   return (violations as AxeViolation[]).map(
     (v) =>
       `${v.id} (${v.help}) on ${v.nodes.length} element(s): ` +
-      v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join(' | '),
+      v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`)
+        .join(' | '),
   );
 }
 
@@ -67,7 +72,10 @@ describe.skipIf(missing !== null)('accessibility: no axe violations on any scree
         id,
         kind: 'save',
         baseUpdatedAtMs: updatedAtMs,
-        content: { ...content, body: '# Review\n\nThe validator rewards latency.\n\n<img src="http://127.0.0.1:9/rewards.png">\n' },
+        content: {
+          ...content,
+          body: '# Review\n\nThe validator rewards latency.\n\n<img src="http://127.0.0.1:9/rewards.png">\n',
+        },
       });
       return list.id;
     });
@@ -84,7 +92,8 @@ describe.skipIf(missing !== null)('accessibility: no axe violations on any scree
         await page.goto(`${app().host.url}/#/${route}`);
         await view.open?.(page);
         await page.locator(view.ready).first().waitFor();
-        if (route.startsWith('report')) expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+        if (route.startsWith('report'))
+          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
         else expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
         const violations = await axeViolations(page);
         await page.close();

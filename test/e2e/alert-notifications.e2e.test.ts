@@ -22,13 +22,19 @@ describe.skipIf(missing !== null || !metadata)('My miners alerts as desktop noti
   let host: TestHost;
   let node: StandInNode;
   let page: Page;
-  const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications);
+  const shown = () =>
+    page.evaluate(
+      () => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications,
+    );
 
   beforeAll(async () => {
     browser = await launchChromium();
     node = await startStandInNode({ metadataPath: metadata!, ...TEAM_NETWORK, teamHotkeys: [rigA, rigB] });
     host = await startHost({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-notify-e2e-')) });
-    expect((await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 })).ok).toBe(true);
+    expect(
+      (await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 }))
+        .ok,
+    ).toBe(true);
     const reply = await host.service.call('sync.start', {});
     expect(reply.ok && (reply.value as { ok: boolean }).ok).toBe(true);
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

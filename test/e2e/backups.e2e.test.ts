@@ -83,7 +83,9 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     expect(await names(host)).toEqual(['My GPU subnets']);
     const setAside = fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('-set-aside.db'));
     expect(setAside.length).toBe(1);
-    expect(fs.readFileSync(path.join(dataDir, 'backups', setAside[0]!), 'utf8')).toBe('overwritten by a sync tool that got confused');
+    expect(fs.readFileSync(path.join(dataDir, 'backups', setAside[0]!), 'utf8')).toBe(
+      'overwritten by a sync tool that got confused',
+    );
   });
 
   it('a failed daily backup shows in the status bar and in Settings → Backups until one succeeds', async () => {
@@ -102,9 +104,13 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     fs.mkdirSync(obstacle); // SQLite cannot create the copy
     expect(await host.service.backups.runIfDue()).toBeNull();
     await page.getByTestId('backup-failure').waitFor();
-    expect(await page.getByTestId('backup-failure').textContent()).toBe('The daily backup failed (see Settings → Backups)');
+    expect(await page.getByTestId('backup-failure').textContent()).toBe(
+      'The daily backup failed (see Settings → Backups)',
+    );
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
-    expect(await page.getByTestId('backup-failure-detail').textContent()).toMatch(/^The daily backup into .+ failed: .+ it is retried every hour\. \(/);
+    expect(await page.getByTestId('backup-failure-detail').textContent()).toMatch(
+      /^The daily backup into .+ failed: .+ it is retried every hour\. \(/,
+    );
 
     fs.rmdirSync(obstacle);
     clock.ms += 3_600_000;
@@ -118,7 +124,10 @@ describe.skipIf(missing !== null)('backups in the app', () => {
     const sockets: net.Socket[] = [];
     const silent = net.createServer((s) => sockets.push(s));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const host = await startHost({ dataDir: freshDir(), serviceOptions: { syncTimeouts: { connectMs: 8_000, retry: false } } });
+    const host = await startHost({
+      dataDir: freshDir(),
+      serviceOptions: { syncTimeouts: { connectMs: 8_000, retry: false } },
+    });
     hosts.push(host);
     try {
       await host.service.backups.runIfDue();
@@ -128,12 +137,17 @@ describe.skipIf(missing !== null)('backups in the app', () => {
       const list = page.getByRole('list', { name: 'Backups' });
       await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
 
-      const sync = host.service.call('sync.start', { endpoint: `ws://127.0.0.1:${(silent.address() as net.AddressInfo).port}` });
+      const sync = host.service.call('sync.start', {
+        endpoint: `ws://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
+      });
       await expect.poll(() => host.service.sync.status().running).toBe(true);
       await list.getByRole('button', { name: 'Restore…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
       await dialog.getByRole('button', { name: 'Restore from backup' }).click();
-      await page.getByRole('alert').filter({ hasText: 'Wait for the sync to finish (or cancel it) before restoring a backup.' }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Wait for the sync to finish (or cancel it) before restoring a backup.' })
+        .waitFor();
       expect(await dialog.isVisible()).toBe(true); // still open: the same choice, to confirm again
 
       await sync;

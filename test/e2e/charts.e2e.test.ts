@@ -12,7 +12,10 @@ const missing = chromiumMissingReason();
 if (missing) console.warn(`[skip] chart browser tests: ${missing}`);
 
 const chartLabel = (page: Page, caption: string) =>
-  page.locator('figure.chart-card', { has: page.locator('figcaption', { hasText: caption }) }).locator('canvas').getAttribute('aria-label');
+  page
+    .locator('figure.chart-card', { has: page.locator('figcaption', { hasText: caption }) })
+    .locator('canvas')
+    .getAttribute('aria-label');
 
 describe.skipIf(missing !== null)('charts on a long history', () => {
   const app = useDemoApp({ subnetCount: 6, maxUids: 32, days: 260 });
@@ -20,7 +23,9 @@ describe.skipIf(missing !== null)('charts on a long history', () => {
   it('shows the miners and the deregistration line by default, validators only when asked', async () => {
     const { page, host } = app();
     await page.goto(`${host.url}/#/subnet/1`);
-    const figure = page.locator('figure.chart-card', { has: page.locator('figcaption', { hasText: 'Incentive distribution' }) });
+    const figure = page.locator('figure.chart-card', {
+      has: page.locator('figcaption', { hasText: 'Incentive distribution' }),
+    });
     await figure.locator('canvas').waitFor();
     expect(await figure.locator('figcaption').textContent()).toContain('miners only');
     const minersOnly = await chartLabel(page, 'Incentive distribution');
@@ -37,7 +42,9 @@ describe.skipIf(missing !== null)('charts on a long history', () => {
     const history = page.getByRole('region', { name: 'History' });
     await history.getByText('All', { exact: true }).click();
     // 260 days back from the demo's August head block reaches into the previous year.
-    await expect.poll(() => chartLabel(page, 'Earning miners')).toMatch(/^Earning miners, all history: .* From .*\d{4}.* to .*\d{4}.*\.$/);
+    await expect
+      .poll(() => chartLabel(page, 'Earning miners'))
+      .toMatch(/^Earning miners, all history: .* From .*\d{4}.* to .*\d{4}.*\.$/);
     expect(await history.locator('figcaption', { hasText: 'zoomed' }).count()).toBe(0);
     await history.getByLabel(/Zoom to the data/).check();
     // Every history chart says so (price, emission, received miner pool, registration cost, earning miners, Gini).

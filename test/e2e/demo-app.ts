@@ -24,7 +24,11 @@ export function useDemoApp(demo: Omit<DemoOptions, 'now'>, options: { print?: bo
   beforeAll(async () => {
     const browser = await launchChromium();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-e2e-'));
-    const host = await startHost({ dataDir, serviceOptions: { demo }, ...(options.print ? { printWith: browser } : {}) });
+    const host = await startHost({
+      dataDir,
+      serviceOptions: { demo },
+      ...(options.print ? { printWith: browser } : {}),
+    });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Open demo data' }).click();

@@ -96,9 +96,9 @@ describe.skipIf(missing !== null)('the app in Chromium, against the real core', 
     );
     expect(unknownKey).toMatch(/settings\.set: invalid argument.*colour/);
     const wrongType = await page.evaluate(() =>
-      (window.scout.call as (m: string, a: unknown) => Promise<unknown>)('settings.set', { syncIntervalMinutes: 'often' }).catch(
-        (e: Error) => e.message,
-      ),
+      (window.scout.call as (m: string, a: unknown) => Promise<unknown>)('settings.set', {
+        syncIntervalMinutes: 'often',
+      }).catch((e: Error) => e.message),
     );
     expect(wrongType).toMatch(/syncIntervalMinutes/);
   });

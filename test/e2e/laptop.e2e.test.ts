@@ -18,14 +18,19 @@ const SIZES = [
 const DECIDING = ['Netuid', 'Name', 'Profit $/mo (expected)', 'Verdict', 'Why'];
 
 /** The box of a header cell by its label. */
-const header = (page: Page, label: string) => page.locator('table.subnets-table thead th').filter({ has: page.getByRole('button', { name: label, exact: true }) });
+const header = (page: Page, label: string) =>
+  page.locator('table.subnets-table thead th').filter({ has: page.getByRole('button', { name: label, exact: true }) });
 
 async function horizontallyVisible(page: Page, cell: Locator): Promise<boolean> {
   const box = await cell.boundingBox();
   const wrap = await page.locator('.table-wrap').boundingBox();
   const viewport = page.viewportSize()!;
   if (!box || !wrap) return false;
-  return box.x >= Math.max(0, wrap.x) - 0.5 && box.x + box.width <= Math.min(viewport.width, wrap.x + wrap.width) + 0.5 && box.width > 0;
+  return (
+    box.x >= Math.max(0, wrap.x) - 0.5 &&
+    box.x + box.width <= Math.min(viewport.width, wrap.x + wrap.width) + 0.5 &&
+    box.width > 0
+  );
 }
 
 describe.skipIf(missing !== null)('the laptop workspace', () => {
@@ -141,7 +146,10 @@ describe.skipIf(missing !== null)('the laptop workspace', () => {
     expect(await fresh.evaluate(() => document.activeElement?.closest('table') === null)).toBe(true);
 
     await table.focus();
-    const active = () => table.evaluate((t) => document.getElementById(t.getAttribute('aria-activedescendant') ?? '')?.textContent ?? null);
+    const active = () =>
+      table.evaluate(
+        (t) => document.getElementById(t.getAttribute('aria-activedescendant') ?? '')?.textContent ?? null,
+      );
     const netuidOfRow = (i: number) => table.locator('tbody tr').nth(i).locator('td').nth(1).textContent();
     expect(await active()).toBe(await netuidOfRow(0));
     await fresh.keyboard.press('ArrowDown');

@@ -30,7 +30,8 @@ describe.skipIf(missing !== null)(`load: ${OPTIONS.days} days of hourly syncs`, 
 
   it('opens and paints the Subnets table (times printed)', { timeout: 30 * 60_000 }, async () => {
     const figures = await yearDb(OPTIONS);
-    const made = figures.generatedSeconds === null ? 'from the cache' : `generated in ${figures.generatedSeconds.toFixed(0)} s`;
+    const made =
+      figures.generatedSeconds === null ? 'from the cache' : `generated in ${figures.generatedSeconds.toFixed(0)} s`;
     console.log(
       `[load] ${OPTIONS.days} days × ${OPTIONS.subnetCount} subnets: ${figures.points} syncs, ${figures.subnetRows.toLocaleString('en-US')} ` +
         `subnet rows, ${figures.neuronRows.toLocaleString('en-US')} UID rows, file ${mb(figures.sizeBytes)} (${made})`,
@@ -43,7 +44,10 @@ describe.skipIf(missing !== null)(`load: ${OPTIONS.days} days of hourly syncs`, 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     t = performance.now();
     await page.goto(host.url);
-    await page.locator('table.subnets-table tbody tr').first().waitFor({ timeout: 10 * 60_000 });
+    await page
+      .locator('table.subnets-table tbody tr')
+      .first()
+      .waitFor({ timeout: 10 * 60_000 });
     const paintMs = ms(t);
 
     t = performance.now();

@@ -41,7 +41,9 @@ describe.skipIf(missing !== null)('every UID on the subnet page', () => {
     const text = await row.textContent();
     expect(text).toContain(`${top.hotkey.slice(0, 5)}…${top.hotkey.slice(-4)}`);
     expect(text).toContain(`${(top.incentive * 100).toFixed(3)}%`);
-    const role = [top.immune && 'immune', top.owner && 'owner (burn)', top.validator && 'validator'].filter(Boolean).join(', ') || 'miner';
+    const role =
+      [top.immune && 'immune', top.owner && 'owner (burn)', top.validator && 'validator'].filter(Boolean).join(', ') ||
+      'miner';
     expect(text).toContain(role);
     expect(await row.locator('code').first().getAttribute('title')).toBe(top.hotkey);
   });

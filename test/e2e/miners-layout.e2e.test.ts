@@ -23,7 +23,10 @@ describe.skipIf(missing !== null || !metadata)('My miners on a laptop screen', (
     browser = await launchChromium();
     node = await startStandInNode({ metadataPath: metadata!, ...TEAM_NETWORK, teamHotkeys: [rigA, rigB] });
     host = await startHost({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-miners-layout-')) });
-    expect((await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 })).ok).toBe(true);
+    expect(
+      (await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 }))
+        .ok,
+    ).toBe(true);
     const reply = await host.service.call('sync.start', {});
     expect(reply.ok && (reply.value as { ok: boolean }).ok).toBe(true);
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -57,7 +60,8 @@ describe.skipIf(missing !== null || !metadata)('My miners on a laptop screen', (
   it('keeps the miner column in place when the table scrolls sideways', async () => {
     await page.setViewportSize({ width: 1000, height: 700 });
     const wrap = page.locator('.miners-table-wrap');
-    if (!(await wrap.evaluate((e) => e.scrollWidth > e.clientWidth))) return void console.warn('[note] the miners table fits at 1000 px: nothing to scroll');
+    if (!(await wrap.evaluate((e) => e.scrollWidth > e.clientWidth)))
+      return void console.warn('[note] the miners table fits at 1000 px: nothing to scroll');
     const before = (await page.locator('table.miners-table thead th', { hasText: 'Miner' }).boundingBox())!;
     await wrap.evaluate((e) => {
       e.scrollLeft = e.scrollWidth;

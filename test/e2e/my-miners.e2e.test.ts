@@ -52,8 +52,15 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     node = await startStandInNode({ metadataPath: metadata!, ...TEAM_NETWORK, teamHotkeys: [rigA, rigB] });
-    host = await startHost({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-miners-e2e-')), printWith: browser });
-    const reply = await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 });
+    host = await startHost({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-miners-e2e-')),
+      printWith: browser,
+    });
+    const reply = await host.service.call('settings.set', {
+      network: 'custom',
+      customEndpoint: node.url,
+      syncIntervalMinutes: 0,
+    });
     expect(reply.ok).toBe(true);
     // Two syncs a while apart: rig B's immunity ends between them, and the chart has two points.
     await sync();
@@ -87,7 +94,9 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
 
   it('adding the team’s keys shows every UID they hold with the chain’s figures', async () => {
     await addKey(rigA.hotkey, 'rig-a', 'hotkey', '120');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Found' }).textContent()).toBe('Found 1 UID on 1 subnet.');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Found' }).textContent())
+      .toBe('Found 1 UID on 1 subnet.');
     await addKey(TEAM_COLD, 'team cold', 'coldkey', '80');
     await expect.poll(() => page.locator('table.miners-table tbody tr').count()).toBe(2);
 
@@ -99,7 +108,8 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
     await expect(rowB.textContent()).resolves.toMatch(/team cold · 5/);
     // τ/day as the screen formats it, from the raw chain state.
     const s = truth.subnets.get(7)!;
-    const taoPerDay = ((Number(s.metagraph.emission[rigA.uid]) / 1e9) * 7200) / s.dynamic.tempo * (Number(s.priceRao) / 1e9);
+    const taoPerDay =
+      (((Number(s.metagraph.emission[rigA.uid]) / 1e9) * 7200) / s.dynamic.tempo) * (Number(s.priceRao) / 1e9);
     const shown = taoPerDay.toLocaleString('en-US', { maximumFractionDigits: taoPerDay >= 1 ? 2 : 4 });
     await expect(rowA.locator('td').nth(4).locator('div').first().textContent()).resolves.toBe(`${shown} τ`);
     await expect(rowA.textContent()).resolves.toContain('$120');
@@ -118,7 +128,11 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
     await expect.poll(() => rowA.textContent(), { timeout: 30_000 }).toMatch(/Deregistered.*at block/);
     const block = node.finalizedHead().number;
     await expect(rowA.textContent()).resolves.toContain(`at block ${block.toLocaleString('en-US')}`);
-    await page.getByText(`SN7 UID ${rigA.uid} (rig-a) was deregistered: first found gone at block ${block.toLocaleString('en-US')}.`).waitFor();
+    await page
+      .getByText(
+        `SN7 UID ${rigA.uid} (rig-a) was deregistered: first found gone at block ${block.toLocaleString('en-US')}.`,
+      )
+      .waitFor();
     const badge = page.getByRole('navigation', { name: 'Main' }).locator('.nav-alerts');
     await expect.poll(() => badge.textContent()).toMatch(/^\d+$/);
 
@@ -127,23 +141,41 @@ describe.skipIf(missing !== null || !metadata)('My miners screen', () => {
     await page.screenshot({ path: path.join(SHOTS, 'my-miners.png') });
     await page.setViewportSize({ width: 1500, height: 1000 });
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Watchlists/ }).click();
-    await expect.poll(() => page.getByRole('status', { name: 'My miners alerts' }).textContent()).toContain('was deregistered');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /^Watchlists/ })
+      .click();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'My miners alerts' }).textContent())
+      .toContain('was deregistered');
   });
 
-  it.skipIf(!poppler)('the PDF report of a subnet holding a team UID has a My miners section; others have none', async () => {
-    const pdfText = async (netuid: number) => {
-      const reply = await host.service.call('reports.pdf', { target: { kind: 'subnet', netuid } });
-      expect(reply.ok).toBe(true);
-      const file = path.join(os.tmpdir(), `scout-miners-report-${netuid}.pdf`);
-      fs.writeFileSync(file, Buffer.from((reply.ok ? (reply.value as { pdfBase64: string }).pdfBase64 : ''), 'base64'));
-      return { file, text: execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8') };
-    };
-    const sn4 = await pdfText(4);
-    expect(sn4.text).toContain('My miners on this subnet');
-    expect(sn4.text).toContain('team cold');
-    expect(sn4.text).toContain(`UID ${rigB.uid}`);
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', sn4.file, path.join(SHOTS, 'my-miners-report')]);
-    expect((await pdfText(2)).text).not.toContain('My miners on this subnet');
-  });
+  it.skipIf(!poppler)(
+    'the PDF report of a subnet holding a team UID has a My miners section; others have none',
+    async () => {
+      const pdfText = async (netuid: number) => {
+        const reply = await host.service.call('reports.pdf', { target: { kind: 'subnet', netuid } });
+        expect(reply.ok).toBe(true);
+        const file = path.join(os.tmpdir(), `scout-miners-report-${netuid}.pdf`);
+        fs.writeFileSync(file, Buffer.from(reply.ok ? (reply.value as { pdfBase64: string }).pdfBase64 : '', 'base64'));
+        return { file, text: execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8') };
+      };
+      const sn4 = await pdfText(4);
+      expect(sn4.text).toContain('My miners on this subnet');
+      expect(sn4.text).toContain('team cold');
+      expect(sn4.text).toContain(`UID ${rigB.uid}`);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        sn4.file,
+        path.join(SHOTS, 'my-miners-report'),
+      ]);
+      expect((await pdfText(2)).text).not.toContain('My miners on this subnet');
+    },
+  );
 });

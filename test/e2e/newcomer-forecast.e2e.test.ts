@@ -33,7 +33,9 @@ describe.skipIf(missing !== null)('the newcomer forecast: P(earn), reasons in th
     for (const why of reasons) expect(why).toMatch(/\S.{3,}/);
     const chances = await cellTexts('P(earn)');
     expect(chances.every((c) => /^\d+%$/.test(c) || c === '—')).toBe(true);
-    const profits = (await cellTexts('Profit $/mo (expected)')).filter((p) => p !== '—').map((p) => Number(p.replace(/,/g, '')));
+    const profits = (await cellTexts('Profit $/mo (expected)'))
+      .filter((p) => p !== '—')
+      .map((p) => Number(p.replace(/,/g, '')));
     expect(profits).toEqual([...profits].sort((a, b) => b - a));
   });
 
@@ -82,7 +84,13 @@ describe.skipIf(missing !== null)('the newcomer forecast: P(earn), reasons in th
     const reasons = page.getByRole('list', { name: 'Reasons for the verdict' });
     await reasons.waitFor();
     const text = await reasons.textContent();
-    for (const factor of ['Expected profit (after P(earn))', 'P(earn): newcomers who earned', 'Rig fit', 'Subnet deregistration', 'Pruning risk']) {
+    for (const factor of [
+      'Expected profit (after P(earn))',
+      'P(earn): newcomers who earned',
+      'Rig fit',
+      'Subnet deregistration',
+      'Pruning risk',
+    ]) {
       expect(text).toContain(factor);
     }
     expect(text).toContain("the rig falls short of the subnet's hardware needs");

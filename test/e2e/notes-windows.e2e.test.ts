@@ -40,7 +40,10 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     return release;
   }
   const history = (page: Page, id: string) =>
-    page.evaluate(async (noteId) => (await window.scout.call('notes.history', { id: noteId })).map((v) => v.content.body), id);
+    page.evaluate(
+      async (noteId) => (await window.scout.call('notes.history', { id: noteId })).map((v) => v.content.body),
+      id,
+    );
 
   it('a note saved in one window shows up in the other, and a delete takes it away, without a reload', async () => {
     const writer = await open('notes');
@@ -65,7 +68,9 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     await list.getByRole('button', { name: /Scoring favours short answers/ }).waitFor();
     await writer.getByLabel('Tags (comma-separated)').fill('latency');
     await saved(writer);
-    await expect.poll(() => reader.getByRole('combobox', { name: 'Tag' }).locator('option').allTextContents()).toContain('latency');
+    await expect
+      .poll(() => reader.getByRole('combobox', { name: 'Tag' }).locator('option').allTextContents())
+      .toContain('latency');
 
     await writer.getByRole('button', { name: 'Delete…' }).click();
     await writer.getByRole('button', { name: 'Delete note' }).click();
@@ -83,7 +88,10 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     await theirs.getByLabel('Title', { exact: true }).fill('Emission split review');
     await saved(theirs);
     const id = await theirs.evaluate(async () => (await window.scout.call('notes.list', { netuid: 4 }))[0]!.id);
-    await mine.locator('.note-list').getByRole('button', { name: /Emission split review/ }).click();
+    await mine
+      .locator('.note-list')
+      .getByRole('button', { name: /Emission split review/ })
+      .click();
     await expect.poll(() => body(mine).inputValue()).toBe('');
     await mine.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
@@ -115,7 +123,9 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     await notice.getByRole('button', { name: 'Keep mine' }).click();
     await saved(mine);
     await notice.waitFor({ state: 'detached' });
-    await expect.poll(() => body(theirs).inputValue()).toBe('My take: the burn is 60%, see block 4,100,000. Checked twice.');
+    await expect
+      .poll(() => body(theirs).inputValue())
+      .toBe('My take: the burn is 60%, see block 4,100,000. Checked twice.');
     expect((await history(mine, id)).slice(0, 2)).toEqual([
       'My take: the burn is 60%, see block 4,100,000. Checked twice.',
       'Second take: the burn is 50%.',
@@ -159,14 +169,22 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     expect(await body(mine).inputValue()).toBe('Last words before the delete.');
     const kept = mine.locator('.note-list').getByRole('button', { name: /Emission split review/ });
     await expect.poll(() => kept.getAttribute('aria-current')).toBe('true');
-    await theirs.locator('.note-list').getByRole('button', { name: /Emission split review/ }).waitFor();
-    const notes = await mine.evaluate(async () => (await window.scout.call('notes.list', { netuid: 4 })).map((n) => n.id));
+    await theirs
+      .locator('.note-list')
+      .getByRole('button', { name: /Emission split review/ })
+      .waitFor();
+    const notes = await mine.evaluate(async () =>
+      (await window.scout.call('notes.list', { netuid: 4 })).map((n) => n.id),
+    );
     expect(notes).toHaveLength(1);
     expect(notes[0]).not.toBe(id);
 
     // Closing instead lets the text go, on the user's word.
     release = await typeUnsaved(mine, 'Gone with the note.');
-    await theirs.locator('.note-list').getByRole('button', { name: /Emission split review/ }).click();
+    await theirs
+      .locator('.note-list')
+      .getByRole('button', { name: /Emission split review/ })
+      .click();
     await theirs.getByRole('button', { name: 'Delete…' }).click();
     await theirs.getByRole('button', { name: 'Delete note' }).click();
     await release();
@@ -184,9 +202,12 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     await writer.getByLabel('Title', { exact: true }).fill('Leaving mid-sentence');
     await saved(writer);
     const id = await writer.evaluate(async () => (await window.scout.call('notes.list', { netuid: 5 }))[0]!.id);
-    const stored = (page: Page) => page.evaluate(async (noteId) => (await window.scout.call('notes.get', { id: noteId })).body, id);
-    const mark = (page: Page) => page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-    const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+    const stored = (page: Page) =>
+      page.evaluate(async (noteId) => (await window.scout.call('notes.get', { id: noteId })).body, id);
+    const mark = (page: Page) =>
+      page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const sameDocument = (page: Page) =>
+      page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
     // This Chromium closes a page without its 'beforeunload' dialog even with runBeforeUnload, so leaving is a
     // reload: the same 'beforeunload', and the window stays to be looked at. The evaluate ends with its document.
     const leave = (page: Page) => page.evaluate(() => location.reload()).catch(() => undefined);
@@ -215,7 +236,10 @@ describe.skipIf(missing !== null)('notes across two windows', () => {
     // Left right after typing, the autosave still waiting out its delay: it is sent at once, and the user is
     // asked while it is in flight; leaving anyway loses nothing.
     const hasty = await open('notes');
-    await hasty.locator('.note-list').getByRole('button', { name: /Leaving mid-sentence/ }).click();
+    await hasty
+      .locator('.note-list')
+      .getByRole('button', { name: /Leaving mid-sentence/ })
+      .click();
     await expect.poll(() => body(hasty).inputValue()).toBe('Not in the core yet.');
     await mark(hasty);
     const askedHasty: string[] = [];

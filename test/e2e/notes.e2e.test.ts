@@ -67,7 +67,9 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     await expect(preview(page).locator('strong').textContent()).resolves.toBe('low latency');
     await page.getByText('Unsaved changes').waitFor();
     // Saved without pressing anything, within about a second.
-    await expect.poll(() => saveStatus(page).textContent(), { timeout: 2000, interval: 50 }).toMatch(/^Saved \d+ s ago$/);
+    await expect
+      .poll(() => saveStatus(page).textContent(), { timeout: 2000, interval: 50 })
+      .toMatch(/^Saved \d+ s ago$/);
     const [stored] = await call<{ id: string; title: string }[]>(host, 'notes.list');
     expect(stored?.title).toBe('Apex: scoring review');
 
@@ -97,7 +99,11 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     ] as const) {
       const { id } = await call<{ id: string }>(host, 'notes.create', { netuid });
       const note = await call<Record<string, unknown>>(host, 'notes.get', { id });
-      await call(host, 'notes.save', { id, content: { ...strip(note), title, exploits, verdict, body: `Review of SN${netuid}.` }, kind: 'save' });
+      await call(host, 'notes.save', {
+        id,
+        content: { ...strip(note), title, exploits, verdict, body: `Review of SN${netuid}.` },
+        kind: 'save',
+      });
     }
     await page.reload();
     await page.getByLabel('Search notes').fill('docker');
@@ -125,7 +131,9 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     const versions = page.locator('.version-list li');
     await expect.poll(() => versions.count()).toBe(2);
     await versions.nth(1).getByRole('button', { name: /^View/ }).click();
-    await expect(page.getByRole('region', { name: 'Version preview' }).textContent()).resolves.toContain('Mine it: the scoring is fair.');
+    await expect(page.getByRole('region', { name: 'Version preview' }).textContent()).resolves.toContain(
+      'Mine it: the scoring is fair.',
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'notes-history.png') });
     await page.getByRole('button', { name: 'Restore this version' }).click();
 
@@ -148,7 +156,10 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     await call(host, 'miners.setEarningsDropAlert', { percent: 35 });
     await call(host, 'settings.set', { syncIntervalMinutes: 15 });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all…' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export all…' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^subnet-scout-export-\d{4}-\d{2}-\d{2}\.json$/);
     const file = path.join(freshDir(), download.suggestedFilename());
     await download.saveAs(file);
@@ -161,7 +172,9 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     const settingsDialog = other.page.getByRole('dialog', { name: 'This file holds other settings than yours' });
     await settingsDialog.waitFor();
     const changes = settingsDialog.getByRole('table', { name: 'Settings the file would change' });
-    await expect(changes.getByRole('row').nth(1).innerText()).resolves.toMatch(/^Sync every \(minutes, 0 = only when asked\)\s+60\s+15$/);
+    await expect(changes.getByRole('row').nth(1).innerText()).resolves.toMatch(
+      /^Sync every \(minutes, 0 = only when asked\)\s+60\s+15$/,
+    );
     await other.page.screenshot({ path: path.join(SCREENSHOTS, 'notes-import-settings.png') });
     await settingsDialog.getByLabel('Replace my settings with the file’s').check();
     await settingsDialog.getByRole('button', { name: 'Import', exact: true }).click();
@@ -171,10 +184,12 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     await other.page.getByRole('button', { name: /Protein folding review/ }).click();
     await expect.poll(() => body(other.page).inputValue()).toBe('Scoring favours **novel** folds.');
     expect((await call<{ name: string }[]>(other.host, 'watchlists.list')).map((w) => w.name)).toEqual(['Bio subnets']);
-    expect((await call<{ address: string; label: string }[]>(other.host, 'miners.keys')).map((k) => [k.address, k.label])).toEqual([
-      [teamCold, 'Team cold'],
-    ]);
-    expect((await call<{ earningsDropAlertPercent: number }>(other.host, 'miners.report')).earningsDropAlertPercent).toBe(35);
+    expect(
+      (await call<{ address: string; label: string }[]>(other.host, 'miners.keys')).map((k) => [k.address, k.label]),
+    ).toEqual([[teamCold, 'Team cold']]);
+    expect(
+      (await call<{ earningsDropAlertPercent: number }>(other.host, 'miners.report')).earningsDropAlertPercent,
+    ).toBe(35);
     expect((await call<{ syncIntervalMinutes: number }>(other.host, 'settings.get')).syncIntervalMinutes).toBe(15);
 
     // The same file again: the user is asked, and chooses to keep both.
@@ -191,7 +206,9 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
     const truncated = path.join(freshDir(), 'truncated.json');
     fs.writeFileSync(truncated, fs.readFileSync(file, 'utf8').slice(0, 200));
     await other.page.getByLabel('Export file to import').setInputFiles(truncated);
-    await expect(other.page.getByRole('alert').textContent()).resolves.toMatch(/not valid JSON, so it may be truncated.*Nothing was imported/);
+    await expect(other.page.getByRole('alert').textContent()).resolves.toMatch(
+      /not valid JSON, so it may be truncated.*Nothing was imported/,
+    );
     await expect.poll(() => other.page.locator('.note-item').count()).toBe(2);
   });
 
@@ -218,7 +235,10 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
   });
 
   it("lists and adds a subnet's notes on its page", async () => {
-    const host = await startHost({ dataDir: freshDir(), serviceOptions: { demo: { subnetCount: 6, maxUids: 16, days: 2 } } });
+    const host = await startHost({
+      dataDir: freshDir(),
+      serviceOptions: { demo: { subnetCount: 6, maxUids: 16, days: 2 } },
+    });
     hosts.push(host);
     await call(host, 'app.useDataset', { dataset: 'demo' });
     const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
@@ -241,13 +261,23 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
       return {
         pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
         title: document.title,
-        forbidden: all.filter((e) => /^(script|iframe|object|embed|form|input|style|svg|link|meta|base)$/i.test(e.tagName)).map((e) => e.tagName),
-        handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`)),
+        forbidden: all
+          .filter((e) => /^(script|iframe|object|embed|form|input|style|svg|link|meta|base)$/i.test(e.tagName))
+          .map((e) => e.tagName),
+        handlers: all.flatMap((e) =>
+          [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`),
+        ),
         styled: all.filter((e) => e.hasAttribute('style')).map((e) => e.tagName),
         badUrls: all.flatMap((e) =>
-          ['href', 'src', 'action', 'srcdoc', 'xlink:href'].map((n) => e.getAttribute(n)).filter((v): v is string => v !== null && !/^(https?:|mailto:|#)/i.test(v)),
+          ['href', 'src', 'action', 'srcdoc', 'xlink:href']
+            .map((n) => e.getAttribute(n))
+            .filter((v): v is string => v !== null && !/^(https?:|mailto:|#)/i.test(v)),
         ),
-        links: [...root.querySelectorAll('a[href]')].map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]),
+        links: [...root.querySelectorAll('a[href]')].map((a) => [
+          a.getAttribute('href'),
+          a.getAttribute('target'),
+          a.getAttribute('rel'),
+        ]),
       };
     });
     expect(found).toEqual({
@@ -265,7 +295,7 @@ describe.skipIf(missing !== null)('research notes in Chromium, against the real 
 const HOSTILE = [
   '# Review with pasted HTML',
   '<script>window.__pwned = "script"; document.title = "pwned"</script>',
-  '<img src=x onerror="window.__pwned = \'img\'; document.title = \'pwned\'">',
+  "<img src=x onerror=\"window.__pwned = 'img'; document.title = 'pwned'\">",
   '<a href="javascript:window.__pwned = \'link\'">click me</a>',
   '[md link](javascript:window.__pwned=1)',
   '<iframe src="javascript:parent.__pwned = \'iframe\'"></iframe>',

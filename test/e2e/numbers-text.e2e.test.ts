@@ -11,7 +11,30 @@ const missing = chromiumMissingReason();
 if (missing) console.warn(`[skip] numbers and text browser tests: ${missing}`);
 
 /** One symbol from each script the chain's token symbols use, and the demo's Han, math and hieroglyph ones. */
-const SAMPLES = ['Τ', 'α', 'א', 'ت', 'ᚠ', 'ᚁ', 'ა', 'Ա', 'Ы', 'Ⲁ', '𑀀', 'න', 'Ⰰ', 'ก', 'ㄱ', 'አ', 'अ', 'ア', 'ⴰ', '中', '𝔸', '𓂀'];
+const SAMPLES = [
+  'Τ',
+  'α',
+  'א',
+  'ت',
+  'ᚠ',
+  'ᚁ',
+  'ა',
+  'Ա',
+  'Ы',
+  'Ⲁ',
+  '𑀀',
+  'න',
+  'Ⰰ',
+  'ก',
+  'ㄱ',
+  'አ',
+  'अ',
+  'ア',
+  'ⴰ',
+  '中',
+  '𝔸',
+  '𓂀',
+];
 
 describe.skipIf(missing !== null)('numbers and text', () => {
   const app = useDemoApp({ subnetCount: 24, maxUids: 32, days: 2 });
@@ -26,13 +49,13 @@ describe.skipIf(missing !== null)('numbers and text', () => {
     const headers = await page.locator('table.subnets-table thead th').allTextContents();
     const index = headers.findIndex((t) => t.startsWith(label)) + 1;
     // The figure only: a cell may also carry a badge (e.g. "not emitted" beside a miner pool of 0).
-    return page
-      .locator(`table.subnets-table tbody td:nth-child(${index})`)
-      .evaluateAll((cells) => cells.map((td) => {
+    return page.locator(`table.subnets-table tbody td:nth-child(${index})`).evaluateAll((cells) =>
+      cells.map((td) => {
         const copy = td.cloneNode(true) as HTMLElement;
         copy.querySelectorAll('.badge').forEach((b) => b.remove());
         return copy.textContent ?? '';
-      }));
+      }),
+    );
   };
 
   it('gives every figure in a column the same number of decimals', async () => {
@@ -48,7 +71,12 @@ describe.skipIf(missing !== null)('numbers and text', () => {
       for (const c of cells) expect(c, label).toMatch(shape);
     }
     // Tabular numerals: every digit is as wide as every other.
-    expect(await page.locator('table.subnets-table td.num').first().evaluate((td) => getComputedStyle(td).fontVariantNumeric)).toContain('tabular-nums');
+    expect(
+      await page
+        .locator('table.subnets-table td.num')
+        .first()
+        .evaluate((td) => getComputedStyle(td).fontVariantNumeric),
+    ).toContain('tabular-nums');
   });
 
   it('shows the pool reserves, and the price change over a day from local history (none over a week, never synced then)', async () => {
@@ -75,7 +103,9 @@ describe.skipIf(missing !== null)('numbers and text', () => {
       for (const s of samples) out[s] = (await document.fonts.load('16px "Scout Symbols"', s)).length;
       return out;
     }, SAMPLES);
-    const uncovered = Object.entries(loaded).filter(([, faces]) => faces === 0).map(([s]) => s);
+    const uncovered = Object.entries(loaded)
+      .filter(([, faces]) => faces === 0)
+      .map(([s]) => s);
     expect(uncovered).toEqual([]);
     // Every symbol in the table has a face of the shipped font.
     const symbols = (await column('Symbol')).filter((s) => s.trim());

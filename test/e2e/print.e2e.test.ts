@@ -53,11 +53,24 @@ describe.skipIf(skip !== null)('paper-ready PDF reports', () => {
     const sensitivityPage = pages.find((p) => p.includes('Sensitivity: profit per month'))!;
     expect(sensitivityPage).toContain('Profit (USD/month) by TAO price and competitor count');
     // No page ends on a section heading (the heading would be stranded from its content).
-    const headings = ['Sensitivity: profit per month', 'Who earns what', 'Research notes', 'Key figures', 'If you mine here', 'History'];
+    const headings = [
+      'Sensitivity: profit per month',
+      'Who earns what',
+      'Research notes',
+      'Key figures',
+      'If you mine here',
+      'History',
+    ];
     for (const text of pages) {
-      const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^Page \d+ of \d+/.test(l) && !/Subnet Scout/.test(l));
+      const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^Page \d+ of \d+/.test(l) && !/Subnet Scout/.test(l));
       const last = lines.at(-1) ?? '';
-      expect(headings.some((h) => last.startsWith(h)), `a page ends on "${last}"`).toBe(false);
+      expect(
+        headings.some((h) => last.startsWith(h)),
+        `a page ends on "${last}"`,
+      ).toBe(false);
     }
     // Every page renders (pdftoppm draws it) and is not blank.
     const prefix = path.join(dir, 'print-page');
@@ -72,7 +85,9 @@ describe.skipIf(skip !== null)('paper-ready PDF reports', () => {
     await report.emulateMedia({ media: 'print' });
     await report.goto(`${host.url}/#/report/subnet/1`);
     await report.locator('.report .figure').first().waitFor();
-    const borders = await report.locator('.report .figure').evaluateAll((els) => els.map((e) => getComputedStyle(e).borderBottomStyle));
+    const borders = await report
+      .locator('.report .figure')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).borderBottomStyle));
     expect(borders.length).toBeGreaterThan(0);
     expect(borders.every((b) => b === 'none')).toBe(true);
     await report.close();
@@ -80,7 +95,11 @@ describe.skipIf(skip !== null)('paper-ready PDF reports', () => {
 
   it('a watchlist report opens with contents listing each subnet', async () => {
     const list = await page.evaluate(() => window.scout.call('watchlists.create', { name: 'Paper list' }));
-    for (const netuid of [2, 4, 6]) await page.evaluate(([id, n]) => window.scout.call('watchlists.addSubnet', { id: id!, netuid: n! }), [list.id, netuid]);
+    for (const netuid of [2, 4, 6])
+      await page.evaluate(
+        ([id, n]) => window.scout.call('watchlists.addSubnet', { id: id!, netuid: n! }),
+        [list.id, netuid],
+      );
     await page.goto(`${host.url}/#/watchlists`);
     await page.reload();
     const pdf = await download(() => page.getByRole('button', { name: 'Report (PDF)' }).click());

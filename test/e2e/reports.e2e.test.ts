@@ -46,7 +46,11 @@ describe.skipIf(skip !== null)('PDF reports', () => {
     await page.evaluate(async () => {
       const note = await window.scout.call('notes.create', { netuid: 1, title: 'Scoring review' });
       const { id, createdAtMs: _c, updatedAtMs: _u, ...content } = note;
-      await window.scout.call('notes.save', { id, kind: 'save', content: { ...content, body: 'Validators reward **latency under 200 ms**.' } });
+      await window.scout.call('notes.save', {
+        id,
+        kind: 'save',
+        content: { ...content, body: 'Validators reward **latency under 200 ms**.' },
+      });
     });
     await page.goto(`${host.url}/#/subnet/1`);
     const pdf = await download(() => page.getByRole('button', { name: 'Export PDF report' }).click());
@@ -79,7 +83,11 @@ describe.skipIf(skip !== null)('PDF reports', () => {
 
   it('a watchlist report is a comparison table followed by one page run per subnet', async () => {
     const list = await page.evaluate(() => window.scout.call('watchlists.create', { name: 'Report list' }));
-    for (const netuid of [1, 3, 5]) await page.evaluate(([id, n]) => window.scout.call('watchlists.addSubnet', { id: id!, netuid: n! }), [list.id, netuid]);
+    for (const netuid of [1, 3, 5])
+      await page.evaluate(
+        ([id, n]) => window.scout.call('watchlists.addSubnet', { id: id!, netuid: n! }),
+        [list.id, netuid],
+      );
     await page.goto(`${host.url}/#/watchlists`);
     await page.reload(); // lists made through the contract: load them as a fresh window would
     const pdf = await download(() => page.getByRole('button', { name: 'Report (PDF)' }).click());

@@ -41,7 +41,9 @@ describe.skipIf(missing !== null)('renderer hardening', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __violations: Violation[] };
       w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push({ directive: e.violatedDirective, blocked: e.blockedURI }));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__violations.push({ directive: e.violatedDirective, blocked: e.blockedURI }),
+      );
     });
   });
   afterAll(async () => {
@@ -61,9 +63,18 @@ describe.skipIf(missing !== null)('renderer hardening', () => {
       keys: Object.getOwnPropertyNames(window.scout).sort(),
       types: Object.values(window.scout).map((v) => typeof v),
       frozen: Object.isFrozen(window.scout),
-      globals: ['require', 'process', 'module', 'exports', 'global', 'Buffer', '__dirname', 'ipcRenderer', 'electron', 'setImmediate'].filter(
-        (name) => name in window,
-      ),
+      globals: [
+        'require',
+        'process',
+        'module',
+        'exports',
+        'global',
+        'Buffer',
+        '__dirname',
+        'ipcRenderer',
+        'electron',
+        'setImmediate',
+      ].filter((name) => name in window),
     }));
     expect(exposed).toEqual({ keys: ['call', 'on'], types: ['function', 'function'], frozen: true, globals: [] });
   });

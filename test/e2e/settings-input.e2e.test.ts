@@ -37,8 +37,13 @@ describe.skipIf(missing !== null)('Settings: thresholds, -0 and the sync time li
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-threshold-pair.png') });
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('alert').filter({ hasText: /settings\.set: invalid argument \(verdictThresholds\.giniBad: Gini "bad above"/ }).waitFor();
-    expect((await host.service.call('settings.get', undefined)) as { value: Settings }).toMatchObject({ value: { verdictThresholds: { giniGood: 0.3 } } });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /settings\.set: invalid argument \(verdictThresholds\.giniBad: Gini "bad above"/ })
+      .waitFor();
+    expect((await host.service.call('settings.get', undefined)) as { value: Settings }).toMatchObject({
+      value: { verdictThresholds: { giniGood: 0.3 } },
+    });
 
     await page.getByLabel('Gini good below').fill('0.2');
     await page.getByLabel('Profit must exceed (USD/month)').fill('-0');

@@ -15,7 +15,8 @@ const README_SHOTS = path.join(__dirname, '../../resources/screenshots');
 /** Lets the page grow to its content (the app scrolls inside .content) so a full-page screenshot shows all of it. */
 async function unclipForScreenshot(page: Page): Promise<void> {
   await page.evaluate(() => {
-    for (const el of [document.documentElement, document.body, document.getElementById('root')]) el!.style.height = 'auto';
+    for (const el of [document.documentElement, document.body, document.getElementById('root')])
+      el!.style.height = 'auto';
     const frame = document.querySelector<HTMLElement>('.frame')!;
     frame.style.height = 'auto';
     document.querySelector<HTMLElement>('.content')!.style.overflow = 'visible';
@@ -64,15 +65,33 @@ describe.skipIf(missing !== null)('subnet page', () => {
     // A subnet where a newcomer earns something, so profit moves with the TAO price and scenarios differ.
     const netuid = await page.evaluate(async () => {
       const all = await window.scout.call('scenario.evaluate', {
-        scenario: { taoPriceUsd: 400, rentUsdPerMonth: 150, position: { kind: 'percentile', percentile: 50 }, competitorCount: null, horizonMonths: 6, sellDiscount: 0.01 },
+        scenario: {
+          taoPriceUsd: 400,
+          rentUsdPerMonth: 150,
+          position: { kind: 'percentile', percentile: 50 },
+          competitorCount: null,
+          horizonMonths: 6,
+          sellDiscount: 0.01,
+        },
       });
       return all.find((e) => (e.taoPerDay.value ?? 0) > 0 && e.profitUsdPerMonth.value !== null)!.netuid;
     });
     await page.evaluate(() => window.scout.call('watchlists.create', { name: 'X' }));
-    const detail = await page.evaluate((n) => window.scout.call('subnet.economics', {
-      netuid: n,
-      scenario: { taoPriceUsd: 400, rentUsdPerMonth: 150, position: { kind: 'percentile', percentile: 50 }, competitorCount: null, horizonMonths: 6, sellDiscount: 0.01 },
-    }), netuid);
+    const detail = await page.evaluate(
+      (n) =>
+        window.scout.call('subnet.economics', {
+          netuid: n,
+          scenario: {
+            taoPriceUsd: 400,
+            rentUsdPerMonth: 150,
+            position: { kind: 'percentile', percentile: 50 },
+            competitorCount: null,
+            horizonMonths: 6,
+            sellDiscount: 0.01,
+          },
+        }),
+      netuid,
+    );
 
     await page.locator(`table.subnets-table tr[data-netuid="${netuid}"]`).click();
     const heading = page.getByRole('heading', { level: 1 });
@@ -81,11 +100,17 @@ describe.skipIf(missing !== null)('subnet page', () => {
     await expect(heading.textContent()).resolves.toContain(detail.analysis.name);
 
     // A known figure, read off the engine: earning miners / miner UIDs.
-    const miners = page.locator('.figure-item', { has: page.locator('dt', { hasText: 'Earning miners / miner UIDs' }) }).locator('dd');
-    await expect(miners.innerText()).resolves.toBe(`${detail.analysis.counts.earningMiners.value} / ${detail.analysis.counts.minerUids.value}`);
+    const miners = page
+      .locator('.figure-item', { has: page.locator('dt', { hasText: 'Earning miners / miner UIDs' }) })
+      .locator('dd');
+    await expect(miners.innerText()).resolves.toBe(
+      `${detail.analysis.counts.earningMiners.value} / ${detail.analysis.counts.minerUids.value}`,
+    );
 
     // Provenance: on hover (title) and as the accessible description keyboard users get.
-    const price = page.locator('.figure-item', { has: page.locator('dt', { hasText: 'Alpha price' }) }).locator('.figure');
+    const price = page
+      .locator('.figure-item', { has: page.locator('dt', { hasText: 'Alpha price' }) })
+      .locator('.figure');
     await expect(price.getAttribute('title')).resolves.toMatch(/chain, block [\d,]+/);
     const hintId = await price.getAttribute('aria-describedby');
     await expect(page.locator(`[id="${hintId}"]`).textContent()).resolves.toContain('block');
@@ -105,7 +130,9 @@ describe.skipIf(missing !== null)('subnet page', () => {
     // Charts: the newcomer's cumulative profit path, six history charts, the price and pool, the distribution and the
     // Lorenz curve, each drawn.
     await expect(page.locator('canvas').count()).resolves.toBe(10);
-    await expect(page.locator('.profit-path canvas').getAttribute('aria-label')).resolves.toMatch(/^Cumulative profit over 6 months, ending at /);
+    await expect(page.locator('.profit-path canvas').getAttribute('aria-label')).resolves.toMatch(
+      /^Cumulative profit over 6 months, ending at /,
+    );
     const painted = await paintedPixels(page);
     for (const n of painted) expect(n).toBeGreaterThan(2000);
 
@@ -138,7 +165,9 @@ describe.skipIf(missing !== null)('subnet page', () => {
     await listBox.click();
     await expect.poll(() => listBox.isChecked()).toBe(true);
     await expect
-      .poll(() => page.evaluate(async () => (await window.scout.call('watchlists.list')).find((l) => l.name === 'X')!.netuids))
+      .poll(() =>
+        page.evaluate(async () => (await window.scout.call('watchlists.list')).find((l) => l.name === 'X')!.netuids),
+      )
       .toContain(netuid);
 
     // Save two scenarios at different TAO prices and compare them side by side.
@@ -154,7 +183,9 @@ describe.skipIf(missing !== null)('subnet page', () => {
     const compare = page.locator('table.compare-table');
     await expect(compare.locator('thead th').count()).resolves.toBe(3);
     const profitRow = compare.locator('tr', { has: page.locator('th', { hasText: /^Profit$/ }) }).locator('td');
-    await expect.poll(async () => (await profitRow.allInnerTexts()).filter((t) => t.startsWith('$') || t.startsWith('-')).length).toBe(2);
+    await expect
+      .poll(async () => (await profitRow.allInnerTexts()).filter((t) => t.startsWith('$') || t.startsWith('-')).length)
+      .toBe(2);
     const [cheap, dear] = await profitRow.allInnerTexts();
     expect(cheap).not.toBe(dear);
 
@@ -182,11 +213,19 @@ describe.skipIf(missing !== null)('subnet page', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(host.url);
     await page.evaluate(async () => {
-      if ((await window.scout.call('app.info')).dataset !== 'demo') await window.scout.call('app.useDataset', { dataset: 'demo' });
+      if ((await window.scout.call('app.info')).dataset !== 'demo')
+        await window.scout.call('app.useDataset', { dataset: 'demo' });
     });
     const pointsIn = (historyDays: number | 'all') =>
       page.evaluate(
-        async (days) => (await window.scout.call('subnet.economics', { netuid: 1, scenario: (await window.scout.call('settings.get')).scenario, historyDays: days })).history.length,
+        async (days) =>
+          (
+            await window.scout.call('subnet.economics', {
+              netuid: 1,
+              scenario: (await window.scout.call('settings.get')).scenario,
+              historyDays: days,
+            })
+          ).history.length,
         historyDays,
       );
     const [week, all] = [await pointsIn(7), await pointsIn('all')];
@@ -197,7 +236,10 @@ describe.skipIf(missing !== null)('subnet page', () => {
       const [response] = await Promise.all([
         page.waitForResponse((r) => {
           if (!r.url().endsWith('/api/call')) return false;
-          const { method, arg } = JSON.parse(r.request().postData() ?? '{}') as { method?: string; arg?: { historyDays?: unknown } };
+          const { method, arg } = JSON.parse(r.request().postData() ?? '{}') as {
+            method?: string;
+            arg?: { historyDays?: unknown };
+          };
           return method === 'subnet.economics' && arg?.historyDays === historyDays;
         }),
         act(),
@@ -205,7 +247,8 @@ describe.skipIf(missing !== null)('subnet page', () => {
       return (await response.body()).length;
     };
     const firstChart = page.getByRole('region', { name: 'History' }).locator('.chart-card canvas').first();
-    const range = (label: string) => page.getByRole('region', { name: 'History' }).locator('.segmented label', { hasText: label });
+    const range = (label: string) =>
+      page.getByRole('region', { name: 'History' }).locator('.segmented label', { hasText: label });
 
     // First the charts' default month; the demo's 8 days all fit in it.
     await detailCall(30, () => page.goto(`${host.url}/#/subnet/1`));
@@ -227,14 +270,17 @@ describe.skipIf(missing !== null)('subnet page', () => {
     await page.close();
   });
 
-  it('a netuid the data does not hold says so plainly (the core\'s not-found code), not as a failure to retry', async () => {
+  it("a netuid the data does not hold says so plainly (the core's not-found code), not as a failure to retry", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(host.url);
     await page.evaluate(async () => {
-      if ((await window.scout.call('app.info')).dataset !== 'demo') await window.scout.call('app.useDataset', { dataset: 'demo' });
+      if ((await window.scout.call('app.info')).dataset !== 'demo')
+        await window.scout.call('app.useDataset', { dataset: 'demo' });
     });
     await page.goto(`${host.url}/#/subnet/999`);
-    const missing = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'SN999 is not in this data' }) });
+    const missing = page
+      .getByRole('alert')
+      .filter({ has: page.getByRole('heading', { name: 'SN999 is not in this data' }) });
     await missing.waitFor();
     expect(await missing.textContent()).toContain('No sync has read a subnet numbered 999');
     // Not the core's words for a failure, and nothing offering to try again.

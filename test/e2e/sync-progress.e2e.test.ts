@@ -21,7 +21,11 @@ describe.skipIf(missing !== null || !metadata)('sync progress in the main area',
     browser = await launchChromium();
     node = await startStandInNode({ metadataPath: metadata!, subnetCount: 12, maxUids: 16, seed: 7 });
     host = await startHost({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-progress-e2e-')) });
-    const reply = await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 });
+    const reply = await host.service.call('settings.set', {
+      network: 'custom',
+      customEndpoint: node.url,
+      syncIntervalMinutes: 0,
+    });
     expect(reply.ok).toBe(true);
   });
   afterAll(async () => {

@@ -20,7 +20,11 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     browser = await launchChromium();
     node = await startStandInNode({ metadataPath: metadata!, subnetCount: 12, maxUids: 16, seed: 5 });
     host = await startHost({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'scout-sync-e2e-')) });
-    const reply = await host.service.call('settings.set', { network: 'custom', customEndpoint: node.url, syncIntervalMinutes: 0 });
+    const reply = await host.service.call('settings.set', {
+      network: 'custom',
+      customEndpoint: node.url,
+      syncIntervalMinutes: 0,
+    });
     expect(reply.ok).toBe(true);
   });
   afterAll(async () => {
@@ -35,11 +39,17 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Sync now' }).first().click();
-    await expect.poll(() => page.getByTestId('sync-message').textContent(), { timeout: 15_000 }).toMatch(/Read SN\d+ \(\d+\/\d+\)/);
+    await expect
+      .poll(() => page.getByTestId('sync-message').textContent(), { timeout: 15_000 })
+      .toMatch(/Read SN\d+ \(\d+\/\d+\)/);
     await page.locator('table.subnets-table tbody tr').first().waitFor({ timeout: 30_000 });
     const block = node.finalizedHead().number;
-    await expect(page.getByTestId('data-age').textContent()).resolves.toContain(`block ${block.toLocaleString('en-US')}`);
-    expect(await page.getByTestId('sync-message').textContent()).toContain(`Synced block ${block.toLocaleString('en-US')}`);
+    await expect(page.getByTestId('data-age').textContent()).resolves.toContain(
+      `block ${block.toLocaleString('en-US')}`,
+    );
+    expect(await page.getByTestId('sync-message').textContent()).toContain(
+      `Synced block ${block.toLocaleString('en-US')}`,
+    );
     expect(await page.locator('table.subnets-table tbody tr').count()).toBe(node.truthAt(block).subnets.size);
   });
 
@@ -50,7 +60,9 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     const headers = await page.locator('table.subnets-table thead th').allTextContents();
     const column = headers.findIndex((h) => h.startsWith('Emission (τ in)'));
     expect(column).toBeGreaterThan(0);
-    expect(await page.locator('table.subnets-table thead th').nth(column).getAttribute('title')).toMatch(/btcli.*Emission.*chain buys.*total TAO entering the subnet/s);
+    expect(await page.locator('table.subnets-table thead th').nth(column).getAttribute('title')).toMatch(
+      /btcli.*Emission.*chain buys.*total TAO entering the subnet/s,
+    );
     const truth = node.truthAt(node.finalizedHead().number);
     const [netuid, sub] = [...truth.subnets].find(([n, s]) => n > 0 && (s.storage.excessTao ?? 0n) > 0n)!;
     const row = page.locator(`table.subnets-table tbody tr[data-netuid="${netuid}"]`);
@@ -76,7 +88,8 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     await page.getByRole('heading', { name: 'Moves' }).waitFor();
     const id = await page.evaluate(async () => (await window.scout.call('watchlists.list'))[0]!.id);
     const netuids = [...node.truthAt(node.finalizedHead().number).subnets.keys()].filter((n) => n > 0).slice(0, 6);
-    for (const n of netuids) await page.evaluate(([i, x]) => window.scout.call('watchlists.addSubnet', { id: i!, netuid: x! }), [id, n]);
+    for (const n of netuids)
+      await page.evaluate(([i, x]) => window.scout.call('watchlists.addSubnet', { id: i!, netuid: x! }), [id, n]);
     // Any price move counts as big for this list.
     await page.evaluate((i) => window.scout.call('watchlists.setThresholds', { id: i, thresholds: { price: 0 } }), id);
     await page.reload();
@@ -85,7 +98,9 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
 
     node.produceBlocks(600); // prices move from block to block on the stand-in chain
     await page.locator('.statusbar').getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => page.locator('article.card .change-highlight').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('article.card .change-highlight').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: path.join(__dirname, '../../test-results/watchlist-after-sync.png') });
   });
 
@@ -97,7 +112,9 @@ describe.skipIf(missing !== null || !metadata)('syncing from the app', () => {
     await page.locator('table.subnets-table tbody tr').first().waitFor();
     const rows = await page.locator('table.subnets-table tbody tr').count();
     await page.locator('.statusbar').getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => page.getByTestId('sync-message').textContent(), { timeout: 15_000 }).toMatch(/Cannot reach/);
+    await expect
+      .poll(() => page.getByTestId('sync-message').textContent(), { timeout: 15_000 })
+      .toMatch(/Cannot reach/);
     await page.locator('.statusbar').getByText('offline').waitFor();
     expect(await page.locator('table.subnets-table tbody tr').count()).toBe(rows);
     host.service.sync.cancel();

@@ -24,14 +24,21 @@ describe.skipIf(missing !== null)('user data across two windows', () => {
     await page.waitForLoadState('networkidle');
     const calls: string[] = [];
     page.on('request', (r) => {
-      if (r.url().endsWith('/api/call')) calls.push((JSON.parse(r.postData() ?? '{}') as { method?: string }).method ?? '');
+      if (r.url().endsWith('/api/call'))
+        calls.push((JSON.parse(r.postData() ?? '{}') as { method?: string }).method ?? '');
     });
     return calls;
   };
   // Gone if the page reloads: proves the reader saw everything without one.
-  const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-  const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument);
-  const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  const markDocument = (page: Page) =>
+    page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  const sameDocument = (page: Page) =>
+    page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument);
+  const nav = (page: Page, name: string) =>
+    page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
 
   it('a watchlist created and renamed in one window shows up in the other', async () => {
     const writer = await open('watchlists');
@@ -62,7 +69,14 @@ describe.skipIf(missing !== null)('user data across two windows', () => {
     await writer.getByRole('button', { name: 'Rename' }).click();
     await writer.getByLabel('Watchlist name').fill('GPU shortlist');
     await writer.getByRole('button', { name: 'Save name' }).click();
-    await expect.poll(() => reader.getByRole('combobox', { name: 'Watchlist', exact: true }).locator('option', { hasText: 'GPU shortlist' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        reader
+          .getByRole('combobox', { name: 'Watchlist', exact: true })
+          .locator('option', { hasText: 'GPU shortlist' })
+          .count(),
+      )
+      .toBe(1);
     expect(calls.slice(before).filter((m) => FIGURE_CALLS.includes(m))).toEqual([]);
     expect(await sameDocument(reader)).toBe(true);
   });
@@ -79,7 +93,9 @@ describe.skipIf(missing !== null)('user data across two windows', () => {
     await writer.getByLabel('Role').selectOption('hotkey');
     await writer.getByLabel('Label', { exact: true }).fill('rig-from-the-other-window');
     await writer.getByRole('button', { name: 'Add key' }).click();
-    await expect.poll(() => reader.getByRole('table', { name: 'Team keys' }).textContent()).toContain('rig-from-the-other-window');
+    await expect
+      .poll(() => reader.getByRole('table', { name: 'Team keys' }).textContent())
+      .toContain('rig-from-the-other-window');
     expect(calls.filter((m) => FIGURE_CALLS.includes(m) || m === 'watchlists.list')).toEqual([]);
     expect(await sameDocument(reader)).toBe(true);
   });

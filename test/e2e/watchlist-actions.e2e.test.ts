@@ -65,19 +65,31 @@ describe.skipIf(missing !== null)('adding to watchlists from the table', () => {
     const changes = await page.locator('article.card tbody tr td:nth-child(3) .change').allTextContents();
     expect(changes.length).toBeGreaterThan(0);
     // (Screen readers also hear "big move", "up" or "down", which the arrow and highlight show on screen.)
-    for (const c of changes) expect(c).toMatch(/^[▲▼] (big move: )?(up|down) [+−]\d+\.\d% \(\d+\.\d{6} → \d+\.\d{6}\)$/);
+    for (const c of changes)
+      expect(c).toMatch(/^[▲▼] (big move: )?(up|down) [+−]\d+\.\d% \(\d+\.\d{6} → \d+\.\d{6}\)$/);
   });
 
   it('names new scoring code under the subnet whose owner bumped its weights version between the last two syncs', async () => {
     // The demo's newest two points are a day apart, either side of the owner's call (owner-calls.ts OWNER_CALL_BLOCK).
     const netuid = SITUATIONS.weightsVersionBump;
     const id = await page.evaluate(async () => (await window.scout.call('watchlists.list'))[0]!.id);
-    const listed = await page.evaluate((i) => window.scout.call('watchlists.list').then((l) => l.find((w) => w.id === i)!.netuids), id);
-    if (!listed.includes(netuid)) await page.evaluate(([i, n]) => window.scout.call('watchlists.addSubnet', { id: i, netuid: n }), [id, netuid] as const);
+    const listed = await page.evaluate(
+      (i) => window.scout.call('watchlists.list').then((l) => l.find((w) => w.id === i)!.netuids),
+      id,
+    );
+    if (!listed.includes(netuid))
+      await page.evaluate(([i, n]) => window.scout.call('watchlists.addSubnet', { id: i, netuid: n }), [
+        id,
+        netuid,
+      ] as const);
     await nav('Subnets');
     await nav('Watchlists');
-    const row = page.locator('article.card tbody tr').filter({ has: page.getByRole('button', { name: new RegExp(`^SN${netuid} `) }) });
-    await expect.poll(() => row.getByRole('note').textContent()).toMatch(/^Competition reset: scoring code changed: weights version (\d+) → (\d+)$/);
+    const row = page
+      .locator('article.card tbody tr')
+      .filter({ has: page.getByRole('button', { name: new RegExp(`^SN${netuid} `) }) });
+    await expect
+      .poll(() => row.getByRole('note').textContent())
+      .toMatch(/^Competition reset: scoring code changed: weights version (\d+) → (\d+)$/);
     const [, from, to] = /(\d+) → (\d+)/.exec((await row.getByRole('note').textContent())!)!;
     expect(Number(to)).toBe(Number(from) + 1);
     // No other subnet of this small network had an event between the two days.

@@ -16,10 +16,12 @@ if (missing) console.warn(`[skip] browser tests: ${missing}`);
 describe.skipIf(missing !== null)('a what-if that fails to evaluate', () => {
   const app = useDemoApp({ subnetCount: 12, maxUids: 32, days: 3 });
 
-  const cellTexts = (page: Page, column: number) => page.locator(`table.subnets-table tbody tr td:nth-child(${column})`).allTextContents();
+  const cellTexts = (page: Page, column: number) =>
+    page.locator(`table.subnets-table tbody tr td:nth-child(${column})`).allTextContents();
   const columnIndex = async (page: Page, label: string) =>
     (await page.locator('table.subnets-table thead th').allTextContents()).findIndex((t) => t.startsWith(label)) + 1;
-  const tableNotice = (page: Page) => page.getByRole('alert').filter({ hasText: 'Profit and verdicts could not be updated.' });
+  const tableNotice = (page: Page) =>
+    page.getByRole('alert').filter({ hasText: 'Profit and verdicts could not be updated.' });
   const storedRent = async () => {
     const reply = await app().host.service.call('settings.get', undefined);
     return reply.ok ? (reply.value as Settings).scenario.rentUsdPerMonth : null;

@@ -16,7 +16,8 @@ describe.skipIf(missing !== null)('the Subnets table and the what-if panel', () 
     page = app().page;
   });
 
-  const cellTexts = (column: number) => page.locator(`table.subnets-table tbody tr td:nth-child(${column})`).allTextContents();
+  const cellTexts = (column: number) =>
+    page.locator(`table.subnets-table tbody tr td:nth-child(${column})`).allTextContents();
   const columnIndex = async (label: string) =>
     (await page.locator('table.subnets-table thead th').allTextContents()).findIndex((t) => t.startsWith(label)) + 1;
 
@@ -36,7 +37,10 @@ describe.skipIf(missing !== null)('the Subnets table and the what-if panel', () 
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: path.join(SHOTS, 'subnets-table.png') });
     await page.setViewportSize({ width: 1400, height: 900 });
-    fs.copyFileSync(path.join(SHOTS, 'subnets-table.png'), path.resolve(__dirname, '../../resources/screenshots/subnets-table.png'));
+    fs.copyFileSync(
+      path.join(SHOTS, 'subnets-table.png'),
+      path.resolve(__dirname, '../../resources/screenshots/subnets-table.png'),
+    );
   });
 
   it('filters by verdict and by search', async () => {
@@ -97,7 +101,10 @@ describe.skipIf(missing !== null)('the Subnets table and the what-if panel', () 
   });
 
   it('exports the table as the user sees it to CSV', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     const file = await download.path();
     const lines = fs.readFileSync(file!, 'utf8').trim().split('\n');
     const count = await page.locator('table.subnets-table tbody tr').count();
@@ -117,12 +124,16 @@ describe.skipIf(missing !== null)('watchlists', () => {
     await page.getByRole('heading', { name: 'GPU candidates' }).waitFor();
     // Add subnets the way another screen would (the subnet page has the checkbox): through the contract.
     const id = await page.evaluate(async () => (await window.scout.call('watchlists.list'))[0]!.id);
-    for (const netuid of [1, 2, 3]) await page.evaluate(([i, n]) => window.scout.call('watchlists.addSubnet', { id: i!, netuid: n! }), [id, netuid]);
+    for (const netuid of [1, 2, 3])
+      await page.evaluate(([i, n]) => window.scout.call('watchlists.addSubnet', { id: i!, netuid: n! }), [id, netuid]);
     await page.reload();
     await page.getByRole('button', { name: /^SN1 / }).waitFor();
     await expect.poll(() => page.locator('article.card tbody tr').count()).toBe(3);
     // The demo network moves prices and registrations between days: at least one move is beyond a 20% threshold.
-    await page.evaluate((i) => window.scout.call('watchlists.setThresholds', { id: i, thresholds: { price: 0, registrationCost: 0 } }), id);
+    await page.evaluate(
+      (i) => window.scout.call('watchlists.setThresholds', { id: i, thresholds: { price: 0, registrationCost: 0 } }),
+      id,
+    );
     await page.reload();
     await page.getByRole('button', { name: /^SN1 / }).waitFor();
     await expect.poll(() => page.locator('article.card .change-highlight').count()).toBeGreaterThan(0);

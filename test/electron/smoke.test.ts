@@ -72,17 +72,24 @@ describe.skipIf(skipReason !== '')('Electron app', () => {
       // A real answer from the core, not the status bar's placeholder: a subnet row of the demo data.
       await page.getByRole('button', { name: 'Open demo data' }).click();
       await page.locator('table.subnets-table tbody tr').first().waitFor({ timeout: 30_000 });
-      const first = await page.evaluate(async () => (await window.scout.call('subnets.list')).rows.find((r) => r.netuid !== 0)!);
+      const first = await page.evaluate(async () =>
+        (await window.scout.call('subnets.list')).rows.find((r) => r.netuid !== 0)!,
+      );
       await expect(page.locator('table.subnets-table tbody').textContent()).resolves.toContain(first.name);
 
       // Through main's printReport: a hidden window, printToPDF.
-      const report = await page.evaluate((netuid) => window.scout.call('reports.pdf', { target: { kind: 'subnet', netuid } }), first.netuid);
+      const report = await page.evaluate(
+        (netuid) => window.scout.call('reports.pdf', { target: { kind: 'subnet', netuid } }),
+        first.netuid,
+      );
       const pdf = Buffer.from(report.pdfBase64, 'base64');
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       if (pdftotext) {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-electron-pdf-')), report.filename);
         fs.writeFileSync(file, pdf);
-        expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8')).toContain(`SN${first.netuid} · ${first.name}`);
+        expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8')).toContain(
+          `SN${first.netuid} · ${first.name}`,
+        );
       } else console.warn('[skip] Electron smoke test: the PDF text is not read back (no pdftotext)');
 
       // A refusal reaches the page with its code (the context bridge keeps a plain object whole, not an Error).
@@ -100,7 +107,9 @@ describe.skipIf(skipReason !== '')('Electron app', () => {
         process: typeof (window as unknown as { process?: unknown }).process,
       }));
       expect(exposed).toEqual({ scout: 'function', require: 'undefined', process: 'undefined' });
-      expect(await app.evaluate(({ app: electronApp }) => electronApp.commandLine.hasSwitch('no-sandbox'))).toBe(noSandbox !== '');
+      expect(await app.evaluate(({ app: electronApp }) => electronApp.commandLine.hasSwitch('no-sandbox'))).toBe(
+        noSandbox !== '',
+      );
     } finally {
       await app.close();
     }

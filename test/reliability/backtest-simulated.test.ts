@@ -19,7 +19,13 @@ import { BLOCKS_PER_DAY } from '../../shared/domain';
 import { BLOCKS_PER_HOUR } from './synthetic-syncs';
 import { firstBlock, historyNetwork, writeSimulatedHistory, type SimulatedHistoryOptions } from './simulated-history';
 
-const OPTIONS: SimulatedHistoryOptions = { seed: 'backtest', subnetCount: 8, maxUids: 64, headBlock: DEFAULT_HEAD_BLOCK, hours: 14 * 24 };
+const OPTIONS: SimulatedHistoryOptions = {
+  seed: 'backtest',
+  subnetCount: 8,
+  maxUids: 64,
+  headBlock: DEFAULT_HEAD_BLOCK,
+  hours: 14 * 24,
+};
 
 interface Pair {
   uid: number;
@@ -37,7 +43,13 @@ interface SubnetBacktestJson {
   medianAbsErrorAlphaPerDay7d: number | null;
 }
 interface BacktestJson {
-  overall: { pairs: number; pairs7d: number; medianAbsErrorAlphaPerDay7d: number | null; meanPredictedEarnChance: number | null; observedEarnShare: number | null };
+  overall: {
+    pairs: number;
+    pairs7d: number;
+    medianAbsErrorAlphaPerDay7d: number | null;
+    meanPredictedEarnChance: number | null;
+    observedEarnShare: number | null;
+  };
   subnets: SubnetBacktestJson[];
 }
 
@@ -87,7 +99,9 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     const { db } = await openDatabase(path.join(dataDir, 'scout.db'));
     const t = performance.now();
     const written = writeSimulatedHistory(db, OPTIONS);
-    console.log(`[sim-backtest] ${written.fullPoints} simulated hourly syncs written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `[sim-backtest] ${written.fullPoints} simulated hourly syncs written in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     db.close();
     service = await ScoutService.open({ dataDir, version: 'test-sim-backtest' });
     const out: string[] = [];
@@ -123,7 +137,8 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
         paired++;
         expect(pair.actual.earned, `SN${netuid} uid ${k}`).toBe(newcomer.earned);
       }
-      for (const p of known(subnet)) expect(rec.get(key(p))?.earned, `SN${netuid} pair ${key(p)}`).toBe(p.actual.earned);
+      for (const p of known(subnet))
+        expect(rec.get(key(p))?.earned, `SN${netuid} pair ${key(p)}`).toBe(p.actual.earned);
     }
     expect(resolved).toBeGreaterThan(200);
     // A forecast needs an earner on the subnet at the sync before the registration: a new subnet's first
@@ -151,7 +166,7 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     expect(json.overall.medianAbsErrorAlphaPerDay7d).toEqual(expect.any(Number));
   });
 
-  it('a newcomer\'s actual alpha/day over its first week is what the simulation paid it', () => {
+  it("a newcomer's actual alpha/day over its first week is what the simulation paid it", () => {
     const relative: number[] = [];
     for (const s of json.subnets) {
       const sim = historyNetwork(OPTIONS).simulation(s.netuid, OPTIONS.headBlock);
@@ -165,7 +180,9 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     }
     relative.sort((a, b) => a - b);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-    console.log(`[sim-backtest] ${relative.length} earners: gap to the alpha the simulation paid, median ${pct(relative[relative.length >> 1]!)}, max ${pct(relative[relative.length - 1]!)}`);
+    console.log(
+      `[sim-backtest] ${relative.length} earners: gap to the alpha the simulation paid, median ${pct(relative[relative.length >> 1]!)}, max ${pct(relative[relative.length - 1]!)}`,
+    );
     expect(relative.length).toBeGreaterThan(10);
     // The app samples hourly and the chain pays per epoch (360 blocks): a few per cent of sampling error at most,
     // on subnets with several mechanisms too (their incentives weighted by the chain's split).
@@ -173,7 +190,8 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
   });
 
   it('P(earn) calibration: the forecast is within 0.05 overall, and 0.1 on each subnet with 50+ outcomes, of the share the simulation paid', () => {
-    const simShare = (pairs: Pair[], netuid: number) => pairs.filter((p) => record.get(netuid)!.get(key(p))!.earned).length / pairs.length;
+    const simShare = (pairs: Pair[], netuid: number) =>
+      pairs.filter((p) => record.get(netuid)!.get(key(p))!.earned).length / pairs.length;
     let predicted = 0;
     let earned = 0;
     let count = 0;
@@ -181,7 +199,9 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
       const pairs = known(s);
       if (pairs.length === 0) continue;
       const share = simShare(pairs, s.netuid);
-      console.log(`[sim-backtest] SN${s.netuid} ${s.name}: P(earn) forecast ${s.meanPredictedEarnChance!.toFixed(3)} vs simulation ${share.toFixed(3)} (${pairs.length})`);
+      console.log(
+        `[sim-backtest] SN${s.netuid} ${s.name}: P(earn) forecast ${s.meanPredictedEarnChance!.toFixed(3)} vs simulation ${share.toFixed(3)} (${pairs.length})`,
+      );
       expect(s.observedEarnShare).toBeCloseTo(share, 12);
       if (pairs.length >= 50) expect(Math.abs(s.meanPredictedEarnChance! - share)).toBeLessThan(0.1);
       predicted += s.meanPredictedEarnChance! * pairs.length;

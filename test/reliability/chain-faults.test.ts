@@ -67,7 +67,9 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     expect(await points()).toEqual(before);
     expect(outcome.stale.length).toBe(6);
     for (const s of outcome.stale) {
-      expect(s.reason).toBe(`Could not read SN${s.netuid}'s metagraph: state_call ${METAGRAPH}(netuid ${s.netuid}) at ${block} timed out after 3 s`);
+      expect(s.reason).toBe(
+        `Could not read SN${s.netuid}'s metagraph: state_call ${METAGRAPH}(netuid ${s.netuid}) at ${block} timed out after 3 s`,
+      );
     }
   });
 
@@ -78,11 +80,18 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     const outcome = await call(service, 'sync.start', {});
     expect(outcome.ok).toBe(true);
     expect(outcome.stale).toEqual([
-      { netuid: slow, reason: `Could not read SN${slow}'s metagraph: state_call ${METAGRAPH}(netuid ${slow}) at ${block} timed out after 3 s` },
+      {
+        netuid: slow,
+        reason: `Could not read SN${slow}'s metagraph: state_call ${METAGRAPH}(netuid ${slow}) at ${block} timed out after 3 s`,
+      },
     ]);
     const rows = (await call(service, 'subnets.list')).rows;
     expect(rows.find((r) => r.netuid === slow)!.staleReason).toMatch(/timed out after 3 s/);
-    expect(rows.filter((r) => r.netuid !== slow).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.netuid !== slow)
+        .every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber),
+    ).toBe(true);
   });
 
   it('a node too slow for a request made through @polkadot/api: the message names the JSON-RPC method', async () => {
@@ -92,7 +101,9 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     const outcome = await call(service, 'sync.start', {});
     expect(outcome.ok).toBe(false);
     expect(outcome.error).toMatch(
-      new RegExp(`^${escape(node.url)} answered too slowly while the sync read the block header: chain_getHeader at block 0x[0-9a-f]{10}… timed out after 3 s\\. Nothing was written`),
+      new RegExp(
+        `^${escape(node.url)} answered too slowly while the sync read the block header: chain_getHeader at block 0x[0-9a-f]{10}… timed out after 3 s\\. Nothing was written`,
+      ),
     );
     expect(await points()).toEqual(before);
   });
@@ -106,9 +117,10 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     );
   });
 
-  it('a node refusing one subnet\'s metagraph: only it is stale, naming the call, netuid and block, with the node\'s own error', async () => {
+  it("a node refusing one subnet's metagraph: only it is stale, naming the call, netuid and block, with the node's own error", async () => {
     const block = blockNo(node.produceBlocks(5).number - 2);
-    const trap = 'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
+    const trap =
+      'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
     node.faults.failRuntimeCall = [{ method: METAGRAPH, netuid: 5, code: -32000, message: trap }];
     const outcome = await call(service, 'sync.start', {});
     expect(outcome.ok).toBe(true);
@@ -116,10 +128,14 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     expect(outcome.stale).toEqual([{ netuid: 5, reason }]);
     const rows = (await call(service, 'subnets.list')).rows;
     expect(rows.find((r) => r.netuid === 5)!.staleReason).toBe(reason);
-    expect(rows.filter((r) => r.netuid !== 5).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.netuid !== 5)
+        .every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber),
+    ).toBe(true);
   });
 
-  it('a node refusing the network-wide dynamic info: the sync stops naming the call, block and the node\'s error, writes nothing', async () => {
+  it("a node refusing the network-wide dynamic info: the sync stops naming the call, block and the node's error, writes nothing", async () => {
     const block = blockNo(node.produceBlocks(5).number - 2);
     const before = await points();
     const missing = `Client error: Execution failed: Other: Exported method ${DYNAMIC_INFO} is not found`;
@@ -148,7 +164,7 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     expect(await points()).toEqual(before);
   });
 
-  it('garbage for one subnet\'s metagraph: only that subnet is stale, naming the call, the subnet and the type', async () => {
+  it("garbage for one subnet's metagraph: only that subnet is stale, naming the call, the subnet and the type", async () => {
     const block = blockNo(node.produceBlocks(5).number - 2);
     node.faults.garbageRuntimeCall = [{ method: METAGRAPH, netuid: 4 }];
     const outcome = await call(service, 'sync.start', {});
@@ -157,12 +173,18 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
       {
         netuid: 4,
         reason: expect.stringMatching(
-          new RegExp(`^Could not read SN4's metagraph: the node's answer to state_call ${METAGRAPH}\\(netuid 4\\) at ${block} could not be decoded as Option<SelectiveMetagraph> \\(.+\\)$`),
+          new RegExp(
+            `^Could not read SN4's metagraph: the node's answer to state_call ${METAGRAPH}\\(netuid 4\\) at ${block} could not be decoded as Option<SelectiveMetagraph> \\(.+\\)$`,
+          ),
         ),
       },
     ]);
     const rows = (await call(service, 'subnets.list')).rows;
-    expect(rows.filter((r) => r.netuid !== 4).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.netuid !== 4)
+        .every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber),
+    ).toBe(true);
   });
 
   it('a reset mid-backfill keeps the days already read; the next backfill reads only the missing days', async () => {
@@ -171,9 +193,12 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     node.faults.dropConnection = { method: 'chain_getBlockHash', afterCalls: 2, times: 1 };
     const failed = await call(service, 'sync.start', { backfillDays: 5 });
     expect(failed.ok).toBe(false);
-    expect(failed.error).toMatch(/dropped during the sync\. The backfill stopped at day \d of 5 .* a new backfill reads only the missing days/);
+    expect(failed.error).toMatch(
+      /dropped during the sync\. The backfill stopped at day \d of 5 .* a new backfill reads only the missing days/,
+    );
     const head = node.finalizedHead().number;
-    const backfilled = async () => (await points()).filter((p) => p.kind === 'backfill' && p.blockNumber > head - 6 * BLOCKS_PER_DAY);
+    const backfilled = async () =>
+      (await points()).filter((p) => p.kind === 'backfill' && p.blockNumber > head - 6 * BLOCKS_PER_DAY);
     const stored = (await backfilled()).length;
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(5);
@@ -197,7 +222,8 @@ describe.skipIf(!metadata)('chain faults: slow, garbage, reset mid-backfill', ()
     const oldDay = (await points()).at(-1)!.blockTimeMs - (NEWCOMER_HISTORY.days + 5) * 24 * HOUR_MS;
     const morning = maker.write(db, 100, oldDay - (oldDay % (24 * HOUR_MS)) + 8 * HOUR_MS);
     const evening = maker.write(db, 200, morning.blockTimeMs + 10 * HOUR_MS);
-    const uids = (pointId: number) => db.prepare('SELECT COALESCE(SUM(uid_count), 0) FROM neuron_packs WHERE point_id = ?').pluck().get(pointId);
+    const uids = (pointId: number) =>
+      db.prepare('SELECT COALESCE(SUM(uid_count), 0) FROM neuron_packs WHERE point_id = ?').pluck().get(pointId);
     expect([uids(morning.id), uids(evening.id)]).toEqual([maker.neuronsPerSync, maker.neuronsPerSync]);
     node.produceBlocks(5);
     expect((await call(service, 'sync.start', {})).ok).toBe(true);

@@ -13,7 +13,14 @@ import { openDatabase } from '../../electron/core/db/open';
 import { createBackup } from '../../electron/core/db/backups';
 import { thinNeuronHistory } from '../../electron/core/db/retention';
 import { NoteRepo } from '../../electron/core/notes/note-repo';
-import { crashMigrations, CRASH_SYNC_SHAPE, NOTE_NETUID, noteRevision, type CrashMode, type WorkerMessage } from './crash-plan';
+import {
+  crashMigrations,
+  CRASH_SYNC_SHAPE,
+  NOTE_NETUID,
+  noteRevision,
+  type CrashMode,
+  type WorkerMessage,
+} from './crash-plan';
 import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from './synthetic-syncs';
 
 const [mode, dataDir] = process.argv.slice(2) as [CrashMode, string];
@@ -50,14 +57,15 @@ async function syncLoop(): Promise<void> {
 async function noteLoop(): Promise<void> {
   const { db } = await openDatabase(file);
   // Each run's clock goes on from the last save, as a real one would: the history is ordered by time.
-  let clock = (db.prepare('SELECT MAX(saved_at_ms) FROM note_versions').pluck().get() as number | null) ?? Date.UTC(2026, 0, 1);
+  let clock =
+    (db.prepare('SELECT MAX(saved_at_ms) FROM note_versions').pluck().get() as number | null) ?? Date.UTC(2026, 0, 1);
   const repo = new NoteRepo(db, () => (clock += 60_000));
   const existing = db.prepare('SELECT id, body FROM notes LIMIT 1').get() as { id: string; body: string } | undefined;
   const id = existing?.id ?? repo.create(NOTE_NETUID, 'Crash test review').id;
   let revision = existing ? noteRevision(existing.body) + 1 : 1;
   send({ kind: 'ready' });
   await goAhead();
-  for (;; revision++) {
+  for (; ; revision++) {
     send({ kind: 'writing', value: revision });
     repo.save(id, noteContent(revision), 'save');
     send({ kind: 'committed', value: revision });

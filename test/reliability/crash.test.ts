@@ -25,7 +25,8 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
   let root: string;
   const random = seededRandom(20261122);
   const maker = syncMaker(CRASH_SYNC_SHAPE);
-  const tally = (states: string[]) => Object.entries(states.reduce<Record<string, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {}));
+  const tally = (states: string[]) =>
+    Object.entries(states.reduce<Record<string, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {}));
 
   beforeAll(() => {
     worker = buildWorker();
@@ -33,7 +34,10 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
   });
 
   /** Kill delays spread over the time a write takes, so kills land before, inside and after writes. */
-  const planFor = (typicalMs: number) => ({ afterCommits: Math.floor(random() * 3), delayMs: Math.round(random() * typicalMs * 1.3) });
+  const planFor = (typicalMs: number) => ({
+    afterCommits: Math.floor(random() * 3),
+    delayMs: Math.round(random() * typicalMs * 1.3),
+  });
 
   async function killRepeatedly(
     mode: 'sync' | 'note',
@@ -68,7 +72,9 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
     };
     const { states, results } = await killRepeatedly('sync', KILLS.sync, (c) => checkSyncState(file, maker, c), latest);
     const midWrite = results.filter((r) => r.inWrite !== null).length;
-    console.log(`[crash] sync: ${KILLS.sync} kills, ${midWrite} announced mid-write; states ${JSON.stringify(tally(states))}`);
+    console.log(
+      `[crash] sync: ${KILLS.sync} kills, ${midWrite} announced mid-write; states ${JSON.stringify(tally(states))}`,
+    );
     // The harness must actually interrupt writes, or the test proves nothing.
     expect(midWrite).toBeGreaterThanOrEqual(Math.ceil(KILLS.sync / 4));
   });
@@ -83,7 +89,9 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
     };
     const { states, results } = await killRepeatedly('note', KILLS.note, (c) => checkNoteState(file, c), latest);
     const midWrite = results.filter((r) => r.inWrite !== null).length;
-    console.log(`[crash] note: ${KILLS.note} kills, ${midWrite} announced mid-save; states ${JSON.stringify(tally(states))}`);
+    console.log(
+      `[crash] note: ${KILLS.note} kills, ${midWrite} announced mid-save; states ${JSON.stringify(tally(states))}`,
+    );
     expect(midWrite).toBeGreaterThanOrEqual(Math.ceil(KILLS.note / 4));
   });
 
@@ -114,10 +122,15 @@ describe('crash safety: killed mid-write, the file holds the old state or the ne
     const states: string[] = [];
     for (let i = 0; i < KILLS.migration; i++) {
       const dir = fresh(i);
-      await runAndKill(worker, 'migration', dir, { afterCommits: 0, delayMs: Math.round(random() * migrationMs * 1.2) });
+      await runAndKill(worker, 'migration', dir, {
+        afterCommits: 0,
+        delayMs: Math.round(random() * migrationMs * 1.2),
+      });
       states.push(await checkMigrationState(path.join(dir, 'scout.db'), rows));
     }
-    console.log(`[crash] migration: ${KILLS.migration} kills over ${Math.round(migrationMs)} ms; states ${JSON.stringify(tally(states))}`);
+    console.log(
+      `[crash] migration: ${KILLS.migration} kills over ${Math.round(migrationMs)} ms; states ${JSON.stringify(tally(states))}`,
+    );
     expect(states).toContain('old');
   });
 });

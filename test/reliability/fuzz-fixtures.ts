@@ -45,22 +45,37 @@ export async function seedUserData(service: ScoutService): Promise<SeededIds> {
   maker.write(db, 1_007_200, Date.UTC(2026, 0, 5));
   const list = await ok<{ id: number }>(service, 'watchlists.create', { name: 'Fuzz targets' });
   await ok(service, 'watchlists.addSubnet', { id: list.id, netuid: 1 });
-  const scenario = await ok<{ id: number }>(service, 'scenarios.save', { name: 'Fuzz', netuid: null, scenario: DEFAULT_SCENARIO });
+  const scenario = await ok<{ id: number }>(service, 'scenarios.save', {
+    name: 'Fuzz',
+    netuid: null,
+    scenario: DEFAULT_SCENARIO,
+  });
   const note = await ok<{ id: string }>(service, 'notes.create', { netuid: 1 });
   await ok(service, 'notes.save', { id: note.id, content: content(1), kind: 'save' });
   const versions = await ok<{ id: number }[]>(service, 'notes.history', { id: note.id });
   const backup = await service.backups.runIfDue();
-  return { watchlistId: list.id, scenarioId: scenario.id, noteId: note.id, versionId: versions[0]!.id, backupName: backup!.name };
+  return {
+    watchlistId: list.id,
+    scenarioId: scenario.id,
+    noteId: note.id,
+    versionId: versions[0]!.id,
+    backupName: backup!.name,
+  };
 }
 
 /** Every table's rows (user data, synced data, the full-text index), as one comparable string. */
 export function userDataDump(service: ScoutService): string {
   const db = service.requireWorkspace().db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
   return tables
     .map((t) => {
       const rows = db.prepare(`SELECT * FROM "${t}"`).raw(true).safeIntegers(true).all() as unknown[][];
-      const lines = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).sort();
+      const lines = rows
+        .map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))
+        .sort();
       return `${t}\n${lines.join('\n')}`;
     })
     .join('\n\n');

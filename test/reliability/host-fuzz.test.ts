@@ -16,7 +16,8 @@ import { seedUserData, userDataDump } from './fuzz-fixtures';
 import { anything } from './hostile-args';
 
 const built = fs.existsSync(path.join(RENDERER_DIR, 'index.html'));
-if (!built) console.warn(`[skip] web shell fuzz: the renderer is not built (${RENDERER_DIR}); run \`npm run build\` first.`);
+if (!built)
+  console.warn(`[skip] web shell fuzz: the renderer is not built (${RENDERER_DIR}); run \`npm run build\` first.`);
 const RUNS = process.env.SCOUT_SOAK === '1' ? 2000 : 200;
 
 interface Answer {
@@ -37,8 +38,22 @@ function send(url: string, method: string, pathName: string, body?: Buffer | str
 }
 
 const FIXED_BODIES = [
-  '', 'null', '5', '"app.info"', '[]', '[1,2]', '{', '}', '{"method":', '{"method":"app.info","arg":', 'undefined', 'NaN',
-  '{"$bigint":"12"}', '{"method":{"$bigint":"1"}}', '{"method":["app.info"]}', '{"method":null,"arg":{}}',
+  '',
+  'null',
+  '5',
+  '"app.info"',
+  '[]',
+  '[1,2]',
+  '{',
+  '}',
+  '{"method":',
+  '{"method":"app.info","arg":',
+  'undefined',
+  'NaN',
+  '{"$bigint":"12"}',
+  '{"method":{"$bigint":"1"}}',
+  '{"method":["app.info"]}',
+  '{"method":null,"arg":{}}',
   '{"method":"settings.set","arg":{"__proto__":{"polluted":"yes"}}}',
   '{"method":"settings.set","arg":{"constructor":{"prototype":{"polluted":"yes"}}}}',
   '{"__proto__":{"method":"app.info"}}',
@@ -87,11 +102,21 @@ describe.skipIf(!built)('the web shell refuses malformed requests cleanly', () =
   });
 
   it('bad URL escapes and paths outside the app are refused, and the server keeps answering', async () => {
-    for (const p of ['/%E0%A4%A', '/%', '/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/%00', '/api/call?%zz', '/index.html%00.js']) {
+    for (const p of [
+      '/%E0%A4%A',
+      '/%',
+      '/..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/%00',
+      '/api/call?%zz',
+      '/index.html%00.js',
+    ]) {
       const answer = await send(host.url, 'GET', p);
       expect([400, 404]).toContain(answer.status);
     }
-    const info = JSON.parse((await send(host.url, 'POST', '/api/call', '{"method":"app.info"}')).body) as { ok: boolean };
+    const info = JSON.parse((await send(host.url, 'POST', '/api/call', '{"method":"app.info"}')).body) as {
+      ok: boolean;
+    };
     expect(info.ok).toBe(true);
   });
 });

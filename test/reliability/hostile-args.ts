@@ -16,14 +16,51 @@ function nest(depth: number, asArray: boolean): unknown {
   return v;
 }
 
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', '', ' ', '0', 'then');
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  '',
+  ' ',
+  '0',
+  'then',
+);
 
 const hostileLeaf = fc.oneof(
   fc.constantFrom<unknown>(
-    NaN, Infinity, -Infinity, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 53, 0.1 + 0.2, -1,
-    null, undefined, true, false, '', ' ', '0', 'NaN', 'null', '__proto__',
-    '../../../../etc/passwd', 'C:\\Windows\\system32', 'javascript:alert(1)', '<img src=x onerror=alert(1)>',
-    "'; DROP TABLE notes; --", '\u0000', '\ud800', '🦀'.repeat(50), HUGE_STRING,
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    2 ** 53,
+    0.1 + 0.2,
+    -1,
+    null,
+    undefined,
+    true,
+    false,
+    '',
+    ' ',
+    '0',
+    'NaN',
+    'null',
+    '__proto__',
+    '../../../../etc/passwd',
+    'C:\\Windows\\system32',
+    'javascript:alert(1)',
+    '<img src=x onerror=alert(1)>',
+    "'; DROP TABLE notes; --",
+    '\u0000',
+    '\ud800',
+    '🦀'.repeat(50),
+    HUGE_STRING,
   ),
   fc.bigInt(),
   fc.double(),
@@ -78,7 +115,8 @@ type Path = (string | number)[];
 function pathsOf(value: unknown, at: Path = []): Path[] {
   const out: Path[] = [at];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...at, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
   return out;
 }
 
@@ -87,23 +125,36 @@ function replaceAt(value: unknown, path: Path, next: (old: unknown) => unknown):
   const [head, ...rest] = path;
   if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaceAt(v, rest, next) : v));
   const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as object)) Object.defineProperty(copy, k, { value: k === head ? replaceAt(v, rest, next) : v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value as object))
+    Object.defineProperty(copy, k, {
+      value: k === head ? replaceAt(v, rest, next) : v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return copy;
 }
 
 /** A valid argument with one part changed: swapped for a hostile value, wrapped in an array, given an extra key, or removed. */
 export function nearValid(example: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(example);
-  return fc.tuple(fc.nat({ max: paths.length - 1 }), hostileValue, fc.constantFrom('swap', 'wrap', 'extra-key', 'drop'), hostileKey).map(([i, v, how, key]) => {
-    const path = paths[i]!;
-    return replaceAt(example, path, (old) => {
-      if (how === 'swap') return v;
-      if (how === 'wrap') return [old];
-      if (how === 'drop') return undefined;
-      if (!old || typeof old !== 'object' || Array.isArray(old)) return v;
-      const withKey = { ...old };
-      Object.defineProperty(withKey, key, { value: v, enumerable: true, writable: true, configurable: true });
-      return withKey;
+  return fc
+    .tuple(
+      fc.nat({ max: paths.length - 1 }),
+      hostileValue,
+      fc.constantFrom('swap', 'wrap', 'extra-key', 'drop'),
+      hostileKey,
+    )
+    .map(([i, v, how, key]) => {
+      const path = paths[i]!;
+      return replaceAt(example, path, (old) => {
+        if (how === 'swap') return v;
+        if (how === 'wrap') return [old];
+        if (how === 'drop') return undefined;
+        if (!old || typeof old !== 'object' || Array.isArray(old)) return v;
+        const withKey = { ...old };
+        Object.defineProperty(withKey, key, { value: v, enumerable: true, writable: true, configurable: true });
+        return withKey;
+      });
     });
-  });
 }

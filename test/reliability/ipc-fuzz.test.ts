@@ -21,7 +21,15 @@ const SEED = 9_2026;
 /** Valid calls of these would open another file, start a sync or swap the data file: checked, never made. */
 const NOT_RUN_WHEN_VALID = new Set<string>(['app.openDataFolder', 'app.useDataset', 'sync.start', 'backups.restore']);
 /** Every code but 'internal': a hostile argument is refused in words, never met with an unexpected error. */
-const ERROR_CODES = ['invalid-argument', 'unknown-method', 'not-found', 'conflict', 'busy', 'database-unavailable', 'sync-failed'];
+const ERROR_CODES = [
+  'invalid-argument',
+  'unknown-method',
+  'not-found',
+  'conflict',
+  'busy',
+  'database-unavailable',
+  'sync-failed',
+];
 
 /** fast-check prints counterexamples in full; a 1 MB string would bury the failure, so show a snippet. */
 function options<Ts>(numRuns = RUNS): fc.Parameters<Ts> {
@@ -32,13 +40,17 @@ function options<Ts>(numRuns = RUNS): fc.Parameters<Ts> {
       if (!details.failed) return;
       const example = fc.stringify(details.counterexample).slice(0, 600);
       const cause = (details.errorInstance as Error | undefined)?.message?.slice(0, 600);
-      throw new Error(`failed after ${details.numRuns} runs (seed ${details.seed}, path ${details.counterexamplePath}): ${cause}\nargument: ${example}`);
+      throw new Error(
+        `failed after ${details.numRuns} runs (seed ${details.seed}, path ${details.counterexamplePath}): ${cause}\nargument: ${example}`,
+      );
     },
   };
 }
 
 const prototypes = () =>
-  [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(','));
+  [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) =>
+    Object.getOwnPropertyNames(p).sort().join(','),
+  );
 
 describe('the IPC boundary refuses hostile arguments cleanly and changes nothing', () => {
   let service: ScoutService;
@@ -50,13 +62,20 @@ describe('the IPC boundary refuses hostile arguments cleanly and changes nothing
 
   beforeAll(async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-fuzz-'));
-    service = await ScoutService.open({ dataDir, version: 'test', now: () => Date.UTC(2026, 0, 5), syncTimeouts: { connectMs: 300, callMs: 300 } });
+    service = await ScoutService.open({
+      dataDir,
+      version: 'test',
+      now: () => Date.UTC(2026, 0, 5),
+      syncTimeouts: { connectMs: 300, callMs: 300 },
+    });
     ids = await seedUserData(service);
     examples = validExamples(ids);
     baseline = userDataDump(service);
   });
   afterAll(async () => {
-    console.log(`[fuzz] ${methods.length} operations; ${calls.refused} refusals, ${calls.valid} valid calls made, ${calls.notRun} valid calls not made`);
+    console.log(
+      `[fuzz] ${methods.length} operations; ${calls.refused} refusals, ${calls.valid} valid calls made, ${calls.notRun} valid calls not made`,
+    );
     await service?.close();
   });
 
@@ -90,31 +109,55 @@ describe('the IPC boundary refuses hostile arguments cleanly and changes nothing
   }
 
   it.each(methods)('%s: random and hostile arguments', async (method) => {
-    await fc.assert(fc.asyncProperty(fc.oneof(anything, hostileValue), (arg) => probe(method, arg)), options());
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(anything, hostileValue), (arg) => probe(method, arg)),
+      options(),
+    );
   });
 
   it.each(methods)('%s: a valid argument with one part made hostile', async (method) => {
     if (!(method in examples)) {
-      console.warn(`[fuzz] no valid example for ${method}: only random arguments were tried (add one in fuzz-fixtures.ts)`);
+      console.warn(
+        `[fuzz] no valid example for ${method}: only random arguments were tried (add one in fuzz-fixtures.ts)`,
+      );
       return;
     }
-    await fc.assert(fc.asyncProperty(nearValid(examples[method]), (arg) => probe(method, arg)), options());
+    await fc.assert(
+      fc.asyncProperty(nearValid(examples[method]), (arg) => probe(method, arg)),
+      options(),
+    );
   });
 
   it('a data folder is a full path: a relative one would land wherever the core process runs', async () => {
     for (const p of ['scout-data', './scout', '..', 'C:relative']) {
       const reply = (await service.call('app.openDataFolder', { path: p })) as Reply<unknown>;
-      expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/give the full path/) } });
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', message: expect.stringMatching(/give the full path/) },
+      });
     }
     expect(userDataDump(service)).toBe(baseline);
   });
 
   it('unknown and hostile operation names', async () => {
     const names = fc.oneof(
-      fc.constantFrom<unknown>('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'app.info ', 'APP.INFO', 'app', '', 'notes.save\u0000'),
+      fc.constantFrom<unknown>(
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'app.info ',
+        'APP.INFO',
+        'app',
+        '',
+        'notes.save\u0000',
+      ),
       anything,
       fc.string({ maxLength: 30 }),
     );
-    await fc.assert(fc.asyncProperty(names, anything, (m, arg) => probe(m, arg)), options(RUNS * 5));
+    await fc.assert(
+      fc.asyncProperty(names, anything, (m, arg) => probe(m, arg)),
+      options(RUNS * 5),
+    );
   });
 });

@@ -16,7 +16,19 @@ describe('compacting stored history (schema step 6)', () => {
     const written = [0, 1, 2].map((h) => maker.at(2_000_000 + h * BLOCKS_PER_HOUR, Date.UTC(2026, 5, 1) + h * HOUR_MS));
     // One subnet renamed and given an identity at the last point: names and identities are per point, not global.
     const renamed = written[2]!.sync.subnets[1]!;
-    renamed.subnet = { ...renamed.subnet, name: 'renamed', identity: { name: 'Renamed', githubRepo: 'https://example.invalid/r', url: '', contact: '', discord: '', description: 'd', logoUrl: '' } };
+    renamed.subnet = {
+      ...renamed.subnet,
+      name: 'renamed',
+      identity: {
+        name: 'Renamed',
+        githubRepo: 'https://example.invalid/r',
+        url: '',
+        contact: '',
+        discord: '',
+        description: 'd',
+        logoUrl: '',
+      },
+    };
     const old = await openDatabase(file, { migrations: migrations.slice(0, 5) });
     for (const { sync, summaries } of written) writeLegacySync(old.db, sync, summaries);
     old.db.close();

@@ -19,8 +19,12 @@ fs.mkdirSync(reports);
 
 function scout(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [builtCli(), ...args], { cwd: work, env: { ...process.env, SCOUT_DATA_DIR: dataDir }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
+    execFile(
+      process.execPath,
+      [builtCli(), ...args],
+      { cwd: work, env: { ...process.env, SCOUT_DATA_DIR: dataDir }, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
     );
   });
 }
@@ -40,7 +44,9 @@ describe('scout report --out refuses places that would lose data, in words', () 
     for (const out of [db, path.join(dataDir, 'report.pdf'), path.join(reports, '..', 'data', 'x.pdf')]) {
       const run = await scout('report', '--netuid', '1', '--out', out, '--force');
       expect(run.code).toBe(1);
-      expect(run.err).toContain(`is inside the data folder (${dataDir}), where Subnet Scout keeps its database and backups; write the report somewhere else. Nothing was written.`);
+      expect(run.err).toContain(
+        `is inside the data folder (${dataDir}), where Subnet Scout keeps its database and backups; write the report somewhere else. Nothing was written.`,
+      );
     }
     expect(fs.readFileSync(db).equals(before)).toBe(true);
     expect(fs.readdirSync(dataDir).filter((f) => f.endsWith('.pdf') || f.endsWith('.tmp'))).toEqual([]);
@@ -51,7 +57,9 @@ describe('scout report --out refuses places that would lose data, in words', () 
     fs.writeFileSync(notes, 'my notes');
     const run = await scout('report', '--netuid', '1', '--out', notes, '--force');
     expect(run.code).toBe(1);
-    expect(run.err).toContain(`${notes} exists and is not a PDF, so it is not replaced; choose another name for the report. Nothing was written.`);
+    expect(run.err).toContain(
+      `${notes} exists and is not a PDF, so it is not replaced; choose another name for the report. Nothing was written.`,
+    );
     expect(fs.readFileSync(notes, 'utf8')).toBe('my notes');
   });
 
@@ -70,8 +78,14 @@ describe('scout report --out refuses places that would lose data, in words', () 
   it('a folder, a missing folder, a file used as a folder: plain words, no EISDIR/ENOENT/ENOTDIR', async () => {
     const cases: [string, string][] = [
       [reports, `${reports} is a folder; give the report a file name, e.g. --out ${path.join(reports, 'report.pdf')}.`],
-      [path.join(work, 'nowhere', 'r.pdf'), `The folder ${path.join(work, 'nowhere')} does not exist; create it first, or choose another place for the report.`],
-      [path.join(reports, 'notes.txt', 'r.pdf'), `${path.join(reports, 'notes.txt')} is a file, not a folder, so r.pdf cannot be written inside it.`],
+      [
+        path.join(work, 'nowhere', 'r.pdf'),
+        `The folder ${path.join(work, 'nowhere')} does not exist; create it first, or choose another place for the report.`,
+      ],
+      [
+        path.join(reports, 'notes.txt', 'r.pdf'),
+        `${path.join(reports, 'notes.txt')} is a file, not a folder, so r.pdf cannot be written inside it.`,
+      ],
     ];
     fs.writeFileSync(path.join(reports, 'notes.txt'), 'my notes');
     for (const [out, words] of cases) {
@@ -88,7 +102,9 @@ describe('scout report --out refuses places that would lose data, in words', () 
     let words: RegExp;
     if (process.getuid?.() !== 0) {
       fs.chmodSync(ro, 0o555);
-      words = new RegExp(`You do not have permission to write in ${ro}; choose a place you can write to\\. Nothing was written\\.`);
+      words = new RegExp(
+        `You do not have permission to write in ${ro}; choose a place you can write to\\. Nothing was written\\.`,
+      );
     } else {
       // Root may write anywhere a mode bit forbids; only a read-only file system stops it.
       try {

@@ -81,7 +81,9 @@ export function writeSimulatedHistory(db: Database, options: SimulatedHistoryOpt
 /** Copies a full point's sync row and subnet rows (not its UIDs) to another hour. */
 function lightPointCopier(db: Database): (from: number, block: number, timeMs: number) => void {
   const columns = (table: string, skip: string[]) =>
-    (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => !skip.includes(c));
+    (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter(
+      (c) => !skip.includes(c),
+    );
   const pointColumns = columns('sync_points', ['id', 'block_number', 'block_hash', 'block_time_ms', 'synced_at_ms']);
   const counted = ['previous_block_number', 'registrations_since_previous'];
   const subnetColumns = columns('subnet_snapshots', ['point_id', ...counted]);

@@ -21,13 +21,21 @@ export interface SyncMaker {
   subnetCount: number;
   neuronsPerSync: number;
   /** A complete sync of the template at this block and time. */
-  at(blockNumber: number, blockTimeMs: number, kind?: 'live' | 'backfill'): { sync: NetworkSync; summaries: Map<number, SubnetHistoryPoint> };
+  at(
+    blockNumber: number,
+    blockTimeMs: number,
+    kind?: 'live' | 'backfill',
+  ): { sync: NetworkSync; summaries: Map<number, SubnetHistoryPoint> };
   /** Writes it with the app's writer (one transaction), as a sync would. */
   write(db: Database, blockNumber: number, blockTimeMs: number): SyncPoint;
 }
 
 export function syncMaker(options: { subnetCount: number; maxUids: number; seed?: string }): SyncMaker {
-  const network = new SyntheticNetwork({ seed: options.seed ?? 'reliability', subnetCount: options.subnetCount, maxUids: options.maxUids });
+  const network = new SyntheticNetwork({
+    seed: options.seed ?? 'reliability',
+    subnetCount: options.subnetCount,
+    maxUids: options.maxUids,
+  });
   const template = syncOf(network.stateAt(DEFAULT_HEAD_BLOCK), 0, 0);
   const summaries = summarizeSync(template, null);
   const at: SyncMaker['at'] = (blockNumber, blockTimeMs, kind = 'live') => ({
@@ -46,9 +54,22 @@ export function syncMaker(options: { subnetCount: number; maxUids: number; seed?
 }
 
 /** A generated chain state as the app's mapper turns a sync into rows, stamped with a block and time. */
-export function syncOf(state: RawNetworkState, blockNumber: number, blockTimeMs: number, kind: 'live' | 'backfill' = 'live'): NetworkSync {
+export function syncOf(
+  state: RawNetworkState,
+  blockNumber: number,
+  blockTimeMs: number,
+  kind: 'live' | 'backfill' = 'live',
+): NetworkSync {
   return {
-    point: { blockNumber, blockHash: blockNumber ? hashOf(blockNumber) : '', blockTimeMs, specVersion: 424, network: 'finney', endpoint: 'wss://synthetic', kind },
+    point: {
+      blockNumber,
+      blockHash: blockNumber ? hashOf(blockNumber) : '',
+      blockTimeMs,
+      specVersion: 424,
+      network: 'finney',
+      endpoint: 'wss://synthetic',
+      kind,
+    },
     network: mapNetwork(state.network, { subnetToPrune: state.subnetToPrune, priceSource: 'swap-all', missing: [] }),
     subnets: [...state.subnets.values()].map(mapSubnet).sort((a, b) => a.subnet.netuid - b.subnet.netuid),
     stale: [],
@@ -61,7 +82,11 @@ export const hashOf = (blockNumber: number) => `0x${blockNumber.toString(16).pad
  * Copies the template sync point to every hour after `firstBlock` (`hours` − 1 more points, one block per hour):
  * the sync points of a long history, before its rows are copied in bulk.
  */
-export function addHourlyPoints(db: Database, template: number, options: { firstBlock: number; startMs: number; hours: number }): void {
+export function addHourlyPoints(
+  db: Database,
+  template: number,
+  options: { firstBlock: number; startMs: number; hours: number },
+): void {
   const point = db.prepare(
     `INSERT INTO sync_points (network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind, synced_at_ms,
        block_emission_rao, total_issuance_rao, subnet_owner_cut_u16)
@@ -73,4 +98,3 @@ export function addHourlyPoints(db: Database, template: number, options: { first
     point.run({ block: options.firstBlock + h * BLOCKS_PER_HOUR, time: options.startMs + h * HOUR_MS, template });
   }
 }
-

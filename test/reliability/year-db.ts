@@ -58,7 +58,12 @@ export async function yearDb(options: YearDbOptions): Promise<YearDbFigures> {
   fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
   const { db } = await openDatabase(file);
   const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-  const figures = { file, points: count('sync_points'), subnetRows: count('subnet_snapshots'), neuronRows: db.prepare('SELECT SUM(uid_count) FROM neuron_packs').pluck().get() as number };
+  const figures = {
+    file,
+    points: count('sync_points'),
+    subnetRows: count('subnet_snapshots'),
+    neuronRows: db.prepare('SELECT SUM(uid_count) FROM neuron_packs').pluck().get() as number,
+  };
   db.close();
   return { ...figures, sizeBytes: fs.statSync(file).size, generatedSeconds };
 }
@@ -77,12 +82,16 @@ async function generate(file: string, options: YearDbOptions): Promise<void> {
     headBlock: DEFAULT_HEAD_BLOCK,
     hours: options.days * 24,
     full: (timeMs) => keptWithUids(timeMs, newest, options.fullResolutionDays),
-    stored: (timeMs) => timeMs >= newest - SYNC_POINT_HISTORY.hourlyDays * DAY_MS || lastOf(timeMs, SYNC_POINT_HISTORY.stepHours * HOUR_MS),
+    stored: (timeMs) =>
+      timeMs >= newest - SYNC_POINT_HISTORY.hourlyDays * DAY_MS ||
+      lastOf(timeMs, SYNC_POINT_HISTORY.stepHours * HOUR_MS),
   });
   // The app's thinning finds nothing left to remove, or this file is not what a year of syncs leaves.
   const thinned = thinNeuronHistory(db, options.fullResolutionDays, NEWCOMER_HISTORY);
   if (thinned.deletedRows > 0 || thinned.deletedPoints > 0) {
-    throw new Error(`year file: the app's thinning still removed ${thinned.deletedPoints} syncs and ${thinned.deletedRows} UID rows`);
+    throw new Error(
+      `year file: the app's thinning still removed ${thinned.deletedPoints} syncs and ${thinned.deletedRows} UID rows`,
+    );
   }
   db.pragma('journal_mode = WAL');
   db.close();
@@ -100,4 +109,5 @@ function keptWithUids(timeMs: number, newestMs: number, fullResolutionDays: numb
 }
 
 /** The hour is the last of its bucket (buckets of whole hours, aligned as the thinning aligns them). */
-const lastOf = (timeMs: number, bucketMs: number) => Math.floor(timeMs / bucketMs) !== Math.floor((timeMs + HOUR_MS) / bucketMs);
+const lastOf = (timeMs: number, bucketMs: number) =>
+  Math.floor(timeMs / bucketMs) !== Math.floor((timeMs + HOUR_MS) / bucketMs);

@@ -24,10 +24,20 @@ afterEach(async () => {
 function editor(note: Note) {
   const states: SaveState[] = [];
   const saved: Note[] = [];
-  const events: AutosaverEvents = { state: (s) => states.push(s), saved: (n) => saved.push(n), reloaded: () => undefined };
+  const events: AutosaverEvents = {
+    state: (s) => states.push(s),
+    saved: (n) => saved.push(n),
+    reloaded: () => undefined,
+  };
   const saver = new Autosaver(note.id, events);
   saver.reset(note, contentOf(note));
-  return { saver, states, saved, last: () => states.at(-1), type: (body: string) => saver.change({ ...contentOf(note), body }) };
+  return {
+    saver,
+    states,
+    saved,
+    last: () => states.at(-1),
+    type: (body: string) => saver.change({ ...contentOf(note), body }),
+  };
 }
 
 const createNote = () => core.scout.call('notes.create', { netuid: 3, title: 'Scoring review' });
@@ -89,7 +99,10 @@ describe('the notes autosaver', () => {
     mine.type('x'.repeat(1_000_001)); // over the note's 1,000,000-character limit
     core.calls.length = 0;
     await mine.saver.save('autosave');
-    expect(mine.last()).toEqual({ kind: 'error', message: expect.stringMatching(/the note is limited to 1,000,000 characters/) });
+    expect(mine.last()).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(/the note is limited to 1,000,000 characters/),
+    });
     expect(core.calls).toEqual(['notes.save']);
     expect(mine.saver.holdsUnsaved()).toBe(true);
     // Shortened, it saves.

@@ -50,7 +50,9 @@ describe('the watchlist store', () => {
     const gpu = (await store.create('GPU'))!;
     await core.service.call('watchlists.delete', { id: gpu.id }); // another window
     await store.toggleSubnet(gpu.id, 4);
-    expect(useWatchlistStore.getState().error).toBe('That watchlist was deleted in another window, so nothing was changed.');
+    expect(useWatchlistStore.getState().error).toBe(
+      'That watchlist was deleted in another window, so nothing was changed.',
+    );
     expect(names()).toEqual([]);
   });
 });
@@ -70,7 +72,9 @@ describe('the scenario store', () => {
     expect(store.change({ rentUsdPerMonth: 220 })).toBe(true);
     expect(useScenarioStore.getState().errors).toEqual({});
     expect(core.calls).toEqual(['scenario.evaluateTable']);
-    await vi.waitFor(async () => expect((await core.scout.call('settings.get')).scenario.rentUsdPerMonth).toBe(220), { timeout: 3000 });
+    await vi.waitFor(async () => expect((await core.scout.call('settings.get')).scenario.rentUsdPerMonth).toBe(220), {
+      timeout: 3000,
+    });
   });
 });
 
@@ -78,7 +82,12 @@ describe('the subnet store', () => {
   it("a netuid the data does not hold ('not-found') is marked missing, not a failure to retry", async () => {
     useSubnetStore.getState().load(999, DEFAULT_SCENARIO);
     await vi.waitFor(() => expect(useSubnetStore.getState().loading).toBe(false));
-    expect(useSubnetStore.getState()).toMatchObject({ netuid: 999, detail: null, missing: true, error: expect.stringMatching(/SN999/) });
+    expect(useSubnetStore.getState()).toMatchObject({
+      netuid: 999,
+      detail: null,
+      missing: true,
+      error: expect.stringMatching(/SN999/),
+    });
   });
 
   it('a failure of another kind is an error to retry, not a missing subnet', async () => {

@@ -70,7 +70,9 @@ describe.skipIf(!metadata)('a sync ends in bounded time, and a mostly unreadable
     expect((await call(service, 'settings.set', { syncDeadlineMinutes: 12 })).syncDeadlineMinutes).toBe(12);
     const refused = await service.call('settings.set', { syncDeadlineMinutes: 0 });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error.message).toMatch(/syncDeadlineMinutes: the sync time limit is at least 1 minute/);
+    expect(!refused.ok && refused.error.message).toMatch(
+      /syncDeadlineMinutes: the sync time limit is at least 1 minute/,
+    );
   });
 
   it('a node that stops answering: the sync stops after N timeouts in a row instead of waiting on every subnet', async () => {
@@ -99,7 +101,9 @@ describe.skipIf(!metadata)('a sync ends in bounded time, and a mostly unreadable
     node.faults.failRuntimeCall = broken.map((netuid) => ({ method: METAGRAPH, netuid }));
     const outcome = await call(service, 'sync.start', {});
     expect(outcome.ok).toBe(false);
-    expect(outcome.error).toMatch(/^4 of 6 subnets could not be read at block [\d,]+ \(for example SN\d+: .*Execution failed.*\), so this block was not stored as a sync\. Nothing was written; the previous data is unchanged\.$/);
+    expect(outcome.error).toMatch(
+      /^4 of 6 subnets could not be read at block [\d,]+ \(for example SN\d+: .*Execution failed.*\), so this block was not stored as a sync\. Nothing was written; the previous data is unchanged\.$/,
+    );
     expect(outcome.stale.map((s) => s.netuid)).toEqual(broken);
     expect(await call(service, 'sync.points')).toEqual(before);
     expect((await call(service, 'subnets.list')).rows).toEqual(rowsBefore);

@@ -66,7 +66,9 @@ describe('a command line the CLI cannot use: usage, exit 2, nothing written', ()
   });
 
   it('--version says the package version and opens nothing', async () => {
-    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
     const run = await runBuiltCli(path.join(work, 'data'), ['--version']);
     expect(run.code).toBe(0);
     expect(run.out).toBe(`scout ${version}\n`);
@@ -79,9 +81,14 @@ describe('which better-sqlite3 the built CLI loads', () => {
     // No Electron binary here: a preload makes plain node report an Electron version, which is all the choice reads.
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-cli-electron-'));
     const preload = path.join(work, 'as-electron.cjs');
-    fs.writeFileSync(preload, "Object.defineProperty(process.versions, 'electron', { value: '45.4.1', enumerable: true });\n");
+    fs.writeFileSync(
+      preload,
+      "Object.defineProperty(process.versions, 'electron', { value: '45.4.1', enumerable: true });\n",
+    );
     try {
-      const run = await runBuiltCli(path.join(work, 'data'), ['list'], { env: { NODE_OPTIONS: `--require ${preload}`, SCOUT_SQLITE_BINDING: '' } });
+      const run = await runBuiltCli(path.join(work, 'data'), ['list'], {
+        env: { NODE_OPTIONS: `--require ${preload}`, SCOUT_SQLITE_BINDING: '' },
+      });
       const expected = path.join(ROOT, 'out', 'native', 'better_sqlite3.node');
       if (fs.existsSync(expected)) {
         // It would be loaded into this Node, whose ABI differs: where it is looked for is what this test checks.
@@ -89,7 +96,9 @@ describe('which better-sqlite3 the built CLI loads', () => {
         return;
       }
       expect(run.code).toBe(1);
-      expect(run.err).toContain(`better-sqlite3 built for Electron 45.4.1 (${process.arch}) is missing: ${expected} does not exist.`);
+      expect(run.err).toContain(
+        `better-sqlite3 built for Electron 45.4.1 (${process.arch}) is missing: ${expected} does not exist.`,
+      );
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }
@@ -116,7 +125,11 @@ describe.skipIf(!metadata)('the built CLI under plain node against the stand-in 
     const json = await runBuiltCli(dataDir, ['list', '--json']);
     expect(json.code).toBe(0);
     expect(json.out).not.toContain('$bigint');
-    const list = JSON.parse(json.out) as { schemaVersion: number; point: { blockNumber: number }; rows: Record<string, unknown>[] };
+    const list = JSON.parse(json.out) as {
+      schemaVersion: number;
+      point: { blockNumber: number };
+      rows: Record<string, unknown>[];
+    };
     expect(list.schemaVersion).toBe(1);
     const truth = node.truthAt(list.point.blockNumber);
     expect(list.rows.map((r) => r.netuid)).toEqual([...truth.subnets.keys()].sort((a, b) => a - b));
@@ -129,7 +142,9 @@ describe.skipIf(!metadata)('the built CLI under plain node against the stand-in 
     // A fresh process downloads the runtime metadata once (not once for @polkadot/api and again for the codecs) and
     // keeps it in the data folder, so the next cron run downloads none.
     const metadataDownloads = () =>
-      node.requestLog.filter((r) => r.method === 'state_getMetadata' || r.runtimeMethod === 'Metadata_metadata_at_version').length;
+      node.requestLog.filter(
+        (r) => r.method === 'state_getMetadata' || r.runtimeMethod === 'Metadata_metadata_at_version',
+      ).length;
     expect(metadataDownloads()).toBe(1);
     node.requestLog.length = 0;
     node.produceBlocks(3);

@@ -9,7 +9,11 @@ import { serviceFor } from './sync-helpers';
 
 const metadata = metadataOrWarn('cli');
 
-type PlainList = { schemaVersion: number; point: { blockNumber: number } | null; rows: (Omit<SubnetRow, 'burnRao'> & { burnRao: string })[] };
+type PlainList = {
+  schemaVersion: number;
+  point: { blockNumber: number } | null;
+  rows: (Omit<SubnetRow, 'burnRao'> & { burnRao: string })[];
+};
 
 describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
   let node: StandInNode;
@@ -37,8 +41,14 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
     expect(out.filter((l) => l.startsWith('stored backfill point'))).toHaveLength(2);
     // The sync analysed what it stored, so the app opening this file after a CLI sync starts warm.
     const db = service.requireWorkspace().db;
-    const { maxId, count } = db.prepare('SELECT MAX(id) AS maxId, COUNT(*) AS count FROM sync_points').get() as { maxId: number; count: number };
-    const cached = db.prepare('SELECT netuid FROM analysis_cache WHERE cache_key LIKE ?').pluck().all(`%:${maxId}:${count}`);
+    const { maxId, count } = db.prepare('SELECT MAX(id) AS maxId, COUNT(*) AS count FROM sync_points').get() as {
+      maxId: number;
+      count: number;
+    };
+    const cached = db
+      .prepare('SELECT netuid FROM analysis_cache WHERE cache_key LIKE ?')
+      .pluck()
+      .all(`%:${maxId}:${count}`);
     expect(cached.length).toBe(db.prepare('SELECT COUNT(*) FROM subnets').pluck().get());
   });
 
@@ -68,13 +78,21 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
     expect(sn.subnetDeregRisk).not.toBeNull();
     expect(typeof sn.subnetDeregReason).toBe('string');
     expect(sn.nextAlphaHalvingBlock).toBeGreaterThan(list.point!.blockNumber);
-    const ranks = list.rows.map((r) => r.subnetDeregRank).filter((r): r is number => r !== null).sort((a, b) => a - b);
+    const ranks = list.rows
+      .map((r) => r.subnetDeregRank)
+      .filter((r): r is number => r !== null)
+      .sort((a, b) => a - b);
     expect(ranks[0]).toBe(1);
     expect(csv.out).toHaveLength(list.rows.length + 1);
   });
 
   it('scout list --json rows carry P(earn), expected profit and the verdict with its reason, under a saved scenario too', async () => {
-    type Row = { earnChance: number | null; expectedProfitUsdPerMonth: number | null; verdict: string | null; verdictReason: string | null };
+    type Row = {
+      earnChance: number | null;
+      expectedProfitUsdPerMonth: number | null;
+      verdict: string | null;
+      verdictReason: string | null;
+    };
     const current = JSON.parse((await run('list', '--json')).out.join('\n')) as { scenario: string; rows: Row[] };
     expect(current.scenario).toBe('current');
     for (const r of current.rows) {
@@ -83,8 +101,15 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
       expect(r.verdictReason).toMatch(/\w/);
     }
     // A saved scenario with a rent nobody covers: every verdict is Skip, because the expected profit loses.
-    await service.call('scenarios.save', { name: 'costly', netuid: null, scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: 999_999 } });
-    const costly = JSON.parse((await run('list', '--json', '--scenario', 'costly')).out.join('\n')) as { scenario: string; rows: Row[] };
+    await service.call('scenarios.save', {
+      name: 'costly',
+      netuid: null,
+      scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: 999_999 },
+    });
+    const costly = JSON.parse((await run('list', '--json', '--scenario', 'costly')).out.join('\n')) as {
+      scenario: string;
+      rows: Row[];
+    };
     expect(costly.scenario).toBe('costly');
     expect(costly.rows.every((r) => r.verdict === 'Skip' && (r.expectedProfitUsdPerMonth ?? -1) < 0)).toBe(true);
     const missing = await run('list', '--json', '--scenario', 'nope');
@@ -97,12 +122,16 @@ describe.skipIf(!metadata)('scout CLI against the stand-in node', () => {
     expect(text.code).toBe(0);
     expect(text.out.join('\n')).toMatch(/^not enough history yet/);
     const json = JSON.parse((await run('backtest', '--json', '--days', '30')).out.join('\n')) as {
-      schemaVersion: number; overall: { pairs: number; note: string | null }; subnets: { netuid: number; pairs: unknown[] }[];
+      schemaVersion: number;
+      overall: { pairs: number; note: string | null };
+      subnets: { netuid: number; pairs: unknown[] }[];
     };
     expect(json.schemaVersion).toBe(1);
     expect(json.subnets.length).toBeGreaterThan(0);
     expect(json.overall.note).toMatch(/^not enough history yet/);
-    for (const s of json.subnets) for (const pair of s.pairs) expect(pair).toMatchObject({ predicted: expect.any(Object), actual: expect.any(Object) });
+    for (const s of json.subnets)
+      for (const pair of s.pairs)
+        expect(pair).toMatchObject({ predicted: expect.any(Object), actual: expect.any(Object) });
     const bad = await run('backtest', '--days', 'soon');
     expect(bad.code).toBe(1);
     expect(bad.err.join('\n')).toMatch(/--days takes a whole number of days/);

@@ -30,7 +30,8 @@ describe.skipIf(!metadata)('coldkeys kept between syncs', () => {
     await node?.close();
   });
 
-  const selectiveCalls = () => node.requestLog.filter((r) => r.runtimeMethod === 'SubnetInfoRuntimeApi_get_selective_metagraph');
+  const selectiveCalls = () =>
+    node.requestLog.filter((r) => r.runtimeMethod === 'SubnetInfoRuntimeApi_get_selective_metagraph');
   /** The call's SCALE arguments: netuid (u16), then the Vec<u16> of indexes. */
   const asksForColdkeys = (params: unknown[]) => {
     const bytes = Buffer.from(String(params[1]).slice(2), 'hex');
@@ -49,7 +50,9 @@ describe.skipIf(!metadata)('coldkeys kept between syncs', () => {
     const at = node.finalizedHead();
     const after = node.truthAt(at.number);
     const replaced = [...after.subnets].flatMap(([netuid, s]) =>
-      s.metagraph.hotkeys.flatMap((hotkey, uid) => (before.subnets.get(netuid)?.metagraph.hotkeys[uid] !== hotkey ? [hotkey] : [])),
+      s.metagraph.hotkeys.flatMap((hotkey, uid) =>
+        before.subnets.get(netuid)?.metagraph.hotkeys[uid] !== hotkey ? [hotkey] : [],
+      ),
     );
     expect(replaced.length).toBeGreaterThan(0); // the scenario must contain re-registrations to prove anything
 
@@ -60,7 +63,11 @@ describe.skipIf(!metadata)('coldkeys kept between syncs', () => {
     // Most subnets were read without their coldkeys, and the new hotkeys' owners were asked for by storage.
     const withoutColdkeys = selectiveCalls().filter((r) => !asksForColdkeys(r.params));
     expect(withoutColdkeys.length).toBeGreaterThan(selectiveCalls().length / 2);
-    expect(node.requestLog.some((r) => r.method === 'state_queryStorageAt' && (r.params[0] as string[]).length >= new Set(replaced).size)).toBe(true);
+    expect(
+      node.requestLog.some(
+        (r) => r.method === 'state_queryStorageAt' && (r.params[0] as string[]).length >= new Set(replaced).size,
+      ),
+    ).toBe(true);
 
     const reference = await call(fresh, 'sync.start', {});
     expect(reference.points[0]!.blockHash).toBe(at.hash);
@@ -73,14 +80,15 @@ describe.skipIf(!metadata)('coldkeys kept between syncs', () => {
     }
   });
 
-  it('reads every subnet\'s whole coldkey column at least once a day of blocks (a coldkey swap shows within a day)', () => {
+  it("reads every subnet's whole coldkey column at least once a day of blocks (a coldkey swap shows within a day)", () => {
     const known = (blockNumber: number) => ({ blockNumber, hotkeys: [], coldkeys: [] });
     for (const netuid of [0, 1, 7, 64, 127]) {
       expect(coldkeysDue(netuid, 9_000_000, undefined)).toBe(true);
       expect(coldkeysDue(netuid, 9_000_000 + COLDKEY_REFRESH_BLOCKS, known(9_000_000))).toBe(true);
       // Hourly syncs over a day: the column is read whole exactly once.
       let due = 0;
-      for (let block = 9_000_300; block <= 9_000_000 + COLDKEY_REFRESH_BLOCKS; block += 300) if (coldkeysDue(netuid, block, known(block - 300))) due++;
+      for (let block = 9_000_300; block <= 9_000_000 + COLDKEY_REFRESH_BLOCKS; block += 300)
+        if (coldkeysDue(netuid, block, known(block - 300))) due++;
       expect(due).toBe(1);
     }
   });

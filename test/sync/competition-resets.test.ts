@@ -34,15 +34,24 @@ describe.skipIf(!metadata)('competition resets between syncs of the stand-in nod
   };
   const alerts = async () => {
     const rows = await call(service, 'watchlists.changes', { id: listId, scenario: DEFAULT_SCENARIO });
-    return Object.fromEntries(rows.filter((r) => r.competitionResets.length > 0).map((r) => [r.netuid, r.competitionResets]));
+    return Object.fromEntries(
+      rows.filter((r) => r.competitionResets.length > 0).map((r) => [r.netuid, r.competitionResets]),
+    );
   };
 
   beforeAll(async () => {
-    node = await startStandInNode({ metadataPath: metadata!, subnetCount: SUBNETS, maxUids: 8, seed: 'resets', headBlock: FRESH_SUBNET_BLOCK - 200 });
+    node = await startStandInNode({
+      metadataPath: metadata!,
+      subnetCount: SUBNETS,
+      maxUids: 8,
+      seed: 'resets',
+      headBlock: FRESH_SUBNET_BLOCK - 200,
+    });
     service = await serviceFor(node.url);
     await syncAt(FRESH_SUBNET_BLOCK - 100);
     listId = (await call(service, 'watchlists.create', { name: 'Every subnet' })).id;
-    for (let netuid = 1; netuid <= SUBNETS; netuid++) await call(service, 'watchlists.addSubnet', { id: listId, netuid });
+    for (let netuid = 1; netuid <= SUBNETS; netuid++)
+      await call(service, 'watchlists.addSubnet', { id: listId, netuid });
   });
   afterAll(async () => {
     await service?.close();
@@ -61,8 +70,11 @@ describe.skipIf(!metadata)('competition resets between syncs of the stand-in nod
     // Every subnet's weights version comes in the sync's one batched storage query, not a request per subnet.
     const reads = node.requestLog.filter((r) => JSON.stringify(r.params).includes(WEIGHTS_VERSION_PREFIX));
     expect(reads).toHaveLength(1);
-    expect(JSON.stringify(reads[0]!.params).split(WEIGHTS_VERSION_PREFIX).length - 1).toBe(node.truthAt(OWNER_CALL_BLOCK + 800).subnets.size);
-    const truth = (block: number) => node.truthAt(block).subnets.get(SITUATIONS.weightsVersionBump)!.storage.weightsVersionKey;
+    expect(JSON.stringify(reads[0]!.params).split(WEIGHTS_VERSION_PREFIX).length - 1).toBe(
+      node.truthAt(OWNER_CALL_BLOCK + 800).subnets.size,
+    );
+    const truth = (block: number) =>
+      node.truthAt(block).subnets.get(SITUATIONS.weightsVersionBump)!.storage.weightsVersionKey;
     const [before, after] = [truth(FRESH_SUBNET_BLOCK + 100), truth(OWNER_CALL_BLOCK + 800)];
     const found = await alerts();
     expect(found).toEqual({

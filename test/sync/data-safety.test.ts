@@ -38,7 +38,12 @@ function cli(dataDir: string, ...args: string[]): Child {
 }
 
 function watch(child: ReturnType<typeof spawn>): Child {
-  const out: Child = { pid: child.pid!, stdout: [], stderr: [], exit: new Promise((r) => child.on('exit', (code) => r(code ?? -1))) };
+  const out: Child = {
+    pid: child.pid!,
+    stdout: [],
+    stderr: [],
+    exit: new Promise((r) => child.on('exit', (code) => r(code ?? -1))),
+  };
   child.stdout!.on('data', (d: Buffer) => out.stdout.push(...d.toString('utf8').split('\n').filter(Boolean)));
   child.stderr!.on('data', (d: Buffer) => out.stderr.push(...d.toString('utf8').split('\n').filter(Boolean)));
   return out;
@@ -77,7 +82,10 @@ describe.skipIf(!metadata)('the CLI and the app on one data folder', () => {
     // The node answers the head slowly: the CLI is mid-sync for longer than a restore waits.
     node.faults.methodDelayMs = { chain_getFinalizedHead: 8_000 };
     const sync = cli(dataDir, 'sync', '--endpoint', node.url);
-    await vi.waitFor(() => expect(holdersOf(dataDir).map((h) => h.purpose)).toContain('scout sync'), { timeout: 30_000, interval: 20 });
+    await vi.waitFor(() => expect(holdersOf(dataDir).map((h) => h.purpose)).toContain('scout sync'), {
+      timeout: 30_000,
+      interval: 20,
+    });
 
     // Both at once (each waits up to 5 s); either may also name the other, which wanted the folder at the same time.
     const [refused, importRefused] = await Promise.all([
@@ -86,7 +94,9 @@ describe.skipIf(!metadata)('the CLI and the app on one data folder', () => {
     ]);
     const restoreMessage = refused.ok ? '' : refused.error.message;
     expect(restoreMessage).toMatch(/scout sync \(process \d+\)/);
-    expect(restoreMessage).toMatch(/ using this data folder, so restoring a backup has to wait: try again when it has finished\. Nothing was changed\.$/);
+    expect(restoreMessage).toMatch(
+      / using this data folder, so restoring a backup has to wait: try again when it has finished\. Nothing was changed\.$/,
+    );
     const importMessage = importRefused.ok ? '' : importRefused.error.message;
     expect(importMessage).toMatch(/scout sync \(process \d+\)/);
     expect(importMessage).toMatch(/ using this data folder, so importing a file has to wait/);
@@ -108,10 +118,16 @@ describe.skipIf(!metadata)('the CLI and the app on one data folder', () => {
     let list: Child | null = null;
     await app.exclusively('restoring a backup', async () => {
       list = cli(dataDir, 'list');
-      await vi.waitFor(() => expect(list!.stderr.join('\n')).toMatch(/scout: Waiting: the Subnet Scout app, restoring a backup \(process \d+\) is using this data folder/), {
-        timeout: 30_000,
-        interval: 50,
-      });
+      await vi.waitFor(
+        () =>
+          expect(list!.stderr.join('\n')).toMatch(
+            /scout: Waiting: the Subnet Scout app, restoring a backup \(process \d+\) is using this data folder/,
+          ),
+        {
+          timeout: 30_000,
+          interval: 50,
+        },
+      );
       // It has not opened the file: nothing it could write would land in the file being replaced.
       expect(list!.stdout).toEqual([]);
     });
@@ -127,7 +143,9 @@ describe('note saves while another process writes', () => {
     const note = await call(app, 'notes.create', { netuid: 1, title: 'Under load' });
     // Another process holding the write lock most of the time: 150 ms transactions, 20 ms apart, for 4 s.
     const writer = watch(
-      spawn(process.execPath, ['-e', `
+      spawn(process.execPath, [
+        '-e',
+        `
         const Sqlite = require(${JSON.stringify(require.resolve('better-sqlite3'))});
         const db = new Sqlite(process.argv[1], { timeout: 15000 });
         const put = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('other-process', ?)");
@@ -138,7 +156,9 @@ describe('note saves while another process writes', () => {
           db.transaction(() => { put.run(String(Date.now())); const until = Date.now() + 150; while (Date.now() < until); }).immediate();
           setTimeout(next, 20);
         })();
-      `, path.join(dataDir, 'scout.db')]),
+      `,
+        path.join(dataDir, 'scout.db'),
+      ]),
     );
     await vi.waitFor(() => expect(writer.stdout).toEqual(['writing']), { timeout: 10_000 });
     const { id, createdAtMs: _c, updatedAtMs: _u, ...content } = note as Note;
@@ -173,25 +193,34 @@ describe.skipIf(!metadata)('a sync whose housekeeping fails', () => {
     // A second point on the oldest day (an hourly sync's worth): the thinning keeps one point of a day beyond the window.
     const oldest = db.prepare('SELECT id FROM sync_points ORDER BY block_number LIMIT 1').pluck().get() as number;
     const twin = Number(
-      db.prepare(
-        `INSERT INTO sync_points (network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind, synced_at_ms,
+      db
+        .prepare(
+          `INSERT INTO sync_points (network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind, synced_at_ms,
            block_emission_rao, total_issuance_rao, subnet_owner_cut_u16)
          SELECT network, endpoint, block_number - 300, block_hash || '-earlier', block_time_ms - 3600000, spec_version, kind,
            synced_at_ms, block_emission_rao, total_issuance_rao, subnet_owner_cut_u16 FROM sync_points WHERE id = ?`,
-      ).run(oldest).lastInsertRowid,
+        )
+        .run(oldest).lastInsertRowid,
     );
-    db.prepare('INSERT INTO neuron_packs SELECT ?, netuid, uid_count, keys, figures FROM neuron_packs WHERE point_id = ?').run(twin, oldest);
-    const packsOf = (id: number) => db.prepare('SELECT COUNT(*) FROM neuron_packs WHERE point_id = ?').pluck().get(id) as number;
+    db.prepare(
+      'INSERT INTO neuron_packs SELECT ?, netuid, uid_count, keys, figures FROM neuron_packs WHERE point_id = ?',
+    ).run(twin, oldest);
+    const packsOf = (id: number) =>
+      db.prepare('SELECT COUNT(*) FROM neuron_packs WHERE point_id = ?').pluck().get(id) as number;
     expect(packsOf(twin)).toBeGreaterThan(0);
     // Deleting per-UID rows fails (as a locked or full disk would make it) after the point is stored.
-    db.exec("CREATE TRIGGER thinning_fails BEFORE DELETE ON neuron_packs BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    db.exec(
+      "CREATE TRIGGER thinning_fails BEFORE DELETE ON neuron_packs BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+    );
 
     node.produceBlocks(10);
     const outcome = await call(service, 'sync.start', {});
     expect(outcome).toMatchObject({ ok: true, error: null });
     const status = await call(service, 'sync.status');
     expect(status.phase).toBe('done');
-    expect(status.message).toMatch(/^Synced block [\d,]+\. Thinning old per-UID history failed \(disk I\/O error\); it is retried after the next sync\.$/);
+    expect(status.message).toMatch(
+      /^Synced block [\d,]+\. Thinning old per-UID history failed \(disk I\/O error\); it is retried after the next sync\.$/,
+    );
     expect((await call(service, 'subnets.list')).point?.blockNumber).toBe(outcome.points[0]!.blockNumber);
     expect(packsOf(twin)).toBeGreaterThan(0);
 

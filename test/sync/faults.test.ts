@@ -43,7 +43,9 @@ describe.skipIf(!metadata)('sync faults', () => {
     const before = await pointCount();
     const outcome = await call(service, 'sync.start', {});
     expect(outcome.ok).toBe(false);
-    expect(outcome.error).toMatch(/serves a different chain \(genesis 0xabababab…\) than the one this data folder holds/);
+    expect(outcome.error).toMatch(
+      /serves a different chain \(genesis 0xabababab…\) than the one this data folder holds/,
+    );
     expect(await pointCount()).toBe(before);
   });
 
@@ -69,12 +71,18 @@ describe.skipIf(!metadata)('sync faults', () => {
     node.faults.failRuntimeCall = [{ method: 'SubnetInfoRuntimeApi_get_selective_metagraph', netuid: 2 }];
     const outcome = await call(service, 'sync.start', {});
     expect(outcome.ok).toBe(true);
-    expect(outcome.stale).toEqual([{ netuid: 2, reason: expect.stringMatching(/Could not read SN2's metagraph: .*Execution failed/) }]);
+    expect(outcome.stale).toEqual([
+      { netuid: 2, reason: expect.stringMatching(/Could not read SN2's metagraph: .*Execution failed/) },
+    ]);
     const rows = (await call(service, 'subnets.list')).rows;
     const sn2 = rows.find((r) => r.netuid === 2)!;
     expect(sn2.staleReason).toMatch(/Could not read SN2/);
     expect(sn2.blockNumber).toBeLessThan(outcome.points[0]!.blockNumber);
-    expect(rows.filter((r) => r.netuid !== 2).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.netuid !== 2)
+        .every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber),
+    ).toBe(true);
   });
 
   it('garbage bytes for one subnet are contained to that subnet, whose stale reason names the call and the type', async () => {
@@ -89,21 +97,33 @@ describe.skipIf(!metadata)('sync faults', () => {
     );
     const rows = (await call(service, 'subnets.list')).rows;
     expect(rows.find((r) => r.netuid === 3)!.staleReason).toBe(outcome.stale[0]!.reason);
-    expect(rows.filter((r) => r.netuid !== 3).every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber)).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.netuid !== 3)
+        .every((r) => r.staleReason === null && r.blockNumber === outcome.points[0]!.blockNumber),
+    ).toBe(true);
   });
 
   it('a runtime without the price list and the prune call: prices per subnet, the gaps named on the point, nothing stale', async () => {
     node.produceBlocks(5);
-    const notFound = (method: string) => ({ method, message: `Client error: Execution failed: Other: Exported method ${method} is not found` });
-    node.faults.failRuntimeCall = [notFound('SwapRuntimeApi_current_alpha_price_all'), notFound('SubnetInfoRuntimeApi_get_subnet_to_prune')];
+    const notFound = (method: string) => ({
+      method,
+      message: `Client error: Execution failed: Other: Exported method ${method} is not found`,
+    });
+    node.faults.failRuntimeCall = [
+      notFound('SwapRuntimeApi_current_alpha_price_all'),
+      notFound('SubnetInfoRuntimeApi_get_subnet_to_prune'),
+    ];
     const outcome = await call(service, 'sync.start', {});
     expect(outcome.ok).toBe(true);
     expect(outcome.stale).toEqual([]);
     const list = await call(service, 'subnets.list');
     const truth = node.truthAt(list.point!.blockNumber);
-    for (const row of list.rows) expect(row.alphaPriceRao, `SN${row.netuid}`).toBe(truth.subnets.get(row.netuid)!.priceRao);
-    const stored = service.requireWorkspace().db
-      .prepare('SELECT price_source, missing_reads, subnet_to_prune FROM sync_points WHERE block_number = ?')
+    for (const row of list.rows)
+      expect(row.alphaPriceRao, `SN${row.netuid}`).toBe(truth.subnets.get(row.netuid)!.priceRao);
+    const stored = service
+      .requireWorkspace()
+      .db.prepare('SELECT price_source, missing_reads, subnet_to_prune FROM sync_points WHERE block_number = ?')
       .get(list.point!.blockNumber) as { price_source: string; missing_reads: string; subnet_to_prune: number | null };
     expect(stored.price_source).toBe('swap-each');
     expect(stored.subnet_to_prune).toBeNull();
@@ -137,14 +157,17 @@ describe.skipIf(!metadata)('sync faults', () => {
     expect(await pointCount()).toBe(before);
   });
 
-  it.skipIf(!previous)('a runtime upgrade between syncs (types change) still syncs, with the new spec recorded', async () => {
-    const head = node.head().number;
-    node.upgradeRuntimeAt(head + 3, previous!);
-    node.produceBlocks(10);
-    const outcome = await call(service, 'sync.start', {});
-    expect(outcome.error).toBeNull();
-    expect(outcome.points[0]!.specVersion).toBe(node.runtimeAt(outcome.points[0]!.blockNumber).specVersion);
-    expect(outcome.points[0]!.specVersion).not.toBe(424);
-    expect(outcome.stale).toEqual([]);
-  });
+  it.skipIf(!previous)(
+    'a runtime upgrade between syncs (types change) still syncs, with the new spec recorded',
+    async () => {
+      const head = node.head().number;
+      node.upgradeRuntimeAt(head + 3, previous!);
+      node.produceBlocks(10);
+      const outcome = await call(service, 'sync.start', {});
+      expect(outcome.error).toBeNull();
+      expect(outcome.points[0]!.specVersion).toBe(node.runtimeAt(outcome.points[0]!.blockNumber).specVersion);
+      expect(outcome.points[0]!.specVersion).not.toBe(424);
+      expect(outcome.stale).toEqual([]);
+    },
+  );
 });

@@ -21,7 +21,8 @@ describe.skipIf(!metadata)('metadata reuse across syncs', () => {
   });
 
   const metadataRequests = () =>
-    node.requestLog.filter((r) => r.method === 'state_getMetadata' || r.runtimeMethod?.startsWith('Metadata_metadata')).length;
+    node.requestLog.filter((r) => r.method === 'state_getMetadata' || r.runtimeMethod?.startsWith('Metadata_metadata'))
+      .length;
 
   const syncOnce = async () => {
     const conn = await connect(node.url);

@@ -14,7 +14,16 @@ import type { ScoutService } from '../../electron/core/service';
 import { DEFAULT_SCENARIO, type Scenario } from '../../shared/economics';
 import type { MyMiner, MyMinersReport } from '../../shared/miners-types';
 import { call, serviceFor } from './sync-helpers';
-import { BLOCKS_UNTIL_A_PRUNED, rigA, rigB, slotA, slotB, TEAM_COLD, TEAM_NETWORK, teamAddress as address } from './team-fixture';
+import {
+  BLOCKS_UNTIL_A_PRUNED,
+  rigA,
+  rigB,
+  slotA,
+  slotB,
+  TEAM_COLD,
+  TEAM_NETWORK,
+  teamAddress as address,
+} from './team-fixture';
 
 const metadata = metadataOrWarn('my miners');
 const SCENARIO: Scenario = { ...DEFAULT_SCENARIO, taoPriceUsd: 400, sellDiscount: 0 };
@@ -40,7 +49,14 @@ function truthOf(state: RawNetworkState, netuid: number, uid: number) {
     line,
     // Position in the chain's pruning order (lowest emission, then older registration, then lower uid).
     untilPruned: me
-      ? 1 + nonImmune.filter((u) => u !== me && (u.emission < me.emission || (u.emission === me.emission && (u.reg < me.reg || (u.reg === me.reg && u.uid < me.uid))))).length + (m.maxUids - m.numUids)
+      ? 1 +
+        nonImmune.filter(
+          (u) =>
+            u !== me &&
+            (u.emission < me.emission ||
+              (u.emission === me.emission && (u.reg < me.reg || (u.reg === me.reg && u.uid < me.uid)))),
+        ).length +
+        (m.maxUids - m.numUids)
       : null,
   };
 }
@@ -48,7 +64,8 @@ function truthOf(state: RawNetworkState, netuid: number, uid: number) {
 describe.skipIf(!metadata)('my miners against the stand-in node', () => {
   let node: StandInNode;
   let service: ScoutService;
-  const report = (arg: { scenario?: Scenario; netuid?: number } = { scenario: SCENARIO }) => call(service, 'miners.report', arg);
+  const report = (arg: { scenario?: Scenario; netuid?: number } = { scenario: SCENARIO }) =>
+    call(service, 'miners.report', arg);
   const miner = (r: MyMinersReport, hotkey: string): MyMiner => r.miners.find((m) => m.hotkey === hotkey)!;
 
   beforeAll(async () => {
@@ -76,14 +93,27 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
     expect(outcome.ok).toBe(true);
     const block = outcome.points[0]!.blockNumber;
 
-    const a = await call(service, 'miners.addKey', { address: rigA.hotkey, kind: 'hotkey', label: 'rig-a', rentUsdPerMonth: 100 });
+    const a = await call(service, 'miners.addKey', {
+      address: rigA.hotkey,
+      kind: 'hotkey',
+      label: 'rig-a',
+      rentUsdPerMonth: 100,
+    });
     expect(a).toMatchObject({ uidsHeld: 1, notice: 'Found 1 UID on 1 subnet.' });
-    const cold = await call(service, 'miners.addKey', { address: TEAM_COLD, kind: 'coldkey', label: 'team cold', rentUsdPerMonth: 50 });
+    const cold = await call(service, 'miners.addKey', {
+      address: TEAM_COLD,
+      kind: 'coldkey',
+      label: 'team cold',
+      rentUsdPerMonth: 50,
+    });
     expect(cold).toMatchObject({ uidsHeld: 2, notice: 'Found 2 UIDs on 2 subnets.' });
 
     const r = await report();
     expect(r.latestBlock).toBe(block);
-    expect(r.miners.map((m) => [m.netuid, m.uid])).toEqual([[4, rigB.uid], [7, rigA.uid]]);
+    expect(r.miners.map((m) => [m.netuid, m.uid])).toEqual([
+      [4, rigB.uid],
+      [7, rigA.uid],
+    ]);
     expect(r.idleKeyIds).toEqual([1]); // the spare rig holds nothing
     expect(r.alerts).toEqual([]); // one sync: nothing to compare with yet
 
@@ -93,10 +123,20 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
     const ma = miner(r, rigA.hotkey);
     const mb = miner(r, rigB.hotkey);
     expect(ta.hotkey).toBe(rigA.hotkey);
-    expect(ma).toMatchObject({ label: 'rig-a', coldkey: TEAM_COLD, keyIds: [a.key.id, cold.key.id], registeredAtBlock: rigA.registeredAt, rentUsdPerMonth: 100, rentSource: 'key' });
+    expect(ma).toMatchObject({
+      label: 'rig-a',
+      coldkey: TEAM_COLD,
+      keyIds: [a.key.id, cold.key.id],
+      registeredAtBlock: rigA.registeredAt,
+      rentUsdPerMonth: 100,
+      rentSource: 'key',
+    });
     expect(mb).toMatchObject({ keyIds: [cold.key.id], rentUsdPerMonth: 50, rentSource: 'key', status: 'immune' });
     expect(mb.label).toMatch(/^team cold · 5/);
-    for (const [m, t] of [[ma, ta], [mb, tb]] as const) {
+    for (const [m, t] of [
+      [ma, ta],
+      [mb, tb],
+    ] as const) {
       expect(m.incentive).toBeCloseTo(t.incentive, 9);
       expect(m.alphaPerDay).toBeCloseTo(t.alphaPerDay, 9);
       expect(m.taoPerDay).toBeCloseTo(t.taoPerDay, 9);
@@ -118,11 +158,16 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
 
     // The expectation is the engine's figure for a miner at that rank under the scenario, as the Subnets table has it.
     for (const m of [ma, mb]) {
-      const economics = await call(service, 'scenario.evaluate', { scenario: { ...SCENARIO, position: { kind: 'rank', rank: m.rank! } } });
+      const economics = await call(service, 'scenario.evaluate', {
+        scenario: { ...SCENARIO, position: { kind: 'rank', rank: m.rank! } },
+      });
       expect(m.expectedTaoPerDay).toBe(economics.find((e) => e.netuid === m.netuid)!.taoPerDay.value);
     }
 
-    expect(r.subnets.map((s) => [s.netuid, s.miners])).toEqual([[4, 1], [7, 1]]);
+    expect(r.subnets.map((s) => [s.netuid, s.miners])).toEqual([
+      [4, 1],
+      [7, 1],
+    ]);
     expect(r.total.taoPerDay).toBeCloseTo(ta.taoPerDay + tb.taoPerDay, 9);
     expect(r.total.rentUsdPerMonth).toBe(150);
   });
@@ -133,10 +178,18 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
       expect(reply.ok).toBe(false);
       return reply.ok ? '' : reply.error.message;
     };
-    expect(await refused({ address: rigA.hotkey, kind: 'coldkey', label: 'again' })).toMatch(/already in your keys as the hotkey “rig-a”/);
-    expect(await refused({ address: `${rigA.hotkey.slice(0, -2)}xx`, kind: 'hotkey', label: 'typo' })).toMatch(/checksum/);
-    expect(await refused({ address: encodeAddress(decodeAddress(rigA.hotkey), 0), kind: 'hotkey', label: 'dot' })).toMatch(/another network \(SS58 prefix 0, Polkadot\)/);
-    expect(await refused({ address: Array(12).fill('legal').join(' '), kind: 'hotkey', label: 'oops' })).toMatch(/seed phrase.*Never paste/);
+    expect(await refused({ address: rigA.hotkey, kind: 'coldkey', label: 'again' })).toMatch(
+      /already in your keys as the hotkey “rig-a”/,
+    );
+    expect(await refused({ address: `${rigA.hotkey.slice(0, -2)}xx`, kind: 'hotkey', label: 'typo' })).toMatch(
+      /checksum/,
+    );
+    expect(
+      await refused({ address: encodeAddress(decodeAddress(rigA.hotkey), 0), kind: 'hotkey', label: 'dot' }),
+    ).toMatch(/another network \(SS58 prefix 0, Polkadot\)/);
+    expect(await refused({ address: Array(12).fill('legal').join(' '), kind: 'hotkey', label: 'oops' })).toMatch(
+      /seed phrase.*Never paste/,
+    );
     expect(await refused({ address: address(5), kind: 'hotkey', label: ' ' })).toMatch(/give the key a label/);
     expect((await call(service, 'miners.keys')).map((k) => k.label)).toEqual(['spare rig', 'rig-a', 'team cold']);
   });
@@ -183,7 +236,12 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
     expect(r.previousBlock).toBe(before.latestBlock);
     const ma = miner(r, rigA.hotkey);
     const mb = miner(r, rigB.hotkey);
-    expect(ma).toMatchObject({ status: 'deregistered', prunedAtBlock: block, taoPerDay: null, blockNumber: before.latestBlock });
+    expect(ma).toMatchObject({
+      status: 'deregistered',
+      prunedAtBlock: block,
+      taoPerDay: null,
+      blockNumber: before.latestBlock,
+    });
     expect(ma.statusReason).toContain(`gone at block ${block.toLocaleString('en-US')}`);
     expect(['safe', 'danger']).toContain(mb.status);
     expect(mb.registrationsUntilPruned).toBe(truthOf(truth, 4, rigB.uid).untilPruned);
@@ -203,7 +261,10 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
     expect(seriesOf(rigB.hotkey)).toHaveLength(3);
     expect(r.history.total).toHaveLength(3);
     expect(r.history.total[2]!.taoPerDay).toBeCloseTo(mb.taoPerDay!, 9);
-    expect(r.history.total[0]!.taoPerDay).toBeCloseTo(seriesOf(rigA.hotkey)[0]!.taoPerDay + seriesOf(rigB.hotkey)[0]!.taoPerDay, 9);
+    expect(r.history.total[0]!.taoPerDay).toBeCloseTo(
+      seriesOf(rigA.hotkey)[0]!.taoPerDay + seriesOf(rigB.hotkey)[0]!.taoPerDay,
+      9,
+    );
   });
 
   it('a report for one subnet holds only its miners', async () => {
@@ -220,7 +281,9 @@ describe.skipIf(!metadata)('my miners against the stand-in node', () => {
     await call(service, 'miners.setEarningsDropAlert', { percent: 40 });
     expect((await report()).earningsDropAlertPercent).toBe(40);
     // A rent for something that is not a hotkey address is refused (the export's reader would refuse it later).
-    await expect(call(service, 'miners.setMinerRent', { netuid: 4, hotkey: 'rig-b', rentUsdPerMonth: 75 })).rejects.toThrow(/not an SS58 address|not a valid SS58/);
+    await expect(
+      call(service, 'miners.setMinerRent', { netuid: 4, hotkey: 'rig-b', rentUsdPerMonth: 75 }),
+    ).rejects.toThrow(/not an SS58 address|not a valid SS58/);
   });
 
   it('scout miners --json lists the alerts for scripts; plain text says the same in lines', async () => {

@@ -26,7 +26,9 @@ describe.skipIf(!metadata)('sync when the endpoint comes back', () => {
 
   it('retries with backoff by itself and syncs once the node answers, without being asked again', async () => {
     const port = await freePort();
-    service = await serviceFor(`ws://127.0.0.1:${port}`, { syncTimeouts: { connectMs: 2000, callMs: 5000, retryDelaysMs: [300, 600] } });
+    service = await serviceFor(`ws://127.0.0.1:${port}`, {
+      syncTimeouts: { connectMs: 2000, callMs: 5000, retryDelaysMs: [300, 600] },
+    });
     const outcomes: SyncOutcome[] = [];
     service.on((event, payload) => {
       if (event === 'sync.done') outcomes.push(payload as SyncOutcome);

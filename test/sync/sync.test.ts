@@ -99,8 +99,12 @@ describe.skipIf(!metadata)('sync from the stand-in node', () => {
     // What the chain paid (per-UID emission) and the rule agree on a subnet the generator pays by the rule.
     expect(analysis.minerPool.basis).toBe('measured');
     expect((analysis.minerPool.grossAlphaPerDay.value as number) / alphaPerDay).toBeCloseTo(1, 3);
-    const earning = raw.metagraph.incentives.filter((v, uid) => v > 0 && raw.metagraph.hotkeys[uid] !== raw.dynamic.ownerHotkey).length;
-    expect(analysis.counts.earningMiners.value).toBeLessThanOrEqual(earning + raw.extraMechanismIncentives.length * raw.metagraph.numUids);
+    const earning = raw.metagraph.incentives.filter(
+      (v, uid) => v > 0 && raw.metagraph.hotkeys[uid] !== raw.dynamic.ownerHotkey,
+    ).length;
+    expect(analysis.counts.earningMiners.value).toBeLessThanOrEqual(
+      earning + raw.extraMechanismIncentives.length * raw.metagraph.numUids,
+    );
     expect(analysis.counts.earningMiners.value).toBeGreaterThan(0);
   });
 
@@ -115,8 +119,11 @@ describe.skipIf(!metadata)('sync from the stand-in node', () => {
       // Where every earning UID is a pure miner (no dividends), its Emission is exactly its pay (run_epoch.rs).
       const earning = mg.incentives.map((v, uid) => (v > 0 ? uid : -1)).filter((uid) => uid >= 0);
       if (earning.some((uid) => (mg.dividends[uid] ?? 0) > 0) || raw.extraMechanismIncentives.length > 0) continue;
-      const ownerHeld = (uid: number) => mg.hotkeys[uid] === raw.dynamic.ownerHotkey || mg.coldkeys[uid] === raw.dynamic.ownerColdkey;
-      const paid = earning.filter((uid) => !ownerHeld(uid)).reduce((sum, uid) => sum + Number(mg.emission[uid]) / 1e9, 0);
+      const ownerHeld = (uid: number) =>
+        mg.hotkeys[uid] === raw.dynamic.ownerHotkey || mg.coldkeys[uid] === raw.dynamic.ownerColdkey;
+      const paid = earning
+        .filter((uid) => !ownerHeld(uid))
+        .reduce((sum, uid) => sum + Number(mg.emission[uid]) / 1e9, 0);
       const perDay = (paid * BLOCKS_PER_DAY) / raw.dynamic.tempo;
       // The engine prices a unit of incentive from the paid UIDs and multiplies; Incentive is stored as u16 while
       // Emission came from the unrounded value, so the two agree to the u16 rounding (~1e-5), not to the rao.

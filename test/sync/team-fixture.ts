@@ -15,11 +15,31 @@ export const TEAM_COLD = teamAddress(9);
 const plain = new SyntheticNetwork(TEAM_NETWORK);
 export const slotA = plain
   .teamSlotCandidates(7, HEAD)
-  .find((c) => c.nextReplacementAt !== null && c.nextReplacementAt > HEAD + 1000 && c.nextReplacementAt < HEAD + 6000 && c.holderRegisteredAt < HEAD - 9000)!;
-export const slotB = plain.teamSlotCandidates(4, HEAD).find((c) => c.nextReplacementAt === null && c.holderRegisteredAt < HEAD - 5000)!;
+  .find(
+    (c) =>
+      c.nextReplacementAt !== null &&
+      c.nextReplacementAt > HEAD + 1000 &&
+      c.nextReplacementAt < HEAD + 6000 &&
+      c.holderRegisteredAt < HEAD - 9000,
+  )!;
+export const slotB = plain
+  .teamSlotCandidates(4, HEAD)
+  .find((c) => c.nextReplacementAt === null && c.holderRegisteredAt < HEAD - 5000)!;
 const immunityB = plain.stateAt(HEAD).subnets.get(4)!.metagraph.immunityPeriod;
 
-export const rigA = { hotkey: teamAddress(1), coldkey: TEAM_COLD, netuid: 7, uid: slotA.uid, registeredAt: HEAD - 8000 };
-export const rigB = { hotkey: teamAddress(2), coldkey: TEAM_COLD, netuid: 4, uid: slotB.uid, registeredAt: HEAD - immunityB + 600 };
+export const rigA = {
+  hotkey: teamAddress(1),
+  coldkey: TEAM_COLD,
+  netuid: 7,
+  uid: slotA.uid,
+  registeredAt: HEAD - 8000,
+};
+export const rigB = {
+  hotkey: teamAddress(2),
+  coldkey: TEAM_COLD,
+  netuid: 4,
+  uid: slotB.uid,
+  registeredAt: HEAD - immunityB + 600,
+};
 /** Blocks to produce after the head for the generator to replace rig A (and B's immunity to be long over). */
 export const BLOCKS_UNTIL_A_PRUNED = slotA.nextReplacementAt! - HEAD + 10;

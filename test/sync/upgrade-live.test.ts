@@ -41,7 +41,9 @@ describe.skipIf(!current || !previous)('runtime upgrade on a live connection', (
       expect(after.subnets.get(netuid)?.metagraph.hotkeys).toEqual(raw.metagraph.hotkeys);
       expect(after.subnets.get(netuid)?.storage.excessTao).toBe(raw.storage.excessTao); // an item spec 393 lacks
     }
-    const metadataReads = node.requestLog.filter((r) => r.method === 'state_getMetadata' || r.runtimeMethod === 'Metadata_metadata_at_version');
+    const metadataReads = node.requestLog.filter(
+      (r) => r.method === 'state_getMetadata' || r.runtimeMethod === 'Metadata_metadata_at_version',
+    );
     expect(metadataReads.map((r) => [r.method, (r.params as string[])[1]])).toEqual([['state_call', '0x10000000']]); // u32 16
 
     // Back across the upgrade, on the same connection: the older block keeps its own runtime.

@@ -6,7 +6,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandInNode, type StandInNode } from '../../../test/chain/node';
 import { metadataOrWarn } from '../../../test/chain/test-helpers';
-import { blockLabel, describeArgs, describeStorage, formatWait, named, nodeRefusal, rpcCallName, undecodable } from './call-names';
+import {
+  blockLabel,
+  describeArgs,
+  describeStorage,
+  formatWait,
+  named,
+  nodeRefusal,
+  rpcCallName,
+  undecodable,
+} from './call-names';
 import { connect, type Connection } from './connect';
 import { ChainCallError } from './errors';
 import { INCENTIVES_INDEX, METAGRAPH_INDEXES } from './metagraph-decode';
@@ -15,7 +24,9 @@ import { runtimeCodecsAt, type RuntimeCodecs } from './runtime-codecs';
 
 describe('request names', () => {
   it('names JSON-RPC requests by method, with scalar parameters only', () => {
-    expect(rpcCallName('state_call', ['SubnetInfoRuntimeApi_get_all_dynamic_info', '0x', '0xabc'])).toBe('state_call SubnetInfoRuntimeApi_get_all_dynamic_info');
+    expect(rpcCallName('state_call', ['SubnetInfoRuntimeApi_get_all_dynamic_info', '0x', '0xabc'])).toBe(
+      'state_call SubnetInfoRuntimeApi_get_all_dynamic_info',
+    );
     expect(rpcCallName('chain_getBlockHash', [8992800])).toBe('chain_getBlockHash(8992800)');
     expect(rpcCallName('chain_getHeader', [`0x${'12'.repeat(32)}`])).toBe('chain_getHeader');
     expect(rpcCallName('chain_getFinalizedHead', [])).toBe('chain_getFinalizedHead');
@@ -47,33 +58,49 @@ describe('request names', () => {
     const bare = new ChainCallError('timeout', 'state_call SubnetInfoRuntimeApi_get_dynamic_info', null, '2 s');
     const at = { hash: '0x12', number: 123 };
     const once = named(at, 'state_call SubnetInfoRuntimeApi_get_dynamic_info(netuid 7)', () => Promise.reject(bare));
-    await expect(once).rejects.toThrow(/^state_call SubnetInfoRuntimeApi_get_dynamic_info\(netuid 7\) at block #123 timed out after 2 s$/);
+    await expect(once).rejects.toThrow(
+      /^state_call SubnetInfoRuntimeApi_get_dynamic_info\(netuid 7\) at block #123 timed out after 2 s$/,
+    );
     const inner = await once.catch((e: ChainCallError) => e);
     await expect(named(at, 'something vaguer', () => Promise.reject(inner))).rejects.toBe(inner);
     const other = new Error('4003: Execution failed');
     await expect(named(at, 'x', () => Promise.reject(other))).rejects.toBe(other);
   });
 
-  it('turns the node\'s JSON-RPC error into a refusal named by the request, keeping the node\'s words, and only that', async () => {
+  it("turns the node's JSON-RPC error into a refusal named by the request, keeping the node's words, and only that", async () => {
     // As @polkadot/api raises it: `<code>: <message>`, with the code beside it.
-    const rpcError = Object.assign(new Error('4003: Client error: Execution failed: Other: Exported method X_y is not found'), { code: 4003 });
+    const rpcError = Object.assign(
+      new Error('4003: Client error: Execution failed: Other: Exported method X_y is not found'),
+      { code: 4003 },
+    );
     const bare = nodeRefusal('state_call', ['SubnetInfoRuntimeApi_get_dynamic_info', '0x0700', '0xabc'], rpcError)!;
     expect(bare.message).toBe(
       'the node refused state_call SubnetInfoRuntimeApi_get_dynamic_info with error 4003: Client error: Execution failed: Other: Exported method X_y is not found',
     );
     expect([bare.problem, bare.kind]).toEqual(['rejected', 'unsupported-runtime']);
     const at = { hash: '0x12', number: 123 };
-    await expect(named(at, 'state_call SubnetInfoRuntimeApi_get_dynamic_info(netuid 7)', () => Promise.reject(bare))).rejects.toThrow(
+    await expect(
+      named(at, 'state_call SubnetInfoRuntimeApi_get_dynamic_info(netuid 7)', () => Promise.reject(bare)),
+    ).rejects.toThrow(
       /^the node refused state_call SubnetInfoRuntimeApi_get_dynamic_info\(netuid 7\) at block #123 with error 4003: Client error: /,
     );
     expect(nodeRefusal('system_chain', [], new Error('disconnected from ws://x: 1006:: Abnormal Closure'))).toBeNull();
-    expect(nodeRefusal('system_chain', [], Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBeNull();
+    expect(
+      nodeRefusal('system_chain', [], Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })),
+    ).toBeNull();
     expect(nodeRefusal('system_chain', [], new ChainCallError('timeout', 'system_chain', null, '2 s'))).toBeNull();
   });
 
   it('says what did not decode, in words for bytes that end early', () => {
-    const e = undecodable('state_call X(netuid 3)', { hash: '0x1', number: 5 }, 'could not be decoded as Option<Y>', new RangeError('Offset is outside the bounds of the DataView'));
-    expect(e.message).toBe("the node's answer to state_call X(netuid 3) at block #5 could not be decoded as Option<Y> (the bytes end before the value does)");
+    const e = undecodable(
+      'state_call X(netuid 3)',
+      { hash: '0x1', number: 5 },
+      'could not be decoded as Option<Y>',
+      new RangeError('Offset is outside the bounds of the DataView'),
+    );
+    expect(e.message).toBe(
+      "the node's answer to state_call X(netuid 3) at block #5 could not be decoded as Option<Y> (the bytes end before the value does)",
+    );
     expect(e.kind).toBe('unsupported-runtime');
   });
 });
@@ -131,9 +158,12 @@ describe.skipIf(!metadata)('request names against the stand-in node', () => {
     );
   });
 
-  it('a runtime call the node refuses fails naming the method, its netuid and the block, with the node\'s error', async () => {
-    const trap = 'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
-    node.faults.failRuntimeCall = [{ method: 'SubnetInfoRuntimeApi_get_selective_metagraph', netuid: 3, code: -32000, message: trap }];
+  it("a runtime call the node refuses fails naming the method, its netuid and the block, with the node's error", async () => {
+    const trap =
+      'Client error: Execution failed: Execution aborted due to trap: wasm trap: wasm `unreachable` instruction executed';
+    node.faults.failRuntimeCall = [
+      { method: 'SubnetInfoRuntimeApi_get_selective_metagraph', netuid: 3, code: -32000, message: trap },
+    ];
     const read = blockReader(conn.client, at);
     const selective = codecs.call('SubnetInfoRuntimeApi', 'get_selective_metagraph')!;
     const incentives = [INCENTIVES_INDEX];
@@ -147,14 +177,20 @@ describe.skipIf(!metadata)('request names against the stand-in node', () => {
   });
 
   it('any other request the node refuses is named by its JSON-RPC method', async () => {
-    const failure = await conn.client.request('state_getStorage', ['0x00', `0x${'ee'.repeat(32)}`]).catch((e: unknown) => e);
-    expect((failure as Error).message).toMatch(/^the node refused state_getStorage with error 4003: Client error: UnknownBlock: State already discarded for 0xeeee/);
+    const failure = await conn.client
+      .request('state_getStorage', ['0x00', `0x${'ee'.repeat(32)}`])
+      .catch((e: unknown) => e);
+    expect((failure as Error).message).toMatch(
+      /^the node refused state_getStorage with error 4003: Client error: UnknownBlock: State already discarded for 0xeeee/,
+    );
   });
 
   it('a slow storage read fails naming the items', async () => {
     node.faults.methodDelayMs = { state_queryStorageAt: 3000 };
     const burn = codecs.storage('SubtensorModule', 'Burn')!;
-    await expect(blockReader(conn.client, at).storage([[burn, 1]])).rejects.toThrow(/^state_queryStorageAt for SubtensorModule\.Burn\(1\) at block #[\d,]+ timed out after 1500 ms$/);
+    await expect(blockReader(conn.client, at).storage([[burn, 1]])).rejects.toThrow(
+      /^state_queryStorageAt for SubtensorModule\.Burn\(1\) at block #[\d,]+ timed out after 1500 ms$/,
+    );
   });
 
   it('garbage bytes, or a value not in the form the app reads, fail naming the call and the type', async () => {

@@ -22,7 +22,11 @@ export const blockLabel = (at: BlockAt): string =>
 export const formatWait = (ms: number): string => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 const scalar = (v: unknown): string | null =>
-  typeof v === 'number' || typeof v === 'bigint' ? String(v) : typeof v === 'string' && v.length <= 66 && !v.startsWith('0x') ? v : null;
+  typeof v === 'number' || typeof v === 'bigint'
+    ? String(v)
+    : typeof v === 'string' && v.length <= 66 && !v.startsWith('0x')
+      ? v
+      : null;
 
 /**
  * A JSON-RPC request as the provider sees it: `state_call Metadata_metadata_at_version`, `chain_getBlockHash(8992800)`.
@@ -77,7 +81,8 @@ function splitName(name: string): [string, string] {
  * message `<code>: <node's message>`, which is kept whole because it is what the node operator's logs and forums use.
  */
 export function nodeRefusal(method: string, params: unknown[], e: unknown): ChainCallError | null {
-  if (!(e instanceof Error) || e instanceof ChainCallError || typeof (e as { code?: unknown }).code !== 'number') return null;
+  if (!(e instanceof Error) || e instanceof ChainCallError || typeof (e as { code?: unknown }).code !== 'number')
+    return null;
   return new ChainCallError('rejected', rpcCallName(method, params), null, e.message);
 }
 
@@ -90,7 +95,8 @@ export async function named<T>(at: BlockAt | null, call: string | null, run: () 
     return await run();
   } catch (e) {
     // Named once, by the innermost caller: an outer one knows less about the request.
-    if (e instanceof ChainCallError && e.problem !== 'decode' && e.block === null) throw e.named(call, at ? blockLabel(at) : null);
+    if (e instanceof ChainCallError && e.problem !== 'decode' && e.block === null)
+      throw e.named(call, at ? blockLabel(at) : null);
     throw e;
   }
 }
@@ -99,6 +105,15 @@ export async function named<T>(at: BlockAt | null, call: string | null, run: () 
 export function undecodable(call: string, at: BlockAt | null, what: string, e: unknown): ChainCallError {
   // scale-ts reads past the end of short input through a DataView: say what that means.
   const why =
-    e instanceof RangeError && /DataView|bounds/.test(e.message) ? 'the bytes end before the value does' : e instanceof Error ? e.message : String(e);
-  return new ChainCallError('decode', call, at ? blockLabel(at) : null, `${what} (${why.length > 200 ? `${why.slice(0, 200)}…` : why})`);
+    e instanceof RangeError && /DataView|bounds/.test(e.message)
+      ? 'the bytes end before the value does'
+      : e instanceof Error
+        ? e.message
+        : String(e);
+  return new ChainCallError(
+    'decode',
+    call,
+    at ? blockLabel(at) : null,
+    `${what} (${why.length > 200 ? `${why.slice(0, 200)}…` : why})`,
+  );
 }

@@ -50,11 +50,17 @@ export function keepKnownColdkeys(metagraph: RawMetagraph, known: KnownKeys): st
 
 /** Puts the owners read by `readOwners` into the empty slots `keepKnownColdkeys` left. */
 export function fillColdkeys(metagraph: RawMetagraph, owners: ReadonlyMap<string, string>): void {
-  metagraph.coldkeys = metagraph.coldkeys.map((coldkey, uid) => (coldkey === '' ? owners.get(metagraph.hotkeys[uid]!)! : coldkey));
+  metagraph.coldkeys = metagraph.coldkeys.map((coldkey, uid) =>
+    coldkey === '' ? owners.get(metagraph.hotkeys[uid]!)! : coldkey,
+  );
 }
 
 /** `Owner(hotkey)` of each hotkey, batched into as few storage requests as the node takes comfortably. */
-export async function readOwners(read: BlockReader, owner: StorageItem, hotkeys: Iterable<string>): Promise<Map<string, string>> {
+export async function readOwners(
+  read: BlockReader,
+  owner: StorageItem,
+  hotkeys: Iterable<string>,
+): Promise<Map<string, string>> {
   const unique = [...new Set(hotkeys)];
   const owners = new Map<string, string>();
   for (let i = 0; i < unique.length; i += OWNERS_PER_REQUEST) {

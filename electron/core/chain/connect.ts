@@ -93,16 +93,29 @@ export async function connect(endpoint: string, options: ConnectOptions = {}): P
   });
   dropped.catch(() => undefined); // observed by whoever races it; never an unhandled rejection
   // autoConnect off: an unreachable endpoint must fail this sync with a message, not retry silently forever.
-  const provider = new TimedWsProvider(endpoint, options.callTimeoutMs ?? 60_000, options.giveUpAfterTimeouts ?? 8, (e) => stop(e));
+  const provider = new TimedWsProvider(
+    endpoint,
+    options.callTimeoutMs ?? 60_000,
+    options.giveUpAfterTimeouts ?? 8,
+    (e) => stop(e),
+  );
   let timer: NodeJS.Timeout | undefined;
   try {
     const connected = new Promise<void>((resolve, reject) => {
       provider.on('connected', () => resolve());
-      provider.on('error', () => reject(new ChainError('unreachable', `Cannot reach ${endpoint}: the endpoint did not accept a connection.`)));
+      provider.on('error', () =>
+        reject(new ChainError('unreachable', `Cannot reach ${endpoint}: the endpoint did not accept a connection.`)),
+      );
     });
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new ChainError('unreachable', `Cannot reach ${endpoint}: no answer within ${Math.round(timeoutMs / 1000)} s.`)),
+        () =>
+          reject(
+            new ChainError(
+              'unreachable',
+              `Cannot reach ${endpoint}: no answer within ${Math.round(timeoutMs / 1000)} s.`,
+            ),
+          ),
         timeoutMs,
       );
     });
@@ -113,13 +126,23 @@ export async function connect(endpoint: string, options: ConnectOptions = {}): P
       Promise.all([request('chain_getBlockHash', [0]), request('system_properties', []), cryptoWaitReady()]),
       timeout,
     ]);
-    if (typeof genesisHash !== 'string') throw new ChainError('unreachable', `Cannot use ${endpoint}: it names no genesis block (is it a Substrate node?).`);
+    if (typeof genesisHash !== 'string')
+      throw new ChainError(
+        'unreachable',
+        `Cannot use ${endpoint}: it names no genesis block (is it a Substrate node?).`,
+      );
     const ss58Format = (properties as { ss58Format?: unknown } | null)?.ss58Format;
     provider.on('disconnected', () =>
-      stop(new ChainError('dropped', `The connection to ${endpoint} dropped during the sync; nothing was written and the previous data is intact.`)),
+      stop(
+        new ChainError(
+          'dropped',
+          `The connection to ${endpoint} dropped during the sync; nothing was written and the previous data is intact.`,
+        ),
+      ),
     );
     const signal = options.signal;
-    const aborted = () => stop(signal?.reason instanceof Error ? signal.reason : new ChainError('cancelled', 'cancelled'));
+    const aborted = () =>
+      stop(signal?.reason instanceof Error ? signal.reason : new ChainError('cancelled', 'cancelled'));
     if (signal?.aborted) aborted();
     else signal?.addEventListener('abort', aborted, { once: true });
     return {

@@ -6,8 +6,14 @@ import { bytesOf, fixedBits, struct, toBig, toNum, toText } from './plain';
 import type { RawDynamicInfo, RawIdentity } from './raw';
 
 const IDENTITY_FIELDS = {
-  subnetName: 'subnet_name', githubRepo: 'github_repo', subnetContact: 'subnet_contact', subnetUrl: 'subnet_url',
-  discord: 'discord', description: 'description', logoUrl: 'logo_url', additional: 'additional',
+  subnetName: 'subnet_name',
+  githubRepo: 'github_repo',
+  subnetContact: 'subnet_contact',
+  subnetUrl: 'subnet_url',
+  discord: 'discord',
+  description: 'description',
+  logoUrl: 'logo_url',
+  additional: 'additional',
 } as const satisfies Record<keyof RawIdentity, string>;
 
 function identity(v: unknown): RawIdentity | null {

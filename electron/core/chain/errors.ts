@@ -1,4 +1,5 @@
-export type ChainErrorKind = 'unreachable' | 'dropped' | 'wrong-chain' | 'unsupported-runtime' | 'timeout' | 'cancelled';
+export type ChainErrorKind =
+  'unreachable' | 'dropped' | 'wrong-chain' | 'unsupported-runtime' | 'timeout' | 'cancelled';
 
 /** A chain problem the user reads as is ("Cannot reach …", "… serves a different chain"). */
 export class ChainError extends Error {

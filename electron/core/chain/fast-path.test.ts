@@ -38,7 +38,12 @@ const bytesOfCompacts = (c: CodecLike) => Uint8Array.from(list(c).map(num));
 
 type Call = (...args: unknown[]) => Promise<CodecLike>;
 
-async function polkadotCall(api: ApiPromise, hash: string, method: string, ...args: unknown[]): Promise<CodecLike | null> {
+async function polkadotCall(
+  api: ApiPromise,
+  hash: string,
+  method: string,
+  ...args: unknown[]
+): Promise<CodecLike | null> {
   const at = (await api.at(hash)) as unknown as { call: Record<string, Record<string, Call>> };
   return option(await at.call.subnetInfoRuntimeApi![method]!(...args));
 }
@@ -57,14 +62,28 @@ function polkadotMetagraph(mg: CodecLike): RawMetagraph {
   const nums = (name: string) => list(get(name)).map(num);
   const bigs = (name: string) => list(get(name)).map(big);
   return {
-    netuid: num(get('netuid')), block: big(get('block')), numUids: num(get('numUids')), maxUids: num(get('maxUids')),
-    burn: big(get('burn')), minBurn: big(get('minBurn')), maxBurn: big(get('maxBurn')),
-    registrationAllowed: bool(get('registrationAllowed')), immunityPeriod: num(get('immunityPeriod')),
-    hotkeys: list(get('hotkeys')).map(String), coldkeys: list(get('coldkeys')).map(String),
-    active: list(get('active')).map(bool), validatorPermit: list(get('validatorPermit')).map(bool),
-    lastUpdate: bigs('lastUpdate'), emission: bigs('emission'), dividends: nums('dividends'),
-    incentives: nums('incentives'), consensus: nums('consensus'), blockAtRegistration: bigs('blockAtRegistration'),
-    alphaStake: bigs('alphaStake'), taoStake: bigs('taoStake'), totalStake: bigs('totalStake'),
+    netuid: num(get('netuid')),
+    block: big(get('block')),
+    numUids: num(get('numUids')),
+    maxUids: num(get('maxUids')),
+    burn: big(get('burn')),
+    minBurn: big(get('minBurn')),
+    maxBurn: big(get('maxBurn')),
+    registrationAllowed: bool(get('registrationAllowed')),
+    immunityPeriod: num(get('immunityPeriod')),
+    hotkeys: list(get('hotkeys')).map(String),
+    coldkeys: list(get('coldkeys')).map(String),
+    active: list(get('active')).map(bool),
+    validatorPermit: list(get('validatorPermit')).map(bool),
+    lastUpdate: bigs('lastUpdate'),
+    emission: bigs('emission'),
+    dividends: nums('dividends'),
+    incentives: nums('incentives'),
+    consensus: nums('consensus'),
+    blockAtRegistration: bigs('blockAtRegistration'),
+    alphaStake: bigs('alphaStake'),
+    taoStake: bigs('taoStake'),
+    totalStake: bigs('totalStake'),
   };
 }
 
@@ -75,7 +94,8 @@ const withoutSelective = (codecs: RuntimeCodecs): RuntimeCodecs => ({
   storage: (pallet, item) => codecs.storage(pallet, item),
 });
 
-const rawStateCall = (conn: Connection) => (method: string, data: string, at: string) => conn.client.request('state_call', [method, data, at]) as Promise<string>;
+const rawStateCall = (conn: Connection) => (method: string, data: string, at: string) =>
+  conn.client.request('state_call', [method, data, at]) as Promise<string>;
 
 const runtimes = [
   { label: 'current metadata (spec 424)', path: current },
@@ -112,22 +132,28 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
     const readGraphs = subnetGraphReader(read, codecs);
     for (const netuid of netuids) {
       const fast = (await readGraphs(netuid, 1)).metagraph;
-      const slow = polkadotMetagraph((await polkadotCall(api, hash, 'getSelectiveMetagraph', netuid, METAGRAPH_INDEXES))!);
-      for (const key of Object.keys(slow) as (keyof RawMetagraph)[]) expect(fast[key], `SN${netuid} ${key}`).toEqual(slow[key]);
+      const slow = polkadotMetagraph(
+        (await polkadotCall(api, hash, 'getSelectiveMetagraph', netuid, METAGRAPH_INDEXES))!,
+      );
+      for (const key of Object.keys(slow) as (keyof RawMetagraph)[])
+        expect(fast[key], `SN${netuid} ${key}`).toEqual(slow[key]);
       expect(fast.hotkeys).toEqual(node.truthAt(node.finalizedHead().number).subnets.get(netuid)!.metagraph.hotkeys);
     }
   });
 
-  it.skipIf(!path)('reads each extra mechanism’s incentives as @polkadot/types does (multi-mechanism subnet)', async () => {
-    const { netuid, count } = node.network.variety.multiMechanism[0]!;
-    expect(count).toBeGreaterThan(1);
-    const { extraMechanismIncentives } = await subnetGraphReader(read, codecs)(netuid, count);
-    expect(extraMechanismIncentives).toHaveLength(count - 1);
-    for (let m = 1; m < count; m++) {
-      const slow = await polkadotCall(api, hash, 'getSelectiveMechagraph', netuid, m, [INCENTIVES_INDEX]);
-      expect(extraMechanismIncentives[m - 1]).toEqual(list(option(field(slow!, 'incentives'))!).map(num));
-    }
-  });
+  it.skipIf(!path)(
+    'reads each extra mechanism’s incentives as @polkadot/types does (multi-mechanism subnet)',
+    async () => {
+      const { netuid, count } = node.network.variety.multiMechanism[0]!;
+      expect(count).toBeGreaterThan(1);
+      const { extraMechanismIncentives } = await subnetGraphReader(read, codecs)(netuid, count);
+      expect(extraMechanismIncentives).toHaveLength(count - 1);
+      for (let m = 1; m < count; m++) {
+        const slow = await polkadotCall(api, hash, 'getSelectiveMechagraph', netuid, m, [INCENTIVES_INDEX]);
+        expect(extraMechanismIncentives[m - 1]).toEqual(list(option(field(slow!, 'incentives'))!).map(num));
+      }
+    },
+  );
 
   it.skipIf(!path)('falls back to the full get_metagraph/get_mechagraph with the same result', async () => {
     const { netuid, count } = node.network.variety.multiMechanism[0]!;
@@ -150,39 +176,52 @@ describe.each(runtimes)('fast read path, $label', ({ path }) => {
     }
   });
 
-  it.skipIf(!path)('reads dynamic info, prices and storage as the node holds them; names as @polkadot/types does', async () => {
-    const net = await fetchNetwork(conn.client, hash);
-    const truth = node.truthAt(node.finalizedHead().number);
-    expect(net.dynamics.map((d) => d.netuid)).toEqual(netuids.sort((a, b) => a - b));
-    // Items an older runtime lacks read as null ("unknown").
-    const absent = {
-      SubnetExcessTao: 'excessTao', MinerBurned: 'minerBurnedBits', OwnerCutEnabled: 'ownerCutEnabled', SubnetEmissionEnabled: 'emissionEnabled',
-      ImmuneOwnerUidsLimit: 'immuneOwnerUidsLimit', MinNonImmuneUids: 'minNonImmuneUids', BurnHalfLife: 'burnHalfLife',
-      BurnIncreaseMult: 'burnIncreaseMult', SubtokenEnabled: 'subtokenEnabled', FirstEmissionBlockNumber: 'firstEmissionBlock',
-      WeightsVersionKey: 'weightsVersionKey',
-    } as const;
-    for (const d of net.dynamics) {
-      const t = truth.subnets.get(d.netuid)!;
-      expect(d, `SN${d.netuid} dynamic info`).toEqual(t.dynamic);
-      const storage = { ...t.storage };
-      for (const [item, key] of Object.entries(absent)) if (!codecs.storage('SubtensorModule', item)) (storage as Record<string, unknown>)[key] = null;
-      expect(net.storage.get(d.netuid), `SN${d.netuid} storage`).toEqual(storage);
-      expect(net.prices?.get(d.netuid)).toBe(t.priceRao);
-    }
-    const network = { ...truth.network };
-    if (!codecs.storage('SubtensorModule', 'SubnetLimit')) network.subnetLimit = null;
-    if (!codecs.storage('SubtensorModule', 'NetworkImmunityPeriod')) network.networkImmunityPeriod = null;
-    expect(net.network).toEqual(network);
-    expect(net.priceSource).toBe('swap-all');
-    const slow = list((await polkadotAll(api, hash))!).map(option).filter((d): d is CodecLike => d !== null);
-    for (const [i, d] of net.dynamics.entries()) {
-      expect(d.subnetName).toEqual(bytesOfCompacts(field(slow[i]!, 'subnetName')));
-      expect(d.tokenSymbol).toEqual(bytesOfCompacts(field(slow[i]!, 'tokenSymbol')));
-      expect(d.ownerHotkey).toBe(String(field(slow[i]!, 'ownerHotkey')));
-    }
-    const multiByte = net.dynamics.find((d) => d.netuid === node.network.variety.multiByteNames[0])!;
-    expect(new TextDecoder().decode(multiByte.subnetName)).toMatch(/\P{ASCII}/u);
-  });
+  it.skipIf(!path)(
+    'reads dynamic info, prices and storage as the node holds them; names as @polkadot/types does',
+    async () => {
+      const net = await fetchNetwork(conn.client, hash);
+      const truth = node.truthAt(node.finalizedHead().number);
+      expect(net.dynamics.map((d) => d.netuid)).toEqual(netuids.sort((a, b) => a - b));
+      // Items an older runtime lacks read as null ("unknown").
+      const absent = {
+        SubnetExcessTao: 'excessTao',
+        MinerBurned: 'minerBurnedBits',
+        OwnerCutEnabled: 'ownerCutEnabled',
+        SubnetEmissionEnabled: 'emissionEnabled',
+        ImmuneOwnerUidsLimit: 'immuneOwnerUidsLimit',
+        MinNonImmuneUids: 'minNonImmuneUids',
+        BurnHalfLife: 'burnHalfLife',
+        BurnIncreaseMult: 'burnIncreaseMult',
+        SubtokenEnabled: 'subtokenEnabled',
+        FirstEmissionBlockNumber: 'firstEmissionBlock',
+        WeightsVersionKey: 'weightsVersionKey',
+      } as const;
+      for (const d of net.dynamics) {
+        const t = truth.subnets.get(d.netuid)!;
+        expect(d, `SN${d.netuid} dynamic info`).toEqual(t.dynamic);
+        const storage = { ...t.storage };
+        for (const [item, key] of Object.entries(absent))
+          if (!codecs.storage('SubtensorModule', item)) (storage as Record<string, unknown>)[key] = null;
+        expect(net.storage.get(d.netuid), `SN${d.netuid} storage`).toEqual(storage);
+        expect(net.prices?.get(d.netuid)).toBe(t.priceRao);
+      }
+      const network = { ...truth.network };
+      if (!codecs.storage('SubtensorModule', 'SubnetLimit')) network.subnetLimit = null;
+      if (!codecs.storage('SubtensorModule', 'NetworkImmunityPeriod')) network.networkImmunityPeriod = null;
+      expect(net.network).toEqual(network);
+      expect(net.priceSource).toBe('swap-all');
+      const slow = list((await polkadotAll(api, hash))!)
+        .map(option)
+        .filter((d): d is CodecLike => d !== null);
+      for (const [i, d] of net.dynamics.entries()) {
+        expect(d.subnetName).toEqual(bytesOfCompacts(field(slow[i]!, 'subnetName')));
+        expect(d.tokenSymbol).toEqual(bytesOfCompacts(field(slow[i]!, 'tokenSymbol')));
+        expect(d.ownerHotkey).toBe(String(field(slow[i]!, 'ownerHotkey')));
+      }
+      const multiByte = net.dynamics.find((d) => d.netuid === node.network.variety.multiByteNames[0])!;
+      expect(new TextDecoder().decode(multiByte.subnetName)).toMatch(/\P{ASCII}/u);
+    },
+  );
 
   it.skipIf(!path)('refuses bytes that do not decode exactly: trailing bytes, garbage', async () => {
     const call = codecs.call('SubnetInfoRuntimeApi', 'get_selective_metagraph')!;

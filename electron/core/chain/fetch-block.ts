@@ -51,9 +51,17 @@ function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
 }
 
-const droppedError = () => new ChainError('dropped', 'The connection dropped during the sync; nothing was written and the previous data is intact.');
+const droppedError = () =>
+  new ChainError(
+    'dropped',
+    'The connection dropped during the sync; nothing was written and the previous data is intact.',
+  );
 
-export async function fetchBlock(client: ChainClient, blockHash: string, options: FetchOptions = {}): Promise<FetchedBlock> {
+export async function fetchBlock(
+  client: ChainClient,
+  blockHash: string,
+  options: FetchOptions = {},
+): Promise<FetchedBlock> {
   const race = <T>(p: Promise<T>): Promise<T> => (options.dropped ? Promise.race([p, options.dropped]) : p);
   // Shared by every request of this block: it learns its number from the header, and messages name `block #N`.
   const at: BlockAt = { hash: blockHash };
@@ -113,7 +121,15 @@ export async function fetchBlock(client: ChainClient, blockHash: string, options
 
   const { blockNumber, blockTimeMs, specVersion, network, priceSource, subnetToPrune, missing } = net;
   return {
-    blockNumber, blockHash, blockTimeMs, specVersion, network, subnets, failed: failed.sort((a, b) => a.netuid - b.netuid),
-    priceSource, subnetToPrune, missing,
+    blockNumber,
+    blockHash,
+    blockTimeMs,
+    specVersion,
+    network,
+    subnets,
+    failed: failed.sort((a, b) => a.netuid - b.netuid),
+    priceSource,
+    subnetToPrune,
+    missing,
   };
 }

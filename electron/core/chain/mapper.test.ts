@@ -5,27 +5,75 @@ import type { RawSubnetState } from './raw';
 const enc = (s: string) => new TextEncoder().encode(s);
 const HOT = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 
-function raw(over: Partial<RawSubnetState['metagraph']> = {}, storage: Partial<RawSubnetState['storage']> = {}): RawSubnetState {
+function raw(
+  over: Partial<RawSubnetState['metagraph']> = {},
+  storage: Partial<RawSubnetState['storage']> = {},
+): RawSubnetState {
   return {
     dynamic: {
-      netuid: 7, ownerHotkey: HOT, ownerColdkey: HOT, subnetName: enc('Ωmega'), tokenSymbol: enc('中'), tempo: 360,
-      lastStep: 10n, blocksSinceLastStep: 5n, alphaIn: 9_007_199_254_740_993n, alphaOut: 1n, taoIn: 2n,
-      alphaOutEmission: 1_000_000_000n, alphaInEmission: 3n, taoInEmission: 4n, pendingAlphaEmission: 5n,
-      subnetVolume: 2n ** 100n, networkRegisteredAt: 99n, subnetIdentity: null,
+      netuid: 7,
+      ownerHotkey: HOT,
+      ownerColdkey: HOT,
+      subnetName: enc('Ωmega'),
+      tokenSymbol: enc('中'),
+      tempo: 360,
+      lastStep: 10n,
+      blocksSinceLastStep: 5n,
+      alphaIn: 9_007_199_254_740_993n,
+      alphaOut: 1n,
+      taoIn: 2n,
+      alphaOutEmission: 1_000_000_000n,
+      alphaInEmission: 3n,
+      taoInEmission: 4n,
+      pendingAlphaEmission: 5n,
+      subnetVolume: 2n ** 100n,
+      networkRegisteredAt: 99n,
+      subnetIdentity: null,
       movingPriceBits: 3n * 2n ** 32n + 2n ** 31n, // 3.5
     },
     metagraph: {
-      netuid: 7, block: 1000n, numUids: 2, maxUids: 256, burn: 1n, minBurn: 2n, maxBurn: 3n, registrationAllowed: true,
-      immunityPeriod: 4096, hotkeys: [HOT, HOT], coldkeys: [HOT, HOT], active: [true, false], validatorPermit: [true, false],
-      lastUpdate: [1n, 2n], emission: [10n, 20n], dividends: [65535, 0], incentives: [0, 65535], consensus: [1, 2],
-      blockAtRegistration: [5n, 6n], alphaStake: [7n, 8n], taoStake: [9n, 10n], totalStake: [11n, 12n], ...over,
+      netuid: 7,
+      block: 1000n,
+      numUids: 2,
+      maxUids: 256,
+      burn: 1n,
+      minBurn: 2n,
+      maxBurn: 3n,
+      registrationAllowed: true,
+      immunityPeriod: 4096,
+      hotkeys: [HOT, HOT],
+      coldkeys: [HOT, HOT],
+      active: [true, false],
+      validatorPermit: [true, false],
+      lastUpdate: [1n, 2n],
+      emission: [10n, 20n],
+      dividends: [65535, 0],
+      incentives: [0, 65535],
+      consensus: [1, 2],
+      blockAtRegistration: [5n, 6n],
+      alphaStake: [7n, 8n],
+      taoStake: [9n, 10n],
+      totalStake: [11n, 12n],
+      ...over,
     },
     extraMechanismIncentives: [[100, 200]],
     storage: {
-      burn: 1_500_000_000n, excessTao: null, minerBurnedBits: 2n ** 32n, ownerCutEnabled: true, emissionEnabled: null,
-      immunityPeriod: 5000, mechanismCount: 2, mechanismSplit: null, immuneOwnerUidsLimit: 3, minNonImmuneUids: 12,
-      burnHalfLife: 720, burnIncreaseMult: 1.5, subtokenEnabled: true, firstEmissionBlock: 77n,
-      weightsVersionKey: 1_020n, ...storage,
+      burn: 1_500_000_000n,
+      excessTao: null,
+      minerBurnedBits: 2n ** 32n,
+      ownerCutEnabled: true,
+      emissionEnabled: null,
+      immunityPeriod: 5000,
+      mechanismCount: 2,
+      mechanismSplit: null,
+      immuneOwnerUidsLimit: 3,
+      minNonImmuneUids: 12,
+      burnHalfLife: 720,
+      burnIncreaseMult: 1.5,
+      subtokenEnabled: true,
+      firstEmissionBlock: 77n,
+      weightsVersionKey: 1_020n,
+      ...storage,
     },
     priceRao: 123n,
   };
@@ -43,7 +91,10 @@ describe('mapSubnet', () => {
     // Storage (read at the same block) is the source for burn and immunity, not the metagraph copy.
     expect(subnet.burnRao).toBe(1_500_000_000n);
     expect(subnet.immunityPeriodBlocks).toBe(5000);
-    expect(neurons.map((n) => n.incentivesU16)).toEqual([[0, 100], [65535, 200]]);
+    expect(neurons.map((n) => n.incentivesU16)).toEqual([
+      [0, 100],
+      [65535, 200],
+    ]);
   });
 
   it('refuses a metagraph whose vectors do not match its UID count', () => {

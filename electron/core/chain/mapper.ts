@@ -2,7 +2,13 @@
  * Raw chain state → domain rows. The one mapper both paths share: the sync (decoded node responses) and the demo
  * data (the synthetic network generator), so demo data is stored exactly as real data would be.
  */
-import type { NetworkSnapshot, NeuronSnapshot, SubnetIdentity, SubnetSnapshot, SubnetSync } from '../../../shared/domain';
+import type {
+  NetworkSnapshot,
+  NeuronSnapshot,
+  SubnetIdentity,
+  SubnetSnapshot,
+  SubnetSync,
+} from '../../../shared/domain';
 import type { RawIdentity, RawNetworkStorage, RawSubnetState } from './raw';
 
 const INT64_MAX = 2n ** 63n - 1n;
@@ -75,11 +81,16 @@ export function mapSubnet(raw: RawSubnetState): SubnetSync {
   if (mg.netuid !== netuid) throw new MappingError(`SN${netuid}: metagraph answered for SN${mg.netuid}`);
   const uidCount = mg.numUids;
   const vectors: [string, { length: number }][] = [
-    ['hotkeys', mg.hotkeys], ['coldkeys', mg.coldkeys], ['incentives', mg.incentives], ['emission', mg.emission],
-    ['dividends', mg.dividends], ['blockAtRegistration', mg.blockAtRegistration],
+    ['hotkeys', mg.hotkeys],
+    ['coldkeys', mg.coldkeys],
+    ['incentives', mg.incentives],
+    ['emission', mg.emission],
+    ['dividends', mg.dividends],
+    ['blockAtRegistration', mg.blockAtRegistration],
   ];
   for (const [name, v] of vectors) {
-    if (v.length !== uidCount) throw new MappingError(`SN${netuid}: metagraph lists ${v.length} ${name} for ${uidCount} UIDs`);
+    if (v.length !== uidCount)
+      throw new MappingError(`SN${netuid}: metagraph lists ${v.length} ${name} for ${uidCount} UIDs`);
   }
   const id = identity(d.subnetIdentity);
   const name = decodeText(d.subnetName) || id?.name || '';

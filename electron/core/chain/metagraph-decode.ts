@@ -14,11 +14,27 @@ type Kind = 'num' | 'big' | 'bool' | 'nums' | 'bigs' | 'bools' | 'accounts';
  * payload to the columns we store; `satisfies` keeps this list and RawMetagraph in step.
  */
 const FIELDS = {
-  netuid: [0, 'num'], block: [7, 'big'], numUids: [30, 'num'], maxUids: [31, 'num'], burn: [32, 'big'],
-  registrationAllowed: [34, 'bool'], immunityPeriod: [36, 'num'], minBurn: [39, 'big'], maxBurn: [40, 'big'],
-  hotkeys: [52, 'accounts'], coldkeys: [53, 'accounts'], active: [56, 'bools'], validatorPermit: [57, 'bools'],
-  lastUpdate: [59, 'bigs'], emission: [60, 'bigs'], dividends: [61, 'nums'], incentives: [62, 'nums'],
-  consensus: [63, 'nums'], blockAtRegistration: [66, 'bigs'], alphaStake: [67, 'bigs'], taoStake: [68, 'bigs'],
+  netuid: [0, 'num'],
+  block: [7, 'big'],
+  numUids: [30, 'num'],
+  maxUids: [31, 'num'],
+  burn: [32, 'big'],
+  registrationAllowed: [34, 'bool'],
+  immunityPeriod: [36, 'num'],
+  minBurn: [39, 'big'],
+  maxBurn: [40, 'big'],
+  hotkeys: [52, 'accounts'],
+  coldkeys: [53, 'accounts'],
+  active: [56, 'bools'],
+  validatorPermit: [57, 'bools'],
+  lastUpdate: [59, 'bigs'],
+  emission: [60, 'bigs'],
+  dividends: [61, 'nums'],
+  incentives: [62, 'nums'],
+  consensus: [63, 'nums'],
+  blockAtRegistration: [66, 'bigs'],
+  alphaStake: [67, 'bigs'],
+  taoStake: [68, 'bigs'],
   totalStake: [69, 'bigs'],
 } as const satisfies Record<keyof RawMetagraph, readonly [number, Kind]>;
 
@@ -27,7 +43,9 @@ export const METAGRAPH_INDEXES: number[] = Object.values(FIELDS).map(([index]) =
  * The same without the coldkeys: 32 of the ~84 bytes a UID costs on the wire, and a UID's coldkey changes only with
  * its hotkey or by a coldkey swap (coldkeys.ts decides when they are read).
  */
-export const METAGRAPH_INDEXES_WITHOUT_COLDKEYS: number[] = METAGRAPH_INDEXES.filter((index) => index !== FIELDS.coldkeys[0]);
+export const METAGRAPH_INDEXES_WITHOUT_COLDKEYS: number[] = METAGRAPH_INDEXES.filter(
+  (index) => index !== FIELDS.coldkeys[0],
+);
 export const INCENTIVES_INDEX = FIELDS.incentives[0];
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -36,13 +54,20 @@ const NAMES_WITHOUT_COLDKEYS = NAMES.filter(([key]) => key !== 'coldkeys');
 
 function convert(kind: Kind, v: unknown, what: string): RawMetagraph[keyof RawMetagraph] {
   switch (kind) {
-    case 'num': return toNum(v, what);
-    case 'big': return toBig(v, what);
-    case 'bool': return toBool(v, what);
-    case 'nums': return listOf(v, what, isNum, toNum);
-    case 'bigs': return listOf(v, what, isBig, toBig);
-    case 'bools': return listOf(v, what, isBool, toBool);
-    case 'accounts': return listOf(v, what, isText, toText);
+    case 'num':
+      return toNum(v, what);
+    case 'big':
+      return toBig(v, what);
+    case 'bool':
+      return toBool(v, what);
+    case 'nums':
+      return listOf(v, what, isNum, toNum);
+    case 'bigs':
+      return listOf(v, what, isBig, toBig);
+    case 'bools':
+      return listOf(v, what, isBool, toBool);
+    case 'accounts':
+      return listOf(v, what, isText, toText);
   }
 }
 

@@ -9,7 +9,11 @@
  */
 import { ChainError } from './errors';
 import {
-  INCENTIVES_INDEX, METAGRAPH_INDEXES, METAGRAPH_INDEXES_WITHOUT_COLDKEYS, incentivesFromValue, metagraphFromValue,
+  INCENTIVES_INDEX,
+  METAGRAPH_INDEXES,
+  METAGRAPH_INDEXES_WITHOUT_COLDKEYS,
+  incentivesFromValue,
+  metagraphFromValue,
   metagraphWithoutColdkeysFromValue,
 } from './metagraph-decode';
 import type { RawMetagraph } from './raw';
@@ -26,14 +30,21 @@ export interface SubnetGraphs {
 }
 
 /** `withColdkeys` false: leave the coldkeys out where the runtime can (selective metagraph), for the caller to fill. */
-export type ReadSubnetGraphs = (netuid: number, mechanismCount: number, withColdkeys?: boolean) => Promise<SubnetGraphs>;
+export type ReadSubnetGraphs = (
+  netuid: number,
+  mechanismCount: number,
+  withColdkeys?: boolean,
+) => Promise<SubnetGraphs>;
 
 /** Picks the calls this runtime offers once per block; the returned function reads one subnet. */
 export function subnetGraphReader(read: BlockReader, codecs: RuntimeCodecs): ReadSubnetGraphs {
   const selective = codecs.call(API, 'get_selective_metagraph');
   const full = codecs.call(API, 'get_metagraph');
   if (!selective && !full) {
-    throw new ChainError('unsupported-runtime', `spec ${codecs.specVersion} has neither ${API}.get_selective_metagraph nor get_metagraph`);
+    throw new ChainError(
+      'unsupported-runtime',
+      `spec ${codecs.specVersion} has neither ${API}.get_selective_metagraph nor get_metagraph`,
+    );
   }
   const selectiveMech = codecs.call(API, 'get_selective_mechagraph');
   const fullMech = codecs.call(API, 'get_mechagraph');

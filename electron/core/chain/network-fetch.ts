@@ -43,17 +43,37 @@ export type PriceSource = 'swap-all' | 'swap-each' | 'reserves' | 'none';
 const PALLET = 'SubtensorModule';
 /** Per-subnet items (metadata names). One this runtime lacks is read as null ("unknown"), not as its default. */
 const PER_SUBNET = [
-  'Burn', 'SubnetExcessTao', 'MinerBurned', 'OwnerCutEnabled', 'SubnetEmissionEnabled', 'ImmunityPeriod',
-  'MechanismCountCurrent', 'MechanismEmissionSplit', 'ImmuneOwnerUidsLimit', 'MinNonImmuneUids', 'BurnHalfLife',
-  'BurnIncreaseMult', 'SubtokenEnabled', 'FirstEmissionBlockNumber', 'WeightsVersionKey',
+  'Burn',
+  'SubnetExcessTao',
+  'MinerBurned',
+  'OwnerCutEnabled',
+  'SubnetEmissionEnabled',
+  'ImmunityPeriod',
+  'MechanismCountCurrent',
+  'MechanismEmissionSplit',
+  'ImmuneOwnerUidsLimit',
+  'MinNonImmuneUids',
+  'BurnHalfLife',
+  'BurnIncreaseMult',
+  'SubtokenEnabled',
+  'FirstEmissionBlockNumber',
+  'WeightsVersionKey',
 ] as const;
 /**
  * Items the engine's rules read but an older runtime may lack: their absence is named, not fatal. WeightsVersionKey is not
  * among them: only the watchlist's "scoring code changed" alert reads it, and without it that alert stays silent.
  */
 const OPTIONAL_PER_SUBNET: readonly PerSubnet[] = [
-  'SubnetExcessTao', 'MinerBurned', 'OwnerCutEnabled', 'SubnetEmissionEnabled', 'ImmuneOwnerUidsLimit',
-  'MinNonImmuneUids', 'BurnHalfLife', 'BurnIncreaseMult', 'SubtokenEnabled', 'FirstEmissionBlockNumber',
+  'SubnetExcessTao',
+  'MinerBurned',
+  'OwnerCutEnabled',
+  'SubnetEmissionEnabled',
+  'ImmuneOwnerUidsLimit',
+  'MinNonImmuneUids',
+  'BurnHalfLife',
+  'BurnIncreaseMult',
+  'SubtokenEnabled',
+  'FirstEmissionBlockNumber',
 ];
 const OPTIONAL_GLOBALS = ['SubnetLimit', 'NetworkImmunityPeriod'] as const;
 type PerSubnet = (typeof PER_SUBNET)[number];
@@ -68,22 +88,40 @@ export async function fetchNetwork(client: ChainClient, block: string | BlockAt)
   const at = blockAt(block);
   const blockHash = at.hash;
   const numberOf = async () => {
-    const header = (await named(at, null, () => client.request('chain_getHeader', [blockHash]))) as { number?: unknown } | null;
+    const header = (await named(at, null, () => client.request('chain_getHeader', [blockHash]))) as {
+      number?: unknown;
+    } | null;
     // The node answers null for a block it does not know, and the number as hex.
-    if (typeof header?.number !== 'string') throw new ChainError('unsupported-runtime', `the node has no header for block ${blockHash}`);
+    if (typeof header?.number !== 'string')
+      throw new ChainError('unsupported-runtime', `the node has no header for block ${blockHash}`);
     at.number = Number.parseInt(header.number, 16);
     return at.number;
   };
   const [blockNumber, codecs] = await Promise.all([numberOf(), runtimeCodecsAt(client, at)]);
   const read = blockReader(client, at);
-  const globals = ['BlockEmission', 'TotalIssuance', 'SubnetOwnerCut'].map((item) => required(codecs.storage(PALLET, item), `${PALLET}.${item}`));
+  const globals = ['BlockEmission', 'TotalIssuance', 'SubnetOwnerCut'].map((item) =>
+    required(codecs.storage(PALLET, item), `${PALLET}.${item}`),
+  );
   const now = codecs.storage('Timestamp', 'Now');
   const optionalGlobals = OPTIONAL_GLOBALS.map((item) => codecs.storage(PALLET, item));
-  const missing: string[] = OPTIONAL_GLOBALS.filter((_, i) => optionalGlobals[i] === null).map((item) => `${PALLET}.${item}`);
-  const dynamicCall = required(codecs.call('SubnetInfoRuntimeApi', 'get_all_dynamic_info'), 'SubnetInfoRuntimeApi.get_all_dynamic_info');
-  const globalItems = [...globals, ...(now ? [now] : []), ...optionalGlobals.filter((g): g is StorageItem => g !== null)];
+  const missing: string[] = OPTIONAL_GLOBALS.filter((_, i) => optionalGlobals[i] === null).map(
+    (item) => `${PALLET}.${item}`,
+  );
+  const dynamicCall = required(
+    codecs.call('SubnetInfoRuntimeApi', 'get_all_dynamic_info'),
+    'SubnetInfoRuntimeApi.get_all_dynamic_info',
+  );
+  const globalItems = [
+    ...globals,
+    ...(now ? [now] : []),
+    ...optionalGlobals.filter((g): g is StorageItem => g !== null),
+  ];
   const [dynamics, values, subnetToPrune] = await Promise.all([
-    read.call(dynamicCall, [], (v) => array(v, 'dynamic infos').filter((d) => d !== undefined).map(dynamicInfoFromValue)),
+    read.call(dynamicCall, [], (v) =>
+      array(v, 'dynamic infos')
+        .filter((d) => d !== undefined)
+        .map(dynamicInfoFromValue),
+    ),
     read.storage(globalItems.map((g) => [g] as const)),
     readSubnetToPrune(read, codecs, missing),
   ]);
@@ -209,7 +247,9 @@ async function readSubnetStorage(
       immunityPeriod: get('ImmunityPeriod', toNum) ?? 0,
       mechanismCount: get('MechanismCountCurrent', toNum) ?? 1,
       // Option<Vec<u16>>: absent (undefined) means an even split.
-      mechanismSplit: get('MechanismEmissionSplit', (v, what) => (v === undefined ? null : listOf(v, what, isNum, toNum))),
+      mechanismSplit: get('MechanismEmissionSplit', (v, what) =>
+        v === undefined ? null : listOf(v, what, isNum, toNum),
+      ),
       immuneOwnerUidsLimit: get('ImmuneOwnerUidsLimit', toNum),
       minNonImmuneUids: get('MinNonImmuneUids', toNum),
       burnHalfLife: get('BurnHalfLife', toNum),

@@ -14,7 +14,8 @@ export type StateCall = (method: string, data: string) => Promise<unknown>;
 
 const hexOf = (bytes: Uint8Array) => `0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex')}`;
 const bytesOf = (hex: unknown): Uint8Array => {
-  if (typeof hex !== 'string' || !hex.startsWith('0x')) throw new Error(`expected 0x-prefixed hex from the node, got ${typeof hex}`);
+  if (typeof hex !== 'string' || !hex.startsWith('0x'))
+    throw new Error(`expected 0x-prefixed hex from the node, got ${typeof hex}`);
   // A copy that owns its buffer: the SCALE decoders read from offset 0 of `bytes.buffer`.
   return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
 };

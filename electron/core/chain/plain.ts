@@ -14,7 +14,8 @@ export const isBig: Check = (v) => typeof v === 'bigint';
 export const isBool: Check = (v) => typeof v === 'boolean';
 export const isText: Check = (v) => typeof v === 'string';
 
-export const toNum = (v: unknown, what: string): number => (isNum(v) ? (v as number) : isBig(v) ? Number(v) : fail(what, v));
+export const toNum = (v: unknown, what: string): number =>
+  isNum(v) ? (v as number) : isBig(v) ? Number(v) : fail(what, v);
 export const toBig = (v: unknown, what: string): bigint =>
   isBig(v) ? (v as bigint) : isNum(v) ? BigInt(v as number) : fail(what, v);
 export const toBool = (v: unknown, what: string): boolean => (isBool(v) ? (v as boolean) : fail(what, v));

@@ -26,7 +26,8 @@ export function blockReader(client: ChainClient, block: string | BlockAt): Block
     async call<T>(call: RuntimeCall, args: unknown[], as?: (value: unknown) => T): Promise<T> {
       const name = `state_call ${call.name}${call.describeArgs(args)}`;
       const hex = await named(at, name, () => stateCall(call.name, call.encodeArgs(args), at.hash));
-      if (typeof hex !== 'string') throw undecodable(name, at, `is not hex bytes`, new Error(`a JSON ${hex === null ? 'null' : typeof hex}`));
+      if (typeof hex !== 'string')
+        throw undecodable(name, at, `is not hex bytes`, new Error(`a JSON ${hex === null ? 'null' : typeof hex}`));
       let value: unknown;
       try {
         value = call.decode(hex);
@@ -44,14 +45,21 @@ export function blockReader(client: ChainClient, block: string | BlockAt): Block
       if (items.length === 0) return [];
       const keys = items.map(([item, ...args]) => item.key(...args));
       const name = `state_queryStorageAt for ${describeStorage(items.map(([item, ...args]) => ({ name: item.name, args })))}`;
-      const sets = (await named(at, name, () => queryStorageAt(keys, at.hash))) as Array<{ changes: Array<[string, string | null]> }>;
+      const sets = (await named(at, name, () => queryStorageAt(keys, at.hash))) as Array<{
+        changes: Array<[string, string | null]>;
+      }>;
       const values = new Map<string, string | null>();
       for (const set of sets) for (const [key, value] of set.changes) values.set(key.toLowerCase(), value);
       return items.map(([item, ...args], i) => {
         try {
           return item.decode(values.get(keys[i]!.toLowerCase()) ?? null);
         } catch (e) {
-          throw undecodable(`storage ${storageItemName(item.name, args)} (state_queryStorageAt)`, at, `could not be decoded as ${item.valueType}`, e);
+          throw undecodable(
+            `storage ${storageItemName(item.name, args)} (state_queryStorageAt)`,
+            at,
+            `could not be decoded as ${item.valueType}`,
+            e,
+          );
         }
       });
     },

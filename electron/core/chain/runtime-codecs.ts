@@ -6,8 +6,15 @@
  */
 import { getDynamicBuilder, getLookupCodecBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
 import {
-  AccountId, Tuple, createCodec, createDecoder, decAnyMetadata, unifyMetadata,
-  type Codec, type Decoder, type UnifiedMetadata,
+  AccountId,
+  Tuple,
+  createCodec,
+  createDecoder,
+  decAnyMetadata,
+  unifyMetadata,
+  type Codec,
+  type Decoder,
+  type UnifiedMetadata,
 } from '@polkadot-api/substrate-bindings';
 import { blockAt, describeArgs, named, undecodable, type BlockAt } from './call-names';
 import type { ChainClient } from './client';
@@ -65,7 +72,8 @@ function ownedBytes(hex: string): Uint8Array {
  */
 type Positioned = Uint8Array & { i: number };
 function positioned(input: Uint8Array): Positioned {
-  if (typeof (input as Partial<Positioned>).i !== 'number') throw new Error('cannot read the decoder position (scale-ts internals changed)');
+  if (typeof (input as Partial<Positioned>).i !== 'number')
+    throw new Error('cannot read the decoder position (scale-ts internals changed)');
   return input as Positioned;
 }
 
@@ -108,23 +116,31 @@ export function typeName(lookup: Lookup, id: number, depth = 0): string {
   const entry = lookup[id]?.id === id ? lookup[id] : lookup.find((t) => t.id === id);
   if (!entry || depth > 4) return '…';
   const inner = (inner: number) => typeName(lookup, inner, depth + 1);
-  if (entry.path.length === 1 && entry.path[0] === 'Option' && entry.params[0]?.type !== undefined) return `Option<${inner(entry.params[0].type)}>`;
+  if (entry.path.length === 1 && entry.path[0] === 'Option' && entry.params[0]?.type !== undefined)
+    return `Option<${inner(entry.params[0].type)}>`;
   if (entry.path.length) return entry.path[entry.path.length - 1]!;
   const { def } = entry;
   switch (def.tag) {
-    case 'sequence': return `Vec<${inner(def.value)}>`;
-    case 'array': return `[${inner(def.value.type)}; ${def.value.len}]`;
-    case 'tuple': return `(${def.value.map(inner).join(', ')})`;
-    case 'primitive': return def.value.tag;
-    case 'compact': return `Compact<${inner(def.value)}>`;
-    default: return `type #${id}`;
+    case 'sequence':
+      return `Vec<${inner(def.value)}>`;
+    case 'array':
+      return `[${inner(def.value.type)}; ${def.value.len}]`;
+    case 'tuple':
+      return `(${def.value.map(inner).join(', ')})`;
+    case 'primitive':
+      return def.value.tag;
+    case 'compact':
+      return `Compact<${inner(def.value)}>`;
+    default:
+      return `type #${id}`;
   }
 }
 
 /** Codecs from raw `RuntimeMetadataPrefixed` bytes (v15 or v16: earlier versions do not describe runtime APIs). */
 function buildRuntimeCodecs(metadataBytes: Uint8Array, specVersion: number, ss58Prefix: number): RuntimeCodecs {
   const metadata: UnifiedMetadata = unifyMetadata(decAnyMetadata(metadataBytes));
-  if (metadata.version < 15) throw new ChainError('unsupported-runtime', `runtime metadata v${metadata.version} does not describe runtime APIs`);
+  if (metadata.version < 15)
+    throw new ChainError('unsupported-runtime', `runtime metadata v${metadata.version} does not describe runtime APIs`);
   const lookup = getLookupFn(metadata);
   const build = getLookupCodecBuilder(lookup, accountCodec(ss58Prefix));
   const makeCall = (apiName: string, methodName: string): RuntimeCall | null => {
@@ -175,7 +191,8 @@ function memo<T>(make: (a: string, b: string) => T): (a: string, b: string) => T
  * `state_getMetadata` answers is v14, which does not describe runtime APIs (see newest-metadata.ts).
  */
 async function metadataBytesAt(client: ChainClient, at: BlockAt): Promise<{ bytes: Uint8Array; version: number }> {
-  const call = (method: string, data: string) => named(at, `state_call ${method}`, () => client.request('state_call', [method, data, at.hash]));
+  const call = (method: string, data: string) =>
+    named(at, `state_call ${method}`, () => client.request('state_call', [method, data, at.hash]));
   const decoding = async <T>(name: string, as: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -185,8 +202,14 @@ async function metadataBytesAt(client: ChainClient, at: BlockAt): Promise<{ byte
     }
   };
   const version = await decoding('Metadata_metadata_versions', 'Vec<u32>', () => newestMetadataVersion(call));
-  if (version === null) throw new ChainError('unsupported-runtime', `the node offers no v15 or v16 metadata (the versions that describe runtime APIs) for block ${at.hash}`);
-  const bytes = await decoding(`Metadata_metadata_at_version(version ${version})`, 'Option<OpaqueMetadata>', () => metadataAtVersion(call, version));
+  if (version === null)
+    throw new ChainError(
+      'unsupported-runtime',
+      `the node offers no v15 or v16 metadata (the versions that describe runtime APIs) for block ${at.hash}`,
+    );
+  const bytes = await decoding(`Metadata_metadata_at_version(version ${version})`, 'Option<OpaqueMetadata>', () =>
+    metadataAtVersion(call, version),
+  );
   if (!bytes) throw new ChainError('unsupported-runtime', `the node has no v${version} metadata for block ${at.hash}`);
   return { bytes, version };
 }
@@ -204,11 +227,19 @@ function runtimeVersionAt(client: ChainClient, at: BlockAt): Promise<{ specName:
   return version;
 }
 
-async function readRuntimeVersion(client: ChainClient, at: BlockAt): Promise<{ specName: string; specVersion: number }> {
+async function readRuntimeVersion(
+  client: ChainClient,
+  at: BlockAt,
+): Promise<{ specName: string; specVersion: number }> {
   const answer = await named(at, 'state_getRuntimeVersion', () => client.request('state_getRuntimeVersion', [at.hash]));
   const { specName, specVersion } = (answer ?? {}) as { specName?: unknown; specVersion?: unknown };
   if (typeof specName !== 'string' || typeof specVersion !== 'number') {
-    throw undecodable('state_getRuntimeVersion', at, 'is not a runtime version', new Error('no specName and specVersion'));
+    throw undecodable(
+      'state_getRuntimeVersion',
+      at,
+      'is not a runtime version',
+      new Error('no specName and specVersion'),
+    );
   }
   return { specName, specVersion };
 }
@@ -241,7 +272,12 @@ export async function runtimeCodecsAt(client: ChainClient, block: string | Block
         built = buildRuntimeCodecs(bytes, specVersion, prefix);
       } catch (e) {
         if (e instanceof ChainError) throw e;
-        throw undecodable(`state_call Metadata_metadata_at_version(version ${version})`, at, 'could not be decoded as runtime metadata', e);
+        throw undecodable(
+          `state_call Metadata_metadata_at_version(version ${version})`,
+          at,
+          'could not be decoded as runtime metadata',
+          e,
+        );
       }
       rememberMetadata(genesis, specVersion, bytes);
       return built;

@@ -51,7 +51,8 @@ describe.skipIf(!path)('a runtime without some calls', () => {
     const net = await fetchNetwork(conn.client, block.hash);
     const truth = node.truthAt(block.number);
     expect(net.priceSource).toBe('swap-each');
-    for (const d of net.dynamics) expect(net.prices?.get(d.netuid), `SN${d.netuid}`).toBe(truth.subnets.get(d.netuid)!.priceRao);
+    for (const d of net.dynamics)
+      expect(net.prices?.get(d.netuid), `SN${d.netuid}`).toBe(truth.subnets.get(d.netuid)!.priceRao);
     expect(net.missing.join('\n')).toMatch(/^SwapRuntimeApi\.current_alpha_price_all \(.*not found/);
   });
 

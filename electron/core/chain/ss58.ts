@@ -60,7 +60,9 @@ function base58(bytes: Uint8Array): string {
 /** The network prefix in its one- or two-byte SS58 form. */
 function prefixBytes(prefix: number): Uint8Array {
   if (!Number.isInteger(prefix) || prefix < 0 || prefix > 16_383) throw new Error(`invalid SS58 prefix ${prefix}`);
-  return prefix < 64 ? Uint8Array.of(prefix) : Uint8Array.of(((prefix & 0xfc) >> 2) | 0x40, (prefix >> 8) | ((prefix & 0x03) << 6));
+  return prefix < 64
+    ? Uint8Array.of(prefix)
+    : Uint8Array.of(((prefix & 0xfc) >> 2) | 0x40, (prefix >> 8) | ((prefix & 0x03) << 6));
 }
 
 /** SS58 encoding of a 32-byte public key with `prefix`, uncached. */

@@ -45,9 +45,12 @@ export function checkArgs(args: string[]): string {
     } else if (spec.switches.includes(arg)) {
       seen.add(arg);
     } else {
-      throw new UsageError(arg.startsWith('-') ? `unknown option ${arg} for "scout ${command}"` : `unexpected argument "${arg}"`);
+      throw new UsageError(
+        arg.startsWith('-') ? `unknown option ${arg} for "scout ${command}"` : `unexpected argument "${arg}"`,
+      );
     }
   }
-  if (command === 'list' && seen.has('--json') && seen.has('--csv')) throw new UsageError('choose one of --json or --csv');
+  if (command === 'list' && seen.has('--json') && seen.has('--csv'))
+    throw new UsageError('choose one of --json or --csv');
   return command;
 }

@@ -22,7 +22,8 @@ function parseDays(args: string[]): number | null {
   const i = args.indexOf('--days');
   if (i < 0) return null;
   const text = args[i + 1] ?? '';
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`--days takes a whole number of days (1 or more), not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new Error(`--days takes a whole number of days (1 or more), not "${text}"`);
   return Number(text);
 }
 

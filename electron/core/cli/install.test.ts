@@ -8,8 +8,12 @@ describe('which data folder the built CLI uses', () => {
   const folder = (bundleDir: string) => defaultDataDir(env, 'linux', isInstalledBundle(bundleDir));
 
   it('inside an installed app (app.asar): the installed app’s folder; from a checkout: the dev folder', () => {
-    expect(folder('/opt/Subnet Scout/resources/app.asar/out/main')).toBe(path.join('/home/ana/.config', 'Subnet Scout'));
-    expect(folder('C:\\Users\\ana\\AppData\\Local\\Programs\\Subnet Scout\\resources\\app.asar\\out\\main')).toBe(path.join('/home/ana/.config', 'Subnet Scout'));
+    expect(folder('/opt/Subnet Scout/resources/app.asar/out/main')).toBe(
+      path.join('/home/ana/.config', 'Subnet Scout'),
+    );
+    expect(folder('C:\\Users\\ana\\AppData\\Local\\Programs\\Subnet Scout\\resources\\app.asar\\out\\main')).toBe(
+      path.join('/home/ana/.config', 'Subnet Scout'),
+    );
     expect(folder('/home/ana/src/subnet-scout/out/main')).toBe(path.join('/home/ana/.config', 'Subnet Scout (dev)'));
     // A checkout that happens to sit in a folder named like the archive is still a checkout.
     expect(folder('/home/ana/app.asar.d/out/main')).toBe(path.join('/home/ana/.config', 'Subnet Scout (dev)'));

@@ -8,7 +8,10 @@ export function isInstalledBundle(bundleDir: string): boolean {
 }
 
 /** The version in the package.json beside the bundles (app.asar/package.json, or the checkout's). */
-export function cliVersion(bundleDir: string, read: (file: string) => string = (f) => fs.readFileSync(f, 'utf8')): string {
+export function cliVersion(
+  bundleDir: string,
+  read: (file: string) => string = (f) => fs.readFileSync(f, 'utf8'),
+): string {
   for (let dir = bundleDir, i = 0; i < 4; dir = path.dirname(dir), i++) {
     try {
       const pkg = JSON.parse(read(path.join(dir, 'package.json'))) as { name?: string; version?: string };

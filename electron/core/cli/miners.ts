@@ -18,7 +18,9 @@ export function printMiners(report: MyMinersReport, args: string[], io: CliIo): 
     io.out('No data yet: run `scout sync`.');
     return 0;
   }
-  io.out(`block ${report.latestBlock}: ${report.total.miners} UIDs held, ${report.alerts.length} alert(s) since the previous sync`);
+  io.out(
+    `block ${report.latestBlock}: ${report.total.miners} UIDs held, ${report.alerts.length} alert(s) since the previous sync`,
+  );
   for (const m of report.miners) {
     io.out(
       [

@@ -21,7 +21,8 @@ export function plain(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     out[key] = plain(v);
-    if (key.endsWith('Rao') && (typeof v === 'bigint' || v === null)) out[unitName(key)] = v === null ? null : raoToTao(v);
+    if (key.endsWith('Rao') && (typeof v === 'bigint' || v === null))
+      out[unitName(key)] = v === null ? null : raoToTao(v);
   }
   return out;
 }

@@ -75,9 +75,14 @@ export function checkReportTarget(out: string, dataDir: string, force: boolean):
   try {
     folderStat = fs.statSync(folder);
   } catch {
-    throw new ReportFileError(`The folder ${folder} does not exist; create it first, or choose another place for the report.`);
+    throw new ReportFileError(
+      `The folder ${folder} does not exist; create it first, or choose another place for the report.`,
+    );
   }
-  if (!folderStat.isDirectory()) throw new ReportFileError(`${folder} is a file, not a folder, so ${path.basename(target)} cannot be written inside it.`);
+  if (!folderStat.isDirectory())
+    throw new ReportFileError(
+      `${folder} is a file, not a folder, so ${path.basename(target)} cannot be written inside it.`,
+    );
   let stat: fs.Stats | null = null;
   try {
     stat = fs.statSync(target);
@@ -85,17 +90,25 @@ export function checkReportTarget(out: string, dataDir: string, force: boolean):
     // Not there yet: the usual case.
   }
   if (stat?.isDirectory()) {
-    throw new ReportFileError(`${target} is a folder; give the report a file name, e.g. --out ${path.join(target, 'report.pdf')}.`);
+    throw new ReportFileError(
+      `${target} is a folder; give the report a file name, e.g. --out ${path.join(target, 'report.pdf')}.`,
+    );
   }
   if (stat) {
-    if (!stat.isFile()) throw new ReportFileError(`${target} is not a regular file; choose another name for the report.`);
+    if (!stat.isFile())
+      throw new ReportFileError(`${target} is not a regular file; choose another name for the report.`);
     let pdf: boolean;
     try {
       pdf = startsAsPdf(target);
     } catch {
-      throw new ReportFileError(`${target} exists and cannot be read, so it is not replaced; choose another name for the report.`);
+      throw new ReportFileError(
+        `${target} exists and cannot be read, so it is not replaced; choose another name for the report.`,
+      );
     }
-    if (!pdf) throw new ReportFileError(`${target} exists and is not a PDF, so it is not replaced; choose another name for the report.`);
+    if (!pdf)
+      throw new ReportFileError(
+        `${target} exists and is not a PDF, so it is not replaced; choose another name for the report.`,
+      );
     if (!force) throw new ReportFileError(`${target} already exists; add --force to replace it.`);
   }
   try {
@@ -110,8 +123,10 @@ function cannotWrite(folder: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EROFS') return `${folder} is on a read-only disk; choose a place you can write to.`;
   if (code === 'ENOSPC' || code === 'EDQUOT') return `The disk holding ${folder} is full.`;
-  if (code === 'EACCES' || code === 'EPERM') return `You do not have permission to write in ${folder}; choose a place you can write to.`;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return `The folder ${folder} does not exist (or was removed); choose another place for the report.`;
+  if (code === 'EACCES' || code === 'EPERM')
+    return `You do not have permission to write in ${folder}; choose a place you can write to.`;
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return `The folder ${folder} does not exist (or was removed); choose another place for the report.`;
   return `The report could not be written in ${folder} (${(e as Error).message}).`;
 }
 

@@ -67,7 +67,8 @@ async function sync(service: ScoutService, args: string[], io: CliIo): Promise<n
   const unsubscribe = service.on((event, payload) => {
     if (event === 'sync.progress') {
       const p = payload as ResultOf<'sync.status'>;
-      if (p.phase !== 'subnets' || p.done === p.total || p.done % 16 === 0) io.err(`${p.phase}: ${p.message}${p.total ? ` ${p.done}/${p.total}` : ''}`);
+      if (p.phase !== 'subnets' || p.done === p.total || p.done % 16 === 0)
+        io.err(`${p.phase}: ${p.message}${p.total ? ` ${p.done}/${p.total}` : ''}`);
     }
   });
   const outcome = await call(service, 'sync.start', {
@@ -79,12 +80,18 @@ async function sync(service: ScoutService, args: string[], io: CliIo): Promise<n
     io.err(`scout: ${outcome.error ?? 'cancelled'}`);
     return 1;
   }
-  for (const p of outcome.points) io.out(`stored ${p.kind} point: block ${p.blockNumber} (${new Date(p.blockTimeMs).toISOString()})`);
+  for (const p of outcome.points)
+    io.out(`stored ${p.kind} point: block ${p.blockNumber} (${new Date(p.blockTimeMs).toISOString()})`);
   for (const s of outcome.stale) io.out(`stale SN${s.netuid}: ${s.reason}`);
   return 0;
 }
 
-async function report(service: ScoutService, args: string[], io: CliIo, write: (file: string, bytes: Uint8Array) => void): Promise<number> {
+async function report(
+  service: ScoutService,
+  args: string[],
+  io: CliIo,
+  write: (file: string, bytes: Uint8Array) => void,
+): Promise<number> {
   const netuid = option(args, '--netuid');
   const watchlist = option(args, '--watchlist');
   const out = option(args, '--out');
@@ -93,8 +100,12 @@ async function report(service: ScoutService, args: string[], io: CliIo, write: (
     return Number(text);
   };
   if (!out || out.startsWith('--')) throw new Error('report needs --out FILE.pdf');
-  if ((netuid === undefined) === (watchlist === undefined)) throw new Error('report needs exactly one of --netuid N or --watchlist ID');
-  const target = netuid !== undefined ? { kind: 'subnet' as const, netuid: whole(netuid, '--netuid') } : { kind: 'watchlist' as const, id: whole(watchlist, '--watchlist') };
+  if ((netuid === undefined) === (watchlist === undefined))
+    throw new Error('report needs exactly one of --netuid N or --watchlist ID');
+  const target =
+    netuid !== undefined
+      ? { kind: 'subnet' as const, netuid: whole(netuid, '--netuid') }
+      : { kind: 'watchlist' as const, id: whole(watchlist, '--watchlist') };
   const force = args.includes('--force');
   // Checked before printing (seconds) so a refusal is immediate, and again just before writing: the place may have
   // changed meanwhile (a file created there, a disk unmounted).
@@ -150,12 +161,21 @@ async function list(service: ScoutService, args: string[], io: CliIo): Promise<n
       io.out('No data yet: run `scout sync`.');
       return 0;
     }
-    io.out(`block ${result.point.blockNumber} (${new Date(result.point.blockTimeMs).toISOString()}), ${result.rows.length} subnets`);
+    io.out(
+      `block ${result.point.blockNumber} (${new Date(result.point.blockTimeMs).toISOString()}), ${result.rows.length} subnets`,
+    );
     for (const r of result.rows) {
       io.out(
-        [String(r.netuid).padStart(4), r.name.padEnd(20).slice(0, 20), r.symbol.padEnd(4), formatTao(r.alphaPriceRao, 6).padStart(14),
-          formatPercent(r.emissionShare).padStart(8), `${r.uidCount}/${r.maxUids}`.padStart(8), formatTao(r.burnRao).padStart(12),
-          r.staleReason ? ' (stale)' : ''].join('  '),
+        [
+          String(r.netuid).padStart(4),
+          r.name.padEnd(20).slice(0, 20),
+          r.symbol.padEnd(4),
+          formatTao(r.alphaPriceRao, 6).padStart(14),
+          formatPercent(r.emissionShare).padStart(8),
+          `${r.uidCount}/${r.maxUids}`.padStart(8),
+          formatTao(r.burnRao).padStart(12),
+          r.staleReason ? ' (stale)' : '',
+        ].join('  '),
       );
     }
   }

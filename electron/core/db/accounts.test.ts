@@ -75,7 +75,10 @@ describe('account ids', () => {
   it('read back as addresses, never naming an id by an address a rolled-back write gave it', async () => {
     const db = await open();
     internCommitted(db, ['a', 'b']);
-    expect([...addressesOf(db, [2, 1, 2, 99])]).toEqual([[2, 'b'], [1, 'a']]);
+    expect([...addressesOf(db, [2, 1, 2, 99])]).toEqual([
+      [2, 'b'],
+      [1, 'a'],
+    ]);
     expect(() =>
       db.transaction(() => {
         const [ghostId] = AccountIds.intern(db, ['ghost']).ids;

@@ -75,7 +75,9 @@ export class AccountIds {
     // SQLite gives each new row the largest rowid so far plus one, in insertion order (json_each's order), so the
     // ids are known without reading them back. Checked, because every stored UID would point at them.
     const first = (lastId ?? 0) + 1;
-    const added = db.prepare('INSERT INTO accounts (address) SELECT value FROM json_each(?)').run(JSON.stringify(missing));
+    const added = db
+      .prepare('INSERT INTO accounts (address) SELECT value FROM json_each(?)')
+      .run(JSON.stringify(missing));
     if (added.changes !== missing.length || Number(added.lastInsertRowid) !== first + missing.length - 1) {
       throw new Error(`accounts were numbered out of order (${added.changes} rows, last id ${added.lastInsertRowid})`);
     }
@@ -87,7 +89,8 @@ export class AccountIds {
   committed(): void {
     if (this.db.inTransaction) return; // inside an outer transaction that may still roll back
     const known = committedIds.get(this.db);
-    if (!known) committedIds.set(this.db, this.learnt); // a first write adopts its map instead of copying 32k entries
+    if (!known)
+      committedIds.set(this.db, this.learnt); // a first write adopts its map instead of copying 32k entries
     else for (const [address, id] of this.learnt) known.set(address, id);
   }
 }

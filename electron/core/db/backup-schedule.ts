@@ -86,13 +86,17 @@ export class DailyBackups {
       // Disk full, a damaged copy, a folder gone read-only: the temporary file was removed, the next hourly check
       // tries again, and the user is told now.
       const folder = backupFolder(s.databasePath);
-      this.setFailure({ atMs: this.hooks.now(), message: `The daily backup into ${folder} failed: ${(e as Error).message}. Your data is unchanged; it is retried every hour.` });
+      this.setFailure({
+        atMs: this.hooks.now(),
+        message: `The daily backup into ${folder} failed: ${(e as Error).message}. Your data is unchanged; it is retried every hour.`,
+      });
       return null;
     }
   }
 
   private setFailure(failure: BackupFailure | null): void {
-    const changed = (failure === null) !== (this.failure === null) || (failure && failure.message !== this.failure?.message);
+    const changed =
+      (failure === null) !== (this.failure === null) || (failure && failure.message !== this.failure?.message);
     this.failure = failure;
     if (changed) this.hooks.changed();
   }

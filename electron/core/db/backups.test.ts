@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import { migrations } from './migrations';
 import { corruptMiddle, flipPageOf, pad } from '../../../test/fixtures/backup-files';
-import { backupFolder, backupProblem, createBackup, DamagedCopyError, dailyBackupDue, DAY_MS, latestVerifiedBackup, listBackups, pruneBackups } from './backups';
+import {
+  backupFolder,
+  backupProblem,
+  createBackup,
+  DamagedCopyError,
+  dailyBackupDue,
+  DAY_MS,
+  latestVerifiedBackup,
+  listBackups,
+  pruneBackups,
+} from './backups';
 
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
 const dataFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-backups-')), 'scout.db');
@@ -59,7 +69,9 @@ describe('backups', () => {
     fs.utimesSync(leftover, new Date(T0), new Date(T0));
     pruneBackups(file, T0 + 10 * DAY_MS);
     const kept = listBackups(file);
-    expect(kept.filter((b) => b.reason === 'daily').map((b) => (b.createdAtMs - T0) / DAY_MS)).toEqual([9, 8, 7, 6, 5, 4, 3]);
+    expect(kept.filter((b) => b.reason === 'daily').map((b) => (b.createdAtMs - T0) / DAY_MS)).toEqual([
+      9, 8, 7, 6, 5, 4, 3,
+    ]);
     expect(kept.some((b) => b.reason === 'set-aside')).toBe(true);
     expect(fs.existsSync(leftover)).toBe(false);
   });
@@ -148,10 +160,16 @@ describe('backups', () => {
     const size = listBackups(file)[0]!.sizeBytes;
     // Room for two and a half: the three oldest go; the file set aside is the user's and does not count.
     expect(pruneBackups(file, T0 + 5 * DAY_MS, { budgetBytes: Math.floor(size * 2.5) })).toHaveLength(3);
-    expect(listBackups(file).map((b) => b.reason === 'set-aside' ? 'set-aside' : (b.createdAtMs - T0) / DAY_MS)).toEqual([4, 3, 'set-aside']);
+    expect(
+      listBackups(file).map((b) => (b.reason === 'set-aside' ? 'set-aside' : (b.createdAtMs - T0) / DAY_MS)),
+    ).toEqual([4, 3, 'set-aside']);
     // A budget smaller than one backup still keeps the newest verified one: no budget is worth having no copy.
     pruneBackups(file, T0 + 5 * DAY_MS, { budgetBytes: 1 });
-    expect(listBackups(file).filter((b) => b.reason !== 'set-aside').map((b) => (b.createdAtMs - T0) / DAY_MS)).toEqual([4]);
+    expect(
+      listBackups(file)
+        .filter((b) => b.reason !== 'set-aside')
+        .map((b) => (b.createdAtMs - T0) / DAY_MS),
+    ).toEqual([4]);
   });
 
   it('offers only a verified backup, checking an unmarked one first', async () => {

@@ -24,7 +24,8 @@ export const SPARE_DISK_BYTES = 256 * 1024 * 1024;
 /** A temporary file this old is left over from a crash, not a backup still being written. */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
-const NAME = /^([a-z]+)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|before-v\d+|before-restore|set-aside)\.db$/;
+const NAME =
+  /^([a-z]+)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|before-v\d+|before-restore|set-aside)\.db$/;
 
 export function backupFolder(dbFile: string): string {
   return path.join(path.dirname(dbFile), BACKUP_FOLDER);
@@ -66,7 +67,8 @@ export function listBackups(dbFile: string): BackupInfo[] {
     const parsed = parseName(name, baseOf(dbFile));
     if (!parsed) continue;
     const stat = fs.statSync(path.join(folder, name));
-    if (stat.isFile()) out.push({ name, ...parsed, sizeBytes: stat.size, verified: isVerified(path.join(folder, name), stat.size) });
+    if (stat.isFile())
+      out.push({ name, ...parsed, sizeBytes: stat.size, verified: isVerified(path.join(folder, name), stat.size) });
   }
   return out.sort((a, b) => b.createdAtMs - a.createdAtMs || b.name.localeCompare(a.name));
 }
@@ -95,7 +97,9 @@ function markVerified(backupFile: string, nowMs: number): void {
 /** A backup's copy failed its check: the data file itself holds what the check found. */
 export class DamagedCopyError extends Error {
   constructor(readonly problems: string[]) {
-    super(`the copy failed SQLite's check (${summarizeProblems(problems)}), so the data file itself is probably damaged`);
+    super(
+      `the copy failed SQLite's check (${summarizeProblems(problems)}), so the data file itself is probably damaged`,
+    );
     this.name = 'DamagedCopyError';
   }
 }
@@ -119,7 +123,9 @@ function checkRoom(folder: string, dbFile: string): void {
   }
   if (free < needed) {
     const mb = (n: number) => `${Math.round(n / 1_048_576).toLocaleString('en-US')} MB`;
-    throw new Error(`only ${mb(free)} is free on the disk holding ${folder}; a backup needs about ${mb(needed)} (leaving ${mb(SPARE_DISK_BYTES)} spare)`);
+    throw new Error(
+      `only ${mb(free)} is free on the disk holding ${folder}; a backup needs about ${mb(needed)} (leaving ${mb(SPARE_DISK_BYTES)} spare)`,
+    );
   }
 }
 
@@ -215,7 +221,8 @@ export function pruneBackups(dbFile: string, nowMs: number, rotation: Rotation =
   if (fs.existsSync(folder)) {
     for (const name of fs.readdirSync(folder)) {
       const file = path.join(folder, name);
-      if (name.endsWith(PARTIAL) && nowMs - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
+      if (name.endsWith(PARTIAL) && nowMs - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS)
+        fs.rmSync(file, { force: true });
       // A mark whose backup is gone (removed by hand) would otherwise stay for ever.
       if (name.endsWith(VERIFIED) && !fs.existsSync(file.slice(0, -VERIFIED.length))) fs.rmSync(file, { force: true });
     }
@@ -268,7 +275,8 @@ export function backupProblem(file: string, thorough: boolean, known: Migration[
     for (const a of applied) {
       const mine = byId.get(a.id);
       if (!mine) return `it was written by a newer version of Subnet Scout (schema step ${a.id} "${a.name}")`;
-      if (checksum(mine.sql) !== a.checksum) return `its schema step ${a.id} "${a.name}" differs from the one this app ships`;
+      if (checksum(mine.sql) !== a.checksum)
+        return `its schema step ${a.id} "${a.name}" differs from the one this app ships`;
     }
     return null;
   } catch (e) {
@@ -290,7 +298,8 @@ export async function latestVerifiedBackup(dbFile: string, nowMs: number): Promi
   for (const b of listBackups(dbFile)) {
     if (b.reason === 'set-aside') continue;
     const file = path.join(folder, b.name);
-    if (b.verified ? backupProblem(file, false) === null : await verifyBackup(file, nowMs)) return { ...b, verified: true };
+    if (b.verified ? backupProblem(file, false) === null : await verifyBackup(file, nowMs))
+      return { ...b, verified: true };
   }
   return null;
 }

@@ -37,7 +37,11 @@ describe('the data folder lock', () => {
     expect(busy.message).toBe(`scout sync (process ${process.ppid}) is using this data folder.`);
     expect(fs.readdirSync(path.join(dir, LOCK_FOLDER))).toHaveLength(1); // the refused hold left nothing behind
     const shared = await hold(dir, 'shared', 'the Subnet Scout app');
-    expect(holdersOf(dir).map((h) => h.purpose).sort()).toEqual(['scout sync', 'the Subnet Scout app']);
+    expect(
+      holdersOf(dir)
+        .map((h) => h.purpose)
+        .sort(),
+    ).toEqual(['scout sync', 'the Subnet Scout app']);
     shared.release();
     expect(holdersOf(dir).map((h) => h.purpose)).toEqual(['scout sync']);
   });

@@ -13,8 +13,26 @@ export function reviewedHardware(db: Database): Map<number, HardwareRequirement>
          FROM notes WHERE compute IS NOT NULL OR vram_gb IS NOT NULL OR ram_gb IS NOT NULL OR cpu_cores IS NOT NULL
        ) WHERE recency = 1`,
     )
-    .all() as { netuid: number; compute: 'cpu' | 'gpu' | null; vram_gb: number | null; ram_gb: number | null; disk_gb: number | null; hardware_detail: string; cpu_cores: number | null }[];
+    .all() as {
+    netuid: number;
+    compute: 'cpu' | 'gpu' | null;
+    vram_gb: number | null;
+    ram_gb: number | null;
+    disk_gb: number | null;
+    hardware_detail: string;
+    cpu_cores: number | null;
+  }[];
   return new Map(
-    rows.map((r) => [r.netuid, { compute: r.compute, vramGb: r.vram_gb, ramGb: r.ram_gb, diskGb: r.disk_gb, detail: r.hardware_detail, cpuCores: r.cpu_cores }]),
+    rows.map((r) => [
+      r.netuid,
+      {
+        compute: r.compute,
+        vramGb: r.vram_gb,
+        ramGb: r.ram_gb,
+        diskGb: r.disk_gb,
+        detail: r.hardware_detail,
+        cpuCores: r.cpu_cores,
+      },
+    ]),
   );
 }

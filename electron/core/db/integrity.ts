@@ -42,10 +42,12 @@ export function inspectHeader(file: string): HeaderVerdict {
     fs.closeSync(fd);
   }
   const got = head.subarray(0, n);
-  if (got.every((b) => b === 0)) return { kind: 'blanked', why: `its first ${n} bytes are all zero (a failing disk or a crash blanked them)` };
+  if (got.every((b) => b === 0))
+    return { kind: 'blanked', why: `its first ${n} bytes are all zero (a failing disk or a crash blanked them)` };
   const magicLength = Math.min(n, SQLITE_MAGIC.length);
   if (!got.subarray(0, magicLength).equals(SQLITE_MAGIC.subarray(0, magicLength))) return { kind: 'foreign' };
-  if (n < HEADER_BYTES) return { kind: 'cut-short', why: `it is only ${n} bytes long, shorter than an SQLite file's header` };
+  if (n < HEADER_BYTES)
+    return { kind: 'cut-short', why: `it is only ${n} bytes long, shorter than an SQLite file's header` };
   const raw = head.readUInt16BE(16);
   const pageSize = raw === 1 ? 65536 : raw;
   const pageCount = head.readUInt32BE(28);
@@ -60,7 +62,10 @@ export function inspectHeader(file: string): HeaderVerdict {
     }
   })();
   if (countValid && !walPending && size < pageCount * pageSize) {
-    return { kind: 'cut-short', why: `it holds ${size.toLocaleString('en-US')} bytes of the ${(pageCount * pageSize).toLocaleString('en-US')} its header describes` };
+    return {
+      kind: 'cut-short',
+      why: `it holds ${size.toLocaleString('en-US')} bytes of the ${(pageCount * pageSize).toLocaleString('en-US')} its header describes`,
+    };
   }
   return { kind: 'sqlite' };
 }
@@ -115,7 +120,10 @@ export function quickCheckInBackground(file: string): Promise<string[]> {
   let worker: Worker;
   try {
     const module = createRequire(__filename).resolve('better-sqlite3');
-    worker = new Worker(WORKER, { eval: true, workerData: { file, module, nativeBinding: nativeBindingPath(), timeoutMs: 15_000 } });
+    worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { file, module, nativeBinding: nativeBindingPath(), timeoutMs: 15_000 },
+    });
   } catch {
     return Promise.resolve(quickCheckFile(file));
   }
@@ -138,6 +146,9 @@ export function quickCheckInBackground(file: string): Promise<string[]> {
 
 /** "3 problems, e.g. …": the first few of SQLite's findings, for a message. */
 export function summarizeProblems(problems: string[]): string {
-  const first = problems.slice(0, 2).map((p) => `"${p.length > 120 ? `${p.slice(0, 117)}…` : p}"`).join('; ');
+  const first = problems
+    .slice(0, 2)
+    .map((p) => `"${p.length > 120 ? `${p.slice(0, 117)}…` : p}"`)
+    .join('; ');
   return problems.length > 2 ? `${problems.length} problems, e.g. ${first}` : first;
 }

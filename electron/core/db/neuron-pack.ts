@@ -111,8 +111,15 @@ export function unpackFigures(blob: Uint8Array, count: number): PackedFigures {
   return {
     active: flags.map((f) => (f & 1) !== 0),
     validatorPermit: flags.map((f) => (f & 2) !== 0),
-    incentivesU16, dividendsU16, consensusU16, emissionRao, registeredAtBlock, lastUpdateBlock, alphaStakeRao,
-    taoStakeRao, totalStakeRao,
+    incentivesU16,
+    dividendsU16,
+    consensusU16,
+    emissionRao,
+    registeredAtBlock,
+    lastUpdateBlock,
+    alphaStakeRao,
+    taoStakeRao,
+    totalStakeRao,
   };
 }
 
@@ -273,7 +280,8 @@ class VarintReader {
 
   format(): void {
     const f = this.buf[this.at++];
-    if (f !== FORMAT) throw new Error(`UID data in an unknown format (${f}): written by a newer version of Subnet Scout`);
+    if (f !== FORMAT)
+      throw new Error(`UID data in an unknown format (${f}): written by a newer version of Subnet Scout`);
   }
 
   unsigned(): number {

@@ -84,7 +84,10 @@ describe('openDatabase', () => {
     const first = await openDatabase(file);
     first.db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
     first.db.close();
-    const next = [...migrations, { id: migrations.at(-1)!.id + 1, name: 'add-column', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' }];
+    const next = [
+      ...migrations,
+      { id: migrations.at(-1)!.id + 1, name: 'add-column', sql: 'ALTER TABLE settings ADD COLUMN note TEXT;' },
+    ];
     const second = await openDatabase(file, { migrations: next, nowMs: Date.UTC(2026, 10, 21) });
     expect(second.schemaVersion).toBe(migrations.at(-1)!.id + 1);
     expect(second.backupPath).toMatch(/backups[/\\]scout-2026-11-21T00-00-00-000Z-before-v\d+\.db$/);
@@ -139,7 +142,9 @@ describe('openDatabase', () => {
       const before = fs.readFileSync(file);
       const problem = await problemOf(openDatabase(file));
       expect(problem.code).toBe('damaged');
-      expect(problem.message).toMatch(/scout\.db is damaged: SQLite's check found .*Nothing was written to it.*Restore the newest verified backup/);
+      expect(problem.message).toMatch(
+        /scout\.db is damaged: SQLite's check found .*Nothing was written to it.*Restore the newest verified backup/,
+      );
       expect(problem.message).not.toMatch(/not an SQLite file/);
       expect(fs.readFileSync(file).equals(before)).toBe(true);
       expect(fs.existsSync(`${file}-wal`)).toBe(false);
@@ -180,7 +185,7 @@ describe('openDatabase', () => {
       const file = await withBackup();
       const opened = await openDatabase(file, { backgroundCheck: true });
       expect(opened.checkPending).toBe(true);
-      expect(() => opened.db.prepare("UPDATE settings SET value = '\"light\"'").run()).toThrow(/readonly/);
+      expect(() => opened.db.prepare('UPDATE settings SET value = \'"light"\'').run()).toThrow(/readonly/);
       opened.db.close();
     });
   });

@@ -44,7 +44,9 @@ export function damagedError(file: string, why: string, hasBackups: boolean): Da
   return new DataProblemError(
     'damaged',
     `${path.basename(file)} is damaged: ${why}. Nothing was written to it, and it is kept as it is. ` +
-      (hasBackups ? 'Restore the newest verified backup, or open another data folder.' : 'There is no backup of it; open another data folder.'),
+      (hasBackups
+        ? 'Restore the newest verified backup, or open another data folder.'
+        : 'There is no backup of it; open another data folder.'),
     file,
   );
 }
@@ -117,10 +119,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const checkNow = !fresh && (writesNow || !options.backgroundCheck);
     if (checkNow) {
       const problems = quickCheck(db);
-      if (problems.length > 0) throw damagedError(file, `SQLite's check found ${summarizeProblems(problems)}`, hasBackups(file));
+      if (problems.length > 0)
+        throw damagedError(file, `SQLite's check found ${summarizeProblems(problems)}`, hasBackups(file));
     }
     if (!fresh && pending.length > 0 && options.holdExclusively) {
-      release = await options.holdExclusively(`updating the data file to schema step ${pending[pending.length - 1]!.id}`);
+      release = await options.holdExclusively(
+        `updating the data file to schema step ${pending[pending.length - 1]!.id}`,
+      );
     }
     if (checkNow) db.pragma('query_only = OFF');
     if (!walAlready) db.pragma('journal_mode = WAL');
@@ -144,7 +149,11 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     if (/not a database|malformed|file is encrypted|disk image/i.test(message)) {
       throw damagedError(file, `SQLite cannot read it (${message})`, hasBackups(file));
     }
-    throw new DataProblemError('migration-failed', `Could not prepare ${file}: ${message}. It was left untouched.`, file);
+    throw new DataProblemError(
+      'migration-failed',
+      `Could not prepare ${file}: ${message}. It was left untouched.`,
+      file,
+    );
   } finally {
     release?.();
   }

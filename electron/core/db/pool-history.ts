@@ -8,7 +8,9 @@ import { rangeStartMs, type HistoryDays } from '../../../shared/history-range';
 
 export function poolHistoryOfLast(db: Database, netuid: number, days: HistoryDays): PoolPoint[] {
   const newestMs = db
-    .prepare('SELECT MAX(p.block_time_ms) FROM sync_points p JOIN subnet_snapshots s ON s.point_id = p.id AND s.netuid = ?')
+    .prepare(
+      'SELECT MAX(p.block_time_ms) FROM sync_points p JOIN subnet_snapshots s ON s.point_id = p.id AND s.netuid = ?',
+    )
     .pluck()
     .get(netuid) as number | null;
   if (newestMs === null) return [];

@@ -15,7 +15,9 @@ export interface PastPrices {
 function referencePoint(db: Database, head: number, span: number): number | null {
   return (
     (db
-      .prepare('SELECT id FROM sync_points WHERE block_number <= ? AND block_number >= ? ORDER BY block_number DESC LIMIT 1')
+      .prepare(
+        'SELECT id FROM sync_points WHERE block_number <= ? AND block_number >= ? ORDER BY block_number DESC LIMIT 1',
+      )
       .pluck()
       .get(head - span, head - 2 * span) as number | undefined) ?? null
   );
@@ -24,7 +26,9 @@ function referencePoint(db: Database, head: number, span: number): number | null
 function pricesAt(db: Database, pointId: number | null): Map<number, number> {
   if (pointId === null) return new Map();
   const rows = db
-    .prepare('SELECT netuid, price_tao FROM subnet_snapshots WHERE point_id = ? AND has_summary AND price_tao IS NOT NULL')
+    .prepare(
+      'SELECT netuid, price_tao FROM subnet_snapshots WHERE point_id = ? AND has_summary AND price_tao IS NOT NULL',
+    )
     .raw()
     .all(pointId) as [number, number][];
   return new Map(rows);

@@ -16,7 +16,8 @@ export function setAside(dbFile: string, nowMs: number): BackupInfo | null {
   const folder = backupFolder(dbFile);
   fs.mkdirSync(folder, { recursive: true });
   let name = backupName(baseOf(dbFile), nowMs, 'set-aside');
-  for (let ms = nowMs + 1; fs.existsSync(path.join(folder, name)); ms++) name = backupName(baseOf(dbFile), ms, 'set-aside');
+  for (let ms = nowMs + 1; fs.existsSync(path.join(folder, name)); ms++)
+    name = backupName(baseOf(dbFile), ms, 'set-aside');
   const target = path.join(folder, name);
   for (const suffix of COMPANIONS) {
     if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, target + suffix);

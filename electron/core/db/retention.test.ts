@@ -17,7 +17,8 @@ describe('thinning per-UID history', () => {
   let db: Database;
   const maker = syncMaker({ subnetCount: 3, maxUids: 8 });
   const pointAt: number[] = [];
-  const perPoint = (table: string, id: number) => db.prepare(`SELECT COUNT(*) FROM ${table} WHERE point_id = ?`).pluck().get(id) as number;
+  const perPoint = (table: string, id: number) =>
+    db.prepare(`SELECT COUNT(*) FROM ${table} WHERE point_id = ?`).pluck().get(id) as number;
 
   beforeAll(async () => {
     db = (await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-thin-')), 'scout.db'))).db;
@@ -38,7 +39,10 @@ describe('thinning per-UID history', () => {
     const { deletedRows } = thinNeuronHistory(db, 2);
     // Newest point: day 4, 23:00, so full resolution from day 2, 23:00 on. Before that, one point a day: the day's
     // last (day 2's last before the window is 22:00).
-    const kept = pointAt.map((id, h) => [h, perPoint('neuron_packs', id) > 0] as const).filter(([, has]) => has).map(([h]) => h);
+    const kept = pointAt
+      .map((id, h) => [h, perPoint('neuron_packs', id) > 0] as const)
+      .filter(([, has]) => has)
+      .map(([h]) => h);
     const window = Array.from({ length: HOURS - 71 }, (_, i) => 71 + i);
     expect(kept).toEqual([23, GONE_AFTER_HOUR, 47, 70, ...window]);
     expect(deletedRows).toBeGreaterThan(0);
@@ -54,7 +58,10 @@ describe('thinning per-UID history', () => {
   it('never touches subnet-level rows or the summaries the history charts read', () => {
     for (const [h, id] of pointAt.entries()) {
       const subnets = h > GONE_AFTER_HOUR ? maker.subnetCount - 1 : maker.subnetCount;
-      const summaries = db.prepare('SELECT COUNT(*) FROM subnet_snapshots WHERE point_id = ? AND has_summary').pluck().get(id);
+      const summaries = db
+        .prepare('SELECT COUNT(*) FROM subnet_snapshots WHERE point_id = ? AND has_summary')
+        .pluck()
+        .get(id);
       expect([perPoint('subnet_snapshots', id), summaries]).toEqual([subnets, subnets]);
     }
   });
@@ -73,15 +80,25 @@ describe('thinning keeps a point every few hours for the newcomer statistics', (
     // Newest: hour 119. Full resolution from hour 71; the newcomer window (2 days) from hour 71 too, so use 3 days:
     // from hour 47 on, one point per 8 h block (hours 48–55 → 55, 56–63 → 63, 64–71 → 70 as 71 is kept anyway).
     thinNeuronHistory(db, 2, { days: 3, stepHours: 8 });
-    const kept = ids.map((id, h) => [h, (db.prepare('SELECT COUNT(*) FROM neuron_packs WHERE point_id = ?').pluck().get(id) as number) > 0] as const)
-      .filter(([, has]) => has).map(([h]) => h).filter((h) => h < 71);
+    const kept = ids
+      .map(
+        (id, h) =>
+          [
+            h,
+            (db.prepare('SELECT COUNT(*) FROM neuron_packs WHERE point_id = ?').pluck().get(id) as number) > 0,
+          ] as const,
+      )
+      .filter(([, has]) => has)
+      .map(([h]) => h)
+      .filter((h) => h < 71);
     expect(kept).toEqual([23, 46, 47, 55, 63, 70]);
   });
 });
 
 describe('thinning whole syncs older than the hourly window', () => {
-  it('keeps the last sync of each 12 hours before it (with its subnet rows), every sync after, and a subnet\'s newest', async () => {
-    const db = (await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-thin-points-')), 'scout.db'))).db;
+  it("keeps the last sync of each 12 hours before it (with its subnet rows), every sync after, and a subnet's newest", async () => {
+    const db = (await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scout-thin-points-')), 'scout.db')))
+      .db;
     const maker = syncMaker({ subnetCount: 3, maxUids: 4 });
     const ids: number[] = [];
     for (let h = 0; h < HOURS; h++) {
@@ -94,15 +111,36 @@ describe('thinning whole syncs older than the hourly window', () => {
     // window) and SN1's newest (29).
     const { deletedPoints } = thinNeuronHistory(db, 2, { days: 0, stepHours: 24 }, { hourlyDays: 2, stepHours: 12 });
     const left = new Set(db.prepare('SELECT id FROM sync_points').pluck().all() as number[]);
-    const kept = ids.map((id, h) => [h, left.has(id)] as const).filter(([, has]) => has).map(([h]) => h);
-    expect(kept).toEqual([11, 23, GONE_AFTER_HOUR, 35, 47, 59, 70, ...Array.from({ length: HOURS - 71 }, (_, i) => 71 + i)]);
+    const kept = ids
+      .map((id, h) => [h, left.has(id)] as const)
+      .filter(([, has]) => has)
+      .map(([h]) => h);
+    expect(kept).toEqual([
+      11,
+      23,
+      GONE_AFTER_HOUR,
+      35,
+      47,
+      59,
+      70,
+      ...Array.from({ length: HOURS - 71 }, (_, i) => 71 + i),
+    ]);
     expect(deletedPoints).toBe(HOURS - kept.length);
     // The deleted syncs' subnet rows went with them; the kept ones are whole.
     const subnetRows = db.prepare('SELECT COUNT(*) FROM subnet_snapshots').pluck().get() as number;
     expect(subnetRows).toBeLessThan(subnetRowsBefore);
-    expect(db.prepare('SELECT COUNT(*) FROM subnet_snapshots WHERE point_id NOT IN (SELECT id FROM sync_points)').pluck().get()).toBe(0);
+    expect(
+      db
+        .prepare('SELECT COUNT(*) FROM subnet_snapshots WHERE point_id NOT IN (SELECT id FROM sync_points)')
+        .pluck()
+        .get(),
+    ).toBe(0);
     expect(neuronsAt(db, ids[GONE_AFTER_HOUR]!, 1).length).toBeGreaterThan(0);
-    expect(thinNeuronHistory(db, 2, { days: 0, stepHours: 24 }, { hourlyDays: 2, stepHours: 12 }).deletedPoints).toBe(0);
-    expect(() => thinNeuronHistory(db, 2, { days: 0, stepHours: 24 }, { hourlyDays: 2, stepHours: 7 })).toThrow(/not a divisor of a day/);
+    expect(thinNeuronHistory(db, 2, { days: 0, stepHours: 24 }, { hourlyDays: 2, stepHours: 12 }).deletedPoints).toBe(
+      0,
+    );
+    expect(() => thinNeuronHistory(db, 2, { days: 0, stepHours: 24 }, { hourlyDays: 2, stepHours: 7 })).toThrow(
+      /not a divisor of a day/,
+    );
   });
 });

@@ -49,7 +49,8 @@ export function thinNeuronHistory(
 ): Thinning {
   const newest = db.prepare('SELECT MAX(block_time_ms) FROM sync_points').pluck().get() as number | null;
   if (newest === null) return { deletedRows: 0, deletedPoints: 0 };
-  if (!(points.stepHours > 0 && 24 % points.stepHours === 0)) throw new Error(`sync points thinned every ${points.stepHours} h: not a divisor of a day`);
+  if (!(points.stepHours > 0 && 24 % points.stepHours === 0))
+    throw new Error(`sync points thinned every ${points.stepHours} h: not a divisor of a day`);
   const pointStepMs = points.stepHours * 3_600_000;
   const cutoff = newest - fullResolutionDays * DAY_MS;
   const stepMs = Math.max(1, Math.round(newcomer.stepHours * 3_600_000));
@@ -70,12 +71,19 @@ export function thinNeuronHistory(
          FROM sync_points WHERE block_time_ms < @pointCutoff
        )
        SELECT id FROM old WHERE nth > 1 AND id NOT IN (SELECT last_point_id FROM subnets)`;
-  return db.transaction((): Thinning => {
-    const deletedRows = (db.prepare(`SELECT COALESCE(SUM(uid_count), 0) FROM (${doomed})`).pluck().get({ cutoff }) as number) ?? 0;
-    db.prepare(`DELETE FROM neuron_packs WHERE (point_id, netuid) IN (SELECT point_id, netuid FROM (${doomed}))`).run({ cutoff });
-    // Their subnet rows, summaries, stale marks and team sightings go with them (ON DELETE CASCADE).
-    const pointCutoff = newest - points.hourlyDays * DAY_MS;
-    const deletedPoints = db.prepare(`DELETE FROM sync_points WHERE id IN (${doomedPoints})`).run({ pointCutoff }).changes;
-    return { deletedRows, deletedPoints };
-  }).immediate();
+  return db
+    .transaction((): Thinning => {
+      const deletedRows =
+        (db.prepare(`SELECT COALESCE(SUM(uid_count), 0) FROM (${doomed})`).pluck().get({ cutoff }) as number) ?? 0;
+      db.prepare(`DELETE FROM neuron_packs WHERE (point_id, netuid) IN (SELECT point_id, netuid FROM (${doomed}))`).run(
+        { cutoff },
+      );
+      // Their subnet rows, summaries, stale marks and team sightings go with them (ON DELETE CASCADE).
+      const pointCutoff = newest - points.hourlyDays * DAY_MS;
+      const deletedPoints = db
+        .prepare(`DELETE FROM sync_points WHERE id IN (${doomedPoints})`)
+        .run({ pointCutoff }).changes;
+      return { deletedRows, deletedPoints };
+    })
+    .immediate();
 }

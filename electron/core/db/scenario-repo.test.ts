@@ -12,7 +12,9 @@ const openRepo = async () => {
 };
 const insert = (db: Awaited<ReturnType<typeof openRepo>>['db'], name: string, scenario: unknown) =>
   db
-    .prepare('INSERT INTO scenarios (name, netuid, scenario_json, created_at_ms, updated_at_ms) VALUES (?, NULL, ?, 1, 1)')
+    .prepare(
+      'INSERT INTO scenarios (name, netuid, scenario_json, created_at_ms, updated_at_ms) VALUES (?, NULL, ?, 1, 1)',
+    )
     .run(name, JSON.stringify(scenario));
 
 describe('saved scenarios read back through the scenario schema', () => {

@@ -45,7 +45,9 @@ export class ScenarioRepo {
     } else {
       id = Number(
         this.db
-          .prepare('INSERT INTO scenarios (name, netuid, scenario_json, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO scenarios (name, netuid, scenario_json, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?)',
+          )
           .run(input.name, input.netuid, json, now, now).lastInsertRowid,
       );
     }

@@ -58,9 +58,11 @@ export class SettingsRepo {
     const put = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    this.db.transaction(() => {
-      for (const [key, value] of Object.entries(patch)) if (value !== undefined) put.run(key, JSON.stringify(value));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const [key, value] of Object.entries(patch)) if (value !== undefined) put.run(key, JSON.stringify(value));
+      })
+      .immediate();
     return this.get();
   }
 }

@@ -44,8 +44,7 @@ export function readPointByHash(db: Database, network: string, blockHash: string
 /** The newest point by block number (live or backfilled). */
 export function latestPoint(db: Database): SyncPoint | null {
   const r = db.prepare(`SELECT ${POINT_COLUMNS} FROM sync_points ORDER BY block_number DESC, id DESC LIMIT 1`).get() as
-    | Row
-    | undefined;
+    Row | undefined;
   return r ? toPoint(r) : null;
 }
 
@@ -71,15 +70,16 @@ function toNetwork(r: Row, prefix = ''): NetworkSnapshot {
     networkImmunityPeriodBlocks: numOrNull(col('network_immunity_period_blocks')),
     subnetToPrune: numOrNull(col('subnet_to_prune')),
     priceSource: PRICE_SOURCES.find((s) => s === source) ?? null,
-    missingReads: col('missing_reads') === null || col('missing_reads') === undefined ? [] : (JSON.parse(String(col('missing_reads'))) as string[]),
+    missingReads:
+      col('missing_reads') === null || col('missing_reads') === undefined
+        ? []
+        : (JSON.parse(String(col('missing_reads'))) as string[]),
   };
 }
 
 export function networkAt(db: Database, pointId: number): NetworkSnapshot | null {
-  const r = db
-    .prepare(`SELECT ${NETWORK_COLUMNS} FROM sync_points WHERE id = ?`)
-    .safeIntegers(true)
-    .get(pointId) as Row | undefined;
+  const r = db.prepare(`SELECT ${NETWORK_COLUMNS} FROM sync_points WHERE id = ?`).safeIntegers(true).get(pointId) as
+    Row | undefined;
   return r ? toNetwork(r) : null;
 }
 
@@ -150,7 +150,9 @@ export function latestSubnets(db: Database): LatestSubnet[] {
       // From the small subnets table into the snapshots (CROSS JOIN fixes that order): left to itself, SQLite walks
       // every snapshot ever stored by netuid to save a sort, which takes seconds once a year of syncs is held.
       `SELECT ss.*, pr.*, oh.address AS owner_hotkey, oc.address AS owner_coldkey, s.stale_reason, p.block_number AS p_block,
-          p.block_time_ms AS p_time, ${NETWORK_COLUMNS.split(',').map((c) => `p.${c.trim()} AS p_${c.trim()}`).join(', ')}
+          p.block_time_ms AS p_time, ${NETWORK_COLUMNS.split(',')
+            .map((c) => `p.${c.trim()} AS p_${c.trim()}`)
+            .join(', ')}
        FROM subnets s
        CROSS JOIN subnet_snapshots ss ON ss.point_id = s.last_point_id AND ss.netuid = s.netuid
        JOIN subnet_profiles pr ON pr.id = ss.profile_id
@@ -221,7 +223,10 @@ export function latestKeys(db: Database): Map<number, StoredKeys> {
     )
     .all() as { netuid: number; block_number: number; keys: Buffer }[];
   const packs = rows.map((r) => ({ ...r, unpacked: unpackKeys(r.keys) }));
-  const addresses = addressesOf(db, packs.flatMap((p) => [...p.unpacked.hotkeyIds, ...p.unpacked.coldkeyIds]));
+  const addresses = addressesOf(
+    db,
+    packs.flatMap((p) => [...p.unpacked.hotkeyIds, ...p.unpacked.coldkeyIds]),
+  );
   const out = new Map<number, StoredKeys>();
   for (const { netuid, block_number, unpacked } of packs) {
     const hotkeys: string[] = [];

@@ -41,18 +41,27 @@ describe('the better-sqlite3 binary', () => {
 
   it('missing under Electron is an error naming the fix, never the Node build', () => {
     expect(() => chooseBinding(runtime({}))).toThrow(NativeModuleError);
-    expect(() => chooseBinding(runtime({}))).toThrow(/Electron 45\.4\.1 \(x64\) is missing.*npm start.*build-native\.mjs/);
+    expect(() => chooseBinding(runtime({}))).toThrow(
+      /Electron 45\.4\.1 \(x64\) is missing.*npm start.*build-native\.mjs/,
+    );
   });
 
   it('built for another Electron or architecture is an error saying which', () => {
     const stale = { [`${UNPACKED}/better_sqlite3.node`]: '', [`${UNPACKED}/build-info.json`]: info('41.7.1', 'x64') };
-    expect(() => chooseBinding(runtime(stale))).toThrow(/built for Electron 41\.7\.1 \(x64\), but this is Electron 45\.4\.1 \(x64\)/);
-    const otherArch = { [`${UNPACKED}/better_sqlite3.node`]: '', [`${UNPACKED}/build-info.json`]: info('45.4.1', 'arm64') };
+    expect(() => chooseBinding(runtime(stale))).toThrow(
+      /built for Electron 41\.7\.1 \(x64\), but this is Electron 45\.4\.1 \(x64\)/,
+    );
+    const otherArch = {
+      [`${UNPACKED}/better_sqlite3.node`]: '',
+      [`${UNPACKED}/build-info.json`]: info('45.4.1', 'arm64'),
+    };
     expect(() => chooseBinding(runtime(otherArch))).toThrow(/\(arm64\), but this is Electron 45\.4\.1 \(x64\)/);
   });
 
   it('SCOUT_SQLITE_BINDING wins when it exists and is refused in words when it does not', () => {
     expect(chooseBinding(runtime({ '/tmp/b.node': '' }, { override: '/tmp/b.node' }))).toBe('/tmp/b.node');
-    expect(() => chooseBinding(runtime({}, { override: '/tmp/b.node' }))).toThrow(/SCOUT_SQLITE_BINDING points at \/tmp\/b\.node/);
+    expect(() => chooseBinding(runtime({}, { override: '/tmp/b.node' }))).toThrow(
+      /SCOUT_SQLITE_BINDING points at \/tmp\/b\.node/,
+    );
   });
 });

@@ -36,14 +36,17 @@ const FIX =
 export function chooseBinding(rt: Runtime): string | undefined {
   if (!rt.electron) return undefined;
   if (rt.override) {
-    if (!rt.exists(rt.override)) throw new NativeModuleError(`SCOUT_SQLITE_BINDING points at ${rt.override}, which does not exist.`);
+    if (!rt.exists(rt.override))
+      throw new NativeModuleError(`SCOUT_SQLITE_BINDING points at ${rt.override}, which does not exist.`);
     return rt.override;
   }
   // Inside a packaged app the binary sits beside app.asar, in app.asar.unpacked (electron-builder.yml asarUnpack).
   const dir = rt.nativeDir.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
   const binary = path.join(dir, 'better_sqlite3.node');
   if (!rt.exists(binary)) {
-    throw new NativeModuleError(`better-sqlite3 built for Electron ${rt.electron} (${rt.arch}) is missing: ${binary} does not exist. ${FIX}`);
+    throw new NativeModuleError(
+      `better-sqlite3 built for Electron ${rt.electron} (${rt.arch}) is missing: ${binary} does not exist. ${FIX}`,
+    );
   }
   const infoFile = path.join(dir, 'build-info.json');
   let built: { electron?: string; arch?: string } = {};

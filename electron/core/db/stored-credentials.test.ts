@@ -23,8 +23,12 @@ describe('credentials an older version stored with endpoints', () => {
     const after = await openDatabase(file);
     const db = after.db;
     expect(db.prepare('SELECT endpoint FROM sync_points').pluck().all()).toEqual(['wss://node.example.org:443']);
-    expect(db.prepare('SELECT endpoint, genesis_hash FROM known_chains').all()).toEqual([{ endpoint: 'wss://node.example.org:443', genesis_hash: '0xabc' }]);
-    expect(db.prepare("SELECT value FROM settings WHERE key = 'customEndpoint'").pluck().get()).toBe('"wss://node.example.org:443"');
+    expect(db.prepare('SELECT endpoint, genesis_hash FROM known_chains').all()).toEqual([
+      { endpoint: 'wss://node.example.org:443', genesis_hash: '0xabc' },
+    ]);
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'customEndpoint'").pluck().get()).toBe(
+      '"wss://node.example.org:443"',
+    );
     db.close();
   });
 });

@@ -22,13 +22,27 @@ describe('stored summaries', () => {
       const { sync, summaries } = maker.at(blockNumber, 1_700_000_000_000 + blockNumber);
       for (const [netuid, s] of summaries) {
         const distinct: SubnetHistoryPoint = {
-          ...s, earningMiners: 1 + i, gini: 0.1 + i, grossMinerPoolAlphaPerDay: 2.5 + i, grossMinerPoolTaoPerDay: 3.5 + i,
-          receivedMinerPoolAlphaPerDay: 2 + i, receivedMinerPoolTaoPerDay: 3 + i, alphaIssuance: 1e6 + i, totalIssuanceTao: 1e7 + i,
-          medianMinerTaoPerDay: 4.5 + i, priceTao: 5.5 + i, burnTao: i === 1 ? null : 6.5 + i, emissionShare: 0.07 + i,
-          previousBlockNumber: 900 + i, registrationsSincePrevious: 8 + i + netuid,
+          ...s,
+          earningMiners: 1 + i,
+          gini: 0.1 + i,
+          grossMinerPoolAlphaPerDay: 2.5 + i,
+          grossMinerPoolTaoPerDay: 3.5 + i,
+          receivedMinerPoolAlphaPerDay: 2 + i,
+          receivedMinerPoolTaoPerDay: 3 + i,
+          alphaIssuance: 1e6 + i,
+          totalIssuanceTao: 1e7 + i,
+          medianMinerTaoPerDay: 4.5 + i,
+          priceTao: 5.5 + i,
+          burnTao: i === 1 ? null : 6.5 + i,
+          emissionShare: 0.07 + i,
+          previousBlockNumber: 900 + i,
+          registrationsSincePrevious: 8 + i + netuid,
         };
         summaries.set(netuid, distinct);
-        written.set(netuid, [...(written.get(netuid) ?? []), distinct].sort((a, b) => a.blockNumber - b.blockNumber));
+        written.set(
+          netuid,
+          [...(written.get(netuid) ?? []), distinct].sort((a, b) => a.blockNumber - b.blockNumber),
+        );
       }
       writeNetworkSync(db, sync, 0, summaries);
     }
@@ -39,6 +53,10 @@ describe('stored summaries', () => {
       // From block 1500 on, plus the point just before it (block 1000).
       expect(since.get(netuid)).toEqual(points);
     }
-    expect(summariesFrom(db, windowStart(db, 2500)).get([...written.keys()][0]!)!.map((p) => p.blockNumber)).toEqual([2000, 3000]);
+    expect(
+      summariesFrom(db, windowStart(db, 2500))
+        .get([...written.keys()][0]!)!
+        .map((p) => p.blockNumber),
+    ).toEqual([2000, 3000]);
   });
 });

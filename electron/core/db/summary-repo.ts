@@ -125,7 +125,12 @@ export function newestSummaries(db: Database, netuid: number, count: number): Su
  * takes the previous block from it (registrations since) and computes a window whenever any earlier summary exists.
  * Everything older changes nothing in that analysis, and is not read.
  */
-export function summariesBefore(db: Database, netuid: number, beforeBlock: number, fromBlock: number): SubnetHistoryPoint[] {
+export function summariesBefore(
+  db: Database,
+  netuid: number,
+  beforeBlock: number,
+  fromBlock: number,
+): SubnetHistoryPoint[] {
   return (
     db
       .prepare(
@@ -154,7 +159,10 @@ export function summariesBefore(db: Database, netuid: number, beforeBlock: numbe
  * gap in syncing), or `fromBlock` when there is none.
  */
 export function windowStart(db: Database, fromBlock: number): number {
-  return (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(fromBlock) as number | null) ?? fromBlock;
+  return (
+    (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(fromBlock) as
+      number | null) ?? fromBlock
+  );
 }
 
 /**
@@ -184,5 +192,8 @@ export function summariesFrom(db: Database, startBlock: number, afterPointId = 0
 
 /** The newest stored block before `blockNumber` (whose registrations a new summary counts from). */
 export function previousBlock(db: Database, blockNumber: number): number | null {
-  return (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(blockNumber) as number | null) ?? null;
+  return (
+    (db.prepare('SELECT MAX(block_number) FROM sync_points WHERE block_number < ?').pluck().get(blockNumber) as
+      number | null) ?? null
+  );
 }

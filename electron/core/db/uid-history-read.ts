@@ -73,16 +73,37 @@ export class UidHistory {
          WHERE p.block_number >= ? AND n.point_id > ? ORDER BY n.netuid, p.block_number`,
       )
       .raw()
-      .all(fromBlock, this.lastPointId) as [number, number, number, number, Buffer, Buffer, number | null, string | null][];
+      .all(fromBlock, this.lastPointId) as [
+      number,
+      number,
+      number,
+      number,
+      Buffer,
+      Buffer,
+      number | null,
+      string | null,
+    ][];
     const touched = new Set<Held[]>();
     for (const [netuid, pointId, blockNumber, count, keys, figures, mechanismCount, split] of rows) {
       let point: UidPoint | null = null;
       try {
         // Each mechanism's incentive weighted by its share of the epoch, as the chain splits it.
         const weightsFor = (read: number) =>
-          splitWeights({ mechanismCount: mechanismCount ?? 1, mechanismSplitU16: split === null ? null : split === '' ? [] : split.split(',').map(Number) }, read);
+          splitWeights(
+            {
+              mechanismCount: mechanismCount ?? 1,
+              mechanismSplitU16: split === null ? null : split === '' ? [] : split.split(',').map(Number),
+            },
+            read,
+          );
         const f = unpackRegistrations(figures, count, weightsFor);
-        point = uidPoint(blockNumber, unpackUids(keys), f.registeredAtBlock, f.incentive, blockNumber - this.windowDays * BLOCKS_PER_DAY);
+        point = uidPoint(
+          blockNumber,
+          unpackUids(keys),
+          f.registeredAtBlock,
+          f.incentive,
+          blockNumber - this.windowDays * BLOCKS_PER_DAY,
+        );
       } catch {
         // Damaged: held as read, so that it is not taken for a deleted one.
       }
@@ -103,9 +124,12 @@ export class UidHistory {
     const stored = this.db.prepare(`SELECT COUNT(*) ${window}`).pluck().get(fromBlock, this.lastPointId) as number;
     if (stored === held) return;
     const kept = new Set(
-      (this.db.prepare(`SELECT n.point_id, n.netuid ${window}`).raw().all(fromBlock, this.lastPointId) as [number, number][]).map(
-        ([pointId, netuid]) => keyOf(pointId, netuid),
-      ),
+      (
+        this.db.prepare(`SELECT n.point_id, n.netuid ${window}`).raw().all(fromBlock, this.lastPointId) as [
+          number,
+          number,
+        ][]
+      ).map(([pointId, netuid]) => keyOf(pointId, netuid)),
     );
     for (const [netuid, list] of this.byNetuid) {
       const left = list.filter((h) => kept.has(keyOf(h.pointId, netuid)));

@@ -62,10 +62,12 @@ export class WatchlistRepo {
 
   create(name: string): Watchlist {
     this.assertNameFree(name);
-    const position = (this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM watchlists').pluck().get() as number) ?? 1;
+    const position =
+      (this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM watchlists').pluck().get() as number) ?? 1;
     const id = Number(
-      this.db.prepare('INSERT INTO watchlists (name, position, created_at_ms) VALUES (?, ?, ?)').run(name, position, this.now())
-        .lastInsertRowid,
+      this.db
+        .prepare('INSERT INTO watchlists (name, position, created_at_ms) VALUES (?, ?, ?)')
+        .run(name, position, this.now()).lastInsertRowid,
     );
     return this.get(id);
   }
@@ -84,8 +86,11 @@ export class WatchlistRepo {
   }
 
   restore(id: number): Watchlist {
-    const changed = this.db.prepare('UPDATE watchlists SET deleted_at_ms = NULL WHERE id = ? AND deleted_at_ms IS NOT NULL').run(id);
-    if (changed.changes === 0) throw new CoreError('not-found', `Watchlist ${id} was not deleted, so there is nothing to restore.`);
+    const changed = this.db
+      .prepare('UPDATE watchlists SET deleted_at_ms = NULL WHERE id = ? AND deleted_at_ms IS NOT NULL')
+      .run(id);
+    if (changed.changes === 0)
+      throw new CoreError('not-found', `Watchlist ${id} was not deleted, so there is nothing to restore.`);
     return this.get(id);
   }
 
@@ -101,9 +106,14 @@ export class WatchlistRepo {
 
   addSubnet(id: number, netuid: number): Watchlist {
     this.get(id);
-    const position = this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM watchlist_subnets WHERE watchlist_id = ?').pluck().get(id) as number;
+    const position = this.db
+      .prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM watchlist_subnets WHERE watchlist_id = ?')
+      .pluck()
+      .get(id) as number;
     this.db
-      .prepare('INSERT INTO watchlist_subnets (watchlist_id, netuid, position, added_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .prepare(
+        'INSERT INTO watchlist_subnets (watchlist_id, netuid, position, added_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      )
       .run(id, netuid, position, this.now());
     return this.get(id);
   }
@@ -114,7 +124,10 @@ export class WatchlistRepo {
    */
   addSubnets(id: number, netuids: readonly number[]): void {
     this.get(id);
-    let position = this.db.prepare('SELECT COALESCE(MAX(position), 0) FROM watchlist_subnets WHERE watchlist_id = ?').pluck().get(id) as number;
+    let position = this.db
+      .prepare('SELECT COALESCE(MAX(position), 0) FROM watchlist_subnets WHERE watchlist_id = ?')
+      .pluck()
+      .get(id) as number;
     const add = this.db.prepare(
       'INSERT INTO watchlist_subnets (watchlist_id, netuid, position, added_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
@@ -130,7 +143,9 @@ export class WatchlistRepo {
 
   setThresholds(id: number, thresholds: Partial<ChangeThresholds>): Watchlist {
     const current = this.get(id).thresholds;
-    this.db.prepare('UPDATE watchlists SET thresholds_json = ? WHERE id = ?').run(JSON.stringify({ ...current, ...thresholds }), id);
+    this.db
+      .prepare('UPDATE watchlists SET thresholds_json = ? WHERE id = ?')
+      .run(JSON.stringify({ ...current, ...thresholds }), id);
     return this.get(id);
   }
 

@@ -96,7 +96,9 @@ function buildAnalysis(
 
   // ST run_epoch.rs: server emission = incentive / (Σ incentive + Σ dividends); without UID rows the usual ½.
   const minerShare =
-    uids === null || (input.neurons?.length ?? 0) === 0 ? 0.5 : minerShareOfEpoch(uids.incentiveSumU16, uids.dividendSumU16);
+    uids === null || (input.neurons?.length ?? 0) === 0
+      ? 0.5
+      : minerShareOfEpoch(uids.incentiveSumU16, uids.dividendSumU16);
   // The share of the miners' alpha withheld from them: the chain's own MinerBurned (run_coinbase.rs writes it each
   // epoch from the same owner-hotkey rule) where it has one, else re-derived from the incentive vector.
   const chainBurned = subnet.minerBurnedFraction === null ? null : Math.min(1, Math.max(0, subnet.minerBurnedFraction));
@@ -167,8 +169,7 @@ function buildAnalysis(
 
   // Halvings: issuance growth from the window, else from this block's flows (alpha out + alpha in; TAO BlockEmission).
   const alphaGrowth = growthPerDay(history, summary, windowDays, (p) => p.alphaIssuance);
-  const alphaPerDay =
-    alphaGrowth ?? raoToUnits(subnet.alphaOutEmissionRao + subnet.alphaInEmissionRao) * 7200;
+  const alphaPerDay = alphaGrowth ?? raoToUnits(subnet.alphaOutEmissionRao + subnet.alphaInEmissionRao) * 7200;
   const alphaRateProvenance = derived(
     alphaGrowth !== null
       ? `growth of SubnetAlphaIn + SubnetAlphaOut over the window to ${at}`
@@ -177,10 +178,30 @@ function buildAnalysis(
   const taoGrowth = growthPerDay(history, summary, windowDays, (p) => p.totalIssuanceTao);
   const taoPerDayIssued = taoGrowth ?? raoToUnits(network.blockEmissionRao) * 7200;
   const taoRateProvenance = derived(
-    taoGrowth !== null ? `growth of TotalIssuance over the window to ${at}` : `BlockEmission × 7200 at ${at} (no issuance history)`,
+    taoGrowth !== null
+      ? `growth of TotalIssuance over the window to ${at}`
+      : `BlockEmission × 7200 at ${at} (no issuance history)`,
   );
-  const alphaHalving = halvingOutlook(alphaIssuance, alphaPerDay, alphaRateProvenance, null, blockNumber, blockTimeMs, chain, null);
-  const taoHalving = halvingOutlook(totalIssuanceTao, taoPerDayIssued, taoRateProvenance, null, blockNumber, blockTimeMs, chain, null);
+  const alphaHalving = halvingOutlook(
+    alphaIssuance,
+    alphaPerDay,
+    alphaRateProvenance,
+    null,
+    blockNumber,
+    blockTimeMs,
+    chain,
+    null,
+  );
+  const taoHalving = halvingOutlook(
+    totalIssuanceTao,
+    taoPerDayIssued,
+    taoRateProvenance,
+    null,
+    blockNumber,
+    blockTimeMs,
+    chain,
+    null,
+  );
   const priceTrend = windowStats?.metrics.priceTao.trendPerDay ?? null;
   const alphaPriceTrendPerMonth = figure(
     priceTrend === null || price === null || price <= 0 ? null : (priceTrend * DAYS_PER_MONTH) / price,
@@ -190,7 +211,9 @@ function buildAnalysis(
 
   const freeSlots = Math.max(0, subnet.maxUids - subnet.uidCount);
   const deregLineAlphaPerDay = uids?.deregLineAlphaPerDay ?? null;
-  const deregProvenance = derived(`lowest last-epoch emission among non-immune UIDs (owner-immortal ones skipped) at ${at}`);
+  const deregProvenance = derived(
+    `lowest last-epoch emission among non-immune UIDs (owner-immortal ones skipped) at ${at}`,
+  );
   const deregNote = uids === null ? NO_UIDS : deregLineAlphaPerDay === null ? 'every prunable UID is immune' : null;
   const limitRead = subnet.immuneOwnerUidsLimit !== null;
   const floorRead = subnet.minNonImmuneUids !== null;
@@ -201,7 +224,11 @@ function buildAnalysis(
     immuneOwnerUidsLimit: figure(
       subnet.immuneOwnerUidsLimit ?? DEFAULT_IMMUNE_OWNER_UIDS_LIMIT,
       limitRead ? chain : derived('subtensor default'),
-      limitRead ? null : wasRead(network, 'ImmuneOwnerUidsLimit') ? null : 'SubtensorModule.ImmuneOwnerUidsLimit not read: default 1 assumed',
+      limitRead
+        ? null
+        : wasRead(network, 'ImmuneOwnerUidsLimit')
+          ? null
+          : 'SubtensorModule.ImmuneOwnerUidsLimit not read: default 1 assumed',
     ),
     minNonImmuneUids: figure(
       subnet.minNonImmuneUids ?? DEFAULT_MIN_NON_IMMUNE_UIDS,
@@ -210,7 +237,8 @@ function buildAnalysis(
     ),
     nonImmuneUids: count(uids, (u) => u.pruning.nonImmune, uidProvenance),
   };
-  const subnetDeregistration = options.subnetDeregistration ?? unknownDeregistration(derived(`SN${subnet.netuid} alone at ${at}`));
+  const subnetDeregistration =
+    options.subnetDeregistration ?? unknownDeregistration(derived(`SN${subnet.netuid} alone at ${at}`));
 
   return {
     netuid: subnet.netuid,
@@ -240,9 +268,21 @@ function buildAnalysis(
     chainBuyShare: figure(
       shares?.chainBuys ?? null,
       derived(`SubnetExcessTao ÷ BlockEmission at ${at}`),
-      shares === null ? 'the network mints no TAO per block' : excessMissing ? 'SubnetExcessTao is not readable on this runtime' : null,
+      shares === null
+        ? 'the network mints no TAO per block'
+        : excessMissing
+          ? 'SubnetExcessTao is not readable on this runtime'
+          : null,
     ),
-    alphaPriceTao: figure(price, chain, price === null ? 'no alpha price' : network.priceSource === 'reserves' ? 'SubnetTAO ÷ SubnetAlphaIn: this runtime has no price call' : null),
+    alphaPriceTao: figure(
+      price,
+      chain,
+      price === null
+        ? 'no alpha price'
+        : network.priceSource === 'reserves'
+          ? 'SubnetTAO ÷ SubnetAlphaIn: this runtime has no price call'
+          : null,
+    ),
     registrationCostTao: figure(burnTao, chain),
     registrationAllowed: subnet.registrationAllowed,
     immunityPeriodBlocks: figure(subnet.immunityPeriodBlocks, chain),
@@ -256,7 +296,11 @@ function buildAnalysis(
       measuredReceivedAlphaPerDay: figure(
         pool.measured,
         derived(`Σ last-epoch emission of non-owner miner UIDs × 7200 / tempo at ${at}`),
-        pool.measured === null ? (uids === null ? NO_UIDS : 'no miner without dividends was paid in the last epoch') : null,
+        pool.measured === null
+          ? uids === null
+            ? NO_UIDS
+            : 'no miner without dividends was paid in the last epoch'
+          : null,
       ),
       ruleReceivedAlphaPerDay: figure(
         pool.ruleReceived,
@@ -264,15 +308,25 @@ function buildAnalysis(
         pool.ruleReceived === null ? 'burned share unknown' : null,
       ),
       measuredVsRule: figure(
-        pool.measured !== null && pool.ruleReceived !== null && pool.ruleReceived > 0 ? pool.measured / pool.ruleReceived : null,
+        pool.measured !== null && pool.ruleReceived !== null && pool.ruleReceived > 0
+          ? pool.measured / pool.ruleReceived
+          : null,
         derived(`paid ÷ rule at ${at}`),
-        pool.measured === null ? 'nothing measured to compare' : pool.ruleReceived === null || pool.ruleReceived <= 0 ? 'the rule gives nothing' : null,
+        pool.measured === null
+          ? 'nothing measured to compare'
+          : pool.ruleReceived === null || pool.ruleReceived <= 0
+            ? 'the rule gives nothing'
+            : null,
       ),
       basis: pool.basis,
       minerShareOfEpoch: figure(
         minerShare,
         derived(`Σ incentive ÷ (Σ incentive + Σ dividends) at ${at}`),
-        uids === null ? `${NO_UIDS}: ½ assumed` : uids.dividendSumU16 === 0 && uids.incentiveSumU16 > 0 ? 'no validator dividends: miners receive everything' : null,
+        uids === null
+          ? `${NO_UIDS}: ½ assumed`
+          : uids.dividendSumU16 === 0 && uids.incentiveSumU16 > 0
+            ? 'no validator dividends: miners receive everything'
+            : null,
       ),
       notEmittedReason: pool.basis === 'not-emitted' ? pool.note : null,
     },
@@ -303,7 +357,11 @@ function buildAnalysis(
       burnedShare: figure(
         burnedShare,
         chainBurned !== null ? chain : derived(`owner-held UIDs' share of all incentive at ${at}`),
-        burnedShare === null ? 'neither MinerBurned nor the incentive vector is known' : chainBurned === null ? 'MinerBurned unreadable: re-derived from the incentive vector' : null,
+        burnedShare === null
+          ? 'neither MinerBurned nor the incentive vector is known'
+          : chainBurned === null
+            ? 'MinerBurned unreadable: re-derived from the incentive vector'
+            : null,
       ),
     },
     perMiner: { alphaPerDay: alphaPercentiles, taoPerDay: taoPercentiles },
@@ -329,7 +387,13 @@ function buildAnalysis(
     subnetDeregistration,
     alphaHalving,
     taoHalving,
-    registrationTiming: registrationTiming(subnet, network, registrationsPerDay.value, chain, derived(`burn decay and bumps at the registration rate, from ${at}`)),
+    registrationTiming: registrationTiming(
+      subnet,
+      network,
+      registrationsPerDay.value,
+      chain,
+      derived(`burn decay and bumps at the registration rate, from ${at}`),
+    ),
     alphaPriceTrendPerMonth,
     window: windowStats,
     summary,

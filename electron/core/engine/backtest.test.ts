@@ -13,9 +13,22 @@ const POOL = 1000;
 function history(hours = 240): UidPoint[] {
   const points: UidPoint[] = [];
   for (let h = 0; h < hours; h++) {
-    const rows: [number, number, number][] = [[0, 0, 40], [1, 0, 30], [2, 0, 20], [3, 0, 10]];
+    const rows: [number, number, number][] = [
+      [0, 0, 40],
+      [1, 0, 30],
+      [2, 0, 20],
+      [3, 0, 10],
+    ];
     for (let i = 0; 1 + 12 * i <= h; i++) rows.push([4 + i, T0 + (1 + 12 * i) * HOUR, i % 2 === 0 ? 10 : 0]);
-    points.push({ ...uidPoint(T0 + h * HOUR, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])), poolAlphaPerDay: POOL });
+    points.push({
+      ...uidPoint(
+        T0 + h * HOUR,
+        rows.map((r) => r[0]),
+        rows.map((r) => r[1]),
+        rows.map((r) => r[2]),
+      ),
+      poolAlphaPerDay: POOL,
+    });
   }
   return points;
 }

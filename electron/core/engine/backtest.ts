@@ -56,7 +56,8 @@ function landedShare(curve: Curve, percentiles: readonly number[]): number | nul
   const k = curve.sharesDesc.length;
   if (k === 0) return null;
   let sum = 0;
-  for (const p of percentiles) sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, k + 1)!, k + 1)!;
+  for (const p of percentiles)
+    sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, k + 1)!, k + 1)!;
   return sum / percentiles.length;
 }
 
@@ -82,7 +83,8 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
     if (q.coarse) return;
     const to = q.block + LOOKBACK_BLOCKS;
     if (q.resolvedAtBlock !== null) outcome.push({ from: Math.max(q.resolvedAtBlock, q.block + 1), to, i });
-    if (q.earned && q.landed !== null && q.landedAtBlock !== null) landing.push({ from: Math.max(q.landedAtBlock, q.block + 1), to, i });
+    if (q.earned && q.landed !== null && q.landedAtBlock !== null)
+      landing.push({ from: Math.max(q.landedAtBlock, q.block + 1), to, i });
   });
   const byFrom = (a: Span, b: Span) => a.from - b.from;
   const byTo = (a: Span, b: Span) => a.to - b.to;
@@ -90,12 +92,18 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
   const outcomeOut = outcome.filter((x) => x.from <= x.to).sort(byTo);
   const landingIn = [...landing].sort(byFrom);
   const landingOut = landing.filter((x) => x.from <= x.to).sort(byTo);
-  const queries = registrations.map((q, i) => i).filter((i) => !registrations[i]!.coarse).sort((a, b) => registrations[a]!.block - registrations[b]!.block);
+  const queries = registrations
+    .map((q, i) => i)
+    .filter((i) => !registrations[i]!.coarse)
+    .sort((a, b) => registrations[a]!.block - registrations[b]!.block);
   const out: (Known | null)[] = registrations.map(() => null);
   let resolved = 0;
   let earned = 0;
   const landed = new Set<number>();
-  let oi = 0, oo = 0, li = 0, lo = 0;
+  let oi = 0,
+    oo = 0,
+    li = 0,
+    lo = 0;
   for (const qi of queries) {
     const t = registrations[qi]!.block;
     for (; oi < outcomeIn.length && outcomeIn[oi]!.from <= t; oi++) {
@@ -108,7 +116,8 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
       resolved--;
       if (registrations[outcomeOut[oo]!.i]!.earned) earned--;
     }
-    for (; li < landingIn.length && landingIn[li]!.from <= t; li++) if (landingIn[li]!.from <= landingIn[li]!.to) landed.add(landingIn[li]!.i);
+    for (; li < landingIn.length && landingIn[li]!.from <= t; li++)
+      if (landingIn[li]!.from <= landingIn[li]!.to) landed.add(landingIn[li]!.i);
     for (; lo < landingOut.length && landingOut[lo]!.to < t; lo++) landed.delete(landingOut[lo]!.i);
     out[qi] = { resolved, earned, landed: [...landed].sort((a, b) => a - b) };
   }
@@ -156,8 +165,14 @@ export function backtestSubnet(
     const predicted = forecastAt(r.block, known[i]!, registrations, points, curves, thresholds);
     if (predicted === null) continue;
     const actualOver = (k: number) =>
-      newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY ? r.earnedAlphaBlocks[k]! / (EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY) : null;
-    const actual = { earned: r.resolvedAtBlock === null ? null : r.earned, alphaPerDay7d: actualOver(0), alphaPerDay30d: actualOver(1) };
+      newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY
+        ? r.earnedAlphaBlocks[k]! / (EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY)
+        : null;
+    const actual = {
+      earned: r.resolvedAtBlock === null ? null : r.earned,
+      alphaPerDay7d: actualOver(0),
+      alphaPerDay30d: actualOver(1),
+    };
     if (actual.earned === null && actual.alphaPerDay7d === null) continue;
     pairList.push({ uid: r.uid, registeredAtBlock: r.block, predicted, actual });
   }
@@ -181,7 +196,8 @@ export function summariseBacktest(pairs: readonly BacktestPair[]): BacktestSumma
     }
   }
   const missing: string[] = [];
-  if (errors7.length === 0) missing.push('no newcomer registered 7+ days before the newest sync (with syncs around it)');
+  if (errors7.length === 0)
+    missing.push('no newcomer registered 7+ days before the newest sync (with syncs around it)');
   else if (errors30.length === 0) missing.push('none registered 30+ days before the newest sync yet');
   return {
     pairs: pairs.length,

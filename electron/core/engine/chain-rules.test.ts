@@ -55,7 +55,9 @@ describe('the miner pool as the chain paid it (run_epoch.rs server emission, run
     const a = analyzeSubnet(makeInput({ ...subnet, uidCount: 2 }, neurons));
     expect(a.minerPool.receivedAlphaPerDay.value).toBeCloseTo(1800, 6);
     expect(a.minerPool.measuredVsRule.value).toBeCloseTo(0.5, 6);
-    expect(a.minerPool.receivedAlphaPerDay.note).toMatch(/^the chain paid 50% of what the rule gives .* what it paid in the last epoch is shown/);
+    expect(a.minerPool.receivedAlphaPerDay.note).toMatch(
+      /^the chain paid 50% of what the rule gives .* what it paid in the last epoch is shown/,
+    );
   });
 
   it('a subnet the chain does not emit to earns 0 with the reason, whatever alpha_out it still shows (get_subnets_to_emit_to)', () => {
@@ -77,14 +79,18 @@ describe('the miner pool as the chain paid it (run_epoch.rs server emission, run
   it('a runtime that has no FirstEmissionBlockNumber does not stop the pool (the item is unknown, not unset)', () => {
     const neurons = [makeNeuron({ uid: 0, incentivesU16: [65535], emissionRao: alpha(360) })];
     const network = makeNetwork({ missingReads: ['SubtensorModule.FirstEmissionBlockNumber'] });
-    const a = analyzeSubnet(makeInput({ ...subnet, uidCount: 1, firstEmissionBlock: null }, neurons, 1_000_000, network));
+    const a = analyzeSubnet(
+      makeInput({ ...subnet, uidCount: 1, firstEmissionBlock: null }, neurons, 1_000_000, network),
+    );
     expect(a.minerPool.basis).toBe('measured');
     expect(a.minerPool.receivedAlphaPerDay.value).toBeCloseTo(7200, 6);
   });
 
   it('SubnetEmissionEnabled off zeroes only the TAO injection: miners are still paid alpha (get_subnet_block_emissions)', () => {
     const neurons = [makeNeuron({ uid: 0, incentivesU16: [65535], emissionRao: alpha(360) })];
-    const a = analyzeSubnet(makeInput({ ...subnet, uidCount: 1, emissionEnabled: false, taoInEmissionRao: 0n, excessTaoRao: 0n }, neurons));
+    const a = analyzeSubnet(
+      makeInput({ ...subnet, uidCount: 1, emissionEnabled: false, taoInEmissionRao: 0n, excessTaoRao: 0n }, neurons),
+    );
     expect(a.minerPool.receivedAlphaPerDay.value).toBeCloseTo(7200, 6);
     expect(a.emissionShare.value).toBe(0);
     expect(a.emissionShare.note).toMatch(/SubnetEmissionEnabled is off/);
@@ -95,9 +101,28 @@ describe('burns: every hotkey of the owner coldkey (run_coinbase.rs get_owner_ho
   // uid 0 the owner hotkey, uids 1 and 2 other hotkeys of the owner's coldkey, uids 3 and 4 real miners; 1/5 each.
   const fifth = 13107;
   const neurons: NeuronSnapshot[] = [
-    makeNeuron({ uid: 0, hotkey: 'owner-hot', coldkey: 'owner-cold', incentivesU16: [fifth], emissionRao: alpha(72), registeredAtBlock: 50 }),
-    makeNeuron({ uid: 1, coldkey: 'owner-cold', incentivesU16: [fifth], emissionRao: alpha(72), registeredAtBlock: 30 }),
-    makeNeuron({ uid: 2, coldkey: 'owner-cold', incentivesU16: [fifth], emissionRao: alpha(72), registeredAtBlock: 10 }),
+    makeNeuron({
+      uid: 0,
+      hotkey: 'owner-hot',
+      coldkey: 'owner-cold',
+      incentivesU16: [fifth],
+      emissionRao: alpha(72),
+      registeredAtBlock: 50,
+    }),
+    makeNeuron({
+      uid: 1,
+      coldkey: 'owner-cold',
+      incentivesU16: [fifth],
+      emissionRao: alpha(72),
+      registeredAtBlock: 30,
+    }),
+    makeNeuron({
+      uid: 2,
+      coldkey: 'owner-cold',
+      incentivesU16: [fifth],
+      emissionRao: alpha(72),
+      registeredAtBlock: 10,
+    }),
     makeNeuron({ uid: 3, incentivesU16: [fifth], emissionRao: alpha(72), registeredAtBlock: 20 }),
     makeNeuron({ uid: 4, incentivesU16: [fifth], emissionRao: alpha(72), registeredAtBlock: 40 }),
   ];
@@ -123,7 +148,9 @@ describe('burns: every hotkey of the owner coldkey (run_coinbase.rs get_owner_ho
 
   it('ImmuneOwnerUidsLimit 1: only the owner hotkey is immortal; 2: then the oldest owner-coldkey UID (registration.rs get_immune_owner_tuples)', () => {
     expect(analyzeSubnet(makeInput(subnet, neurons)).pruningWorking.immortalOwnerUids).toEqual([0]);
-    expect(analyzeSubnet(makeInput({ ...subnet, immuneOwnerUidsLimit: 2 }, neurons)).pruningWorking.immortalOwnerUids).toEqual([0, 2]);
+    expect(
+      analyzeSubnet(makeInput({ ...subnet, immuneOwnerUidsLimit: 2 }, neurons)).pruningWorking.immortalOwnerUids,
+    ).toEqual([0, 2]);
   });
 
   it('non-immortal owner UIDs can be pruned like anyone: get_neuron_to_prune picks among uids 1–4 (ties: oldest, uid 2)', () => {
@@ -134,7 +161,11 @@ describe('burns: every hotkey of the owner coldkey (run_coinbase.rs get_owner_ho
 
 describe('mechanisms (subnets/mechanism.rs split_emissions)', () => {
   it('a split shorter than the mechanism count gives the missing mechanisms 0', () => {
-    expect(chainSplit({ mechanismCount: 3, mechanismSplitU16: [32768, 32767] })).toEqual([32768 / 65535, 32767 / 65535, 0]);
+    expect(chainSplit({ mechanismCount: 3, mechanismSplitU16: [32768, 32767] })).toEqual([
+      32768 / 65535,
+      32767 / 65535,
+      0,
+    ]);
     expect(chainSplit({ mechanismCount: 2, mechanismSplitU16: [65535] })).toEqual([1, 0]);
   });
 
@@ -146,13 +177,18 @@ describe('mechanisms (subnets/mechanism.rs split_emissions)', () => {
   });
 
   it('a miner earning only on the unpaid mechanism earns nothing', () => {
-    const neurons = [makeNeuron({ uid: 0, incentivesU16: [65535, 0] }), makeNeuron({ uid: 1, incentivesU16: [0, 65535] })];
-    const a = analyzeSubnet(makeInput(makeSubnet({ uidCount: 2, mechanismCount: 2, mechanismSplitU16: [65535] }), neurons));
+    const neurons = [
+      makeNeuron({ uid: 0, incentivesU16: [65535, 0] }),
+      makeNeuron({ uid: 1, incentivesU16: [0, 65535] }),
+    ];
+    const a = analyzeSubnet(
+      makeInput(makeSubnet({ uidCount: 2, mechanismCount: 2, mechanismSplitU16: [65535] }), neurons),
+    );
     expect(a.model.sharesDesc).toEqual([1]);
     expect(a.counts.earningMiners.value).toBe(1);
   });
 
-  it('Emission on a multi-mechanism subnet is the split-weighted sum of the mechanisms\' terms (epoch_with_mechanisms): the paid pool is recovered', () => {
+  it("Emission on a multi-mechanism subnet is the split-weighted sum of the mechanisms' terms (epoch_with_mechanisms): the paid pool is recovered", () => {
     // Split ¾ / ¼ of a 360-alpha epoch, no validators, owner cut off: mechanism 0 pays 270 alpha, mechanism 1 pays 90.
     // uid 0 holds all of mechanism 0's incentive, uid 1 all of mechanism 1's. Paid: 270 and 90. Stored Emission is
     // Σ_m split_m × term_m: ¾ × 270 = 202.5 and ¼ × 90 = 22.5 (Σ = 225 = 360 × (¾² + ¼²)).
@@ -160,7 +196,13 @@ describe('mechanisms (subnets/mechanism.rs split_emissions)', () => {
       makeNeuron({ uid: 0, incentivesU16: [65535, 0], emissionRao: alpha(202.5) }),
       makeNeuron({ uid: 1, incentivesU16: [0, 65535], emissionRao: alpha(22.5) }),
     ];
-    const subnet = makeSubnet({ ownerCutEnabled: false, uidCount: 2, mechanismCount: 2, mechanismSplitU16: [49151, 16384], alphaPriceRao: 10_000_000n });
+    const subnet = makeSubnet({
+      ownerCutEnabled: false,
+      uidCount: 2,
+      mechanismCount: 2,
+      mechanismSplitU16: [49151, 16384],
+      alphaPriceRao: 10_000_000n,
+    });
     const a = analyzeSubnet(makeInput(subnet, neurons));
     // 360 alpha an epoch × 20 epochs a day, not 225 × 20.
     expect(a.minerPool.receivedAlphaPerDay.value).toBeCloseTo(7200, 0);
@@ -195,7 +237,11 @@ describe('subnet deregistration (coinbase/root.rs get_network_to_prune)', () => 
   });
 
   it("below the limit nobody is dissolved; the runtime's own answer marks its pick", () => {
-    const below = subnetDeregistrations(standings, makeNetwork({ subnetLimit: 5, networkImmunityPeriodBlocks: 1000 }), at);
+    const below = subnetDeregistrations(
+      standings,
+      makeNetwork({ subnetLimit: 5, networkImmunityPeriodBlocks: 1000 }),
+      at,
+    );
     expect(below.get(3)!.level).toBe('low');
     const said = subnetDeregistrations(standings, makeNetwork({ ...network, subnetToPrune: 3 }), at);
     expect(said.get(3)!.runtimeSaysNext).toBe(true);
@@ -213,7 +259,9 @@ describe('subnet deregistration (coinbase/root.rs get_network_to_prune)', () => 
     const a = analyzeSubnet(makeInput(makeSubnet({ netuid: 3, uidCount: 1 }), neurons), [], {
       subnetDeregistration: subnetDeregistrations(standings, network, at).get(3),
     });
-    const reason = evaluateNewcomer(a, makeScenario()).verdict.reasons.find((r) => r.factor === 'subnet-deregistration');
+    const reason = evaluateNewcomer(a, makeScenario()).verdict.reasons.find(
+      (r) => r.factor === 'subnet-deregistration',
+    );
     expect(reason?.level).toBe('bad');
   });
 });
@@ -228,10 +276,19 @@ describe('halvings (coinbase/block_emission.rs get_block_emission_for_issuance)'
   });
 
   it("a subnet 10.4M alpha issued, +20k a day (from its own history): halves in 5 days; the path's months earn half", () => {
-    const subnet = makeSubnet({ uidCount: 1, alphaReserveRao: 400_000n * ALPHA, alphaOutstandingRao: 10_000_000n * ALPHA });
+    const subnet = makeSubnet({
+      uidCount: 1,
+      alphaReserveRao: 400_000n * ALPHA,
+      alphaOutstandingRao: 10_000_000n * ALPHA,
+    });
     const neurons = [makeNeuron({ uid: 0, incentivesU16: [65535], emissionRao: alpha(147.6) })];
     const input = makeInput(subnet, neurons);
-    const past = { ...analyzeSubnet(input).summary, blockNumber: input.blockNumber - 7200, blockTimeMs: input.blockTimeMs - 86_400_000, alphaIssuance: 10_380_000 };
+    const past = {
+      ...analyzeSubnet(input).summary,
+      blockNumber: input.blockNumber - 7200,
+      blockTimeMs: input.blockTimeMs - 86_400_000,
+      alphaIssuance: 10_380_000,
+    };
     const a = analyzeSubnet(input, [past]);
     expect(a.alphaHalving.issuancePerDay.value).toBeCloseTo(20_000, 6);
     expect(a.alphaHalving.daysToHalving.value).toBeCloseTo(5, 6);
@@ -281,9 +338,13 @@ describe('registration timing (subnets/registration.rs update_registration_price
 
   it('a runtime without BurnHalfLife (before the decay-and-bump burn): no projection, and the note names the item', () => {
     const network = makeNetwork({ missingReads: ['SubtensorModule.BurnHalfLife', 'SubtensorModule.BurnIncreaseMult'] });
-    const a = analyzeSubnet(makeInput(makeSubnet({ burnRao: ALPHA, burnHalfLife: null, burnIncreaseMult: null }), [], 1_000_000, network));
+    const a = analyzeSubnet(
+      makeInput(makeSubnet({ burnRao: ALPHA, burnHalfLife: null, burnIncreaseMult: null }), [], 1_000_000, network),
+    );
     expect(a.registrationTiming.burnNowTao.value).toBe(1);
     expect(a.registrationTiming.in24hTao.value).toBeNull();
-    expect(a.registrationTiming.in24hTao.note).toMatch(/^SubtensorModule\.BurnHalfLife and SubtensorModule\.BurnIncreaseMult not in this runtime/);
+    expect(a.registrationTiming.in24hTao.note).toMatch(
+      /^SubtensorModule\.BurnHalfLife and SubtensorModule\.BurnIncreaseMult not in this runtime/,
+    );
   });
 });

@@ -30,7 +30,13 @@ describe('competitive income: the miners a newcomer competes with', () => {
   });
 
   it('nobody competing: no figures, not zeros', () => {
-    const only = makeInput(makeSubnet({ uidCount: 1 }), [makeNeuron({ uid: 0, hotkey: 'owner-hot', incentivesU16: [65535] })]);
-    expect(competitiveIncome(only, analyzeSubnet(only))).toEqual({ miners: 0, bestTaoPerDay: null, medianTaoPerDay: null });
+    const only = makeInput(makeSubnet({ uidCount: 1 }), [
+      makeNeuron({ uid: 0, hotkey: 'owner-hot', incentivesU16: [65535] }),
+    ]);
+    expect(competitiveIncome(only, analyzeSubnet(only))).toEqual({
+      miners: 0,
+      bestTaoPerDay: null,
+      medianTaoPerDay: null,
+    });
   });
 });

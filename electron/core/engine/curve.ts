@@ -78,7 +78,8 @@ export function positionShare(
   if (position.kind === 'landed') {
     if (curve.sharesDesc.length === 0 || landed.length === 0) return null;
     let sum = 0;
-    for (const p of landed) sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, slots)!, slots)!;
+    for (const p of landed)
+      sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, slots)!, slots)!;
     return sum / landed.length;
   }
   const rank = rankForPosition(position, slots);

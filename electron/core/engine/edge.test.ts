@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SubnetInput } from '../../../shared/economics';
 import { analyzeSubnet } from './analyze';
-import { makeInput, makeNetwork, makeNeuron, makeScenario, makeSubnet, workedExample } from '../../../test/fixtures/engine';
+import {
+  makeInput,
+  makeNetwork,
+  makeNeuron,
+  makeScenario,
+  makeSubnet,
+  workedExample,
+} from '../../../test/fixtures/engine';
 import { evaluateNewcomer } from './newcomer';
 import { defaultSensitivityAxes, sensitivityGrid } from './sensitivity';
 import { bigRatio, raoToUnits } from './units';
@@ -39,7 +46,9 @@ describe('no earning miners', () => {
     // ST epoch/run_epoch.rs: server emission = incentive / (Σinc + Σdiv); Σinc = 0 → miners get nothing.
     expect(analysis.minerPool.minerShareOfEpoch.value).toBe(0);
     expect(analysis.minerPool.receivedAlphaPerDay.value).toBe(0);
-    expect(analysis.minerPool.receivedAlphaPerDay.note).toBe('no miner had incentive in the last epoch: validators received everything');
+    expect(analysis.minerPool.receivedAlphaPerDay.note).toBe(
+      'no miner had incentive in the last epoch: validators received everything',
+    );
     // A newcomer joining today is paid nothing: profit is minus the costs.
     expect(economics.alphaPerDay.value).toBe(0);
     expect(economics.profitUsdPerMonth.value).toBeLessThan(0);
@@ -54,7 +63,9 @@ describe('no earning miners', () => {
 
 describe('one miner', () => {
   it('Gini 0, every percentile equal, top-1 share 1, Nakamoto 1', () => {
-    const { analysis } = everything(makeInput(makeSubnet({ uidCount: 1 }), [makeNeuron({ uid: 0, incentivesU16: [65535] })]));
+    const { analysis } = everything(
+      makeInput(makeSubnet({ uidCount: 1 }), [makeNeuron({ uid: 0, incentivesU16: [65535] })]),
+    );
     const c = analysis.concentration;
     expect([c.gini.value, c.top1Share.value, c.hhi.value, c.nakamoto.value]).toEqual([0, 1, 1, 1]);
     const p = analysis.perMiner.alphaPerDay;
@@ -137,7 +148,10 @@ describe('prices and costs at the edges', () => {
   });
 
   it('zero rent and zero registration: payback is immediate, break-even price 0', () => {
-    const { economics } = everything(workedExample(), makeScenario({ rentUsdPerMonth: 0, registrationCostTaoByNetuid: { 7: 0 } }));
+    const { economics } = everything(
+      workedExample(),
+      makeScenario({ rentUsdPerMonth: 0, registrationCostTaoByNetuid: { 7: 0 } }),
+    );
     expect(economics.paybackDays.value).toBe(0);
     expect(economics.breakEvenTaoPriceUsd.value).toBe(0);
   });

@@ -4,7 +4,13 @@
  * (NewcomerOutcomes), or a stated, conservative prior when too few were seen. The earnings come in already averaged
  * over the horizon's earnings path (alpha halvings, the assumed alpha price change: engine/path.ts).
  */
-import type { Figure, NewcomerExpectation, Scenario, SubnetAnalysis, VerdictThresholds } from '../../../shared/economics';
+import type {
+  Figure,
+  NewcomerExpectation,
+  Scenario,
+  SubnetAnalysis,
+  VerdictThresholds,
+} from '../../../shared/economics';
 import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { derived, figure, ASSUMED_DEFAULT } from './provenance';
 import { positionShare } from './curve';
@@ -21,7 +27,10 @@ export function landedPercentiles(
 export function earnChanceFor(analysis: SubnetAnalysis, thresholds: VerdictThresholds): Figure {
   const o = analysis.newcomers;
   if (o && o.earnShare !== null && o.resolved >= MIN_NEWCOMERS_MEASURED) {
-    return figure(o.earnShare, derived(`${o.earned} of ${o.resolved} newcomers in the local history earned before immunity ended`));
+    return figure(
+      o.earnShare,
+      derived(`${o.earned} of ${o.resolved} newcomers in the local history earned before immunity ended`),
+    );
   }
   const seen = o ? o.resolved : 0;
   return figure(

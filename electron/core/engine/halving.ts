@@ -35,7 +35,12 @@ export function nextHalvingThreshold(issuance: number): number | null {
  * Emission relative to today at the middle of each of the next `months` months, the issuance growing at
  * `perDay` (the rate seen in history). A growing issuance only ever lowers the factor.
  */
-export function emissionFactorsByMonth(issuance: number, perDay: number | null, months: number, daysPerMonth: number): number[] {
+export function emissionFactorsByMonth(
+  issuance: number,
+  perDay: number | null,
+  months: number,
+  daysPerMonth: number,
+): number[] {
   const now = emissionFactorAt(issuance);
   const out = new Array<number>(months);
   for (let m = 0; m < months; m++) {
@@ -56,7 +61,8 @@ export function halvingOutlook(
   issuanceNote: string | null,
 ): HalvingOutlook {
   const threshold = issuance === null ? null : nextHalvingThreshold(issuance);
-  const days = threshold === null || issuance === null || perDay === null || perDay <= 0 ? null : (threshold - issuance) / perDay;
+  const days =
+    threshold === null || issuance === null || perDay === null || perDay <= 0 ? null : (threshold - issuance) / perDay;
   const why =
     issuance === null
       ? issuanceNote

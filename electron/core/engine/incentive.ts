@@ -43,7 +43,10 @@ export function chainSplit(subnet: Pick<SubnetSnapshot, 'mechanismCount' | 'mech
  * Split weights for the mechanisms read. When the sync read only some mechanisms of a multi-mechanism subnet, the
  * weights are renormalised over those (the note says so) rather than leaving a share unpaid.
  */
-export function splitWeights(subnet: Pick<SubnetSnapshot, 'mechanismCount' | 'mechanismSplitU16'>, mechanismsRead: number): number[] {
+export function splitWeights(
+  subnet: Pick<SubnetSnapshot, 'mechanismCount' | 'mechanismSplitU16'>,
+  mechanismsRead: number,
+): number[] {
   const all = chainSplit(subnet);
   if (mechanismsRead >= all.length) return all;
   const weights = all.slice(0, mechanismsRead);

@@ -22,7 +22,13 @@ export interface Pool {
 }
 
 /** The received miner pool: as the chain paid it where the UID rows allow, by the rule otherwise (see pool.ts). */
-export function minerPool(input: SubnetInput, uids: UidFacts | null, minerShare: number, burnedShare: number | null, at: string): Pool {
+export function minerPool(
+  input: SubnetInput,
+  uids: UidFacts | null,
+  minerShare: number,
+  burnedShare: number | null,
+  at: string,
+): Pool {
   const { subnet, network } = input;
   const notEmitted = notEmittedReason(network, subnet);
   const ruleGross = notEmitted ? 0 : ruleGrossPoolAlphaPerDay(network, subnet, minerShare);
@@ -32,17 +38,30 @@ export function minerPool(input: SubnetInput, uids: UidFacts | null, minerShare:
     uids?.alphaRaoPerIncentive == null || uids.alphaRaoPerIncentive <= 0
       ? null
       : perEpochToPerDay(uids.alphaRaoPerIncentive / 1e9, subnet.tempo);
-  const measured = perIncentiveMeasured === null || uids === null ? null : perIncentiveMeasured * uids.receivedIncentiveSum;
+  const measured =
+    perIncentiveMeasured === null || uids === null ? null : perIncentiveMeasured * uids.receivedIncentiveSum;
   if (notEmitted !== null) {
     return {
-      gross: 0, received: 0, measured, ruleReceived: 0, basis: 'not-emitted', perIncentive: 0, note: notEmitted,
+      gross: 0,
+      received: 0,
+      measured,
+      ruleReceived: 0,
+      basis: 'not-emitted',
+      perIncentive: 0,
+      note: notEmitted,
       provenance: derived(`get_subnets_to_emit_to's conditions at ${at}`),
     };
   }
   if (uids !== null && uids.incentiveSum === 0 && subnet.uidCount > 0 && (input.neurons?.length ?? 0) > 0) {
     return {
-      gross: 0, received: 0, measured: 0, ruleReceived: 0, basis: 'rule', perIncentive: 0,
-      note: 'no miner had incentive in the last epoch: validators received everything', provenance: derived(`incentives at ${at}`),
+      gross: 0,
+      received: 0,
+      measured: 0,
+      ruleReceived: 0,
+      basis: 'rule',
+      perIncentive: 0,
+      note: 'no miner had incentive in the last epoch: validators received everything',
+      provenance: derived(`incentives at ${at}`),
     };
   }
   if (measured !== null && perIncentiveMeasured !== null && uids !== null) {
@@ -53,8 +72,13 @@ export function minerPool(input: SubnetInput, uids: UidFacts | null, minerShare:
           'what it paid in the last epoch is shown (the rule does not see a changed tempo, a deferred epoch or a recycled root share)'
         : null;
     return {
-      gross: perIncentiveMeasured * uids.incentiveSum, received: measured, measured, ruleReceived, basis: 'measured',
-      perIncentive: perIncentiveMeasured, note,
+      gross: perIncentiveMeasured * uids.incentiveSum,
+      received: measured,
+      measured,
+      ruleReceived,
+      basis: 'measured',
+      perIncentive: perIncentiveMeasured,
+      note,
       provenance: derived(`Σ last-epoch emission of non-owner miner UIDs × 7200 / tempo at ${at}`),
     };
   }
@@ -65,7 +89,12 @@ export function minerPool(input: SubnetInput, uids: UidFacts | null, minerShare:
     ruleReceived,
     basis: 'rule',
     perIncentive: uids !== null && uids.incentiveSum > 0 ? ruleGross / uids.incentiveSum : ruleGross,
-    note: ruleReceived === null ? 'burned share unknown' : uids === null ? `${NO_UIDS}: the rule is shown` : 'no miner without dividends was paid in the last epoch: the rule is shown',
+    note:
+      ruleReceived === null
+        ? 'burned share unknown'
+        : uids === null
+          ? `${NO_UIDS}: the rule is shown`
+          : 'no miner without dividends was paid in the last epoch: the rule is shown',
     provenance: derived(`alpha_out × (1 − owner cut) × miner share × (1 − burned share) × 7200 at ${at}`),
   };
 }

@@ -1,14 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
-import { followRegistrations, newcomerOutcomes, newcomerOutcomesWithin, uidPoint, type UidPoint } from './newcomer-history';
+import {
+  followRegistrations,
+  newcomerOutcomes,
+  newcomerOutcomesWithin,
+  uidPoint,
+  type UidPoint,
+} from './newcomer-history';
 
 const HOUR = BLOCKS_PER_DAY / 24;
 const IMMUNITY = 12 * HOUR;
 
 /** A point from [uid, registeredAtBlock, incentive] rows. */
 function point(blockNumber: number, rows: [number, number, number][]): UidPoint {
-  return uidPoint(blockNumber, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]));
+  return uidPoint(
+    blockNumber,
+    rows.map((r) => r[0]),
+    rows.map((r) => r[1]),
+    rows.map((r) => r[2]),
+  );
 }
 
 // Four incumbents (uids 0..3, registered before the window, earning 40/30/20/10) and four newcomers on uids 4..7:
@@ -103,7 +114,7 @@ describe('newcomer outcomes from a hand-built history', () => {
  */
 function generatedHistory(seed: number, count: number, slots = 12): UidPoint[] {
   let state = seed >>> 0 || 1;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const registeredAt = Array.from({ length: slots }, () => T0 - Math.floor(random() * 40 * BLOCKS_PER_DAY));
   const points: UidPoint[] = [];
   let at = T0;
@@ -117,7 +128,13 @@ function generatedHistory(seed: number, count: number, slots = 12): UidPoint[] {
       if (random() < 0.03) continue; // not in this point
       rows.push([uid, registeredAt[uid]!, random() < 0.5 ? 0 : Math.floor(random() * 1000)]);
     }
-    const built = uidPoint(at, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), at - 37 * BLOCKS_PER_DAY);
+    const built = uidPoint(
+      at,
+      rows.map((r) => r[0]),
+      rows.map((r) => r[1]),
+      rows.map((r) => r[2]),
+      at - 37 * BLOCKS_PER_DAY,
+    );
     points.push({ ...built, poolAlphaPerDay: random() < 0.05 ? null : 100 + random() * 900 });
   }
   return points;
@@ -129,7 +146,9 @@ describe('the statistics of a window from registrations followed over a longer h
       fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 0, max: 119 }), (seed, from) => {
         const points = generatedHistory(seed, 120);
         const registrations = followRegistrations(points, IMMUNITY);
-        expect(newcomerOutcomesWithin(registrations, points, from)).toEqual(newcomerOutcomes(points.slice(from), IMMUNITY));
+        expect(newcomerOutcomesWithin(registrations, points, from)).toEqual(
+          newcomerOutcomes(points.slice(from), IMMUNITY),
+        );
       }),
       { numRuns: 200 },
     );
@@ -145,6 +164,8 @@ describe('the statistics of a window from registrations followed over a longer h
 
   it('an empty window: nothing registered in it', () => {
     const points = generatedHistory(3, 20);
-    expect(newcomerOutcomesWithin(followRegistrations(points, IMMUNITY), points, 20)).toEqual(newcomerOutcomes([], IMMUNITY));
+    expect(newcomerOutcomesWithin(followRegistrations(points, IMMUNITY), points, 20)).toEqual(
+      newcomerOutcomes([], IMMUNITY),
+    );
   });
 });

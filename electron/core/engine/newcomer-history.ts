@@ -146,10 +146,17 @@ export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBloc
  * because what becomes of a registration depends only on the points from its own block on, and the window counts
  * exactly those registered after its first point.
  */
-export function newcomerOutcomesWithin(registrations: readonly Registration[], points: readonly UidPoint[], from: number): NewcomerOutcomes {
+export function newcomerOutcomesWithin(
+  registrations: readonly Registration[],
+  points: readonly UidPoint[],
+  from: number,
+): NewcomerOutcomes {
   const window = points.slice(from);
   const firstBlock = window.length ? window[0]!.blockNumber : Infinity;
-  return summarise(registrations.filter((r) => r.block > firstBlock), window);
+  return summarise(
+    registrations.filter((r) => r.block > firstBlock),
+    window,
+  );
 }
 
 /** Every registration after the first point, followed through the points (see the module comment). */
@@ -195,9 +202,18 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
           while (j > 0 && points[j - 1]!.blockNumber >= registeredAt) j--;
           const coarse = j === 0 || points[j]!.blockNumber - points[j - 1]!.blockNumber > immunityPeriodBlocks;
           all.push({
-            uid, block: registeredAt, coarse, firstIncentiveBlock: null, earned: false, prunedAtBlock: null,
-            seenAfterImmunity: false, landed: null, milestones: [-1, -1, -1],
-            resolvedAtBlock: null, landedAtBlock: null, earnedAlphaBlocks: [0, 0],
+            uid,
+            block: registeredAt,
+            coarse,
+            firstIncentiveBlock: null,
+            earned: false,
+            prunedAtBlock: null,
+            seenAfterImmunity: false,
+            landed: null,
+            milestones: [-1, -1, -1],
+            resolvedAtBlock: null,
+            landedAtBlock: null,
+            earnedAlphaBlocks: [0, 0],
           });
         }
         holderOf[uid] = holder;
@@ -253,7 +269,8 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
 function slotsNeeded(points: readonly UidPoint[]): number {
   let slots = 0;
   for (const point of points) {
-    for (let i = 0; i < point.uids.length; i++) if ((point.uids[i] as number) >= slots) slots = (point.uids[i] as number) + 1;
+    for (let i = 0; i < point.uids.length; i++)
+      if ((point.uids[i] as number) >= slots) slots = (point.uids[i] as number) + 1;
   }
   return slots;
 }

@@ -63,7 +63,7 @@ describe('newcomer at rank 2 of 3 competitors + itself, $250/TAO, rent $10,000, 
     expect(e.pruning.reason).toMatch(/MinNonImmuneUids floor/);
   });
 
-  it('pruning without the floor: 192, 384 and 576 (a tie: the incumbent is older) go first; the newcomer takes 192\'s place → 2 ahead; a registrant lands below it 4 of 6 times → (2 + 1) / (1 − 4/6) = 9 registrations = 9 days → medium', () => {
+  it("pruning without the floor: 192, 384 and 576 (a tie: the incumbent is older) go first; the newcomer takes 192's place → 2 ahead; a registrant lands below it 4 of 6 times → (2 + 1) / (1 − 4/6) = 9 registrations = 9 days → medium", () => {
     const base = workedExample();
     const noFloor = analyzeSubnet({ ...base, subnet: { ...base.subnet, minNonImmuneUids: 2 } });
     const p = evaluateNewcomer(noFloor, scenario).pruning;
@@ -168,7 +168,12 @@ describe('break-even searches', () => {
     // rank 4 of 4: 1/12 × 11.52 = 0.96 TAO/day = 29.2 TAO/month < 100 TAO over 1 month.
     const e = evaluateNewcomer(
       analysis,
-      makeScenario({ position: { kind: 'rank', rank: 4 }, competitorCount: 3, horizonMonths: 1, registrationCostTaoByNetuid: { 7: 100 } }),
+      makeScenario({
+        position: { kind: 'rank', rank: 4 },
+        competitorCount: 3,
+        horizonMonths: 1,
+        registrationCostTaoByNetuid: { 7: 100 },
+      }),
     );
     expect(e.breakEvenTaoPriceUsd.value).toBeNull();
     expect(e.breakEvenTaoPriceUsd.note).toMatch(/^never/);
@@ -196,8 +201,14 @@ describe('pruning of a median earner (registration.rs get_neuron_to_prune, with 
   const full: typeof base = {
     ...base,
     model: {
-      ...base.model, emissionAlphaPerDayAsc: ladder, nonImmuneEmissionAlphaPerDayAsc: ladder, deregLineAlphaPerDay: 1,
-      freeSlots: 0, registrationsPerDay: 10, immunityDays: 1, minNonImmuneUids: 10,
+      ...base.model,
+      emissionAlphaPerDayAsc: ladder,
+      nonImmuneEmissionAlphaPerDayAsc: ladder,
+      deregLineAlphaPerDay: 1,
+      freeSlots: 0,
+      registrationsPerDay: 10,
+      immunityDays: 1,
+      minNonImmuneUids: 10,
     },
   };
 

@@ -173,7 +173,8 @@ export function evaluateNewcomer(
         );
   const slots = competitors === null ? null : competitors + 1;
   const rank = slots === null ? null : rankForPosition(scenario.position, slots);
-  const share = competitors === null ? null : shareAt(m, scenario.position, competitors, thresholds.priorLandedPercentile);
+  const share =
+    competitors === null ? null : shareAt(m, scenario.position, competitors, thresholds.priorLandedPercentile);
   const curveMissing = m.sharesDesc.length === 0 && scenario.position.kind !== 'equal';
   const shareNote =
     competitors === null ? 'competitor count unknown' : pool === 0 ? FULL_BURN : share === null ? NO_CURVE : null;
@@ -197,7 +198,9 @@ export function evaluateNewcomer(
   const growth = priceGrowth(scenario.alphaPriceChangePerMonth);
   const overHorizon = horizonMonths === null ? 1 : pathFactor(m, horizonMonths, growth);
   const profitUsdPerMonth =
-    earningsUsdPerMonth === null || costsUsdPerMonth === null ? null : earningsUsdPerMonth * overHorizon - costsUsdPerMonth;
+    earningsUsdPerMonth === null || costsUsdPerMonth === null
+      ? null
+      : earningsUsdPerMonth * overHorizon - costsUsdPerMonth;
   const profitWhy =
     taoPriceUsd === null
       ? 'TAO price not set'
@@ -208,8 +211,16 @@ export function evaluateNewcomer(
           : (shareNote ?? 'miner pool unknown');
 
   const path = earningsPath(
-    m, horizonMonths, growth, earningsUsdPerMonth, rentUsdPerMonth, registrationCostUsd, price, derivedHere,
-    ASSUMED_SCENARIO, profitWhy,
+    m,
+    horizonMonths,
+    growth,
+    earningsUsdPerMonth,
+    rentUsdPerMonth,
+    registrationCostUsd,
+    price,
+    derivedHere,
+    ASSUMED_SCENARIO,
+    profitWhy,
   );
   // Payback of the registration on the path: the day the cumulative profit (registration paid up front) reaches 0.
   let paybackDays: Figure;
@@ -244,18 +255,30 @@ export function evaluateNewcomer(
     breakEvenRankFigure = figure(null, derivedHere, profitWhy);
   } else {
     const poolRevenueUsdPerMonth = pool * price * realised * taoPriceUsd * DAYS_PER_MONTH * overHorizon;
-    breakEvenCompetitorsFigure = curveMissing && pool !== 0
-      ? figure(null, derivedHere, NO_CURVE)
-      : breakEvenCompetitors(
-          m, scenario.position, poolRevenueUsdPerMonth, costsUsdPerMonth, derivedHere, maxCompetitors(analysis),
-          thresholds.priorLandedPercentile,
-        );
+    breakEvenCompetitorsFigure =
+      curveMissing && pool !== 0
+        ? figure(null, derivedHere, NO_CURVE)
+        : breakEvenCompetitors(
+            m,
+            scenario.position,
+            poolRevenueUsdPerMonth,
+            costsUsdPerMonth,
+            derivedHere,
+            maxCompetitors(analysis),
+            thresholds.priorLandedPercentile,
+          );
     breakEvenRankFigure =
       slots === null
         ? figure(null, derivedHere, 'competitor count unknown')
         : m.sharesDesc.length === 0
           ? figure(null, derivedHere, pool === 0 ? FULL_BURN : NO_CURVE)
-          : breakEvenRank(m, Math.min(slots, maxCompetitors(analysis) + 1), poolRevenueUsdPerMonth, costsUsdPerMonth, derivedHere);
+          : breakEvenRank(
+              m,
+              Math.min(slots, maxCompetitors(analysis) + 1),
+              poolRevenueUsdPerMonth,
+              costsUsdPerMonth,
+              derivedHere,
+            );
   }
 
   const rankNote =
@@ -288,7 +311,11 @@ export function evaluateNewcomer(
     alphaPerDay: figure(alphaPerDay, derivedHere, noteIfNull(alphaPerDay, shareNote ?? 'miner pool unknown')),
     taoPerDay: figure(taoPerDay, derivedHere, noteIfNull(taoPerDay, taoNote)),
     earningsUsdPerMonth: figure(earningsUsdPerMonth, derivedHere, noteIfNull(earningsUsdPerMonth, profitWhy)),
-    grossMinerPoolUsdPerDay: figure(grossMinerPoolUsdPerDay, derivedHere, noteIfNull(grossMinerPoolUsdPerDay, poolUsdNote)),
+    grossMinerPoolUsdPerDay: figure(
+      grossMinerPoolUsdPerDay,
+      derivedHere,
+      noteIfNull(grossMinerPoolUsdPerDay, poolUsdNote),
+    ),
     rentUsdPerMonth: figure(rentUsdPerMonth, ASSUMED_SCENARIO),
     registrationCostTao: registrationOverridden
       ? figure(registrationCostTao, ASSUMED_SCENARIO)
@@ -303,7 +330,16 @@ export function evaluateNewcomer(
     path,
     rigFit: fit,
     expected,
-    verdict: decideVerdict(analysis, profitUsdPerMonth, competitors, registrationCostTao, pruning.level, thresholds, expected, fit.level),
+    verdict: decideVerdict(
+      analysis,
+      profitUsdPerMonth,
+      competitors,
+      registrationCostTao,
+      pruning.level,
+      thresholds,
+      expected,
+      fit.level,
+    ),
   };
 }
 

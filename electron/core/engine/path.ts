@@ -89,9 +89,14 @@ export function earningsPath(
     paybackMonths: figure(
       payback,
       provenance,
-      !known ? why : payback === null ? `never within ${PAYBACK_SEARCH_MONTHS} months on this path` : payback > horizon ? 'after the horizon' : null,
+      !known
+        ? why
+        : payback === null
+          ? `never within ${PAYBACK_SEARCH_MONTHS} months on this path`
+          : payback > horizon
+            ? 'after the horizon'
+            : null,
     ),
     alphaPriceChangePerMonth: figure(growth, assumed),
   };
 }
-

@@ -28,8 +28,10 @@ export function wasRead(network: NetworkSnapshot, item: string): boolean {
  */
 export function notEmittedReason(network: NetworkSnapshot, subnet: SubnetSnapshot): string | null {
   if (subnet.netuid === 0) return 'root (netuid 0) is not emitted to: it has no miners';
-  if (!subnet.registrationAllowed) return 'registration is closed (NetworkRegistrationAllowed false): the chain does not emit to it';
-  if (subnet.subtokenEnabled === false) return 'subtoken not enabled (SubtokenEnabled false, start_call not done): the chain does not emit to it';
+  if (!subnet.registrationAllowed)
+    return 'registration is closed (NetworkRegistrationAllowed false): the chain does not emit to it';
+  if (subnet.subtokenEnabled === false)
+    return 'subtoken not enabled (SubtokenEnabled false, start_call not done): the chain does not emit to it';
   if (subnet.firstEmissionBlock === null && wasRead(network, 'FirstEmissionBlockNumber')) {
     return 'no first emission block (FirstEmissionBlockNumber unset): the chain does not emit to it yet';
   }

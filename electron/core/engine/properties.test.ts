@@ -103,25 +103,35 @@ describe('properties', () => {
 
   it('resampled shares sum to 1 for any curve and slot count', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 1e-6, max: 1, noNaN: true }), { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 200 }), (raw, slots) => {
-        const total = raw.reduce((s, v) => s + v, 0);
-        const sharesDesc = raw.map((v) => v / total).sort((a, b) => b - a);
-        const curve = { sharesDesc, prefixShares: prefixSums(sharesDesc) };
-        let sum = 0;
-        for (let r = 1; r <= slots; r++) sum += slotShare(curve, r, slots) as number;
-        return Math.abs(sum - 1) < 1e-9;
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 1e-6, max: 1, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 1, max: 200 }),
+        (raw, slots) => {
+          const total = raw.reduce((s, v) => s + v, 0);
+          const sharesDesc = raw.map((v) => v / total).sort((a, b) => b - a);
+          const curve = { sharesDesc, prefixShares: prefixSums(sharesDesc) };
+          let sum = 0;
+          for (let r = 1; r <= slots; r++) sum += slotShare(curve, r, slots) as number;
+          return Math.abs(sum - 1) < 1e-9;
+        },
+      ),
     );
   });
 
   it('more competitors never raise a fixed-position newcomer’s earnings', () => {
     fc.assert(
-      fc.property(subnetArb, scenarioArb, fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (a, s, n1, n2) => {
-        const [few, many] = n1 <= n2 ? [n1, n2] : [n2, n1];
-        const e1 = evaluateNewcomer(a, { ...s, competitorCount: few }).alphaPerDay.value;
-        const e2 = evaluateNewcomer(a, { ...s, competitorCount: many }).alphaPerDay.value;
-        return e1 === null || e2 === null || e2 <= e1;
-      }),
+      fc.property(
+        subnetArb,
+        scenarioArb,
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (a, s, n1, n2) => {
+          const [few, many] = n1 <= n2 ? [n1, n2] : [n2, n1];
+          const e1 = evaluateNewcomer(a, { ...s, competitorCount: few }).alphaPerDay.value;
+          const e2 = evaluateNewcomer(a, { ...s, competitorCount: many }).alphaPerDay.value;
+          return e1 === null || e2 === null || e2 <= e1;
+        },
+      ),
     );
   });
 
@@ -139,7 +149,9 @@ describe('properties', () => {
         // Profit = price × (TAO realised per month − registration TAO per month) − rent: linear in the price.
         // (TAO earned over the horizon follows the path: today's rate × its average halving factor.)
         const overHorizon = pathFactor(a.model, s.horizonMonths, priceGrowth(s.alphaPriceChangePerMonth));
-        const netTaoPerMonth = taoPerDay * (1 - s.sellDiscount) * DAYS_PER_MONTH * overHorizon - (eLow.registrationCostTao.value as number) / s.horizonMonths;
+        const netTaoPerMonth =
+          taoPerDay * (1 - s.sellDiscount) * DAYS_PER_MONTH * overHorizon -
+          (eLow.registrationCostTao.value as number) / s.horizonMonths;
         const tolerance = near(pLow, pHigh) * (1 + high);
         if (netTaoPerMonth >= 0) return pHigh >= pLow - tolerance;
         // Otherwise a dearer TAO makes the TAO-denominated loss dearer too — by exactly that slope.
@@ -184,7 +196,8 @@ describe('properties', () => {
         const slots = Math.min((e.competitorCount.value ?? 0) + 1, a.counts.maxUids.value as number);
         if (rank === null) return true;
         const profitAt = (r: number) =>
-          evaluateNewcomer(a, { ...s, position: { kind: 'rank', rank: r }, competitorCount: slots - 1 }).profitUsdPerMonth.value as number;
+          evaluateNewcomer(a, { ...s, position: { kind: 'rank', rank: r }, competitorCount: slots - 1 })
+            .profitUsdPerMonth.value as number;
         const scale = s.rentUsdPerMonth + 1;
         const at = profitAt(rank);
         return at >= -near(at, scale) && (rank === slots || profitAt(rank + 1) < near(at, scale));

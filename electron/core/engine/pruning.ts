@@ -76,7 +76,8 @@ export function pruningRisk(
   // The newcomer's own registration takes a free slot, or replaces today's lowest non-immune UID.
   if (m.freeSlots === 0 && line !== null && line <= alphaPerDay) below = Math.max(0, below - 1);
   const refill = all.length > 0 ? countAtOrBelow(all, alphaPerDay) / all.length : 0;
-  const registrationsUntilPruned = refill < 1 ? Math.max(0, m.freeSlots - 1) + Math.ceil((below + 1) / (1 - refill)) : null;
+  const registrationsUntilPruned =
+    refill < 1 ? Math.max(0, m.freeSlots - 1) + Math.ceil((below + 1) / (1 - refill)) : null;
   const rate = m.registrationsPerDay;
   const immuneAtOnce = rate === null ? null : rate * m.immunityDays;
   const floorHolds = immuneAtOnce !== null && all.length - immuneAtOnce <= m.minNonImmuneUids;
@@ -84,8 +85,12 @@ export function pruningRisk(
     `${below} UIDs out of immunity earn no more than you and go first; a registrant ends below you ${pct(refill)} of the ` +
     `time (today's UIDs you out-earn), so each registration takes ${(1 - refill).toFixed(2)} of that queue; ` +
     `${m.freeSlots} free slots` +
-    (registrationsUntilPruned === null ? '; you out-earn every UID: never reached' : ` ⇒ ${registrationsUntilPruned} registrations`) +
-    (rate === null ? '' : `; at ${rate.toFixed(1)} registrations/day, ${immuneAtOnce!.toFixed(0)} UIDs immune at once (floor ${m.minNonImmuneUids})`);
+    (registrationsUntilPruned === null
+      ? '; you out-earn every UID: never reached'
+      : ` ⇒ ${registrationsUntilPruned} registrations`) +
+    (rate === null
+      ? ''
+      : `; at ${rate.toFixed(1)} registrations/day, ${immuneAtOnce!.toFixed(0)} UIDs immune at once (floor ${m.minNonImmuneUids})`);
 
   let riskLevel: PruningLevel | null;
   let reason: string;
@@ -109,7 +114,8 @@ export function pruningRisk(
     reason = 'no registrations seen: nobody is being pushed out';
   } else if (floorHolds) {
     riskLevel = 'low';
-    reason = 'so many UIDs are immune at this registration rate that the MinNonImmuneUids floor sends pruning to immune UIDs';
+    reason =
+      'so many UIDs are immune at this registration rate that the MinNonImmuneUids floor sends pruning to immune UIDs';
   } else {
     days = Math.max(m.immunityDays, registrationsUntilPruned / rate);
     riskLevel = level(days, thresholds);
@@ -123,7 +129,11 @@ export function pruningRisk(
   return {
     level: riskLevel,
     reason,
-    registrationsUntilPruned: figure(registrationsUntilPruned, provenance, registrationsUntilPruned === null ? reason : null),
+    registrationsUntilPruned: figure(
+      registrationsUntilPruned,
+      provenance,
+      registrationsUntilPruned === null ? reason : null,
+    ),
     daysUntilPruned: figure(days, provenance, days === null ? reason : null),
     registrationsPerDay,
     deregLineAlphaPerDay,

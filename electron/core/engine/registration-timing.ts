@@ -42,13 +42,20 @@ export function registrationTiming(
   const max = raoToUnits(subnet.maxBurnRao);
   // A runtime recorded without these items predates the decay-and-bump burn (April 2026): its burn moved by the
   // interval adjustment instead, which this projection does not model. Nothing is projected then, and it says why.
-  const lacking = ['BurnHalfLife', 'BurnIncreaseMult'].filter((item) => network.priceSource !== null && !wasRead(network, item));
+  const lacking = ['BurnHalfLife', 'BurnIncreaseMult'].filter(
+    (item) => network.priceSource !== null && !wasRead(network, item),
+  );
   if (lacking.length > 0) {
     const why = `${lacking.map((i) => `SubtensorModule.${i}`).join(' and ')} not in this runtime: its burn is not the decay-and-bump one`;
     const none = figure(null, provenance, why);
     return {
-      burnNowTao: figure(burn, chain), in1hTao: none, in6hTao: none, in24hTao: none, registerLimitTao: none,
-      halfLifeBlocks: none, increaseMult: none,
+      burnNowTao: figure(burn, chain),
+      in1hTao: none,
+      in6hTao: none,
+      in24hTao: none,
+      registerLimitTao: none,
+      halfLifeBlocks: none,
+      increaseMult: none,
     };
   }
   const halfLife = subnet.burnHalfLife ?? DEFAULT_HALF_LIFE;
@@ -67,7 +74,15 @@ export function registrationTiming(
     in6hTao: at(6),
     in24hTao: at(24),
     registerLimitTao: figure(Math.min(max, Math.max(min, burn * Math.max(1, mult))), provenance, defaults),
-    halfLifeBlocks: figure(halfLife, subnet.burnHalfLife === null ? provenance : chain, subnet.burnHalfLife === null ? 'default assumed' : null),
-    increaseMult: figure(mult, subnet.burnIncreaseMult === null ? provenance : chain, subnet.burnIncreaseMult === null ? 'default assumed' : null),
+    halfLifeBlocks: figure(
+      halfLife,
+      subnet.burnHalfLife === null ? provenance : chain,
+      subnet.burnHalfLife === null ? 'default assumed' : null,
+    ),
+    increaseMult: figure(
+      mult,
+      subnet.burnIncreaseMult === null ? provenance : chain,
+      subnet.burnIncreaseMult === null ? 'default assumed' : null,
+    ),
   };
 }

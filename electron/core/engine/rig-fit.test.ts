@@ -8,7 +8,12 @@ import { rigFit } from './rig-fit';
 
 const rig = (id: string): Rig => RIG_PRESETS.find((p) => p.id === id)!.rig;
 const needs = (patch: Partial<HardwareRequirement>): HardwareRequirement => ({
-  compute: null, vramGb: null, ramGb: null, diskGb: null, detail: '', ...patch,
+  compute: null,
+  vramGb: null,
+  ramGb: null,
+  diskGb: null,
+  detail: '',
+  ...patch,
 });
 
 describe('rig fit', () => {
@@ -25,7 +30,9 @@ describe('rig fit', () => {
   });
 
   it('reviewed CPU cores count: an 8-core 3090 box falls short of a 16-core need', () => {
-    expect(rigFit(rig('rtx3090'), needs({ compute: 'gpu', cpuCores: 16 })).reason).toBe('needs 16 CPU cores; the rig has 8');
+    expect(rigFit(rig('rtx3090'), needs({ compute: 'gpu', cpuCores: 16 })).reason).toBe(
+      'needs 16 CPU cores; the rig has 8',
+    );
     expect(rigFit(rig('rtx4090'), needs({ compute: 'gpu', cpuCores: 16 })).level).toBe('fits');
   });
 
@@ -49,7 +56,10 @@ describe('rig fit', () => {
 
   it('bad rigs are refused with a clear message: zero VRAM on a GPU rig, negative VRAM, MB given as GB, zero rent', () => {
     const refuse = (patch: Partial<Rig>, rent = 300) => {
-      const r = ScenarioSchema.safeParse({ ...makeScenario({ rentUsdPerMonth: rent }), rig: { ...rig('rtx4090'), ...patch } });
+      const r = ScenarioSchema.safeParse({
+        ...makeScenario({ rentUsdPerMonth: rent }),
+        rig: { ...rig('rtx4090'), ...patch },
+      });
       return r.success ? null : r.error.issues[0]!.message;
     };
     expect(refuse({})).toBeNull();

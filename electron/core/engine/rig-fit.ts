@@ -23,7 +23,10 @@ export function rigFit(rig: Rig | undefined, req: HardwareRequirement | null | u
   if (!reviewed(req)) return NOT_REVIEWED;
   if (req.compute === 'gpu' && rig.gpuCount < 1) return { level: 'too-small', reason: 'needs a GPU; the rig has none' };
   if (req.vramGb !== null && req.vramGb > 0 && (rig.gpuCount < 1 || rig.vramGb < req.vramGb)) {
-    return { level: 'too-small', reason: `needs ${req.vramGb} GB VRAM; the rig has ${rig.gpuCount < 1 ? 0 : rig.vramGb} GB per GPU` };
+    return {
+      level: 'too-small',
+      reason: `needs ${req.vramGb} GB VRAM; the rig has ${rig.gpuCount < 1 ? 0 : rig.vramGb} GB per GPU`,
+    };
   }
   if (req.ramGb !== null && rig.ramGb < req.ramGb) {
     return { level: 'too-small', reason: `needs ${req.ramGb} GB RAM; the rig has ${rig.ramGb} GB` };
@@ -31,5 +34,11 @@ export function rigFit(rig: Rig | undefined, req: HardwareRequirement | null | u
   if (req.cpuCores != null && rig.cpuCores < req.cpuCores) {
     return { level: 'too-small', reason: `needs ${req.cpuCores} CPU cores; the rig has ${rig.cpuCores}` };
   }
-  return { level: 'fits', reason: req.compute === 'cpu' ? 'CPU-only works, and the rig meets the reviewed needs' : 'the rig meets the reviewed needs' };
+  return {
+    level: 'fits',
+    reason:
+      req.compute === 'cpu'
+        ? 'CPU-only works, and the rig meets the reviewed needs'
+        : 'the rig meets the reviewed needs',
+  };
 }

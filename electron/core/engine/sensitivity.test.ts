@@ -28,7 +28,10 @@ describe('sensitivity grid on the worked example (rank 2, 2-month horizon, 2 TAO
 
   it('marks where the newcomer falls below the deregistration line (192 α/day): rank 6 of 7 earns 1/12 × … less', () => {
     // Rank 6 of 7 slots: the weakest measured share 1/12 over W(7) = 1 + 3/12 → 0.0667 × 2304 = 153.6 < 192.
-    const low = sensitivityGrid(analysis, makeScenario({ position: { kind: 'rank', rank: 6 } }), { taoPricesUsd: [250], competitorCounts: [3, 6] });
+    const low = sensitivityGrid(analysis, makeScenario({ position: { kind: 'rank', rank: 6 } }), {
+      taoPricesUsd: [250],
+      competitorCounts: [3, 6],
+    });
     expect(low.competitorNotes).toEqual([null, 'below-dereg-line']);
   });
 
@@ -49,7 +52,11 @@ describe('sensitivity grid on the worked example (rank 2, 2-month horizon, 2 TAO
   });
 
   it('rent defaults to the scenario’s (per-subnet override included)', () => {
-    const g = sensitivityGrid(analysis, { ...scenario, rentUsdPerMonthByNetuid: { 7: 123 } }, { taoPricesUsd: [1], competitorCounts: [1] });
+    const g = sensitivityGrid(
+      analysis,
+      { ...scenario, rentUsdPerMonthByNetuid: { 7: 123 } },
+      { taoPricesUsd: [1], competitorCounts: [1] },
+    );
     expect(g.rentsUsdPerMonth).toEqual([123]);
   });
 

@@ -16,7 +16,8 @@ export function sensitivityGrid(analysis: SubnetAnalysis, scenario: Scenario, ax
   const price = m.alphaPriceTao;
   // USD/month earned per USD of TAO price for the whole received pool, averaged over the horizon's earnings path
   // (halvings, the alpha price assumption) as evaluateNewcomer's profit is.
-  const overHorizon = horizonMonths === null ? 1 : pathFactor(m, horizonMonths, priceGrowth(scenario.alphaPriceChangePerMonth));
+  const overHorizon =
+    horizonMonths === null ? 1 : pathFactor(m, horizonMonths, priceGrowth(scenario.alphaPriceChangePerMonth));
   const poolTaoPerMonth =
     pool === null || price === null ? null : pool * price * realisedFraction(scenario) * DAYS_PER_MONTH * overHorizon;
 
@@ -36,7 +37,8 @@ export function sensitivityGrid(analysis: SubnetAnalysis, scenario: Scenario, ax
   const competitorNotes = axes.competitorCounts.map((n, i) => {
     if (n > slotsForOthers) return 'beyond-slots' as const;
     const share = shares[i];
-    if (dereg !== null && pool !== null && share !== null && share !== undefined && share * pool < dereg) return 'below-dereg-line' as const;
+    if (dereg !== null && pool !== null && share !== null && share !== undefined && share * pool < dereg)
+      return 'below-dereg-line' as const;
     return null;
   });
   return {

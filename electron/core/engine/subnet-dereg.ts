@@ -61,7 +61,8 @@ export function subnetDeregistrations(
       reason = `${count} of ${limit} subnets: none is dissolved until the limit is reached`;
     } else if (runtimeSaysNext === true || (rank !== null && rank <= thresholds.subnetDeregHighRank)) {
       level = 'high';
-      reason = 'lowest moving price among non-immune subnets at the subnet limit: dissolved by the next subnet registration';
+      reason =
+        'lowest moving price among non-immune subnets at the subnet limit: dissolved by the next subnet registration';
     } else if (rank !== null && rank <= thresholds.subnetDeregMediumRank) {
       level = 'medium';
       reason = `rank ${rank} from the bottom by moving price at the subnet limit: ${rank - 1} subnet registrations before it`;
@@ -77,7 +78,11 @@ export function subnetDeregistrations(
       nonImmuneSubnets: figure(left === null ? null : ranked.length, p),
       subnetCount: figure(count, p),
       subnetLimit: figure(limit, p, limit === null ? 'SubtensorModule.SubnetLimit not read' : null),
-      immunityLeftDays: figure(left === null ? null : left / BLOCKS_PER_DAY, p, left === null ? 'SubtensorModule.NetworkImmunityPeriod not read' : null),
+      immunityLeftDays: figure(
+        left === null ? null : left / BLOCKS_PER_DAY,
+        p,
+        left === null ? 'SubtensorModule.NetworkImmunityPeriod not read' : null,
+      ),
       movingPriceGap: figure(gap, p, gap === null ? 'no other non-immune subnet to compare with' : null),
       runtimeSaysNext,
     });
@@ -90,7 +95,14 @@ export function unknownDeregistration(provenance: Provenance): SubnetDeregistrat
   const why = 'the other subnets were not part of this analysis';
   const none = figure(null, provenance, why);
   return {
-    level: null, reason: why, rankFromBottom: none, nonImmuneSubnets: none, subnetCount: none, subnetLimit: none,
-    immunityLeftDays: none, movingPriceGap: none, runtimeSaysNext: null,
+    level: null,
+    reason: why,
+    rankFromBottom: none,
+    nonImmuneSubnets: none,
+    subnetCount: none,
+    subnetLimit: none,
+    immunityLeftDays: none,
+    movingPriceGap: none,
+    runtimeSaysNext: null,
   };
 }

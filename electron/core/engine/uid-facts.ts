@@ -151,7 +151,8 @@ export function readUids(
         : lowestNonImmune === null
           ? 'every prunable UID is immune: the lowest immune one goes'
           : `only ${nonImmune} non-immune UIDs, not more than MinNonImmuneUids (${minNonImmune}): the lowest immune UID goes instead`;
-  const line = lowestNonImmune === null ? null : perEpochToPerDay(raoToUnits(lowestNonImmune.emissionRao), subnet.tempo);
+  const line =
+    lowestNonImmune === null ? null : perEpochToPerDay(raoToUnits(lowestNonImmune.emissionRao), subnet.tempo);
   return {
     minerUids,
     earningMiners: earningIncentivesAsc.length,

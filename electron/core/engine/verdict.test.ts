@@ -8,9 +8,18 @@ import { decideVerdict } from './verdict';
 /** `resolved` newcomers with a known outcome, `earned` of them earning. */
 function newcomers(resolved: number, earned: number): NonNullable<SubnetAnalysis['newcomers']> {
   return {
-    registered: resolved, inCoarseGaps: 0, resolved, earned, prunedBeforeEarning: 0, earnShare: earned / resolved,
-    medianDaysToFirstIncentive: null, medianPercentileAfterDays: { d1: null, d3: null, d7: null },
-    landedPercentiles: [], points: 10, fromBlock: 0, toBlock: 1,
+    registered: resolved,
+    inCoarseGaps: 0,
+    resolved,
+    earned,
+    prunedBeforeEarning: 0,
+    earnShare: earned / resolved,
+    medianDaysToFirstIncentive: null,
+    medianPercentileAfterDays: { d1: null, d3: null, d7: null },
+    landedPercentiles: [],
+    points: 10,
+    fromBlock: 0,
+    toBlock: 1,
   };
 }
 
@@ -81,7 +90,10 @@ describe('verdict', () => {
   });
 
   it('too few newcomers measured: the prior from the thresholds is used and labelled an assumption', () => {
-    const v = evaluateNewcomer({ ...base, newcomers: newcomers(3, 3) }, scenario, { ...DEFAULT_THRESHOLDS, priorEarnShare: 0.1 });
+    const v = evaluateNewcomer({ ...base, newcomers: newcomers(3, 3) }, scenario, {
+      ...DEFAULT_THRESHOLDS,
+      priorEarnShare: 0.1,
+    });
     expect(v.expected.earnChance.value).toBe(0.1);
     expect(v.expected.earnChance.provenance).toEqual({ kind: 'assumed', by: 'default' });
     expect(v.expected.earnChance.note).toMatch(/only 3 newcomers/);
@@ -134,8 +146,11 @@ describe('verdict', () => {
     [
       'pruning',
       withModel({
-        registrationsPerDay: 100, freeSlots: 0, minNonImmuneUids: 0,
-        emissionAlphaPerDayAsc: new Array(60).fill(1e6), nonImmuneEmissionAlphaPerDayAsc: new Array(60).fill(1e6),
+        registrationsPerDay: 100,
+        freeSlots: 0,
+        minNonImmuneUids: 0,
+        emissionAlphaPerDayAsc: new Array(60).fill(1e6),
+        nonImmuneEmissionAlphaPerDayAsc: new Array(60).fill(1e6),
       }),
       scenario,
     ],

@@ -22,7 +22,6 @@ import type {
   WindowMetric,
 } from '../../../shared/economics';
 
-
 /** The table row's phrase for a deciding reason, by factor and level. */
 const PHRASES: Partial<Record<VerdictReason['factor'], Partial<Record<VerdictReason['level'], string>>>> = {
   'expected-profit': { good: 'pays after P(earn)', bad: 'loses after P(earn)', unknown: 'profit unknown' },
@@ -47,26 +46,57 @@ function phraseOf(reasons: readonly VerdictReason[]): string {
 function expectedProfitReason(expected: NewcomerExpectation, t: VerdictThresholds): VerdictReason {
   const v = expected.profitUsdPerMonth.value;
   if (v === null) {
-    return reason('expected-profit', 'unknown', null, t.minProfitUsdPerMonth, 'expected profit cannot be computed: an input is missing');
+    return reason(
+      'expected-profit',
+      'unknown',
+      null,
+      t.minProfitUsdPerMonth,
+      'expected profit cannot be computed: an input is missing',
+    );
   }
   return v > t.minProfitUsdPerMonth
     ? reason('expected-profit', 'good', v, t.minProfitUsdPerMonth, 'expected profit after P(earn) exceeds the minimum')
-    : reason('expected-profit', 'bad', v, t.minProfitUsdPerMonth, 'expected profit after P(earn) does not exceed the minimum');
+    : reason(
+        'expected-profit',
+        'bad',
+        v,
+        t.minProfitUsdPerMonth,
+        'expected profit after P(earn) does not exceed the minimum',
+      );
 }
 
 function earnChanceReason(expected: NewcomerExpectation, t: VerdictThresholds): VerdictReason {
   const p = expected.earnChance;
   if (p.value === null || p.provenance.kind === 'assumed') {
-    return reason('earn-chance', 'unknown', p.value, t.minEarnShare, 'too few newcomers seen here: P(earn) is the prior from Settings');
+    return reason(
+      'earn-chance',
+      'unknown',
+      p.value,
+      t.minEarnShare,
+      'too few newcomers seen here: P(earn) is the prior from Settings',
+    );
   }
   return p.value >= t.minEarnShare
-    ? reason('earn-chance', 'good', p.value, t.minEarnShare, 'enough newcomers here reached incentive before immunity ended')
-    : reason('earn-chance', 'bad', p.value, t.minEarnShare, 'few newcomers here reached incentive before immunity ended');
+    ? reason(
+        'earn-chance',
+        'good',
+        p.value,
+        t.minEarnShare,
+        'enough newcomers here reached incentive before immunity ended',
+      )
+    : reason(
+        'earn-chance',
+        'bad',
+        p.value,
+        t.minEarnShare,
+        'few newcomers here reached incentive before immunity ended',
+      );
 }
 
 function rigFitReason(fit: RigFitLevel | null): VerdictReason {
   if (fit === null) return reason('rig-fit', 'unknown', null, null, 'no rig given in the what-if');
-  if (fit === 'too-small') return reason('rig-fit', 'bad', null, null, "the rig falls short of the subnet's hardware needs");
+  if (fit === 'too-small')
+    return reason('rig-fit', 'bad', null, null, "the rig falls short of the subnet's hardware needs");
   if (fit === 'not-reviewed') return reason('rig-fit', 'unknown', null, null, 'hardware not reviewed yet');
   return reason('rig-fit', 'good', null, null, "the rig meets the subnet's reviewed hardware needs");
 }
@@ -89,9 +119,21 @@ function profitReason(profit: number | null, t: VerdictThresholds): VerdictReaso
     return reason('profit', 'unknown', null, t.minProfitUsdPerMonth, 'profit cannot be computed: an input is missing');
   }
   if (profit > t.minProfitUsdPerMonth) {
-    return reason('profit', 'good', profit, t.minProfitUsdPerMonth, 'if it earns at the position, profit per month exceeds the minimum');
+    return reason(
+      'profit',
+      'good',
+      profit,
+      t.minProfitUsdPerMonth,
+      'if it earns at the position, profit per month exceeds the minimum',
+    );
   }
-  return reason('profit', 'bad', profit, t.minProfitUsdPerMonth, 'even earning at the position, profit per month does not exceed the minimum');
+  return reason(
+    'profit',
+    'bad',
+    profit,
+    t.minProfitUsdPerMonth,
+    'even earning at the position, profit per month does not exceed the minimum',
+  );
 }
 
 function minersReason(competitors: number | null, t: VerdictThresholds): VerdictReason {
@@ -118,7 +160,10 @@ function giniReason(gini: number | null, t: VerdictThresholds): VerdictReason {
 function registrationReason(costTao: number, t: VerdictThresholds): VerdictReason {
   if (costTao > t.registrationRiskyTao) {
     return reason(
-      'registration-cost', 'bad', costTao, t.registrationRiskyTao,
+      'registration-cost',
+      'bad',
+      costTao,
+      t.registrationRiskyTao,
       'registration is expensive (sunk, no refund)',
     );
   }
@@ -148,12 +193,25 @@ function pruningReason(level: PruningLevel | null): VerdictReason {
 function subnetDeregReason(analysis: SubnetAnalysis): VerdictReason {
   const d = analysis.subnetDeregistration;
   const rank = d.rankFromBottom.value;
-  if (d.level === null) return reason('subnet-deregistration', 'unknown', null, null, 'subnet deregistration risk unknown');
+  if (d.level === null)
+    return reason('subnet-deregistration', 'unknown', null, null, 'subnet deregistration risk unknown');
   if (d.level === 'high') {
-    return reason('subnet-deregistration', 'bad', rank, null, 'the subnet is next in line to be dissolved: every registration on it would be lost');
+    return reason(
+      'subnet-deregistration',
+      'bad',
+      rank,
+      null,
+      'the subnet is next in line to be dissolved: every registration on it would be lost',
+    );
   }
   if (d.level === 'medium') {
-    return reason('subnet-deregistration', 'neutral', rank, null, 'the subnet is near the bottom by moving price at the subnet limit');
+    return reason(
+      'subnet-deregistration',
+      'neutral',
+      rank,
+      null,
+      'the subnet is near the bottom by moving price at the subnet limit',
+    );
   }
   return reason('subnet-deregistration', 'good', rank, null, 'the subnet is not at risk of being dissolved');
 }
@@ -195,7 +253,11 @@ export function decideVerdict(
   const m = analysis.model;
   const decider = expectedProfitReason(expected, thresholds);
   const rig = rigFitReason(rigFit);
-  const reasons: VerdictReason[] = [decider, earnChanceReason(expected, thresholds), profitReason(profitUsdPerMonth, thresholds)];
+  const reasons: VerdictReason[] = [
+    decider,
+    earnChanceReason(expected, thresholds),
+    profitReason(profitUsdPerMonth, thresholds),
+  ];
   let label: VerdictLabel;
   if (!m.registrationAllowed) {
     const closed = reason('registration-closed', 'bad', null, null, 'the subnet does not accept registrations');

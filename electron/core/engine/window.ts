@@ -3,12 +3,7 @@
  * can differ wildly from the month), so the live figures are compared with the window and flagged when they depart.
  */
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
-import type {
-  SubnetHistoryPoint,
-  WindowMetric,
-  WindowMetricStats,
-  WindowStats,
-} from '../../../shared/economics';
+import type { SubnetHistoryPoint, WindowMetric, WindowMetricStats, WindowStats } from '../../../shared/economics';
 import { derived, figure } from './provenance';
 
 export const WINDOW_METRICS: readonly WindowMetric[] = [
@@ -132,7 +127,9 @@ export function computeWindow(
   const divergentMetrics: WindowMetric[] = [];
   const sums = Object.fromEntries(WINDOW_METRICS.map((m) => [m, new Sums()])) as Record<WindowMetric, Sums>;
   for (const p of past) addPoint(sums, p);
-  const pastSums = Object.fromEntries(WINDOW_METRICS.map((m) => [m, { first: sums[m].first, n: sums[m].n, sy: sums[m].sy }]));
+  const pastSums = Object.fromEntries(
+    WINDOW_METRICS.map((m) => [m, { first: sums[m].first, n: sums[m].n, sy: sums[m].sy }]),
+  );
   addPoint(sums, live);
   for (const metric of WINDOW_METRICS) {
     const stats = metricStats(pastSums[metric]!, sums[metric], live[metric], divergenceRatio);

@@ -22,7 +22,8 @@ export async function appInfo(service: HandlerContext): Promise<AppInfo> {
     schemaVersion: workspace?.schemaVersion ?? null,
     problem,
     // Looked up only when it is offered: checking backups on every call would slow the app down for nothing.
-    latestBackup: problem && BACKUP_HELPS.has(problem.code) ? await latestVerifiedBackup(problem.path, service.now()) : null,
+    latestBackup:
+      problem && BACKUP_HELPS.has(problem.code) ? await latestVerifiedBackup(problem.path, service.now()) : null,
     backupFailure: service.backups.lastFailure(),
   };
 }

@@ -16,7 +16,12 @@ afterEach(async () => {
 });
 
 async function open(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-restore-')), clock = { ms: T0 }) {
-  const service = await ScoutService.open({ dataDir, version: 'test', now: () => clock.ms, demo: { days: 1, subnetCount: 2, maxUids: 8 } });
+  const service = await ScoutService.open({
+    dataDir,
+    version: 'test',
+    now: () => clock.ms,
+    demo: { days: 1, subnetCount: 2, maxUids: 8 },
+  });
   services.push(service);
   const call = async <T>(method: string, arg?: unknown): Promise<T> => {
     const r = await service.call(method, arg);
@@ -48,7 +53,9 @@ describe('backups through the service', () => {
 
   it('backs up once a day while running, keeping the newest seven', async () => {
     const app = await open();
-    expect((await app.call<BackupInfo[]>('backups.list')).map((b) => [b.reason, b.createdAtMs])).toEqual([['daily', T0]]);
+    expect((await app.call<BackupInfo[]>('backups.list')).map((b) => [b.reason, b.createdAtMs])).toEqual([
+      ['daily', T0],
+    ]);
     app.clock.ms += DAY_MS - 1;
     expect(await app.service.backups.runIfDue()).toBeNull();
     app.clock.ms += 1;
@@ -110,9 +117,13 @@ describe('backups through the service', () => {
     pad(copy);
     corruptMiddle(copy);
 
-    expect(await app.fail('backups.restore', { name: backup.name })).toMatch(/cannot be restored: it is damaged.*Nothing was changed/);
+    expect(await app.fail('backups.restore', { name: backup.name })).toMatch(
+      /cannot be restored: it is damaged.*Nothing was changed/,
+    );
     expect(await app.fail('backups.restore', { name: '../scout.db' })).toMatch(/not the name of a Subnet Scout backup/);
-    expect(await app.fail('backups.restore', { name: 'scout-2020-01-01T00-00-00-000Z-daily.db' })).toMatch(/There is no backup named/);
+    expect(await app.fail('backups.restore', { name: 'scout-2020-01-01T00-00-00-000Z-daily.db' })).toMatch(
+      /There is no backup named/,
+    );
     expect(await app.watchlistNames()).toEqual(['Mine', 'Newer']);
     expect((await app.call<BackupInfo[]>('backups.list')).map((b) => b.reason)).toEqual(['daily', 'daily']);
   });

@@ -1,7 +1,15 @@
 import type { HandlersFor, Method } from '../../../shared/api';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/backups-types';
-import { backupFolder, backupPath, backupProblem, createBackup, DamagedCopyError, listBackups, pruneBackups } from '../db/backups';
+import {
+  backupFolder,
+  backupPath,
+  backupProblem,
+  createBackup,
+  DamagedCopyError,
+  listBackups,
+  pruneBackups,
+} from '../db/backups';
 import { putInPlace, setAside, stageCopy } from '../db/restore';
 import { CoreError } from '../errors';
 import { LIVE_DB_FILE } from '../paths';
@@ -18,7 +26,8 @@ const liveFile = (service: HandlerContext) => path.join(service.currentDataDir()
  * after the swap, into a file nobody reads.
  */
 async function restore(service: HandlerContext, name: string): Promise<void> {
-  if (service.sync.status().running) throw new CoreError('busy', 'Wait for the sync to finish (or cancel it) before restoring a backup.');
+  if (service.sync.status().running)
+    throw new CoreError('busy', 'Wait for the sync to finish (or cancel it) before restoring a backup.');
   const file = liveFile(service);
   const unusable = service.currentProblem();
   const current = unusable ? null : service.requireWorkspace();
@@ -28,7 +37,8 @@ async function restore(service: HandlerContext, name: string): Promise<void> {
   const chosen = backupPath(file, name);
   if (!chosen) throw new CoreError('not-found', `There is no backup named ${name} in ${backupFolder(file)}.`);
   const problem = backupProblem(chosen, true);
-  if (problem) throw new CoreError('invalid-argument', `The backup ${name} cannot be restored: ${problem}. Nothing was changed.`);
+  if (problem)
+    throw new CoreError('invalid-argument', `The backup ${name} cannot be restored: ${problem}. Nothing was changed.`);
 
   let keepAsIs = !current;
   if (current) {

@@ -65,10 +65,14 @@ describe('a damaged data file', () => {
 
     const app = await open(dataDir, clock);
     // Writes wait for the check, which finds the damage: nothing is written.
-    expect(await app.fail('watchlists.create', { name: 'Lost?' })).toMatch(/scout\.db is damaged: SQLite's check found/);
+    expect(await app.fail('watchlists.create', { name: 'Lost?' })).toMatch(
+      /scout\.db is damaged: SQLite's check found/,
+    );
     const info = await app.call<AppInfo>('app.info');
     expect(info.problem?.code).toBe('damaged');
-    expect(info.problem?.message).toMatch(/Nothing was written to it, and it is kept as it is\. Restore the newest verified backup/);
+    expect(info.problem?.message).toMatch(
+      /Nothing was written to it, and it is kept as it is\. Restore the newest verified backup/,
+    );
     expect(info.latestBackup).toMatchObject({ name: backup.name, verified: true });
     await app.service.backups.runIfDue();
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
@@ -132,7 +136,9 @@ describe('a failing daily backup', () => {
 
     fs.rmdirSync(obstacle);
     clock.ms += 60 * 60 * 1000;
-    await vi.waitFor(async () => expect(await app.service.backups.runIfDue()).toMatchObject({ reason: 'daily', verified: true }));
+    await vi.waitFor(async () =>
+      expect(await app.service.backups.runIfDue()).toMatchObject({ reason: 'daily', verified: true }),
+    );
     expect((await app.call<AppInfo>('app.info')).backupFailure).toBeNull();
   });
 });

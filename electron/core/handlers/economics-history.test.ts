@@ -39,7 +39,8 @@ beforeAll(async () => {
     writeNetworkSync(db, sync, timeMs, summaries);
   };
   db.transaction(() => {
-    for (let hour = 0; hour < HOURS; hour++) write(START_BLOCK + hour * BLOCKS_PER_HOUR, START_MS + hour * HOUR_MS, hour);
+    for (let hour = 0; hour < HOURS; hour++)
+      write(START_BLOCK + hour * BLOCKS_PER_HOUR, START_MS + hour * HOUR_MS, hour);
     // One point a millisecond before each edge the tests look at: it must be left out, the hourly point on the edge kept.
     for (const days of [7, 30]) {
       const edgeHour = NEWEST_HOUR - days * 24;
@@ -52,7 +53,11 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 async function detail(netuid: number, historyDays?: unknown): Promise<SubnetDetail> {
-  const r = await service.call('subnet.economics', { netuid, scenario: DEFAULT_SCENARIO, ...(historyDays === undefined ? {} : { historyDays }) });
+  const r = await service.call('subnet.economics', {
+    netuid,
+    scenario: DEFAULT_SCENARIO,
+    ...(historyDays === undefined ? {} : { historyDays }),
+  });
   if (!r.ok) throw new Error(r.error.message);
   return r.value as SubnetDetail;
 }
@@ -123,9 +128,13 @@ describe('subnet.economics on 100 days of hourly syncs', () => {
     expect(await refused(0)).toMatch(/historyDays: days of history must be at least 1 \(or 'all'\)/);
     expect(await refused(-7)).toMatch(/historyDays: days of history must be at least 1/);
     expect(await refused(1.5)).toMatch(/historyDays: days of history must be a whole number/);
-    expect(await refused(1e9)).toMatch(/historyDays: days of history above 3,650 \(10 years\) is not plausible; ask for 'all'/);
+    expect(await refused(1e9)).toMatch(
+      /historyDays: days of history above 3,650 \(10 years\) is not plausible; ask for 'all'/,
+    );
     for (const nonsense of ['forever', '30', null, Number.NaN, Number.POSITIVE_INFINITY, {}, []]) {
-      expect(await refused(nonsense)).toMatch(/historyDays: days of history must be a whole number from 1 to 3,650, or 'all'/);
+      expect(await refused(nonsense)).toMatch(
+        /historyDays: days of history must be a whole number from 1 to 3,650, or 'all'/,
+      );
     }
   });
 });

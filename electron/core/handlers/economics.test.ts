@@ -36,7 +36,9 @@ describe('economics through the service (demo network)', () => {
 
   it('a higher rent lowers every computable profit by exactly the difference', async () => {
     const base = await ok<MinerEconomics[]>('scenario.evaluate', { scenario: DEFAULT_SCENARIO });
-    const dearer = await ok<MinerEconomics[]>('scenario.evaluate', { scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: DEFAULT_SCENARIO.rentUsdPerMonth + 100 } });
+    const dearer = await ok<MinerEconomics[]>('scenario.evaluate', {
+      scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: DEFAULT_SCENARIO.rentUsdPerMonth + 100 },
+    });
     const computable = base.filter((e) => e.profitUsdPerMonth.value !== null);
     expect(computable.length).toBeGreaterThan(0);
     for (const e of computable) {
@@ -46,7 +48,11 @@ describe('economics through the service (demo network)', () => {
   });
 
   it('gives the Subnets table the same profit and verdict as the full evaluation, in a fraction of the bytes', async () => {
-    for (const scenario of [DEFAULT_SCENARIO, { ...DEFAULT_SCENARIO, rentUsdPerMonth: 900, competitorCount: 40 }, { ...DEFAULT_SCENARIO, taoPriceUsd: null }]) {
+    for (const scenario of [
+      DEFAULT_SCENARIO,
+      { ...DEFAULT_SCENARIO, rentUsdPerMonth: 900, competitorCount: 40 },
+      { ...DEFAULT_SCENARIO, taoPriceUsd: null },
+    ]) {
       const full = await ok<MinerEconomics[]>('scenario.evaluate', { scenario });
       const table = await ok<TableEconomics[]>('scenario.evaluateTable', { scenario });
       expect(table).toEqual(
@@ -56,13 +62,20 @@ describe('economics through the service (demo network)', () => {
           expectedProfitUsdPerMonth: e.expected.profitUsdPerMonth.value,
           earnChance: e.expected.earnChance.value,
           rigFit: e.rigFit.level,
-          verdict: { label: e.verdict.label, reasons: e.verdict.reasons.filter((r) => r.decisive), phrase: e.verdict.phrase },
+          verdict: {
+            label: e.verdict.label,
+            reasons: e.verdict.reasons.filter((r) => r.decisive),
+            phrase: e.verdict.phrase,
+          },
         })),
       );
       expect(JSON.stringify(table).length).toBeLessThan(JSON.stringify(full).length / 5);
     }
     const r = await service.call('scenario.evaluateTable', { scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: -5 } });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/rent cannot be negative/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/rent cannot be negative/) },
+    });
   });
 
   it('gives the subnet page its history (one summary per stored point) and distribution', async () => {
@@ -85,7 +98,11 @@ describe('economics through the service (demo network)', () => {
   });
 
   it('saves, lists and deletes named scenarios', async () => {
-    const saved = await ok<{ id: number }>('scenarios.save', { name: 'Bear case', netuid: null, scenario: { ...DEFAULT_SCENARIO, taoPriceUsd: 150 } });
+    const saved = await ok<{ id: number }>('scenarios.save', {
+      name: 'Bear case',
+      netuid: null,
+      scenario: { ...DEFAULT_SCENARIO, taoPriceUsd: 150 },
+    });
     const list = await ok<{ name: string; scenario: { taoPriceUsd: number } }[]>('scenarios.list');
     expect(list.map((s) => [s.name, s.scenario.taoPriceUsd])).toEqual([['Bear case', 150]]);
     await ok('scenarios.delete', { id: saved.id });

@@ -1,7 +1,14 @@
 import type { HandlersFor, Method } from '../../../shared/api';
 import type { SubnetDetail } from '../../../shared/api-types';
 import type { MinerEconomics, Scenario, TableEconomics } from '../../../shared/economics';
-import { defaultSensitivityAxes, evaluateAll, evaluateNewcomer, incentiveDistribution, perMinerUsdPerMonth, sensitivityGrid } from '../engine';
+import {
+  defaultSensitivityAxes,
+  evaluateAll,
+  evaluateNewcomer,
+  incentiveDistribution,
+  perMinerUsdPerMonth,
+  sensitivityGrid,
+} from '../engine';
 import { summariesOfLast } from '../db/summary-repo';
 import { poolHistoryOfLast } from '../db/pool-history';
 import { CoreError } from '../errors';
@@ -26,7 +33,8 @@ export function economicsHandlers(service: HandlerContext) {
   const ws = () => service.requireWorkspace();
   const thresholds = () => ws().settings.get().verdictThresholds;
   // The notes' hardware needs matter only with a rig in the what-if: without one the table's hot path skips the read.
-  const hardware = (scenario: Scenario) => (scenario.rig ? reviewedHardware(ws().db) : new Map<number, HardwareRequirement>());
+  const hardware = (scenario: Scenario) =>
+    scenario.rig ? reviewedHardware(ws().db) : new Map<number, HardwareRequirement>();
   const analysed = (netuid: number) => {
     const found = ws().analyses.get(netuid);
     if (!found) throw new CoreError('not-found', `There is no data for SN${netuid}; sync first.`);
@@ -34,9 +42,23 @@ export function economicsHandlers(service: HandlerContext) {
   };
   return {
     'scenario.evaluate': ({ scenario }) =>
-      evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds(), hardware(scenario)),
+      evaluateAll(
+        ws()
+          .analyses.all()
+          .map((a) => a.analysis),
+        scenario,
+        thresholds(),
+        hardware(scenario),
+      ),
     'scenario.evaluateTable': ({ scenario }) =>
-      evaluateAll(ws().analyses.all().map((a) => a.analysis), scenario, thresholds(), hardware(scenario)).map(tableEconomics),
+      evaluateAll(
+        ws()
+          .analyses.all()
+          .map((a) => a.analysis),
+        scenario,
+        thresholds(),
+        hardware(scenario),
+      ).map(tableEconomics),
     'subnet.economics': ({ netuid, scenario, historyDays }): SubnetDetail => {
       const { analysis, input, latest } = analysed(netuid);
       const { model: _model, ...rest } = analysis;
@@ -59,8 +81,7 @@ export function economicsHandlers(service: HandlerContext) {
     },
     'scenarios.list': () => ws().scenarios.list(),
     // Every window's saved-scenario list (the compare panel of a subnet's page) follows these two.
-    'scenarios.save': (input) =>
-      changing(service, 'scenarios', () => ws().scenarios.save(input)),
+    'scenarios.save': (input) => changing(service, 'scenarios', () => ws().scenarios.save(input)),
     'scenarios.delete': ({ id }) => {
       changing(service, 'scenarios', () => ws().scenarios.remove(id));
       return { id };

@@ -20,11 +20,12 @@ export function minersHandlers(service: HandlerContext) {
     'miners.addKey': ({ address, kind, label, rentUsdPerMonth }): TeamKeyAdded => {
       const checked = checkTeamAddress(address);
       if (!checked.ok) throw new CoreError('invalid-argument', checked.message);
-      const key = write(() => repo().add({ address: checked.address, kind, label, rentUsdPerMonth: rentUsdPerMonth ?? null }));
+      const key = write(() =>
+        repo().add({ address: checked.address, kind, label, rentUsdPerMonth: rentUsdPerMonth ?? null }),
+      );
       return keyHoldings(ws(), key);
     },
-    'miners.updateKey': ({ id, label, rentUsdPerMonth }) =>
-      write(() => repo().update(id, { label, rentUsdPerMonth })),
+    'miners.updateKey': ({ id, label, rentUsdPerMonth }) => write(() => repo().update(id, { label, rentUsdPerMonth })),
     'miners.removeKey': ({ id }) => {
       write(() => repo().remove(id));
       return { id };

@@ -18,17 +18,25 @@ afterEach(() => t.service.close());
 describe('notes tell every window when they change', () => {
   it('on create, save (autosave and Save), restore and delete, naming the subnet', async () => {
     let note: Note | undefined;
-    expect(await announced(async () => (note = await t.ok<Note>('notes.create', { netuid: 8 })))).toEqual([{ scope: 'notes', netuids: [8] }]);
-    const id = note!.id;
-    expect(await announced(() => t.ok('notes.save', { id, content: review(8), kind: 'autosave' }))).toEqual([{ scope: 'notes', netuids: [8] }]);
-    // Save closes the editing session, so the next save leaves a second version to restore.
-    expect(await announced(() => t.ok('notes.save', { id, content: review(8), kind: 'save' }))).toEqual([{ scope: 'notes', netuids: [8] }]);
-    t.clock.ms += 60_000;
-    expect(await announced(() => t.ok('notes.save', { id, content: review(8, { body: 'second take' }), kind: 'save' }))).toEqual([
+    expect(await announced(async () => (note = await t.ok<Note>('notes.create', { netuid: 8 })))).toEqual([
       { scope: 'notes', netuids: [8] },
     ]);
+    const id = note!.id;
+    expect(await announced(() => t.ok('notes.save', { id, content: review(8), kind: 'autosave' }))).toEqual([
+      { scope: 'notes', netuids: [8] },
+    ]);
+    // Save closes the editing session, so the next save leaves a second version to restore.
+    expect(await announced(() => t.ok('notes.save', { id, content: review(8), kind: 'save' }))).toEqual([
+      { scope: 'notes', netuids: [8] },
+    ]);
+    t.clock.ms += 60_000;
+    expect(
+      await announced(() => t.ok('notes.save', { id, content: review(8, { body: 'second take' }), kind: 'save' })),
+    ).toEqual([{ scope: 'notes', netuids: [8] }]);
     const [, first] = await t.ok<NoteVersion[]>('notes.history', { id });
-    expect(await announced(() => t.ok('notes.restoreVersion', { id, versionId: first!.id }))).toEqual([{ scope: 'notes', netuids: [8] }]);
+    expect(await announced(() => t.ok('notes.restoreVersion', { id, versionId: first!.id }))).toEqual([
+      { scope: 'notes', netuids: [8] },
+    ]);
     expect(await announced(() => t.ok('notes.delete', { id }))).toEqual([{ scope: 'notes', netuids: [8] }]);
   });
 

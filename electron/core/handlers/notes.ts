@@ -33,8 +33,7 @@ export function notesHandlers(service: HandlerContext) {
       return note;
     },
     'notes.find': ({ id }) => ({ note: repo().find(id) }),
-    'notes.save': ({ id, content, kind, ...from }) =>
-      changing(id, (notes) => notes.save(id, content, kind, from)),
+    'notes.save': ({ id, content, kind, ...from }) => changing(id, (notes) => notes.save(id, content, kind, from)),
     'notes.delete': ({ id }) => {
       const notes = repo();
       const { netuid } = notes.get(id);
@@ -43,8 +42,7 @@ export function notesHandlers(service: HandlerContext) {
       return { id };
     },
     'notes.history': ({ id }) => repo().history(id),
-    'notes.restoreVersion': ({ id, versionId }) =>
-      changing(id, (notes) => notes.restore(id, versionId)),
+    'notes.restoreVersion': ({ id, versionId }) => changing(id, (notes) => notes.restore(id, versionId)),
     'notes.currentVerdicts': () => currentVerdicts(ws().db),
     'notes.exportMarkdown': ({ id }) => noteAsMarkdown(repo().get(id)),
     'notes.export': () => exportAll(ws(), service.now()),
@@ -53,7 +51,10 @@ export function notesHandlers(service: HandlerContext) {
       // A replaced note may move from the subnet it is on here to the file's: both lists change.
       // One read of every note's subnet, not a lookup (and a prepared statement) per note in the file.
       const subnetOf = new Map(
-        (ws().db.prepare('SELECT id, netuid FROM notes').all() as { id: string; netuid: number }[]).map((r) => [r.id.toLowerCase(), r.netuid]),
+        (ws().db.prepare('SELECT id, netuid FROM notes').all() as { id: string; netuid: number }[]).map((r) => [
+          r.id.toLowerCase(),
+          r.netuid,
+        ]),
       );
       const netuidsHere = file.notes.flatMap((n) => subnetOf.get(n.id) ?? []);
       // Compared rather than taken from the outcome's counts: a list merged by name counts as imported even when it

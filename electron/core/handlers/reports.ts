@@ -11,7 +11,8 @@ export function reportHandlers(service: HandlerContext) {
   return {
     'reports.pdf': async ({ target }) => {
       const printer = service.printPdf;
-      if (!printer) throw new CoreError('internal', 'PDF export needs a browser engine, and none is available to this shell.');
+      if (!printer)
+        throw new CoreError('internal', 'PDF export needs a browser engine, and none is available to this shell.');
       if (target.kind === 'subnet' && !service.requireWorkspace().analyses.get(target.netuid)) {
         throw new CoreError('not-found', `There is no data for SN${target.netuid}; sync first.`);
       }

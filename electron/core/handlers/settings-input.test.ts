@@ -36,20 +36,29 @@ const refused = async (method: string, arg: unknown): Promise<string> => {
 /** Paths of every -0 in a value. */
 function negativeZeros(value: unknown, at = ''): string[] {
   if (Object.is(value, -0)) return [at || '(value)'];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => negativeZeros(v, `${at}.${k}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => negativeZeros(v, `${at}.${k}`));
   return [];
 }
 
 describe('-0 is 0', () => {
   it('in a what-if: no figure computed from it comes back as -0', async () => {
-    const scenario = { ...DEFAULT_SCENARIO, taoPriceUsd: 300, rentUsdPerMonth: -0, sellDiscount: -0, competitorCount: -0 };
+    const scenario = {
+      ...DEFAULT_SCENARIO,
+      taoPriceUsd: 300,
+      rentUsdPerMonth: -0,
+      sellDiscount: -0,
+      competitorCount: -0,
+    };
     const figures = await ok<unknown[]>('scenario.evaluate', { scenario });
     expect(figures.length).toBeGreaterThan(0);
     expect(negativeZeros(figures)).toEqual([]);
   });
 
   it('in settings: stored and read back as 0', async () => {
-    const settings = await ok<Settings>('settings.set', { verdictThresholds: { ...DEFAULT_THRESHOLDS, minProfitUsdPerMonth: -0, giniGood: -0 } });
+    const settings = await ok<Settings>('settings.set', {
+      verdictThresholds: { ...DEFAULT_THRESHOLDS, minProfitUsdPerMonth: -0, giniGood: -0 },
+    });
     expect(negativeZeros(settings)).toEqual([]);
     expect(Object.is(settings.verdictThresholds.minProfitUsdPerMonth, 0)).toBe(true);
   });
@@ -57,15 +66,35 @@ describe('-0 is 0', () => {
 
 describe('threshold pairs must make sense one way round', () => {
   it.each([
-    [{ giniGood: 0.9, giniBad: 0.1 }, 'verdictThresholds.giniBad: Gini "bad above" (0.1) must be higher than "good below" (0.9): a lower Gini is better'],
-    [{ minersGoodMin: 300, minersGoodMax: 200 }, 'verdictThresholds.minersGoodMax: competitors "good up to" (200) must be at least "good from" (300)'],
-    [{ registrationLowTao: 5, registrationRiskyTao: 5 }, 'verdictThresholds.registrationRiskyTao: registration "risky above" (5 τ) must be higher than "cheap below" (5 τ)'],
-    [{ pruneHighDays: 30, pruneMediumDays: 7 }, 'verdictThresholds.pruneMediumDays: pruning risk "medium within" (7 days) must be longer than "high within" (30 days)'],
-    [{ minersCrowdedAbove: 100 }, 'verdictThresholds.minersCrowdedAbove: "crowded above" (100) must be at least competitors "good up to" (200)'],
-    [{ minersDeadBelow: 80 }, 'verdictThresholds.minersDeadBelow: "maybe dead below" (80) must not be above competitors "good from" (50)'],
+    [
+      { giniGood: 0.9, giniBad: 0.1 },
+      'verdictThresholds.giniBad: Gini "bad above" (0.1) must be higher than "good below" (0.9): a lower Gini is better',
+    ],
+    [
+      { minersGoodMin: 300, minersGoodMax: 200 },
+      'verdictThresholds.minersGoodMax: competitors "good up to" (200) must be at least "good from" (300)',
+    ],
+    [
+      { registrationLowTao: 5, registrationRiskyTao: 5 },
+      'verdictThresholds.registrationRiskyTao: registration "risky above" (5 τ) must be higher than "cheap below" (5 τ)',
+    ],
+    [
+      { pruneHighDays: 30, pruneMediumDays: 7 },
+      'verdictThresholds.pruneMediumDays: pruning risk "medium within" (7 days) must be longer than "high within" (30 days)',
+    ],
+    [
+      { minersCrowdedAbove: 100 },
+      'verdictThresholds.minersCrowdedAbove: "crowded above" (100) must be at least competitors "good up to" (200)',
+    ],
+    [
+      { minersDeadBelow: 80 },
+      'verdictThresholds.minersDeadBelow: "maybe dead below" (80) must not be above competitors "good from" (50)',
+    ],
   ])('%o is refused, naming the pair; the stored thresholds stay', async (patch, words) => {
     const before = await ok<Settings>('settings.get');
-    expect(await refused('settings.set', { verdictThresholds: { ...before.verdictThresholds, ...patch } })).toContain(words);
+    expect(await refused('settings.set', { verdictThresholds: { ...before.verdictThresholds, ...patch } })).toContain(
+      words,
+    );
     expect(await ok<Settings>('settings.get')).toEqual(before);
   });
 
@@ -78,8 +107,12 @@ describe('threshold pairs must make sense one way round', () => {
 describe('netuid keys are plain whole numbers', () => {
   it('"00001", "1.0" and a key above 65535 are refused, not stored and ignored; "1" works', async () => {
     for (const key of ['00001', '01', '1.0', '70000']) {
-      const message = await refused('scenario.evaluate', { scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonthByNetuid: { [key]: 50 } } });
-      expect(message).toMatch(/rentUsdPerMonthByNetuid\.[0-9.]+: (keys are netuids written as plain whole numbers \("1", not "01" or "1\.0"\)|a netuid is at most 65535)/);
+      const message = await refused('scenario.evaluate', {
+        scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonthByNetuid: { [key]: 50 } },
+      });
+      expect(message).toMatch(
+        /rentUsdPerMonthByNetuid\.[0-9.]+: (keys are netuids written as plain whole numbers \("1", not "01" or "1\.0"\)|a netuid is at most 65535)/,
+      );
     }
     const figures = await ok<{ netuid: number; costUsdPerMonth?: number }[]>('scenario.evaluate', {
       scenario: { ...DEFAULT_SCENARIO, taoPriceUsd: 300, rentUsdPerMonthByNetuid: { '1': 50 } },
@@ -91,13 +124,20 @@ describe('netuid keys are plain whole numbers', () => {
 describe('settings an older version stored under looser rules are read, not reset', () => {
   it('contradictory thresholds stay as stored (saving them again asks for a fix); "00008" keys are read as "8"', async () => {
     const db = service.requireWorkspace().db;
-    const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    const put = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
     const old = { ...DEFAULT_THRESHOLDS, minProfitUsdPerMonth: 25, giniGood: 0.9, giniBad: 0.1 };
     put.run('verdictThresholds', JSON.stringify(old));
-    put.run('scenario', JSON.stringify({ ...DEFAULT_SCENARIO, rentUsdPerMonth: 90, rentUsdPerMonthByNetuid: { '00008': 70, '3': 20 } }));
+    put.run(
+      'scenario',
+      JSON.stringify({ ...DEFAULT_SCENARIO, rentUsdPerMonth: 90, rentUsdPerMonthByNetuid: { '00008': 70, '3': 20 } }),
+    );
     const settings = await ok<Settings>('settings.get');
     expect(settings.verdictThresholds).toEqual(old);
     expect(settings.scenario).toMatchObject({ rentUsdPerMonth: 90, rentUsdPerMonthByNetuid: { '8': 70, '3': 20 } });
-    expect(await refused('settings.set', { verdictThresholds: settings.verdictThresholds })).toMatch(/Gini "bad above"/);
+    expect(await refused('settings.set', { verdictThresholds: settings.verdictThresholds })).toMatch(
+      /Gini "bad above"/,
+    );
   });
 });

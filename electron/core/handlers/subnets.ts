@@ -6,7 +6,8 @@ import type { HandlerContext } from './context';
 import { pastPrices, type PastPrices } from '../db/price-changes';
 import { raoToTao } from '../../../shared/format';
 
-const change = (now: number | null, then: number | undefined) => (now === null || then === undefined || then <= 0 ? null : (now - then) / then);
+const change = (now: number | null, then: number | undefined) =>
+  now === null || then === undefined || then <= 0 ? null : (now - then) / then;
 
 function toRow(s: LatestSubnet, analysis: SubnetAnalysis | null, past: PastPrices): SubnetRow {
   const snap = s.snapshot;

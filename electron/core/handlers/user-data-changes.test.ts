@@ -26,14 +26,18 @@ const scenarios = [{ scope: 'scenarios' }];
 describe('watchlists tell every window when they change', () => {
   it('on create, rename, add and remove a subnet, reorder, thresholds, delete and restore', async () => {
     let a: Watchlist | undefined;
-    expect(await announced(async () => (a = await t.ok<Watchlist>('watchlists.create', { name: 'GPU candidates' })))).toEqual(watchlists);
+    expect(
+      await announced(async () => (a = await t.ok<Watchlist>('watchlists.create', { name: 'GPU candidates' }))),
+    ).toEqual(watchlists);
     const b = await t.ok<Watchlist>('watchlists.create', { name: 'Cheap entry' });
     const id = a!.id;
     expect(await announced(() => t.ok('watchlists.rename', { id, name: 'GPU picks' }))).toEqual(watchlists);
     expect(await announced(() => t.ok('watchlists.addSubnet', { id, netuid: 8 }))).toEqual(watchlists);
     expect(await announced(() => t.ok('watchlists.removeSubnet', { id, netuid: 8 }))).toEqual(watchlists);
     expect(await announced(() => t.ok('watchlists.reorder', { ids: [b.id, id] }))).toEqual(watchlists);
-    expect(await announced(() => t.ok('watchlists.setThresholds', { id, thresholds: { price: 0.5 } }))).toEqual(watchlists);
+    expect(await announced(() => t.ok('watchlists.setThresholds', { id, thresholds: { price: 0.5 } }))).toEqual(
+      watchlists,
+    );
     expect(await announced(() => t.ok('watchlists.delete', { id }))).toEqual(watchlists);
     expect(await announced(() => t.ok('watchlists.restore', { id }))).toEqual(watchlists);
   });
@@ -63,18 +67,31 @@ describe('My miners tells every window when the team’s data changes', () => {
   it('on add, update and remove a key, a miner’s own rent and the earnings-drop alert', async () => {
     let key: TeamKey | undefined;
     expect(
-      await announced(async () => (key = (await t.ok<{ key: TeamKey }>('miners.addKey', { address: address(1), kind: 'hotkey', label: 'rig-a' })).key)),
+      await announced(
+        async () =>
+          (key = (
+            await t.ok<{ key: TeamKey }>('miners.addKey', { address: address(1), kind: 'hotkey', label: 'rig-a' })
+          ).key),
+      ),
     ).toEqual(team);
     const id = key!.id;
     expect(await announced(() => t.ok('miners.updateKey', { id, label: 'rig-b', rentUsdPerMonth: 450 }))).toEqual(team);
-    expect(await announced(() => t.ok('miners.setMinerRent', { netuid: 8, hotkey: address(1), rentUsdPerMonth: 520 }))).toEqual(team);
-    expect(await announced(() => t.ok('miners.setMinerRent', { netuid: 8, hotkey: address(1), rentUsdPerMonth: null }))).toEqual(team);
+    expect(
+      await announced(() => t.ok('miners.setMinerRent', { netuid: 8, hotkey: address(1), rentUsdPerMonth: 520 })),
+    ).toEqual(team);
+    expect(
+      await announced(() => t.ok('miners.setMinerRent', { netuid: 8, hotkey: address(1), rentUsdPerMonth: null })),
+    ).toEqual(team);
     expect(await announced(() => t.ok('miners.setEarningsDropAlert', { percent: 40 }))).toEqual(team);
     expect(await announced(() => t.ok('miners.removeKey', { id }))).toEqual(team);
   });
 
   it('not on reads, refused input, or a write that changed nothing', async () => {
-    const { key } = await t.ok<{ key: TeamKey }>('miners.addKey', { address: address(1), kind: 'hotkey', label: 'rig-a' });
+    const { key } = await t.ok<{ key: TeamKey }>('miners.addKey', {
+      address: address(1),
+      kind: 'hotkey',
+      label: 'rig-a',
+    });
     await t.ok('miners.setEarningsDropAlert', { percent: 40 });
     const quiet = await announced(async () => {
       await t.ok('miners.keys');
@@ -98,7 +115,9 @@ describe('saved scenarios tell every window when they change', () => {
     const save = { name: 'Cheap box', netuid: 8, scenario: { ...DEFAULT_SCENARIO, rentUsdPerMonth: 90 } };
     expect(await announced(async () => (saved = await t.ok<SavedScenario>('scenarios.save', save)))).toEqual(scenarios);
     t.clock.ms += 1000;
-    expect(await announced(() => t.ok('scenarios.save', { ...save, id: saved!.id, name: 'Cheaper box' }))).toEqual(scenarios);
+    expect(await announced(() => t.ok('scenarios.save', { ...save, id: saved!.id, name: 'Cheaper box' }))).toEqual(
+      scenarios,
+    );
     const quiet = await announced(async () => {
       await t.ok('scenarios.list');
       await t.err('scenarios.save', { ...save, id: 999 });
@@ -138,15 +157,21 @@ describe('an import tells every window about each kind of user data it changed',
     await t.ok('notes.import', { content: await exported(), conflicts: 'ask' });
     await source.ok('miners.setMinerRent', { netuid: 8, hotkey: address(2), rentUsdPerMonth: 75 });
     await source.ok('miners.setEarningsDropAlert', { percent: 40 });
-    expect(await announced(async () => t.ok('notes.import', { content: await exported(), conflicts: 'keep' }))).toEqual(team);
+    expect(await announced(async () => t.ok('notes.import', { content: await exported(), conflicts: 'keep' }))).toEqual(
+      team,
+    );
 
     const here = await t.ok<Watchlist>('watchlists.create', { name: 'GPU candidates' });
     await t.ok('watchlists.addSubnet', { id: here.id, netuid: 8 });
     const there = await source.ok<Watchlist>('watchlists.create', { name: 'GPU candidates' });
     await source.ok('watchlists.addSubnet', { id: there.id, netuid: 8 });
     // The same list with the same subnet: counted as imported, but nothing on screen changes.
-    expect(await announced(async () => t.ok('notes.import', { content: await exported(), conflicts: 'keep' }))).toEqual([]);
+    expect(await announced(async () => t.ok('notes.import', { content: await exported(), conflicts: 'keep' }))).toEqual(
+      [],
+    );
     await source.ok('watchlists.addSubnet', { id: there.id, netuid: 19 });
-    expect(await announced(async () => t.ok('notes.import', { content: await exported(), conflicts: 'keep' }))).toEqual(watchlists);
+    expect(await announced(async () => t.ok('notes.import', { content: await exported(), conflicts: 'keep' }))).toEqual(
+      watchlists,
+    );
   });
 });

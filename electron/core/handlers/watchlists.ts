@@ -22,9 +22,15 @@ export function watchlistHandlers(service: HandlerContext) {
     'watchlists.changes': ({ id, scenario }) => {
       const ws = service.requireWorkspace();
       const list = ws.watchlists.get(id);
-      return watchlistChanges(ws.db, ws.analyses, list.netuids, list.thresholds, scenario, ws.settings.get().verdictThresholds);
+      return watchlistChanges(
+        ws.db,
+        ws.analyses,
+        list.netuids,
+        list.thresholds,
+        scenario,
+        ws.settings.get().verdictThresholds,
+      );
     },
-    'watchlists.setThresholds': ({ id, thresholds }) =>
-      write(() => repo().setThresholds(id, thresholds)),
+    'watchlists.setThresholds': ({ id, thresholds }) => write(() => repo().setThresholds(id, thresholds)),
   } satisfies HandlersFor<Extract<Method, `watchlists.${string}`>>;
 }

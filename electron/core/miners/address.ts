@@ -20,7 +20,8 @@ export function checkTeamAddress(input: string): AddressCheck {
   if (text === '') return { ok: false, message: 'Enter a hotkey or coldkey address (SS58, starting with 5).' };
   const secret = secretLikeInput(text);
   if (secret) return { ok: false, message: secret };
-  if (/^0x/i.test(text)) return { ok: false, message: 'Enter the SS58 address (starting with 5), not a hex public key.' };
+  if (/^0x/i.test(text))
+    return { ok: false, message: 'Enter the SS58 address (starting with 5), not a hex public key.' };
   let bytes: Uint8Array;
   try {
     bytes = decodeAddress(text);
@@ -33,14 +34,18 @@ export function checkTeamAddress(input: string): AddressCheck {
         : `“${shortened(text)}” is not a valid SS58 address: its checksum does not match, so a character is probably mistyped or missing.`,
     };
   }
-  if (bytes.length !== 32) return { ok: false, message: `“${shortened(text)}” is not an account address (${bytes.length} bytes, not 32).` };
+  if (bytes.length !== 32)
+    return { ok: false, message: `“${shortened(text)}” is not an account address (${bytes.length} bytes, not 32).` };
   const [onBittensor, why] = checkAddress(text, BITTENSOR_SS58_PREFIX);
   if (!onBittensor) {
     const found = Number(/found (\d+)/.exec(why ?? '')?.[1]);
-    const network = Number.isInteger(found) ? `SS58 prefix ${found}${NETWORK_NAMES[found] ? `, ${NETWORK_NAMES[found]}` : ''}` : 'another prefix';
+    const network = Number.isInteger(found)
+      ? `SS58 prefix ${found}${NETWORK_NAMES[found] ? `, ${NETWORK_NAMES[found]}` : ''}`
+      : 'another prefix';
     return {
       ok: false,
-      message: `This address belongs to another network (${network}). Bittensor addresses use prefix 42 and start with 5: ` +
+      message:
+        `This address belongs to another network (${network}). Bittensor addresses use prefix 42 and start with 5: ` +
         'copy the address from btcli or your wallet with the Bittensor network selected.',
     };
   }

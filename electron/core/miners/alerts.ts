@@ -32,11 +32,23 @@ export function minerAlerts(
   latestBlock: number,
   dropAlertPercent: number,
 ): MinerAlert[] {
-  const about = { minerId: miner.id, netuid: miner.netuid, uid: miner.uid, label: miner.label, blockNumber: latestBlock };
+  const about = {
+    minerId: miner.id,
+    netuid: miner.netuid,
+    uid: miner.uid,
+    label: miner.label,
+    blockNumber: latestBlock,
+  };
   const who = `SN${miner.netuid} UID ${miner.uid} (${miner.label})`;
   if (latest.status === 'deregistered') {
     return miner.prunedAtBlock === latestBlock
-      ? [{ ...about, kind: 'deregistered', message: `${who} was deregistered: first found gone at block ${block(latestBlock)}.` }]
+      ? [
+          {
+            ...about,
+            kind: 'deregistered',
+            message: `${who} was deregistered: first found gone at block ${block(latestBlock)}.`,
+          },
+        ]
       : [];
   }
   const alerts: MinerAlert[] = [];

@@ -49,7 +49,8 @@ export interface MinerRent {
 
 /** The live part of a MyMiner row (shared/miners-types.ts); the incentive is always known for a UID held now. */
 export interface LiveFigures
-  extends Standing,
+  extends
+    Standing,
     Pick<
       MyMiner,
       | 'taoPerDay'
@@ -77,7 +78,10 @@ export function liveFigures(
   const standing = standingOf(uids, facts, me);
   const price = analysis.alphaPriceTao.value;
   const taoPerDay = standing.alphaPerDay === null || price === null ? null : standing.alphaPerDay * price;
-  const usdPerDay = taoPerDay === null || scenario.taoPriceUsd === null ? null : taoPerDay * scenario.taoPriceUsd * realisedFraction(scenario);
+  const usdPerDay =
+    taoPerDay === null || scenario.taoPriceUsd === null
+      ? null
+      : taoPerDay * scenario.taoPriceUsd * realisedFraction(scenario);
   const earningsUsdPerMonth = usdPerDay === null ? null : usdPerDay * DAYS_PER_MONTH;
 
   const expected =

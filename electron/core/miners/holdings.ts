@@ -16,10 +16,16 @@ export function keyHoldings(ws: Workspace, key: TeamKey): TeamKeyAdded {
   const latestPointOf = new Map(latest.map((s) => [s.snapshot.netuid, s.pointId]));
   const pointIds = [...new Set(latestPointOf.values())];
   scanForKeys(ws.db, [key], pointIds);
-  const held = readSightings(ws.db, pointIds).filter((s) => s.keyId === key.id && latestPointOf.get(s.netuid) === s.pointId);
+  const held = readSightings(ws.db, pointIds).filter(
+    (s) => s.keyId === key.id && latestPointOf.get(s.netuid) === s.pointId,
+  );
   if (held.length > 0) {
     const subnets = new Set(held.map((s) => s.netuid)).size;
-    return { key, uidsHeld: held.length, notice: `Found ${held.length} UID${held.length === 1 ? '' : 's'} on ${subnets} subnet${subnets === 1 ? '' : 's'}.` };
+    return {
+      key,
+      uidsHeld: held.length,
+      notice: `Found ${held.length} UID${held.length === 1 ? '' : 's'} on ${subnets} subnet${subnets === 1 ? '' : 's'}.`,
+    };
   }
   const block = Math.max(...latest.map((s) => s.blockNumber));
   const other = key.kind === 'hotkey' ? 'coldkey' : 'hotkey';

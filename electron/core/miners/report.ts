@@ -40,7 +40,19 @@ function tracks(sightings: readonly Sighting[]): MinerTrack[] {
   for (const s of sightings) {
     const id = `${s.netuid}:${s.uid}:${s.hotkey}`;
     let t = byId.get(id);
-    if (!t) byId.set(id, (t = { id, netuid: s.netuid, uid: s.uid, hotkey: s.hotkey, coldkey: s.coldkey, keyIds: new Set(), byPoint: new Map() }));
+    if (!t)
+      byId.set(
+        id,
+        (t = {
+          id,
+          netuid: s.netuid,
+          uid: s.uid,
+          hotkey: s.hotkey,
+          coldkey: s.coldkey,
+          keyIds: new Set(),
+          byPoint: new Map(),
+        }),
+      );
     t.keyIds.add(s.keyId);
     t.byPoint.set(s.pointId, s);
   }
@@ -58,10 +70,17 @@ function labelFor(track: MinerTrack, keys: Map<number, TeamKey>): string {
 }
 
 /** The miner's own rent, else its hotkey's, else its coldkey's, else the scenario's for the subnet. */
-function rentOf(track: MinerTrack, keys: Map<number, TeamKey>, minerRents: Map<string, number>, scenario: Scenario): MinerRent {
+function rentOf(
+  track: MinerTrack,
+  keys: Map<number, TeamKey>,
+  minerRents: Map<string, number>,
+  scenario: Scenario,
+): MinerRent {
   const own = minerRents.get(`${track.netuid}:${track.hotkey}`);
   if (own !== undefined) return { usdPerMonth: own, source: 'miner' };
-  const matched = [...track.keyIds].map((id) => keys.get(id)).filter((k): k is TeamKey => k !== undefined && k.rentUsdPerMonth !== null);
+  const matched = [...track.keyIds]
+    .map((id) => keys.get(id))
+    .filter((k): k is TeamKey => k !== undefined && k.rentUsdPerMonth !== null);
   const key = matched.find((k) => k.kind === 'hotkey') ?? matched[0];
   if (key?.rentUsdPerMonth != null) return { usdPerMonth: key.rentUsdPerMonth, source: 'key' };
   return { usdPerMonth: rentFor(scenario, track.netuid), source: 'scenario' };
@@ -73,7 +92,13 @@ function standingsAt(db: Database, point: SyncPoint, netuid: number): { facts: S
   const network = networkAt(db, point.id);
   const neurons = neuronsAt(db, point.id, netuid);
   if (!subnet || !network || neurons.length === 0) return null;
-  const analysis = analyzeSubnet({ blockNumber: point.blockNumber, blockTimeMs: point.blockTimeMs, network, subnet, neurons });
+  const analysis = analyzeSubnet({
+    blockNumber: point.blockNumber,
+    blockTimeMs: point.blockTimeMs,
+    network,
+    subnet,
+    neurons,
+  });
   return { facts: subnetFacts(subnet, point.blockNumber, analysis), uids: subnetUids(subnet, neurons) };
 }
 
@@ -111,14 +136,24 @@ export function buildMinersReport(ws: Workspace, options: MinersReportOptions): 
 
   const since = latest.blockTimeMs - MINER_HISTORY_DAYS * DAY_MS;
   const window = points.filter((p) => p.blockTimeMs >= since || p === previous);
-  scanForKeys(db, keys, window.map((p) => p.id));
-  const all = tracks(readSightings(db, window.map((p) => p.id))).filter(
-    (t) => options.netuid === undefined || t.netuid === options.netuid,
+  scanForKeys(
+    db,
+    keys,
+    window.map((p) => p.id),
   );
+  const all = tracks(
+    readSightings(
+      db,
+      window.map((p) => p.id),
+    ),
+  ).filter((t) => options.netuid === undefined || t.netuid === options.netuid);
   const keysById = new Map(keys.map((k) => [k.id, k]));
   const minerRents = repo.minerRents();
   const analysed = new Map<number, AnalysedSubnet>(ws.analyses.all().map((a) => [a.latest.snapshot.netuid, a]));
-  const pricing = subnetPricing(db, all.flatMap((t) => [...t.byPoint.values()].map((s) => ({ pointId: s.pointId, netuid: t.netuid }))));
+  const pricing = subnetPricing(
+    db,
+    all.flatMap((t) => [...t.byPoint.values()].map((s) => ({ pointId: s.pointId, netuid: t.netuid }))),
+  );
   const latestUids = new Map<number, SubnetUid[]>();
   const previousUids = new Map<number, ReturnType<typeof standingsAt>>();
 
@@ -128,8 +163,13 @@ export function buildMinersReport(ws: Workspace, options: MinersReportOptions): 
   for (const track of all) {
     const label = labelFor(track, keysById);
     const seen = window.filter((p) => track.byPoint.has(p.id));
-    const taoAt = (p: SyncPoint) => taoPerDayAt(track.byPoint.get(p.id)!.emissionRao, pricing.get(`${p.id}:${track.netuid}`));
-    const trackSeries: MinerSeries = { minerId: track.id, label, seen: seen.map((p) => ({ blockTimeMs: p.blockTimeMs, taoPerDay: taoAt(p) })) };
+    const taoAt = (p: SyncPoint) =>
+      taoPerDayAt(track.byPoint.get(p.id)!.emissionRao, pricing.get(`${p.id}:${track.netuid}`));
+    const trackSeries: MinerSeries = {
+      minerId: track.id,
+      label,
+      seen: seen.map((p) => ({ blockTimeMs: p.blockTimeMs, taoPerDay: taoAt(p) })),
+    };
     series.push(trackSeries);
     const rent = rentOf(track, keysById, minerRents, scenario);
     const a = analysed.get(track.netuid);
@@ -164,7 +204,9 @@ export function buildMinersReport(ws: Workspace, options: MinersReportOptions): 
     } else {
       const lastSeen = seen[seen.length - 1]!;
       // The first later sync that read the subnet's UIDs (old syncs may have been thinned), or any if it is gone.
-      const gone = points.find((p) => p.blockNumber > lastSeen.blockNumber && (!a || hasUidRows(db, p.id, track.netuid)));
+      const gone = points.find(
+        (p) => p.blockNumber > lastSeen.blockNumber && (!a || hasUidRows(db, p.id, track.netuid)),
+      );
       const lastSeenAt = `last seen at block ${block(lastSeen.blockNumber)}`;
       miner = {
         ...identity,
@@ -188,7 +230,16 @@ export function buildMinersReport(ws: Workspace, options: MinersReportOptions): 
       if (status) before = { status, taoPerDay: taoAt(previous) };
     }
     // Alerts say what changed since the previous sync: the first sync has nothing to compare with.
-    if (previous) alerts.push(...minerAlerts(miner, before, { status: miner.status, taoPerDay: miner.taoPerDay }, latest.blockNumber, dropPercent));
+    if (previous)
+      alerts.push(
+        ...minerAlerts(
+          miner,
+          before,
+          { status: miner.status, taoPerDay: miner.taoPerDay },
+          latest.blockNumber,
+          dropPercent,
+        ),
+      );
   }
 
   const holding = new Set(miners.filter((m) => m.status !== 'deregistered').flatMap((m) => m.keyIds));

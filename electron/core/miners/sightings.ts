@@ -46,8 +46,12 @@ export function scanForKeys(db: Database, keys: readonly TeamKey[], pointIds: re
   const packs = db.prepare('SELECT netuid, uid_count, keys, figures FROM neuron_packs WHERE point_id = ?');
   db.transaction(() => {
     for (const [pointId, wanted] of pending) {
-      const hot = new Map(wanted.filter((w) => w.key.kind === 'hotkey' && w.accountId !== null).map((w) => [w.accountId!, w]));
-      const cold = new Map(wanted.filter((w) => w.key.kind === 'coldkey' && w.accountId !== null).map((w) => [w.accountId!, w]));
+      const hot = new Map(
+        wanted.filter((w) => w.key.kind === 'hotkey' && w.accountId !== null).map((w) => [w.accountId!, w]),
+      );
+      const cold = new Map(
+        wanted.filter((w) => w.key.kind === 'coldkey' && w.accountId !== null).map((w) => [w.accountId!, w]),
+      );
       if (hot.size + cold.size > 0) {
         for (const p of packs.all(pointId) as PackRow[]) {
           const keys = unpackKeys(p.keys);
@@ -61,11 +65,20 @@ export function scanForKeys(db: Database, keys: readonly TeamKey[], pointIds: re
           if (matches.length === 0) continue;
           // Only a pack holding a team key is read beyond its keys.
           const figures = unpackEarnings({ uidCount: p.uid_count, keys: p.keys, figures: p.figures });
-          const addresses = addressesOf(db, matches.flatMap(({ i }) => [keys.hotkeyIds[i]!, keys.coldkeyIds[i]!]));
+          const addresses = addressesOf(
+            db,
+            matches.flatMap(({ i }) => [keys.hotkeyIds[i]!, keys.coldkeyIds[i]!]),
+          );
           for (const { i, key } of matches) {
             keep.run(
-              pointId, key.id, p.netuid, keys.uids[i], addresses.get(keys.hotkeyIds[i]!), addresses.get(keys.coldkeyIds[i]!),
-              figures.emissionRao[i], figures.registeredAtBlock[i],
+              pointId,
+              key.id,
+              p.netuid,
+              keys.uids[i],
+              addresses.get(keys.hotkeyIds[i]!),
+              addresses.get(keys.coldkeyIds[i]!),
+              figures.emissionRao[i],
+              figures.registeredAtBlock[i],
             );
           }
         }
@@ -85,7 +98,9 @@ interface PackRow {
 export function readSightings(db: Database, pointIds: readonly number[]): Sighting[] {
   if (pointIds.length === 0) return [];
   const rows = db
-    .prepare(`SELECT * FROM team_sightings WHERE point_id IN (${pointIds.map(Number).join(',')}) ORDER BY point_id, netuid, uid`)
+    .prepare(
+      `SELECT * FROM team_sightings WHERE point_id IN (${pointIds.map(Number).join(',')}) ORDER BY point_id, netuid, uid`,
+    )
     .safeIntegers(true)
     .all() as Record<string, bigint | string>[];
   return rows.map((r) => ({
@@ -106,7 +121,10 @@ export function hasUidRows(db: Database, pointId: number, netuid: number): boole
 }
 
 /** Tempo and alpha price of each (sync, subnet) asked for, keyed `${pointId}:${netuid}`. */
-export function subnetPricing(db: Database, pairs: readonly { pointId: number; netuid: number }[]): Map<string, SubnetPricing> {
+export function subnetPricing(
+  db: Database,
+  pairs: readonly { pointId: number; netuid: number }[],
+): Map<string, SubnetPricing> {
   const read = db
     .prepare(
       `SELECT pr.tempo, s.alpha_price_rao FROM subnet_snapshots s JOIN subnet_profiles pr ON pr.id = s.profile_id

@@ -92,7 +92,14 @@ export function standingOf(uids: readonly SubnetUid[], facts: SubnetFacts, me: S
     aboveDeregLineRatio: above === null || line === null || line <= 0 ? null : above / line,
   };
   if (owner(me)) {
-    return { ...base, status: 'safe', statusReason: "the subnet owner's UID: never pruned", immunityRemainingBlocks: null, immunityRemainingHours: null, registrationsUntilPruned: null };
+    return {
+      ...base,
+      status: 'safe',
+      statusReason: "the subnet owner's UID: never pruned",
+      immunityRemainingBlocks: null,
+      immunityRemainingHours: null,
+      registrationsUntilPruned: null,
+    };
   }
   if (immune(me)) {
     const left = me.registeredAtBlock + facts.immunityPeriodBlocks - facts.blockNumber;
@@ -107,21 +114,37 @@ export function standingOf(uids: readonly SubnetUid[], facts: SubnetFacts, me: S
   }
   const position = 1 + uids.filter((u) => u !== me && !owner(u) && !immune(u) && prunedBefore(u, me)).length;
   const untilPruned = facts.freeSlots + position;
-  const common = { ...base, immunityRemainingBlocks: 0, immunityRemainingHours: 0, registrationsUntilPruned: untilPruned };
+  const common = {
+    ...base,
+    immunityRemainingBlocks: 0,
+    immunityRemainingHours: 0,
+    registrationsUntilPruned: untilPruned,
+  };
   if (!facts.registrationAllowed) {
-    return { ...common, status: 'safe', statusReason: 'registration is closed on this subnet: nobody is being replaced' };
+    return {
+      ...common,
+      status: 'safe',
+      statusReason: 'registration is closed on this subnet: nobody is being replaced',
+    };
   }
   if (untilPruned <= DANGER_NEXT_TO_GO) {
     return {
       ...common,
       status: 'danger',
-      statusReason: untilPruned === 1 ? 'next to be replaced at the next registration' : `replaced after ${untilPruned} more registrations`,
+      statusReason:
+        untilPruned === 1
+          ? 'next to be replaced at the next registration'
+          : `replaced after ${untilPruned} more registrations`,
     };
   }
-  const nearLine = facts.freeSlots === 0 && mine !== null && line !== null && mine <= line * (1 + DANGER_MARGIN_ABOVE_LINE);
+  const nearLine =
+    facts.freeSlots === 0 && mine !== null && line !== null && mine <= line * (1 + DANGER_MARGIN_ABOVE_LINE);
   if (nearLine) {
-    return { ...common, status: 'danger', statusReason: `earning within ${DANGER_MARGIN_ABOVE_LINE * 100}% of the deregistration line` };
+    return {
+      ...common,
+      status: 'danger',
+      statusReason: `earning within ${DANGER_MARGIN_ABOVE_LINE * 100}% of the deregistration line`,
+    };
   }
   return { ...common, status: 'safe', statusReason: `${untilPruned} registrations before it would be replaced` };
 }
-

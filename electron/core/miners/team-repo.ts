@@ -59,7 +59,8 @@ export class TeamRepo {
 
   /** The address has been checked (address.ts); a second copy of it is refused whatever its kind or label. */
   add(key: NewTeamKey): TeamKey {
-    const existing = this.db.prepare('SELECT * FROM team_keys WHERE address = ?').get(key.address) as KeyRow | undefined;
+    const existing = this.db.prepare('SELECT * FROM team_keys WHERE address = ?').get(key.address) as
+      KeyRow | undefined;
     if (existing) {
       throw new CoreError(
         'conflict',
@@ -76,7 +77,11 @@ export class TeamRepo {
     const key = this.get(id);
     this.db
       .prepare('UPDATE team_keys SET label = ?, rent_usd_per_month = ? WHERE id = ?')
-      .run(patch.label ?? key.label, patch.rentUsdPerMonth === undefined ? key.rentUsdPerMonth : patch.rentUsdPerMonth, id);
+      .run(
+        patch.label ?? key.label,
+        patch.rentUsdPerMonth === undefined ? key.rentUsdPerMonth : patch.rentUsdPerMonth,
+        id,
+      );
     return this.get(id);
   }
 
@@ -89,7 +94,9 @@ export class TeamRepo {
   /** Each miner's own rent (set on My miners), by subnet then hotkey. */
   minerRentList(): MinerOwnRent[] {
     return this.db
-      .prepare('SELECT netuid, hotkey, rent_usd_per_month AS rentUsdPerMonth FROM team_miner_rents ORDER BY netuid, hotkey')
+      .prepare(
+        'SELECT netuid, hotkey, rent_usd_per_month AS rentUsdPerMonth FROM team_miner_rents ORDER BY netuid, hotkey',
+      )
       .all() as MinerOwnRent[];
   }
 
@@ -118,15 +125,16 @@ export class TeamRepo {
   /** The threshold the user set, or null while the default applies (an export keeps that difference). */
   ownEarningsDropAlertPercent(): number | null {
     const value = this.db.prepare('SELECT value FROM team_settings WHERE key = ?').pluck().get(DROP_ALERT_SETTING) as
-      | string
-      | undefined;
+      string | undefined;
     const percent = value === undefined ? NaN : Number(value);
     return Number.isFinite(percent) ? percent : null;
   }
 
   setEarningsDropAlertPercent(percent: number): void {
     this.db
-      .prepare('INSERT INTO team_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO team_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
       .run(DROP_ALERT_SETTING, String(percent));
   }
 }

@@ -25,14 +25,23 @@ export function exportAll(ws: Workspace, now: number): ExportedFile {
         .map((v) => ({ kind: v.kind, savedAtMs: v.savedAtMs, content: contentOf(v.content) })),
     })),
     watchlists: ws.watchlists.list().map((w) => ({ name: w.name, netuids: w.netuids, thresholds: w.thresholds })),
-    scenarios: ws.scenarios.list().map((s) => ({ name: s.name, netuid: s.netuid, scenario: s.scenario, updatedAtMs: s.updatedAtMs })),
-    teamKeys: team
-      .keys()
-      .map((k) => ({ address: k.address, kind: k.kind, label: k.label, rentUsdPerMonth: k.rentUsdPerMonth, createdAtMs: k.createdAtMs })),
+    scenarios: ws.scenarios
+      .list()
+      .map((s) => ({ name: s.name, netuid: s.netuid, scenario: s.scenario, updatedAtMs: s.updatedAtMs })),
+    teamKeys: team.keys().map((k) => ({
+      address: k.address,
+      kind: k.kind,
+      label: k.label,
+      rentUsdPerMonth: k.rentUsdPerMonth,
+      createdAtMs: k.createdAtMs,
+    })),
     minerRents: team.minerRentList(),
     // What the user set, not the default: a threshold never set keeps following the app's default after import.
     teamSettings: { earningsDropAlertPercent: team.ownEarningsDropAlertPercent() },
     settings: ws.settings.get(),
   };
-  return { fileName: `subnet-scout-export-${new Date(now).toISOString().slice(0, 10)}.json`, content: JSON.stringify(file, null, 2) };
+  return {
+    fileName: `subnet-scout-export-${new Date(now).toISOString().slice(0, 10)}.json`,
+    content: JSON.stringify(file, null, 2),
+  };
 }

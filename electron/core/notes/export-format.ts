@@ -23,7 +23,10 @@ export const EXPORT_VERSION = 3;
 const ADDED_IN = {
   teamKeys: { version: 2, holds: 'lists the team keys, [] for none' },
   minerRents: { version: 3, holds: 'lists the miners’ own rents, [] for none' },
-  teamSettings: { version: 3, holds: 'holds the My miners settings, {"earningsDropAlertPercent": null} for the defaults' },
+  teamSettings: {
+    version: 3,
+    holds: 'holds the My miners settings, {"earningsDropAlertPercent": null} for the defaults',
+  },
 } as const;
 
 const timestamp = z.number().int().min(0).max(8.64e15);
@@ -53,7 +56,12 @@ const ExportedWatchlistSchema = z
   .strict();
 
 const ExportedScenarioSchema = z
-  .object({ name: z.string().trim().min(1).max(80), netuid: netuid.nullable(), scenario: ScenarioSchema, updatedAtMs: timestamp })
+  .object({
+    name: z.string().trim().min(1).max(80),
+    netuid: netuid.nullable(),
+    scenario: ScenarioSchema,
+    updatedAtMs: timestamp,
+  })
   .strict();
 
 /** Checked as if the user typed it: a file can carry a mistyped address, another network's, or a pasted secret. */
@@ -111,23 +119,34 @@ export const ExportFileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.notes.forEach((n, i) => {
-      if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'id'], message: `note id ${n.id} appears twice` });
+      if (seen.has(n.id))
+        ctx.addIssue({ code: 'custom', path: ['notes', i, 'id'], message: `note id ${n.id} appears twice` });
       seen.add(n.id);
     });
     for (const [field, added] of Object.entries(ADDED_IN)) {
       if (file.version >= added.version && file[field as keyof typeof ADDED_IN] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `missing (a version ${file.version} file ${added.holds})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `missing (a version ${file.version} file ${added.holds})`,
+        });
       }
     }
     const addresses = new Set<string>();
     file.teamKeys?.forEach((k, i) => {
-      if (addresses.has(k.address)) ctx.addIssue({ code: 'custom', path: ['teamKeys', i, 'address'], message: `key ${k.address} appears twice` });
+      if (addresses.has(k.address))
+        ctx.addIssue({ code: 'custom', path: ['teamKeys', i, 'address'], message: `key ${k.address} appears twice` });
       addresses.add(k.address);
     });
     const miners = new Set<string>();
     file.minerRents?.forEach((r, i) => {
       const miner = `SN${r.netuid} ${r.hotkey}`;
-      if (miners.has(miner)) ctx.addIssue({ code: 'custom', path: ['minerRents', i, 'hotkey'], message: `the rent of ${miner} appears twice` });
+      if (miners.has(miner))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minerRents', i, 'hotkey'],
+          message: `the rent of ${miner} appears twice`,
+        });
       miners.add(miner);
     });
   })
@@ -150,7 +169,8 @@ function refuse(message: string): never {
 /** Parses and validates a whole export file; throws a CoreError saying what is wrong. */
 export function readExportFile(content: string): ExportFile {
   const bytes = Buffer.byteLength(content, 'utf8');
-  if (bytes > MAX_IMPORT_BYTES) refuse(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Subnet Scout reads export files up to 50 MB.`);
+  if (bytes > MAX_IMPORT_BYTES)
+    refuse(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Subnet Scout reads export files up to 50 MB.`);
   let data: unknown;
   try {
     data = JSON.parse(content);

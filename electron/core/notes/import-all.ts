@@ -29,43 +29,60 @@ export function importAll(
   // Ids are compared ignoring case (a UUID typed or converted in upper case is the same note): one read of every id
   // here instead of one lookup per note in the file.
   const idsHere = new Map<string, string>();
-  for (const id of ws.db.prepare('SELECT id FROM notes').pluck().iterate() as IterableIterator<string>) idsHere.set(id.toLowerCase(), id);
+  for (const id of ws.db.prepare('SELECT id FROM notes').pluck().iterate() as IterableIterator<string>)
+    idsHere.set(id.toLowerCase(), id);
   const conflicting = file.notes.filter((n) => idsHere.has(n.id));
   // Your settings stay unless you chose the file's: asked for, or "replace" chosen for notes without a word on them.
   const replaceSettings = settingsChoice === 'replace' || (settingsChoice === undefined && choice === 'replace');
   if (choice === 'ask') {
     const changes = settingsChoice === undefined ? settingsChanges(ws.settings.get(), file.settings) : [];
     if (conflicting.length > 0 || changes.length > 0) {
-      return { status: 'conflicts', noteIds: conflicting.map((n) => idsHere.get(n.id)!), titles: conflicting.map((n) => n.title), settingsChanges: changes };
+      return {
+        status: 'conflicts',
+        noteIds: conflicting.map((n) => idsHere.get(n.id)!),
+        titles: conflicting.map((n) => n.title),
+        settingsChanges: changes,
+      };
     }
   }
-  return ws.db.transaction((): ImportOutcome => {
-    const outcome = { notesAdded: 0, notesReplaced: 0, notesDuplicated: 0, notesKept: 0 };
-    for (const note of file.notes) {
-      const existingId = idsHere.get(note.id);
-      if (existingId === undefined) {
-        addNote(notes, note, note.id, now);
-        idsHere.set(note.id, note.id);
-        outcome.notesAdded++;
-      } else if (choice === 'keep' || choice === 'ask') {
-        outcome.notesKept++;
-      } else if (choice === 'duplicate') {
-        addNote(notes, { ...note, title: `${note.title.slice(0, 180)} (imported copy)` }, randomUUID(), now);
-        outcome.notesDuplicated++;
-      } else {
-        replaceNote(notes, notes.get(existingId), note, now);
-        outcome.notesReplaced++;
+  return ws.db
+    .transaction((): ImportOutcome => {
+      const outcome = { notesAdded: 0, notesReplaced: 0, notesDuplicated: 0, notesKept: 0 };
+      for (const note of file.notes) {
+        const existingId = idsHere.get(note.id);
+        if (existingId === undefined) {
+          addNote(notes, note, note.id, now);
+          idsHere.set(note.id, note.id);
+          outcome.notesAdded++;
+        } else if (choice === 'keep' || choice === 'ask') {
+          outcome.notesKept++;
+        } else if (choice === 'duplicate') {
+          addNote(notes, { ...note, title: `${note.title.slice(0, 180)} (imported copy)` }, randomUUID(), now);
+          outcome.notesDuplicated++;
+        } else {
+          replaceNote(notes, notes.get(existingId), note, now);
+          outcome.notesReplaced++;
+        }
       }
-    }
-    const watchlists = importWatchlists(ws, file, choice);
-    const scenarios = importScenarios(ws, file, choice);
-    const team = new TeamRepo(ws.db, () => now);
-    const teamKeys = importTeamKeys(team, file, choice);
-    const minerRents = importMinerRents(team, file, choice);
-    const earningsDropAlertRestored = importEarningsDropAlert(team, file, choice);
-    if (replaceSettings) ws.settings.set(file.settings);
-    return { status: 'imported', ...outcome, watchlists, scenarios, teamKeys, minerRents, earningsDropAlertRestored, settingsRestored: replaceSettings };
-  }).immediate();
+      const watchlists = importWatchlists(ws, file, choice);
+      const scenarios = importScenarios(ws, file, choice);
+      const team = new TeamRepo(ws.db, () => now);
+      const teamKeys = importTeamKeys(team, file, choice);
+      const minerRents = importMinerRents(team, file, choice);
+      const earningsDropAlertRestored = importEarningsDropAlert(team, file, choice);
+      if (replaceSettings) ws.settings.set(file.settings);
+      return {
+        status: 'imported',
+        ...outcome,
+        watchlists,
+        scenarios,
+        teamKeys,
+        minerRents,
+        earningsDropAlertRestored,
+        settingsRestored: replaceSettings,
+      };
+    })
+    .immediate();
 }
 
 function addNote(notes: NoteRepo, note: ExportedNote, id: string, now: number): void {
@@ -114,7 +131,12 @@ function importScenarios(ws: Workspace, file: ExportFile, choice: ImportConflict
     const mine = sameSubnet.find((m) => m.name === s.name);
     if (alreadyHere || (mine && choice === 'keep')) continue;
     const replace = mine !== undefined && choice === 'replace';
-    const saved = ws.scenarios.save({ id: replace ? mine.id : undefined, name: mine && !replace ? copyName : s.name, netuid: s.netuid, scenario: s.scenario });
+    const saved = ws.scenarios.save({
+      id: replace ? mine.id : undefined,
+      name: mine && !replace ? copyName : s.name,
+      netuid: s.netuid,
+      scenario: s.scenario,
+    });
     bySubnet.set(s.netuid, [...sameSubnet.filter((m) => m.id !== saved.id), saved]);
     written++;
   }

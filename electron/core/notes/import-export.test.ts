@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings, SavedScenario, Watchlist } from '../../../shared/api-types';
 import type { ExportedFile, ImportOutcome, Note, NoteVersion } from '../../../shared/notes-types';
 import { DEFAULT_THRESHOLDS } from '../../../shared/economics';
-import { asTyped, address, dropAlertIn, exportFrom, fill, keysIn, notesIn, rentsIn } from '../../../test/fixtures/note-export-data';
+import {
+  asTyped,
+  address,
+  dropAlertIn,
+  exportFrom,
+  fill,
+  keysIn,
+  notesIn,
+  rentsIn,
+} from '../../../test/fixtures/note-export-data';
 import { openTestService, review, type TestService } from '../../../test/fixtures/notes-service';
 
 let mine: TestService;
@@ -39,7 +48,11 @@ describe('export and import of user data', () => {
       settingsChanges: [{ label: 'Sync every (minutes, 0 = only when asked)', mine: '60', file: '15' }],
     });
     expect(await notesIn(theirs)).toEqual([]);
-    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: file.content, conflicts: 'ask', settings: 'replace' });
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', {
+      content: file.content,
+      conflicts: 'ask',
+      settings: 'replace',
+    });
     expect(outcome).toEqual({
       status: 'imported',
       notesAdded: 2,
@@ -62,8 +75,13 @@ describe('export and import of user data', () => {
     for (const note of notes) expect(await theirs.ok<Note>('notes.get', { id: note.id })).toEqual(note);
     const history = await theirs.ok<NoteVersion[]>('notes.history', { id: notes[0]!.id });
     expect(history.map((v) => v.content.body)).toEqual(['second take', 'first take']);
-    expect((await theirs.ok<Watchlist[]>('watchlists.list')).map((w) => [w.name, w.netuids])).toEqual([['GPU candidates', [8]]]);
-    expect((await theirs.ok<SavedScenario[]>('scenarios.list'))[0]).toMatchObject({ name: 'Cheap box', scenario: { rentUsdPerMonth: 90 } });
+    expect((await theirs.ok<Watchlist[]>('watchlists.list')).map((w) => [w.name, w.netuids])).toEqual([
+      ['GPU candidates', [8]],
+    ]);
+    expect((await theirs.ok<SavedScenario[]>('scenarios.list'))[0]).toMatchObject({
+      name: 'Cheap box',
+      scenario: { rentUsdPerMonth: 90 },
+    });
     expect((await theirs.ok<Settings>('settings.get')).syncIntervalMinutes).toBe(15);
   });
 
@@ -71,15 +89,27 @@ describe('export and import of user data', () => {
     await mine.ok('miners.addKey', { address: address(1), kind: 'hotkey', label: 'rig-a' });
     const content = await exportFrom(mine);
     expect(JSON.parse(content)).toMatchObject({ minerRents: [], teamSettings: { earningsDropAlertPercent: null } });
-    expect(await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: 'ask' })).toMatchObject({ minerRents: 0, earningsDropAlertRestored: false });
+    expect(await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: 'ask' })).toMatchObject({
+      minerRents: 0,
+      earningsDropAlertRestored: false,
+    });
     expect(dropAlertIn(theirs)).toBeNull();
   });
 
   it('still imports a version 1 file (written before team keys were exported): everything else arrives, no keys', async () => {
     const notes = await fill(mine);
-    const { teamKeys: _, minerRents: __, teamSettings: ___, ...rest } = JSON.parse(await exportFrom(mine)) as Record<string, unknown>;
+    const {
+      teamKeys: _,
+      minerRents: __,
+      teamSettings: ___,
+      ...rest
+    } = JSON.parse(await exportFrom(mine)) as Record<string, unknown>;
     const v1 = JSON.stringify({ ...rest, version: 1 });
-    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: v1, conflicts: 'ask', settings: 'replace' });
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', {
+      content: v1,
+      conflicts: 'ask',
+      settings: 'replace',
+    });
     expect(outcome).toMatchObject({
       status: 'imported',
       notesAdded: 2,
@@ -93,7 +123,9 @@ describe('export and import of user data', () => {
     expect(await theirs.ok<Note>('notes.get', { id: notes[1]!.id })).toEqual(notes[1]);
     expect(await keysIn(theirs)).toEqual([]);
     // Into a folder that has keys, they stay as they are.
-    expect(await mine.ok<ImportOutcome>('notes.import', { content: v1, conflicts: 'replace' })).toMatchObject({ teamKeys: 0 });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content: v1, conflicts: 'replace' })).toMatchObject({
+      teamKeys: 0,
+    });
     expect(await keysIn(mine)).toHaveLength(2);
   });
 
@@ -101,13 +133,27 @@ describe('export and import of user data', () => {
     await fill(mine);
     const { minerRents: _, teamSettings: __, ...rest } = JSON.parse(await exportFrom(mine)) as Record<string, unknown>;
     const v2 = JSON.stringify({ ...rest, version: 2 });
-    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: v2, conflicts: 'ask', settings: 'replace' });
-    expect(outcome).toMatchObject({ status: 'imported', notesAdded: 2, teamKeys: 2, minerRents: 0, earningsDropAlertRestored: false, settingsRestored: true });
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', {
+      content: v2,
+      conflicts: 'ask',
+      settings: 'replace',
+    });
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      notesAdded: 2,
+      teamKeys: 2,
+      minerRents: 0,
+      earningsDropAlertRestored: false,
+      settingsRestored: true,
+    });
     expect(asTyped(await keysIn(theirs))).toEqual(asTyped(await keysIn(mine)));
     expect(rentsIn(theirs)).toEqual({});
     expect(dropAlertIn(theirs)).toBeNull();
     // Into a folder that has rents and a threshold, even replacing, they stay as they are.
-    expect(await mine.ok<ImportOutcome>('notes.import', { content: v2, conflicts: 'replace' })).toMatchObject({ minerRents: 0, earningsDropAlertRestored: false });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content: v2, conflicts: 'replace' })).toMatchObject({
+      minerRents: 0,
+      earningsDropAlertRestored: false,
+    });
     expect(Object.keys(rentsIn(mine))).toHaveLength(2);
     expect(dropAlertIn(mine)).toBe(40);
   });
@@ -116,7 +162,9 @@ describe('export and import of user data', () => {
     const [note] = await fill(mine);
     const md = await mine.ok<ExportedFile>('notes.exportMarkdown', { id: note!.id });
     expect(md.fileName).toBe('sn8-sn8-scoring-review.md');
-    expect(md.content).toContain('# SN8 scoring review\n\n- **Subnet:** SN8\n- **Verdict:** Watch (medium confidence)\n');
+    expect(md.content).toContain(
+      '# SN8 scoring review\n\n- **Subnet:** SN8\n- **Verdict:** Watch (medium confidence)\n',
+    );
     expect(md.content).toContain('- **Hardware:** GPU, 24 GB VRAM, 64 GB RAM, 500 GB disk, 1× RTX 4090');
     expect(md.content).toContain('## Exploits and edges\n\nCaching identical prompts gives free latency wins.');
     expect(md.content.endsWith('---\n\nsecond take\n')).toBe(true);
@@ -126,7 +174,9 @@ describe('export and import of user data', () => {
 describe('import: settings are replaced only when the user chose so, after seeing what changes', () => {
   it('"ask" with no clashing note never replaces a custom endpoint, the sync interval or thresholds unseen', async () => {
     await theirs.ok('settings.set', {
-      network: 'custom', customEndpoint: 'ws://10.0.0.5:9944', syncIntervalMinutes: 0,
+      network: 'custom',
+      customEndpoint: 'ws://10.0.0.5:9944',
+      syncIntervalMinutes: 0,
       verdictThresholds: { ...DEFAULT_THRESHOLDS, giniGood: 0.2 },
     });
     const before = await theirs.ok<Settings>('settings.get');
@@ -138,7 +188,11 @@ describe('import: settings are replaced only when the user chose so, after seein
       noteIds: [],
       titles: [],
       settingsChanges: [
-        { label: 'Chain endpoint', mine: 'Custom endpoint ws://10.0.0.5:9944', file: 'Finney (main network) (wss://entrypoint-finney.opentensor.ai:443)' },
+        {
+          label: 'Chain endpoint',
+          mine: 'Custom endpoint ws://10.0.0.5:9944',
+          file: 'Finney (main network) (wss://entrypoint-finney.opentensor.ai:443)',
+        },
         { label: 'Sync every (minutes, 0 = only when asked)', mine: '0', file: '15' },
         { label: 'Gini good below', mine: '0.2', file: '0.3' },
       ],
@@ -154,13 +208,20 @@ describe('import: settings are replaced only when the user chose so, after seein
     // Choosing the file's, later: they replace mine.
     const taken = await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: 'keep', settings: 'replace' });
     expect(taken).toMatchObject({ status: 'imported', notesKept: 2, settingsRestored: true });
-    expect(await theirs.ok<Settings>('settings.get')).toMatchObject({ network: 'finney', syncIntervalMinutes: 15, verdictThresholds: DEFAULT_THRESHOLDS });
+    expect(await theirs.ok<Settings>('settings.get')).toMatchObject({
+      network: 'finney',
+      syncIntervalMinutes: 15,
+      verdictThresholds: DEFAULT_THRESHOLDS,
+    });
   });
 
   it('the same settings: nothing to ask, the import goes through', async () => {
     await fill(mine);
     await theirs.ok('settings.set', { syncIntervalMinutes: 15 });
-    const outcome = await theirs.ok<ImportOutcome>('notes.import', { content: await exportFrom(mine), conflicts: 'ask' });
+    const outcome = await theirs.ok<ImportOutcome>('notes.import', {
+      content: await exportFrom(mine),
+      conflicts: 'ask',
+    });
     expect(outcome).toMatchObject({ status: 'imported', notesAdded: 2, settingsRestored: false });
   });
 });
@@ -177,11 +238,19 @@ describe('import of large files: everything arrives once', () => {
     file.watchlists[0]!.netuids = netuids;
     const first = file.notes.find((n) => n.id === note!.id)!;
     const template = first.history[0]!;
-    first.history = Array.from({ length: 5000 }, (_, v) => ({ ...template, savedAtMs: template.savedAtMs + v, content: { ...template.content, body: `v${v}` } }));
+    first.history = Array.from({ length: 5000 }, (_, v) => ({
+      ...template,
+      savedAtMs: template.savedAtMs + v,
+      content: { ...template.content, body: `v${v}` },
+    }));
     const content = JSON.stringify(file);
 
     for (let round = 0; round < 2; round++) {
-      const outcome = await theirs.ok<ImportOutcome>('notes.import', { content, conflicts: round === 0 ? 'ask' : 'replace', settings: 'keep' });
+      const outcome = await theirs.ok<ImportOutcome>('notes.import', {
+        content,
+        conflicts: round === 0 ? 'ask' : 'replace',
+        settings: 'keep',
+      });
       expect(outcome.status).toBe('imported');
       const lists = await theirs.ok<Watchlist[]>('watchlists.list');
       expect(lists).toHaveLength(1);
@@ -204,7 +273,10 @@ describe('import: note ids are compared ignoring case', () => {
     const content = JSON.stringify(file);
     const asked = await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'ask' });
     expect(asked).toMatchObject({ status: 'conflicts', noteIds: expect.arrayContaining([note!.id]) });
-    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({ notesReplaced: 2, notesAdded: 0 });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({
+      notesReplaced: 2,
+      notesAdded: 0,
+    });
     expect(await notesIn(mine)).toHaveLength(2);
     expect((await mine.ok<Note>('notes.get', { id: note!.id })).body).toBe('from the upper-case file');
   });
@@ -213,7 +285,11 @@ describe('import: note ids are compared ignoring case', () => {
     const [note] = await fill(mine);
     const file = JSON.parse(await exportFrom(mine)) as { notes: { id: string }[] };
     file.notes.push({ ...file.notes[0]!, id: note!.id.toUpperCase() });
-    const message = await theirs.err('notes.import', { content: JSON.stringify(file), conflicts: 'ask', settings: 'keep' });
+    const message = await theirs.err('notes.import', {
+      content: JSON.stringify(file),
+      conflicts: 'ask',
+      settings: 'keep',
+    });
     expect(message).toMatch(/notes\.2\.id: note id [0-9a-f-]+ appears twice.*Nothing was imported\./);
     expect(await notesIn(theirs)).toEqual([]);
   });
@@ -227,7 +303,11 @@ describe('import conflicts: notes whose ids already exist', () => {
   it('asks first, writing nothing, and names the conflicting notes', async () => {
     const notes = await fill(mine);
     const content = await exportFrom(mine);
-    await mine.ok('notes.save', { id: notes[0]!.id, content: review(8, { body: 'edited after export' }), kind: 'save' });
+    await mine.ok('notes.save', {
+      id: notes[0]!.id,
+      content: review(8, { body: 'edited after export' }),
+      kind: 'save',
+    });
     await mine.ok('settings.set', { syncIntervalMinutes: 30 });
     const outcome = await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'ask' });
     expect(outcome).toEqual({
@@ -273,15 +353,34 @@ describe('import conflicts: notes whose ids already exist', () => {
     await mine.ok('miners.setMinerRent', { netuid: 9, hotkey: address(1), rentUsdPerMonth: 10 });
     await mine.ok('miners.setEarningsDropAlert', { percent: 10 });
 
-    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'duplicate' })).toMatchObject({ minerRents: 1, earningsDropAlertRestored: false });
-    expect(rentsIn(mine)).toEqual({ [`SN8 ${address(1)}`]: 600, [`SN8 ${address(3)}`]: 99, [`SN9 ${address(1)}`]: 10, [`SN19 ${address(2)}`]: 75 });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'duplicate' })).toMatchObject({
+      minerRents: 1,
+      earningsDropAlertRestored: false,
+    });
+    expect(rentsIn(mine)).toEqual({
+      [`SN8 ${address(1)}`]: 600,
+      [`SN8 ${address(3)}`]: 99,
+      [`SN9 ${address(1)}`]: 10,
+      [`SN19 ${address(2)}`]: 75,
+    });
     expect(dropAlertIn(mine)).toBe(10);
 
-    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({ minerRents: 1, earningsDropAlertRestored: true });
-    expect(rentsIn(mine)).toEqual({ [`SN8 ${address(1)}`]: 520, [`SN8 ${address(3)}`]: 99, [`SN9 ${address(1)}`]: 10, [`SN19 ${address(2)}`]: 75 });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({
+      minerRents: 1,
+      earningsDropAlertRestored: true,
+    });
+    expect(rentsIn(mine)).toEqual({
+      [`SN8 ${address(1)}`]: 520,
+      [`SN8 ${address(3)}`]: 99,
+      [`SN9 ${address(1)}`]: 10,
+      [`SN19 ${address(2)}`]: 75,
+    });
     expect(dropAlertIn(mine)).toBe(40);
     // Once the same, replacing again writes nothing and counts nothing.
-    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({ minerRents: 0, earningsDropAlertRestored: false });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({
+      minerRents: 0,
+      earningsDropAlertRestored: false,
+    });
   });
 
   it('team keys merge by address: a new one is added, mine keeps its label unless I chose the file’s', async () => {
@@ -292,14 +391,18 @@ describe('import conflicts: notes whose ids already exist', () => {
     await mine.ok('miners.removeKey', { id: (await keysIn(mine))[1]!.id });
     await mine.ok('miners.addKey', { address: address(3), kind: 'hotkey', label: 'rig-c' });
 
-    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'duplicate' })).toMatchObject({ teamKeys: 1 });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'duplicate' })).toMatchObject({
+      teamKeys: 1,
+    });
     expect((await keysIn(mine)).map((k) => [k.address, k.label, k.rentUsdPerMonth])).toEqual([
       [address(1), 'rig-a (renamed here)', null],
       [address(3), 'rig-c', null],
       [address(9), 'team cold', null],
     ]);
 
-    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({ teamKeys: 1 });
+    expect(await mine.ok<ImportOutcome>('notes.import', { content, conflicts: 'replace' })).toMatchObject({
+      teamKeys: 1,
+    });
     const keys = await keysIn(mine);
     expect(keys.map((k) => [k.address, k.label, k.rentUsdPerMonth])).toEqual([
       [address(1), 'rig-a', 450],
@@ -334,8 +437,13 @@ describe('import conflicts: notes whose ids already exist', () => {
     const all = await notesIn(mine);
     expect(all).toHaveLength(4);
     const copies = all.filter((n) => !notes.some((o) => o.id === n.id));
-    expect(copies.map((n) => n.title).sort()).toEqual(['SN19 scoring review (imported copy)', 'SN8 scoring review (imported copy)']);
+    expect(copies.map((n) => n.title).sort()).toEqual([
+      'SN19 scoring review (imported copy)',
+      'SN8 scoring review (imported copy)',
+    ]);
     const copyOf8 = copies.find((n) => n.netuid === 8)!;
-    expect((await mine.ok<NoteVersion[]>('notes.history', { id: copyOf8.id })).map((v) => v.content.body)).toContain('first take');
+    expect((await mine.ok<NoteVersion[]>('notes.history', { id: copyOf8.id })).map((v) => v.content.body)).toContain(
+      'first take',
+    );
   });
 });

@@ -25,12 +25,15 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
     expect(dropAlertIn(theirs)).toBeNull();
     return message;
   }
-  const valid = async () => JSON.parse(await exportFrom(mine)) as Record<string, unknown> & { notes: Record<string, unknown>[] };
+  const valid = async () =>
+    JSON.parse(await exportFrom(mine)) as Record<string, unknown> & { notes: Record<string, unknown>[] };
 
   it('a truncated file', async () => {
     await fill(mine);
     const content = await exportFrom(mine);
-    expect(await refused(content.slice(0, content.length / 2))).toMatch(/not valid JSON, so it may be truncated.*Nothing was imported/);
+    expect(await refused(content.slice(0, content.length / 2))).toMatch(
+      /not valid JSON, so it may be truncated.*Nothing was imported/,
+    );
   });
 
   it('a file that is not an export', async () => {
@@ -64,12 +67,16 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
       return refused(JSON.stringify(file));
     };
     const polkadot = encodeAddress(new Uint8Array(32).fill(1), 0);
-    expect(await withKey((k) => (k[0]!.address = polkadot))).toMatch(/teamKeys\.0\.address: This address belongs to another network \(SS58 prefix 0, Polkadot\)/);
+    expect(await withKey((k) => (k[0]!.address = polkadot))).toMatch(
+      /teamKeys\.0\.address: This address belongs to another network \(SS58 prefix 0, Polkadot\)/,
+    );
     const seed = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
     const message = await withKey((k) => (k[0]!.address = seed));
     expect(message).toMatch(/teamKeys\.0\.address: This looks like a seed phrase \(12 words\)/);
     expect(message).not.toContain('sausage');
-    expect(await withKey((k) => k.push({ ...k[0]!, label: 'again' }))).toMatch(/teamKeys\.2\.address: key 5\w+ appears twice/);
+    expect(await withKey((k) => k.push({ ...k[0]!, label: 'again' }))).toMatch(
+      /teamKeys\.2\.address: key 5\w+ appears twice/,
+    );
     expect(await withKey((k) => (k[0]!.kind = 'validator'))).toMatch(/teamKeys\.0\.kind/);
     expect(await withKey((k) => delete k[0]!.rentUsdPerMonth)).toMatch(/teamKeys\.0\.rentUsdPerMonth/);
     expect(await keysIn(theirs)).toEqual([]);
@@ -77,7 +84,9 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
 
   it('a version 2 file without its team keys; a version 3 file without its miner rents or My miners settings', async () => {
     const { teamKeys: _, ...file } = (await valid()) as Record<string, unknown>;
-    expect(await refused(JSON.stringify({ ...file, version: 2 }))).toMatch(/teamKeys: missing \(a version 2 file lists the team keys, \[\] for none\)/);
+    expect(await refused(JSON.stringify({ ...file, version: 2 }))).toMatch(
+      /teamKeys: missing \(a version 2 file lists the team keys, \[\] for none\)/,
+    );
     const { minerRents: __, teamSettings: ___, ...v3 } = (await valid()) as Record<string, unknown>;
     const message = await refused(JSON.stringify(v3));
     expect(message).toMatch(/minerRents: missing \(a version 3 file lists the miners’ own rents, \[\] for none\)/);
@@ -86,19 +95,30 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
 
   it('a file with a malformed miner rent or alert threshold: names the field and what is wrong; nothing is written', async () => {
     await fill(mine);
-    type WithMiners = Awaited<ReturnType<typeof valid>> & { minerRents: Record<string, unknown>[]; teamSettings: Record<string, unknown> };
+    type WithMiners = Awaited<ReturnType<typeof valid>> & {
+      minerRents: Record<string, unknown>[];
+      teamSettings: Record<string, unknown>;
+    };
     const changed = async (change: (file: WithMiners) => void) => {
       const file = (await valid()) as WithMiners;
       change(file);
       return refused(JSON.stringify(file));
     };
-    expect(await changed((f) => (f.minerRents[1]!.rentUsdPerMonth = -5))).toMatch(/minerRents\.1\.rentUsdPerMonth: rent cannot be negative/);
-    expect(await changed((f) => (f.minerRents[0]!.rentUsdPerMonth = '520'))).toMatch(/minerRents\.0\.rentUsdPerMonth: rent must be a number/);
+    expect(await changed((f) => (f.minerRents[1]!.rentUsdPerMonth = -5))).toMatch(
+      /minerRents\.1\.rentUsdPerMonth: rent cannot be negative/,
+    );
+    expect(await changed((f) => (f.minerRents[0]!.rentUsdPerMonth = '520'))).toMatch(
+      /minerRents\.0\.rentUsdPerMonth: rent must be a number/,
+    );
     expect(await changed((f) => (f.minerRents[0]!.rentUsdPerMonth = null))).toMatch(/minerRents\.0\.rentUsdPerMonth/);
-    expect(await changed((f) => (f.minerRents[0]!.rentUsdPerMonth = 5e6))).toMatch(/minerRents\.0\.rentUsdPerMonth: rent above 1,000,000 USD\/month is not plausible/);
+    expect(await changed((f) => (f.minerRents[0]!.rentUsdPerMonth = 5e6))).toMatch(
+      /minerRents\.0\.rentUsdPerMonth: rent above 1,000,000 USD\/month is not plausible/,
+    );
     expect(await changed((f) => (f.minerRents[0]!.netuid = -1))).toMatch(/minerRents\.0\.netuid/);
     expect(await changed((f) => delete f.minerRents[0]!.netuid)).toMatch(/minerRents\.0\.netuid/);
-    expect(await changed((f) => (f.minerRents[0]!.note = 'rig in Oslo'))).toMatch(/minerRents\.0: Unrecognized key: "note"/);
+    expect(await changed((f) => (f.minerRents[0]!.note = 'rig in Oslo'))).toMatch(
+      /minerRents\.0: Unrecognized key: "note"/,
+    );
     const seed = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
     const secret = await changed((f) => (f.minerRents[0]!.hotkey = seed));
     expect(secret).toMatch(/minerRents\.0\.hotkey: This looks like a seed phrase \(12 words\)/);
@@ -109,10 +129,18 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
     expect(await changed((f) => f.minerRents.push({ ...f.minerRents[0]!, rentUsdPerMonth: 1 }))).toMatch(
       /minerRents\.2\.hotkey: the rent of SN8 5\w+ appears twice/,
     );
-    expect(await changed((f) => (f.teamSettings.earningsDropAlertPercent = 0))).toMatch(/teamSettings\.earningsDropAlertPercent: at least 1%/);
-    expect(await changed((f) => (f.teamSettings.earningsDropAlertPercent = 250))).toMatch(/teamSettings\.earningsDropAlertPercent: at most 100%/);
-    expect(await changed((f) => (f.teamSettings.earningsDropAlertPercent = '40'))).toMatch(/teamSettings\.earningsDropAlertPercent/);
-    expect(await changed((f) => delete f.teamSettings.earningsDropAlertPercent)).toMatch(/teamSettings\.earningsDropAlertPercent/);
+    expect(await changed((f) => (f.teamSettings.earningsDropAlertPercent = 0))).toMatch(
+      /teamSettings\.earningsDropAlertPercent: at least 1%/,
+    );
+    expect(await changed((f) => (f.teamSettings.earningsDropAlertPercent = 250))).toMatch(
+      /teamSettings\.earningsDropAlertPercent: at most 100%/,
+    );
+    expect(await changed((f) => (f.teamSettings.earningsDropAlertPercent = '40'))).toMatch(
+      /teamSettings\.earningsDropAlertPercent/,
+    );
+    expect(await changed((f) => delete f.teamSettings.earningsDropAlertPercent)).toMatch(
+      /teamSettings\.earningsDropAlertPercent/,
+    );
     expect(await changed((f) => (f.minerRents = {} as never))).toMatch(/minerRents: /);
     expect(await keysIn(theirs)).toEqual([]);
     expect(await theirs.ok<SavedScenario[]>('scenarios.list')).toEqual([]);
@@ -142,7 +170,9 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
     await fill(mine);
     const content = await exportFrom(mine);
     // Notes are written before scenarios: make the scenario write fail, as a full disk would.
-    theirs.service.requireWorkspace().db.exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON scenarios BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    theirs.service
+      .requireWorkspace()
+      .db.exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON scenarios BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     expect(await refused(content)).toMatch(/disk full/);
     expect((await theirs.ok<Settings>('settings.get')).syncIntervalMinutes).toBe(60);
   });
@@ -150,7 +180,9 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
   it('writes nothing when the team keys, written last, fail to write', async () => {
     await fill(mine);
     const content = await exportFrom(mine);
-    theirs.service.requireWorkspace().db.exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON team_keys BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    theirs.service
+      .requireWorkspace()
+      .db.exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON team_keys BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     expect(await refused(content)).toMatch(/disk full/);
     expect(await theirs.ok<SavedScenario[]>('scenarios.list')).toEqual([]);
     expect(await keysIn(theirs)).toEqual([]);
@@ -159,7 +191,11 @@ describe('import refuses a bad file with the reason, and writes nothing', () => 
   it('writes nothing when the miner rents, written after the keys, fail to write', async () => {
     await fill(mine);
     const content = await exportFrom(mine);
-    theirs.service.requireWorkspace().db.exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON team_miner_rents BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    theirs.service
+      .requireWorkspace()
+      .db.exec(
+        "CREATE TEMP TRIGGER fail BEFORE INSERT ON team_miner_rents BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+      );
     expect(await refused(content)).toMatch(/disk full/);
     expect(await keysIn(theirs)).toEqual([]);
     expect(await theirs.ok<SavedScenario[]>('scenarios.list')).toEqual([]);

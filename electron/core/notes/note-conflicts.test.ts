@@ -15,21 +15,35 @@ afterEach(() => t.service.close());
 
 const history = (id: string) => t.ok<NoteVersion[]>('notes.history', { id });
 const save = (note: Note, body: string, base: number, extra: object = {}) =>
-  t.service.call('notes.save', { id: note.id, content: review(5, { body }), kind: 'autosave', baseUpdatedAtMs: base, ...extra });
+  t.service.call('notes.save', {
+    id: note.id,
+    content: review(5, { body }),
+    kind: 'autosave',
+    baseUpdatedAtMs: base,
+    ...extra,
+  });
 
 describe('notes: saves from an editor that started from an older version', () => {
   it('are refused as a conflict, writing nothing and telling no window', async () => {
     const note = await t.ok<Note>('notes.create', { netuid: 5 });
     t.clock.ms += 2000;
     // Window B saves first, from the version both windows opened.
-    const theirs = await t.ok<Note>('notes.save', { id: note.id, content: review(5, { body: 'theirs' }), kind: 'autosave', baseUpdatedAtMs: note.updatedAtMs });
+    const theirs = await t.ok<Note>('notes.save', {
+      id: note.id,
+      content: review(5, { body: 'theirs' }),
+      kind: 'autosave',
+      baseUpdatedAtMs: note.updatedAtMs,
+    });
     const historyBefore = await history(note.id);
     const changes: unknown[] = [];
     t.service.on((event, payload) => event === 'data.changed' && changes.push(payload));
 
     t.clock.ms += 2000;
     const refused = await save(note, 'mine', note.updatedAtMs);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed in another window.*nothing was written/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/changed in another window.*nothing was written/) },
+    });
     expect(await t.ok<Note>('notes.get', { id: note.id })).toEqual(theirs);
     expect(await history(note.id)).toEqual(historyBefore);
     expect(changes).toEqual([]);
@@ -49,7 +63,11 @@ describe('notes: saves from an editor that started from an older version', () =>
   it('still moves the version on when the clock went back', async () => {
     const note = await t.ok<Note>('notes.create', { netuid: 5 });
     t.clock.ms -= 60_000;
-    const saved = await t.ok<Note>('notes.save', { id: note.id, content: review(5, { body: 'after a clock change' }), kind: 'save' });
+    const saved = await t.ok<Note>('notes.save', {
+      id: note.id,
+      content: review(5, { body: 'after a clock change' }),
+      kind: 'save',
+    });
     expect(saved.updatedAtMs).toBeGreaterThan(note.updatedAtMs);
   });
 
@@ -57,7 +75,12 @@ describe('notes: saves from an editor that started from an older version', () =>
     const note = await t.ok<Note>('notes.create', { netuid: 5 });
     t.clock.ms += 2000;
     // Window B is still in its editing session (its autosave version is open) when window A keeps its own text.
-    const theirs = await t.ok<Note>('notes.save', { id: note.id, content: review(5, { body: 'theirs' }), kind: 'autosave', baseUpdatedAtMs: note.updatedAtMs });
+    const theirs = await t.ok<Note>('notes.save', {
+      id: note.id,
+      content: review(5, { body: 'theirs' }),
+      kind: 'autosave',
+      baseUpdatedAtMs: note.updatedAtMs,
+    });
     t.clock.ms += 2000;
     expect(await save(note, 'mine', note.updatedAtMs)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const kept = await save(note, 'mine', theirs.updatedAtMs, { kind: 'save', overwrite: true });
@@ -77,7 +100,9 @@ describe('notes: saves from an editor that started from an older version', () =>
   it('a save without a base (scripts, older callers) is written as before', async () => {
     const note = await t.ok<Note>('notes.create', { netuid: 5 });
     await save(note, 'from a window', note.updatedAtMs);
-    expect(await t.ok<Note>('notes.save', { id: note.id, content: review(5, { body: 'from a script' }), kind: 'save' })).toMatchObject({
+    expect(
+      await t.ok<Note>('notes.save', { id: note.id, content: review(5, { body: 'from a script' }), kind: 'save' }),
+    ).toMatchObject({
       body: 'from a script',
     });
   });
@@ -85,9 +110,13 @@ describe('notes: saves from an editor that started from an older version', () =>
   it('refuses a base that is not a time in milliseconds, with the reason', async () => {
     const note = await t.ok<Note>('notes.create', { netuid: 5 });
     for (const base of [-1, 1.5, '1700000000000', null]) {
-      expect(await t.err('notes.save', { id: note.id, content: review(5), kind: 'save', baseUpdatedAtMs: base })).toMatch(/baseUpdatedAtMs/);
+      expect(
+        await t.err('notes.save', { id: note.id, content: review(5), kind: 'save', baseUpdatedAtMs: base }),
+      ).toMatch(/baseUpdatedAtMs/);
     }
-    expect(await t.err('notes.save', { id: note.id, content: review(5), kind: 'save', overwrite: 'yes' })).toMatch(/overwrite/);
+    expect(await t.err('notes.save', { id: note.id, content: review(5), kind: 'save', overwrite: 'yes' })).toMatch(
+      /overwrite/,
+    );
   });
 
   it('notes.find answers null for a deleted note, where notes.get fails', async () => {
@@ -95,6 +124,9 @@ describe('notes: saves from an editor that started from an older version', () =>
     expect(await t.ok('notes.find', { id: note.id })).toEqual({ note });
     await t.ok('notes.delete', { id: note.id });
     expect(await t.ok('notes.find', { id: note.id })).toEqual({ note: null });
-    expect(await save(note, 'mine', note.updatedAtMs)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no note with id/) } });
+    expect(await save(note, 'mine', note.updatedAtMs)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/no note with id/) },
+    });
   });
 });

@@ -30,8 +30,12 @@ describe('notes: writing and editing', () => {
 
   it('refuses a note without a title, a bad date or an id that is not a UUID, with the reason', async () => {
     const { id } = await t.ok<Note>('notes.create', { netuid: 1 });
-    expect(await t.err('notes.save', { id, content: review(1, { title: '  ' }), kind: 'autosave' })).toMatch(/needs a title/);
-    expect(await t.err('notes.save', { id, content: review(1, { reviewedOn: '30/05/2025' }), kind: 'autosave' })).toMatch(/YYYY-MM-DD/);
+    expect(await t.err('notes.save', { id, content: review(1, { title: '  ' }), kind: 'autosave' })).toMatch(
+      /needs a title/,
+    );
+    expect(
+      await t.err('notes.save', { id, content: review(1, { reviewedOn: '30/05/2025' }), kind: 'autosave' }),
+    ).toMatch(/YYYY-MM-DD/);
     expect(await t.err('notes.get', { id: '42' })).toMatch(/UUID/);
     expect(await t.err('notes.get', { id: crypto.randomUUID() })).toMatch(/no note with id/);
   });
@@ -126,10 +130,17 @@ describe('notes: edit history', () => {
     await t.ok('notes.save', { id, content: review(2, { body: 'second' }), kind: 'save' });
     const db = t.service.requireWorkspace().db;
     const broken = { ...review(2, { body: 'first' }), reviewedOn: 'last Tuesday' };
-    db.prepare("UPDATE note_versions SET content_json = ? WHERE note_id = ? AND content_json LIKE '%\"body\":\"first\"%'").run(JSON.stringify(broken), id);
+    db.prepare(
+      'UPDATE note_versions SET content_json = ? WHERE note_id = ? AND content_json LIKE \'%"body":"first"%\'',
+    ).run(JSON.stringify(broken), id);
     const bodies = (await t.ok<NoteVersion[]>('notes.history', { id })).map((v) => v.content.body);
     expect(bodies).toContain('second');
     expect(bodies).not.toContain('first');
-    expect(db.prepare('SELECT COUNT(*) FROM note_versions WHERE note_id = ? AND content_json LIKE ?').pluck().get(id, '%last Tuesday%')).toBe(1);
+    expect(
+      db
+        .prepare('SELECT COUNT(*) FROM note_versions WHERE note_id = ? AND content_json LIKE ?')
+        .pluck()
+        .get(id, '%last Tuesday%'),
+    ).toBe(1);
   });
 });

@@ -8,7 +8,15 @@ import type { Note, NoteContent, NoteVersion, NoteVersionKind } from '../../../s
 import type { z } from 'zod';
 import { NoteContentSchema, type NoteSaveSchema } from '../../../shared/notes-schemas';
 import { CoreError } from '../errors';
-import { CONTENT_COLUMNS, contentJson, contentParams, emptyContent, sameContent, toNote, type NoteRow } from './note-rows';
+import {
+  CONTENT_COLUMNS,
+  contentJson,
+  contentParams,
+  emptyContent,
+  sameContent,
+  toNote,
+  type NoteRow,
+} from './note-rows';
 
 /**
  * Autosaves are merged into the version their editing session started, for at most this long: a long session
@@ -64,12 +72,14 @@ export class NoteRepo {
   create(netuid: number, title?: string): Note {
     const now = this.now();
     const note: Note = { id: randomUUID(), ...emptyContent(netuid, title), createdAtMs: now, updatedAtMs: now };
-    return this.db.transaction(() => {
-      this.insert(note);
-      // Open: the first words typed into the new note belong to this same version.
-      this.addVersion(note.id, 'autosave', now, note, true);
-      return note;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        this.insert(note);
+        // Open: the first words typed into the new note belong to this same version.
+        this.addVersion(note.id, 'autosave', now, note, true);
+        return note;
+      })
+      .immediate();
   }
 
   /**
@@ -78,21 +88,23 @@ export class NoteRepo {
    * user chose to keep their text over that change; it stays in the history as its own version.
    */
   save(id: string, content: NoteContent, kind: 'autosave' | 'save', from: SaveBase = {}): Note {
-    return this.db.transaction(() => {
-      const now = this.now();
-      const stored = this.get(id);
-      if (from.baseUpdatedAtMs !== undefined && from.baseUpdatedAtMs !== stored.updatedAtMs) {
-        throw new CoreError(
-          'conflict',
-          `“${stored.title}” was changed in another window after this one opened it, so this save was refused and nothing was written. ` +
-            'Choose to keep your text or take the other change.',
-        );
-      }
-      if (from.overwrite) this.closeSession(id);
-      if (!sameContent(stored, content)) this.writeContent(id, content, now);
-      this.recordSave(id, content, kind, now);
-      return this.get(id);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const now = this.now();
+        const stored = this.get(id);
+        if (from.baseUpdatedAtMs !== undefined && from.baseUpdatedAtMs !== stored.updatedAtMs) {
+          throw new CoreError(
+            'conflict',
+            `“${stored.title}” was changed in another window after this one opened it, so this save was refused and nothing was written. ` +
+              'Choose to keep your text or take the other change.',
+          );
+        }
+        if (from.overwrite) this.closeSession(id);
+        if (!sameContent(stored, content)) this.writeContent(id, content, now);
+        this.recordSave(id, content, kind, now);
+        return this.get(id);
+      })
+      .immediate();
   }
 
   remove(id: string): void {
@@ -104,22 +116,27 @@ export class NoteRepo {
   history(id: string): NoteVersion[] {
     this.get(id);
     return (
-      this.db.prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY saved_at_ms DESC, id DESC').all(id) as VersionRow[]
+      this.db
+        .prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY saved_at_ms DESC, id DESC')
+        .all(id) as VersionRow[]
     ).flatMap((r) => toVersion(r) ?? []);
   }
 
   /** Brings back an older version as a new one, so the restore itself can be undone from the history. */
   restore(id: string, versionId: number): Note {
-    return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT * FROM note_versions WHERE id = ? AND note_id = ?').get(versionId, id) as VersionRow | undefined;
-      const version = row && toVersion(row);
-      if (!version) throw new CoreError('not-found', `Note ${id} has no version ${versionId}.`);
-      const now = this.now();
-      const { content } = version;
-      this.writeContent(id, content, now);
-      this.addVersion(id, 'restore', now, content, false);
-      return this.get(id);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT * FROM note_versions WHERE id = ? AND note_id = ?').get(versionId, id) as
+          VersionRow | undefined;
+        const version = row && toVersion(row);
+        if (!version) throw new CoreError('not-found', `Note ${id} has no version ${versionId}.`);
+        const now = this.now();
+        const { content } = version;
+        this.writeContent(id, content, now);
+        this.addVersion(id, 'restore', now, content, false);
+        return this.get(id);
+      })
+      .immediate();
   }
 
   /** Adds a note as it is, with its own id and times (import). */
@@ -128,7 +145,12 @@ export class NoteRepo {
       `INSERT INTO notes (id, ${CONTENT_COLUMNS.join(', ')}, created_at_ms, updated_at_ms)
        VALUES (@id, ${CONTENT_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at_ms, @updated_at_ms)`,
     );
-    this.insertStatement.run({ id: note.id, ...contentParams(note), created_at_ms: note.createdAtMs, updated_at_ms: note.updatedAtMs });
+    this.insertStatement.run({
+      id: note.id,
+      ...contentParams(note),
+      created_at_ms: note.createdAtMs,
+      updated_at_ms: note.updatedAtMs,
+    });
   }
 
   /**
@@ -136,11 +158,13 @@ export class NoteRepo {
    * moves it forward, by a millisecond when the clock has not moved (two saves in one millisecond) or went back.
    */
   writeContent(id: string, content: NoteContent, updatedAtMs: number): void {
-    this.db.prepare(`UPDATE notes SET ${SET_CONTENT}, updated_at_ms = MAX(@updated_at_ms, updated_at_ms + 1) WHERE id = @id`).run({
-      id,
-      ...contentParams(content),
-      updated_at_ms: updatedAtMs,
-    });
+    this.db
+      .prepare(`UPDATE notes SET ${SET_CONTENT}, updated_at_ms = MAX(@updated_at_ms, updated_at_ms + 1) WHERE id = @id`)
+      .run({
+        id,
+        ...contentParams(content),
+        updated_at_ms: updatedAtMs,
+      });
   }
 
   /**
@@ -185,7 +209,8 @@ export class NoteRepo {
       return;
     }
     if (latest?.content_json === json) {
-      if (!open && latest.open) this.db.prepare("UPDATE note_versions SET open = 0, kind = 'save' WHERE id = ?").run(latest.id);
+      if (!open && latest.open)
+        this.db.prepare("UPDATE note_versions SET open = 0, kind = 'save' WHERE id = ?").run(latest.id);
       return;
     }
     this.addVersion(id, kind, now, content, open === 1);

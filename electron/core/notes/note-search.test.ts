@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MATCH_END, MATCH_START, type Note, type NoteContent, type NoteSummary, type SubnetVerdict, type TagCount } from '../../../shared/notes-types';
+import {
+  MATCH_END,
+  MATCH_START,
+  type Note,
+  type NoteContent,
+  type NoteSummary,
+  type SubnetVerdict,
+  type TagCount,
+} from '../../../shared/notes-types';
 import { ftsQuery } from './note-search';
 import { openTestService, review, type TestService } from '../../../test/fixtures/notes-service';
 
@@ -20,7 +28,13 @@ const marked = (s: string) => s.replaceAll(MATCH_START, '[').replaceAll(MATCH_EN
 describe('notes: full-text search', () => {
   it('finds a word in any field, by prefix, ignoring case and accents, and marks the match', async () => {
     const a = await write(review(8, { exploits: 'Validators never check the Docker image digest.' }));
-    const b = await write(review(12, { title: 'Protein folding', hardware: { compute: 'cpu', vramGb: null, ramGb: 32, diskGb: 100, detail: 'Any modern Xeon' }, tags: ['biology'] }));
+    const b = await write(
+      review(12, {
+        title: 'Protein folding',
+        hardware: { compute: 'cpu', vramGb: null, ramGb: 32, diskGb: 100, detail: 'Any modern Xeon' },
+        tags: ['biology'],
+      }),
+    );
     const c = await write(review(21, { body: 'The Café benchmark is private.', tags: [] }));
 
     const docker = await list({ query: 'dock' });
@@ -53,9 +67,23 @@ describe('notes: full-text search', () => {
   });
 
   it('a query of punctuation, quotes, * or ( or an emoji finds the notes holding that text, not every note', async () => {
-    const quoted = await write(review(1, { title: 'Quoted', body: 'The owner said "soon" (again) 🚀', exploits: '', risks: '', tags: [] }));
-    const starred = await write(review(2, { title: 'Starred', body: 'Rated ** out of five.', exploits: '', risks: '', tags: [] }));
-    const plain = await write(review(3, { title: 'Plain', body: 'Nothing special', exploits: '', risks: '', scoringSummary: '', validatorsReward: '', tags: [] }));
+    const quoted = await write(
+      review(1, { title: 'Quoted', body: 'The owner said "soon" (again) 🚀', exploits: '', risks: '', tags: [] }),
+    );
+    const starred = await write(
+      review(2, { title: 'Starred', body: 'Rated ** out of five.', exploits: '', risks: '', tags: [] }),
+    );
+    const plain = await write(
+      review(3, {
+        title: 'Plain',
+        body: 'Nothing special',
+        exploits: '',
+        risks: '',
+        scoringSummary: '',
+        validatorsReward: '',
+        tags: [],
+      }),
+    );
     const ids = async (query: string) => (await list({ query })).map((n) => n.id).sort();
     expect(await ids('"')).toEqual([quoted.id]);
     expect(await ids('(')).toEqual([quoted.id]);
@@ -146,8 +174,18 @@ describe('notes: current verdict per subnet', () => {
 
     // Editing the older note makes it the most recent one.
     t.clock.ms += 1000;
-    await t.ok('notes.save', { id: first.id, content: review(8, { verdict: 'mine', confidence: 'high', body: 'Re-checked.' }), kind: 'autosave' });
+    await t.ok('notes.save', {
+      id: first.id,
+      content: review(8, { verdict: 'mine', confidence: 'high', body: 'Re-checked.' }),
+      kind: 'autosave',
+    });
     verdicts = await t.ok<SubnetVerdict[]>('notes.currentVerdicts');
-    expect(verdicts[0]).toEqual({ netuid: 8, verdict: 'mine', confidence: 'high', noteId: first.id, updatedAtMs: t.clock.ms });
+    expect(verdicts[0]).toEqual({
+      netuid: 8,
+      verdict: 'mine',
+      confidence: 'high',
+      noteId: first.id,
+      updatedAtMs: t.clock.ms,
+    });
   });
 });

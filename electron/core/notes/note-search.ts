@@ -2,7 +2,13 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { NotesListSchema } from '../../../shared/notes-schemas';
-import { MATCH_END, MATCH_START, type NoteSummary, type SubnetVerdict, type TagCount } from '../../../shared/notes-types';
+import {
+  MATCH_END,
+  MATCH_START,
+  type NoteSummary,
+  type SubnetVerdict,
+  type TagCount,
+} from '../../../shared/notes-types';
 
 /** What notes.list filters by, as its schema reads it. */
 export type NoteFilters = NonNullable<z.output<typeof NotesListSchema>>;
@@ -12,7 +18,8 @@ const LIST_LIMIT = 1000;
 const EXCERPT_CHARS = 180;
 
 /** Scripts written without spaces between words: a word index holds a whole run as one token. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
 
 /**
  * The user's words as an FTS5 query: each word quoted (so FTS5 syntax typed by the user is just text) and matched
@@ -119,7 +126,10 @@ export function searchNotes(db: Database, filters: NoteFilters): NoteSummary[] {
     // When the best passage is the title itself, the body's start says more than the title twice.
     excerpt: literals.length
       ? literalPassage(r.body, literals)
-      : oneLine(r.excerpt && r.excerpt !== r.title_marked ? r.excerpt : r.body.slice(0, EXCERPT_CHARS * 2), EXCERPT_CHARS),
+      : oneLine(
+          r.excerpt && r.excerpt !== r.title_marked ? r.excerpt : r.body.slice(0, EXCERPT_CHARS * 2),
+          EXCERPT_CHARS,
+        ),
   }));
 }
 
@@ -148,7 +158,9 @@ function oneLine(text: string, max: number): string {
 
 export function tagCounts(db: Database): TagCount[] {
   return db
-    .prepare('SELECT t.value AS tag, COUNT(*) AS count FROM notes, json_each(notes.tags) AS t GROUP BY t.value ORDER BY count DESC, tag')
+    .prepare(
+      'SELECT t.value AS tag, COUNT(*) AS count FROM notes, json_each(notes.tags) AS t GROUP BY t.value ORDER BY count DESC, tag',
+    )
     .all() as TagCount[];
 }
 

@@ -18,7 +18,9 @@ const text = (v: unknown): string => {
 };
 
 const endpointOf = (s: Pick<Settings, 'network' | 'customEndpoint'>) =>
-  s.network === 'custom' ? `${NETWORK_LABELS.custom} ${s.customEndpoint || '(none set)'}` : `${NETWORK_LABELS[s.network]} (${ENDPOINT_PRESETS[s.network]})`;
+  s.network === 'custom'
+    ? `${NETWORK_LABELS.custom} ${s.customEndpoint || '(none set)'}`
+    : `${NETWORK_LABELS[s.network]} (${ENDPOINT_PRESETS[s.network]})`;
 
 /** The settings `file` would change in `mine`; a setting the file does not hold stays as it is and is not listed. */
 export function settingsChanges(mine: Settings, file: Partial<Settings>): SettingChange[] {
@@ -32,11 +34,14 @@ export function settingsChanges(mine: Settings, file: Partial<Settings>): Settin
     if (value !== undefined) after[key] = value;
   };
   for (const key of Object.keys(file) as (keyof Settings)[]) take(key);
-  if (endpointOf(mine) !== endpointOf(after)) changes.push({ label: 'Chain endpoint', mine: endpointOf(mine), file: endpointOf(after) });
-  for (const key of Object.keys(SETTING_LABELS) as (keyof typeof SETTING_LABELS)[]) add(SETTING_LABELS[key], mine[key], after[key]);
+  if (endpointOf(mine) !== endpointOf(after))
+    changes.push({ label: 'Chain endpoint', mine: endpointOf(mine), file: endpointOf(after) });
+  for (const key of Object.keys(SETTING_LABELS) as (keyof typeof SETTING_LABELS)[])
+    add(SETTING_LABELS[key], mine[key], after[key]);
   for (const key of Object.keys(THRESHOLD_LABELS) as (keyof typeof THRESHOLD_LABELS)[]) {
     add(THRESHOLD_LABELS[key], mine.verdictThresholds[key], after.verdictThresholds[key]);
   }
-  for (const key of Object.keys(SCENARIO_LABELS) as (keyof typeof SCENARIO_LABELS)[]) add(SCENARIO_LABELS[key], mine.scenario[key], after.scenario[key]);
+  for (const key of Object.keys(SCENARIO_LABELS) as (keyof typeof SCENARIO_LABELS)[])
+    add(SCENARIO_LABELS[key], mine.scenario[key], after.scenario[key]);
   return changes;
 }

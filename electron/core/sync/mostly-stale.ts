@@ -21,7 +21,10 @@ export class MostlyStaleError extends ChainError {
   }
 }
 
-export function refuseMostlyStale(fetched: Pick<FetchedBlock, 'subnets' | 'failed' | 'blockNumber'>, consequence: string): void {
+export function refuseMostlyStale(
+  fetched: Pick<FetchedBlock, 'subnets' | 'failed' | 'blockNumber'>,
+  consequence: string,
+): void {
   const listed = fetched.subnets.size + fetched.failed.length;
   if (listed === 0 || fetched.failed.length <= listed * MOSTLY_STALE_SHARE) return;
   const first = fetched.failed[0]!;

@@ -48,7 +48,10 @@ export interface ReadFailure {
   what: string;
 }
 
-export function describeReadFailure(e: unknown, where: { endpoint: string; block: string; stage: ReadStage }): ReadFailure {
+export function describeReadFailure(
+  e: unknown,
+  where: { endpoint: string; block: string; stage: ReadStage },
+): ReadFailure {
   const message = (e as Error)?.message ?? String(e);
   if (e instanceof ChainCallError) {
     const subject = CALL_SUBJECTS.find(([re]) => re.test(e.call))?.[1] ?? STAGE_WORDS[where.stage];
@@ -72,7 +75,8 @@ export function describeReadFailure(e: unknown, where: { endpoint: string; block
   }
   const type = /createType\(([^)]*\)?)\)/.exec(message)?.[1];
   if (isDecodeFailure(e, message)) {
-    const subject = SUBJECTS.find(([re]) => re.test(type ?? message))?.[1] ?? (type ? `a ${type}` : STAGE_WORDS[where.stage]);
+    const subject =
+      SUBJECTS.find(([re]) => re.test(type ?? message))?.[1] ?? (type ? `a ${type}` : STAGE_WORDS[where.stage]);
     return {
       kind: 'unsupported-runtime',
       what: `${where.endpoint} sent ${subject} for ${where.block} in a form that could not be decoded (${tail(message)})`,

@@ -9,7 +9,13 @@ export function summarizeSync(sync: NetworkSync, previousBlockNumber: number | n
     out.set(
       subnet.netuid,
       summarizeSubnet(
-        { blockNumber: sync.point.blockNumber, blockTimeMs: sync.point.blockTimeMs, network: sync.network, subnet, neurons },
+        {
+          blockNumber: sync.point.blockNumber,
+          blockTimeMs: sync.point.blockTimeMs,
+          network: sync.network,
+          subnet,
+          neurons,
+        },
         previousBlockNumber,
       ),
     );

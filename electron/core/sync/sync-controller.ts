@@ -70,7 +70,10 @@ export class SyncController {
     if (this.state.running) throw new CoreError('busy', 'A sync is already running.');
     const ws = this.service.requireWorkspace();
     if (ws.dataset === 'demo') {
-      throw new CoreError('sync-failed', 'The demo data is synthetic and is not synced; switch back to your real data first.');
+      throw new CoreError(
+        'sync-failed',
+        'The demo data is synthetic and is not synced; switch back to your real data first.',
+      );
     }
     let target;
     try {
@@ -85,7 +88,8 @@ export class SyncController {
     const blocks = 1 + (request.backfillDays ?? 0);
     const deadlineMs = (this.timeouts.deadlineMs ?? ws.settings.get().syncDeadlineMinutes * 60_000) * blocks;
     const deadline = setTimeout(() => {
-      const limit = deadlineMs >= 60_000 ? `${Math.round(deadlineMs / 60_000)} min` : `${Math.round(deadlineMs / 1000)} s`;
+      const limit =
+        deadlineMs >= 60_000 ? `${Math.round(deadlineMs / 60_000)} min` : `${Math.round(deadlineMs / 1000)} s`;
       abort.abort(
         new SyncStopped(
           'timeout',
@@ -95,7 +99,16 @@ export class SyncController {
       );
     }, deadlineMs);
     deadline.unref?.();
-    this.update({ running: true, phase: 'connecting', done: 0, total: 0, netuid: null, message: `Connecting to ${target.endpoint}`, endpoint: target.endpoint, lastError: null });
+    this.update({
+      running: true,
+      phase: 'connecting',
+      done: 0,
+      total: 0,
+      netuid: null,
+      message: `Connecting to ${target.endpoint}`,
+      endpoint: target.endpoint,
+      lastError: null,
+    });
     let outcome: SyncOutcome;
     try {
       const result = await runSync({
@@ -108,7 +121,15 @@ export class SyncController {
         callTimeoutMs: this.timeouts.callMs,
         giveUpAfterTimeouts: this.timeouts.giveUpAfterTimeouts,
         metadataDir: path.join(ws.dataDir, RUNTIME_METADATA_DIR),
-        onProgress: (p) => this.update({ phase: p.phase === 'backfill' ? 'subnets' : p.phase, done: p.done, total: p.total, netuid: p.netuid, message: p.message, online: true }),
+        onProgress: (p) =>
+          this.update({
+            phase: p.phase === 'backfill' ? 'subnets' : p.phase,
+            done: p.done,
+            total: p.total,
+            netuid: p.netuid,
+            message: p.message,
+            online: true,
+          }),
       });
       this.retryCount = 0;
       // The point is stored: from here on nothing may turn the sync into a failure.
@@ -124,7 +145,11 @@ export class SyncController {
       const staleNote = result.stale.length ? `; ${result.stale.length} subnet(s) could not be refreshed` : '';
       const head = result.points[0]!;
       this.update({
-        running: false, phase: 'done', netuid: null, lastSuccessAtMs: this.service.now(), online: true,
+        running: false,
+        phase: 'done',
+        netuid: null,
+        lastSuccessAtMs: this.service.now(),
+        online: true,
         message: `Synced block ${head.blockNumber.toLocaleString('en-US')}${staleNote}.${tidyFailure ? ` ${tidyFailure}.` : ''}`,
       });
       outcome = { ok: true, cancelled: false, points: result.points, stale: result.stale, error: null };
@@ -132,13 +157,25 @@ export class SyncController {
     } catch (e) {
       // Aborted by the time limit is a failure the user must read, not a cancel.
       const cancelled = abort.signal.aborted && !(abort.signal.reason instanceof SyncStopped);
-      const message = cancelled ? 'The sync was cancelled; the previous data is unchanged.' : describe(abort.signal.reason instanceof SyncStopped ? abort.signal.reason : e);
+      const message = cancelled
+        ? 'The sync was cancelled; the previous data is unchanged.'
+        : describe(abort.signal.reason instanceof SyncStopped ? abort.signal.reason : e);
       const offline = e instanceof ChainError && (e.kind === 'unreachable' || e.kind === 'dropped');
       this.update({
-        running: false, phase: cancelled ? 'cancelled' : 'failed', netuid: null, message,
-        lastError: cancelled ? null : message, online: offline ? false : this.state.online,
+        running: false,
+        phase: cancelled ? 'cancelled' : 'failed',
+        netuid: null,
+        message,
+        lastError: cancelled ? null : message,
+        online: offline ? false : this.state.online,
       });
-      outcome = { ok: false, cancelled, points: [], stale: e instanceof MostlyStaleError ? e.stale : [], error: cancelled ? null : message };
+      outcome = {
+        ok: false,
+        cancelled,
+        points: [],
+        stale: e instanceof MostlyStaleError ? e.stale : [],
+        error: cancelled ? null : message,
+      };
       if (offline && this.timeouts.retry !== false) this.scheduleRetry(request);
     } finally {
       clearTimeout(deadline);

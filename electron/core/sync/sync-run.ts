@@ -62,17 +62,27 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     checkChain(db, target, conn.genesisHash);
     let headHash: string;
     try {
-      headHash = blockHashOf(await Promise.race([conn.client.request('chain_getFinalizedHead', []), conn.dropped]), 'the finalized head');
+      headHash = blockHashOf(
+        await Promise.race([conn.client.request('chain_getFinalizedHead', []), conn.dropped]),
+        'the finalized head',
+      );
     } catch (e) {
       if (!(e instanceof ChainCallError)) throw e;
       const failure = describeReadFailure(e, { endpoint: target.endpoint, block: 'the finalized head', stage: 'head' });
       throw new ChainError(failure.kind, `${failure.what}. Nothing was written; the previous data is unchanged.`);
     }
     onProgress({ phase: 'network', done: 0, total: 1, netuid: null, message: 'Reading the network' });
-    const live = await readAndStore(options, conn, headHash, 'live', 'Nothing was written; the previous data is unchanged.');
+    const live = await readAndStore(
+      options,
+      conn,
+      headHash,
+      'live',
+      'Nothing was written; the previous data is unchanged.',
+    );
     if (options.metadataDir) saveMetadataFolder(options.metadataDir);
     const points = [live.point];
-    if (options.backfillDays) points.push(...(await backfill(options, conn, live.point.blockNumber, options.backfillDays)));
+    if (options.backfillDays)
+      points.push(...(await backfill(options, conn, live.point.blockNumber, options.backfillDays)));
     rememberGenesis(db, target.endpoint, conn.genesisHash);
     return { points, stale: live.stale };
   } finally {
@@ -96,8 +106,7 @@ function checkChain(db: Database, target: Target, genesis: string): void {
     );
   }
   const held = db.prepare('SELECT endpoint, genesis_hash FROM known_chains LIMIT 1').get() as
-    | { endpoint: string; genesis_hash: string }
-    | undefined;
+    { endpoint: string; genesis_hash: string } | undefined;
   if (held && held.genesis_hash !== genesis) {
     throw new ChainError(
       'wrong-chain',
@@ -131,20 +140,36 @@ async function readAndStore(
       ...(kind === 'live' ? { knownKeys: latestKeys(db) } : {}),
       onProgress: (done, total, netuid) => {
         stage = 'subnets';
-        if (kind === 'live') onProgress({ phase: 'subnets', done, total, netuid, message: netuid === null ? 'Reading subnets' : `Read SN${netuid}` });
+        if (kind === 'live')
+          onProgress({
+            phase: 'subnets',
+            done,
+            total,
+            netuid,
+            message: netuid === null ? 'Reading subnets' : `Read SN${netuid}`,
+          });
       },
     });
   } catch (e) {
     // Dropped, cancelled, unsupported runtime: already in words. A named request's failure gets its context here.
     if (e instanceof ChainError && !(e instanceof ChainCallError)) throw e;
-    const failure = describeReadFailure(e, { endpoint: target.endpoint, block: `block ${blockHash.slice(0, 12)}`, stage });
+    const failure = describeReadFailure(e, {
+      endpoint: target.endpoint,
+      block: `block ${blockHash.slice(0, 12)}`,
+      stage,
+    });
     throw new ChainError(failure.kind, `${failure.what}. ${consequence}`);
   }
   const sync = toNetworkSync(db, fetched, target, kind);
   refuseMostlyStale(fetched, consequence);
   if (options.signal?.aborted) throw new ChainError('cancelled', 'The sync was cancelled; nothing was written.');
   if (kind === 'live') onProgress({ phase: 'writing', done: 0, total: 1, netuid: null, message: 'Saving' });
-  const point = writeNetworkSync(db, sync, options.now(), summarizeSync(sync, previousBlock(db, sync.point.blockNumber)));
+  const point = writeNetworkSync(
+    db,
+    sync,
+    options.now(),
+    summarizeSync(sync, previousBlock(db, sync.point.blockNumber)),
+  );
   return { point, stale: sync.stale };
 }
 
@@ -164,7 +189,10 @@ function toNetworkSync(db: Database, fetched: FetchedBlock, target: Target, kind
     const listed = new Set([...fetched.subnets.keys(), ...fetched.failed.map((f) => f.netuid)]);
     for (const known of latestSubnets(db)) {
       if (!listed.has(known.snapshot.netuid)) {
-        stale.push({ netuid: known.snapshot.netuid, reason: `SN${known.snapshot.netuid} is no longer listed by the chain (deregistered or being replaced).` });
+        stale.push({
+          netuid: known.snapshot.netuid,
+          reason: `SN${known.snapshot.netuid} is no longer listed by the chain (deregistered or being replaced).`,
+        });
       }
     }
   }
@@ -197,13 +225,24 @@ function pointNear(db: Database, blockNumber: number): SyncPoint | null {
 }
 
 /** One point a day for `days` days before the head, from past blocks (an archive node keeps them). */
-async function backfill(options: SyncRunOptions, conn: Connection, headNumber: number, days: number): Promise<SyncPoint[]> {
+async function backfill(
+  options: SyncRunOptions,
+  conn: Connection,
+  headNumber: number,
+  days: number,
+): Promise<SyncPoint[]> {
   const points: SyncPoint[] = [];
   for (let day = 1; day <= days; day++) {
     const blockNumber = headNumber - day * BLOCKS_PER_DAY;
     if (blockNumber <= 0) break;
     if (options.signal?.aborted) throw new ChainError('cancelled', 'The sync was cancelled during the backfill.');
-    options.onProgress({ phase: 'backfill', done: day - 1, total: days, netuid: null, message: `Backfilling day ${day} of ${days} (block ${blockNumber})` });
+    options.onProgress({
+      phase: 'backfill',
+      done: day - 1,
+      total: days,
+      netuid: null,
+      message: `Backfilling day ${day} of ${days} (block ${blockNumber})`,
+    });
     // That day may be stored already: by an earlier backfill a reset interrupted (the head has moved on a little
     // since), or by a live sync. Reading it again would add a second point for the same day.
     const stored = pointNear(options.db, blockNumber);
@@ -215,11 +254,18 @@ async function backfill(options: SyncRunOptions, conn: Connection, headNumber: n
       `The backfill stopped at day ${day} of ${days} (block ${blockNumber}); the days before it are stored, ` +
       'and a new backfill reads only the missing days.';
     try {
-      const hash = blockHashOf(await Promise.race([conn.client.request('chain_getBlockHash', [blockNumber]), conn.dropped]), `block ${blockNumber}`);
+      const hash = blockHashOf(
+        await Promise.race([conn.client.request('chain_getBlockHash', [blockNumber]), conn.dropped]),
+        `block ${blockNumber}`,
+      );
       points.push((await readAndStore(options, conn, hash, 'backfill', stopped)).point);
     } catch (e) {
       if (e instanceof ChainError && (e.kind === 'cancelled' || e.message.endsWith(stopped))) throw e;
-      const failure = describeReadFailure(e, { endpoint: options.target.endpoint, block: `block ${blockNumber}`, stage: 'network' });
+      const failure = describeReadFailure(e, {
+        endpoint: options.target.endpoint,
+        block: `block ${blockNumber}`,
+        stage: 'network',
+      });
       const hint = failure.kind === 'unsupported-runtime' ? ' Past blocks need an archive node.' : '';
       throw new ChainError(failure.kind, `${failure.what}. ${stopped}${hint}`);
     }

@@ -16,7 +16,11 @@ export function SyncControl() {
           Sync now
         </button>
       )}
-      <span data-testid="sync-message" role="status" className={state?.phase === 'failed' || error ? 'error' : undefined}>
+      <span
+        data-testid="sync-message"
+        role="status"
+        className={state?.phase === 'failed' || error ? 'error' : undefined}
+      >
         {error ?? (state?.message ? `${state.message}${progress}` : '')}
       </span>
       {state?.online === false && <span className="badge warn">offline</span>}

@@ -15,7 +15,10 @@ export function syncProgress(state: SyncState): { fraction: number; label: strin
   const step = STEPS[state.phase];
   if (!step) return { fraction: 0, label: state.message };
   const within = state.total > 0 ? Math.min(1, state.done / state.total) : 0;
-  const counted = state.phase === 'subnets' && state.total > 0 ? `: ${state.done} of ${state.total}${state.netuid === null ? '' : ` (SN${state.netuid})`}` : '';
+  const counted =
+    state.phase === 'subnets' && state.total > 0
+      ? `: ${state.done} of ${state.total}${state.netuid === null ? '' : ` (SN${state.netuid})`}`
+      : '';
   return { fraction: step.from + (step.to - step.from) * within, label: `${step.label}${counted}` };
 }
 
@@ -40,8 +43,8 @@ export function SyncProgress() {
       <progress max={100} value={percent} aria-label={`Sync progress: ${label}`} />
       {firstSync && (
         <p className="muted small">
-          Every subnet's figures and its miners are read once, then saved here: later syncs add to this history and the app
-          works offline with what was saved.
+          Every subnet's figures and its miners are read once, then saved here: later syncs add to this history and the
+          app works offline with what was saved.
         </p>
       )}
     </div>

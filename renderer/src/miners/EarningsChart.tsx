@@ -4,7 +4,6 @@ import { formatNumber } from '../../../shared/format';
 import { baseOptions, useChartColors } from '../subnet/charts';
 import { formatWhen } from '../fixed';
 
-
 /** TAO/day per miner at each stored sync of the window, and the team's total (the thick line). */
 export function EarningsChart({ history, historyDays }: { history: EarningsHistory; historyDays: number }) {
   const colors = useChartColors();
@@ -20,7 +19,12 @@ export function EarningsChart({ history, historyDays }: { history: EarningsHisto
         <Line
           role="img"
           aria-label={summary}
-          options={baseOptions(colors, { format: formatWhen }, { format: (v) => formatNumber(v, 4), min: 0 }, { legend: true })}
+          options={baseOptions(
+            colors,
+            { format: formatWhen },
+            { format: (v) => formatNumber(v, 4), min: 0 },
+            { legend: true },
+          )}
           data={{
             datasets: [
               {

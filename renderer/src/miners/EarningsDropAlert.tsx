@@ -15,7 +15,13 @@ export function EarningsDropAlert({ percent }: { percent: number }) {
       }}
     >
       <label htmlFor="earnings-drop-alert">Alert when a miner's earnings fall by more than</label>
-      <input id="earnings-drop-alert" className="num-input" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        id="earnings-drop-alert"
+        className="num-input"
+        inputMode="decimal"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <span>% from one sync to the next</span>
       <button className="secondary small" type="submit" disabled={text === String(percent)}>
         Save

@@ -50,7 +50,8 @@ export function KeyForm() {
     >
       <h2 id="key-form-title">Add a team key</h2>
       <p className="key-form-safety" id="key-form-safety">
-        <strong>Public addresses only.</strong> {NEVER_PASTE_SECRETS} This app never asks for either and never stores one.
+        <strong>Public addresses only.</strong> {NEVER_PASTE_SECRETS} This app never asks for either and never stores
+        one.
       </p>
       <div className="key-form-fields">
         <div className="field key-address">
@@ -75,13 +76,24 @@ export function KeyForm() {
         </div>
         <div className="field">
           <label htmlFor="team-key-label">Label</label>
-          <input id="team-key-label" value={label} placeholder="e.g. rig-a" onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id="team-key-label"
+            value={label}
+            placeholder="e.g. rig-a"
+            onChange={(e) => setLabel(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="team-key-rent">
             Rent per UID <span className="muted">(USD/month, optional)</span>
           </label>
-          <input id="team-key-rent" className="num-input" inputMode="decimal" value={rent} onChange={(e) => setRent(e.target.value)} />
+          <input
+            id="team-key-rent"
+            className="num-input"
+            inputMode="decimal"
+            value={rent}
+            onChange={(e) => setRent(e.target.value)}
+          />
         </div>
         <button type="submit" disabled={busy || address.trim() === ''}>
           Add key

@@ -60,7 +60,11 @@ function KeyRow({ teamKey, uidsHeld }: { teamKey: TeamKey; uidsHeld: number }) {
               <button className="secondary small" onClick={() => setEditing(true)}>
                 Edit
               </button>
-              <button className="secondary small" aria-label={`Remove ${teamKey.label}`} onClick={() => void removeKey(teamKey.id)}>
+              <button
+                className="secondary small"
+                aria-label={`Remove ${teamKey.label}`}
+                onClick={() => void removeKey(teamKey.id)}
+              >
                 Remove
               </button>
             </>
@@ -82,8 +86,12 @@ export function KeyList({ keys, uidsHeld }: { keys: TeamKey[]; uidsHeld: Map<num
           <th scope="col">Label</th>
           <th scope="col">Role</th>
           <th scope="col">Address</th>
-          <th scope="col" className="num">Rent per UID</th>
-          <th scope="col" className="num">UIDs held</th>
+          <th scope="col" className="num">
+            Rent per UID
+          </th>
+          <th scope="col" className="num">
+            UIDs held
+          </th>
           <th scope="col">
             <span className="sr-only">Actions</span>
           </th>

@@ -41,13 +41,19 @@ export function MyMinersView() {
       <h1 id="my-miners-title">My miners</h1>
       <KeyForm />
       {report && <KeyList keys={report.keys} uidsHeld={uidsHeld} />}
-      {report && hasKeys && report.latestBlock === null && <p className="empty">No data yet: sync to find the UIDs your keys hold.</p>}
+      {report && hasKeys && report.latestBlock === null && (
+        <p className="empty">No data yet: sync to find the UIDs your keys hold.</p>
+      )}
       {report && hasKeys && report.latestBlock !== null && (
         <>
           <p className="muted miners-meta">
             Latest sync: block {formatBlock(report.latestBlock)} ({formatWhen(report.latestBlockTimeMs!)})
-            {report.previousBlock !== null ? ` · alerts compare with block ${formatBlock(report.previousBlock)}` : ' · no earlier sync to compare with'} · USD at
-            the scenario's TAO price {report.taoPriceUsd === null ? '(not set)' : `$${formatNumber(report.taoPriceUsd, 2)}`}, after its sell discount
+            {report.previousBlock !== null
+              ? ` · alerts compare with block ${formatBlock(report.previousBlock)}`
+              : ' · no earlier sync to compare with'}{' '}
+            · USD at the scenario's TAO price{' '}
+            {report.taoPriceUsd === null ? '(not set)' : `$${formatNumber(report.taoPriceUsd, 2)}`}, after its sell
+            discount
           </p>
           <section className="subnet-section" aria-labelledby="miner-alerts-title">
             <h2 id="miner-alerts-title">Alerts since the previous sync</h2>

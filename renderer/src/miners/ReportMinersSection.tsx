@@ -14,12 +14,24 @@ export function ReportMinersSection({ report }: { report: MyMinersReport }) {
           <tr>
             <th scope="col">Status</th>
             <th scope="col">Miner</th>
-            <th scope="col" className="num">Rank</th>
-            <th scope="col" className="num">τ/day</th>
-            <th scope="col" className="num">Expected τ/day</th>
-            <th scope="col" className="num">Immunity left</th>
-            <th scope="col" className="num">Above dereg line</th>
-            <th scope="col" className="num">Profit $/mo</th>
+            <th scope="col" className="num">
+              Rank
+            </th>
+            <th scope="col" className="num">
+              τ/day
+            </th>
+            <th scope="col" className="num">
+              Expected τ/day
+            </th>
+            <th scope="col" className="num">
+              Immunity left
+            </th>
+            <th scope="col" className="num">
+              Above dereg line
+            </th>
+            <th scope="col" className="num">
+              Profit $/mo
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -27,7 +39,9 @@ export function ReportMinersSection({ report }: { report: MyMinersReport }) {
             <tr key={m.id}>
               <td>
                 <StatusBadge status={m.status} />
-                {m.prunedAtBlock !== null && <span className="muted"> at block {m.prunedAtBlock.toLocaleString('en-US')}</span>}
+                {m.prunedAtBlock !== null && (
+                  <span className="muted"> at block {m.prunedAtBlock.toLocaleString('en-US')}</span>
+                )}
               </td>
               <td>
                 {m.label} · UID {m.uid}
@@ -43,7 +57,8 @@ export function ReportMinersSection({ report }: { report: MyMinersReport }) {
         </tbody>
       </table>
       <p className="muted">
-        {report.dangerRule} Profit: earnings realised at the scenario's TAO price minus the rent assigned to each miner (assumed by the analyst).
+        {report.dangerRule} Profit: earnings realised at the scenario's TAO price minus the rent assigned to each miner
+        (assumed by the analyst).
       </p>
       {report.alerts.length > 0 && <AlertList alerts={report.alerts} />}
     </section>

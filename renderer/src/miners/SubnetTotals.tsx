@@ -9,7 +9,9 @@ function Cells({ t }: { t: MinersTotals }) {
       <td className="num">{usd(t.earningsUsdPerMonth)}</td>
       <td className="num">{usd(t.expectedUsdPerMonth)}</td>
       <td className="num">{usd(t.rentUsdPerMonth)}</td>
-      <td className={`num ${t.profitUsdPerMonth !== null && t.profitUsdPerMonth < 0 ? 'bad' : ''}`}>{usd(t.profitUsdPerMonth)}</td>
+      <td className={`num ${t.profitUsdPerMonth !== null && t.profitUsdPerMonth < 0 ? 'bad' : ''}`}>
+        {usd(t.profitUsdPerMonth)}
+      </td>
       <td className="num">{usd(t.expectedProfitUsdPerMonth)}</td>
     </>
   );
@@ -23,13 +25,27 @@ export function SubnetTotals({ subnets, total }: { subnets: MinersSubnetTotals[]
       <thead>
         <tr>
           <th scope="col">Subnet</th>
-          <th scope="col" className="num">UIDs</th>
-          <th scope="col" className="num">τ/day</th>
-          <th scope="col" className="num">Earned $/mo</th>
-          <th scope="col" className="num">Expected $/mo</th>
-          <th scope="col" className="num">Rent $/mo</th>
-          <th scope="col" className="num">Profit $/mo</th>
-          <th scope="col" className="num">Expected profit</th>
+          <th scope="col" className="num">
+            UIDs
+          </th>
+          <th scope="col" className="num">
+            τ/day
+          </th>
+          <th scope="col" className="num">
+            Earned $/mo
+          </th>
+          <th scope="col" className="num">
+            Expected $/mo
+          </th>
+          <th scope="col" className="num">
+            Rent $/mo
+          </th>
+          <th scope="col" className="num">
+            Profit $/mo
+          </th>
+          <th scope="col" className="num">
+            Expected profit
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -40,11 +40,16 @@ export function enabledKinds(): Record<MinerAlertKind, boolean> {
  * Turns one kind on or off. Turning it on asks for permission when the browser has not been asked yet, and
  * counts today's alerts of that kind as announced: only what happens from now on pops up.
  */
-export async function setKindEnabled(kind: MinerAlertKind, on: boolean, current: MinerAlert[]): Promise<NotificationPermission | 'unsupported'> {
+export async function setKindEnabled(
+  kind: MinerAlertKind,
+  on: boolean,
+  current: MinerAlert[],
+): Promise<NotificationPermission | 'unsupported'> {
   localStorage.setItem(ENABLED_KEY, JSON.stringify({ ...enabledKinds(), [kind]: on }));
   if (!on) return permission();
   remember(current.filter((a) => a.kind === kind).map(alertKey));
-  if (typeof Notification !== 'undefined' && Notification.permission === 'default') return Notification.requestPermission();
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default')
+    return Notification.requestPermission();
   return permission();
 }
 
@@ -65,5 +70,6 @@ export function announce(alerts: MinerAlert[]): void {
   const fresh = alerts.filter((a) => enabled[a.kind] && !shown.has(alertKey(a)));
   if (fresh.length === 0) return;
   remember(fresh.map(alertKey));
-  for (const a of fresh) new Notification(`Subnet Scout: SN${a.netuid} UID ${a.uid} (${a.label})`, { body: a.message, tag: alertKey(a) });
+  for (const a of fresh)
+    new Notification(`Subnet Scout: SN${a.netuid} UID ${a.uid} (${a.label})`, { body: a.message, tag: alertKey(a) });
 }

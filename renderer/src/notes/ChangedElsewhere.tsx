@@ -26,10 +26,19 @@ export function ChangedElsewhereNotice({ theirs, busy, onKeepMine, onTakeTheirs 
         <MarkdownPreview source={theirs.body} label="The other window’s version" />
       </details>
       <div className="row wrap">
-        <button onClick={onKeepMine} disabled={busy} title="Save your text over it; the other version stays in the history">
+        <button
+          onClick={onKeepMine}
+          disabled={busy}
+          title="Save your text over it; the other version stays in the history"
+        >
           Keep mine
         </button>
-        <button className="secondary" onClick={onTakeTheirs} disabled={busy} title="Show the other version and drop your unsaved changes">
+        <button
+          className="secondary"
+          onClick={onTakeTheirs}
+          disabled={busy}
+          title="Show the other version and drop your unsaved changes"
+        >
           Take theirs
         </button>
         <span className="muted">Keeping yours leaves theirs in the History, where it can be restored.</span>
@@ -49,8 +58,8 @@ export function DeletedElsewhereNotice({ busy, onSaveAsNew, onClose }: DeletedPr
   return (
     <div className="banner changed-elsewhere" role="alert" aria-label="Deleted in another window">
       <p>
-        <strong>This note was deleted in another window.</strong> Its text is still below, but it cannot be saved here any more. Keep it as a
-        new note, or close it to let it go.
+        <strong>This note was deleted in another window.</strong> Its text is still below, but it cannot be saved here
+        any more. Keep it as a new note, or close it to let it go.
       </p>
       <div className="row wrap">
         <button onClick={onSaveAsNew} disabled={busy}>

@@ -35,7 +35,9 @@ export function ImportExport({ onImported }: { onImported(): void }) {
     setError(null);
     try {
       download(await scout.call('notes.export'), 'application/json');
-      setMessage('Exported notes, watchlists, scenarios, team keys, miner rents, the earnings-drop alert and settings.');
+      setMessage(
+        'Exported notes, watchlists, scenarios, team keys, miner rents, the earnings-drop alert and settings.',
+      );
     } catch (e) {
       setError((e as Error).message);
     }
@@ -46,7 +48,11 @@ export function ImportExport({ onImported }: { onImported(): void }) {
     setError(null);
     setMessage(null);
     try {
-      const outcome = await scout.call('notes.import', { content, conflicts: choice, ...(settings ? { settings } : {}) });
+      const outcome = await scout.call('notes.import', {
+        content,
+        conflicts: choice,
+        ...(settings ? { settings } : {}),
+      });
       if (outcome.status === 'conflicts') {
         setConflicts({ content, titles: outcome.titles, settingsChanges: outcome.settingsChanges });
         setTakeSettings(false);
@@ -67,7 +73,9 @@ export function ImportExport({ onImported }: { onImported(): void }) {
     e.target.value = ''; // choosing the same file again must import again
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Subnet Scout reads export files up to 50 MB. Nothing was imported.`);
+      setError(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Subnet Scout reads export files up to 50 MB. Nothing was imported.`,
+      );
       return;
     }
     await importContent(await file.text(), 'ask');
@@ -89,7 +97,14 @@ export function ImportExport({ onImported }: { onImported(): void }) {
       <button className="secondary" onClick={() => fileInput.current?.click()} disabled={busy}>
         {busy ? 'Importing…' : 'Import…'}
       </button>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Export file to import" onChange={(e) => void onFile(e)} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label="Export file to import"
+        onChange={(e) => void onFile(e)}
+      />
       {message && <span role="status">{message}</span>}
       <ErrorMessage error={error} />
       <dialog ref={dialog} aria-labelledby="import-conflicts-title" onCancel={() => choose(null)}>
@@ -97,7 +112,9 @@ export function ImportExport({ onImported }: { onImported(): void }) {
         {noteCount(conflicts) > 0 && (
           <>
             <ul>
-              {conflicts?.titles.slice(0, 5).map((t, i) => <li key={i}>{t}</li>)}
+              {conflicts?.titles.slice(0, 5).map((t, i) => (
+                <li key={i}>{t}</li>
+              ))}
               {noteCount(conflicts) > 5 && <li>and {noteCount(conflicts) - 5} more</li>}
             </ul>
             <p>What should happen to them? Notes that are not here yet are added either way.</p>
@@ -144,7 +161,9 @@ export function ImportExport({ onImported }: { onImported(): void }) {
             Cancel import
           </button>
         </div>
-        {noteCount(conflicts) > 0 && <p className="muted">Replacing keeps your version in the note’s history, so it can be restored.</p>}
+        {noteCount(conflicts) > 0 && (
+          <p className="muted">Replacing keeps your version in the note’s history, so it can be restored.</p>
+        )}
       </dialog>
     </div>
   );
@@ -166,7 +185,9 @@ function describe(o: Extract<ImportOutcome, { status: 'imported' }>): string {
     o.notesDuplicated && `${count(o.notesDuplicated, 'note')} copied`,
     o.notesKept && `${count(o.notesKept, 'note')} kept as they were`,
   ].filter(Boolean);
-  const restored = [o.earningsDropAlertRestored && 'earnings-drop alert', o.settingsRestored && 'settings'].filter(Boolean);
+  const restored = [o.earningsDropAlertRestored && 'earnings-drop alert', o.settingsRestored && 'settings'].filter(
+    Boolean,
+  );
   return (
     `Imported: ${notes.length ? notes.join(', ') : 'no notes'}; ${count(o.watchlists, 'watchlist')}, ${count(o.scenarios, 'scenario')}, ` +
     `${count(o.teamKeys, 'team key')}, ${count(o.minerRents, 'miner rent')}${restored.length ? `; ${restored.join(' and ')} restored` : ''}.`

@@ -14,7 +14,11 @@ export function MarkdownPreview({ source, label }: { source: string; label: stri
   };
   return (
     <div className="markdown" role="region" aria-label={label} onClick={onClick}>
-      {source.trim() ? <div dangerouslySetInnerHTML={{ __html: html }} /> : <p className="muted">Nothing written yet.</p>}
+      {source.trim() ? (
+        <div dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <p className="muted">Nothing written yet.</p>
+      )}
     </div>
   );
 }

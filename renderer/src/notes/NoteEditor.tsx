@@ -21,14 +21,21 @@ interface Props {
 
 /** One note: title, subnet, review fields, the Markdown body with a live preview, history, export, delete. */
 export function NoteEditor({ noteId, onSaved, onDeleted, onOpen }: Props) {
-  const { note, draft, state, change, save, replace, keepMine, takeTheirs, saveAsNew, saveAll, stop } = useNoteDraft(noteId, onSaved);
+  const { note, draft, state, change, save, replace, keepMine, takeTheirs, saveAsNew, saveAll, stop } = useNoteDraft(
+    noteId,
+    onSaved,
+  );
   const [showHistory, setShowHistory] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const idPrefix = `note-${noteId.slice(0, 8)}`;
   if (!draft || !note) {
-    return <p className={state.kind === 'error' ? 'error' : 'muted'}>{state.kind === 'error' ? state.message : 'Loading note…'}</p>;
+    return (
+      <p className={state.kind === 'error' ? 'error' : 'muted'}>
+        {state.kind === 'error' ? state.message : 'Loading note…'}
+      </p>
+    );
   }
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -52,7 +59,8 @@ export function NoteEditor({ noteId, onSaved, onDeleted, onOpen }: Props) {
       setBusy(false);
     }
   };
-  const exportMarkdown = () => act(async () => download(await scout.call('notes.exportMarkdown', { id: noteId }), 'text/markdown'));
+  const exportMarkdown = () =>
+    act(async () => download(await scout.call('notes.exportMarkdown', { id: noteId }), 'text/markdown'));
   const remove = () =>
     act(async () => {
       stop();
@@ -66,7 +74,12 @@ export function NoteEditor({ noteId, onSaved, onDeleted, onOpen }: Props) {
         <label htmlFor={`${idPrefix}-title`} className="visually-hidden">
           Title
         </label>
-        <input id={`${idPrefix}-title`} className="note-title" value={draft.title} onChange={(e) => change({ title: e.target.value })} />
+        <input
+          id={`${idPrefix}-title`}
+          className="note-title"
+          value={draft.title}
+          onChange={(e) => change({ title: e.target.value })}
+        />
         <SaveStatus state={state} />
       </div>
       <div className="row wrap editor-actions">
@@ -103,7 +116,12 @@ export function NoteEditor({ noteId, onSaved, onDeleted, onOpen }: Props) {
         )}
       </div>
       {state.kind === 'conflict' && (
-        <ChangedElsewhereNotice theirs={state.theirs} busy={busy} onKeepMine={() => void act(keepMine)} onTakeTheirs={takeTheirs} />
+        <ChangedElsewhereNotice
+          theirs={state.theirs}
+          busy={busy}
+          onKeepMine={() => void act(keepMine)}
+          onTakeTheirs={takeTheirs}
+        />
       )}
       {state.kind === 'deleted' && (
         <DeletedElsewhereNotice
@@ -122,7 +140,8 @@ export function NoteEditor({ noteId, onSaved, onDeleted, onOpen }: Props) {
           updatedAtMs={note.updatedAtMs}
           beforeRestore={async () => {
             // Restoring replaces what is on screen: never over text that is not safely saved.
-            if (!(await saveAll())) throw new Error('Your latest changes are not saved, so nothing was restored. Save them first.');
+            if (!(await saveAll()))
+              throw new Error('Your latest changes are not saved, so nothing was restored. Save them first.');
           }}
           onRestored={(restored) => {
             replace(restored);
@@ -138,7 +157,12 @@ export function NoteEditor({ noteId, onSaved, onDeleted, onOpen }: Props) {
       <div className="editor-split">
         <div className="note-field">
           <label htmlFor={`${idPrefix}-body`}>Notes (Markdown)</label>
-          <textarea id={`${idPrefix}-body`} className="note-body" value={draft.body} onChange={(e) => change({ body: e.target.value })} />
+          <textarea
+            id={`${idPrefix}-body`}
+            className="note-body"
+            value={draft.body}
+            onChange={(e) => change({ body: e.target.value })}
+          />
         </div>
         <div className="note-field">
           <span className="note-field-label" aria-hidden="true">

@@ -63,7 +63,11 @@ export function NoteHistory({ noteId, updatedAtMs, beforeRestore, onRestored, on
               <strong>{formatWhen(v.savedAtMs)}</strong> · {KIND_LABELS[v.kind]}
               {i === 0 && <span className="badge">current</span>}
             </span>
-            <button className="secondary small" onClick={() => setViewing(v.id === viewing ? null : v.id)} aria-expanded={v.id === viewing}>
+            <button
+              className="secondary small"
+              onClick={() => setViewing(v.id === viewing ? null : v.id)}
+              aria-expanded={v.id === viewing}
+            >
               {v.id === viewing ? 'Hide' : 'View'}
               <span className="visually-hidden"> version of {formatWhen(v.savedAtMs)}</span>
             </button>

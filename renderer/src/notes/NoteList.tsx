@@ -23,12 +23,21 @@ export function NoteList({ notes, selectedId, onSelect, empty, showSubnet = true
         const name = names?.find((r) => r.netuid === n.netuid)?.name;
         return (
           <li key={n.id}>
-            <button className="note-item" aria-current={n.id === selectedId ? 'true' : undefined} onClick={() => onSelect(n.id)}>
+            <button
+              className="note-item"
+              aria-current={n.id === selectedId ? 'true' : undefined}
+              onClick={() => onSelect(n.id)}
+            >
               <span className="note-item-title">
                 <MatchText text={n.titleMarked} />
               </span>
               <span className="note-item-meta">
-                {showSubnet && <span>SN{n.netuid}{name ? ` · ${name}` : ''}</span>}
+                {showSubnet && (
+                  <span>
+                    SN{n.netuid}
+                    {name ? ` · ${name}` : ''}
+                  </span>
+                )}
                 {n.verdict && (
                   <span className={`note-verdict note-verdict-${n.verdict}`}>
                     {VERDICT_LABELS[n.verdict]}

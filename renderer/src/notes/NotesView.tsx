@@ -10,7 +10,8 @@ const SEARCH_DELAY_MS = 200;
 
 /** Every research note: search across all of them, narrow by subnet, tag or verdict, and edit one. */
 export function NotesView() {
-  const { filters, results, tags, selectedId, error, setFilters, refresh, select, create, noteSaved, noteDeleted } = useNotesStore();
+  const { filters, results, tags, selectedId, error, setFilters, refresh, select, create, noteSaved, noteDeleted } =
+    useNotesStore();
   const [query, setQuery] = useState(filters.query ?? '');
   const searchTimer = useRef<number | null>(null);
 
@@ -64,7 +65,11 @@ export function NotesView() {
               notes={results}
               selectedId={selectedId}
               onSelect={select}
-              empty={filtered ? 'No note matches.' : 'No notes yet. Pick a subnet and press New note to write your first review.'}
+              empty={
+                filtered
+                  ? 'No note matches.'
+                  : 'No notes yet. Pick a subnet and press New note to write your first review.'
+              }
             />
           )}
         </div>
@@ -89,7 +94,15 @@ export function NotesView() {
   );
 }
 
-function Filters({ filters, tags, onChange }: { filters: NoteFilters; tags: string[]; onChange(patch: Partial<NoteFilters>): void }) {
+function Filters({
+  filters,
+  tags,
+  onChange,
+}: {
+  filters: NoteFilters;
+  tags: string[];
+  onChange(patch: Partial<NoteFilters>): void;
+}) {
   return (
     <>
       <label htmlFor="notes-filter-subnet">Subnet</label>
@@ -104,7 +117,11 @@ function Filters({ filters, tags, onChange }: { filters: NoteFilters; tags: stri
         onChange={(e) => onChange({ netuid: e.target.value === '' ? undefined : clampNetuid(e.target.valueAsNumber) })}
       />
       <label htmlFor="notes-filter-tag">Tag</label>
-      <select id="notes-filter-tag" value={filters.tag ?? ''} onChange={(e) => onChange({ tag: e.target.value || undefined })}>
+      <select
+        id="notes-filter-tag"
+        value={filters.tag ?? ''}
+        onChange={(e) => onChange({ tag: e.target.value || undefined })}
+      >
         <option value="">All tags</option>
         {tags.map((t) => (
           <option key={t} value={t}>
@@ -146,7 +163,16 @@ function NewNote({ defaultNetuid, onCreate }: { defaultNetuid?: number; onCreate
       }}
     >
       <label htmlFor="new-note-netuid">New note for subnet</label>
-      <input id="new-note-netuid" className="netuid-input" type="number" min={0} max={65535} required value={netuid} onChange={(e) => setNetuid(e.target.value)} />
+      <input
+        id="new-note-netuid"
+        className="netuid-input"
+        type="number"
+        min={0}
+        max={65535}
+        required
+        value={netuid}
+        onChange={(e) => setNetuid(e.target.value)}
+      />
       <button type="submit" disabled={!valid}>
         New note
       </button>

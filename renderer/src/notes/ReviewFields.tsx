@@ -18,7 +18,13 @@ export function ReviewFields({ draft, change, idPrefix }: Props) {
     <div className="review-fields">
       <div className="note-field-grid">
         <Field id={id('repo')} label="Repository URL">
-          <input id={id('repo')} type="url" value={draft.repositoryUrl} placeholder="https://github.com/…" onChange={(e) => change({ repositoryUrl: e.target.value })} />
+          <input
+            id={id('repo')}
+            type="url"
+            value={draft.repositoryUrl}
+            placeholder="https://github.com/…"
+            onChange={(e) => change({ repositoryUrl: e.target.value })}
+          />
           {repoLink && (
             <a className="note-field-link" href={repoLink} target="_blank" rel="noopener noreferrer">
               Open repository
@@ -26,13 +32,27 @@ export function ReviewFields({ draft, change, idPrefix }: Props) {
           )}
         </Field>
         <Field id={id('commit')} label="Commit or tag reviewed">
-          <input id={id('commit')} value={draft.commitReviewed} placeholder="a1b2c3d or v1.4.0" onChange={(e) => change({ commitReviewed: e.target.value })} />
+          <input
+            id={id('commit')}
+            value={draft.commitReviewed}
+            placeholder="a1b2c3d or v1.4.0"
+            onChange={(e) => change({ commitReviewed: e.target.value })}
+          />
         </Field>
         <Field id={id('date')} label="Reviewed on">
-          <input id={id('date')} type="date" value={draft.reviewedOn} onChange={(e) => change({ reviewedOn: e.target.value })} />
+          <input
+            id={id('date')}
+            type="date"
+            value={draft.reviewedOn}
+            onChange={(e) => change({ reviewedOn: e.target.value })}
+          />
         </Field>
         <Field id={id('verdict')} label="Verdict">
-          <select id={id('verdict')} value={draft.verdict ?? ''} onChange={(e) => change({ verdict: (e.target.value || null) as NoteContent['verdict'] })}>
+          <select
+            id={id('verdict')}
+            value={draft.verdict ?? ''}
+            onChange={(e) => change({ verdict: (e.target.value || null) as NoteContent['verdict'] })}
+          >
             <option value="">Not decided</option>
             <option value="mine">Mine</option>
             <option value="watch">Watch</option>
@@ -67,23 +87,73 @@ export function ReviewFields({ draft, change, idPrefix }: Props) {
               <option value="gpu">GPU</option>
             </select>
           </Field>
-          <SizeField id={id('vram')} label="VRAM (GB)" value={draft.hardware.vramGb} onChange={(vramGb) => hardware({ vramGb })} />
-          <SizeField id={id('ram')} label="RAM (GB)" value={draft.hardware.ramGb} onChange={(ramGb) => hardware({ ramGb })} />
-          <SizeField id={id('disk')} label="Disk (GB)" value={draft.hardware.diskGb} onChange={(diskGb) => hardware({ diskGb })} />
+          <SizeField
+            id={id('vram')}
+            label="VRAM (GB)"
+            value={draft.hardware.vramGb}
+            onChange={(vramGb) => hardware({ vramGb })}
+          />
+          <SizeField
+            id={id('ram')}
+            label="RAM (GB)"
+            value={draft.hardware.ramGb}
+            onChange={(ramGb) => hardware({ ramGb })}
+          />
+          <SizeField
+            id={id('disk')}
+            label="Disk (GB)"
+            value={draft.hardware.diskGb}
+            onChange={(diskGb) => hardware({ diskGb })}
+          />
           <Field id={id('gpu-class')} label="GPU class">
-            <input id={id('gpu-class')} value={draft.hardware.gpuClass ?? ''} placeholder="A100 class" onChange={(e) => hardware({ gpuClass: e.target.value || null })} />
+            <input
+              id={id('gpu-class')}
+              value={draft.hardware.gpuClass ?? ''}
+              placeholder="A100 class"
+              onChange={(e) => hardware({ gpuClass: e.target.value || null })}
+            />
           </Field>
-          <SizeField id={id('cpu-cores')} label="CPU cores" value={draft.hardware.cpuCores ?? null} onChange={(cpuCores) => hardware({ cpuCores })} />
-          <SizeField id={id('bandwidth')} label="Bandwidth (Mbps)" value={draft.hardware.bandwidthMbps ?? null} onChange={(bandwidthMbps) => hardware({ bandwidthMbps })} />
+          <SizeField
+            id={id('cpu-cores')}
+            label="CPU cores"
+            value={draft.hardware.cpuCores ?? null}
+            onChange={(cpuCores) => hardware({ cpuCores })}
+          />
+          <SizeField
+            id={id('bandwidth')}
+            label="Bandwidth (Mbps)"
+            value={draft.hardware.bandwidthMbps ?? null}
+            onChange={(bandwidthMbps) => hardware({ bandwidthMbps })}
+          />
           <Field id={id('hw-detail')} label="Hardware detail" wide>
-            <input id={id('hw-detail')} value={draft.hardware.detail} placeholder="1× A100 80 GB, or 2× RTX 4090" onChange={(e) => hardware({ detail: e.target.value })} />
+            <input
+              id={id('hw-detail')}
+              value={draft.hardware.detail}
+              placeholder="1× A100 80 GB, or 2× RTX 4090"
+              onChange={(e) => hardware({ detail: e.target.value })}
+            />
           </Field>
         </div>
       </fieldset>
       <div className="note-field-grid two">
-        <LongField id={id('scoring')} label="Scoring function summary" value={draft.scoringSummary} onChange={(scoringSummary) => change({ scoringSummary })} />
-        <LongField id={id('rewards')} label="What the validators reward" value={draft.validatorsReward} onChange={(validatorsReward) => change({ validatorsReward })} />
-        <LongField id={id('exploits')} label="Exploits or edges found" value={draft.exploits} onChange={(exploits) => change({ exploits })} />
+        <LongField
+          id={id('scoring')}
+          label="Scoring function summary"
+          value={draft.scoringSummary}
+          onChange={(scoringSummary) => change({ scoringSummary })}
+        />
+        <LongField
+          id={id('rewards')}
+          label="What the validators reward"
+          value={draft.validatorsReward}
+          onChange={(validatorsReward) => change({ validatorsReward })}
+        />
+        <LongField
+          id={id('exploits')}
+          label="Exploits or edges found"
+          value={draft.exploits}
+          onChange={(exploits) => change({ exploits })}
+        />
         <LongField id={id('risks')} label="Risks" value={draft.risks} onChange={(risks) => change({ risks })} />
       </div>
     </div>
@@ -99,7 +169,17 @@ function Field({ id, label, wide, children }: { id: string; label: string; wide?
   );
 }
 
-function LongField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(v: string): void }) {
+function LongField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+}) {
   return (
     <Field id={id} label={label}>
       <textarea id={id} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />
@@ -108,7 +188,17 @@ function LongField({ id, label, value, onChange }: { id: string; label: string; 
 }
 
 /** Empty (or not a size) means unknown: null, never zero. */
-function SizeField({ id, label, value, onChange }: { id: string; label: string; value: number | null; onChange(v: number | null): void }) {
+function SizeField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number | null;
+  onChange(v: number | null): void;
+}) {
   return (
     <Field id={id} label={label}>
       <input
@@ -147,4 +237,8 @@ function TagsField({ id, tags, onChange }: { id: string; tags: string[]; onChang
   );
 }
 
-const parseTags = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
+const parseTags = (text: string) =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);

@@ -128,7 +128,9 @@ export class Autosaver {
    * version it was made from, so an editor opened on this note later can ask again. Null when nothing waits.
    */
   unresolved(): Unresolved | null {
-    return this.held?.kind === 'conflict' && this.stored && this.draft && this.unsaved() ? { base: this.stored, draft: this.draft } : null;
+    return this.held?.kind === 'conflict' && this.stored && this.draft && this.unsaved()
+      ? { base: this.stored, draft: this.draft }
+      : null;
   }
 
   /** Takes up text left unresolved by an earlier editor of this note, then asks the user again if it still needs. */
@@ -191,7 +193,13 @@ export class Autosaver {
       // A cleared title must not keep the rest of the note from being saved.
       const sent = content.title.trim() ? content : { ...content, title: 'Untitled note' };
       const base = this.stored?.updatedAtMs;
-      const saved = await scout.call('notes.save', { id: this.id, content: sent, kind, baseUpdatedAtMs: base, ...(overwrite && { overwrite }) });
+      const saved = await scout.call('notes.save', {
+        id: this.id,
+        content: sent,
+        kind,
+        baseUpdatedAtMs: base,
+        ...(overwrite && { overwrite }),
+      });
       this.savedJson = json;
       this.stored = saved;
       this.events.saved(saved);
@@ -258,5 +266,20 @@ export class Autosaver {
 export function contentOf(n: NoteContent): NoteContent {
   const { netuid, title, body, repositoryUrl, commitReviewed, reviewedOn, scoringSummary, validatorsReward } = n;
   const { hardware, exploits, risks, verdict, confidence, tags } = n;
-  return { netuid, title, body, repositoryUrl, commitReviewed, reviewedOn, scoringSummary, validatorsReward, hardware, exploits, risks, verdict, confidence, tags };
+  return {
+    netuid,
+    title,
+    body,
+    repositoryUrl,
+    commitReviewed,
+    reviewedOn,
+    scoringSummary,
+    validatorsReward,
+    hardware,
+    exploits,
+    risks,
+    verdict,
+    confidence,
+    tags,
+  };
 }

@@ -15,7 +15,20 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'xlink:
 
 const SANITIZE: Config = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'link', 'meta', 'base'],
+  FORBID_TAGS: [
+    'style',
+    'iframe',
+    'object',
+    'embed',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'link',
+    'meta',
+    'base',
+  ],
   // srcset holds URLs DOMPurify does not check.
   FORBID_ATTR: ['style', 'srcset'],
   ALLOWED_URI_REGEXP: ALLOWED_URI,

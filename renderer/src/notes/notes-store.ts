@@ -63,7 +63,10 @@ export const useNotesStore = create<NotesState>((set, get) => ({
     void scout.call('notes.tags').then((tags) => set({ tags }));
   },
   noteDeleted(id) {
-    set({ selectedId: get().selectedId === id ? null : get().selectedId, results: get().results?.filter((r) => r.id !== id) ?? null });
+    set({
+      selectedId: get().selectedId === id ? null : get().selectedId,
+      results: get().results?.filter((r) => r.id !== id) ?? null,
+    });
     void scout.call('notes.tags').then((tags) => set({ tags }));
   },
 }));

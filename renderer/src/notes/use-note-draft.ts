@@ -126,7 +126,10 @@ export function useNoteDraft(id: string, onSaved: (note: Note) => void): NoteDra
   }, [id, saver]);
 
   // Closing or reloading the window saves at once too, and asks first while any text is not stored yet.
-  const unsavedText = useMemo<UnsavedText>(() => ({ flush: () => void saver.save('autosave'), unsaved: () => saver.holdsUnsaved() }), [saver]);
+  const unsavedText = useMemo<UnsavedText>(
+    () => ({ flush: () => void saver.save('autosave'), unsaved: () => saver.holdsUnsaved() }),
+    [saver],
+  );
   useLeaveGuard(unsavedText, state.kind !== 'saved' && state.kind !== 'loading');
 
   return {

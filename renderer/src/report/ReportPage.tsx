@@ -66,7 +66,12 @@ function LoadedReport({ target }: { target: ReportTarget }) {
     };
   }, [loaded]);
 
-  if (error) return <p className="error" role="alert">The report could not be prepared: {error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        The report could not be prepared: {error}
+      </p>
+    );
   if (!data) return <p className="muted">Preparing the report…</p>;
   const { context } = data;
   const s = context.scenario;
@@ -78,16 +83,18 @@ function LoadedReport({ target }: { target: ReportTarget }) {
         <strong>Subnet Scout report</strong>
         {context.demo && <span className="badge demo">Synthetic demo data — not the real network</span>}
         <span className="muted">
-          {context.point ? `Data: block ${context.point.blockNumber.toLocaleString('en-US')}, ${formatWhen(context.point.blockTimeMs)}` : 'No data'}
+          {context.point
+            ? `Data: block ${context.point.blockNumber.toLocaleString('en-US')}, ${formatWhen(context.point.blockTimeMs)}`
+            : 'No data'}
         </span>
       </header>
       <section className="report-assumptions">
         <h2>Scenario (assumed by the analyst)</h2>
         <p>
-          TAO price {s.taoPriceUsd === null ? 'not set' : `$${formatNumber(s.taoPriceUsd, 2)}`} · hardware rent ${formatNumber(s.rentUsdPerMonth, 0)}/month
-          {' '}· position: {describePosition(s.position)} · competitors:{' '}
-          {s.competitorCount === null ? 'as many as earn today' : formatInteger(s.competitorCount)} · horizon {formatNumber(s.horizonMonths, 1)} months ·
-          sell discount {formatPercent(s.sellDiscount, 1)}
+          TAO price {s.taoPriceUsd === null ? 'not set' : `$${formatNumber(s.taoPriceUsd, 2)}`} · hardware rent $
+          {formatNumber(s.rentUsdPerMonth, 0)}/month · position: {describePosition(s.position)} · competitors:{' '}
+          {s.competitorCount === null ? 'as many as earn today' : formatInteger(s.competitorCount)} · horizon{' '}
+          {formatNumber(s.horizonMonths, 1)} months · sell discount {formatPercent(s.sellDiscount, 1)}
         </p>
       </section>
       {watchlist && (
@@ -100,7 +107,10 @@ function LoadedReport({ target }: { target: ReportTarget }) {
                 <li>Comparison of the list’s subnets</li>
                 {watchlist.subnets.map((w) => (
                   <li key={w.netuid}>
-                    <a href={`#${reportSectionId(w.netuid)}`} onClick={(e) => scrollToSection(e, reportSectionId(w.netuid))}>
+                    <a
+                      href={`#${reportSectionId(w.netuid)}`}
+                      onClick={(e) => scrollToSection(e, reportSectionId(w.netuid))}
+                    >
                       SN{w.netuid} · {w.data.detail.analysis.name}
                     </a>
                   </li>
@@ -112,27 +122,49 @@ function LoadedReport({ target }: { target: ReportTarget }) {
             <thead>
               <tr>
                 <th scope="col">Subnet</th>
-                <th scope="col" className="num">Price</th>
-                <th scope="col" className="num">Emission (τ in)</th>
-                <th scope="col" className="num">Chain buys</th>
-                <th scope="col" className="num">Total TAO in</th>
-                <th scope="col" className="num">Earning / miners</th>
-                <th scope="col" className="num">Gini</th>
-                <th scope="col" className="num">Registration</th>
-                <th scope="col" className="num">Profit $/mo (expected)</th>
-                <th scope="col" className="num">P(earn)</th>
+                <th scope="col" className="num">
+                  Price
+                </th>
+                <th scope="col" className="num">
+                  Emission (τ in)
+                </th>
+                <th scope="col" className="num">
+                  Chain buys
+                </th>
+                <th scope="col" className="num">
+                  Total TAO in
+                </th>
+                <th scope="col" className="num">
+                  Earning / miners
+                </th>
+                <th scope="col" className="num">
+                  Gini
+                </th>
+                <th scope="col" className="num">
+                  Registration
+                </th>
+                <th scope="col" className="num">
+                  Profit $/mo (expected)
+                </th>
+                <th scope="col" className="num">
+                  P(earn)
+                </th>
                 <th scope="col">Verdict</th>
               </tr>
             </thead>
             <tbody>
               {watchlist.rows.map(({ row, economics }) => (
                 <tr key={row.netuid}>
-                  <td>SN{row.netuid} {row.name}</td>
+                  <td>
+                    SN{row.netuid} {row.name}
+                  </td>
                   <td className="num">{formatTao(row.alphaPriceRao, 6)}</td>
                   <td className="num">{formatPercent(row.taoInEmissionShare)}</td>
                   <td className="num">{formatPercent(row.chainBuyShare)}</td>
                   <td className="num">{formatPercent(row.emissionShare)}</td>
-                  <td className="num">{formatInteger(row.earningMiners)} / {formatInteger(row.minerUids)}</td>
+                  <td className="num">
+                    {formatInteger(row.earningMiners)} / {formatInteger(row.minerUids)}
+                  </td>
                   <td className="num">{formatNumber(row.gini, 2)}</td>
                   <td className="num">{formatTao(row.burnRao)}</td>
                   <td className="num">{formatNumber(economics?.expected.profitUsdPerMonth.value ?? null, 0)}</td>
@@ -154,7 +186,9 @@ function LoadedReport({ target }: { target: ReportTarget }) {
         </section>
       )}
       {subnet && <SubnetReportSection data={subnet} scenario={s} />}
-      {watchlist?.subnets.map((w) => <SubnetReportSection key={w.netuid} data={w.data} scenario={s} />)}
+      {watchlist?.subnets.map((w) => (
+        <SubnetReportSection key={w.netuid} data={w.data} scenario={s} />
+      ))}
     </main>
   );
 }

@@ -59,7 +59,11 @@ async function subnetNotes(netuid: number): Promise<Note[]> {
  */
 const teamHasKeys = () => early(scout.call('miners.keys').then((keys) => keys.length > 0));
 
-async function subnetReport(netuid: number, scenario: Promise<Scenario>, hasKeys: Promise<boolean>): Promise<SubnetReportData> {
+async function subnetReport(
+  netuid: number,
+  scenario: Promise<Scenario>,
+  hasKeys: Promise<boolean>,
+): Promise<SubnetReportData> {
   const notes = early(subnetNotes(netuid));
   const s = await scenario;
   // The report's own figure first: the core answers one call at a time, in the order they arrive.
@@ -70,14 +74,21 @@ async function subnetReport(netuid: number, scenario: Promise<Scenario>, hasKeys
   return { detail: d, sensitivity: grid, notes: noteList, miners: m };
 }
 
-async function watchlistReport(id: number, scenario: Promise<Scenario>, table: Promise<SubnetList>, hasKeys: Promise<boolean>): Promise<WatchlistReportData> {
+async function watchlistReport(
+  id: number,
+  scenario: Promise<Scenario>,
+  table: Promise<SubnetList>,
+  hasKeys: Promise<boolean>,
+): Promise<WatchlistReportData> {
   const lists = scout.call('watchlists.list');
   const economics = early(scenario.then((s) => scout.call('scenario.evaluate', { scenario: s })));
   const list = (await lists).find((l) => l.id === id);
   if (!list) throw new Error(`There is no watchlist with id ${id}.`);
   const { rows } = await table;
   const known = list.netuids.filter((n) => rows.some((r) => r.netuid === n));
-  const subnets = early(Promise.all(known.map(async (netuid) => ({ netuid, data: await subnetReport(netuid, scenario, hasKeys) }))));
+  const subnets = early(
+    Promise.all(known.map(async (netuid) => ({ netuid, data: await subnetReport(netuid, scenario, hasKeys) }))),
+  );
   const byNetuid = new Map((await economics).map((e) => [e.netuid, e]));
   return {
     list,
@@ -95,7 +106,10 @@ export async function loadReport(target: ReportTarget): Promise<ReportData> {
   const body =
     target.kind === 'subnet'
       ? subnetReport(target.netuid, scenario, hasKeys).then((subnet) => ({ kind: 'subnet' as const, subnet }))
-      : watchlistReport(target.id, scenario, table, hasKeys).then((watchlist) => ({ kind: 'watchlist' as const, watchlist }));
+      : watchlistReport(target.id, scenario, table, hasKeys).then((watchlist) => ({
+          kind: 'watchlist' as const,
+          watchlist,
+        }));
   const [s, list, data] = await Promise.all([scenario, table, body]);
   return { context: { scenario: s, point: list.point, demo: list.dataset === 'demo' }, ...data };
 }

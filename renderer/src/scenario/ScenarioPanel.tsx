@@ -21,7 +21,9 @@ export function ScenarioPanel() {
 
   return (
     <section className="scenario-panel" aria-labelledby="scenario-title">
-      <h2 id="scenario-title">What if… <span className="muted small">(your assumptions)</span></h2>
+      <h2 id="scenario-title">
+        What if… <span className="muted small">(your assumptions)</span>
+      </h2>
       <NumberField
         id={WHAT_IF_FIRST_FIELD}
         label="TAO price"

@@ -25,7 +25,8 @@ function load(): Pick<LayoutState, 'fitColumns' | 'whatIfOpen'> {
 }
 
 export const useLayoutStore = create<LayoutState>((set, get) => {
-  const save = () => localStorage.setItem(KEY, JSON.stringify({ fitColumns: get().fitColumns, whatIfOpen: get().whatIfOpen }));
+  const save = () =>
+    localStorage.setItem(KEY, JSON.stringify({ fitColumns: get().fitColumns, whatIfOpen: get().whatIfOpen }));
   return {
     ...load(),
     setFitColumns(fitColumns) {

@@ -71,7 +71,10 @@ export const useScenarioStore = create<ScenarioState>((set, get) => ({
     set({ scenario: parsed.data, errors });
     get().evaluate();
     clearTimeout(persistTimer);
-    persistTimer = setTimeout(() => void scout.call('settings.set', { scenario: get().scenario }).catch(() => undefined), 500);
+    persistTimer = setTimeout(
+      () => void scout.call('settings.set', { scenario: get().scenario }).catch(() => undefined),
+      500,
+    );
     return true;
   },
   reportInvalid(field, message) {

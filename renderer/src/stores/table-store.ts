@@ -3,13 +3,47 @@ import { create } from 'zustand';
 import type { VerdictLabel } from '../../../shared/economics';
 
 export type ColumnId =
-  | 'netuid' | 'name' | 'symbol' | 'price' | 'emissionShare' | 'minerPool' | 'miners' | 'gini' | 'registration'
-  | 'immunity' | 'subnetDereg' | 'profit' | 'earnChance' | 'verdict' | 'reason' | 'change24h' | 'change7d' | 'taoReserve' | 'alphaReserve';
+  | 'netuid'
+  | 'name'
+  | 'symbol'
+  | 'price'
+  | 'emissionShare'
+  | 'minerPool'
+  | 'miners'
+  | 'gini'
+  | 'registration'
+  | 'immunity'
+  | 'subnetDereg'
+  | 'profit'
+  | 'earnChance'
+  | 'verdict'
+  | 'reason'
+  | 'change24h'
+  | 'change7d'
+  | 'taoReserve'
+  | 'alphaReserve';
 
 /** The default order puts the deciding columns (profit, verdict, why) right after the subnet's name. */
 export const ALL_COLUMNS: ColumnId[] = [
-  'netuid', 'name', 'profit', 'verdict', 'reason', 'earnChance', 'symbol', 'price', 'change24h', 'change7d', 'taoReserve', 'alphaReserve', 'emissionShare',
-  'minerPool', 'miners', 'gini', 'registration', 'immunity', 'subnetDereg',
+  'netuid',
+  'name',
+  'profit',
+  'verdict',
+  'reason',
+  'earnChance',
+  'symbol',
+  'price',
+  'change24h',
+  'change7d',
+  'taoReserve',
+  'alphaReserve',
+  'emissionShare',
+  'minerPool',
+  'miners',
+  'gini',
+  'registration',
+  'immunity',
+  'subnetDereg',
 ];
 
 export interface Filters {
@@ -36,14 +70,27 @@ export interface TableState {
 }
 
 const KEY = 'scout.subnetsTable';
-const DEFAULT_FILTERS: Filters = { search: '', verdict: 'any', watchlist: 'any', maxRegistrationTao: null, maxGini: null, minProfitUsd: null, fitsMyRig: false };
+const DEFAULT_FILTERS: Filters = {
+  search: '',
+  verdict: 'any',
+  watchlist: 'any',
+  maxRegistrationTao: null,
+  maxGini: null,
+  minProfitUsd: null,
+  fitsMyRig: false,
+};
 
 function load(): Pick<TableState, 'columns' | 'hidden' | 'sort'> {
-  const fallback = { columns: ALL_COLUMNS, hidden: [] as ColumnId[], sort: { column: 'profit' as ColumnId, direction: 'desc' as const } };
+  const fallback = {
+    columns: ALL_COLUMNS,
+    hidden: [] as ColumnId[],
+    sort: { column: 'profit' as ColumnId, direction: 'desc' as const },
+  };
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<typeof fallback> | null;
     if (!stored) return fallback;
-    const known = (ids: unknown): ColumnId[] => (Array.isArray(ids) ? ids.filter((c): c is ColumnId => ALL_COLUMNS.includes(c)) : []);
+    const known = (ids: unknown): ColumnId[] =>
+      Array.isArray(ids) ? ids.filter((c): c is ColumnId => ALL_COLUMNS.includes(c)) : [];
     const columns = known(stored.columns);
     // Columns added by a newer version appear next to their default neighbour rather than disappearing.
     ALL_COLUMNS.forEach((c, i) => {
@@ -67,7 +114,10 @@ export const useTableStore = create<TableState>((set, get) => ({
   filters: DEFAULT_FILTERS,
   setSort(column) {
     const { sort } = get();
-    const next = { column, direction: sort.column === column && sort.direction === 'desc' ? ('asc' as const) : ('desc' as const) };
+    const next = {
+      column,
+      direction: sort.column === column && sort.direction === 'desc' ? ('asc' as const) : ('desc' as const),
+    };
     set({ sort: next });
     persist({ ...get(), sort: next });
   },

@@ -24,8 +24,10 @@ function routeFromHash(): Route {
   const [id, param, extra] = window.location.hash.replace(/^#\/?/, '').split('/');
   if (id === 'subnet' && isId(param)) return { view: 'subnet', netuid: Number(param), report: null };
   // Print routes: #/report/subnet/8, #/report/watchlist/3 (what the PDF export prints).
-  if (id === 'report' && param === 'subnet' && isId(extra)) return { view: 'report', netuid: null, report: { kind: 'subnet', netuid: Number(extra) } };
-  if (id === 'report' && param === 'watchlist' && isId(extra)) return { view: 'report', netuid: null, report: { kind: 'watchlist', id: Number(extra) } };
+  if (id === 'report' && param === 'subnet' && isId(extra))
+    return { view: 'report', netuid: null, report: { kind: 'subnet', netuid: Number(extra) } };
+  if (id === 'report' && param === 'watchlist' && isId(extra))
+    return { view: 'report', netuid: null, report: { kind: 'watchlist', id: Number(extra) } };
   return { view: VIEWS.find((v) => v.id === id)?.id ?? 'subnets', netuid: null, report: null };
 }
 

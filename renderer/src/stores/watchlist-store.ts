@@ -23,7 +23,7 @@ const LIST_GONE = 'That watchlist was deleted in another window, so nothing was 
 
 export const useWatchlistStore = create<WatchlistState>((set, get) => {
   /** `onList`: the call names a list, so the core's 'not-found' means another window deleted it (the reload drops it). */
-  const attempt = async <T,>(work: () => Promise<T>, onList = false): Promise<T | null> => {
+  const attempt = async <T>(work: () => Promise<T>, onList = false): Promise<T | null> => {
     try {
       const r = await work();
       set({ error: null });

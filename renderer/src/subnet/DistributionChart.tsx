@@ -56,7 +56,13 @@ function summary(points: IncentivePoint[], dereg: number | null): string {
  * Every UID's emission (α/day) in incentive order, with the deregistration line: a newcomer below the line once its
  * immunity ends is the next to be replaced.
  */
-export function DistributionChart({ distribution: all, deregLine }: { distribution: IncentivePoint[]; deregLine: Figure }) {
+export function DistributionChart({
+  distribution: all,
+  deregLine,
+}: {
+  distribution: IncentivePoint[];
+  deregLine: Figure;
+}) {
   const colors = useChartColors();
   const dereg = deregLine.value;
   // Validators and the owner UID earn orders of magnitude more than miners: on their scale the miners and the
@@ -68,9 +74,13 @@ export function DistributionChart({ distribution: all, deregLine }: { distributi
   // A log axis cannot draw zero: those UIDs are left out, and the note under the chart says how many.
   const distribution = log ? shown.filter((p) => p.emissionAlphaPerDay > 0) : shown;
   const notDrawn = shown.length - distribution.length;
-  const datasets: ChartDataset<'line', UidPoint[]>[] = KINDS.filter((k) => scope === 'all' || MINER_KINDS.includes(k.kind)).map(({ kind, label, pointStyle, color }) => ({
+  const datasets: ChartDataset<'line', UidPoint[]>[] = KINDS.filter(
+    (k) => scope === 'all' || MINER_KINDS.includes(k.kind),
+  ).map(({ kind, label, pointStyle, color }) => ({
     label,
-    data: distribution.flatMap((p, i) => (kindOf(p) === kind ? [{ x: i + 1, y: p.emissionAlphaPerDay, uid: p.uid }] : [])),
+    data: distribution.flatMap((p, i) =>
+      kindOf(p) === kind ? [{ x: i + 1, y: p.emissionAlphaPerDay, uid: p.uid }] : [],
+    ),
     showLine: false,
     pointStyle,
     pointRadius: 5,
@@ -121,7 +131,13 @@ export function DistributionChart({ distribution: all, deregLine }: { distributi
           <legend className="sr-only">UIDs shown</legend>
           {SCOPES.map((s) => (
             <label key={s.id} className={s.id === scope ? 'selected' : undefined}>
-              <input type="radio" name={radioName} value={s.id} checked={s.id === scope} onChange={() => setScope(s.id)} />
+              <input
+                type="radio"
+                name={radioName}
+                value={s.id}
+                checked={s.id === scope}
+                onChange={() => setScope(s.id)}
+              />
               {s.label}
             </label>
           ))}
@@ -134,7 +150,12 @@ export function DistributionChart({ distribution: all, deregLine }: { distributi
         <p className="muted">No UID rows were kept for this sync point.</p>
       ) : (
         <div className="chart-box chart-box-tall">
-          <Line role="img" aria-label={summary(distribution, dereg) + (log ? ' Log scale.' : '')} options={options} data={{ datasets }} />
+          <Line
+            role="img"
+            aria-label={summary(distribution, dereg) + (log ? ' Log scale.' : '')}
+            options={options}
+            data={{ datasets }}
+          />
         </div>
       )}
       {notDrawn > 0 && <p className="muted small">{notDrawn} UIDs earn nothing and cannot be drawn on a log scale.</p>}

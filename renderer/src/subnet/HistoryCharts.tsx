@@ -17,8 +17,16 @@ interface Series {
 
 const SERIES: Series[] = [
   { title: 'Alpha price (τ)', value: (p) => p.priceTao, format: (v) => formatNumber(v, 6) },
-  { title: 'Total TAO entering (share of block emission)', value: (p) => p.emissionShare, format: (v) => formatPercent(v, 2) },
-  { title: 'Miner pool received (τ/day)', value: (p) => p.receivedMinerPoolTaoPerDay, format: (v) => formatNumber(v, 3) },
+  {
+    title: 'Total TAO entering (share of block emission)',
+    value: (p) => p.emissionShare,
+    format: (v) => formatPercent(v, 2),
+  },
+  {
+    title: 'Miner pool received (τ/day)',
+    value: (p) => p.receivedMinerPoolTaoPerDay,
+    format: (v) => formatNumber(v, 3),
+  },
   { title: 'Registration cost (τ)', value: (p) => p.burnTao, format: (v) => formatNumber(v, 4) },
   { title: 'Earning miners', value: (p) => p.earningMiners, format: formatInteger, integer: true },
   { title: 'Gini of miner rewards', value: (p) => p.gini, format: (v) => formatNumber(v, 3) },
@@ -38,7 +46,17 @@ function summary(series: Series, points: SubnetHistoryPoint[], rangeLabel: strin
   );
 }
 
-function HistoryChart({ series, points, rangeLabel, zoomed }: { series: Series; points: SubnetHistoryPoint[]; rangeLabel: string; zoomed: boolean }) {
+function HistoryChart({
+  series,
+  points,
+  rangeLabel,
+  zoomed,
+}: {
+  series: Series;
+  points: SubnetHistoryPoint[];
+  rangeLabel: string;
+  zoomed: boolean;
+}) {
   const colors = useChartColors();
   // NaN is chart.js's gap: a missing value must break the line, never drop it to zero.
   const data: Point[] = points.map((p) => ({ x: p.blockTimeMs, y: series.value(p) ?? Number.NaN }));
@@ -64,7 +82,16 @@ function HistoryChart({ series, points, rangeLabel, zoomed }: { series: Series; 
             { format: series.format, integer: series.integer, min: zoomed ? undefined : 0 },
           )}
           data={{
-            datasets: [{ data, borderColor: colors.accent, backgroundColor: colors.accent, pointRadius: 2, borderWidth: 2, spanGaps: false }],
+            datasets: [
+              {
+                data,
+                borderColor: colors.accent,
+                backgroundColor: colors.accent,
+                pointRadius: 2,
+                borderWidth: 2,
+                spanGaps: false,
+              },
+            ],
           }}
         />
       </div>
@@ -118,14 +145,16 @@ export function HistoryCharts({
       </div>
       {points.length < MIN_POINTS ? (
         <p className="muted more-syncs">
-          More syncs needed: {points.length === 0 ? 'no points' : points.length === 1 ? 'one point' : `${points.length} points`} in{' '}
+          More syncs needed:{' '}
+          {points.length === 0 ? 'no points' : points.length === 1 ? 'one point' : `${points.length} points`} in{' '}
           {rangeLabel}, a trend needs at least {MIN_POINTS}. Each sync adds a point.
         </p>
       ) : (
         <>
           {onRangeChange && (
             <label className="checkbox-label chart-controls">
-              <input type="checkbox" checked={zoomed} onChange={(e) => setZoomed(e.target.checked)} /> Zoom to the data (axes no longer start at zero)
+              <input type="checkbox" checked={zoomed} onChange={(e) => setZoomed(e.target.checked)} /> Zoom to the data
+              (axes no longer start at zero)
             </label>
           )}
           <div className="chart-grid">

@@ -21,7 +21,8 @@ const POOL_BASIS = {
   'not-emitted': 'the chain does not emit to this subnet',
 } as const;
 const hoursOfBlocks = (v: number) => `${formatNumber((v * 24) / BLOCKS_PER_DAY, 1)} h (${formatInteger(v)} blocks)`;
-const minutesOfBlocks = (v: number) => `${formatInteger(v)} blocks (${formatNumber((v * 24 * 60) / BLOCKS_PER_DAY, 0)} min)`;
+const minutesOfBlocks = (v: number) =>
+  `${formatInteger(v)} blocks (${formatNumber((v * 24 * 60) / BLOCKS_PER_DAY, 0)} min)`;
 
 /** History metrics in the analyst's words, for the divergence flag. */
 const METRIC_LABELS: Record<WindowMetric, string> = {
@@ -79,8 +80,12 @@ function PerMinerTable({ taoPerDayByRank, usd }: { taoPerDayByRank: Percentiles;
         <thead>
           <tr>
             <th scope="col">Percentile</th>
-            <th scope="col" className="num">τ/day</th>
-            <th scope="col" className="num" title="At the TAO price you assumed in the what-if panel">USD/month</th>
+            <th scope="col" className="num">
+              τ/day
+            </th>
+            <th scope="col" className="num" title="At the TAO price you assumed in the what-if panel">
+              USD/month
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -113,13 +118,18 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
       {divergent.length > 0 && a.window && (
         <p className="banner divergence-flag" role="note">
           <span aria-hidden="true">⚠ </span>
-          Live snapshot differs from the {a.window.windowDays}-day window: {divergent.map((m) => METRIC_LABELS[m]).join(', ')}.
+          Live snapshot differs from the {a.window.windowDays}-day window:{' '}
+          {divergent.map((m) => METRIC_LABELS[m]).join(', ')}.
         </p>
       )}
       <div className="figure-groups">
         <Group title="Market and registration">
           <One label="Alpha price" figure={a.alphaPriceTao} format={tao(6)} />
-          <One label="TAO-in emission (btcli “Emission”)" figure={a.taoInEmissionShare} format={(v) => formatPercent(v, 2)} />
+          <One
+            label="TAO-in emission (btcli “Emission”)"
+            figure={a.taoInEmissionShare}
+            format={(v) => formatPercent(v, 2)}
+          />
           <One label="Chain buys" figure={a.chainBuyShare} format={(v) => formatPercent(v, 2)} />
           <One label="Total TAO entering the subnet" figure={a.emissionShare} format={(v) => formatPercent(v, 2)} />
           <Item label="Registration cost">
@@ -134,7 +144,11 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
           <Item label="Miner pool received">
             <FigureValue figure={a.minerPool.receivedTaoPerDay} format={taoPerDay} />
             {a.minerPool.basis && <span className="muted"> ({POOL_BASIS[a.minerPool.basis]})</span>}
-            {a.minerPool.notEmittedReason && <span className="badge warn" title={a.minerPool.notEmittedReason}>not emitted</span>}
+            {a.minerPool.notEmittedReason && (
+              <span className="badge warn" title={a.minerPool.notEmittedReason}>
+                not emitted
+              </span>
+            )}
           </Item>
           <One label="Miner pool before burn (gross)" figure={a.minerPool.grossTaoPerDay} format={taoPerDay} />
           <One label="Paid vs rule" figure={a.minerPool.measuredVsRule} format={percent} />
@@ -183,7 +197,9 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
             <FigureValue figure={a.pruningWorking.minNonImmuneUids} format={count} />
           </Item>
           <Item label="Owner UIDs pruning skips">
-            {a.pruningWorking.immortalOwnerUids.length === 0 ? 'none' : a.pruningWorking.immortalOwnerUids.map((u) => `UID ${u}`).join(', ')}
+            {a.pruningWorking.immortalOwnerUids.length === 0
+              ? 'none'
+              : a.pruningWorking.immortalOwnerUids.map((u) => `UID ${u}`).join(', ')}
             <span className="muted"> (limit </span>
             <FigureValue figure={a.pruningWorking.immuneOwnerUidsLimit} format={count} />
             <span className="muted">)</span>
@@ -191,7 +207,9 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
         </Group>
         <Group title="Subnet deregistration">
           <Item label="Risk">
-            <span className={`badge ${a.subnetDeregistration.level === 'high' ? 'warn' : ''}`}>{a.subnetDeregistration.level ?? '—'}</span>
+            <span className={`badge ${a.subnetDeregistration.level === 'high' ? 'warn' : ''}`}>
+              {a.subnetDeregistration.level ?? '—'}
+            </span>
             <span className="muted"> {a.subnetDeregistration.reason}</span>
           </Item>
           <Item label="Rank from the bottom (moving price)">
@@ -206,15 +224,31 @@ export function KeyFigures({ detail }: { detail: SubnetDetail }) {
             <FigureValue figure={a.subnetDeregistration.subnetLimit} format={count} />
           </Item>
           <One label="Network immunity left" figure={a.subnetDeregistration.immunityLeftDays} format={days} />
-          <One label="Gap to the next-lowest moving price" figure={a.subnetDeregistration.movingPriceGap} format={(v) => formatNumber(v, 6)} />
+          <One
+            label="Gap to the next-lowest moving price"
+            figure={a.subnetDeregistration.movingPriceGap}
+            format={(v) => formatNumber(v, 6)}
+          />
           <Item label="The runtime's own pick (get_subnet_to_prune)">
-            {a.subnetDeregistration.runtimeSaysNext === null ? '— (not answered)' : a.subnetDeregistration.runtimeSaysNext ? 'this subnet' : 'another subnet'}
+            {a.subnetDeregistration.runtimeSaysNext === null
+              ? '— (not answered)'
+              : a.subnetDeregistration.runtimeSaysNext
+                ? 'this subnet'
+                : 'another subnet'}
           </Item>
         </Group>
         <Group title="Halvings and registration timing">
           <One label="Alpha issued" figure={a.alphaHalving.issuance} format={(v) => `${formatInteger(v)} α`} />
-          <One label="Alpha issued per day" figure={a.alphaHalving.issuancePerDay} format={(v) => `${formatInteger(v)} α`} />
-          <One label="Next alpha halving at" figure={a.alphaHalving.nextThreshold} format={(v) => `${formatInteger(v)} α`} />
+          <One
+            label="Alpha issued per day"
+            figure={a.alphaHalving.issuancePerDay}
+            format={(v) => `${formatInteger(v)} α`}
+          />
+          <One
+            label="Next alpha halving at"
+            figure={a.alphaHalving.nextThreshold}
+            format={(v) => `${formatInteger(v)} α`}
+          />
           <Item label="Next alpha halving">
             <FigureValue figure={a.alphaHalving.halvingTimeMs} format={dateOf} />
             {' · '}

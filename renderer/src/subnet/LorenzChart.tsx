@@ -55,7 +55,15 @@ export function LorenzChart({ distribution, gini }: { distribution: IncentivePoi
             )}
             data={{
               datasets: [
-                { label: 'Rewards', data: points, borderColor: colors.accent, backgroundColor: colors.accent, borderWidth: 2, pointRadius: 0, pointStyle: 'line' },
+                {
+                  label: 'Rewards',
+                  data: points,
+                  borderColor: colors.accent,
+                  backgroundColor: colors.accent,
+                  borderWidth: 2,
+                  pointRadius: 0,
+                  pointStyle: 'line',
+                },
                 {
                   label: 'Perfect equality',
                   data: [

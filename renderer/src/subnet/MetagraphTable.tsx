@@ -11,10 +11,20 @@ const COLUMNS: { key: SortKey | null; label: string; numeric: boolean; title: st
   { key: null, label: 'Hotkey', numeric: false, title: 'The UID’s hotkey (shortened; hover or focus for all of it)' },
   { key: null, label: 'Coldkey', numeric: false, title: 'The owning coldkey (shortened)' },
   { key: 'stake', label: 'Stake τ', numeric: true, title: 'Total stake, TAO (chain)' },
-  { key: 'incentive', label: 'Incentive', numeric: true, title: 'Share of the miners’ incentive, combined over mechanisms (chain)' },
+  {
+    key: 'incentive',
+    label: 'Incentive',
+    numeric: true,
+    title: 'Share of the miners’ incentive, combined over mechanisms (chain)',
+  },
   { key: 'emission', label: 'Emission α/day', numeric: true, title: 'Last epoch’s emission, per day (chain)' },
   { key: 'age', label: 'Registered', numeric: true, title: 'How long ago the UID registered' },
-  { key: null, label: 'Role', numeric: false, title: 'Immune (recently registered), owner UID (its emission is burned), validator' },
+  {
+    key: null,
+    label: 'Role',
+    numeric: false,
+    title: 'Immune (recently registered), owner UID (its emission is burned), validator',
+  },
 ];
 
 /** Rows shown before "Show all": a 4096-UID subnet would otherwise draw thousands of rows at once. */
@@ -50,7 +60,9 @@ export function MetagraphTable({ distribution, blockNumber }: { distribution: In
   const [all, setAll] = useState(false);
   const rows = useMemo(() => {
     const sign = sort.desc ? -1 : 1;
-    return [...distribution].sort((a, b) => sign * (sortValue(a, sort.key, blockNumber) - sortValue(b, sort.key, blockNumber)) || a.uid - b.uid);
+    return [...distribution].sort(
+      (a, b) => sign * (sortValue(a, sort.key, blockNumber) - sortValue(b, sort.key, blockNumber)) || a.uid - b.uid,
+    );
   }, [distribution, sort, blockNumber]);
   const shown = all ? rows : rows.slice(0, FIRST_ROWS);
   return (
@@ -73,7 +85,10 @@ export function MetagraphTable({ distribution, blockNumber }: { distribution: In
                       aria-sort={c.key && sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : undefined}
                     >
                       {c.key ? (
-                        <button className="th-sort" onClick={() => setSort({ key: c.key!, desc: sort.key === c.key ? !sort.desc : true })}>
+                        <button
+                          className="th-sort"
+                          onClick={() => setSort({ key: c.key!, desc: sort.key === c.key ? !sort.desc : true })}
+                        >
                           {c.label}
                           <span aria-hidden="true">{sort.key === c.key ? (sort.desc ? ' ▼' : ' ▲') : ''}</span>
                         </button>
@@ -99,7 +114,9 @@ export function MetagraphTable({ distribution, blockNumber }: { distribution: In
                     <td className="num">{formatFixed(p.emissionAlphaPerDay, 3)}</td>
                     <td className="num">{age(blockNumber - p.registeredAtBlock)}</td>
                     <td>
-                      {[p.immune && 'immune', p.owner && 'owner (burn)', p.validator && 'validator'].filter(Boolean).join(', ') || 'miner'}
+                      {[p.immune && 'immune', p.owner && 'owner (burn)', p.validator && 'validator']
+                        .filter(Boolean)
+                        .join(', ') || 'miner'}
                     </td>
                   </tr>
                 ))}

@@ -156,7 +156,11 @@ export function NewcomerEconomics({
           <Assumptions scenario={scenario} economics={e} />
           {priceTrend && onUsePriceChange && priceTrend.value !== null && (
             <p>
-              <button type="button" className="link" onClick={() => onUsePriceChange(Math.max(-0.99, Math.min(10, priceTrend.value as number)))}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => onUsePriceChange(Math.max(-0.99, Math.min(10, priceTrend.value as number)))}
+              >
                 Use this subnet's 30-day price trend ({formatPercent(priceTrend.value, 1)} a month)
               </button>
             </p>

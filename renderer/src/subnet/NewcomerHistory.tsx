@@ -40,15 +40,17 @@ export function NewcomerHistory({
         <>
           {!enough && (
             <p className="notice" role="note">
-              Too few newcomers to measure: {formatInteger(o.resolved)} with a known outcome ({MIN_NEWCOMERS_MEASURED} needed).
-              P(earn) and the landing spot are the prior from Settings <span className="badge assumed">assumed</span>.
+              Too few newcomers to measure: {formatInteger(o.resolved)} with a known outcome ({MIN_NEWCOMERS_MEASURED}{' '}
+              needed). P(earn) and the landing spot are the prior from Settings{' '}
+              <span className="badge assumed">assumed</span>.
             </p>
           )}
           <dl className="figure-list">
             <div className="figure-item">
               <dt>Registered in the window</dt>
               <dd>
-                {formatInteger(o.registered)} ({formatInteger(o.resolved)} with a known outcome, {formatInteger(o.points)} sync points)
+                {formatInteger(o.registered)} ({formatInteger(o.resolved)} with a known outcome,{' '}
+                {formatInteger(o.points)} sync points)
                 {o.inCoarseGaps > 0 &&
                   ` · ${formatInteger(o.inCoarseGaps)} left out: registered between syncs further apart than the immunity, where a pruned newcomer could go unseen`}
               </dd>
@@ -65,12 +67,17 @@ export function NewcomerHistory({
             </div>
             <div className="figure-item">
               <dt>Time to first incentive (median)</dt>
-              <dd>{o.medianDaysToFirstIncentive === null ? MISSING : `${formatNumber(o.medianDaysToFirstIncentive * 24, 1)} h`}</dd>
+              <dd>
+                {o.medianDaysToFirstIncentive === null
+                  ? MISSING
+                  : `${formatNumber(o.medianDaysToFirstIncentive * 24, 1)} h`}
+              </dd>
             </div>
             <div className="figure-item">
               <dt>Percentile among earners after 1 / 3 / 7 days (median)</dt>
               <dd>
-                {pct(o.medianPercentileAfterDays.d1)} / {pct(o.medianPercentileAfterDays.d3)} / {pct(o.medianPercentileAfterDays.d7)}
+                {pct(o.medianPercentileAfterDays.d1)} / {pct(o.medianPercentileAfterDays.d3)} /{' '}
+                {pct(o.medianPercentileAfterDays.d7)}
               </dd>
             </div>
           </dl>

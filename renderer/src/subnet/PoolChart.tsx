@@ -26,7 +26,12 @@ export function PoolChart({ pool, range }: { pool: PoolPoint[]; range: HistoryDa
   const day = (ms: number) => formatDay(ms, spansYears);
   const price = (v: number) => formatNumber(v, 6);
   const reserve = (v: number) => `${formatFixed(v, 0)} τ`;
-  const options: ChartOptions<'line'> = baseOptions(colors, { format: day, min: first, max: last }, { title: 'Alpha price (τ)', format: price, min: 0 }, { legend: true });
+  const options: ChartOptions<'line'> = baseOptions(
+    colors,
+    { format: day, min: first, max: last },
+    { title: 'Alpha price (τ)', format: price, min: 0 },
+    { legend: true },
+  );
   options.scales = {
     ...options.scales,
     reserve: {

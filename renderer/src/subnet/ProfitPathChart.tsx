@@ -24,11 +24,14 @@ export function ProfitPathChart({ path }: { path: EarningsPath }) {
       ? `Cumulative profit: ${path.profitOverHorizonUsd.note ?? 'unknown'}.`
       : `Cumulative profit over ${path.months.length} months, ending at ${usd(end ?? 0)}` +
         (halved ? `; the subnet's alpha emission halves in month ${halved.month}` : '') +
-        (path.paybackMonths.value !== null ? `; the registration pays back in month ${Math.ceil(path.paybackMonths.value)}.` : '.');
+        (path.paybackMonths.value !== null
+          ? `; the registration pays back in month ${Math.ceil(path.paybackMonths.value)}.`
+          : '.');
   return (
     <figure className="chart-card profit-path">
       <figcaption>
-        Cumulative profit <span className="muted">(month by month; halvings and your alpha price assumption included)</span>
+        Cumulative profit{' '}
+        <span className="muted">(month by month; halvings and your alpha price assumption included)</span>
       </figcaption>
       {points.length === 0 ? (
         <p className="muted">{path.profitOverHorizonUsd.note ?? 'Nothing to draw.'}</p>
@@ -37,13 +40,27 @@ export function ProfitPathChart({ path }: { path: EarningsPath }) {
           <Line
             role="img"
             aria-label={label}
-            options={baseOptions(colors, { title: 'Month', format: (v) => formatNumber(v, 0), min: 0 }, { title: 'USD', format: usd })}
+            options={baseOptions(
+              colors,
+              { title: 'Month', format: (v) => formatNumber(v, 0), min: 0 },
+              { title: 'USD', format: usd },
+            )}
             data={{
               datasets: [
-                { label: 'Cumulative profit', data: points, borderColor: colors.accent, backgroundColor: colors.accent, borderWidth: 2, pointRadius: 2 },
+                {
+                  label: 'Cumulative profit',
+                  data: points,
+                  borderColor: colors.accent,
+                  backgroundColor: colors.accent,
+                  borderWidth: 2,
+                  pointRadius: 2,
+                },
                 {
                   label: 'Break-even',
-                  data: [{ x: 0, y: 0 }, { x: path.months.length, y: 0 }],
+                  data: [
+                    { x: 0, y: 0 },
+                    { x: path.months.length, y: 0 },
+                  ],
                   borderColor: colors.muted,
                   borderDash: [4, 4],
                   borderWidth: 1,

@@ -15,19 +15,49 @@ const usdPerMonth = (v: number) => `$${formatNumber(v, 2)}/month`;
 type Row = { label: string; assumed?: boolean; cell(s: SavedScenario, e: MinerEconomics | undefined): ReactNode };
 
 const ROWS: Row[] = [
-  { label: 'TAO price', assumed: true, cell: (s) => (s.scenario.taoPriceUsd === null ? 'not set' : `$${formatNumber(s.scenario.taoPriceUsd, 2)}`) },
-  { label: 'Hardware rent', assumed: true, cell: (s, e) => (e ? <FigureValue figure={e.rentUsdPerMonth} format={usdPerMonth} /> : MISSING) },
+  {
+    label: 'TAO price',
+    assumed: true,
+    cell: (s) => (s.scenario.taoPriceUsd === null ? 'not set' : `$${formatNumber(s.scenario.taoPriceUsd, 2)}`),
+  },
+  {
+    label: 'Hardware rent',
+    assumed: true,
+    cell: (s, e) => (e ? <FigureValue figure={e.rentUsdPerMonth} format={usdPerMonth} /> : MISSING),
+  },
   { label: 'Position', assumed: true, cell: (s) => describePosition(s.scenario.position) },
-  { label: 'Competitors', assumed: true, cell: (s, e) => (e ? <FigureValue figure={e.competitorCount} format={formatInteger} /> : MISSING) },
+  {
+    label: 'Competitors',
+    assumed: true,
+    cell: (s, e) => (e ? <FigureValue figure={e.competitorCount} format={formatInteger} /> : MISSING),
+  },
   { label: 'Horizon', assumed: true, cell: (s) => `${formatNumber(s.scenario.horizonMonths, 2)} months` },
-  { label: 'Earnings', cell: (_, e) => (e ? <FigureValue figure={e.earningsUsdPerMonth} format={usdPerMonth} /> : MISSING) },
-  { label: 'Earnings (τ/day)', cell: (_, e) => (e ? <FigureValue figure={e.taoPerDay} format={(v) => formatNumber(v, 4)} /> : MISSING) },
-  { label: 'Profit', cell: (_, e) => (e ? <FigureValue figure={e.profitUsdPerMonth} format={usdPerMonth} /> : MISSING) },
-  { label: 'Payback', cell: (_, e) => (e ? <FigureValue figure={e.paybackDays} format={(v) => `${formatNumber(v, 1)} days`} /> : MISSING) },
+  {
+    label: 'Earnings',
+    cell: (_, e) => (e ? <FigureValue figure={e.earningsUsdPerMonth} format={usdPerMonth} /> : MISSING),
+  },
+  {
+    label: 'Earnings (τ/day)',
+    cell: (_, e) => (e ? <FigureValue figure={e.taoPerDay} format={(v) => formatNumber(v, 4)} /> : MISSING),
+  },
+  {
+    label: 'Profit',
+    cell: (_, e) => (e ? <FigureValue figure={e.profitUsdPerMonth} format={usdPerMonth} /> : MISSING),
+  },
+  {
+    label: 'Payback',
+    cell: (_, e) => (e ? <FigureValue figure={e.paybackDays} format={(v) => `${formatNumber(v, 1)} days`} /> : MISSING),
+  },
   { label: 'Verdict', cell: (_, e) => (e ? <VerdictBadge verdict={e.verdict} /> : MISSING) },
 ];
 
-function SaveForm({ netuid, onSave }: { netuid: number; onSave(name: string, netuid: number | null): Promise<boolean> }) {
+function SaveForm({
+  netuid,
+  onSave,
+}: {
+  netuid: number;
+  onSave(name: string, netuid: number | null): Promise<boolean>;
+}) {
   const nameId = useId();
   const scopeId = useId();
   const [name, setName] = useState('');
@@ -39,7 +69,13 @@ function SaveForm({ netuid, onSave }: { netuid: number; onSave(name: string, net
   return (
     <form className="row wrap save-scenario" onSubmit={(e) => void submit(e)}>
       <label htmlFor={nameId}>Scenario name</label>
-      <input id={nameId} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder="e.g. TAO at $600, H100" />
+      <input
+        id={nameId}
+        value={name}
+        maxLength={80}
+        onChange={(e) => setName(e.target.value)}
+        placeholder="e.g. TAO at $600, H100"
+      />
       <label htmlFor={scopeId}>For</label>
       <select id={scopeId} value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'this')}>
         <option value="all">every subnet</option>
@@ -58,12 +94,17 @@ export function ScenarioCompare({ netuid }: { netuid: number }) {
   const { saved, error, save, remove } = useSavedScenarios();
   const [picked, setPicked] = useState<number[]>([]);
   const relevant = saved.filter((s) => s.netuid === null || s.netuid === netuid);
-  const chosen = picked.map((id) => relevant.find((s) => s.id === id)).filter((s): s is SavedScenario => s !== undefined);
+  const chosen = picked
+    .map((id) => relevant.find((s) => s.id === id))
+    .filter((s): s is SavedScenario => s !== undefined);
   const comparison = useComparison(netuid, chosen);
-  const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-MAX_COMPARED)));
+  const toggle = (id: number) =>
+    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-MAX_COMPARED)));
   const apply = (s: SavedScenario) =>
     // A saved scenario without per-subnet overrides must not inherit the current ones.
-    useScenarioStore.getState().change({ rentUsdPerMonthByNetuid: undefined, registrationCostTaoByNetuid: undefined, ...s.scenario });
+    useScenarioStore
+      .getState()
+      .change({ rentUsdPerMonthByNetuid: undefined, registrationCostTaoByNetuid: undefined, ...s.scenario });
 
   return (
     <section className="subnet-section" aria-labelledby="compare-title">
@@ -71,7 +112,9 @@ export function ScenarioCompare({ netuid }: { netuid: number }) {
       <SaveForm netuid={netuid} onSave={(name, scope) => save(name, scope, current)} />
       <ErrorMessage error={error ?? comparison.error} />
       {relevant.length === 0 ? (
-        <p className="muted">No saved scenarios yet. Save the current one, change the what-if, and save again to compare.</p>
+        <p className="muted">
+          No saved scenarios yet. Save the current one, change the what-if, and save again to compare.
+        </p>
       ) : (
         <ul className="saved-scenarios" aria-label={`Saved scenarios (pick up to ${MAX_COMPARED} to compare)`}>
           {relevant.map((s) => (
@@ -85,7 +128,11 @@ export function ScenarioCompare({ netuid }: { netuid: number }) {
               <button className="secondary small" onClick={() => apply(s)} aria-label={`Apply scenario ${s.name}`}>
                 Apply
               </button>
-              <button className="secondary small" onClick={() => void remove(s.id)} aria-label={`Delete scenario ${s.name}`}>
+              <button
+                className="secondary small"
+                onClick={() => void remove(s.id)}
+                aria-label={`Delete scenario ${s.name}`}
+              >
                 Delete
               </button>
             </li>

@@ -43,7 +43,15 @@ function nearestIndex(values: number[], target: number | null): number {
  * Profit per month over TAO price × competitor count as a table: each cell holds its number (so colour is never
  * the only signal) and is shaded green for profit, red for loss. The cell closest to the active scenario is outlined.
  */
-export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: SensitivityGrid; taoPriceUsd: number | null; competitors: number | null }) {
+export function SensitivityHeatmap({
+  grid,
+  taoPriceUsd,
+  competitors,
+}: {
+  grid: SensitivityGrid;
+  taoPriceUsd: number | null;
+  competitors: number | null;
+}) {
   const [rentIndex, setRentIndex] = useState(0);
   const rentSelectId = useId();
   const sensitivityTitleId = useId();
@@ -72,7 +80,8 @@ export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: S
         </div>
       )}
       <p className="muted small">
-        Rows: TAO price; columns: competing miners. At an assumed rent of ${formatNumber(grid.rentsUsdPerMonth[rent] ?? null, 0)}
+        Rows: TAO price; columns: competing miners. At an assumed rent of $
+        {formatNumber(grid.rentsUsdPerMonth[rent] ?? null, 0)}
         /month. Green is profit, red is loss, deeper is larger; the outlined cell is your scenario.
         <span className="screen-only"> Hover a cell for the exact figure.</span>
         {grid.competitorNotes?.includes('below-dereg-line') && ` ↓ ${COLUMN_NOTES['below-dereg-line']}.`}
@@ -101,7 +110,12 @@ export function SensitivityHeatmap({ grid, taoPriceUsd, competitors }: { grid: S
                 {grid.competitorCounts.map((n, c) => {
                   const note = grid.competitorNotes?.[c] ?? null;
                   return (
-                    <th key={c} scope="col" className={c === hereCol ? 'heat-here-axis' : undefined} title={note ? COLUMN_NOTES[note] : undefined}>
+                    <th
+                      key={c}
+                      scope="col"
+                      className={c === hereCol ? 'heat-here-axis' : undefined}
+                      title={note ? COLUMN_NOTES[note] : undefined}
+                    >
                       {formatInteger(n)}
                       {note && <span className="heat-note">{note === 'beyond-slots' ? ' ∅' : ' ↓'}</span>}
                     </th>

@@ -66,8 +66,8 @@ export function SubnetHeader({ netuid, detail }: { netuid: number; detail: Subne
       )}
       {detail?.staleReason && (
         <p className="banner" role="note">
-          <strong>Stale:</strong> the latest sync could not refresh this subnet ({detail.staleReason}); these figures are
-          from an older block.
+          <strong>Stale:</strong> the latest sync could not refresh this subnet ({detail.staleReason}); these figures
+          are from an older block.
         </p>
       )}
     </header>

@@ -89,7 +89,11 @@ export function SubnetPage({ netuid }: { netuid: number }) {
             <ForecastBacktest backtest={detail.analysis.backtest} />
             <KeyFigures detail={detail} />
             {sensitivity && (
-              <SensitivityHeatmap grid={sensitivity} taoPriceUsd={scenario.taoPriceUsd} competitors={detail.economics.competitorCount.value} />
+              <SensitivityHeatmap
+                grid={sensitivity}
+                taoPriceUsd={scenario.taoPriceUsd}
+                competitors={detail.economics.competitorCount.value}
+              />
             )}
             <ScenarioCompare netuid={netuid} />
             <HistoryCharts history={detail.history} range={historyDays} onRangeChange={showHistory} />
@@ -97,7 +101,10 @@ export function SubnetPage({ netuid }: { netuid: number }) {
             <section className="subnet-section" aria-labelledby="distribution-title">
               <h2 id="distribution-title">Who earns what</h2>
               <div className="chart-pair">
-                <DistributionChart distribution={detail.distribution} deregLine={detail.analysis.deregLine.alphaPerDay} />
+                <DistributionChart
+                  distribution={detail.distribution}
+                  deregLine={detail.analysis.deregLine.alphaPerDay}
+                />
                 <LorenzChart distribution={detail.distribution} gini={detail.analysis.concentration.gini} />
               </div>
             </section>

@@ -24,7 +24,11 @@ export function WatchlistMembership({ netuid }: { netuid: number }) {
       <div className="row wrap">
         {lists.map((l) => (
           <label key={l.id} className="row checkbox-label">
-            <input type="checkbox" checked={l.netuids.includes(netuid)} onChange={() => void toggleSubnet(l.id, netuid)} />
+            <input
+              type="checkbox"
+              checked={l.netuids.includes(netuid)}
+              onChange={() => void toggleSubnet(l.id, netuid)}
+            />
             {l.name}
           </label>
         ))}

@@ -86,7 +86,12 @@ export function baseOptions(
     title: { display: a.title !== undefined, text: a.title, color: colors.muted },
     grid: { color: colors.grid },
     border: { color: colors.grid },
-    ticks: { color: colors.muted, maxTicksLimit: 6, precision: a.integer ? 0 : undefined, callback: (v: number | string) => a.format(Number(v)) },
+    ticks: {
+      color: colors.muted,
+      maxTicksLimit: 6,
+      precision: a.integer ? 0 : undefined,
+      callback: (v: number | string) => a.format(Number(v)),
+    },
   });
   return {
     animation: false,
@@ -95,14 +100,20 @@ export function baseOptions(
     parsing: false,
     scales: { x: axis(x), y: axis(y) },
     plugins: {
-      legend: { display: extra.legend ?? false, position: 'bottom', labels: { color: colors.text, usePointStyle: true, boxHeight: 8 } },
+      legend: {
+        display: extra.legend ?? false,
+        position: 'bottom',
+        labels: { color: colors.text, usePointStyle: true, boxHeight: 8 },
+      },
       tooltip: {
         intersect: false,
         mode: 'nearest',
         callbacks: {
           title: (items) => x.format(items[0]?.parsed.x ?? Number.NaN),
           label:
-            extra.label ?? ((item) => `${item.dataset.label ? `${item.dataset.label}: ` : ''}${y.format(item.parsed.y ?? Number.NaN)}`),
+            extra.label ??
+            ((item) =>
+              `${item.dataset.label ? `${item.dataset.label}: ` : ''}${y.format(item.parsed.y ?? Number.NaN)}`),
         },
       },
     },

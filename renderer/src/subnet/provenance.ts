@@ -13,7 +13,9 @@ export function describeProvenance(p: Provenance, nowMs: number): string {
       // The engine names blocks without separators ("block 9212345"); group the digits the way the rest of the UI does.
       return `derived from ${p.from.replace(/block (\d+)/g, (_, n: string) => `block ${formatBlock(Number(n))}`)}`;
     case 'assumed':
-      return p.by === 'scenario' ? 'assumed by you (what-if scenario)' : 'assumed (app default, change it in the what-if panel)';
+      return p.by === 'scenario'
+        ? 'assumed by you (what-if scenario)'
+        : 'assumed (app default, change it in the what-if panel)';
   }
 }
 

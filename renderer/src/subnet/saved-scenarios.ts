@@ -28,7 +28,8 @@ export function useSavedScenarios() {
   return {
     saved,
     error,
-    save: (name: string, netuid: number | null, scenario: Scenario) => attempt(() => scout.call('scenarios.save', { name, netuid, scenario })),
+    save: (name: string, netuid: number | null, scenario: Scenario) =>
+      attempt(() => scout.call('scenarios.save', { name, netuid, scenario })),
     remove: (id: number) => attempt(() => scout.call('scenarios.delete', { id })),
   };
 }
@@ -41,7 +42,8 @@ export function useComparison(netuid: number, chosen: SavedScenario[]) {
   useEffect(() => {
     let current = true;
     // Only the economics is compared: the shortest history window keeps each answer small.
-    const economicsOf = async (s: SavedScenario) => (await scout.call('subnet.economics', { netuid, scenario: s.scenario, historyDays: 1 })).economics;
+    const economicsOf = async (s: SavedScenario) =>
+      (await scout.call('subnet.economics', { netuid, scenario: s.scenario, historyDays: 1 })).economics;
     Promise.all(chosen.map(async (s) => [s.id, await economicsOf(s)] as const))
       .then((pairs) => {
         if (current) {

@@ -44,7 +44,14 @@ const fetchDetail = latestOnly(
   ({ netuid, detail, sensitivity }) => {
     // A reply for a subnet the user already left is dropped rather than shown under the wrong heading.
     if (useSubnetStore.getState().netuid === netuid) {
-      useSubnetStore.setState({ detail, sensitivity, loading: false, error: null, missing: false, loadedAtMs: Date.now() });
+      useSubnetStore.setState({
+        detail,
+        sensitivity,
+        loading: false,
+        error: null,
+        missing: false,
+        loadedAtMs: Date.now(),
+      });
     }
   },
   (e) => useSubnetStore.setState({ loading: false, error: e.message, missing: asScoutError(e).code === 'not-found' }),
@@ -62,7 +69,8 @@ export const useSubnetStore = create<SubnetState>((set, get) => ({
   load(netuid, scenario) {
     asked = { netuid, scenario };
     // Switching subnets clears the old figures at once; a new scenario for the same subnet keeps them until replaced.
-    if (get().netuid !== netuid) set({ netuid, detail: null, sensitivity: null, error: null, missing: false, loadedAtMs: null });
+    if (get().netuid !== netuid)
+      set({ netuid, detail: null, sensitivity: null, error: null, missing: false, loadedAtMs: null });
     set({ loading: true });
     fetchDetail({ netuid, scenario, historyDays: get().historyDays });
   },

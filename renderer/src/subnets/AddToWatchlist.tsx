@@ -6,7 +6,15 @@ import { useUiStore } from '../stores/ui-store';
  * "Add to watchlist" for the rows ticked in the Subnets table (or, with none ticked, the row the keyboard is on):
  * the way subnets get onto a list without opening each one.
  */
-export function AddToWatchlist({ netuids, fallback, onAdded }: { netuids: number[]; fallback: number | null; onAdded(): void }) {
+export function AddToWatchlist({
+  netuids,
+  fallback,
+  onAdded,
+}: {
+  netuids: number[];
+  fallback: number | null;
+  onAdded(): void;
+}) {
   const { lists, addSubnets } = useWatchlistStore();
   const go = useUiStore((s) => s.go);
   const [listId, setListId] = useState<number | null>(null);
@@ -31,7 +39,13 @@ export function AddToWatchlist({ netuids, fallback, onAdded }: { netuids: number
         onClick={() => {
           if (!target) return;
           void addSubnets(target.id, chosen).then((added) => {
-            setMessage(added === null ? '' : added === 0 ? `Already on “${target.name}”.` : `Added ${added} to “${target.name}”.`);
+            setMessage(
+              added === null
+                ? ''
+                : added === 0
+                  ? `Already on “${target.name}”.`
+                  : `Added ${added} to “${target.name}”.`,
+            );
             if (added !== null) onAdded();
           });
         }}

@@ -11,7 +11,8 @@ import { visibleRows } from './table-rows';
 import { TableToolbar } from './TableToolbar';
 import { AddToWatchlist } from './AddToWatchlist';
 
-const cellId = (row: number, column: ColumnId) => (row < 0 ? `subnets-head-${column}` : `subnets-cell-${row}-${column}`);
+const cellId = (row: number, column: ColumnId) =>
+  row < 0 ? `subnets-head-${column}` : `subnets-cell-${row}-${column}`;
 
 /**
  * The Subnets table as one keyboard stop (the ARIA grid pattern with aria-activedescendant): arrows move between
@@ -25,7 +26,10 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
   const fit = useLayoutStore((s) => s.fitColumns);
   const openSubnet = useUiStore((s) => s.openSubnet);
   const shown = useMemo(() => columns.filter((c) => !hidden.includes(c)), [columns, hidden]);
-  const view = useMemo(() => visibleRows(rows, economics, lists, filters, sort), [rows, economics, lists, filters, sort]);
+  const view = useMemo(
+    () => visibleRows(rows, economics, lists, filters, sort),
+    [rows, economics, lists, filters, sort],
+  );
   const [pos, setPos] = useState<GridPosition>({ row: 0, column: 0 });
   const [focused, setFocused] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -40,7 +44,8 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
   );
   const table = useRef<HTMLTableElement>(null);
   // The identity columns stay in view sideways, as long as they lead the table (a reordered Netuid would not).
-  const stickyCount = shown.findIndex((c) => !COLUMNS[c].sticky) < 0 ? shown.length : shown.findIndex((c) => !COLUMNS[c].sticky);
+  const stickyCount =
+    shown.findIndex((c) => !COLUMNS[c].sticky) < 0 ? shown.length : shown.findIndex((c) => !COLUMNS[c].sticky);
 
   // Filters, hidden columns and fit-to-width change the grid's shape: keep the active cell inside it.
   const row = Math.min(pos.row, view.length - 1);
@@ -168,7 +173,13 @@ export function SubnetsTable({ rows }: { rows: SubnetRow[] }) {
 
 function cellClass(column: ColumnId, sticky: number, active: boolean): string {
   const c = COLUMNS[column];
-  return [c.numeric ? 'num' : '', `prio-${c.priority}`, sticky >= 0 ? `sticky-col sticky-${sticky}` : '', active ? 'cell-active' : '', column === 'reason' ? 'reason-cell' : '']
+  return [
+    c.numeric ? 'num' : '',
+    `prio-${c.priority}`,
+    sticky >= 0 ? `sticky-col sticky-${sticky}` : '',
+    active ? 'cell-active' : '',
+    column === 'reason' ? 'reason-cell' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 }
@@ -209,7 +220,14 @@ const Row = memo(
           />
         </td>
         {shown.map((c, i) => (
-          <Cell key={c} id={cellId(index, c)} className={cellClass(c, i < stickyCount ? i : -1, activeColumn === i)} column={c} r={r} shows={COLUMNS[c].shows(r)} />
+          <Cell
+            key={c}
+            id={cellId(index, c)}
+            className={cellClass(c, i < stickyCount ? i : -1, activeColumn === i)}
+            column={c}
+            r={r}
+            shows={COLUMNS[c].shows(r)}
+          />
         ))}
       </tr>
     );
@@ -227,7 +245,18 @@ const Row = memo(
 );
 
 const Cell = memo(
-  function Cell({ id, className, column, r }: { id: string; className: string; column: ColumnId; r: TableRow; shows: unknown }) {
+  function Cell({
+    id,
+    className,
+    column,
+    r,
+  }: {
+    id: string;
+    className: string;
+    column: ColumnId;
+    r: TableRow;
+    shows: unknown;
+  }) {
     return (
       <td id={id} className={className}>
         {COLUMNS[column].render(r)}

@@ -28,7 +28,10 @@ export function TableToolbar({ rows, columns, total }: { rows: TableRow[]; colum
       />
       <label>
         Verdict{' '}
-        <select value={filters.verdict} onChange={(e) => setFilters({ verdict: e.target.value as VerdictLabel | 'any' })}>
+        <select
+          value={filters.verdict}
+          onChange={(e) => setFilters({ verdict: e.target.value as VerdictLabel | 'any' })}
+        >
           <option value="any">Any</option>
           <option value="Mine">Mine</option>
           <option value="Watch">Watch</option>
@@ -54,21 +57,38 @@ export function TableToolbar({ rows, columns, total }: { rows: TableRow[]; colum
         </select>
       </label>
       <label title="Only subnets whose reviewed hardware needs your what-if rig meets (unreviewed ones are left out)">
-        <input type="checkbox" checked={filters.fitsMyRig} onChange={(e) => setFilters({ fitsMyRig: e.target.checked })} /> Fits my rig
+        <input
+          type="checkbox"
+          checked={filters.fitsMyRig}
+          onChange={(e) => setFilters({ fitsMyRig: e.target.checked })}
+        />{' '}
+        Fits my rig
       </label>
       <details className="filters-more">
         <summary>Ranges</summary>
         <label>
           Registration at most (τ){' '}
-          <input className="num-input" inputMode="decimal" onChange={(e) => setFilters({ maxRegistrationTao: optionalNumber(e.target.value) })} />
+          <input
+            className="num-input"
+            inputMode="decimal"
+            onChange={(e) => setFilters({ maxRegistrationTao: optionalNumber(e.target.value) })}
+          />
         </label>
         <label>
           Gini at most{' '}
-          <input className="num-input" inputMode="decimal" onChange={(e) => setFilters({ maxGini: optionalNumber(e.target.value) })} />
+          <input
+            className="num-input"
+            inputMode="decimal"
+            onChange={(e) => setFilters({ maxGini: optionalNumber(e.target.value) })}
+          />
         </label>
         <label>
           Profit at least ($/mo){' '}
-          <input className="num-input" inputMode="decimal" onChange={(e) => setFilters({ minProfitUsd: optionalNumber(e.target.value) })} />
+          <input
+            className="num-input"
+            inputMode="decimal"
+            onChange={(e) => setFilters({ minProfitUsd: optionalNumber(e.target.value) })}
+          />
         </label>
       </details>
       <details className="columns-menu">
@@ -77,12 +97,21 @@ export function TableToolbar({ rows, columns, total }: { rows: TableRow[]; colum
           {order.map((c) => (
             <li key={c} className="row">
               <label>
-                <input type="checkbox" checked={!hidden.includes(c)} onChange={() => toggleColumn(c)} /> {COLUMNS[c].label}
+                <input type="checkbox" checked={!hidden.includes(c)} onChange={() => toggleColumn(c)} />{' '}
+                {COLUMNS[c].label}
               </label>
-              <button className="small secondary" aria-label={`Move ${COLUMNS[c].label} left`} onClick={() => moveColumn(c, -1)}>
+              <button
+                className="small secondary"
+                aria-label={`Move ${COLUMNS[c].label} left`}
+                onClick={() => moveColumn(c, -1)}
+              >
                 ↑
               </button>
-              <button className="small secondary" aria-label={`Move ${COLUMNS[c].label} right`} onClick={() => moveColumn(c, 1)}>
+              <button
+                className="small secondary"
+                aria-label={`Move ${COLUMNS[c].label} right`}
+                onClick={() => moveColumn(c, 1)}
+              >
                 ↓
               </button>
             </li>
@@ -90,7 +119,10 @@ export function TableToolbar({ rows, columns, total }: { rows: TableRow[]; colum
         </ul>
         {hidden.length === ALL_COLUMNS.length && <p className="muted">All columns are hidden.</p>}
       </details>
-      <label className="checkbox-label" title="Hide less important columns when the window is narrow, instead of scrolling sideways">
+      <label
+        className="checkbox-label"
+        title="Hide less important columns when the window is narrow, instead of scrolling sideways"
+      >
         <input type="checkbox" checked={fit} onChange={(e) => setFitColumns(e.target.checked)} /> Fit to width
       </label>
       <span className="spacer" />

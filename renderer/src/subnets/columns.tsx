@@ -60,15 +60,23 @@ function PriceChange({ change }: { change: number | null }) {
 }
 
 const decisiveReasons = (r: TableRow) =>
-  r.economics?.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('; ') ?? '';
+  r.economics?.verdict.reasons
+    .filter((x) => x.decisive)
+    .map((x) => x.message)
+    .join('; ') ?? '';
 /** The verdict badge's label and hover text, which is all VerdictBadge shows. */
 const verdictShown = (r: TableRow) =>
   r.economics
-    ? `${r.economics.verdict.label}\n${r.economics.verdict.phrase}\n${r.economics.verdict.reasons.filter((x) => x.decisive).map((x) => x.message).join('\n')}`
+    ? `${r.economics.verdict.label}\n${r.economics.verdict.phrase}\n${r.economics.verdict.reasons
+        .filter((x) => x.decisive)
+        .map((x) => x.message)
+        .join('\n')}`
     : null;
 
 /** "TAO-in emission 8.10% + chain buys 4.20% = total TAO entering the subnet 12.30%" (of block emission). */
-export function emissionBreakdown(row: Pick<SubnetRow, 'taoInEmissionShare' | 'chainBuyShare' | 'emissionShare'>): string {
+export function emissionBreakdown(
+  row: Pick<SubnetRow, 'taoInEmissionShare' | 'chainBuyShare' | 'emissionShare'>,
+): string {
   const pct = (v: number | null) => formatPercent(v, 2);
   return `TAO-in emission ${pct(row.taoInEmissionShare)} + chain buys ${pct(row.chainBuyShare)} = total TAO entering the subnet ${pct(row.emissionShare)} (of block emission)`;
 }
@@ -76,7 +84,17 @@ export function emissionBreakdown(row: Pick<SubnetRow, 'taoInEmissionShare' | 'c
 const DEREG_ORDER = { high: 3, medium: 2, low: 1 } as const;
 
 export const COLUMNS: Record<ColumnId, Column> = {
-  netuid: { label: 'Netuid', title: 'Subnet id', numeric: true, priority: 1, sticky: true, sortValue: (r) => r.row.netuid, render: (r) => r.row.netuid, csv: (r) => r.row.netuid, shows: theRow },
+  netuid: {
+    label: 'Netuid',
+    title: 'Subnet id',
+    numeric: true,
+    priority: 1,
+    sticky: true,
+    sortValue: (r) => r.row.netuid,
+    render: (r) => r.row.netuid,
+    csv: (r) => r.row.netuid,
+    shows: theRow,
+  },
   name: {
     label: 'Name',
     title: 'Subnet name (on-chain)',
@@ -97,7 +115,16 @@ export const COLUMNS: Record<ColumnId, Column> = {
     csv: (r) => r.row.name,
     shows: theRow,
   },
-  symbol: { label: 'Symbol', title: 'Alpha token symbol', numeric: false, priority: 3, sortValue: (r) => r.row.symbol, render: (r) => r.row.symbol, csv: (r) => r.row.symbol, shows: theRow },
+  symbol: {
+    label: 'Symbol',
+    title: 'Alpha token symbol',
+    numeric: false,
+    priority: 3,
+    sortValue: (r) => r.row.symbol,
+    render: (r) => r.row.symbol,
+    csv: (r) => r.row.symbol,
+    shows: theRow,
+  },
   price: {
     label: 'Price',
     title: 'Alpha price in TAO (swap spot price, chain)',
@@ -153,7 +180,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
   emissionShare: {
     label: 'Emission (τ in)',
     title:
-      "TAO-in emission: TAO injected into this subnet's pool per block, as a share of block emission (btcli's \"Emission\", " +
+      'TAO-in emission: TAO injected into this subnet\'s pool per block, as a share of block emission (btcli\'s "Emission", ' +
       'SubnetTaoInEmission). Chain buys (SubnetExcessTao) are TAO the chain spends buying its alpha; TAO-in emission + ' +
       'chain buys = total TAO entering the subnet (hover a cell) (chain)',
     numeric: true,
@@ -170,7 +197,12 @@ export const COLUMNS: Record<ColumnId, Column> = {
     priority: 2,
     sortValue: (r) => r.row.receivedMinerPoolTaoPerDay,
     render: (r) => (
-      <span title={r.row.notEmittedReason ?? (r.row.poolBasis === 'rule' ? 'by the emission rule (nothing measurable paid)' : undefined)}>
+      <span
+        title={
+          r.row.notEmittedReason ??
+          (r.row.poolBasis === 'rule' ? 'by the emission rule (nothing measurable paid)' : undefined)
+        }
+      >
         {formatFixed(r.row.receivedMinerPoolTaoPerDay, 3)}
         {r.row.notEmittedReason && <span className="badge warn">not emitted</span>}
       </span>
@@ -204,7 +236,8 @@ export const COLUMNS: Record<ColumnId, Column> = {
     numeric: true,
     priority: 2,
     sortValue: (r) => raoToTao(r.row.burnRao),
-    render: (r) => (r.row.registrationAllowed ? formatTaoFixed(r.row.burnRao, 4) : <span className="muted">closed</span>),
+    render: (r) =>
+      r.row.registrationAllowed ? formatTaoFixed(r.row.burnRao, 4) : <span className="muted">closed</span>,
     csv: (r) => raoToTao(r.row.burnRao),
     shows: theRow,
   },
@@ -220,10 +253,14 @@ export const COLUMNS: Record<ColumnId, Column> = {
   },
   subnetDereg: {
     label: 'Subnet dereg',
-    title: 'Risk the subnet is dissolved (lowest moving price among non-immune subnets at the subnet limit); rank from the bottom (derived)',
+    title:
+      'Risk the subnet is dissolved (lowest moving price among non-immune subnets at the subnet limit); rank from the bottom (derived)',
     numeric: true,
     priority: 2,
-    sortValue: (r) => (r.row.subnetDeregRisk === null ? null : DEREG_ORDER[r.row.subnetDeregRisk] * 10_000 - (r.row.subnetDeregRank ?? 9_999)),
+    sortValue: (r) =>
+      r.row.subnetDeregRisk === null
+        ? null
+        : DEREG_ORDER[r.row.subnetDeregRisk] * 10_000 - (r.row.subnetDeregRank ?? 9_999),
     render: (r) => (
       <span title={r.row.subnetDeregReason}>
         {r.row.subnetDeregRisk ?? MISSING}
@@ -242,14 +279,17 @@ export const COLUMNS: Record<ColumnId, Column> = {
     sortValue: profit,
     render: (r) => {
       const v = profit(r);
-      return <span className={v === null ? 'muted' : v > 0 ? 'good' : 'bad'}>{v === null ? MISSING : WHOLE.format(v)}</span>;
+      return (
+        <span className={v === null ? 'muted' : v > 0 ? 'good' : 'bad'}>{v === null ? MISSING : WHOLE.format(v)}</span>
+      );
     },
     csv: (r) => blank(profit(r)),
     shows: profit,
   },
   earnChance: {
     label: 'P(earn)',
-    title: "Share of this subnet's recent newcomers that earned before their immunity ended (or the prior from Settings when too few were seen)",
+    title:
+      "Share of this subnet's recent newcomers that earned before their immunity ended (or the prior from Settings when too few were seen)",
     numeric: true,
     // Beside the deciding columns, but the first to give way on a laptop: the row's reason names it when it decides.
     priority: 2,

@@ -1,7 +1,8 @@
 import type { ColumnId } from '../stores/table-store';
 import { COLUMNS, type TableRow } from './columns';
 
-const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const cell = (v: string | number) =>
+  typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 
 /** The table as the user sees it (visible columns, their order, filters and sort) as CSV. */
 export function toCsv(rows: TableRow[], columns: ColumnId[]): string {

@@ -16,11 +16,14 @@ export function visibleRows(
   const inLists =
     filters.watchlist === 'any'
       ? null
-      : new Set(lists.filter((l) => filters.watchlist === 'in-any' || l.id === filters.watchlist).flatMap((l) => l.netuids));
+      : new Set(
+          lists.filter((l) => filters.watchlist === 'in-any' || l.id === filters.watchlist).flatMap((l) => l.netuids),
+        );
   const out = rows
     .map((row) => ({ row, economics: economics.get(row.netuid) }))
     .filter(({ row, economics: e }) => {
-      if (q && !row.name.toLowerCase().includes(q) && String(row.netuid) !== q && !row.symbol.toLowerCase().includes(q)) return false;
+      if (q && !row.name.toLowerCase().includes(q) && String(row.netuid) !== q && !row.symbol.toLowerCase().includes(q))
+        return false;
       if (filters.verdict !== 'any' && e?.verdict.label !== filters.verdict) return false;
       if (inLists && !inLists.has(row.netuid)) return false;
       if (filters.maxRegistrationTao !== null && raoToTao(row.burnRao) > filters.maxRegistrationTao) return false;

@@ -26,7 +26,8 @@ export function AlertNotificationsSection() {
         <p className="muted small">Applies at once. Each alert pops up once, after the sync that found it.</p>
         {ALERT_KINDS.map(({ kind, label }) => (
           <label key={kind} className="checkbox-label row">
-            <input type="checkbox" checked={enabled[kind]} onChange={(e) => void toggle(kind, e.target.checked)} /> {label}
+            <input type="checkbox" checked={enabled[kind]} onChange={(e) => void toggle(kind, e.target.checked)} />{' '}
+            {label}
           </label>
         ))}
         {anyOn && PERMISSION_NOTE[state] && <p className="muted small">{PERMISSION_NOTE[state]}</p>}

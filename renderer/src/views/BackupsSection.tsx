@@ -41,7 +41,9 @@ export function BackupsSection() {
     setMessage(null);
     try {
       await scout.call('backups.restore', { name: backup.name });
-      setMessage(`Restored the backup of ${formatWhen(backup.createdAtMs)}. The data it replaced was kept as a backup.`);
+      setMessage(
+        `Restored the backup of ${formatWhen(backup.createdAtMs)}. The data it replaced was kept as a backup.`,
+      );
       setConfirming(null);
     } catch (e) {
       const { code, message } = asScoutError(e);
@@ -58,9 +60,9 @@ export function BackupsSection() {
       <fieldset>
         <legend id="backups-title">Backups</legend>
         <p className="muted">
-          A copy of your data is made every day and before each update changes the file, and checked after it is written;
-          the newest seven are kept in the data folder&apos;s <code>backups</code> folder, within the size set above (the
-          newest verified copy is always kept).
+          A copy of your data is made every day and before each update changes the file, and checked after it is
+          written; the newest seven are kept in the data folder&apos;s <code>backups</code> folder, within the size set
+          above (the newest verified copy is always kept).
         </p>
         {failure && (
           <p className="error" role="alert" data-testid="backup-failure-detail">
@@ -74,7 +76,9 @@ export function BackupsSection() {
               <span>{formatWhen(b.createdAtMs)}</span>
               <span className="muted">{REASONS[b.reason]}</span>
               <span className="muted">{megabytes(b.sizeBytes)}</span>
-              <span className="muted">{b.reason === 'set-aside' ? '' : b.verified ? 'Verified' : 'Not checked yet'}</span>
+              <span className="muted">
+                {b.reason === 'set-aside' ? '' : b.verified ? 'Verified' : 'Not checked yet'}
+              </span>
               {b.reason !== 'set-aside' && (
                 <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(b)}>
                   Restore…

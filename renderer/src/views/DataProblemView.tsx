@@ -44,7 +44,12 @@ export function DataProblemView({ problem, latestBackup }: { problem: DataProble
       >
         <label htmlFor="other-folder">Open another data folder</label>
         <div className="row">
-          <input id="other-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/path/to/folder" />
+          <input
+            id="other-folder"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            placeholder="/path/to/folder"
+          />
           <button type="submit">Open</button>
         </div>
         {error && <p className="error">{error}</p>}

@@ -8,7 +8,6 @@ import { BackupsSection } from './BackupsSection';
 import { AlertNotificationsSection } from './AlertNotificationsSection';
 import { ErrorMessage } from '../components/ErrorMessage';
 
-
 export function SettingsView() {
   const { settings, save, error, saving, savedAtMs } = useSettingsStore();
   const [draft, setDraft] = useState<Settings | null>(settings);
@@ -31,7 +30,11 @@ export function SettingsView() {
         <fieldset>
           <legend>Chain endpoint</legend>
           <label htmlFor="network">Network</label>
-          <select id="network" value={draft.network} onChange={(e) => update({ network: e.target.value as NetworkPreset })}>
+          <select
+            id="network"
+            value={draft.network}
+            onChange={(e) => update({ network: e.target.value as NetworkPreset })}
+          >
             {(Object.keys(NETWORK_LABELS) as NetworkPreset[]).map((n) => (
               <option key={n} value={n}>
                 {NETWORK_LABELS[n]}
@@ -90,11 +93,18 @@ export function SettingsView() {
             onChange={(e) => update({ backupBudgetMb: e.target.valueAsNumber })}
           />
         </fieldset>
-        <ThresholdsFieldset value={draft.verdictThresholds} onChange={(verdictThresholds) => update({ verdictThresholds })} />
+        <ThresholdsFieldset
+          value={draft.verdictThresholds}
+          onChange={(verdictThresholds) => update({ verdictThresholds })}
+        />
         <fieldset>
           <legend>Appearance</legend>
           <label htmlFor="theme">Theme</label>
-          <select id="theme" value={draft.theme} onChange={(e) => update({ theme: e.target.value as Settings['theme'] })}>
+          <select
+            id="theme"
+            value={draft.theme}
+            onChange={(e) => update({ theme: e.target.value as Settings['theme'] })}
+          >
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>

@@ -26,10 +26,20 @@ const STEPS: Record<keyof VerdictThresholds, number> = {
   priorEarnShare: 0.05,
   priorLandedPercentile: 5,
 };
-const FIELDS = (Object.keys(STEPS) as (keyof VerdictThresholds)[]).map((key) => ({ key, label: THRESHOLD_LABELS[key], step: STEPS[key] }));
+const FIELDS = (Object.keys(STEPS) as (keyof VerdictThresholds)[]).map((key) => ({
+  key,
+  label: THRESHOLD_LABELS[key],
+  step: STEPS[key],
+}));
 
 /** The verdict's rules of thumb as numbers the user can change (defaults from the analysts' playbook). */
-export function ThresholdsFieldset({ value, onChange }: { value: VerdictThresholds; onChange(next: VerdictThresholds): void }) {
+export function ThresholdsFieldset({
+  value,
+  onChange,
+}: {
+  value: VerdictThresholds;
+  onChange(next: VerdictThresholds): void;
+}) {
   // Said while typing; saving is refused by the core with the same words.
   const problems = thresholdPairProblems(value);
   return (

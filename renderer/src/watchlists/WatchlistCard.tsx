@@ -13,10 +13,19 @@ import { ExportPdfButton } from '../components/ExportPdfButton';
  * The figure now and its move since the previous sync, read as a change: "▲ +12.4% (0.0555 → 0.0683)". `absolute`:
  * the change is a difference in the figure's own unit (Gini), not a percentage.
  */
-function Change({ m, format, absolute = false }: { m: MetricChange; format: (v: number | null) => string; absolute?: boolean }) {
+function Change({
+  m,
+  format,
+  absolute = false,
+}: {
+  m: MetricChange;
+  format: (v: number | null) => string;
+  absolute?: boolean;
+}) {
   const moved = m.change !== null && m.change !== 0;
   const up = (m.change ?? 0) > 0;
-  const size = m.change === null ? '' : absolute ? formatNumber(Math.abs(m.change), 2) : formatPercent(Math.abs(m.change), 1);
+  const size =
+    m.change === null ? '' : absolute ? formatNumber(Math.abs(m.change), 2) : formatPercent(Math.abs(m.change), 1);
   return (
     <span className={m.highlighted ? 'change-highlight' : undefined}>
       {format(m.current)}
@@ -85,14 +94,26 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
           <h2 id={`wl-${list.id}`}>{list.name}</h2>
         )}
         <span className="spacer" />
-        {list.netuids.length > 0 && <ExportPdfButton target={{ kind: 'watchlist', id: list.id }} label="Report (PDF)" />}
+        {list.netuids.length > 0 && (
+          <ExportPdfButton target={{ kind: 'watchlist', id: list.id }} label="Report (PDF)" />
+        )}
         <button className="secondary small" onClick={() => setEditing(!editing)}>
           {editing ? 'Cancel' : 'Rename'}
         </button>
-        <button className="secondary small" disabled={first} aria-label={`Move ${list.name} up`} onClick={() => void move(list.id, -1)}>
+        <button
+          className="secondary small"
+          disabled={first}
+          aria-label={`Move ${list.name} up`}
+          onClick={() => void move(list.id, -1)}
+        >
           ↑
         </button>
-        <button className="secondary small" disabled={last} aria-label={`Move ${list.name} down`} onClick={() => void move(list.id, 1)}>
+        <button
+          className="secondary small"
+          disabled={last}
+          aria-label={`Move ${list.name} down`}
+          onClick={() => void move(list.id, 1)}
+        >
           ↓
         </button>
         {confirming ? (
@@ -120,53 +141,90 @@ export function WatchlistCard({ list, first, last }: { list: Watchlist; first: b
           , tick subnets and press “Add to watchlist” (or open a subnet and tick this list on its page).
         </p>
       ) : (
-        <div className="table-wrap watchlist-table-wrap" tabIndex={0} role="region" aria-label={`${list.name}: subnets (scrolls sideways on a narrow window)`}>
-        <table className="table sticky-identity">
-          <thead>
-            <tr>
-              <th scope="col">Subnet</th>
-              <th scope="col" className="num" title="Total TAO entering the subnet (TAO-in emission + chain buys), share of block emission">TAO entering</th>
-              <th scope="col" className="num">Price τ</th>
-              <th scope="col" className="num">Registration τ</th>
-              <th scope="col" className="num">Earning miners</th>
-              <th scope="col" className="num">Gini</th>
-              <th scope="col">Verdict</th>
-              <th scope="col" className="num">Profit $/mo</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {(rows ?? []).map((r) => (
-              <tr key={r.netuid}>
-                <td>
-                  <button className="link" onClick={() => openSubnet(r.netuid)}>
-                    SN{r.netuid} {r.name}
-                  </button>
-                  {r.competitionResets.length > 0 && (
-                    <p className="change-highlight small competition-resets" role="note">
-                      Competition reset: {r.competitionResets.join('; ')}
-                    </p>
-                  )}
-                </td>
-                <td className="num"><Change m={r.emissionShare} format={(v) => formatPercent(v)} /></td>
-                <td className="num"><Change m={r.priceTao} format={(v) => formatFixed(v, 6)} /></td>
-                <td className="num"><Change m={r.registrationCostTao} format={(v) => formatFixed(v, 4)} /></td>
-                <td className="num"><Change m={r.earningMiners} format={(v) => formatNumber(v, 0)} /></td>
-                <td className="num"><Change m={r.gini} format={(v) => formatFixed(v, 2)} absolute /></td>
-                <td className={r.verdict.changed ? 'change-highlight' : undefined}>
-                  {r.verdict.current ?? '—'}
-                  {r.verdict.changed && <span className="change"> (was {r.verdict.previous})</span>}
-                </td>
-                <td className="num">{formatNumber(r.profitUsdPerMonth, 0)}</td>
-                <td>
-                  <button className="secondary small" aria-label={`Remove SN${r.netuid} from ${list.name}`} onClick={() => void toggleSubnet(list.id, r.netuid)}>
-                    Remove
-                  </button>
-                </td>
+        <div
+          className="table-wrap watchlist-table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={`${list.name}: subnets (scrolls sideways on a narrow window)`}
+        >
+          <table className="table sticky-identity">
+            <thead>
+              <tr>
+                <th scope="col">Subnet</th>
+                <th
+                  scope="col"
+                  className="num"
+                  title="Total TAO entering the subnet (TAO-in emission + chain buys), share of block emission"
+                >
+                  TAO entering
+                </th>
+                <th scope="col" className="num">
+                  Price τ
+                </th>
+                <th scope="col" className="num">
+                  Registration τ
+                </th>
+                <th scope="col" className="num">
+                  Earning miners
+                </th>
+                <th scope="col" className="num">
+                  Gini
+                </th>
+                <th scope="col">Verdict</th>
+                <th scope="col" className="num">
+                  Profit $/mo
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(rows ?? []).map((r) => (
+                <tr key={r.netuid}>
+                  <td>
+                    <button className="link" onClick={() => openSubnet(r.netuid)}>
+                      SN{r.netuid} {r.name}
+                    </button>
+                    {r.competitionResets.length > 0 && (
+                      <p className="change-highlight small competition-resets" role="note">
+                        Competition reset: {r.competitionResets.join('; ')}
+                      </p>
+                    )}
+                  </td>
+                  <td className="num">
+                    <Change m={r.emissionShare} format={(v) => formatPercent(v)} />
+                  </td>
+                  <td className="num">
+                    <Change m={r.priceTao} format={(v) => formatFixed(v, 6)} />
+                  </td>
+                  <td className="num">
+                    <Change m={r.registrationCostTao} format={(v) => formatFixed(v, 4)} />
+                  </td>
+                  <td className="num">
+                    <Change m={r.earningMiners} format={(v) => formatNumber(v, 0)} />
+                  </td>
+                  <td className="num">
+                    <Change m={r.gini} format={(v) => formatFixed(v, 2)} absolute />
+                  </td>
+                  <td className={r.verdict.changed ? 'change-highlight' : undefined}>
+                    {r.verdict.current ?? '—'}
+                    {r.verdict.changed && <span className="change"> (was {r.verdict.previous})</span>}
+                  </td>
+                  <td className="num">{formatNumber(r.profitUsdPerMonth, 0)}</td>
+                  <td>
+                    <button
+                      className="secondary small"
+                      aria-label={`Remove SN${r.netuid} from ${list.name}`}
+                      onClick={() => void toggleSubnet(list.id, r.netuid)}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </article>

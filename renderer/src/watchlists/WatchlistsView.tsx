@@ -19,7 +19,12 @@ export function WatchlistsView() {
         }}
       >
         <label htmlFor="new-watchlist">New watchlist</label>
-        <input id="new-watchlist" value={name} placeholder="e.g. GPU candidates" onChange={(e) => setName(e.target.value)} />
+        <input
+          id="new-watchlist"
+          value={name}
+          placeholder="e.g. GPU candidates"
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit">Create</button>
       </form>
       <ErrorMessage error={error} />
@@ -33,8 +38,8 @@ export function WatchlistsView() {
       )}
       {lists.length === 0 && (
         <p className="empty">
-          No watchlists yet: create one, then tick subnets in the Subnets table and press “Add to watchlist” (or tick the
-          list on a subnet's page).
+          No watchlists yet: create one, then tick subnets in the Subnets table and press “Add to watchlist” (or tick
+          the list on a subnet's page).
         </p>
       )}
       {lists.map((l, i) => (

@@ -53,13 +53,134 @@ export interface NetworkVariety {
  * UTF-8; a few 4-byte symbols come later. Root keeps the real chain's Tau.
  */
 const SYMBOLS = [
-  'α', 'ש', 'ت', '中', 'β', 'ב', 'ب', '文', 'γ', 'ג', 'ث', '山', '𝔸', 'δ', 'ד', 'ج', '水', 'ε', 'ה', 'ح',
-  '火', 'ζ', 'ו', 'خ', '木', '𝛀', 'η', 'ז', 'د', '金', 'θ', 'ח', 'ذ', '土', 'ι', 'ט', 'ر', '月', 'κ', 'י',
-  'ز', '日', 'λ', 'כ', 'س', '风', 'μ', 'ל', 'ش', '雨', 'ν', 'מ', 'ص', '雷', 'ξ', 'נ', 'ض', '云', 'ο', 'ס',
-  'ط', '星', 'π', 'ע', 'ظ', '光', 'ρ', 'פ', 'ع', '电', 'σ', 'צ', 'غ', '龙', 'τ', 'ק', 'ف', '虎', 'υ', 'ר',
-  'ق', '鹤', 'φ', 'ת', 'ك', '𓂀', 'χ', 'Ա', 'ل', 'ψ', 'Բ', 'م', 'ω', 'Գ', 'ن', 'Ж', 'Դ', 'ه', 'Ф', 'Ե',
-  'و', 'Щ', 'Զ', 'ي', 'Ю', 'Է', 'ა', 'Я', 'Ը', 'ბ', 'Ђ', 'Թ', 'გ', 'Љ', 'Ժ', 'დ', 'Њ', 'Ի', 'ე', 'Ћ',
-  'Լ', 'ვ', 'Џ', 'Խ', 'ზ', 'ᚠ', 'Ծ', 'თ',
+  'α',
+  'ש',
+  'ت',
+  '中',
+  'β',
+  'ב',
+  'ب',
+  '文',
+  'γ',
+  'ג',
+  'ث',
+  '山',
+  '𝔸',
+  'δ',
+  'ד',
+  'ج',
+  '水',
+  'ε',
+  'ה',
+  'ح',
+  '火',
+  'ζ',
+  'ו',
+  'خ',
+  '木',
+  '𝛀',
+  'η',
+  'ז',
+  'د',
+  '金',
+  'θ',
+  'ח',
+  'ذ',
+  '土',
+  'ι',
+  'ט',
+  'ر',
+  '月',
+  'κ',
+  'י',
+  'ز',
+  '日',
+  'λ',
+  'כ',
+  'س',
+  '风',
+  'μ',
+  'ל',
+  'ش',
+  '雨',
+  'ν',
+  'מ',
+  'ص',
+  '雷',
+  'ξ',
+  'נ',
+  'ض',
+  '云',
+  'ο',
+  'ס',
+  'ط',
+  '星',
+  'π',
+  'ע',
+  'ظ',
+  '光',
+  'ρ',
+  'פ',
+  'ع',
+  '电',
+  'σ',
+  'צ',
+  'غ',
+  '龙',
+  'τ',
+  'ק',
+  'ف',
+  '虎',
+  'υ',
+  'ר',
+  'ق',
+  '鹤',
+  'φ',
+  'ת',
+  'ك',
+  '𓂀',
+  'χ',
+  'Ա',
+  'ل',
+  'ψ',
+  'Բ',
+  'م',
+  'ω',
+  'Գ',
+  'ن',
+  'Ж',
+  'Դ',
+  'ه',
+  'Ф',
+  'Ե',
+  'و',
+  'Щ',
+  'Զ',
+  'ي',
+  'Ю',
+  'Է',
+  'ა',
+  'Я',
+  'Ը',
+  'ბ',
+  'Ђ',
+  'Թ',
+  'გ',
+  'Љ',
+  'Ժ',
+  'დ',
+  'Њ',
+  'Ի',
+  'ე',
+  'Ћ',
+  'Լ',
+  'ვ',
+  'Џ',
+  'Խ',
+  'ზ',
+  'ᚠ',
+  'Ծ',
+  'თ',
 ];
 export const ROOT_SYMBOL = 'Τ';
 
@@ -104,17 +225,18 @@ export function subnetProfile(netuid: number, subnetCount: number): SubnetProfil
   // Shares as on Finney in mid-2026 (../shared/real): ~30% of subnets burn all miner emission, ~12% part of it,
   // a quarter pay a handful of winners, a few are crowded with hundreds of earners.
   const r = netuid % 16;
-  const distribution: Distribution = netuid === SITUATIONS.ownerHotkeys
-    ? 'partialBurn'
-    : [2, 8, 10, 12, 0].includes(r)
-      ? 'fullBurn'
-      : r === 6 || r === 14
-        ? 'partialBurn'
-        : [1, 5, 9, 13].includes(r)
-          ? 'concentrated'
-          : r === 3 || r === 7
-            ? 'flat'
-            : 'powerlaw';
+  const distribution: Distribution =
+    netuid === SITUATIONS.ownerHotkeys
+      ? 'partialBurn'
+      : [2, 8, 10, 12, 0].includes(r)
+        ? 'fullBurn'
+        : r === 6 || r === 14
+          ? 'partialBurn'
+          : [1, 5, 9, 13].includes(r)
+            ? 'concentrated'
+            : r === 3 || r === 7
+              ? 'flat'
+              : 'powerlaw';
   // Netuids 1, 33, 65, 97 run mechanisms: 3, 2, 3, 2 of them; 1, 65 (short) and 97 with an explicit split.
   const multiMechanism = netuid % 32 === 1;
   const k = (netuid - 1) / 32;
@@ -142,9 +264,20 @@ export function subnetProfile(netuid: number, subnetCount: number): SubnetProfil
 
 export function describeVariety(subnetCount: number): NetworkVariety {
   const variety: NetworkVariety = {
-    dead: [], fullBurn: [], partialBurn: [], concentrated: [], flat: [], powerlaw: [], multiMechanism: [],
-    registrationDisabled: [], emissionDisabled: [], ownerCutDisabled: [], operator: [], fresh: [],
-    reducedCapacity: [], multiByteNames: [],
+    dead: [],
+    fullBurn: [],
+    partialBurn: [],
+    concentrated: [],
+    flat: [],
+    powerlaw: [],
+    multiMechanism: [],
+    registrationDisabled: [],
+    emissionDisabled: [],
+    ownerCutDisabled: [],
+    operator: [],
+    fresh: [],
+    reducedCapacity: [],
+    multiByteNames: [],
   };
   for (let netuid = 1; netuid <= subnetCount; netuid++) {
     const p = subnetProfile(netuid, subnetCount);
@@ -165,11 +298,58 @@ export function describeVariety(subnetCount: number): NetworkVariety {
   return variety;
 }
 
-const SYLLABLES = ['ka', 'lo', 'vex', 'ri', 'ta', 'mon', 'sa', 'qu', 'el', 'dor', 'ni', 'zu', 'ar', 'phi', 'gen',
-  'to', 'ly', 'ra', 'co', 'de', 'mi', 'nu', 'ox', 'pi', 'sy', 'tr', 'um', 've', 'wa', 'xi'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'vex',
+  'ri',
+  'ta',
+  'mon',
+  'sa',
+  'qu',
+  'el',
+  'dor',
+  'ni',
+  'zu',
+  'ar',
+  'phi',
+  'gen',
+  'to',
+  'ly',
+  'ra',
+  'co',
+  'de',
+  'mi',
+  'nu',
+  'ox',
+  'pi',
+  'sy',
+  'tr',
+  'um',
+  've',
+  'wa',
+  'xi',
+];
 const SUFFIXES = ['', '', '', ' AI', ' Labs', ' Net', 'X', ' Protocol', ' Compute', ' Vision'];
-const MULTI_BYTE_NAMES = ['Ωmega', 'Nébula', 'Ñandú', 'Żubr', 'Kōan', 'Λógos', '天网', 'Ψυχή', 'Straße', 'Ørken',
-  'Čarodej', 'Şafak', 'Ünlü', 'Δelta', 'Éclair', 'Ξenon', 'Götter'];
+const MULTI_BYTE_NAMES = [
+  'Ωmega',
+  'Nébula',
+  'Ñandú',
+  'Żubr',
+  'Kōan',
+  'Λógos',
+  '天网',
+  'Ψυχή',
+  'Straße',
+  'Ørken',
+  'Čarodej',
+  'Şafak',
+  'Ünlü',
+  'Δelta',
+  'Éclair',
+  'Ξenon',
+  'Götter',
+];
 
 /** A readable subnet name; `pick` draws from the caller's seeded generator so names vary with the seed. */
 export function subnetName(netuid: number, multiByte: boolean, pick: (n: number) => number): string {

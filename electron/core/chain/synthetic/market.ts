@@ -11,9 +11,17 @@ import { fractalNoise, stream, valueNoise } from './rng';
 const TAG_PRICE = 201;
 const TAG_RESERVE = 202;
 
-const PRICE_OCTAVES: ReadonlyArray<readonly [number, number]> = [[201_600, 0.5], [50_400, 0.3], [7_200, 0.15], [300, 0.04]];
+const PRICE_OCTAVES: ReadonlyArray<readonly [number, number]> = [
+  [201_600, 0.5],
+  [50_400, 0.3],
+  [7_200, 0.15],
+  [300, 0.04],
+];
 /** The subnet at the bottom of moving prices moves less, so it stays at the bottom. */
-const QUIET_OCTAVES: ReadonlyArray<readonly [number, number]> = [[201_600, 0.1], [7_200, 0.05]];
+const QUIET_OCTAVES: ReadonlyArray<readonly [number, number]> = [
+  [201_600, 0.1],
+  [7_200, 0.05],
+];
 
 export interface MarketPlan {
   seed: number;
@@ -46,7 +54,10 @@ export function spotPrice(plan: MarketPlan, block: number): number {
 /** The moving price when the simulation starts: the spot's slow octaves a little in the past, capped below 1. */
 export function startingMovingPrice(plan: MarketPlan, block: number): number {
   const octaves = plan.lowest ? QUIET_OCTAVES.slice(0, 1) : PRICE_OCTAVES.slice(0, 2);
-  return Math.min(0.999, plan.priceMedian * Math.exp(fractalNoise(plan.seed, stream(TAG_PRICE, plan.netuid), block - 7_200, octaves)));
+  return Math.min(
+    0.999,
+    plan.priceMedian * Math.exp(fractalNoise(plan.seed, stream(TAG_PRICE, plan.netuid), block - 7_200, octaves)),
+  );
 }
 
 /** Pool state at a block, given the subnet's simulated alpha issuance (SubnetAlphaIn + SubnetAlphaOut, rao). */

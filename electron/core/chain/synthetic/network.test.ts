@@ -30,7 +30,12 @@ describe('synthetic network: small (4 subnets × 16 UIDs)', () => {
     expect(state.deadNetuids).toEqual([4]);
     expect(net.variety).toEqual(new SyntheticNetwork({ seed: 'other', subnetCount: 4, maxUids: 16 }).variety);
     expect(net.variety).toMatchObject({
-      dead: [4], concentrated: [1], fullBurn: [2], flat: [3], registrationDisabled: [3], operator: [1],
+      dead: [4],
+      concentrated: [1],
+      fullBurn: [2],
+      flat: [3],
+      registrationDisabled: [3],
+      operator: [1],
       multiMechanism: [{ netuid: 1, count: 3, split: [39321, 16384, 9830] }],
     });
   });
@@ -125,7 +130,8 @@ describe('synthetic network: full size (128 subnets × 256 UIDs)', () => {
 
   it('shows concentrated and crowded distributions', () => {
     const earners = (s: RawSubnetState) => s.metagraph.incentives.filter((x) => x > 0).length;
-    for (const netuid of variety.concentrated.slice(0, 5)) expect(earners(subnet(state, netuid))).toBeLessThanOrEqual(12);
+    for (const netuid of variety.concentrated.slice(0, 5))
+      expect(earners(subnet(state, netuid))).toBeLessThanOrEqual(12);
     expect(variety.flat.filter((n) => earners(subnet(state, n)) >= 240).length).toBeGreaterThanOrEqual(3);
   });
 
@@ -183,11 +189,19 @@ describe('synthetic network over time', () => {
           if (changed !== 1 || atReg.numUids !== justBefore.metagraph.numUids || replacements >= 10) return;
           replacements++;
           const m = justBefore.metagraph;
-          const owned = m.coldkeys.flatMap((c, i) => (c === justBefore.dynamic.ownerColdkey ? [{ uid: i, registeredAt: Number(m.blockAtRegistration[i]) }] : []));
+          const owned = m.coldkeys.flatMap((c, i) =>
+            c === justBefore.dynamic.ownerColdkey ? [{ uid: i, registeredAt: Number(m.blockAtRegistration[i]) }] : [],
+          );
           const ownerUid = m.hotkeys.indexOf(justBefore.dynamic.ownerHotkey);
           const immortal = new Uint8Array(m.numUids);
-          for (const i of immuneOwnerUids(owned, ownerUid, justBefore.storage.immuneOwnerUidsLimit ?? 1)) immortal[i] = 1;
-          const view = { n: m.numUids, emission: m.emission.map(Number), registeredAt: m.blockAtRegistration.map(Number), ownerImmortal: immortal };
+          for (const i of immuneOwnerUids(owned, ownerUid, justBefore.storage.immuneOwnerUidsLimit ?? 1))
+            immortal[i] = 1;
+          const view = {
+            n: m.numUids,
+            emission: m.emission.map(Number),
+            registeredAt: m.blockAtRegistration.map(Number),
+            ownerImmortal: immortal,
+          };
           expect(neuronToPrune(view, reg, m.immunityPeriod, justBefore.storage.minNonImmuneUids ?? 10)).toBe(uid);
           expect(atReg.burn).toBeGreaterThan(justBefore.metagraph.burn);
         });

@@ -9,8 +9,15 @@
 import type { RawNetworkState, RawSubnetState } from '../raw';
 import { describeVariety, type NetworkVariety } from './catalog';
 import {
-  blockEmissionAt, blockTimeMs, NETWORK_IMMUNITY_PERIOD, SIM_ERA_BLOCKS, SIM_START_BLOCK, SUBNET_LIMIT, SUBNET_OWNER_CUT,
-  TAO_WEIGHT, totalIssuanceAt,
+  blockEmissionAt,
+  blockTimeMs,
+  NETWORK_IMMUNITY_PERIOD,
+  SIM_ERA_BLOCKS,
+  SIM_START_BLOCK,
+  SUBNET_LIMIT,
+  SUBNET_OWNER_CUT,
+  TAO_WEIGHT,
+  totalIssuanceAt,
 } from './constants';
 import { createSubnetPlan, type SubnetPlan } from './plan';
 import { seedFrom } from './rng';
@@ -57,7 +64,8 @@ export class SyntheticNetwork {
     this.seed = seedFrom(options.seed ?? 1);
     this.subnetCount = options.subnetCount ?? 128;
     this.maxUids = options.maxUids ?? 256;
-    if (this.subnetCount < 1 || this.subnetCount > 1024) throw new Error(`subnetCount out of range: ${this.subnetCount}`);
+    if (this.subnetCount < 1 || this.subnetCount > 1024)
+      throw new Error(`subnetCount out of range: ${this.subnetCount}`);
     if (this.maxUids < 4 || this.maxUids > 4096) throw new Error(`maxUids out of range: ${this.maxUids}`);
     this.variety = describeVariety(this.subnetCount);
     this.simulateFrom = options.simulateFrom ?? null;
@@ -97,11 +105,12 @@ export class SyntheticNetwork {
    * from a simulation started at the era boundary before it (history that old restarts every SIM_ERA_BLOCKS).
    */
   private simsFor(blockNumber: number): SubnetSim[] {
-    const start = this.simulateFrom !== null && blockNumber >= this.simulateFrom
-      ? this.simulateFrom
-      : blockNumber >= SIM_START_BLOCK
-        ? SIM_START_BLOCK
-        : SIM_START_BLOCK - Math.ceil((SIM_START_BLOCK - blockNumber) / SIM_ERA_BLOCKS) * SIM_ERA_BLOCKS;
+    const start =
+      this.simulateFrom !== null && blockNumber >= this.simulateFrom
+        ? this.simulateFrom
+        : blockNumber >= SIM_START_BLOCK
+          ? SIM_START_BLOCK
+          : SIM_START_BLOCK - Math.ceil((SIM_START_BLOCK - blockNumber) / SIM_ERA_BLOCKS) * SIM_ERA_BLOCKS;
     let sims = this.eras.get(start);
     if (!sims) {
       const checkpoints = !this.forwardOnly;
@@ -130,7 +139,10 @@ export class SyntheticNetwork {
         netuid: d.plan.netuid,
         registrationAllowed: registrationAllowedAt(d.plan, blockNumber),
         subtokenEnabled: d.plan.firstEmissionBlock !== null && blockNumber >= d.plan.firstEmissionBlock,
-        firstEmissionBlock: d.plan.firstEmissionBlock !== null && blockNumber >= d.plan.firstEmissionBlock ? d.plan.firstEmissionBlock : null,
+        firstEmissionBlock:
+          d.plan.firstEmissionBlock !== null && blockNumber >= d.plan.firstEmissionBlock
+            ? d.plan.firstEmissionBlock
+            : null,
         emissionEnabled: d.plan.profile.emissionEnabled,
         movingPrice: d.movingPrice,
         minerBurned: d.minerBurnedFraction,
@@ -142,8 +154,11 @@ export class SyntheticNetwork {
       blockNumber,
       blockTimeMs: blockTimeMs(blockNumber),
       network: {
-        blockEmission, totalIssuance: totalIssuanceAt(blockNumber), subnetOwnerCut: SUBNET_OWNER_CUT,
-        subnetLimit: SUBNET_LIMIT, networkImmunityPeriod: NETWORK_IMMUNITY_PERIOD,
+        blockEmission,
+        totalIssuance: totalIssuanceAt(blockNumber),
+        subnetOwnerCut: SUBNET_OWNER_CUT,
+        subnetLimit: SUBNET_LIMIT,
+        networkImmunityPeriod: NETWORK_IMMUNITY_PERIOD,
       },
       subnets,
       deadNetuids,

@@ -28,7 +28,8 @@ describe('stand-in network: the owner calls that reset a subnet’s competition'
     const old = sub(before, netuid).storage.weightsVersionKey!;
     expect(old).toBeGreaterThan(0n);
     expect(sub(net.stateAt(OWNER_CALL_BLOCK), netuid).storage.weightsVersionKey).toBe(old + 1n);
-    for (const n of others(netuid)) expect(sub(after, n).storage.weightsVersionKey, `SN${n}`).toBe(sub(before, n).storage.weightsVersionKey);
+    for (const n of others(netuid))
+      expect(sub(after, n).storage.weightsVersionKey, `SN${n}`).toBe(sub(before, n).storage.weightsVersionKey);
   });
 
   it('adds a mechanism: its incentive vector appears at the call, empty until the next epoch scores it', () => {
@@ -40,7 +41,8 @@ describe('stand-in network: the owner calls that reset a subnet’s competition'
     expect(atCall.extraMechanismIncentives).toHaveLength(1);
     const later = sub(after, netuid);
     expect(later.extraMechanismIncentives[0]!.some((x) => x > 0)).toBe(true);
-    for (const n of others(netuid)) expect(sub(after, n).storage.mechanismCount, `SN${n}`).toBe(sub(before, n).storage.mechanismCount);
+    for (const n of others(netuid))
+      expect(sub(after, n).storage.mechanismCount, `SN${n}`).toBe(sub(before, n).storage.mechanismCount);
   });
 
   it('drops the owner’s miner burn to 0 from the next epoch', () => {
@@ -58,12 +60,15 @@ describe('stand-in network: the owner calls that reset a subnet’s competition'
     expect(closed.metagraph.registrationAllowed).toBe(false);
     expect(closed.dynamic.taoInEmission).toBe(0n);
     // Nobody registered while it was closed.
-    expect(sub(net.stateAt(OWNER_CALL_BLOCK - 7_200), netuid).metagraph.blockAtRegistration).toEqual(closed.metagraph.blockAtRegistration);
+    expect(sub(net.stateAt(OWNER_CALL_BLOCK - 7_200), netuid).metagraph.blockAtRegistration).toEqual(
+      closed.metagraph.blockAtRegistration,
+    );
     const open = sub(net.stateAt(OWNER_CALL_BLOCK + 3_600), netuid);
     expect(open.metagraph.registrationAllowed).toBe(true);
     expect(open.dynamic.taoInEmission + (open.storage.excessTao ?? 0n)).toBeGreaterThan(0n);
     expect(open.metagraph.blockAtRegistration.some((b) => Number(b) >= OWNER_CALL_BLOCK)).toBe(true);
-    for (const n of others(netuid)) expect(sub(after, n).metagraph.registrationAllowed, `SN${n}`).toBe(sub(before, n).metagraph.registrationAllowed);
+    for (const n of others(netuid))
+      expect(sub(after, n).metagraph.registrationAllowed, `SN${n}`).toBe(sub(before, n).metagraph.registrationAllowed);
   });
 
   it('registers a new subnet at FRESH_SUBNET_BLOCK', () => {

@@ -38,7 +38,9 @@ export function mechanismCountAt(plan: SubnetPlan, block: number): number {
 
 /** NetworkRegistrationAllowed at `block`. */
 export function registrationAllowedAt(plan: SubnetPlan, block: number): boolean {
-  return plan.profile.registrationAllowed && !(plan.netuid === SITUATIONS.registrationOpened && block < OWNER_CALL_BLOCK);
+  return (
+    plan.profile.registrationAllowed && !(plan.netuid === SITUATIONS.registrationOpened && block < OWNER_CALL_BLOCK)
+  );
 }
 
 /** The first block registration is open from (0: always was), where emission accrual may start at the earliest. */

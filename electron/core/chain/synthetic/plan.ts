@@ -63,7 +63,11 @@ const utf8 = new TextEncoder();
 
 function identityFor(name: string, rng: Rng): RawIdentity | null {
   if (rng.next() < 0.15) return null;
-  const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '') || `subnet${rng.int(1000)}`;
+  const slug =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '') || `subnet${rng.int(1000)}`;
   return {
     subnetName: utf8.encode(name),
     githubRepo: utf8.encode(`https://github.com/${slug}/${slug}-subnet`),
@@ -82,27 +86,48 @@ function topKOf(rng: Rng, median: number): number {
   return Math.max(2, Math.min(120, Math.round(rng.logNormal(median, 0.8))));
 }
 
-function skillOf(profile: SubnetProfile, rng: Rng): { skillShare: number; skillSigma: number; topK: number; ownerShare: number } {
+function skillOf(
+  profile: SubnetProfile,
+  rng: Rng,
+): { skillShare: number; skillSigma: number; topK: number; ownerShare: number } {
   switch (profile.distribution) {
     case 'fullBurn':
       return { skillShare: 0.05, skillSigma: 1, topK: 0, ownerShare: 1 };
     case 'concentrated':
       return { skillShare: 0.06, skillSigma: 1.5, topK: 1 + rng.int(5), ownerShare: 0 };
     case 'partialBurn':
-      return { skillShare: Math.min(0.3, rng.logNormal(0.05, 0.6)), skillSigma: 2.2, topK: topKOf(rng, 6), ownerShare: rng.range(0.15, 0.9) };
+      return {
+        skillShare: Math.min(0.3, rng.logNormal(0.05, 0.6)),
+        skillSigma: 2.2,
+        topK: topKOf(rng, 6),
+        ownerShare: rng.range(0.15, 0.9),
+      };
     case 'powerlaw':
       // Some owners keep a small share of incentive on their own hotkey.
       return {
-        skillShare: Math.min(0.4, rng.logNormal(0.08, 0.7)), skillSigma: 2.2, topK: topKOf(rng, 30),
+        skillShare: Math.min(0.4, rng.logNormal(0.08, 0.7)),
+        skillSigma: 2.2,
+        topK: topKOf(rng, 30),
         ownerShare: profile.netuid % 16 === 15 || profile.netuid % 16 === 11 ? rng.range(0.02, 0.15) : 0,
       };
     case 'flat':
       // Netuids ≡ 7 (mod 16) are crowded (nearly every miner earns), the other flat ones pay a share of theirs.
-      return { skillShare: profile.netuid % 16 === 7 ? rng.range(0.985, 1) : rng.range(0.3, 0.7), skillSigma: 0.05, topK: 0, ownerShare: 0 };
+      return {
+        skillShare: profile.netuid % 16 === 7 ? rng.range(0.985, 1) : rng.range(0.3, 0.7),
+        skillSigma: 0.05,
+        topK: 0,
+        ownerShare: 0,
+      };
   }
 }
 
-export function createSubnetPlan(seed: number, netuid: number, subnetCount: number, maxUids: number, simStart: number): SubnetPlan {
+export function createSubnetPlan(
+  seed: number,
+  netuid: number,
+  subnetCount: number,
+  maxUids: number,
+  simStart: number,
+): SubnetPlan {
   const profile = subnetProfile(netuid, subnetCount);
   const rng = new Rng(hash(seed, TAG_PLAN, netuid));
   // Low netuids are the old ones, as on Finney; all but the fresh subnet exist before block 4M.

@@ -79,7 +79,12 @@ export function valueNoise(seed: number, key: number, t: number, scale: number):
 }
 
 /** Sum of value-noise octaves; `octaves` pairs a scale (blocks) with an amplitude. */
-export function fractalNoise(seed: number, key: number, t: number, octaves: ReadonlyArray<readonly [number, number]>): number {
+export function fractalNoise(
+  seed: number,
+  key: number,
+  t: number,
+  octaves: ReadonlyArray<readonly [number, number]>,
+): number {
   let total = 0;
   for (const [scale, amplitude] of octaves) total += amplitude * valueNoise(seed, key, t, scale);
   return total;

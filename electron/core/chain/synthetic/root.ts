@@ -11,7 +11,12 @@ import type { PoolValidator } from './validators';
 const utf8 = new TextEncoder();
 const ONE_TAO = BigInt(RAO);
 
-export function rootState(seed: number, pool: readonly PoolValidator[], maxUids: number, block: number): RawSubnetState {
+export function rootState(
+  seed: number,
+  pool: readonly PoolValidator[],
+  maxUids: number,
+  block: number,
+): RawSubnetState {
   const validators = pool.slice(0, Math.min(pool.length, maxUids));
   const n = validators.length;
   const lastStep = block - ((block + 1) % (ROOT_TEMPO + 1));

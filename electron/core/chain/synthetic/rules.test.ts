@@ -4,8 +4,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  blockEmissionForIssuance, bumpedBurn, decayedBurn, epochPayout, immuneOwnerUids, injection, mechanismWeights, movingPriceAfter,
-  networkToPrune, neuronToPrune, nextHalvingIssuance, splitBlockAlpha, splitEmissions, subnetBlockEmissions,
+  blockEmissionForIssuance,
+  bumpedBurn,
+  decayedBurn,
+  epochPayout,
+  immuneOwnerUids,
+  injection,
+  mechanismWeights,
+  movingPriceAfter,
+  networkToPrune,
+  neuronToPrune,
+  nextHalvingIssuance,
+  splitBlockAlpha,
+  splitEmissions,
+  subnetBlockEmissions,
 } from './rules';
 
 const M = 1e15; // one million alpha (or TAO) in rao
@@ -62,7 +74,11 @@ describe('get_neuron_to_prune (subnets/registration.rs)', () => {
   });
 
   it('keeps the owner hotkey first among the immortal UIDs, then the oldest of the owner coldkey (get_immune_owner_tuples)', () => {
-    const owned = [{ uid: 5, registeredAt: 300 }, { uid: 2, registeredAt: 100 }, { uid: 7, registeredAt: 100 }];
+    const owned = [
+      { uid: 5, registeredAt: 300 },
+      { uid: 2, registeredAt: 100 },
+      { uid: 7, registeredAt: 100 },
+    ];
     expect(immuneOwnerUids(owned, 9, 2)).toEqual([9, 2]);
     expect(immuneOwnerUids(owned, 9, 1)).toEqual([9]);
     expect(immuneOwnerUids(owned, -1, 2)).toEqual([2, 7]);
@@ -105,14 +121,23 @@ describe('coinbase (coinbase/run_coinbase.rs, subnet_emissions.rs)', () => {
   });
 
   it('shares TAO by moving price × (1 − MinerBurned) among subnets emitted to, zero for emission-disabled ones', () => {
-    const base = { registrationAllowed: true, subtokenEnabled: true, firstEmissionBlock: 1, emissionEnabled: true, minerBurned: 0 };
-    const tao = subnetBlockEmissions([
-      { ...base, netuid: 1, movingPrice: 0.2 },
-      { ...base, netuid: 2, movingPrice: 0.2, minerBurned: 0.5 },
-      { ...base, netuid: 3, movingPrice: 0.1, emissionEnabled: false },
-      { ...base, netuid: 4, movingPrice: 0.5, firstEmissionBlock: null },
-      { ...base, netuid: 5, movingPrice: 0.5, registrationAllowed: false },
-    ], 5e8);
+    const base = {
+      registrationAllowed: true,
+      subtokenEnabled: true,
+      firstEmissionBlock: 1,
+      emissionEnabled: true,
+      minerBurned: 0,
+    };
+    const tao = subnetBlockEmissions(
+      [
+        { ...base, netuid: 1, movingPrice: 0.2 },
+        { ...base, netuid: 2, movingPrice: 0.2, minerBurned: 0.5 },
+        { ...base, netuid: 3, movingPrice: 0.1, emissionEnabled: false },
+        { ...base, netuid: 4, movingPrice: 0.5, firstEmissionBlock: null },
+        { ...base, netuid: 5, movingPrice: 0.5, registrationAllowed: false },
+      ],
+      5e8,
+    );
     // Weights 0.4, 0.2, 0.2 (of Σp = 0.5) → shares ½, ¼, ¼; the disabled third is renormalised away: ⅔, ⅓, 0.
     expect(tao.get(1)).toBe(333_333_333);
     expect(tao.get(2)).toBe(166_666_666);

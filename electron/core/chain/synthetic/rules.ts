@@ -62,7 +62,12 @@ export interface PruneView {
  * pruned only while more than MinNonImmuneUids non-immune UIDs remain; otherwise the best immune one, or none
  * (registration then fails with NoNeuronIdAvailable).
  */
-export function neuronToPrune(v: PruneView, block: number, immunityPeriod: number, minNonImmuneUids: number): number | null {
+export function neuronToPrune(
+  v: PruneView,
+  block: number,
+  immunityPeriod: number,
+  minNonImmuneUids: number,
+): number | null {
   const { emission, registeredAt, ownerImmortal } = v;
   let freeCount = 0;
   let bestFree = -1;
@@ -101,8 +106,15 @@ export function neuronToPrune(v: PruneView, block: number, immunityPeriod: numbe
  * limit again). Returns the UIDs. `owned` lists the UIDs whose hotkey the owner coldkey owns; `ownerHotkeyUid` is
  * the UID of SubnetOwnerHotkey, or -1.
  */
-export function immuneOwnerUids(owned: ReadonlyArray<{ uid: number; registeredAt: number }>, ownerHotkeyUid: number, limit: number): number[] {
-  const sorted = [...owned].sort((a, b) => a.registeredAt - b.registeredAt || a.uid - b.uid).slice(0, limit).map((o) => o.uid);
+export function immuneOwnerUids(
+  owned: ReadonlyArray<{ uid: number; registeredAt: number }>,
+  ownerHotkeyUid: number,
+  limit: number,
+): number[] {
+  const sorted = [...owned]
+    .sort((a, b) => a.registeredAt - b.registeredAt || a.uid - b.uid)
+    .slice(0, limit)
+    .map((o) => o.uid);
   if (ownerHotkeyUid >= 0 && !sorted.includes(ownerHotkeyUid)) {
     sorted.unshift(ownerHotkeyUid);
     if (sorted.length > limit) sorted.length = limit;
@@ -143,7 +155,12 @@ export interface EpochPayout {
  * miners get everything, with no incentive validators do; with neither, validators are paid by stake.
  */
 export function epochPayout(
-  incentive: ArrayLike<number>, dividends: ArrayLike<number>, stake: ArrayLike<number>, emission: number, out?: EpochPayout, length?: number,
+  incentive: ArrayLike<number>,
+  dividends: ArrayLike<number>,
+  stake: ArrayLike<number>,
+  emission: number,
+  out?: EpochPayout,
+  length?: number,
 ): EpochPayout {
   const n = length ?? incentive.length;
   const res = out ?? { server: new Float64Array(n), validator: new Float64Array(n), combined: new Float64Array(n) };
@@ -191,7 +208,12 @@ export interface BlockSplit {
  * ST run_coinbase.rs `emit_to_subnets`: owner cut = alpha_out · SubnetOwnerCut (if OwnerCutEnabled); of the rest
  * half is PendingServerEmission, and of the other half root takes RootProp · ½ · rest, validators the remainder.
  */
-export function splitBlockAlpha(alphaOut: number, ownerCutFraction: number, ownerCutEnabled: boolean, rootProportion: number): BlockSplit {
+export function splitBlockAlpha(
+  alphaOut: number,
+  ownerCutFraction: number,
+  ownerCutEnabled: boolean,
+  rootProportion: number,
+): BlockSplit {
   const ownerCut = ownerCutEnabled ? alphaOut * ownerCutFraction : 0;
   const rest = alphaOut - ownerCut;
   const server = rest * 0.5;
@@ -224,8 +246,13 @@ export interface EmissionCandidate {
  * shares if that sums to 0) and `get_subnet_block_emissions` (subnets with SubnetEmissionEnabled = false get 0, the
  * rest renormalised). Returns TAO rao per block by netuid for the subnets emitted to (0 for disabled ones).
  */
-export function subnetBlockEmissions(candidates: readonly EmissionCandidate[], blockEmission: number): Map<number, number> {
-  const emitting = candidates.filter((c) => c.netuid !== 0 && c.firstEmissionBlock !== null && c.subtokenEnabled && c.registrationAllowed);
+export function subnetBlockEmissions(
+  candidates: readonly EmissionCandidate[],
+  blockEmission: number,
+): Map<number, number> {
+  const emitting = candidates.filter(
+    (c) => c.netuid !== 0 && c.firstEmissionBlock !== null && c.subtokenEnabled && c.registrationAllowed,
+  );
   const priceSum = emitting.reduce((a, c) => a + c.movingPrice, 0);
   let weights = emitting.map((c) => (priceSum > 0 ? c.movingPrice / priceSum : 0) * (1 - Math.min(c.minerBurned, 1)));
   let total = weights.reduce((a, b) => a + b, 0);
@@ -248,7 +275,12 @@ export function subnetBlockEmissions(candidates: readonly EmissionCandidate[], b
  * ST run_coinbase.rs `get_subnet_terms`: alpha injected into the pool = TAO / price, capped at RootProp · alpha
  * emission (then the TAO injected is cap · price); the TAO that could not be injected buys alpha (SubnetExcessTao).
  */
-export function injection(taoRao: number, price: number, rootProp: number, alphaEmissionRao: number): { taoIn: number; alphaIn: number; excessTao: number } {
+export function injection(
+  taoRao: number,
+  price: number,
+  rootProp: number,
+  alphaEmissionRao: number,
+): { taoIn: number; alphaIn: number; excessTao: number } {
   let alphaIn = price > 0 ? taoRao / price : 0;
   let taoIn = taoRao;
   const cap = rootProp * alphaEmissionRao;
@@ -264,7 +296,14 @@ export function injection(taoRao: number, price: number, rootProp: number, alpha
  * b / (b + EMAPriceHalvingBlocks) with b the blocks since start_call; new = a · min(spot, 1) + (1 − a) · old.
  * Applied over `blocks` blocks at a constant spot in closed form.
  */
-export function movingPriceAfter(old: number, spot: number, blocks: number, movingAlpha: number, blocksSinceStart: number, halvingBlocks: number): number {
+export function movingPriceAfter(
+  old: number,
+  spot: number,
+  blocks: number,
+  movingAlpha: number,
+  blocksSinceStart: number,
+  halvingBlocks: number,
+): number {
   const a = movingAlpha * (blocksSinceStart / (blocksSinceStart + halvingBlocks));
   const target = Math.min(spot, 1);
   return target + (old - target) * (1 - a) ** blocks;
@@ -275,11 +314,20 @@ export function movingPriceAfter(old: number, spot: number, blocks: number, movi
  * their NetworkImmunityPeriod, the lowest SubnetMovingPrice, ties to the earliest registration. Which subnet would
  * be dissolved when a new one registers at the SubnetLimit.
  */
-export function networkToPrune(subnets: ReadonlyArray<{ netuid: number; registeredAt: number; movingPrice: number }>, block: number, immunityPeriod: number): number | null {
+export function networkToPrune(
+  subnets: ReadonlyArray<{ netuid: number; registeredAt: number; movingPrice: number }>,
+  block: number,
+  immunityPeriod: number,
+): number | null {
   let best: { netuid: number; registeredAt: number; movingPrice: number } | null = null;
   for (const s of subnets) {
     if (s.netuid === 0 || block < s.registeredAt + immunityPeriod) continue;
-    if (!best || s.movingPrice < best.movingPrice || (s.movingPrice === best.movingPrice && s.registeredAt < best.registeredAt)) best = s;
+    if (
+      !best ||
+      s.movingPrice < best.movingPrice ||
+      (s.movingPrice === best.movingPrice && s.registeredAt < best.registeredAt)
+    )
+      best = s;
   }
   return best?.netuid ?? null;
 }

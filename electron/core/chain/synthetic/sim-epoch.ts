@@ -22,7 +22,9 @@ const MOVING_ALPHA = 0.000003;
 const EMA_HALVING_BLOCKS = 201_600;
 /** Drift factor exp(0.25 · sin) tabulated: looked up per UID per epoch, so no transcendental in the hot loop. */
 export const DRIFT_STEPS = 1024;
-const DRIFT = Float64Array.from({ length: DRIFT_STEPS }, (_, i) => Math.exp(0.25 * Math.sin((2 * Math.PI * i) / DRIFT_STEPS)));
+const DRIFT = Float64Array.from({ length: DRIFT_STEPS }, (_, i) =>
+  Math.exp(0.25 * Math.sin((2 * Math.PI * i) / DRIFT_STEPS)),
+);
 /** Owner hotkeys share the owner's incentive in these proportions (first = SubnetOwnerHotkey). */
 const OWNER_SPLIT = [0.5, 0.3, 0.2];
 
@@ -136,7 +138,8 @@ export class EpochRunner {
         let i = 0;
         for (let j = 0; j < k; j++) {
           const role = s.role[payable[j]!];
-          if (role === Role.ownerHotkey || role === Role.ownerExtra) scores[j] = (ownerTotal * (OWNER_SPLIT[i++] ?? 0.1)) / splitSum;
+          if (role === Role.ownerHotkey || role === Role.ownerExtra)
+            scores[j] = (ownerTotal * (OWNER_SPLIT[i++] ?? 0.1)) / splitSum;
           else if (ownerShare >= 1) scores[j] = 0;
         }
       }
@@ -169,7 +172,14 @@ export class EpochRunner {
     // Moving price: the EMA over the blocks since the last update, at the spot seen at the interval's start.
     if (emitted) {
       const sinceStart = epoch - (p.firstEmissionBlock ?? epoch);
-      s.movingPrice = movingPriceAfter(s.movingPrice, spotPrice(p.market, s.movingBlock), epoch - s.movingBlock, MOVING_ALPHA, sinceStart, EMA_HALVING_BLOCKS);
+      s.movingPrice = movingPriceAfter(
+        s.movingPrice,
+        spotPrice(p.market, s.movingBlock),
+        epoch - s.movingBlock,
+        MOVING_ALPHA,
+        sinceStart,
+        EMA_HALVING_BLOCKS,
+      );
     }
     s.movingBlock = epoch;
     s.lastEpoch = epoch;

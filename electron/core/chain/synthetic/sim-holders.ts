@@ -41,7 +41,10 @@ export function placeHolder(p: SubnetPlan, s: SimState, uid: number, reg: number
     s.incentive[uid * M + m] = 0;
   }
   s.pays[uid] = role !== Role.miner || skilled ? 1 : 0;
-  s.stake[uid] = role === Role.validator && p.validatorCount > 0 ? 200_000e9 * Math.exp(gaussian(p.seed, TAG_STAKE, p.netuid, uid)) : 0;
+  s.stake[uid] =
+    role === Role.validator && p.validatorCount > 0
+      ? 200_000e9 * Math.exp(gaussian(p.seed, TAG_STAKE, p.netuid, uid))
+      : 0;
   s.emission[uid] = 0;
   s.server[uid] = 0;
   s.validatorPaid[uid] = 0;
@@ -54,7 +57,8 @@ export function refreshImmortal(p: SubnetPlan, s: SimState): void {
   for (let uid = 0; uid < s.n; uid++) {
     s.immortal[uid] = 0;
     if (s.role[uid] === Role.ownerHotkey) ownerHotkeyUid = uid;
-    if (s.role[uid] === Role.ownerHotkey || s.role[uid] === Role.ownerExtra) owned.push({ uid, registeredAt: s.reg[uid]! });
+    if (s.role[uid] === Role.ownerHotkey || s.role[uid] === Role.ownerExtra)
+      owned.push({ uid, registeredAt: s.reg[uid]! });
   }
   for (const uid of immuneOwnerUids(owned, ownerHotkeyUid, p.immuneOwnerUidsLimit)) s.immortal[uid] = 1;
 }
@@ -75,7 +79,8 @@ export function drawAttempts(p: SubnetPlan, epoch: number): Attempt[] {
   const out: Attempt[] = [];
   for (let i = 0; i < count; i++) {
     const block = epoch + Math.floor(unit(p.seed, TAG_ATTEMPT, p.netuid, epoch, i + 1) * p.tempo);
-    const willingness = p.willingnessTao * 1e9 * Math.exp(0.8 * gaussian(p.seed, TAG_WILL, p.netuid * 1_000_003 + i, epoch));
+    const willingness =
+      p.willingnessTao * 1e9 * Math.exp(0.8 * gaussian(p.seed, TAG_WILL, p.netuid * 1_000_003 + i, epoch));
     out.push({ block, willingness });
   }
   return out.sort((a, b) => a.block - b.block || a.willingness - b.willingness);

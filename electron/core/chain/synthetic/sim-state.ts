@@ -54,13 +54,27 @@ export class SimState {
   /** All per-UID arrays live in one buffer, so a checkpoint is one copy. */
   private readonly buffer: ArrayBuffer;
 
-  constructor(readonly capacity: number, readonly mechanisms: number, from?: ArrayBuffer) {
+  constructor(
+    readonly capacity: number,
+    readonly mechanisms: number,
+    from?: ArrayBuffer,
+  ) {
     const f64 = capacity * 8;
-    const layout = { f64: f64 * (7 + mechanisms), f32: capacity * mechanisms * 4, u32: capacity * 4, u16: capacity * 2, u8: capacity * 3 };
+    const layout = {
+      f64: f64 * (7 + mechanisms),
+      f32: capacity * mechanisms * 4,
+      u32: capacity * 4,
+      u16: capacity * 2,
+      u8: capacity * 3,
+    };
     const bytes = layout.f64 + layout.f32 + layout.u32 + layout.u16 + layout.u8;
     this.buffer = from ? from.slice(0) : new ArrayBuffer(bytes);
     let at = 0;
-    const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, size: number): T => {
+    const take = <T>(
+      make: (buffer: ArrayBuffer, offset: number, length: number) => T,
+      length: number,
+      size: number,
+    ): T => {
       const view = make(this.buffer, at, length);
       at += length * size;
       return view;

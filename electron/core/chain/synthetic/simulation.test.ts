@@ -23,10 +23,32 @@ function tinyPlan(overrides: Partial<SubnetPlan> = {}, profile: Partial<SubnetPl
   const base = createSubnetPlan(42, SITUATIONS.ownerHotkeys, 128, 8, SIM_START_BLOCK);
   return {
     ...base,
-    profile: { ...base.profile, mechanismCount: 1, mechanismSplit: null, registrationAllowed: true, ownerCutEnabled: true, ...profile },
-    tempo: 360, capacity: 8, initialUids: 8, ownerUids: [0, 1, 2], firstValidator: 3, validatorCount: 2,
-    immunityPeriod: 1000, minNonImmuneUids: 1, immuneOwnerUidsLimit: 2, minBurn: 500_000n, maxBurn: 100_000_000_000n,
-    attemptsPerDay: 0, willingnessTao: 10, skillShare: 1, skillSigma: 0.5, topK: 0, ownerShare: 0.4, dividends: true,
+    profile: {
+      ...base.profile,
+      mechanismCount: 1,
+      mechanismSplit: null,
+      registrationAllowed: true,
+      ownerCutEnabled: true,
+      ...profile,
+    },
+    tempo: 360,
+    capacity: 8,
+    initialUids: 8,
+    ownerUids: [0, 1, 2],
+    firstValidator: 3,
+    validatorCount: 2,
+    immunityPeriod: 1000,
+    minNonImmuneUids: 1,
+    immuneOwnerUidsLimit: 2,
+    minBurn: 500_000n,
+    maxBurn: 100_000_000_000n,
+    attemptsPerDay: 0,
+    willingnessTao: 10,
+    skillShare: 1,
+    skillSigma: 0.5,
+    topK: 0,
+    ownerShare: 0.4,
+    dividends: true,
     alphaIssuanceAtStart: 3e15,
     ...overrides,
   };
@@ -90,7 +112,10 @@ describe('subnet simulation: pending pools and the epoch (run_coinbase.rs emit_t
   });
 
   it('gives validators the whole epoch when no miner has incentive', () => {
-    const idle = new SubnetSim(tinyPlan({ skillShare: 0, ownerShare: 0 }), { start: SIM_START_BLOCK, rootWeightRao: ROOT_WEIGHT });
+    const idle = new SubnetSim(tinyPlan({ skillShare: 0, ownerShare: 0 }), {
+      start: SIM_START_BLOCK,
+      rootWeightRao: ROOT_WEIGHT,
+    });
     for (const s of epochs(idle, SIM_START_BLOCK + 3_600, 3)) {
       expect(sum(s.server, s.n)).toBe(0);
       expect(Math.abs(sum(s.validatorPaid, s.n) - s.lastEpochTotal)).toBeLessThanOrEqual(s.n);
@@ -137,8 +162,17 @@ describe('subnet simulation: registration (subnets/registration.rs)', () => {
       const before = sim.stateAt(block - 1).clone();
       const after = sim.stateAt(block).clone();
       if (after.registrations !== before.registrations + 1) continue; // one registration in that block only
-      const charged = decayedBurn(sim.burnAt(before, block - 1), 1, plan.burnHalfLife, Number(plan.minBurn), Number(plan.maxBurn));
-      expect(sim.burnAt(after, block)).toBeCloseTo(bumpedBurn(charged, plan.burnIncreaseMult, Number(plan.minBurn), Number(plan.maxBurn)), -1);
+      const charged = decayedBurn(
+        sim.burnAt(before, block - 1),
+        1,
+        plan.burnHalfLife,
+        Number(plan.minBurn),
+        Number(plan.maxBurn),
+      );
+      expect(sim.burnAt(after, block)).toBeCloseTo(
+        bumpedBurn(charged, plan.burnIncreaseMult, Number(plan.minBurn), Number(plan.maxBurn)),
+        -1,
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(5);
@@ -156,7 +190,12 @@ describe('subnet simulation: registration (subnets/registration.rs)', () => {
       const before = sim.stateAt(block - 1).clone();
       const after = sim.stateAt(block).clone();
       if (after.registrations !== before.registrations + 1) continue;
-      const pick = neuronToPrune({ n: before.n, emission: before.emission, registeredAt: before.reg, ownerImmortal: before.immortal }, block, plan.immunityPeriod, plan.minNonImmuneUids);
+      const pick = neuronToPrune(
+        { n: before.n, emission: before.emission, registeredAt: before.reg, ownerImmortal: before.immortal },
+        block,
+        plan.immunityPeriod,
+        plan.minNonImmuneUids,
+      );
       expect(pick).toBe(uid);
       expect(before.immortal[uid]).toBe(0);
       if (block - before.reg[uid]! < plan.immunityPeriod) immune++;

@@ -22,8 +22,10 @@ const subnet = (netuid: number): RawSubnetState => {
   return s;
 };
 /** Alpha the epoch paid (one mechanism, emitted to): alpha_out × tempo × (1 − owner cut). */
-const epochTotal = (s: RawSubnetState) => Number(s.dynamic.alphaOutEmission) * s.dynamic.tempo * (1 - SUBNET_OWNER_CUT / 65535);
-const owned = (s: RawSubnetState) => s.metagraph.coldkeys.flatMap((c, uid) => (c === s.dynamic.ownerColdkey ? [uid] : []));
+const epochTotal = (s: RawSubnetState) =>
+  Number(s.dynamic.alphaOutEmission) * s.dynamic.tempo * (1 - SUBNET_OWNER_CUT / 65535);
+const owned = (s: RawSubnetState) =>
+  s.metagraph.coldkeys.flatMap((c, uid) => (c === s.dynamic.ownerColdkey ? [uid] : []));
 
 describe('stand-in network: the situations of the Chain-true economics issue', () => {
   it('burns the incentive of all of the owner coldkey’s hotkeys (MinerBurned), only some immortal', () => {
@@ -35,7 +37,11 @@ describe('stand-in network: the situations of the Chain-true economics issue', (
     const ownerIncentive = sum(uids.map((uid) => m.incentives[uid]!)) / sum(m.incentives);
     expect(Number(s.storage.minerBurnedBits) / 2 ** 32).toBeCloseTo(ownerIncentive, 3);
     expect(s.storage.immuneOwnerUidsLimit).toBe(2);
-    const immortal = immuneOwnerUids(uids.map((uid) => ({ uid, registeredAt: Number(m.blockAtRegistration[uid]) })), m.hotkeys.indexOf(s.dynamic.ownerHotkey), 2);
+    const immortal = immuneOwnerUids(
+      uids.map((uid) => ({ uid, registeredAt: Number(m.blockAtRegistration[uid]) })),
+      m.hotkeys.indexOf(s.dynamic.ownerHotkey),
+      2,
+    );
     expect(immortal).toHaveLength(2);
     expect(immortal).toContain(m.hotkeys.indexOf(s.dynamic.ownerHotkey));
   });
@@ -79,21 +85,28 @@ describe('stand-in network: the situations of the Chain-true economics issue', (
     const bottom = Number(subnet(SITUATIONS.bottomMovingPrice).dynamic.movingPriceBits);
     for (const [netuid, s] of state.subnets) {
       const immune = HEAD < Number(s.dynamic.networkRegisteredAt) + Number(state.network.networkImmunityPeriod);
-      if (netuid !== 0 && netuid !== SITUATIONS.bottomMovingPrice && !immune) expect(Number(s.dynamic.movingPriceBits)).toBeGreaterThan(bottom);
+      if (netuid !== 0 && netuid !== SITUATIONS.bottomMovingPrice && !immune)
+        expect(Number(s.dynamic.movingPriceBits)).toBeGreaterThan(bottom);
     }
   });
 
   it('has MinNonImmuneUids reached: the next registration prunes an immune UID', () => {
     const s = subnet(SITUATIONS.minNonImmuneFloor);
     const m = s.metagraph;
-    const view = { n: m.numUids, emission: m.emission.map(Number), registeredAt: m.blockAtRegistration.map(Number), ownerImmortal: new Uint8Array(m.numUids) };
+    const view = {
+      n: m.numUids,
+      emission: m.emission.map(Number),
+      registeredAt: m.blockAtRegistration.map(Number),
+      ownerImmortal: new Uint8Array(m.numUids),
+    };
     const pick = neuronToPrune(view, HEAD, m.immunityPeriod, s.storage.minNonImmuneUids ?? 10)!;
     expect(HEAD - Number(m.blockAtRegistration[pick])).toBeLessThan(m.immunityPeriod);
   });
 
   it('has the root sell flag set (Σ moving prices > 1), as the simulation assumes when it keeps root alpha pending', () => {
     let total = 0;
-    for (const [netuid, s] of state.subnets) if (netuid !== 0 && s.metagraph.registrationAllowed) total += Number(s.dynamic.movingPriceBits) / 2 ** 32;
+    for (const [netuid, s] of state.subnets)
+      if (netuid !== 0 && s.metagraph.registrationAllowed) total += Number(s.dynamic.movingPriceBits) / 2 ** 32;
     expect(total).toBeGreaterThan(1);
   });
 
@@ -127,11 +140,21 @@ describe('stand-in network: looks like Finney (../shared/real panel, last sweep)
   const real = panel.rows;
   const gen = statsOf(state, panel.taoUsd);
   const within = (key: keyof (typeof real)[number], q: number, factor: number) => {
-    const a = quantile(real.map((r) => r[key] as number | null), q);
-    const b = quantile(gen.map((r) => r[key] as number | null), q);
-    expect(Math.abs(Math.log(Math.max(b, 1e-9) / Math.max(a, 1e-9))), `${String(key)} p${q * 100}: real ${a}, generated ${b}`).toBeLessThanOrEqual(Math.log(factor));
+    const a = quantile(
+      real.map((r) => r[key] as number | null),
+      q,
+    );
+    const b = quantile(
+      gen.map((r) => r[key] as number | null),
+      q,
+    );
+    expect(
+      Math.abs(Math.log(Math.max(b, 1e-9) / Math.max(a, 1e-9))),
+      `${String(key)} p${q * 100}: real ${a}, generated ${b}`,
+    ).toBeLessThanOrEqual(Math.log(factor));
   };
-  const share = (rows: typeof real, test: (r: (typeof real)[number]) => boolean) => rows.filter(test).length / rows.length;
+  const share = (rows: typeof real, test: (r: (typeof real)[number]) => boolean) =>
+    rows.filter(test).length / rows.length;
 
   it('has as few earners and active UIDs per subnet as Finney', () => {
     for (const q of [0.25, 0.5, 0.75, 0.9]) {
@@ -141,18 +164,35 @@ describe('stand-in network: looks like Finney (../shared/real panel, last sweep)
   });
 
   it('burns miner emission on as many subnets', () => {
-    expect(Math.abs(share(gen, (r) => r.minerBurn >= 0.99) - share(real, (r) => r.minerBurn >= 0.99))).toBeLessThanOrEqual(0.1);
-    expect(Math.abs(share(gen, (r) => r.minerBurn >= 0.02) - share(real, (r) => r.minerBurn >= 0.02))).toBeLessThanOrEqual(0.1);
+    expect(
+      Math.abs(share(gen, (r) => r.minerBurn >= 0.99) - share(real, (r) => r.minerBurn >= 0.99)),
+    ).toBeLessThanOrEqual(0.1);
+    expect(
+      Math.abs(share(gen, (r) => r.minerBurn >= 0.02) - share(real, (r) => r.minerBurn >= 0.02)),
+    ).toBeLessThanOrEqual(0.1);
   });
 
   it('charges registration costs like Finney (mostly ≤ 0.1 τ)', () => {
-    expect(Math.abs(share(gen, (r) => r.regCostTao <= 0.1) - share(real, (r) => r.regCostTao <= 0.1))).toBeLessThanOrEqual(0.1);
+    expect(
+      Math.abs(share(gen, (r) => r.regCostTao <= 0.1) - share(real, (r) => r.regCostTao <= 0.1)),
+    ).toBeLessThanOrEqual(0.1);
     for (const q of [0.5, 0.9]) within('regCostTao', q, 3);
   });
 
   it('spreads income among earners like Finney (Gini, median and competitive miner income)', () => {
     for (const q of [0.5, 0.75]) {
-      expect(Math.abs(quantile(gen.map((r) => r.gini), q) - quantile(real.map((r) => r.gini), q))).toBeLessThanOrEqual(0.2);
+      expect(
+        Math.abs(
+          quantile(
+            gen.map((r) => r.gini),
+            q,
+          ) -
+            quantile(
+              real.map((r) => r.gini),
+              q,
+            ),
+        ),
+      ).toBeLessThanOrEqual(0.2);
     }
     for (const q of [0.25, 0.5, 0.75, 0.9]) within('medianMinerUsdDay', q, 4);
     for (const q of [0.5, 0.75]) within('competitiveMinerUsdDay', q, 3);

@@ -15,7 +15,14 @@ import { spotPrice, startingMovingPrice } from './market';
 import { registrationAllowedAt, registrationOpensAt } from './owner-calls';
 import type { SubnetPlan } from './plan';
 import { unit } from './rng';
-import { blockEmissionForIssuance, bumpedBurn, decayedBurn, neuronToPrune, nextHalvingIssuance, splitBlockAlpha } from './rules';
+import {
+  blockEmissionForIssuance,
+  bumpedBurn,
+  decayedBurn,
+  neuronToPrune,
+  nextHalvingIssuance,
+  splitBlockAlpha,
+} from './rules';
 import { EpochRunner } from './sim-epoch';
 import { drawAttempts, placeHolder, refreshImmortal, type Attempt } from './sim-holders';
 import { Role, SimState } from './sim-state';
@@ -65,7 +72,8 @@ export class SubnetSim {
 
   /** The subnet's state at `block` (≥ the start). The returned object must not be changed; it may be reused. */
   stateAt(block: number): SimState {
-    if (block < this.startBlock) throw new Error(`SN${this.plan.netuid}: block ${block} is before the simulation starts (${this.startBlock})`);
+    if (block < this.startBlock)
+      throw new Error(`SN${this.plan.netuid}: block ${block} is before the simulation starts (${this.startBlock})`);
     if (block >= this.live.block) {
       this.advance(this.live, block, true);
       return this.live;
@@ -137,9 +145,26 @@ export class SubnetSim {
       let reg: number;
       if (fresh) reg = start;
       else if (uid < p.firstValidator + p.validatorCount) reg = p.registeredAt + uid;
-      else reg = Math.max(p.registeredAt + uid, start - p.tempo - Math.floor(unit(p.seed, TAG_WARM, p.netuid, uid) * 60 * 7_200));
+      else
+        reg = Math.max(
+          p.registeredAt + uid,
+          start - p.tempo - Math.floor(unit(p.seed, TAG_WARM, p.netuid, uid) * 60 * 7_200),
+        );
       // Lifetimes are memoryless: a holder found running at the start has a fresh one from there.
-      placeHolder(this.plan, s, uid, reg, uid < p.ownerUids.length ? (uid === 0 ? Role.ownerHotkey : Role.ownerExtra) : uid < p.firstValidator + p.validatorCount ? Role.validator : Role.miner, start);
+      placeHolder(
+        this.plan,
+        s,
+        uid,
+        reg,
+        uid < p.ownerUids.length
+          ? uid === 0
+            ? Role.ownerHotkey
+            : Role.ownerExtra
+          : uid < p.firstValidator + p.validatorCount
+            ? Role.validator
+            : Role.miner,
+        start,
+      );
     }
     refreshImmortal(this.plan, s);
     s.burnBase = Number(p.minBurn);
@@ -154,7 +179,9 @@ export class SubnetSim {
     // An established subnet has run its last epoch already: run it on the warm state so the metagraph is populated
     // (a subnet not emitted to runs it too, with nothing to pay).
     if (!fresh) {
-      s.pending = this.emittedAt(s.lastEpoch) ? blockEmissionForIssuance(s.issuance) * p.tempo * (1 - this.ownerCutFraction()) : 0;
+      s.pending = this.emittedAt(s.lastEpoch)
+        ? blockEmissionForIssuance(s.issuance) * p.tempo * (1 - this.ownerCutFraction())
+        : 0;
       this.epochs.run(s, s.lastEpoch, this.emittedAt(s.lastEpoch));
     }
     // Attempts of the current interval before the start did not happen.
@@ -242,7 +269,8 @@ export class SubnetSim {
       this.epochs.run(s, nextEpoch, this.emittedAt(nextEpoch));
       s.attemptCursor = 0;
       s.block = nextEpoch;
-      if (live && this.keepCheckpoints && Math.round((nextEpoch - this.offset) / tempo) % CHECKPOINT_EPOCHS === 0) this.checkpoints.push(s.clone());
+      if (live && this.keepCheckpoints && Math.round((nextEpoch - this.offset) / tempo) % CHECKPOINT_EPOCHS === 0)
+        this.checkpoints.push(s.clone());
     }
   }
 
@@ -259,7 +287,12 @@ export class SubnetSim {
     if (s.n < p.capacity) {
       uid = s.n++;
     } else {
-      const pruned = neuronToPrune({ n: s.n, emission: s.emission, registeredAt: s.reg, ownerImmortal: s.immortal }, attempt.block, p.immunityPeriod, p.minNonImmuneUids);
+      const pruned = neuronToPrune(
+        { n: s.n, emission: s.emission, registeredAt: s.reg, ownerImmortal: s.immortal },
+        attempt.block,
+        p.immunityPeriod,
+        p.minNonImmuneUids,
+      );
       if (pruned === null) return;
       uid = pruned;
       if (live) this.replacements.push(attempt.block, uid);

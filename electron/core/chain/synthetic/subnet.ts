@@ -70,10 +70,20 @@ function minerKeys(plan: SubnetPlan, uid: number, reg: number): MinerKeys {
   return keys;
 }
 
-function keysOf(plan: SubnetPlan, pool: readonly PoolValidator[], s: SimState, uid: number): { hotkey: string; coldkey: string; rootStake: bigint } {
+function keysOf(
+  plan: SubnetPlan,
+  pool: readonly PoolValidator[],
+  s: SimState,
+  uid: number,
+): { hotkey: string; coldkey: string; rootStake: bigint } {
   const role = s.role[uid];
   if (role === Role.ownerHotkey) return { hotkey: plan.ownerHotkey, coldkey: plan.ownerColdkey, rootStake: 0n };
-  if (role === Role.ownerExtra) return { hotkey: account(plan.seed, AccountKind.ownerHotkey, plan.netuid, uid), coldkey: plan.ownerColdkey, rootStake: 0n };
+  if (role === Role.ownerExtra)
+    return {
+      hotkey: account(plan.seed, AccountKind.ownerHotkey, plan.netuid, uid),
+      coldkey: plan.ownerColdkey,
+      rootStake: 0n,
+    };
   if (role === Role.validator) {
     const v = pool[poolIndex(plan.seed, plan.netuid, uid - plan.firstValidator)];
     if (!v) throw new Error('validator pool too small');
@@ -130,14 +140,22 @@ export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], bloc
       // Miners hold what they earned over their last ~30 epochs, half of it already sold.
       const held = s.server[uid]! * Math.min(30, Math.max(0, block - shownReg) / tempo) * 0.5;
       alphaStake.push(BigInt(Math.floor(held + RAO * 2 * unit(seed, TAG_STAKE, netuid, uid, shownReg))));
-      lastUpdate.push(s.emission[uid]! > 0 && shownReg <= epoch ? Math.max(shownReg, epoch - (jitter % tempo)) : shownReg);
+      lastUpdate.push(
+        s.emission[uid]! > 0 && shownReg <= epoch ? Math.max(shownReg, epoch - (jitter % tempo)) : shownReg,
+      );
     }
   }
 
   const metagraph: RawMetagraph = {
-    netuid, block: BigInt(block), numUids: n, maxUids: plan.capacity,
-    burn: BigInt(Math.floor(sim.burnAt(s, block))), minBurn: plan.minBurn, maxBurn: plan.maxBurn,
-    registrationAllowed: registrationAllowedAt(plan, block), immunityPeriod: plan.immunityPeriod,
+    netuid,
+    block: BigInt(block),
+    numUids: n,
+    maxUids: plan.capacity,
+    burn: BigInt(Math.floor(sim.burnAt(s, block))),
+    minBurn: plan.minBurn,
+    maxBurn: plan.maxBurn,
+    registrationAllowed: registrationAllowedAt(plan, block),
+    immunityPeriod: plan.immunityPeriod,
     hotkeys,
     coldkeys,
     active: lastUpdate.map((u) => block - u <= ACTIVITY_CUTOFF),
@@ -146,7 +164,9 @@ export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], bloc
     emission: Array.from(s.emission.subarray(0, n), (e) => BigInt(e)),
     dividends,
     incentives: incentive0,
-    consensus: incentive0.map((x, uid) => (s.role[uid] === Role.miner && maxIncentive > 0 ? Math.round((x / maxIncentive) * 65535) : 0)),
+    consensus: incentive0.map((x, uid) =>
+      s.role[uid] === Role.miner && maxIncentive > 0 ? Math.round((x / maxIncentive) * 65535) : 0,
+    ),
     blockAtRegistration: regs,
     alphaStake,
     taoStake,
@@ -157,7 +177,11 @@ export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], bloc
   // emitted to keeps its last (stale) value.
   const started = plan.firstEmissionBlock !== null && block >= plan.firstEmissionBlock;
   return {
-    plan, block, epochBlock: epoch, market, emitted,
+    plan,
+    block,
+    epochBlock: epoch,
+    market,
+    emitted,
     alphaOutEmission: started ? BigInt(Math.floor(sim.alphaEmission(s, block))) : 0n,
     rootProportion: sim.rootProportion(s),
     pendingAlphaEmission: BigInt(emitted ? sim.pendingAlphaEmission(s, block) : 0),
@@ -173,17 +197,30 @@ export function draftSubnet(sim: SubnetSim, pool: readonly PoolValidator[], bloc
 export function finishSubnet(draft: SubnetDraft, taoPerBlock: number): RawSubnetState {
   const { plan, market, metagraph, block, epochBlock, alphaOutEmission } = draft;
   const price = spotPrice(plan.market, block);
-  const inject = draft.emitted ? injection(taoPerBlock, price, draft.rootProportion, Number(alphaOutEmission)) : { taoIn: 0, alphaIn: 0, excessTao: 0 };
+  const inject = draft.emitted
+    ? injection(taoPerBlock, price, draft.rootProportion, Number(alphaOutEmission))
+    : { taoIn: 0, alphaIn: 0, excessTao: 0 };
   return {
     dynamic: {
-      netuid: plan.netuid, ownerHotkey: plan.ownerHotkey, ownerColdkey: plan.ownerColdkey,
-      subnetName: plan.name, tokenSymbol: plan.symbol, tempo: plan.tempo,
-      lastStep: BigInt(epochBlock), blocksSinceLastStep: BigInt(block - epochBlock),
-      alphaIn: market.alphaIn, alphaOut: market.alphaOut, taoIn: market.taoIn,
-      alphaOutEmission, alphaInEmission: BigInt(inject.alphaIn), taoInEmission: BigInt(inject.taoIn),
+      netuid: plan.netuid,
+      ownerHotkey: plan.ownerHotkey,
+      ownerColdkey: plan.ownerColdkey,
+      subnetName: plan.name,
+      tokenSymbol: plan.symbol,
+      tempo: plan.tempo,
+      lastStep: BigInt(epochBlock),
+      blocksSinceLastStep: BigInt(block - epochBlock),
+      alphaIn: market.alphaIn,
+      alphaOut: market.alphaOut,
+      taoIn: market.taoIn,
+      alphaOutEmission,
+      alphaInEmission: BigInt(inject.alphaIn),
+      taoInEmission: BigInt(inject.taoIn),
       pendingAlphaEmission: draft.pendingAlphaEmission,
-      subnetVolume: market.subnetVolume, networkRegisteredAt: BigInt(plan.registeredAt),
-      subnetIdentity: plan.identity, movingPriceBits: BigInt(Math.round(draft.movingPrice * 2 ** 32)),
+      subnetVolume: market.subnetVolume,
+      networkRegisteredAt: BigInt(plan.registeredAt),
+      subnetIdentity: plan.identity,
+      movingPriceBits: BigInt(Math.round(draft.movingPrice * 2 ** 32)),
     },
     metagraph,
     extraMechanismIncentives: draft.extraMechanismIncentives,
@@ -201,7 +238,8 @@ export function finishSubnet(draft: SubnetDraft, taoPerBlock: number): RawSubnet
       burnHalfLife: plan.burnHalfLife,
       burnIncreaseMult: plan.burnIncreaseMult,
       subtokenEnabled: plan.firstEmissionBlock !== null && block >= plan.firstEmissionBlock,
-      firstEmissionBlock: plan.firstEmissionBlock !== null && block >= plan.firstEmissionBlock ? BigInt(plan.firstEmissionBlock) : null,
+      firstEmissionBlock:
+        plan.firstEmissionBlock !== null && block >= plan.firstEmissionBlock ? BigInt(plan.firstEmissionBlock) : null,
       weightsVersionKey: weightsVersionKeyAt(plan, block),
     },
     priceRao: market.priceRao,

@@ -14,7 +14,9 @@ describe('synthetic network: team hotkeys', () => {
   // A slot on SN7 that is replaced naturally soon after HEAD, and whose holder registered well before.
   const slot = plain
     .teamSlotCandidates(NETUID, HEAD)
-    .find((c) => c.nextReplacementAt !== null && c.holderRegisteredAt < HEAD - 9000 && c.nextReplacementAt > HEAD + 100)!;
+    .find(
+      (c) => c.nextReplacementAt !== null && c.holderRegisteredAt < HEAD - 9000 && c.nextReplacementAt > HEAD + 100,
+    )!;
   const placement = { hotkey: key(1), coldkey: key(2), netuid: NETUID, uid: slot.uid, registeredAt: HEAD - 8000 };
   const team = new SyntheticNetwork({ ...OPTIONS, teamHotkeys: [placement] });
 
@@ -45,7 +47,8 @@ describe('synthetic network: team hotkeys', () => {
   it('leaves every other UID and subnet as the network without a team has them', () => {
     const a = plain.stateAt(HEAD);
     const b = team.stateAt(HEAD);
-    for (const netuid of [0, 1, 2, 3, 4, 5, 6, 8, 9]) expect(b.subnets.get(netuid)?.metagraph).toEqual(a.subnets.get(netuid)?.metagraph);
+    for (const netuid of [0, 1, 2, 3, 4, 5, 6, 8, 9])
+      expect(b.subnets.get(netuid)?.metagraph).toEqual(a.subnets.get(netuid)?.metagraph);
     const ma = a.subnets.get(NETUID)!.metagraph;
     const mb = b.subnets.get(NETUID)!.metagraph;
     const others = (m: typeof ma) => m.hotkeys.filter((_, uid) => uid !== slot.uid);
@@ -53,7 +56,11 @@ describe('synthetic network: team hotkeys', () => {
   });
 
   it('refuses a placement the generator cannot honour', () => {
-    expect(() => new SyntheticNetwork({ ...OPTIONS, teamHotkeys: [{ ...placement, uid: 0 }] })).toThrow(/not a miner slot/);
-    expect(() => new SyntheticNetwork({ ...OPTIONS, teamHotkeys: [{ ...placement, netuid: 99 }] })).toThrow(/no subnet 99/);
+    expect(() => new SyntheticNetwork({ ...OPTIONS, teamHotkeys: [{ ...placement, uid: 0 }] })).toThrow(
+      /not a miner slot/,
+    );
+    expect(() => new SyntheticNetwork({ ...OPTIONS, teamHotkeys: [{ ...placement, netuid: 99 }] })).toThrow(
+      /no subnet 99/,
+    );
   });
 });

@@ -51,7 +51,12 @@ export function placeTeam(plan: SubnetPlan, placements: readonly TeamHotkey[]): 
  * The placement holding `uid` at `block`, given the registration block of the simulation's holder then: the newest
  * placement at or before `block` made while that holder already held the UID (a later replacement ends it).
  */
-export function teamOverlay(plan: SubnetPlan, uid: number, holderRegisteredAt: number, block: number): TeamHotkey | undefined {
+export function teamOverlay(
+  plan: SubnetPlan,
+  uid: number,
+  holderRegisteredAt: number,
+  block: number,
+): TeamHotkey | undefined {
   const placements = teams.get(plan)?.get(uid);
   if (!placements) return undefined;
   let found: TeamHotkey | undefined;
@@ -75,7 +80,11 @@ export function teamSlotCandidates(sim: SubnetSim, block: number): TeamSlotCandi
   const regs = Array.from(state.reg.subarray(0, state.n));
   for (let uid = 0; uid < regs.length; uid++) {
     if (!isMinerUid(plan, uid)) continue;
-    out.push({ uid, holderRegisteredAt: regs[uid]!, nextReplacementAt: sim.nextReplacementAfter(uid, block, REPLACEMENT_HORIZON) });
+    out.push({
+      uid,
+      holderRegisteredAt: regs[uid]!,
+      nextReplacementAt: sim.nextReplacementAfter(uid, block, REPLACEMENT_HORIZON),
+    });
   }
   return out;
 }

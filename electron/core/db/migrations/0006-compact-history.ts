@@ -104,8 +104,14 @@ CREATE TABLE neuron_packs (
 
 function compactSubnetRows(db: Database): void {
   const columns = PROFILE_COLUMNS.join(', ');
-  const insert = db.prepare(`INSERT INTO subnet_profiles (fingerprint, ${columns}) VALUES (?, ${PROFILE_COLUMNS.map(() => '?').join(', ')})`);
-  const distinct = db.prepare(`SELECT DISTINCT ${columns} FROM subnet_snapshots`).raw().safeIntegers(true).all() as unknown[][];
+  const insert = db.prepare(
+    `INSERT INTO subnet_profiles (fingerprint, ${columns}) VALUES (?, ${PROFILE_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const distinct = db
+    .prepare(`SELECT DISTINCT ${columns} FROM subnet_snapshots`)
+    .raw()
+    .safeIntegers(true)
+    .all() as unknown[][];
   for (const values of distinct) insert.run(profileFingerprint(values), ...values);
   // NULL-safe equality (IS) on every profile column; the index keeps it from comparing every row with every profile.
   db.exec('CREATE INDEX profiles_by_owner ON subnet_profiles (owner_hotkey_id, name)');
@@ -115,42 +121,46 @@ function compactSubnetRows(db: Database): void {
       ${SUMMARY_FIELDS.map(([, f]) => `m.summary_json ->> '$.${f}'`).join(', ')}
     FROM subnet_snapshots s
     JOIN subnet_profiles p ON p.owner_hotkey_id = s.owner_hotkey_id AND p.name = s.name
-      AND ${PROFILE_COLUMNS.filter((c) => c !== 'owner_hotkey_id' && c !== 'name').map((c) => `p.${c} IS s.${c}`).join(' AND ')}
+      AND ${PROFILE_COLUMNS.filter((c) => c !== 'owner_hotkey_id' && c !== 'name')
+        .map((c) => `p.${c} IS s.${c}`)
+        .join(' AND ')}
     LEFT JOIN subnet_summaries m ON m.point_id = s.point_id AND m.netuid = s.netuid`);
   db.exec('DROP INDEX profiles_by_owner');
 }
 
 /** Packs the stored per-UID rows, one sync at a time. */
 function packNeuronRows(db: Database): void {
-    const points = db.prepare('SELECT DISTINCT point_id FROM neuron_snapshots').pluck().all() as number[];
-    const read = db.prepare('SELECT * FROM neuron_snapshots WHERE point_id = ? ORDER BY netuid, uid').safeIntegers(true);
-    const insert = db.prepare('INSERT INTO neuron_packs (point_id, netuid, uid_count, keys, figures) VALUES (?, ?, ?, ?, ?)');
-    for (const pointId of points) {
-      const bySubnet = new Map<number, { neurons: PackableNeuron[]; hot: number[]; cold: number[] }>();
-      for (const r of read.all(pointId) as Record<string, bigint | string>[]) {
-        const netuid = Number(r.netuid);
-        let group = bySubnet.get(netuid);
-        if (!group) bySubnet.set(netuid, (group = { neurons: [], hot: [], cold: [] }));
-        group.neurons.push({
-          uid: Number(r.uid),
-          active: Number(r.active) === 1,
-          validatorPermit: Number(r.validator_permit) === 1,
-          incentivesU16: r.incentives_u16 === '' ? [] : String(r.incentives_u16).split(',').map(Number),
-          dividendsU16: Number(r.dividends_u16),
-          consensusU16: Number(r.consensus_u16),
-          emissionRao: BigInt(r.emission_rao!),
-          registeredAtBlock: Number(r.registered_at_block),
-          lastUpdateBlock: Number(r.last_update_block),
-          alphaStakeRao: BigInt(r.alpha_stake_rao!),
-          taoStakeRao: BigInt(r.tao_stake_rao!),
-          totalStakeRao: BigInt(r.total_stake_rao!),
-        });
-        group.hot.push(Number(r.hotkey_id));
-        group.cold.push(Number(r.coldkey_id));
-      }
-      for (const [netuid, g] of bySubnet) {
-        const pack = packNeurons(g.neurons, g.hot, g.cold);
-        insert.run(pointId, netuid, pack.uidCount, pack.keys, pack.figures);
-      }
+  const points = db.prepare('SELECT DISTINCT point_id FROM neuron_snapshots').pluck().all() as number[];
+  const read = db.prepare('SELECT * FROM neuron_snapshots WHERE point_id = ? ORDER BY netuid, uid').safeIntegers(true);
+  const insert = db.prepare(
+    'INSERT INTO neuron_packs (point_id, netuid, uid_count, keys, figures) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const pointId of points) {
+    const bySubnet = new Map<number, { neurons: PackableNeuron[]; hot: number[]; cold: number[] }>();
+    for (const r of read.all(pointId) as Record<string, bigint | string>[]) {
+      const netuid = Number(r.netuid);
+      let group = bySubnet.get(netuid);
+      if (!group) bySubnet.set(netuid, (group = { neurons: [], hot: [], cold: [] }));
+      group.neurons.push({
+        uid: Number(r.uid),
+        active: Number(r.active) === 1,
+        validatorPermit: Number(r.validator_permit) === 1,
+        incentivesU16: r.incentives_u16 === '' ? [] : String(r.incentives_u16).split(',').map(Number),
+        dividendsU16: Number(r.dividends_u16),
+        consensusU16: Number(r.consensus_u16),
+        emissionRao: BigInt(r.emission_rao!),
+        registeredAtBlock: Number(r.registered_at_block),
+        lastUpdateBlock: Number(r.last_update_block),
+        alphaStakeRao: BigInt(r.alpha_stake_rao!),
+        taoStakeRao: BigInt(r.tao_stake_rao!),
+        totalStakeRao: BigInt(r.total_stake_rao!),
+      });
+      group.hot.push(Number(r.hotkey_id));
+      group.cold.push(Number(r.coldkey_id));
     }
+    for (const [netuid, g] of bySubnet) {
+      const pack = packNeurons(g.neurons, g.hot, g.cold);
+      insert.run(pointId, netuid, pack.uidCount, pack.keys, pack.figures);
+    }
+  }
 }

@@ -16,23 +16,39 @@ import type { Database } from 'better-sqlite3';
 export const withoutCredentials = (endpoint: string) => endpoint.replace(/^(wss?:\/\/)[^/?#@]*@/i, '$1');
 
 function removeStoredCredentials(db: Database): void {
-  const stored = db.prepare("SELECT DISTINCT endpoint FROM sync_points WHERE endpoint LIKE '%@%'").pluck().all() as string[];
+  const stored = db
+    .prepare("SELECT DISTINCT endpoint FROM sync_points WHERE endpoint LIKE '%@%'")
+    .pluck()
+    .all() as string[];
   const setPoint = db.prepare('UPDATE sync_points SET endpoint = ? WHERE endpoint = ?');
   for (const endpoint of stored) setPoint.run(withoutCredentials(endpoint), endpoint);
   // Keyed by endpoint: the same node with and without credentials is one entry.
-  const chains = db.prepare("SELECT endpoint, genesis_hash FROM known_chains WHERE endpoint LIKE '%@%'").all() as { endpoint: string; genesis_hash: string }[];
+  const chains = db.prepare("SELECT endpoint, genesis_hash FROM known_chains WHERE endpoint LIKE '%@%'").all() as {
+    endpoint: string;
+    genesis_hash: string;
+  }[];
   for (const c of chains) {
     db.prepare('DELETE FROM known_chains WHERE endpoint = ?').run(c.endpoint);
-    db.prepare('INSERT OR IGNORE INTO known_chains (endpoint, genesis_hash) VALUES (?, ?)').run(withoutCredentials(c.endpoint), c.genesis_hash);
+    db.prepare('INSERT OR IGNORE INTO known_chains (endpoint, genesis_hash) VALUES (?, ?)').run(
+      withoutCredentials(c.endpoint),
+      c.genesis_hash,
+    );
   }
-  const custom = db.prepare("SELECT value FROM settings WHERE key = 'customEndpoint'").pluck().get() as string | undefined;
+  const custom = db.prepare("SELECT value FROM settings WHERE key = 'customEndpoint'").pluck().get() as
+    string | undefined;
   const endpoint = custom === undefined ? null : (JSON.parse(custom) as unknown);
   if (typeof endpoint === 'string' && endpoint !== withoutCredentials(endpoint)) {
-    db.prepare("UPDATE settings SET value = ? WHERE key = 'customEndpoint'").run(JSON.stringify(withoutCredentials(endpoint)));
+    db.prepare("UPDATE settings SET value = ? WHERE key = 'customEndpoint'").run(
+      JSON.stringify(withoutCredentials(endpoint)),
+    );
   }
 }
-const COLUMNS = 'title, body, repository_url, commit_reviewed, scoring_summary, validators_reward, compute, hardware_detail, exploits, risks, tags';
-const values = (row: 'new' | 'old') => COLUMNS.split(', ').map((c) => `${row}.${c}`).join(', ');
+const COLUMNS =
+  'title, body, repository_url, commit_reviewed, scoring_summary, validators_reward, compute, hardware_detail, exploits, risks, tags';
+const values = (row: 'new' | 'old') =>
+  COLUMNS.split(', ')
+    .map((c) => `${row}.${c}`)
+    .join(', ');
 
 export const noteSearchAndImport = {
   id: 8,

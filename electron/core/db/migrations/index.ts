@@ -21,6 +21,15 @@ export interface Migration {
 
 /** Every migration the app knows, in order. Append only; never edit a released one (checksums are verified). */
 export const migrations: Migration[] = [
-  initial, watchlistsAndScenarios, subnetSummaries, notes, myMiners, compactHistory, analysisCache, noteSearchAndImport, chainRules,
-  hardwareReview, weightsVersionKey,
+  initial,
+  watchlistsAndScenarios,
+  subnetSummaries,
+  notes,
+  myMiners,
+  compactHistory,
+  analysisCache,
+  noteSearchAndImport,
+  chainRules,
+  hardwareReview,
+  weightsVersionKey,
 ];
