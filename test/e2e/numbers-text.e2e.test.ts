@@ -83,12 +83,14 @@ describe.skipIf(missing !== null)('numbers and text', () => {
     const tao = await column('Pool τ');
     expect(tao.filter((c) => /^[\d,]+ τ$/.test(c)).length).toBeGreaterThan(10);
     expect((await column('7 d')).every((c) => c === '—')).toBe(true);
-    // SN1's change against the sync a day earlier, as its history has both prices.
+    // SN1's change against the newest sync at least a day (7,200 blocks) before its newest, as its history has both.
     const detail = await page.evaluate(async () => {
       const settings = await window.scout.call('settings.get');
       return window.scout.call('subnet.economics', { netuid: 1, scenario: settings.scenario, historyDays: 30 });
     });
-    const [before, now] = detail.history.slice(-2).map((p) => p.priceTao!);
+    const newest = detail.history.at(-1)!;
+    const dayBefore = detail.history.filter((p) => p.blockNumber <= newest.blockNumber - 7_200).at(-1)!;
+    const [before, now] = [dayBefore.priceTao, newest.priceTao];
     const change = ((now! - before!) / before!) * 100;
     const row = page.locator('table.subnets-table tr[data-netuid="1"]');
     const headers = await page.locator('table.subnets-table thead th').allTextContents();

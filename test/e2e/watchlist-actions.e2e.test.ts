@@ -70,7 +70,7 @@ describe.skipIf(missing !== null)('adding to watchlists from the table', () => {
   });
 
   it('names new scoring code under the subnet whose owner bumped its weights version between the last two syncs', async () => {
-    // The demo's newest two points are a day apart, either side of the owner's call (owner-calls.ts OWNER_CALL_BLOCK).
+    // The demo's newest two points are twelve hours apart, either side of the owner's call (owner-calls.ts OWNER_CALL_BLOCK).
     const netuid = SITUATIONS.weightsVersionBump;
     const id = await page.evaluate(async () => (await window.scout.call('watchlists.list'))[0]!.id);
     const listed = await page.evaluate(

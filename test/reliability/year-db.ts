@@ -86,9 +86,15 @@ async function generate(file: string, options: YearDbOptions): Promise<void> {
       timeMs >= newest - SYNC_POINT_HISTORY.hourlyDays * DAY_MS ||
       lastOf(timeMs, SYNC_POINT_HISTORY.stepHours * HOUR_MS),
   });
-  // The app's thinning finds nothing left to remove, or this file is not what a year of syncs leaves.
+  // The app's thinning finds nothing left to remove but the oldest hour's UIDs (the history starts with a complete
+  // sync to copy from, which a sync an hour later would thin unless it is the last of its bucket), or this file is not
+  // what a year of syncs leaves.
+  const oldestUids = db
+    .prepare('SELECT COALESCE(SUM(uid_count), 0) FROM neuron_packs WHERE point_id = (SELECT MIN(id) FROM sync_points)')
+    .pluck()
+    .get() as number;
   const thinned = thinNeuronHistory(db, options.fullResolutionDays, NEWCOMER_HISTORY);
-  if (thinned.deletedRows > 0 || thinned.deletedPoints > 0) {
+  if (thinned.deletedPoints > 0 || (thinned.deletedRows > 0 && thinned.deletedRows !== oldestUids)) {
     throw new Error(
       `year file: the app's thinning still removed ${thinned.deletedPoints} syncs and ${thinned.deletedRows} UID rows`,
     );

@@ -80,7 +80,9 @@ describe('economics through the service (demo network)', () => {
 
   it('gives the subnet page its history (one summary per stored point) and distribution', async () => {
     const detail = await ok<SubnetDetail>('subnet.economics', { netuid: 1, scenario: DEFAULT_SCENARIO });
-    expect(detail.history).toHaveLength(5);
+    const points = await ok<unknown[]>('sync.points');
+    expect(points.length).toBeGreaterThan(4); // four days of demo syncs, twice a day lately
+    expect(detail.history).toHaveLength(points.length);
     expect(detail.distribution.length).toBe(detail.analysis.counts.uids.value);
     expect(detail.analysis.window?.points).toBeGreaterThan(0);
   });
