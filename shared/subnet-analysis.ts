@@ -259,7 +259,8 @@ export interface CompetitiveIncome {
 export interface BacktestPair {
   uid: number;
   registeredAtBlock: number;
-  predicted: { earnChance: number; earnChanceFromPrior: boolean; alphaPerDay: number };
+  /** `note`: why the forecast is what it is when a rule of the chain decided it (the owner takes the whole pool). */
+  predicted: { earnChance: number; earnChanceFromPrior: boolean; alphaPerDay: number; note: string | null };
   actual: { earned: boolean | null; alphaPerDay7d: number | null; alphaPerDay30d: number | null };
 }
 

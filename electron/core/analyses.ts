@@ -78,6 +78,7 @@ export class Analyses {
         past,
         latest.blockNumber,
         analysis.summary.grossMinerPoolAlphaPerDay,
+        analysis.summary.receivedMinerPoolAlphaPerDay,
       );
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
@@ -204,14 +205,15 @@ function quantilesOf(ascending: number[], count = 21): number[] {
 }
 
 /**
- * The per-UID points up to the newest (`latestBlock`), each with the miner pool of the summary at its block (the
- * last one there, if several) or null: both lists are oldest first, so one walk pairs them.
+ * The per-UID points up to the newest (`latestBlock`), each with the miner pool of the summary at its block and what
+ * of it reached UIDs outside the owner's (the last summary there, if several) or null: both lists are oldest first, so one walk pairs them.
  */
 function withPools(
   points: readonly UidPoint[],
   past: readonly SubnetHistoryPoint[],
   latestBlock: number,
   latestPool: number | null,
+  latestReceived: number | null,
 ): UidPoint[] {
   const out: UidPoint[] = [];
   let j = 0;
@@ -219,7 +221,14 @@ function withPools(
     if (p.blockNumber > latestBlock) break;
     while (j < past.length && past[j]!.blockNumber <= p.blockNumber) j++;
     const summary = j > 0 && past[j - 1]!.blockNumber === p.blockNumber ? past[j - 1]! : null;
-    out.push(withPool(p, p.blockNumber === latestBlock ? latestPool : (summary?.grossMinerPoolAlphaPerDay ?? null)));
+    const latest = p.blockNumber === latestBlock;
+    out.push(
+      withPool(
+        p,
+        latest ? latestPool : (summary?.grossMinerPoolAlphaPerDay ?? null),
+        latest ? latestReceived : (summary?.receivedMinerPoolAlphaPerDay ?? null),
+      ),
+    );
   }
   return out;
 }

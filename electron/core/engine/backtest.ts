@@ -4,7 +4,8 @@
  * - forecast: P(earn) and the landing percentiles from the registrations of the 30 days before whose outcome was
  *   known by then (the prior below MIN_NEWCOMERS_MEASURED, as the live forecast does), on the incentive curve of
  *   the last point before it registered (every earner, burn UIDs included, so a share is of the whole miner pool),
- *   times that point's miner pool: expected alpha/day = P(earn) × landed share × pool;
+ *   times that point's miner pool: expected alpha/day = P(earn) × landed share × pool; but 0, with P(earn) 0 and
+ *   the reason, where that point's owner took the whole pool (nothing reached another UID), as the live forecast;
  * - actual: its alpha/day over its first 7 and 30 days (its share of the pool at each point, held until the next;
  *   0 once pruned), for newcomers registered at least that long before the newest point;
  * - P(earn) calibration: the mean forecast P(earn) against the share that did earn before immunity ended.
@@ -14,6 +15,7 @@ import type { BacktestPair, BacktestSummary, SubnetBacktest, VerdictThresholds }
 import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { rankForPosition, slotShare } from './curve';
+import { OWNER_TAKES_ALL, ownerTakesAll } from './pool';
 import { EARNED_OVER_DAYS, followRegistrations, type Registration, type UidPoint } from './newcomer-history';
 
 const LOOKBACK_BLOCKS = 30 * BLOCKS_PER_DAY;
@@ -135,6 +137,10 @@ function forecastAt(
   const at = pointBefore(points, t - 1);
   if (at < 0) return null;
   const point = points[at]!;
+  const pool = point.poolAlphaPerDay ?? null;
+  // Nothing reached a UID outside the owner's: the newcomer will not be paid, whatever its rank or the prior says.
+  if (ownerTakesAll(pool, point.receivedPoolAlphaPerDay ?? null))
+    return { earnChance: 0, earnChanceFromPrior: false, alphaPerDay: 0, note: OWNER_TAKES_ALL };
   // Newcomers between the same two syncs share the curve of the first.
   let curve = curves.get(at);
   if (!curve) curves.set(at, (curve = curveOf(point)));
@@ -143,9 +149,8 @@ function forecastAt(
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
   const earnChance = fromPrior ? thresholds.priorEarnShare : earned / resolved;
   const share = landedShare(curve, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
-  const pool = point.poolAlphaPerDay ?? null;
   if (share === null || pool === null) return null;
-  return { earnChance, earnChanceFromPrior: fromPrior, alphaPerDay: earnChance * share * pool };
+  return { earnChance, earnChanceFromPrior: fromPrior, alphaPerDay: earnChance * share * pool, note: null };
 }
 
 export function backtestSubnet(

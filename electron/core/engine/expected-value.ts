@@ -14,6 +14,7 @@ import type {
 import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { derived, figure, ASSUMED_DEFAULT } from './provenance';
 import { positionShare } from './curve';
+import { OWNER_TAKES_ALL, ownerTakesAll } from './pool';
 
 /** The percentiles the 'landed' position averages over: measured here, or the stated prior. */
 export function landedPercentiles(
@@ -23,8 +24,15 @@ export function landedPercentiles(
   return model.landedPercentiles?.length ? model.landedPercentiles : [priorPercentile];
 }
 
-/** P(earn) as a figure: measured when enough newcomers had a known outcome, otherwise the prior (an assumption). */
+/**
+ * P(earn) as a figure: 0 where the owner takes the whole miner pool (a rule of the chain, not a guess: no history
+ * of newcomers that earned before the burn overrides it), else measured when enough newcomers had a known outcome,
+ * otherwise the prior (an assumption).
+ */
 export function earnChanceFor(analysis: SubnetAnalysis, thresholds: VerdictThresholds): Figure {
+  if (ownerTakesAll(analysis.minerPool.grossAlphaPerDay.value, analysis.model.receivedPoolAlphaPerDay)) {
+    return figure(0, analysis.minerPool.receivedAlphaPerDay.provenance, OWNER_TAKES_ALL);
+  }
   const o = analysis.newcomers;
   if (o && o.earnShare !== null && o.resolved >= MIN_NEWCOMERS_MEASURED) {
     return figure(
