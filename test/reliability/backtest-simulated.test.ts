@@ -30,7 +30,14 @@ const OPTIONS: SimulatedHistoryOptions = {
 interface Pair {
   uid: number;
   registeredAtBlock: number;
-  predicted: { earnChance: number; earnChanceFromPrior: boolean; alphaPerDay: number; note: string | null };
+  predicted: {
+    earnChance: number;
+    earnChanceFromPrior: boolean;
+    alphaPerDay: number;
+    alphaPerDay7d: number;
+    alphaPerDay30d: number;
+    note: string | null;
+  };
   actual: { earned: boolean | null; alphaPerDay7d: number | null; alphaPerDay30d: number | null };
 }
 interface SubnetBacktestJson {
@@ -164,6 +171,10 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
       expect(p.predicted.earnChance).toBeGreaterThanOrEqual(0);
       expect(p.predicted.earnChance).toBeLessThanOrEqual(1);
       expect(Number.isFinite(p.predicted.alphaPerDay) && p.predicted.alphaPerDay >= 0).toBe(true);
+      // Over a horizon, a newcomer keeps its UID part of the time at most: never more than the rate while registered.
+      expect(p.predicted.alphaPerDay7d).toBeGreaterThanOrEqual(0);
+      expect(p.predicted.alphaPerDay7d).toBeLessThanOrEqual(p.predicted.alphaPerDay);
+      expect(p.predicted.alphaPerDay30d).toBeLessThanOrEqual(p.predicted.alphaPerDay7d);
       expect(typeof p.predicted.earnChanceFromPrior).toBe('boolean');
       expect(p.actual.earned !== null || p.actual.alphaPerDay7d !== null).toBe(true);
       expect(p.registeredAtBlock).toBeGreaterThan(firstBlock(OPTIONS));
@@ -226,7 +237,7 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     expect([...record.get(netuid)!.values()].some((n) => n.earned)).toBe(false);
     expect(subnet.pairs.length).toBeGreaterThan(50);
     for (const p of subnet.pairs) {
-      expect(p.predicted.alphaPerDay).toBe(0);
+      expect([p.predicted.alphaPerDay, p.predicted.alphaPerDay7d, p.predicted.alphaPerDay30d]).toEqual([0, 0, 0]);
       expect(p.predicted.earnChance).toBe(0);
       expect(p.predicted.earnChanceFromPrior).toBe(false);
       expect(p.predicted.note).toMatch(/owner's UIDs take the whole miner pool/);

@@ -94,6 +94,29 @@ describe('100% burn: every bit of incentive on the owner UID', () => {
     const burn = economics.verdict.reasons.find((r) => r.factor === 'burn');
     expect(burn?.level).toBe('bad');
   });
+
+  it("P(earn) is 0 by the chain's rule, not the prior: no newcomer is paid while the owner takes the pool", () => {
+    const { economics } = everything(input, makeScenario({ rentUsdPerMonth: 300, taoPriceUsd: 400, horizonMonths: 2 }));
+    expect(economics.expected.earnChance.value).toBe(0);
+    expect(economics.expected.earnChance.provenance.kind).not.toBe('assumed');
+    expect(economics.expected.earnChance.note).toMatch(/owner's UIDs take the whole miner pool/);
+    expect(economics.expected.earningsUsdPerMonth.value).toBe(0);
+    expect(economics.expected.lossChance.value).toBe(1);
+    const earn = economics.verdict.reasons.find((r) => r.factor === 'earn-chance');
+    expect(earn).toMatchObject({ level: 'bad', value: 0 });
+    expect(earn?.message).toMatch(/owner's UIDs take the whole miner pool/);
+  });
+
+  it('a partial burn keeps the prior: the owner holds half the incentive, the other miner the rest', () => {
+    const partial = makeInput(makeSubnet({ uidCount: 2, ownerHotkey: 'owner' }), [
+      makeNeuron({ uid: 0, hotkey: 'owner', incentivesU16: [32768] }),
+      makeNeuron({ uid: 1, incentivesU16: [32767] }),
+    ]);
+    const { analysis, economics } = everything(partial);
+    expect(analysis.minerPool.receivedAlphaPerDay.value).toBeGreaterThan(0);
+    expect(economics.expected.earnChance.value).toBe(0.2);
+    expect(economics.expected.earnChance.provenance.kind).toBe('assumed');
+  });
 });
 
 describe('missing inputs', () => {
