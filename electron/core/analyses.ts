@@ -73,13 +73,7 @@ export class Analyses {
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
       const analysis = analyzeSubnet(input, past, { subnetDeregistration: deregistrations.get(netuid) });
       // Where newcomers landed, over the same window (its own points only, up to this subnet's newest).
-      const uidPoints = withPools(
-        uidHistory.get(netuid) ?? [],
-        past,
-        latest.blockNumber,
-        analysis.summary.grossMinerPoolAlphaPerDay,
-        analysis.summary.receivedMinerPoolAlphaPerDay,
-      );
+      const uidPoints = withPools(uidHistory.get(netuid) ?? [], past, latest.blockNumber, analysis.summary);
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
       // Followed once for both: the statistics' window is the tail of the backtest's longer history.
@@ -205,15 +199,15 @@ function quantilesOf(ascending: number[], count = 21): number[] {
 }
 
 /**
- * The per-UID points up to the newest (`latestBlock`), each with the miner pool of the summary at its block and what
- * of it reached UIDs outside the owner's (the last summary there, if several) or null: both lists are oldest first, so one walk pairs them.
+ * The per-UID points up to the newest (`latestBlock`), each with what the summary at its block says (the last one
+ * there, if several; the newest's own summary at the newest): the miner pool, what of it reached UIDs outside the
+ * owner's, the earning miners; null where there is none: both lists are oldest first, so one walk pairs them.
  */
 function withPools(
   points: readonly UidPoint[],
   past: readonly SubnetHistoryPoint[],
   latestBlock: number,
-  latestPool: number | null,
-  latestReceived: number | null,
+  latestSummary: SubnetHistoryPoint,
 ): UidPoint[] {
   const out: UidPoint[] = [];
   let j = 0;
@@ -221,13 +215,13 @@ function withPools(
     if (p.blockNumber > latestBlock) break;
     while (j < past.length && past[j]!.blockNumber <= p.blockNumber) j++;
     const summary = j > 0 && past[j - 1]!.blockNumber === p.blockNumber ? past[j - 1]! : null;
-    const latest = p.blockNumber === latestBlock;
+    const at = p.blockNumber === latestBlock ? latestSummary : summary;
     out.push(
-      withPool(
-        p,
-        latest ? latestPool : (summary?.grossMinerPoolAlphaPerDay ?? null),
-        latest ? latestReceived : (summary?.receivedMinerPoolAlphaPerDay ?? null),
-      ),
+      withPool(p, {
+        poolAlphaPerDay: at?.grossMinerPoolAlphaPerDay ?? null,
+        receivedPoolAlphaPerDay: at?.receivedMinerPoolAlphaPerDay ?? null,
+        earningMiners: at?.earningMiners ?? null,
+      }),
     );
   }
   return out;

@@ -99,6 +99,14 @@ describe("the prior on a subnet whose owner burns the miner pool (hand-built: th
     expect(b.meanPredictedEarnChance).toBe(0);
   });
 
+  it("the prior is capped at the point's share of UIDs that are earning miners (4 of 64 here)", () => {
+    const points = history().map((p) => ({ ...p, uidCount: 64, earningMiners: 4 }));
+    const first = backtestSubnet(6, points, 12 * HOUR, DEFAULT_THRESHOLDS).pairList[0]!.predicted;
+    expect(first.earnChanceFromPrior).toBe(true);
+    expect(first.earnChance).toBeCloseTo(4 / 64, 12);
+    expect(first.alphaPerDay).toBeCloseTo((4 / 64) * (10 / 110) * POOL, 9);
+  });
+
   it('partial burn: the prior still applies, a share of the curve at the prior percentile times the pool', () => {
     const b = backtestSubnet(
       6,

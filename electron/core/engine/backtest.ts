@@ -2,7 +2,8 @@
  * How good was the newcomer forecast? For each newcomer in the history old enough to judge, the forecast the
  * engine would have made when it registered, from what the history held then, against what it actually earned:
  * - forecast: P(earn) and the landing percentiles from the registrations of the 30 days before whose outcome was
- *   known by then (the prior below MIN_NEWCOMERS_MEASURED, as the live forecast does), on the incentive curve of
+ *   known by then (the prior below MIN_NEWCOMERS_MEASURED, capped by the point's share of UIDs that are earning
+ *   miners, as the live forecast does), on the incentive curve of
  *   the last point before it registered (every earner, burn UIDs included, so a share is of the whole miner pool),
  *   times that point's miner pool: expected alpha/day = P(earn) × landed share × pool; but 0, with P(earn) 0 and
  *   the reason, where that point's owner took the whole pool (nothing reached another UID), as the live forecast;
@@ -17,6 +18,7 @@ import type { BacktestPair, BacktestSummary, SubnetBacktest, VerdictThresholds }
 import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { rankForPosition, slotShare } from './curve';
+import { priorEarnChance } from './expected-value';
 import { heldSharesAt } from './holding';
 import { OWNER_TAKES_ALL, ownerTakesAll } from './pool';
 import { EARNED_OVER_DAYS, followRegistrations, type Registration, type UidPoint } from './newcomer-history';
@@ -159,7 +161,9 @@ function forecastAt(
   const { resolved, earned } = known;
   const landed = known.landed.map((i) => registrations[i]!.landed as number);
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
-  const earnChance = fromPrior ? thresholds.priorEarnShare : earned / resolved;
+  const earnChance = fromPrior
+    ? priorEarnChance(thresholds.priorEarnShare, point.earningMiners, point.uidCount)
+    : earned / resolved;
   const share = landedShare(curve, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
   if (share === null || pool === null) return null;
   const alphaPerDay = earnChance * share * pool;

@@ -117,6 +117,20 @@ describe('100% burn: every bit of incentive on the owner UID', () => {
     expect(economics.expected.earnChance.value).toBe(0.2);
     expect(economics.expected.earnChance.provenance.kind).toBe('assumed');
   });
+
+  it("the prior is capped at the share of UIDs that are earning miners: 1 of 20 earns beside the owner's burn UID", () => {
+    const neurons = [
+      makeNeuron({ uid: 0, hotkey: 'owner', incentivesU16: [52428] }),
+      makeNeuron({ uid: 1, incentivesU16: [13107] }),
+      ...Array.from({ length: 18 }, (_, i) => makeNeuron({ uid: 2 + i })),
+    ];
+    const { economics } = everything(makeInput(makeSubnet({ uidCount: 20, ownerHotkey: 'owner' }), neurons));
+    expect(economics.expected.earnChance.value).toBeCloseTo(1 / 20, 12);
+    expect(economics.expected.earnChance.provenance.kind).toBe('assumed');
+    expect(economics.expected.earnChance.note).toMatch(
+      /capped at the share of its UIDs that are earning miners today \(1 of 20\)/,
+    );
+  });
 });
 
 describe('missing inputs', () => {

@@ -25,9 +25,24 @@ export function landedPercentiles(
 }
 
 /**
+ * The prior P(earn) where too few newcomers were seen: the Settings figure, but never more than the share of the
+ * subnet's UIDs that are earning miners (neither owner-held nor validators) today. A newcomer takes one of those
+ * UIDs, and on a subnet where 4 of 256 earn, assuming one in five newcomers will is the optimism the prior must not
+ * carry (the simulated year's partial-burn and concentrated subnets: forecast 6–26 α/day from the prior, paid ~0).
+ */
+export function priorEarnChance(
+  priorEarnShare: number,
+  earningMiners: number | null | undefined,
+  uidCount: number | null | undefined,
+): number {
+  if (earningMiners == null || uidCount == null || uidCount <= 0) return priorEarnShare;
+  return Math.min(priorEarnShare, earningMiners / uidCount);
+}
+
+/**
  * P(earn) as a figure: 0 where the owner takes the whole miner pool (a rule of the chain, not a guess: no history
  * of newcomers that earned before the burn overrides it), else measured when enough newcomers had a known outcome,
- * otherwise the prior (an assumption).
+ * otherwise the prior (an assumption, capped as above).
  */
 export function earnChanceFor(analysis: SubnetAnalysis, thresholds: VerdictThresholds): Figure {
   if (ownerTakesAll(analysis.minerPool.grossAlphaPerDay.value, analysis.model.receivedPoolAlphaPerDay)) {
@@ -41,10 +56,19 @@ export function earnChanceFor(analysis: SubnetAnalysis, thresholds: VerdictThres
     );
   }
   const seen = o ? o.resolved : 0;
-  return figure(
+  const prior = priorEarnChance(
     thresholds.priorEarnShare,
+    analysis.counts.earningMiners.value,
+    analysis.counts.uids.value,
+  );
+  const capped =
+    prior < thresholds.priorEarnShare
+      ? `, capped at the share of its UIDs that are earning miners today (${analysis.counts.earningMiners.value} of ${analysis.counts.uids.value})`
+      : '';
+  return figure(
+    prior,
     ASSUMED_DEFAULT,
-    `prior (Settings): only ${seen} newcomer${seen === 1 ? '' : 's'} with a known outcome here, ${MIN_NEWCOMERS_MEASURED} needed`,
+    `prior (Settings)${capped}: only ${seen} newcomer${seen === 1 ? '' : 's'} with a known outcome here, ${MIN_NEWCOMERS_MEASURED} needed`,
   );
 }
 
