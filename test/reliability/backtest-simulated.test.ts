@@ -250,6 +250,19 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     expect(row.verdict).toBe('Skip');
   });
 
+  it('the text report shows the means beside the medians, so a bias is told from the spread of mostly-zero outcomes', async () => {
+    const out: string[] = [];
+    expect(await runCli(service, ['backtest'], { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/^overall: \d+ newcomers; median \|error\|/m);
+    expect(text).toMatch(
+      /^mean forecast vs mean paid: [\d.,]+ α\/day vs [\d.,]+ α\/day at 7 days, .*; \d+ forecast from the prior/m,
+    );
+    const o = json.overall as BacktestJson['overall'] & { meanActualAlphaPerDay7d: number };
+    const paid = json.subnets.flatMap((s) => s.pairs).flatMap((p) => p.actual.alphaPerDay7d ?? []);
+    expect(o.meanActualAlphaPerDay7d).toBeCloseTo(paid.reduce((a, b) => a + b, 0) / paid.length, 9);
+  });
+
   it('says "not enough history yet" where newcomers are too recent (the subnet registered a week ago) or absent', () => {
     const variety = describeVariety(OPTIONS.subnetCount);
     const fresh = json.subnets.find((s) => s.netuid === variety.fresh[0])!;
