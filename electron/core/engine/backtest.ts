@@ -134,8 +134,8 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
 function forecastAt(
   t: number,
   known: Known,
-  /** The shares of the EARNED_OVER_DAYS horizons a newcomer was expected to hold its UID, as known at t. */
-  held: readonly number[],
+  /** By point index: the shares of the EARNED_OVER_DAYS horizons a newcomer was expected to hold its UID then. */
+  heldAt: ReadonlyMap<number, readonly number[]>,
   registrations: readonly Registration[],
   points: readonly UidPoint[],
   curves: Map<number, Curve>,
@@ -167,6 +167,7 @@ function forecastAt(
   const share = landedShare(curve, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
   if (share === null || pool === null) return null;
   const alphaPerDay = earnChance * share * pool;
+  const held = heldAt.get(at)!;
   const over = (k: number) => alphaPerDay * held[k]!;
   return {
     earnChance,
@@ -188,22 +189,25 @@ export function backtestSubnet(
 ): SubnetBacktest {
   const newest = points.length ? points[points.length - 1]!.blockNumber : -Infinity;
   const known = knownAtEach(registrations);
-  // Registrations are followed oldest point first: their blocks ascend but for ones backfilled among older rows.
-  const order = registrations.map((_, i) => i).sort((a, b) => registrations[a]!.block - registrations[b]!.block);
+  // How long earners held their UIDs, as the sync before each registration knew it: once per point, not per
+  // registration (a busy subnet has a thousand newcomers a month between a few hundred points).
+  const forecastPoints = new Set<number>();
+  for (const r of registrations) if (!r.coarse) forecastPoints.add(pointBefore(points, r.block - 1));
+  forecastPoints.delete(-1);
+  const at = [...forecastPoints].sort((a, b) => a - b);
   const shares = heldSharesAt(
     registrations,
-    order.map((i) => registrations[i]!.block),
+    at.map((p) => points[p]!.blockNumber),
     immunityPeriodBlocks,
     LOOKBACK_BLOCKS,
     EARNED_OVER_DAYS.map((d) => d * BLOCKS_PER_DAY),
   );
-  const heldOf = new Array<number[]>(registrations.length);
-  order.forEach((i, k) => (heldOf[i] = shares[k]!));
+  const heldAt = new Map(at.map((p, k) => [p, shares[k]!]));
   const curves = new Map<number, Curve>();
   const pairList: BacktestPair[] = [];
   for (const [i, r] of registrations.entries()) {
     if (r.coarse) continue;
-    const predicted = forecastAt(r.block, known[i]!, heldOf[i]!, registrations, points, curves, thresholds);
+    const predicted = forecastAt(r.block, known[i]!, heldAt, registrations, points, curves, thresholds);
     if (predicted === null) continue;
     const actualOver = (k: number) =>
       newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY

@@ -5,8 +5,8 @@
  * they were paid before this was counted).
  *
  * Measured from the same newcomers the P(earn) comes from: the earners of the lookback (known to have earned by the
- * forecast's block), each followed from the end of its immunity (the chain never prunes an immune UID: ST
- * subnets/registration.rs get_neuron_to_prune) to its pruning, or to the forecast's block if still held then. The
+ * sync before the forecast), each followed from the end of its immunity (the chain never prunes an immune UID: ST
+ * subnets/registration.rs get_neuron_to_prune) to its pruning, or to that sync if still held then. The
  * share of a horizon of H blocks held is (I + ∫₀^(H−I) S(x) dx) / H for immunity I, with S the Kaplan–Meier survival
  * of those spans (a UID still held is censored, not counted as pruned); past the longest span seen, S stays as it
  * was last seen. No earner past its immunity yet: 1 (nothing says they are pruned).
@@ -21,32 +21,43 @@ export interface HeldRegistration {
   prunedAtBlock: number | null;
 }
 
-/** Blocks after immunity each earner held its UID as of `t`, and whether it had been pruned by then. */
-function spansAt(earners: Iterable<HeldRegistration>, t: number, immunityBlocks: number): [number, boolean][] {
-  const spans: [number, boolean][] = [];
+/**
+ * A span as one sortable number: blocks held after immunity, doubled, plus 1 if still held (censored). Sorted
+ * ascending, a pruning comes before a censoring at the same span, as Kaplan–Meier counts them; a typed array of these
+ * sorts several times faster than pairs with a comparator (a busy subnet has thousands of earners a month).
+ */
+export function spanKey(blocks: number, pruned: boolean): number {
+  return blocks * 2 + (pruned ? 0 : 1);
+}
+
+/** The spans of the earners as of `t`, sorted (spanKey). */
+function spansAt(earners: Iterable<HeldRegistration>, count: number, t: number, immunityBlocks: number): Float64Array {
+  const keys = new Float64Array(count);
+  let n = 0;
   for (const q of earners) {
     const start = q.block + immunityBlocks;
     const pruned = q.prunedAtBlock !== null && q.prunedAtBlock <= t;
     if (!pruned && t <= start) continue;
-    spans.push([pruned ? Math.max(0, q.prunedAtBlock! - start) : t - start, pruned]);
+    keys[n++] = spanKey(pruned ? Math.max(0, q.prunedAtBlock! - start) : t - start, pruned);
   }
-  // Prunings before a censoring at the same span, as Kaplan–Meier counts them.
-  return spans.sort((a, b) => a[0] - b[0] || Number(b[1]) - Number(a[1]));
+  return keys.subarray(0, n).sort();
 }
 
-/** The share of `horizonBlocks` held, from the spans (ascending) by the restricted mean above. */
-export function heldShare(spans: readonly [number, boolean][], immunityBlocks: number, horizonBlocks: number): number {
+/** The share of `horizonBlocks` held, from the spans (spanKey, ascending) by the restricted mean above. */
+export function heldShare(spans: ArrayLike<number>, immunityBlocks: number, horizonBlocks: number): number {
   const after = horizonBlocks - immunityBlocks;
   if (after <= 0 || spans.length === 0) return 1;
   let survival = 1;
   let x = 0;
   let area = 0;
   let atRisk = spans.length;
-  for (const [span, pruned] of spans) {
+  for (let i = 0; i < spans.length; i++) {
+    const key = spans[i] as number;
+    const span = Math.floor(key / 2);
     if (span >= after) break;
     area += survival * (span - x);
     x = span;
-    if (pruned) survival *= 1 - 1 / atRisk;
+    if (key % 2 === 0) survival *= 1 - 1 / atRisk;
     atRisk--;
   }
   area += survival * (after - x);
@@ -82,7 +93,7 @@ export function heldSharesAt(
   for (const t of at) {
     for (; i < entering.length && entering[i]!.from <= t; i++) inPlay.add(entering[i]!.q);
     for (; o < leaving.length && leaving[o]!.to < t; o++) inPlay.delete(leaving[o]!.q);
-    const seen = spansAt(inPlay, t, immunityBlocks);
+    const seen = spansAt(inPlay, inPlay.size, t, immunityBlocks);
     out.push(horizonsBlocks.map((h) => heldShare(seen, immunityBlocks, h)));
   }
   return out;
