@@ -126,6 +126,11 @@ export interface NewcomerModel {
    * were measured; absent → the 'landed' position uses the prior percentile.
    */
   landedPercentiles?: number[];
+  /**
+   * Share of its first m months (index m − 1, up to 36) an earning newcomer keeps its UID here, from how long the
+   * window's earners kept theirs (engine/holding.ts); absent → no earner seen past its immunity: all of it.
+   */
+  heldShareByMonth?: number[];
   /** Newcomer outputs that mix this snapshot with the scenario. */
   withScenario: Provenance;
 }

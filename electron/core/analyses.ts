@@ -5,9 +5,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SubnetAnalysis, SubnetDeregistration, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
-import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
+import { DAYS_PER_MONTH, DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
 import { backtestSubnet } from './engine/backtest';
 import { competitiveIncome } from './engine/competitive-income';
+import { heldShareByMonth } from './engine/holding';
 
 /** Days before the analyses' window that the backtest reads too. */
 const BACKTEST_EXTRA_DAYS = 7;
@@ -85,6 +86,14 @@ export class Analyses {
       analysis.newcomers = newcomers;
       if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED)
         analysis.model.landedPercentiles = quantilesOf(newcomers.landedPercentiles);
+      const held = heldShareByMonth(
+        registrations,
+        latest.blockNumber,
+        immunity,
+        DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY,
+        DAYS_PER_MONTH * BLOCKS_PER_DAY,
+      );
+      if (held) analysis.model.heldShareByMonth = held;
       next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
     }
     this.store(key, next);

@@ -1,8 +1,9 @@
 /**
  * Expected value, not the best case: most newcomers on Finney never earn, so what the position pays is weighted by
  * P(earn), the share of this subnet's recent newcomers that reached incentive before their immunity ended
- * (NewcomerOutcomes), or a stated, conservative prior when too few were seen. The earnings come in already averaged
- * over the horizon's earnings path (alpha halvings, the assumed alpha price change: engine/path.ts).
+ * (NewcomerOutcomes), or a stated, conservative prior when too few were seen, and by the share of the horizon an earner
+ * keeps its UID (holding.ts). The earnings come in already averaged over the horizon's earnings path (alpha halvings,
+ * the assumed alpha price change: engine/path.ts).
  */
 import type {
   Figure,
@@ -72,6 +73,16 @@ export function earnChanceFor(analysis: SubnetAnalysis, thresholds: VerdictThres
   );
 }
 
+/**
+ * Share of the horizon an earning newcomer keeps its UID here (analyses' heldShareByMonth, from how long the window's
+ * earners kept theirs): a month beyond the kept ones uses the last; 1 where nothing was measured.
+ */
+export function heldShareFor(model: SubnetAnalysis['model'], horizonMonths: number): number {
+  const held = model.heldShareByMonth;
+  if (!held?.length || horizonMonths <= 0) return 1;
+  return held[Math.min(held.length, Math.max(1, Math.ceil(horizonMonths))) - 1]!;
+}
+
 export interface ExpectationInputs {
   competitors: number | null;
   /** Revenue of the whole received pool, USD/month on the path's average (null when unknowable). */
@@ -99,22 +110,30 @@ export function expectation(
       lossChance: figure(null, provenance, why),
     };
   }
-  const earnings = p * x.earningsUsdPerMonth;
+  // Paid only while it keeps its UID: where registrations prune earners, part of the horizon earns nothing.
+  const held = heldShareFor(analysis.model, scenario.horizonMonths);
+  const earnings = p * held * x.earningsUsdPerMonth;
   // Given earning: the share of landing spots that still lose (each landed percentile for 'landed', else the one).
-  let losingWhenEarning = x.earningsUsdPerMonth < x.costsUsdPerMonth ? 1 : 0;
+  let losingWhenEarning = held * x.earningsUsdPerMonth < x.costsUsdPerMonth ? 1 : 0;
   if (scenario.position.kind === 'landed' && x.poolRevenueUsdPerMonth !== null && x.competitors !== null) {
     const spots = landedPercentiles(analysis.model, thresholds.priorLandedPercentile);
     let losing = 0;
     for (const percentile of spots) {
       const share = positionShare(analysis.model, { kind: 'percentile', percentile }, x.competitors) ?? 0;
-      if (share * x.poolRevenueUsdPerMonth < x.costsUsdPerMonth) losing++;
+      if (held * share * x.poolRevenueUsdPerMonth < x.costsUsdPerMonth) losing++;
     }
     losingWhenEarning = losing / spots.length;
   }
   const losingWhenNot = x.costsUsdPerMonth > 0 ? 1 : 0;
   return {
     earnChance,
-    earningsUsdPerMonth: figure(earnings, provenance),
+    earningsUsdPerMonth: figure(
+      earnings,
+      provenance,
+      held < 1
+        ? `earners here kept their UID ${Math.round(held * 100)}% of such a horizon (pruned by later registrations)`
+        : null,
+    ),
     profitUsdPerMonth: figure(earnings - x.costsUsdPerMonth, provenance),
     lossChance: figure(p * losingWhenEarning + (1 - p) * losingWhenNot, provenance),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldShare, heldSharesAt, spanKey, type HeldRegistration } from './holding';
+import { HELD_MONTHS, heldShare, heldShareByMonth, heldSharesAt, spanKey, type HeldRegistration } from './holding';
 
 /** Spans as (blocks held after immunity, pruned?) pairs, encoded and sorted as the module keeps them. */
 const keys = (spans: [number, boolean][]) => Float64Array.from(spans.map(([b, p]) => spanKey(b, p))).sort();
@@ -59,5 +59,26 @@ describe('what a forecast at block t knew of the earners before it', () => {
   it('earners leave the lookback: registered longer ago than it, they no longer count', () => {
     const [share] = heldSharesAt([earner(0, 10, 150)], [5000], I, 1000, [H]);
     expect(share![0]).toBe(1);
+  });
+});
+
+describe("the live forecast's held shares, month by month", () => {
+  const earner = (block: number, prunedAtBlock: number | null): HeldRegistration => ({
+    block,
+    coarse: false,
+    earned: true,
+    firstIncentiveBlock: block + 1,
+    prunedAtBlock,
+  });
+
+  it('nothing measured when no earner is past its immunity yet', () => {
+    expect(heldShareByMonth([earner(950, null)], 1000, I, 10_000, 1000)).toBeNull();
+  });
+
+  it('every earner pruned 100 blocks after immunity: the first month (1000 blocks) holds 200 of it, month m 200/m', () => {
+    const shares = heldShareByMonth([earner(0, 200), earner(10, 210)], 5000, I, 10_000, 1000)!;
+    expect(shares).toHaveLength(HELD_MONTHS);
+    expect(shares[0]).toBeCloseTo(200 / 1000, 12);
+    expect(shares[3]).toBeCloseTo(200 / 4000, 12);
   });
 });

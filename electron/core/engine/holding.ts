@@ -98,3 +98,22 @@ export function heldSharesAt(
   }
   return out;
 }
+
+/** Months of held shares kept in the model: the longest horizon the what-if offers (longer ones use the last). */
+export const HELD_MONTHS = 36;
+
+/**
+ * The live forecast's held shares: as of the newest point, from the earners registered in the window before it, for
+ * horizons of 1 to HELD_MONTHS months; null when no earner was seen past its immunity (nothing measured).
+ */
+export function heldShareByMonth(
+  registrations: readonly HeldRegistration[],
+  newestBlock: number,
+  immunityBlocks: number,
+  windowBlocks: number,
+  blocksPerMonth: number,
+): number[] | null {
+  const months = Array.from({ length: HELD_MONTHS }, (_, m) => (m + 1) * blocksPerMonth);
+  const [shares] = heldSharesAt(registrations, [newestBlock], immunityBlocks, windowBlocks, months);
+  return shares!.every((s) => s === 1) ? null : shares!;
+}
