@@ -29,7 +29,7 @@ export function landedPercentiles(
  * The prior P(earn) where too few newcomers were seen: the Settings figure, but never more than the share of the
  * subnet's UIDs that are earning miners (neither owner-held nor validators) today. A newcomer takes one of those
  * UIDs, and on a subnet where 4 of 256 earn, assuming one in five newcomers will is the optimism the prior must not
- * carry (the simulated year's partial-burn and concentrated subnets: forecast 6–26 α/day from the prior, paid ~0).
+ * carry (the simulated year's partial-burn and concentrated subnets: mean forecast 6–32 α/day, paid 0–0.8).
  */
 export function priorEarnChance(
   priorEarnShare: number,
