@@ -126,6 +126,11 @@ export interface NewcomerModel {
    * were measured; absent → the 'landed' position uses the prior percentile.
    */
   landedPercentiles?: number[];
+  /**
+   * Share of its first m months (index m − 1, up to 36) an earning newcomer keeps its UID here, from how long the
+   * window's earners kept theirs (engine/holding.ts); absent → no earner seen past its immunity: all of it.
+   */
+  heldShareByMonth?: number[];
   /** Newcomer outputs that mix this snapshot with the scenario. */
   withScenario: Provenance;
 }
@@ -259,7 +264,19 @@ export interface CompetitiveIncome {
 export interface BacktestPair {
   uid: number;
   registeredAtBlock: number;
-  predicted: { earnChance: number; earnChanceFromPrior: boolean; alphaPerDay: number };
+  /**
+   * `alphaPerDay` while registered; `alphaPerDay7d`/`30d` over the newcomer's first 7 and 30 days (0 once pruned, at
+   * the earners' pruning rate then), which the actuals are judged against. `note`: why the forecast is what it is
+   * when a rule of the chain decided it (the owner takes the whole pool).
+   */
+  predicted: {
+    earnChance: number;
+    earnChanceFromPrior: boolean;
+    alphaPerDay: number;
+    alphaPerDay7d: number;
+    alphaPerDay30d: number;
+    note: string | null;
+  };
   actual: { earned: boolean | null; alphaPerDay7d: number | null; alphaPerDay30d: number | null };
 }
 
@@ -270,6 +287,16 @@ export interface BacktestSummary {
   medianAbsErrorAlphaPerDay30d: number | null;
   pairs7d: number;
   pairs30d: number;
+  /**
+   * Mean forecast and mean paid α/day over 7 and 30 days: a median error cannot tell bias from spread when most
+   * newcomers earn nothing and a few earn much; these means can (null without a pair old enough).
+   */
+  meanPredictedAlphaPerDay7d: number | null;
+  meanActualAlphaPerDay7d: number | null;
+  meanPredictedAlphaPerDay30d: number | null;
+  meanActualAlphaPerDay30d: number | null;
+  /** Pairs forecast from the prior (fewer than MIN_NEWCOMERS_MEASURED outcomes known then). */
+  pairsFromPrior: number;
   /** Calibration of P(earn): mean forecast vs the observed share, over the newcomers whose outcome is known. */
   meanPredictedEarnChance: number | null;
   observedEarnShare: number | null;

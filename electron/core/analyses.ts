@@ -5,9 +5,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SubnetAnalysis, SubnetDeregistration, SubnetHistoryPoint, SubnetInput } from '../../shared/economics';
-import { DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
+import { DAYS_PER_MONTH, DEFAULT_THRESHOLDS, MIN_NEWCOMERS_MEASURED } from '../../shared/economics';
 import { backtestSubnet } from './engine/backtest';
 import { competitiveIncome } from './engine/competitive-income';
+import { heldShareByMonth } from './engine/holding';
 
 /** Days before the analyses' window that the backtest reads too. */
 const BACKTEST_EXTRA_DAYS = 7;
@@ -73,12 +74,7 @@ export class Analyses {
       const past = (history.get(netuid) ?? []).filter((p) => p.blockNumber < latest.blockNumber);
       const analysis = analyzeSubnet(input, past, { subnetDeregistration: deregistrations.get(netuid) });
       // Where newcomers landed, over the same window (its own points only, up to this subnet's newest).
-      const uidPoints = withPools(
-        uidHistory.get(netuid) ?? [],
-        past,
-        latest.blockNumber,
-        analysis.summary.grossMinerPoolAlphaPerDay,
-      );
+      const uidPoints = withPools(uidHistory.get(netuid) ?? [], past, latest.blockNumber, analysis.summary);
       const windowFrom = latest.blockNumber - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;
       const immunity = latest.snapshot.immunityPeriodBlocks;
       // Followed once for both: the statistics' window is the tail of the backtest's longer history.
@@ -90,6 +86,14 @@ export class Analyses {
       analysis.newcomers = newcomers;
       if (newcomers.resolved >= MIN_NEWCOMERS_MEASURED)
         analysis.model.landedPercentiles = quantilesOf(newcomers.landedPercentiles);
+      const held = heldShareByMonth(
+        registrations,
+        latest.blockNumber,
+        immunity,
+        DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY,
+        DAYS_PER_MONTH * BLOCKS_PER_DAY,
+      );
+      if (held) analysis.model.heldShareByMonth = held;
       next.set(netuid, { latest, analysis, neurons: () => input.neurons ?? [], input: () => input });
     }
     this.store(key, next);
@@ -204,14 +208,15 @@ function quantilesOf(ascending: number[], count = 21): number[] {
 }
 
 /**
- * The per-UID points up to the newest (`latestBlock`), each with the miner pool of the summary at its block (the
- * last one there, if several) or null: both lists are oldest first, so one walk pairs them.
+ * The per-UID points up to the newest (`latestBlock`), each with what the summary at its block says (the last one
+ * there, if several; the newest's own summary at the newest): the miner pool, what of it reached UIDs outside the
+ * owner's, the earning miners; null where there is none: both lists are oldest first, so one walk pairs them.
  */
 function withPools(
   points: readonly UidPoint[],
   past: readonly SubnetHistoryPoint[],
   latestBlock: number,
-  latestPool: number | null,
+  latestSummary: SubnetHistoryPoint,
 ): UidPoint[] {
   const out: UidPoint[] = [];
   let j = 0;
@@ -219,7 +224,14 @@ function withPools(
     if (p.blockNumber > latestBlock) break;
     while (j < past.length && past[j]!.blockNumber <= p.blockNumber) j++;
     const summary = j > 0 && past[j - 1]!.blockNumber === p.blockNumber ? past[j - 1]! : null;
-    out.push(withPool(p, p.blockNumber === latestBlock ? latestPool : (summary?.grossMinerPoolAlphaPerDay ?? null)));
+    const at = p.blockNumber === latestBlock ? latestSummary : summary;
+    out.push(
+      withPool(p, {
+        poolAlphaPerDay: at?.grossMinerPoolAlphaPerDay ?? null,
+        receivedPoolAlphaPerDay: at?.receivedMinerPoolAlphaPerDay ?? null,
+        earningMiners: at?.earningMiners ?? null,
+      }),
+    );
   }
   return out;
 }

@@ -108,7 +108,10 @@ async function historySection(): Promise<void> {
       b.pairs === 0
         ? (b.note ?? 'not enough history yet')
         : `median |error| ${alpha(b.medianAbsErrorAlphaPerDay7d)} at 7 d, ${alpha(b.medianAbsErrorAlphaPerDay30d)} at 30 d; ` +
-            `P(earn) ${share(b.meanPredictedEarnChance)} forecast vs ${share(b.observedEarnShare)} observed`,
+            `mean ${alpha(b.meanPredictedAlphaPerDay7d)} forecast vs ${alpha(b.meanActualAlphaPerDay7d)} paid at 7 d, ` +
+            `${alpha(b.meanPredictedAlphaPerDay30d)} vs ${alpha(b.meanActualAlphaPerDay30d)} at 30 d; ` +
+            `P(earn) ${share(b.meanPredictedEarnChance)} forecast vs ${share(b.observedEarnShare)} observed; ` +
+            `${b.pairsFromPrior} forecast from the prior`,
     );
   backtestLine('newcomer forecast backtest, simulated year, all subnets', a.backtest);
   for (const n of a.namedBacktests) backtestLine(`  SN${n.netuid} ${n.name} (${n.label})`, n.backtest);

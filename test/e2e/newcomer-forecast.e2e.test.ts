@@ -97,5 +97,10 @@ describe.skipIf(missing !== null)('the newcomer forecast: P(earn), reasons in th
     await expect.poll(() => page.locator('.verdict-line').textContent()).toMatch(/Skip\s*rig too small/);
     await page.getByRole('heading', { name: 'Where newcomers landed here' }).waitFor();
     await page.getByRole('heading', { name: 'How did this forecast do here?' }).waitFor();
+    // Beside the median errors, the means (a bias shows there, not in a median of mostly-zero outcomes), or why not.
+    const backtest = page.locator('section', {
+      has: page.getByRole('heading', { name: 'How did this forecast do here?' }),
+    });
+    expect(await backtest.textContent()).toMatch(/Mean α\/day, first 7 days: forecast vs paid|not enough history yet/);
   });
 });

@@ -30,7 +30,14 @@ const OPTIONS: SimulatedHistoryOptions = {
 interface Pair {
   uid: number;
   registeredAtBlock: number;
-  predicted: { earnChance: number; earnChanceFromPrior: boolean; alphaPerDay: number };
+  predicted: {
+    earnChance: number;
+    earnChanceFromPrior: boolean;
+    alphaPerDay: number;
+    alphaPerDay7d: number;
+    alphaPerDay30d: number;
+    note: string | null;
+  };
   actual: { earned: boolean | null; alphaPerDay7d: number | null; alphaPerDay30d: number | null };
 }
 interface SubnetBacktestJson {
@@ -93,6 +100,7 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
   let service: ScoutService;
   let json: BacktestJson;
   let record: Map<number, Map<string, SimNewcomer>>;
+  let listRows: { netuid: number; earnChance: number | null; verdict: string | null }[];
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-sim-backtest-'));
@@ -108,6 +116,11 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     const code = await runCli(service, ['backtest', '--json'], { out: (l) => out.push(l), err: (l) => out.push(l) });
     expect(code).toBe(0);
     json = JSON.parse(out.join('\n')) as BacktestJson;
+    const listed: string[] = [];
+    expect(await runCli(service, ['list', '--json'], { out: (l) => listed.push(l), err: (l) => listed.push(l) })).toBe(
+      0,
+    );
+    listRows = (JSON.parse(listed.join('\n')) as { rows: typeof listRows }).rows;
     record = simulationRecord();
   }, 180_000);
 
@@ -158,6 +171,10 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
       expect(p.predicted.earnChance).toBeGreaterThanOrEqual(0);
       expect(p.predicted.earnChance).toBeLessThanOrEqual(1);
       expect(Number.isFinite(p.predicted.alphaPerDay) && p.predicted.alphaPerDay >= 0).toBe(true);
+      // Over a horizon, a newcomer keeps its UID part of the time at most: never more than the rate while registered.
+      expect(p.predicted.alphaPerDay7d).toBeGreaterThanOrEqual(0);
+      expect(p.predicted.alphaPerDay7d).toBeLessThanOrEqual(p.predicted.alphaPerDay);
+      expect(p.predicted.alphaPerDay30d).toBeLessThanOrEqual(p.predicted.alphaPerDay7d);
       expect(typeof p.predicted.earnChanceFromPrior).toBe('boolean');
       expect(p.actual.earned !== null || p.actual.alphaPerDay7d !== null).toBe(true);
       expect(p.registeredAtBlock).toBeGreaterThan(firstBlock(OPTIONS));
@@ -210,6 +227,40 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     }
     expect(Math.abs(predicted / count - earned / count)).toBeLessThan(0.05);
     expect(json.overall.meanPredictedEarnChance).toBeCloseTo(predicted / count, 9);
+  });
+
+  it('on the subnet whose owner burns the whole miner pool, a newcomer is forecast 0 α/day with P(earn) 0 and the reason, so the error there is 0', () => {
+    const netuid = describeVariety(OPTIONS.subnetCount).fullBurn[0]!;
+    const subnet = json.subnets.find((s) => s.netuid === netuid)!;
+    // The simulation pays none of them: the forecast must not promise a slice of a pool only the owner takes,
+    // not even before 8 outcomes are known (when the prior would otherwise be used).
+    expect([...record.get(netuid)!.values()].some((n) => n.earned)).toBe(false);
+    expect(subnet.pairs.length).toBeGreaterThan(50);
+    for (const p of subnet.pairs) {
+      expect([p.predicted.alphaPerDay, p.predicted.alphaPerDay7d, p.predicted.alphaPerDay30d]).toEqual([0, 0, 0]);
+      expect(p.predicted.earnChance).toBe(0);
+      expect(p.predicted.earnChanceFromPrior).toBe(false);
+      expect(p.predicted.note).toMatch(/owner's UIDs take the whole miner pool/);
+    }
+    expect(subnet.medianAbsErrorAlphaPerDay7d).toBe(0);
+    expect(subnet.meanPredictedEarnChance).toBe(0);
+    // The live forecast says the same: P(earn) 0, Skip.
+    const row = listRows.find((r) => r.netuid === netuid)!;
+    expect(row.earnChance).toBe(0);
+    expect(row.verdict).toBe('Skip');
+  });
+
+  it('the text report shows the means beside the medians, so a bias is told from the spread of mostly-zero outcomes', async () => {
+    const out: string[] = [];
+    expect(await runCli(service, ['backtest'], { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/^overall: \d+ newcomers; median \|error\|/m);
+    expect(text).toMatch(
+      /^mean forecast vs mean paid: [\d.,]+ α\/day vs [\d.,]+ α\/day at 7 days, .*; \d+ forecast from the prior/m,
+    );
+    const o = json.overall as BacktestJson['overall'] & { meanActualAlphaPerDay7d: number };
+    const paid = json.subnets.flatMap((s) => s.pairs).flatMap((p) => p.actual.alphaPerDay7d ?? []);
+    expect(o.meanActualAlphaPerDay7d).toBeCloseTo(paid.reduce((a, b) => a + b, 0) / paid.length, 9);
   });
 
   it('says "not enough history yet" where newcomers are too recent (the subnet registered a week ago) or absent', () => {

@@ -68,6 +68,12 @@ export async function backtestCommand(service: ScoutService, args: string[], io:
       `${alpha(overall.medianAbsErrorAlphaPerDay30d)} at 30 days (${overall.pairs30d}); P(earn) forecast ` +
       `${formatPercent(overall.meanPredictedEarnChance, 0)} vs observed ${formatPercent(overall.observedEarnShare, 0)}`,
   );
+  // Most newcomers earn nothing and a few earn much: the median error shows the spread, the means show any bias.
+  io.out(
+    `mean forecast vs mean paid: ${alpha(overall.meanPredictedAlphaPerDay7d)} vs ${alpha(overall.meanActualAlphaPerDay7d)} at 7 days, ` +
+      `${alpha(overall.meanPredictedAlphaPerDay30d)} vs ${alpha(overall.meanActualAlphaPerDay30d)} at 30 days; ` +
+      `${overall.pairsFromPrior} forecast from the prior (too few outcomes known then)`,
+  );
   if (overall.note) io.out(overall.note);
   for (const s of subnets) {
     if (s.pairs === 0) continue;

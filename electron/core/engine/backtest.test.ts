@@ -77,3 +77,82 @@ describe('backtest of the newcomer forecast on a hand-built history', () => {
     expect(summariseBacktest([]).medianAbsErrorAlphaPerDay7d).toBeNull();
   });
 });
+
+describe("the prior on a subnet whose owner burns the miner pool (hand-built: the owner's UID 0 holds incentive)", () => {
+  // The same registrations, with what of the pool reached UIDs outside the owner's set per point.
+  const withReceived = (received: (pool: number) => number) =>
+    history().map((p) => ({ ...p, receivedPoolAlphaPerDay: received(POOL) }));
+
+  it('full burn (nothing reached another UID): every newcomer is forecast 0 α/day, P(earn) 0, with the reason', () => {
+    const b = backtestSubnet(
+      2,
+      withReceived(() => 0),
+      12 * HOUR,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(b.pairs).toBe(19);
+    for (const p of b.pairList) {
+      expect(p.predicted).toMatchObject({ earnChance: 0, alphaPerDay: 0, alphaPerDay7d: 0, alphaPerDay30d: 0 });
+      expect(p.predicted.earnChanceFromPrior).toBe(false);
+      expect(p.predicted.note).toMatch(/owner's UIDs take the whole miner pool/);
+    }
+    expect(b.meanPredictedEarnChance).toBe(0);
+  });
+
+  it("the prior is capped at the point's share of UIDs that are earning miners (4 of 64 here)", () => {
+    const points = history().map((p) => ({ ...p, uidCount: 64, earningMiners: 4 }));
+    const first = backtestSubnet(6, points, 12 * HOUR, DEFAULT_THRESHOLDS).pairList[0]!.predicted;
+    expect(first.earnChanceFromPrior).toBe(true);
+    expect(first.earnChance).toBeCloseTo(4 / 64, 12);
+    expect(first.alphaPerDay).toBeCloseTo((4 / 64) * (10 / 110) * POOL, 9);
+  });
+
+  it('partial burn: the prior still applies, a share of the curve at the prior percentile times the pool', () => {
+    const b = backtestSubnet(
+      6,
+      withReceived((pool) => pool * 0.6),
+      12 * HOUR,
+      DEFAULT_THRESHOLDS,
+    );
+    const first = b.pairList[0]!.predicted;
+    expect(first.earnChanceFromPrior).toBe(true);
+    // The point before hour 1 has earners 40/30/20/10: the 20th percentile of 5 slots is rank 4, weight 10 of 110.
+    expect(first.alphaPerDay).toBeCloseTo(DEFAULT_THRESHOLDS.priorEarnShare * (10 / 110) * POOL, 9);
+    expect(first.note).toBeNull();
+  });
+});
+
+describe('the forecast over a horizon counts the days a newcomer keeps its UID', () => {
+  it('no earner pruned in the history: the 7-day forecast is the rate while registered', () => {
+    const b = backtestSubnet(7, history(), 12 * HOUR, DEFAULT_THRESHOLDS);
+    for (const p of b.pairList) expect(p.predicted.alphaPerDay7d).toBe(p.predicted.alphaPerDay);
+  });
+
+  it('earners pruned a day after immunity: later forecasts hold a day and a half of the first week', () => {
+    // As history(), but each earning newcomer (even i) loses its UID 36 h after registering, to a registrant that
+    // never earns (and keeps it); the odd ones never earn and keep theirs.
+    const points: UidPoint[] = [];
+    for (let h = 0; h < 240; h++) {
+      const rows: [number, number, number][] = [
+        [0, 0, 40],
+        [1, 0, 30],
+        [2, 0, 20],
+        [3, 0, 10],
+      ];
+      for (let i = 0; 1 + 12 * i <= h; i++) {
+        const at = 1 + 12 * i;
+        const replaced = i % 2 === 0 && h >= at + 36;
+        rows.push([4 + i, T0 + (replaced ? at + 36 : at) * HOUR, i % 2 === 0 && !replaced ? 10 : 0]);
+      }
+      const uids = rows.map((r) => r[0]);
+      const blocks = rows.map((r) => r[1]);
+      const incentive = rows.map((r) => r[2]);
+      points.push({ ...uidPoint(T0 + h * HOUR, uids, blocks, incentive), poolAlphaPerDay: POOL });
+    }
+    const b = backtestSubnet(7, points, 12 * HOUR, DEFAULT_THRESHOLDS);
+    const late = b.pairList.filter((p) => p.registeredAtBlock > T0 + 120 * HOUR && !p.predicted.earnChanceFromPrior);
+    expect(late.length).toBeGreaterThan(0);
+    // Immunity 12 h, then 24 h held, of the week's 168 h.
+    for (const p of late) expect(p.predicted.alphaPerDay7d / p.predicted.alphaPerDay).toBeCloseTo(36 / 168, 9);
+  });
+});

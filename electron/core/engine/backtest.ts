@@ -2,9 +2,13 @@
  * How good was the newcomer forecast? For each newcomer in the history old enough to judge, the forecast the
  * engine would have made when it registered, from what the history held then, against what it actually earned:
  * - forecast: P(earn) and the landing percentiles from the registrations of the 30 days before whose outcome was
- *   known by then (the prior below MIN_NEWCOMERS_MEASURED, as the live forecast does), on the incentive curve of
+ *   known by then (the prior below MIN_NEWCOMERS_MEASURED, capped by the point's share of UIDs that are earning
+ *   miners, as the live forecast does), on the incentive curve of
  *   the last point before it registered (every earner, burn UIDs included, so a share is of the whole miner pool),
- *   times that point's miner pool: expected alpha/day = P(earn) × landed share × pool;
+ *   times that point's miner pool: expected alpha/day = P(earn) × landed share × pool; but 0, with P(earn) 0 and
+ *   the reason, where that point's owner took the whole pool (nothing reached another UID), as the live forecast;
+ * - over 7 and 30 days: that rate times the share of the horizon a newcomer was expected to keep its UID, from how
+ *   long the lookback's earners kept theirs (holding.ts): a rate while registered overstated crowded subnets 2–4×;
  * - actual: its alpha/day over its first 7 and 30 days (its share of the pool at each point, held until the next;
  *   0 once pruned), for newcomers registered at least that long before the newest point;
  * - P(earn) calibration: the mean forecast P(earn) against the share that did earn before immunity ended.
@@ -14,6 +18,9 @@ import type { BacktestPair, BacktestSummary, SubnetBacktest, VerdictThresholds }
 import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { rankForPosition, slotShare } from './curve';
+import { priorEarnChance } from './expected-value';
+import { heldSharesAt } from './holding';
+import { OWNER_TAKES_ALL, ownerTakesAll } from './pool';
 import { EARNED_OVER_DAYS, followRegistrations, type Registration, type UidPoint } from './newcomer-history';
 
 const LOOKBACK_BLOCKS = 30 * BLOCKS_PER_DAY;
@@ -127,6 +134,8 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
 function forecastAt(
   t: number,
   known: Known,
+  /** By point index: the shares of the EARNED_OVER_DAYS horizons a newcomer was expected to hold its UID then. */
+  heldAt: ReadonlyMap<number, readonly number[]>,
   registrations: readonly Registration[],
   points: readonly UidPoint[],
   curves: Map<number, Curve>,
@@ -135,17 +144,39 @@ function forecastAt(
   const at = pointBefore(points, t - 1);
   if (at < 0) return null;
   const point = points[at]!;
+  const pool = point.poolAlphaPerDay ?? null;
+  // Nothing reached a UID outside the owner's: the newcomer will not be paid, whatever its rank or the prior says.
+  if (ownerTakesAll(pool, point.receivedPoolAlphaPerDay ?? null))
+    return {
+      earnChance: 0,
+      earnChanceFromPrior: false,
+      alphaPerDay: 0,
+      alphaPerDay7d: 0,
+      alphaPerDay30d: 0,
+      note: OWNER_TAKES_ALL,
+    };
   // Newcomers between the same two syncs share the curve of the first.
   let curve = curves.get(at);
   if (!curve) curves.set(at, (curve = curveOf(point)));
   const { resolved, earned } = known;
   const landed = known.landed.map((i) => registrations[i]!.landed as number);
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
-  const earnChance = fromPrior ? thresholds.priorEarnShare : earned / resolved;
+  const earnChance = fromPrior
+    ? priorEarnChance(thresholds.priorEarnShare, point.earningMiners, point.uidCount)
+    : earned / resolved;
   const share = landedShare(curve, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
-  const pool = point.poolAlphaPerDay ?? null;
   if (share === null || pool === null) return null;
-  return { earnChance, earnChanceFromPrior: fromPrior, alphaPerDay: earnChance * share * pool };
+  const alphaPerDay = earnChance * share * pool;
+  const held = heldAt.get(at)!;
+  const over = (k: number) => alphaPerDay * held[k]!;
+  return {
+    earnChance,
+    earnChanceFromPrior: fromPrior,
+    alphaPerDay,
+    alphaPerDay7d: over(0),
+    alphaPerDay30d: over(1),
+    note: null,
+  };
 }
 
 export function backtestSubnet(
@@ -158,11 +189,25 @@ export function backtestSubnet(
 ): SubnetBacktest {
   const newest = points.length ? points[points.length - 1]!.blockNumber : -Infinity;
   const known = knownAtEach(registrations);
+  // How long earners held their UIDs, as the sync before each registration knew it: once per point, not per
+  // registration (a busy subnet has a thousand newcomers a month between a few hundred points).
+  const forecastPoints = new Set<number>();
+  for (const r of registrations) if (!r.coarse) forecastPoints.add(pointBefore(points, r.block - 1));
+  forecastPoints.delete(-1);
+  const at = [...forecastPoints].sort((a, b) => a - b);
+  const shares = heldSharesAt(
+    registrations,
+    at.map((p) => points[p]!.blockNumber),
+    immunityPeriodBlocks,
+    LOOKBACK_BLOCKS,
+    EARNED_OVER_DAYS.map((d) => d * BLOCKS_PER_DAY),
+  );
+  const heldAt = new Map(at.map((p, k) => [p, shares[k]!]));
   const curves = new Map<number, Curve>();
   const pairList: BacktestPair[] = [];
   for (const [i, r] of registrations.entries()) {
     if (r.coarse) continue;
-    const predicted = forecastAt(r.block, known[i]!, registrations, points, curves, thresholds);
+    const predicted = forecastAt(r.block, known[i]!, heldAt, registrations, points, curves, thresholds);
     if (predicted === null) continue;
     const actualOver = (k: number) =>
       newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY
@@ -186,9 +231,20 @@ export function summariseBacktest(pairs: readonly BacktestPair[]): BacktestSumma
   let predictedSum = 0;
   let observed = 0;
   let known = 0;
+  let fromPrior = 0;
+  const sums = { predicted7: 0, actual7: 0, predicted30: 0, actual30: 0 };
   for (const p of pairs) {
-    if (p.actual.alphaPerDay7d !== null) errors7.push(Math.abs(p.predicted.alphaPerDay - p.actual.alphaPerDay7d));
-    if (p.actual.alphaPerDay30d !== null) errors30.push(Math.abs(p.predicted.alphaPerDay - p.actual.alphaPerDay30d));
+    if (p.predicted.earnChanceFromPrior) fromPrior++;
+    if (p.actual.alphaPerDay7d !== null) {
+      sums.predicted7 += p.predicted.alphaPerDay7d;
+      sums.actual7 += p.actual.alphaPerDay7d;
+    }
+    if (p.actual.alphaPerDay30d !== null) {
+      sums.predicted30 += p.predicted.alphaPerDay30d;
+      sums.actual30 += p.actual.alphaPerDay30d;
+    }
+    if (p.actual.alphaPerDay7d !== null) errors7.push(Math.abs(p.predicted.alphaPerDay7d - p.actual.alphaPerDay7d));
+    if (p.actual.alphaPerDay30d !== null) errors30.push(Math.abs(p.predicted.alphaPerDay30d - p.actual.alphaPerDay30d));
     if (p.actual.earned !== null) {
       known++;
       predictedSum += p.predicted.earnChance;
@@ -205,6 +261,11 @@ export function summariseBacktest(pairs: readonly BacktestPair[]): BacktestSumma
     medianAbsErrorAlphaPerDay30d: median(errors30),
     pairs7d: errors7.length,
     pairs30d: errors30.length,
+    meanPredictedAlphaPerDay7d: errors7.length ? sums.predicted7 / errors7.length : null,
+    meanActualAlphaPerDay7d: errors7.length ? sums.actual7 / errors7.length : null,
+    meanPredictedAlphaPerDay30d: errors30.length ? sums.predicted30 / errors30.length : null,
+    meanActualAlphaPerDay30d: errors30.length ? sums.actual30 / errors30.length : null,
+    pairsFromPrior: fromPrior,
     meanPredictedEarnChance: known ? predictedSum / known : null,
     observedEarnShare: known ? observed / known : null,
     note: missing.length ? `not enough history yet: ${missing.join('; ')}` : null,

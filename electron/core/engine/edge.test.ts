@@ -94,6 +94,43 @@ describe('100% burn: every bit of incentive on the owner UID', () => {
     const burn = economics.verdict.reasons.find((r) => r.factor === 'burn');
     expect(burn?.level).toBe('bad');
   });
+
+  it("P(earn) is 0 by the chain's rule, not the prior: no newcomer is paid while the owner takes the pool", () => {
+    const { economics } = everything(input, makeScenario({ rentUsdPerMonth: 300, taoPriceUsd: 400, horizonMonths: 2 }));
+    expect(economics.expected.earnChance.value).toBe(0);
+    expect(economics.expected.earnChance.provenance.kind).not.toBe('assumed');
+    expect(economics.expected.earnChance.note).toMatch(/owner's UIDs take the whole miner pool/);
+    expect(economics.expected.earningsUsdPerMonth.value).toBe(0);
+    expect(economics.expected.lossChance.value).toBe(1);
+    const earn = economics.verdict.reasons.find((r) => r.factor === 'earn-chance');
+    expect(earn).toMatchObject({ level: 'bad', value: 0 });
+    expect(earn?.message).toMatch(/owner's UIDs take the whole miner pool/);
+  });
+
+  it('a partial burn keeps the prior: the owner holds half the incentive, the other miner the rest', () => {
+    const partial = makeInput(makeSubnet({ uidCount: 2, ownerHotkey: 'owner' }), [
+      makeNeuron({ uid: 0, hotkey: 'owner', incentivesU16: [32768] }),
+      makeNeuron({ uid: 1, incentivesU16: [32767] }),
+    ]);
+    const { analysis, economics } = everything(partial);
+    expect(analysis.minerPool.receivedAlphaPerDay.value).toBeGreaterThan(0);
+    expect(economics.expected.earnChance.value).toBe(0.2);
+    expect(economics.expected.earnChance.provenance.kind).toBe('assumed');
+  });
+
+  it("the prior is capped at the share of UIDs that are earning miners: 1 of 20 earns beside the owner's burn UID", () => {
+    const neurons = [
+      makeNeuron({ uid: 0, hotkey: 'owner', incentivesU16: [52428] }),
+      makeNeuron({ uid: 1, incentivesU16: [13107] }),
+      ...Array.from({ length: 18 }, (_, i) => makeNeuron({ uid: 2 + i })),
+    ];
+    const { economics } = everything(makeInput(makeSubnet({ uidCount: 20, ownerHotkey: 'owner' }), neurons));
+    expect(economics.expected.earnChance.value).toBeCloseTo(1 / 20, 12);
+    expect(economics.expected.earnChance.provenance.kind).toBe('assumed');
+    expect(economics.expected.earnChance.note).toMatch(
+      /capped at the share of its UIDs that are earning miners today \(1 of 20\)/,
+    );
+  });
 });
 
 describe('missing inputs', () => {

@@ -74,6 +74,18 @@ describe('newcomer at rank 2 of 3 competitors + itself, $250/TAO, rent $10,000, 
     expect(p.working).toMatch(/^2 UIDs out of immunity earn no more than you/);
   });
 
+  it("where the window's earners kept their UIDs 40% of two months, only that share of the earnings is expected", () => {
+    const held = { ...analysis, model: { ...analysis.model, heldShareByMonth: [0.7, 0.4, 0.3] } };
+    const x = evaluateNewcomer(held, scenario).expected;
+    expect(x.earningsUsdPerMonth.value).toBeCloseTo(0.2 * 0.4 * 21_916.8, 6);
+    expect(x.profitUsdPerMonth.value).toBeCloseTo(0.2 * 0.4 * 21_916.8 - 10_250, 6);
+    expect(x.earningsUsdPerMonth.note).toMatch(/kept their UID 40% of such a horizon/);
+    // A horizon past the months kept uses the last; the rate while registered is unchanged.
+    const long = evaluateNewcomer(held, { ...scenario, horizonMonths: 12 });
+    expect(long.expected.earningsUsdPerMonth.value! / long.earningsUsdPerMonth.value!).toBeCloseTo(0.2 * 0.3, 6);
+    expect(evaluateNewcomer(held, scenario).earningsUsdPerMonth.value).toBeCloseTo(21_916.8, 6);
+  });
+
   it('verdict: profitable at rank 2, but after the prior P(earn) 20% it loses: 0.2 × 21,916.80 − 10,250 → Skip', () => {
     expect(e.expected.earnChance.value).toBe(0.2);
     expect(e.expected.earnChance.provenance).toEqual({ kind: 'assumed', by: 'default' });

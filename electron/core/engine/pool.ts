@@ -65,3 +65,17 @@ export function alphaPriceTao(subnet: SubnetSnapshot): number | null {
 
 /** Measured and rule received pools differing by more than this share say which is shown and why. */
 export const POOL_DISAGREEMENT = 0.25;
+
+/** Why no newcomer is paid on a subnet whose owner takes (burns) the whole miner pool. */
+export const OWNER_TAKES_ALL =
+  "the owner's UIDs take the whole miner pool (burned): a newcomer is paid nothing while that lasts";
+
+/**
+ * The owner takes (burns) every bit of miner incentive: the epoch paid miners (gross > 0) but nothing reached a UID
+ * outside the owner's hotkey and coldkey (ST run_coinbase.rs burns incentive landing on get_owner_hotkeys). A
+ * newcomer is then paid nothing whatever its rank, since validators weight only the owner's UIDs: its forecast is 0,
+ * not a share of a pool it cannot reach.
+ */
+export function ownerTakesAll(grossAlphaPerDay: number | null, receivedAlphaPerDay: number | null): boolean {
+  return grossAlphaPerDay !== null && grossAlphaPerDay > 0 && receivedAlphaPerDay === 0;
+}

@@ -21,6 +21,7 @@ import type {
   VerdictThresholds,
   WindowMetric,
 } from '../../../shared/economics';
+import { OWNER_TAKES_ALL } from './pool';
 
 /** The table row's phrase for a deciding reason, by factor and level. */
 const PHRASES: Partial<Record<VerdictReason['factor'], Partial<Record<VerdictReason['level'], string>>>> = {
@@ -67,6 +68,7 @@ function expectedProfitReason(expected: NewcomerExpectation, t: VerdictThreshold
 
 function earnChanceReason(expected: NewcomerExpectation, t: VerdictThresholds): VerdictReason {
   const p = expected.earnChance;
+  if (p.note === OWNER_TAKES_ALL) return reason('earn-chance', 'bad', p.value, t.minEarnShare, OWNER_TAKES_ALL);
   if (p.value === null || p.provenance.kind === 'assumed') {
     return reason(
       'earn-chance',

@@ -3,7 +3,8 @@ import type { SubnetBacktest } from '../../../shared/economics';
 import { formatInteger, formatNumber, formatPercent, MISSING } from '../../../shared/format';
 import { useSectionLabel } from './section-scope';
 
-const alpha = (v: number | null) => (v === null ? MISSING : `${formatNumber(v, 4)} α/day`);
+// `== null`: an analysis stored by an older build of the same version lacks the newer figures.
+const alpha = (v: number | null | undefined) => (v == null ? MISSING : `${formatNumber(v, 4)} α/day`);
 
 /**
  * How did this forecast do here? For the newcomers in the local history old enough to judge: the forecast made from
@@ -40,12 +41,30 @@ export function ForecastBacktest({ backtest }: { backtest: SubnetBacktest | null
               </dd>
             </div>
             <div className="figure-item">
+              <dt>Mean α/day, first 7 days: forecast vs paid</dt>
+              <dd>
+                {alpha(b.meanPredictedAlphaPerDay7d)} vs {alpha(b.meanActualAlphaPerDay7d)}
+              </dd>
+            </div>
+            <div className="figure-item">
+              <dt>Mean α/day, first 30 days: forecast vs paid</dt>
+              <dd>
+                {alpha(b.meanPredictedAlphaPerDay30d)} vs {alpha(b.meanActualAlphaPerDay30d)}
+              </dd>
+            </div>
+            <div className="figure-item">
               <dt>P(earn): forecast vs observed</dt>
               <dd>
                 {formatPercent(b.meanPredictedEarnChance, 0)} vs {formatPercent(b.observedEarnShare, 0)}
               </dd>
             </div>
           </dl>
+          {b.pairsFromPrior > 0 && (
+            <p className="muted">
+              {formatInteger(b.pairsFromPrior)} of them were forecast from the prior (Settings), before eight newcomers'
+              outcomes were known here.
+            </p>
+          )}
           {b.note && <p className="muted">{b.note}</p>}
         </>
       )}
