@@ -53,8 +53,7 @@ export class Analyses {
     const key = `${this.appVersion}:${maxId}:${count}`;
     if (key === this.key) return;
     const subnets = latestSubnets(this.db);
-    this.byNetuid =
-      this.cached(key, subnets) ?? this.analyse(key, subnets, { lastPointId: maxId ?? 0, pointCount: count });
+    this.byNetuid = this.cached(key, subnets) ?? this.analyse(key, subnets, { lastPointId: maxId ?? 0 });
     this.key = key;
   }
 
