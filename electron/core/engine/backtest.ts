@@ -100,6 +100,7 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
   let resolved = 0;
   let earned = 0;
   const landed = new Set<number>();
+  let landedList: number[] | null = null;
   let oi = 0,
     oo = 0,
     li = 0,
@@ -117,11 +118,28 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
       if (registrations[outcomeOut[oo]!.i]!.earned) earned--;
     }
     for (; li < landingIn.length && landingIn[li]!.from <= t; li++)
-      if (landingIn[li]!.from <= landingIn[li]!.to) landed.add(landingIn[li]!.i);
-    for (; lo < landingOut.length && landingOut[lo]!.to < t; lo++) landed.delete(landingOut[lo]!.i);
-    out[qi] = { resolved, earned, landed: [...landed].sort((a, b) => a - b) };
+      if (landingIn[li]!.from <= landingIn[li]!.to) {
+        landed.add(landingIn[li]!.i);
+        landedList = null;
+      }
+    for (; lo < landingOut.length && landingOut[lo]!.to < t; lo++) {
+      landed.delete(landingOut[lo]!.i);
+      landedList = null;
+    }
+    // Landings change a few times a day while newcomers register ~28 times: consecutive forecasts share one list
+    // (forecastAt then reuses its share of the curve too).
+    landedList ??= [...landed].sort((a, b) => a - b);
+    out[qi] = { resolved, earned, landed: landedList };
   }
   return out;
+}
+
+/** The last landed share computed, by what it depends on: the point whose curve it is and the landings used. */
+interface ShareMemo {
+  at: number;
+  /** The known landings' list (shared between forecasts while unchanged), or null for the prior's percentile. */
+  landed: readonly number[] | null;
+  share: number | null;
 }
 
 function forecastAt(
@@ -130,19 +148,28 @@ function forecastAt(
   registrations: readonly Registration[],
   points: readonly UidPoint[],
   curves: Map<number, Curve>,
+  memo: ShareMemo,
   thresholds: VerdictThresholds,
 ): BacktestPair['predicted'] | null {
   const at = pointBefore(points, t - 1);
   if (at < 0) return null;
   const point = points[at]!;
-  // Newcomers between the same two syncs share the curve of the first.
-  let curve = curves.get(at);
-  if (!curve) curves.set(at, (curve = curveOf(point)));
   const { resolved, earned } = known;
-  const landed = known.landed.map((i) => registrations[i]!.landed as number);
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
   const earnChance = fromPrior ? thresholds.priorEarnShare : earned / resolved;
-  const share = landedShare(curve, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
+  const landedUsed = fromPrior || known.landed.length === 0 ? null : known.landed;
+  // Newcomers between the same two syncs share the curve of the first, and usually the landings known.
+  if (memo.at !== at || memo.landed !== landedUsed) {
+    let curve = curves.get(at);
+    if (!curve) curves.set(at, (curve = curveOf(point)));
+    const percentiles = landedUsed
+      ? landedUsed.map((i) => registrations[i]!.landed as number)
+      : [thresholds.priorLandedPercentile];
+    memo.at = at;
+    memo.landed = landedUsed;
+    memo.share = landedShare(curve, percentiles);
+  }
+  const share = memo.share;
   const pool = point.poolAlphaPerDay ?? null;
   if (share === null || pool === null) return null;
   return { earnChance, earnChanceFromPrior: fromPrior, alphaPerDay: earnChance * share * pool };
@@ -159,10 +186,11 @@ export function backtestSubnet(
   const newest = points.length ? points[points.length - 1]!.blockNumber : -Infinity;
   const known = knownAtEach(registrations);
   const curves = new Map<number, Curve>();
+  const memo: ShareMemo = { at: -1, landed: null, share: null };
   const pairList: BacktestPair[] = [];
   for (const [i, r] of registrations.entries()) {
     if (r.coarse) continue;
-    const predicted = forecastAt(r.block, known[i]!, registrations, points, curves, thresholds);
+    const predicted = forecastAt(r.block, known[i]!, registrations, points, curves, memo, thresholds);
     if (predicted === null) continue;
     const actualOver = (k: number) =>
       newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY
