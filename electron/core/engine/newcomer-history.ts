@@ -105,6 +105,10 @@ export function uidPoint(
 }
 
 const MILESTONE_DAYS = [1, 3, 7] as const;
+// Read once into this module: the follow's inner loop runs for every UID of a month of points, and an imported
+// binding read there costs an accessor call wherever modules are loaded as CommonJS (tsx, the bench).
+const DAY_BLOCKS = BLOCKS_PER_DAY;
+const EARNED_OVER_BLOCKS = EARNED_OVER_DAYS.map((d) => d * DAY_BLOCKS);
 
 export interface Registration {
   uid: number;
@@ -127,6 +131,8 @@ export interface Registration {
   landedAtBlock: number | null;
   /** Alpha earned over its first EARNED_OVER_DAYS[k] days (0 once gone), as alpha/day × blocks. */
   earnedAlphaBlocks: [number, number];
+  /** Index of the first milestone not reached yet (3: all were): spares checking the reached ones at every point. */
+  nextMilestone: number;
 }
 
 function median(values: number[]): number | null {
@@ -170,6 +176,9 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
   const holderOf = new Int32Array(slots).fill(-2);
   const blockOf = new Float64Array(slots);
   const seenAt = new Int32Array(slots).fill(-1);
+  // 1 when the slot's registration has nothing left to learn from a point where it does not earn: seen after its
+  // immunity and every milestone reached. Most rows of a month are such rows, and skipping them needs no record.
+  const settled = new Uint8Array(slots);
   const tracked: number[] = [];
   const firstBlock = points.length ? points[0]!.blockNumber : Infinity;
 
@@ -196,6 +205,7 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
         if (holder === -2) tracked.push(uid);
         else if (holder >= 0) pruned(all[holder]!, at);
         blockOf[uid] = registeredAt;
+        settled[uid] = 0;
         holder = registeredAt <= at ? all.length : -1;
         if (holder >= 0) {
           let j = p;
@@ -214,13 +224,15 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
             resolvedAtBlock: null,
             landedAtBlock: null,
             earnedAlphaBlocks: [0, 0],
+            nextMilestone: 0,
           });
         }
         holderOf[uid] = holder;
       }
       if (holder < 0) continue;
-      const r = all[holder]!;
       const inc = point.incentive[i] as number;
+      if (settled[uid] === 1 && !(inc > 0)) continue;
+      const r = all[holder]!;
       const immunityOver = at - r.block >= immunityPeriodBlocks;
       if (inc > 0 && r.firstIncentiveBlock === null) {
         r.firstIncentiveBlock = at;
@@ -234,20 +246,22 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
       // Its share of the pool until the next point, inside each horizon.
       if (pool !== null && inc > 0 && totalIncentive > 0) {
         const alphaPerDay = (inc / totalIncentive) * pool;
-        for (let k = 0; k < EARNED_OVER_DAYS.length; k++) {
-          const span = Math.min(nextAt, r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY) - Math.max(at, r.block);
+        for (let k = 0; k < EARNED_OVER_BLOCKS.length; k++) {
+          const span = Math.min(nextAt, r.block + EARNED_OVER_BLOCKS[k]!) - Math.max(at, r.block);
           if (span > 0) r.earnedAlphaBlocks[k]! += alphaPerDay * span;
         }
       }
-      const ageDays = (at - r.block) / BLOCKS_PER_DAY;
-      for (let k = 0; k < MILESTONE_DAYS.length; k++) {
-        if (r.milestones[k] === -1 && ageDays >= MILESTONE_DAYS[k]!) {
+      if (r.nextMilestone < MILESTONE_DAYS.length) {
+        const ageDays = (at - r.block) / DAY_BLOCKS;
+        for (let k = r.nextMilestone; k < MILESTONE_DAYS.length && ageDays >= MILESTONE_DAYS[k]!; k++) {
           const percentile = inc > 0 && earners.length ? (100 * countBelow(earners, inc)) / earners.length : null;
           r.milestones[k] = percentile ?? 0;
           r.landed = percentile;
           r.landedAtBlock = at;
+          r.nextMilestone = k + 1;
         }
       }
+      if (r.seenAfterImmunity && r.nextMilestone === MILESTONE_DAYS.length) settled[uid] = 1;
     }
     // A followed registration gone from the point (replaced by an older-looking row, or the slots shrank) ends.
     // Every UID of the point is tracked by now: when as many were seen as are tracked, none is gone.
