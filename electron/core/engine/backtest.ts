@@ -17,6 +17,8 @@ import { rankForPosition, slotShare } from './curve';
 import { EARNED_OVER_DAYS, followRegistrations, type Registration, type UidPoint } from './newcomer-history';
 
 const LOOKBACK_BLOCKS = 30 * BLOCKS_PER_DAY;
+/** Above any registration's index in one subnet's history; block numbers (u32) times this stay exact integers. */
+const INDEX_SPAN = 2 ** 20;
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -76,27 +78,42 @@ interface Known {
  * comparing every pair was the analyses' slowest step).
  */
 function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
-  type Span = { from: number; to: number; i: number };
-  const outcome: Span[] = [];
-  const landing: Span[] = [];
-  registrations.forEach((q, i) => {
-    if (q.coarse) return;
+  // Each span and query as one number, block × INDEX_SPAN + index: a native sort of numbers orders them by block,
+  // then by index as the stable sort of objects did (a comparator call per comparison was most of this sweep).
+  const outcomeIn: number[] = [];
+  const outcomeOut: number[] = [];
+  const landingIn: number[] = [];
+  const landingOut: number[] = [];
+  const queries: number[] = [];
+  for (let i = 0; i < registrations.length; i++) {
+    const q = registrations[i]!;
+    if (q.coarse) continue;
+    queries.push(q.block * INDEX_SPAN + i);
     const to = q.block + LOOKBACK_BLOCKS;
-    if (q.resolvedAtBlock !== null) outcome.push({ from: Math.max(q.resolvedAtBlock, q.block + 1), to, i });
-    if (q.earned && q.landed !== null && q.landedAtBlock !== null)
-      landing.push({ from: Math.max(q.landedAtBlock, q.block + 1), to, i });
-  });
-  const byFrom = (a: Span, b: Span) => a.from - b.from;
-  const byTo = (a: Span, b: Span) => a.to - b.to;
-  const outcomeIn = [...outcome].sort(byFrom);
-  const outcomeOut = outcome.filter((x) => x.from <= x.to).sort(byTo);
-  const landingIn = [...landing].sort(byFrom);
-  const landingOut = landing.filter((x) => x.from <= x.to).sort(byTo);
-  const queries = registrations
-    .map((q, i) => i)
-    .filter((i) => !registrations[i]!.coarse)
-    .sort((a, b) => registrations[a]!.block - registrations[b]!.block);
-  const out: (Known | null)[] = registrations.map(() => null);
+    if (q.resolvedAtBlock !== null) {
+      const from = Math.max(q.resolvedAtBlock, q.block + 1);
+      if (from <= to) {
+        outcomeIn.push(from * INDEX_SPAN + i);
+        outcomeOut.push(to * INDEX_SPAN + i);
+      }
+    }
+    if (q.earned && q.landed !== null && q.landedAtBlock !== null) {
+      const from = Math.max(q.landedAtBlock, q.block + 1);
+      if (from <= to) {
+        landingIn.push(from * INDEX_SPAN + i);
+        landingOut.push(to * INDEX_SPAN + i);
+      }
+    }
+  }
+  const sorted = (keys: number[]) => Float64Array.from(keys).sort();
+  const [oIn, oOut, lIn, lOut, byBlock] = [outcomeIn, outcomeOut, landingIn, landingOut, queries].map(sorted) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const out: (Known | null)[] = new Array<Known | null>(registrations.length).fill(null);
   let resolved = 0;
   let earned = 0;
   const landed = new Set<number>();
@@ -105,25 +122,26 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
     oo = 0,
     li = 0,
     lo = 0;
-  for (const qi of queries) {
+  for (let k = 0; k < byBlock.length; k++) {
+    const qi = byBlock[k]! % INDEX_SPAN;
     const t = registrations[qi]!.block;
-    for (; oi < outcomeIn.length && outcomeIn[oi]!.from <= t; oi++) {
-      const x = outcomeIn[oi]!;
-      if (x.from > x.to) continue;
+    // Entered: from ≤ t, i.e. key < (t + 1) × INDEX_SPAN; left: to < t, i.e. key < t × INDEX_SPAN.
+    const enteredBelow = (t + 1) * INDEX_SPAN;
+    const leftBelow = t * INDEX_SPAN;
+    for (; oi < oIn.length && oIn[oi]! < enteredBelow; oi++) {
       resolved++;
-      if (registrations[x.i]!.earned) earned++;
+      if (registrations[oIn[oi]! % INDEX_SPAN]!.earned) earned++;
     }
-    for (; oo < outcomeOut.length && outcomeOut[oo]!.to < t; oo++) {
+    for (; oo < oOut.length && oOut[oo]! < leftBelow; oo++) {
       resolved--;
-      if (registrations[outcomeOut[oo]!.i]!.earned) earned--;
+      if (registrations[oOut[oo]! % INDEX_SPAN]!.earned) earned--;
     }
-    for (; li < landingIn.length && landingIn[li]!.from <= t; li++)
-      if (landingIn[li]!.from <= landingIn[li]!.to) {
-        landed.add(landingIn[li]!.i);
-        landedList = null;
-      }
-    for (; lo < landingOut.length && landingOut[lo]!.to < t; lo++) {
-      landed.delete(landingOut[lo]!.i);
+    for (; li < lIn.length && lIn[li]! < enteredBelow; li++) {
+      landed.add(lIn[li]! % INDEX_SPAN);
+      landedList = null;
+    }
+    for (; lo < lOut.length && lOut[lo]! < leftBelow; lo++) {
+      landed.delete(lOut[lo]! % INDEX_SPAN);
       landedList = null;
     }
     // Landings change a few times a day while newcomers register ~28 times: consecutive forecasts share one list
@@ -175,6 +193,12 @@ function forecastAt(
   return { earnChance, earnChanceFromPrior: fromPrior, alphaPerDay: earnChance * share * pool };
 }
 
+/** What a registration was paid per day over its first EARNED_OVER_DAYS[k] days; null when not that old yet. */
+function actualOver(r: Registration, k: number, newest: number): number | null {
+  const blocks = EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY;
+  return newest >= r.block + blocks ? r.earnedAlphaBlocks[k]! / blocks : null;
+}
+
 export function backtestSubnet(
   netuid: number,
   points: readonly UidPoint[],
@@ -188,18 +212,15 @@ export function backtestSubnet(
   const curves = new Map<number, Curve>();
   const memo: ShareMemo = { at: -1, landed: null, share: null };
   const pairList: BacktestPair[] = [];
-  for (const [i, r] of registrations.entries()) {
+  for (let i = 0; i < registrations.length; i++) {
+    const r = registrations[i]!;
     if (r.coarse) continue;
     const predicted = forecastAt(r.block, known[i]!, registrations, points, curves, memo, thresholds);
     if (predicted === null) continue;
-    const actualOver = (k: number) =>
-      newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY
-        ? r.earnedAlphaBlocks[k]! / (EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY)
-        : null;
     const actual = {
       earned: r.resolvedAtBlock === null ? null : r.earned,
-      alphaPerDay7d: actualOver(0),
-      alphaPerDay30d: actualOver(1),
+      alphaPerDay7d: actualOver(r, 0, newest),
+      alphaPerDay30d: actualOver(r, 1, newest),
     };
     if (actual.earned === null && actual.alphaPerDay7d === null) continue;
     pairList.push({ uid: r.uid, registeredAtBlock: r.block, predicted, actual });
