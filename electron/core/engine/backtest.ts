@@ -20,9 +20,10 @@ const LOOKBACK_BLOCKS = 30 * BLOCKS_PER_DAY;
 /** Above any registration's index in one subnet's history; block numbers (u32) times this stay exact integers. */
 const INDEX_SPAN = 2 ** 20;
 
+/** Of absolute errors (never NaN or -0, so the native numeric sort orders them as a comparator would). */
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
