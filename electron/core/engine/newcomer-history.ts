@@ -109,6 +109,7 @@ const MILESTONE_DAYS = [1, 3, 7] as const;
 // binding read there costs an accessor call wherever modules are loaded as CommonJS (tsx, the bench).
 const DAY_BLOCKS = BLOCKS_PER_DAY;
 const EARNED_OVER_BLOCKS = EARNED_OVER_DAYS.map((d) => d * DAY_BLOCKS);
+const MILESTONE_BLOCKS = MILESTONE_DAYS.map((d) => d * DAY_BLOCKS);
 
 export interface Registration {
   uid: number;
@@ -135,11 +136,12 @@ export interface Registration {
   nextMilestone: number;
 }
 
+/** Of days and percentiles (never NaN or -0, so the native numeric sort orders them as a comparator would). */
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 ? (values[mid] as number) : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBlocks: number): NewcomerOutcomes {
@@ -239,7 +241,7 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
         r.earned = !immunityOver;
         r.resolvedAtBlock ??= at;
       }
-      if (immunityOver) {
+      if (immunityOver && !r.seenAfterImmunity) {
         r.seenAfterImmunity = true;
         r.resolvedAtBlock ??= at;
       }
@@ -251,7 +253,9 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
           if (span > 0) r.earnedAlphaBlocks[k]! += alphaPerDay * span;
         }
       }
-      if (r.nextMilestone < MILESTONE_DAYS.length) {
+      // Block arithmetic first: registration and point blocks are whole numbers, so age ≥ d days exactly when
+      // (at − block) / day ≥ d, the division below.
+      if (r.nextMilestone < MILESTONE_DAYS.length && at - r.block >= MILESTONE_BLOCKS[r.nextMilestone]!) {
         const ageDays = (at - r.block) / DAY_BLOCKS;
         for (let k = r.nextMilestone; k < MILESTONE_DAYS.length && ageDays >= MILESTONE_DAYS[k]!; k++) {
           const percentile = inc > 0 && earners.length ? (100 * countBelow(earners, inc)) / earners.length : null;
