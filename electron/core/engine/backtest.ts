@@ -153,12 +153,14 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
   return out;
 }
 
-/** The last landed share computed, by what it depends on: the point whose curve it is and the landings used. */
+/**
+ * Landed shares on one point's curve, by the landings used: the known landings' list (shared between forecasts
+ * while unchanged), or null for the prior's percentile. Newcomers between the same two syncs come one after another
+ * and share the curve; a landing expiring among them gives a second list, visited in turns (uid order).
+ */
 interface ShareMemo {
   at: number;
-  /** The known landings' list (shared between forecasts while unchanged), or null for the prior's percentile. */
-  landed: readonly number[] | null;
-  share: number | null;
+  shares: Map<readonly number[] | null, number | null>;
 }
 
 function forecastAt(
@@ -177,18 +179,21 @@ function forecastAt(
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
   const earnChance = fromPrior ? thresholds.priorEarnShare : earned / resolved;
   const landedUsed = fromPrior || known.landed.length === 0 ? null : known.landed;
-  // Newcomers between the same two syncs share the curve of the first, and usually the landings known.
-  if (memo.at !== at || memo.landed !== landedUsed) {
+  if (memo.at !== at) {
+    memo.at = at;
+    memo.shares.clear();
+  }
+  let share = memo.shares.get(landedUsed);
+  if (share === undefined) {
+    // Newcomers between the same two syncs share the curve of the first.
     let curve = curves.get(at);
     if (!curve) curves.set(at, (curve = curveOf(point)));
     const percentiles = landedUsed
       ? landedUsed.map((i) => registrations[i]!.landed as number)
       : [thresholds.priorLandedPercentile];
-    memo.at = at;
-    memo.landed = landedUsed;
-    memo.share = landedShare(curve, percentiles);
+    share = landedShare(curve, percentiles);
+    memo.shares.set(landedUsed, share);
   }
-  const share = memo.share;
   const pool = point.poolAlphaPerDay ?? null;
   if (share === null || pool === null) return null;
   return { earnChance, earnChanceFromPrior: fromPrior, alphaPerDay: earnChance * share * pool };
@@ -211,7 +216,7 @@ export function backtestSubnet(
   const newest = points.length ? points[points.length - 1]!.blockNumber : -Infinity;
   const known = knownAtEach(registrations);
   const curves = new Map<number, Curve>();
-  const memo: ShareMemo = { at: -1, landed: null, share: null };
+  const memo: ShareMemo = { at: -1, shares: new Map() };
   const pairList: BacktestPair[] = [];
   for (let i = 0; i < registrations.length; i++) {
     const r = registrations[i]!;
