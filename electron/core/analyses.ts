@@ -18,6 +18,7 @@ import { latestSubnets, neuronsAt, type LatestSubnet } from './db/snapshot-read'
 import { HistoryWindow, type PointsSeen } from './history-window';
 import { followRegistrations, newcomerOutcomesWithin, withPool, type UidPoint } from './engine/newcomer-history';
 import { UidHistory } from './db/uid-history-read';
+import { packBacktestPairs, unpackBacktestPairs } from './db/backtest-pairs';
 
 export interface AnalysedSubnet {
   latest: LatestSubnet;
@@ -54,8 +55,7 @@ export class Analyses {
     const key = `${this.appVersion}:${maxId}:${count}`;
     if (key === this.key) return;
     const subnets = latestSubnets(this.db);
-    this.byNetuid =
-      this.cached(key, subnets) ?? this.analyse(key, subnets, { lastPointId: maxId ?? 0, pointCount: count });
+    this.byNetuid = this.cached(key, subnets) ?? this.analyse(key, subnets, { lastPointId: maxId ?? 0 });
     this.key = key;
   }
 
@@ -103,17 +103,26 @@ export class Analyses {
   /** The stored analyses when every current subnet has one for exactly this data; otherwise null. */
   private cached(key: string, subnets: LatestSubnet[]): Map<number, AnalysedSubnet> | null {
     const rows = this.db
-      .prepare('SELECT netuid, analysis_json FROM analysis_cache WHERE cache_key = ?')
+      .prepare('SELECT netuid, analysis_json, backtest_pairs FROM analysis_cache WHERE cache_key = ?')
       .raw()
-      .all(key) as [number, string][];
-    const json = new Map(rows);
-    if (subnets.length === 0 || rows.length !== subnets.length || !subnets.every((s) => json.has(s.snapshot.netuid)))
+      .all(key) as [number, string, Buffer | null][];
+    const stored = new Map(rows.map(([netuid, json, pairs]) => [netuid, { json, pairs }]));
+    if (subnets.length === 0 || rows.length !== subnets.length || !subnets.every((s) => stored.has(s.snapshot.netuid)))
       return null;
     const next = new Map<number, AnalysedSubnet>();
     for (const latest of subnets) {
       const netuid = latest.snapshot.netuid;
       let neurons: NeuronSnapshot[] | null = null;
-      const analysis = JSON.parse(json.get(netuid)!) as SubnetAnalysis;
+      const { json, pairs } = stored.get(netuid)!;
+      const analysis = JSON.parse(json) as SubnetAnalysis;
+      if (analysis.backtest) {
+        if (pairs === null) return null;
+        try {
+          analysis.backtest.pairList = unpackBacktestPairs(pairs);
+        } catch {
+          return null; // damaged or from a newer version: recomputed
+        }
+      }
       const loaded = () => (neurons ??= neuronsAt(this.db, latest.pointId, netuid));
       next.set(netuid, { latest, analysis, neurons: loaded, input: () => inputOf(latest, loaded()) });
     }
@@ -126,15 +135,20 @@ export class Analyses {
    */
   private store(key: string, analyses: Map<number, AnalysedSubnet>): void {
     try {
-      const rows = [...analyses].map(([netuid, a]) => {
-        if (!jsonExact(a.analysis)) throw new Error('not JSON-exact');
-        return [netuid, JSON.stringify(a.analysis)] as const;
+      const rows = [...analyses].map(([netuid, { analysis }]) => {
+        // The pairs apart, packed: as JSON they were most of what a sync stored (db/backtest-pairs.ts).
+        const rest = analysis.backtest ? { ...analysis, backtest: { ...analysis.backtest, pairList: [] } } : analysis;
+        const pairs = analysis.backtest ? packBacktestPairs(analysis.backtest.pairList) : null;
+        if (!jsonExact(rest) || (analysis.backtest && pairs === null)) throw new Error('not JSON-exact');
+        return [netuid, JSON.stringify(rest), pairs] as const;
       });
-      const put = this.db.prepare('INSERT INTO analysis_cache (netuid, cache_key, analysis_json) VALUES (?, ?, ?)');
+      const put = this.db.prepare(
+        'INSERT INTO analysis_cache (netuid, cache_key, analysis_json, backtest_pairs) VALUES (?, ?, ?, ?)',
+      );
       this.db
         .transaction(() => {
           this.db.prepare('DELETE FROM analysis_cache').run();
-          for (const [netuid, json] of rows) put.run(netuid, key, json);
+          for (const [netuid, json, pairs] of rows) put.run(netuid, key, json, pairs);
         })
         .immediate();
       this.unsaved = false;

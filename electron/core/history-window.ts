@@ -1,19 +1,28 @@
 /**
  * The summaries the analyses read (the engine's window of history, per subnet), kept between analyses: after an
  * hourly sync only that sync's points are read, not the ~90k rows of a month of syncs (~0.4 s on a year's file).
+ * The sync's thinning deletes an older sync point almost every hour (SYNC_POINT_HISTORY, 90 days back): only a
+ * point removed inside the window makes the held summaries stale, so only that forces a full read.
  */
 import type { Database } from 'better-sqlite3';
 import type { SubnetHistoryPoint } from '../../shared/economics';
 import { summariesFrom, windowStart } from './db/summary-repo';
 
-/** Which stored points a read covered: points are only ever added, so (last id, count) tells what came since. */
+/** Which stored points a read covered: a new point always gets a larger id, so the last id tells what came since. */
 export interface PointsSeen {
   lastPointId: number;
-  pointCount: number;
+}
+
+interface Held {
+  seen: PointsSeen;
+  start: number;
+  /** Blocks of the points at or after `start` when read (ascending): tells whether any of them was removed since. */
+  pointBlocks: number[];
+  byNetuid: Map<number, SubnetHistoryPoint[]>;
 }
 
 export class HistoryWindow {
-  private held: { seen: PointsSeen; start: number; byNetuid: Map<number, SubnetHistoryPoint[]> } | null = null;
+  private held: Held | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -22,23 +31,29 @@ export class HistoryWindow {
     const start = windowStart(this.db, fromBlock);
     const held = this.held;
     const byNetuid =
-      held && start >= held.start && this.onlyAdded(held.seen, seen)
+      held && start >= held.start && this.noneRemoved(held, start)
         ? this.extend(held.byNetuid, start, held.seen.lastPointId)
         : summariesFrom(this.db, start);
-    this.held = { seen, start, byNetuid };
+    const pointBlocks = this.db
+      .prepare('SELECT block_number FROM sync_points WHERE block_number >= ? AND id <= ? ORDER BY block_number')
+      .pluck()
+      .all(start, seen.lastPointId) as number[];
+    this.held = { seen, start, pointBlocks, byNetuid };
     return byNetuid;
   }
 
   /**
-   * True when every point stored since `before` has a larger id (nothing was removed or renumbered): then the
-   * held summaries plus the new points are exactly what a full read would return.
+   * True when every point held from `start` on is still stored: points are only ever added (with larger ids) or
+   * deleted, so then the held summaries from `start` plus the new points are exactly what a full read would return.
    */
-  private onlyAdded(before: PointsSeen, now: PointsSeen): boolean {
-    const added = this.db
-      .prepare('SELECT COUNT(*) FROM sync_points WHERE id > ?')
+  private noneRemoved(held: Held, start: number): boolean {
+    const stored = this.db
+      .prepare('SELECT COUNT(*) FROM sync_points WHERE block_number >= ? AND id <= ?')
       .pluck()
-      .get(before.lastPointId) as number;
-    return now.pointCount === before.pointCount + added;
+      .get(start, held.seen.lastPointId) as number;
+    let first = 0;
+    while (first < held.pointBlocks.length && held.pointBlocks[first]! < start) first++;
+    return stored === held.pointBlocks.length - first;
   }
 
   private extend(

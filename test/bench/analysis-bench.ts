@@ -1,6 +1,7 @@
 /**
  * The analyses on a year of hourly history, in the core (no window): all subnets on a file never analysed (a first
- * start, or a new app version), and again after one more hourly sync in a running app, which reads only that sync.
+ * start, or a new app version), and again after one more hourly sync and its thinning in a running app, which reads
+ * only that sync.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,8 @@ import path from 'node:path';
 import { Analyses } from '../../electron/core/analyses';
 import { openDatabase } from '../../electron/core/db/open';
 import { BLOCKS_PER_HOUR, HOUR_MS, syncMaker } from '../reliability/synthetic-syncs';
-import type { YearDbFigures } from '../reliability/year-db';
+import { YEAR, type YearDbFigures } from '../reliability/year-db';
+import { NEWCOMER_HISTORY, thinNeuronHistory } from '../../electron/core/db/retention';
 import { measure, type Measured } from './stats';
 import { UidHistory } from '../../electron/core/db/uid-history-read';
 import { newcomerOutcomes } from '../../electron/core/engine/newcomer-history';
@@ -84,6 +86,9 @@ export async function benchAnalyses(year: YearDbFigures, runs: number): Promise<
       () => {
         hour++;
         maker.write(db, head.block + hour * BLOCKS_PER_HOUR, head.time + hour * HOUR_MS);
+        // As a sync does after writing (sync-run.ts): most hours this deletes a point 90 days back and per-UID
+        // points 3 days back, which the analyses kept in memory must notice.
+        thinNeuronHistory(db, YEAR.fullResolutionDays, NEWCOMER_HISTORY);
       },
     );
     const from = head.block - DEFAULT_WINDOW_DAYS * BLOCKS_PER_DAY;

@@ -273,4 +273,22 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     expect(closed.pairs).toHaveLength(0);
     expect(closed.note).toMatch(/^not enough history yet/);
   });
+
+  it('after a restart, prints the same backtest from the analyses stored in the file (every pair read back exactly)', async () => {
+    await service.writable(); // the analyses are stored once the file's integrity check has passed
+    await service.close();
+    const { db } = await openDatabase(path.join(dataDir, 'scout.db'));
+    const stored = db
+      .prepare(
+        "SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-sim-backtest:%' AND backtest_pairs IS NOT NULL",
+      )
+      .pluck()
+      .get();
+    db.close();
+    expect(stored).toBe(json.subnets.length);
+    service = await ScoutService.open({ dataDir, version: 'test-sim-backtest' });
+    const out: string[] = [];
+    expect(await runCli(service, ['backtest', '--json'], { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toEqual(json);
+  });
 });

@@ -24,10 +24,13 @@ import { OWNER_TAKES_ALL, ownerTakesAll } from './pool';
 import { EARNED_OVER_DAYS, followRegistrations, type Registration, type UidPoint } from './newcomer-history';
 
 const LOOKBACK_BLOCKS = 30 * BLOCKS_PER_DAY;
+/** Above any registration's index in one subnet's history; block numbers (u32) times this stay exact integers. */
+const INDEX_SPAN = 2 ** 20;
 
+/** Of absolute errors (never NaN or -0, so the native numeric sort orders them as a comparator would). */
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -83,52 +86,88 @@ interface Known {
  * comparing every pair was the analyses' slowest step).
  */
 function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
-  type Span = { from: number; to: number; i: number };
-  const outcome: Span[] = [];
-  const landing: Span[] = [];
-  registrations.forEach((q, i) => {
-    if (q.coarse) return;
+  // Each span and query as one number, block × INDEX_SPAN + index: a native sort of numbers orders them by block,
+  // then by index as the stable sort of objects did (a comparator call per comparison was most of this sweep).
+  const outcomeIn: number[] = [];
+  const outcomeOut: number[] = [];
+  const landingIn: number[] = [];
+  const landingOut: number[] = [];
+  const queries: number[] = [];
+  for (let i = 0; i < registrations.length; i++) {
+    const q = registrations[i]!;
+    if (q.coarse) continue;
+    queries.push(q.block * INDEX_SPAN + i);
     const to = q.block + LOOKBACK_BLOCKS;
-    if (q.resolvedAtBlock !== null) outcome.push({ from: Math.max(q.resolvedAtBlock, q.block + 1), to, i });
-    if (q.earned && q.landed !== null && q.landedAtBlock !== null)
-      landing.push({ from: Math.max(q.landedAtBlock, q.block + 1), to, i });
-  });
-  const byFrom = (a: Span, b: Span) => a.from - b.from;
-  const byTo = (a: Span, b: Span) => a.to - b.to;
-  const outcomeIn = [...outcome].sort(byFrom);
-  const outcomeOut = outcome.filter((x) => x.from <= x.to).sort(byTo);
-  const landingIn = [...landing].sort(byFrom);
-  const landingOut = landing.filter((x) => x.from <= x.to).sort(byTo);
-  const queries = registrations
-    .map((q, i) => i)
-    .filter((i) => !registrations[i]!.coarse)
-    .sort((a, b) => registrations[a]!.block - registrations[b]!.block);
-  const out: (Known | null)[] = registrations.map(() => null);
+    if (q.resolvedAtBlock !== null) {
+      const from = Math.max(q.resolvedAtBlock, q.block + 1);
+      if (from <= to) {
+        outcomeIn.push(from * INDEX_SPAN + i);
+        outcomeOut.push(to * INDEX_SPAN + i);
+      }
+    }
+    if (q.earned && q.landed !== null && q.landedAtBlock !== null) {
+      const from = Math.max(q.landedAtBlock, q.block + 1);
+      if (from <= to) {
+        landingIn.push(from * INDEX_SPAN + i);
+        landingOut.push(to * INDEX_SPAN + i);
+      }
+    }
+  }
+  const sorted = (keys: number[]) => Float64Array.from(keys).sort();
+  const [oIn, oOut, lIn, lOut, byBlock] = [outcomeIn, outcomeOut, landingIn, landingOut, queries].map(sorted) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const out: (Known | null)[] = new Array<Known | null>(registrations.length).fill(null);
   let resolved = 0;
   let earned = 0;
   const landed = new Set<number>();
+  let landedList: number[] | null = null;
   let oi = 0,
     oo = 0,
     li = 0,
     lo = 0;
-  for (const qi of queries) {
+  for (let k = 0; k < byBlock.length; k++) {
+    const qi = byBlock[k]! % INDEX_SPAN;
     const t = registrations[qi]!.block;
-    for (; oi < outcomeIn.length && outcomeIn[oi]!.from <= t; oi++) {
-      const x = outcomeIn[oi]!;
-      if (x.from > x.to) continue;
+    // Entered: from ≤ t, i.e. key < (t + 1) × INDEX_SPAN; left: to < t, i.e. key < t × INDEX_SPAN.
+    const enteredBelow = (t + 1) * INDEX_SPAN;
+    const leftBelow = t * INDEX_SPAN;
+    for (; oi < oIn.length && oIn[oi]! < enteredBelow; oi++) {
       resolved++;
-      if (registrations[x.i]!.earned) earned++;
+      if (registrations[oIn[oi]! % INDEX_SPAN]!.earned) earned++;
     }
-    for (; oo < outcomeOut.length && outcomeOut[oo]!.to < t; oo++) {
+    for (; oo < oOut.length && oOut[oo]! < leftBelow; oo++) {
       resolved--;
-      if (registrations[outcomeOut[oo]!.i]!.earned) earned--;
+      if (registrations[oOut[oo]! % INDEX_SPAN]!.earned) earned--;
     }
-    for (; li < landingIn.length && landingIn[li]!.from <= t; li++)
-      if (landingIn[li]!.from <= landingIn[li]!.to) landed.add(landingIn[li]!.i);
-    for (; lo < landingOut.length && landingOut[lo]!.to < t; lo++) landed.delete(landingOut[lo]!.i);
-    out[qi] = { resolved, earned, landed: [...landed].sort((a, b) => a - b) };
+    for (; li < lIn.length && lIn[li]! < enteredBelow; li++) {
+      landed.add(lIn[li]! % INDEX_SPAN);
+      landedList = null;
+    }
+    for (; lo < lOut.length && lOut[lo]! < leftBelow; lo++) {
+      landed.delete(lOut[lo]! % INDEX_SPAN);
+      landedList = null;
+    }
+    // Landings change a few times a day while newcomers register ~28 times: consecutive forecasts share one list
+    // (forecastAt then reuses its share of the curve too).
+    landedList ??= [...landed].sort((a, b) => a - b);
+    out[qi] = { resolved, earned, landed: landedList };
   }
   return out;
+}
+
+/**
+ * Landed shares on one point's curve, by the landings used: the known landings' list (shared between forecasts
+ * while unchanged), or null for the prior's percentile. Newcomers between the same two syncs come one after another
+ * and share the curve; a landing expiring among them gives a second list, visited in turns (uid order).
+ */
+interface ShareMemo {
+  at: number;
+  shares: Map<readonly number[] | null, number | null>;
 }
 
 function forecastAt(
@@ -139,6 +178,7 @@ function forecastAt(
   registrations: readonly Registration[],
   points: readonly UidPoint[],
   curves: Map<number, Curve>,
+  memo: ShareMemo,
   thresholds: VerdictThresholds,
 ): BacktestPair['predicted'] | null {
   const at = pointBefore(points, t - 1);
@@ -155,16 +195,27 @@ function forecastAt(
       alphaPerDay30d: 0,
       note: OWNER_TAKES_ALL,
     };
-  // Newcomers between the same two syncs share the curve of the first.
-  let curve = curves.get(at);
-  if (!curve) curves.set(at, (curve = curveOf(point)));
   const { resolved, earned } = known;
-  const landed = known.landed.map((i) => registrations[i]!.landed as number);
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
   const earnChance = fromPrior
     ? priorEarnChance(thresholds.priorEarnShare, point.earningMiners, point.uidCount)
     : earned / resolved;
-  const share = landedShare(curve, fromPrior || landed.length === 0 ? [thresholds.priorLandedPercentile] : landed);
+  const landedUsed = fromPrior || known.landed.length === 0 ? null : known.landed;
+  if (memo.at !== at) {
+    memo.at = at;
+    memo.shares.clear();
+  }
+  let share = memo.shares.get(landedUsed);
+  if (share === undefined) {
+    // Newcomers between the same two syncs share the curve of the first.
+    let curve = curves.get(at);
+    if (!curve) curves.set(at, (curve = curveOf(point)));
+    const percentiles = landedUsed
+      ? landedUsed.map((i) => registrations[i]!.landed as number)
+      : [thresholds.priorLandedPercentile];
+    share = landedShare(curve, percentiles);
+    memo.shares.set(landedUsed, share);
+  }
   if (share === null || pool === null) return null;
   const alphaPerDay = earnChance * share * pool;
   const held = heldAt.get(at)!;
@@ -177,6 +228,12 @@ function forecastAt(
     alphaPerDay30d: over(1),
     note: null,
   };
+}
+
+/** What a registration was paid per day over its first EARNED_OVER_DAYS[k] days; null when not that old yet. */
+function actualOver(r: Registration, k: number, newest: number): number | null {
+  const blocks = EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY;
+  return newest >= r.block + blocks ? r.earnedAlphaBlocks[k]! / blocks : null;
 }
 
 export function backtestSubnet(
@@ -204,19 +261,17 @@ export function backtestSubnet(
   );
   const heldAt = new Map(at.map((p, k) => [p, shares[k]!]));
   const curves = new Map<number, Curve>();
+  const memo: ShareMemo = { at: -1, shares: new Map() };
   const pairList: BacktestPair[] = [];
-  for (const [i, r] of registrations.entries()) {
+  for (let i = 0; i < registrations.length; i++) {
+    const r = registrations[i]!;
     if (r.coarse) continue;
-    const predicted = forecastAt(r.block, known[i]!, heldAt, registrations, points, curves, thresholds);
+    const predicted = forecastAt(r.block, known[i]!, heldAt, registrations, points, curves, memo, thresholds);
     if (predicted === null) continue;
-    const actualOver = (k: number) =>
-      newest >= r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY
-        ? r.earnedAlphaBlocks[k]! / (EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY)
-        : null;
     const actual = {
       earned: r.resolvedAtBlock === null ? null : r.earned,
-      alphaPerDay7d: actualOver(0),
-      alphaPerDay30d: actualOver(1),
+      alphaPerDay7d: actualOver(r, 0, newest),
+      alphaPerDay30d: actualOver(r, 1, newest),
     };
     if (actual.earned === null && actual.alphaPerDay7d === null) continue;
     pairList.push({ uid: r.uid, registeredAtBlock: r.block, predicted, actual });

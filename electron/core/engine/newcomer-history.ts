@@ -45,6 +45,8 @@ export interface UidPoint {
   incentive: ArrayLike<number>;
   /** Incentive of every UID earning at this point, ascending. */
   earnersAsc: ArrayLike<number>;
+  /** One more than the largest of `uids` (0 if none): what the follow sizes its per-uid state by. */
+  uidSlots: number;
   /** The miner pool then (alpha/day), for what a registration actually earned (the backtest); absent = unknown. */
   poolAlphaPerDay?: number | null;
   /** What of it reached UIDs outside the owner's (alpha/day): 0 = the owner took it all; absent = unknown. */
@@ -74,6 +76,7 @@ export function withPool(point: UidPoint, summary: PointSummary): UidPoint {
     registeredAtBlock: point.registeredAtBlock,
     incentive: point.incentive,
     earnersAsc: point.earnersAsc,
+    uidSlots: point.uidSlots,
     uidCount: point.uidCount,
     poolAlphaPerDay: summary.poolAlphaPerDay,
     receivedPoolAlphaPerDay: summary.receivedPoolAlphaPerDay,
@@ -108,11 +111,13 @@ export function uidPoint(
     registeredAtBlock: new Float64Array(followed),
     incentive: new Float64Array(followed),
     earnersAsc: new Float64Array(earning),
+    uidSlots: 0,
   };
   for (let i = 0, f = 0, e = 0; i < uids.length; i++) {
     const inc = incentive[i] as number;
     if (inc > 0) out.earnersAsc[e++] = inc;
     if ((registeredAtBlock[i] as number) > followFromBlock) {
+      if ((uids[i] as number) >= out.uidSlots) out.uidSlots = (uids[i] as number) + 1;
       out.uids[f] = uids[i] as number;
       out.registeredAtBlock[f] = registeredAtBlock[i] as number;
       out.incentive[f++] = inc;
@@ -123,6 +128,11 @@ export function uidPoint(
 }
 
 const MILESTONE_DAYS = [1, 3, 7] as const;
+// Read once into this module: the follow's inner loop runs for every UID of a month of points, and an imported
+// binding read there costs an accessor call wherever modules are loaded as CommonJS (tsx, the bench).
+const DAY_BLOCKS = BLOCKS_PER_DAY;
+const EARNED_OVER_BLOCKS = EARNED_OVER_DAYS.map((d) => d * DAY_BLOCKS);
+const MILESTONE_BLOCKS = MILESTONE_DAYS.map((d) => d * DAY_BLOCKS);
 
 export interface Registration {
   uid: number;
@@ -145,13 +155,16 @@ export interface Registration {
   landedAtBlock: number | null;
   /** Alpha earned over its first EARNED_OVER_DAYS[k] days (0 once gone), as alpha/day × blocks. */
   earnedAlphaBlocks: [number, number];
+  /** Index of the first milestone not reached yet (3: all were): spares checking the reached ones at every point. */
+  nextMilestone: number;
 }
 
+/** Of days and percentiles (never NaN or -0, so the native numeric sort orders them as a comparator would). */
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 ? (values[mid] as number) : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBlocks: number): NewcomerOutcomes {
@@ -188,6 +201,9 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
   const holderOf = new Int32Array(slots).fill(-2);
   const blockOf = new Float64Array(slots);
   const seenAt = new Int32Array(slots).fill(-1);
+  // 1 when the slot's registration has nothing left to learn from a point where it does not earn: seen after its
+  // immunity and every milestone reached. Most rows of a month are such rows, and skipping them needs no record.
+  const settled = new Uint8Array(slots);
   const tracked: number[] = [];
   const firstBlock = points.length ? points[0]!.blockNumber : Infinity;
 
@@ -214,6 +230,7 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
         if (holder === -2) tracked.push(uid);
         else if (holder >= 0) pruned(all[holder]!, at);
         blockOf[uid] = registeredAt;
+        settled[uid] = 0;
         holder = registeredAt <= at ? all.length : -1;
         if (holder >= 0) {
           let j = p;
@@ -232,40 +249,46 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
             resolvedAtBlock: null,
             landedAtBlock: null,
             earnedAlphaBlocks: [0, 0],
+            nextMilestone: 0,
           });
         }
         holderOf[uid] = holder;
       }
       if (holder < 0) continue;
-      const r = all[holder]!;
       const inc = point.incentive[i] as number;
+      if (settled[uid] === 1 && !(inc > 0)) continue;
+      const r = all[holder]!;
       const immunityOver = at - r.block >= immunityPeriodBlocks;
       if (inc > 0 && r.firstIncentiveBlock === null) {
         r.firstIncentiveBlock = at;
         r.earned = !immunityOver;
         r.resolvedAtBlock ??= at;
       }
-      if (immunityOver) {
+      if (immunityOver && !r.seenAfterImmunity) {
         r.seenAfterImmunity = true;
         r.resolvedAtBlock ??= at;
       }
       // Its share of the pool until the next point, inside each horizon.
       if (pool !== null && inc > 0 && totalIncentive > 0) {
         const alphaPerDay = (inc / totalIncentive) * pool;
-        for (let k = 0; k < EARNED_OVER_DAYS.length; k++) {
-          const span = Math.min(nextAt, r.block + EARNED_OVER_DAYS[k]! * BLOCKS_PER_DAY) - Math.max(at, r.block);
+        for (let k = 0; k < EARNED_OVER_BLOCKS.length; k++) {
+          const span = Math.min(nextAt, r.block + EARNED_OVER_BLOCKS[k]!) - Math.max(at, r.block);
           if (span > 0) r.earnedAlphaBlocks[k]! += alphaPerDay * span;
         }
       }
-      const ageDays = (at - r.block) / BLOCKS_PER_DAY;
-      for (let k = 0; k < MILESTONE_DAYS.length; k++) {
-        if (r.milestones[k] === -1 && ageDays >= MILESTONE_DAYS[k]!) {
+      // Block arithmetic first: registration and point blocks are whole numbers, so age ≥ d days exactly when
+      // (at − block) / day ≥ d, the division below.
+      if (r.nextMilestone < MILESTONE_DAYS.length && at - r.block >= MILESTONE_BLOCKS[r.nextMilestone]!) {
+        const ageDays = (at - r.block) / DAY_BLOCKS;
+        for (let k = r.nextMilestone; k < MILESTONE_DAYS.length && ageDays >= MILESTONE_DAYS[k]!; k++) {
           const percentile = inc > 0 && earners.length ? (100 * countBelow(earners, inc)) / earners.length : null;
           r.milestones[k] = percentile ?? 0;
           r.landed = percentile;
           r.landedAtBlock = at;
+          r.nextMilestone = k + 1;
         }
       }
+      if (r.seenAfterImmunity && r.nextMilestone === MILESTONE_DAYS.length) settled[uid] = 1;
     }
     // A followed registration gone from the point (replaced by an older-looking row, or the slots shrank) ends.
     // Every UID of the point is tracked by now: when as many were seen as are tracked, none is gone.
@@ -283,13 +306,10 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
   return all;
 }
 
-/** One more than the largest uid of any point. */
+/** One more than the largest uid of any point (each point knows its own: a pass over every row cost ~15 ms). */
 function slotsNeeded(points: readonly UidPoint[]): number {
   let slots = 0;
-  for (const point of points) {
-    for (let i = 0; i < point.uids.length; i++)
-      if ((point.uids[i] as number) >= slots) slots = (point.uids[i] as number) + 1;
-  }
+  for (const point of points) if (point.uidSlots > slots) slots = point.uidSlots;
   return slots;
 }
 

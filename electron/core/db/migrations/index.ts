@@ -10,6 +10,7 @@ import { noteSearchAndImport } from './0008-note-search-and-import';
 import { chainRules } from './0009-chain-rules';
 import { hardwareReview } from './0010-hardware-review';
 import { weightsVersionKey } from './0011-weights-version-key';
+import { backtestPairs } from './0012-backtest-pairs';
 
 export interface Migration {
   id: number;
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   chainRules,
   hardwareReview,
   weightsVersionKey,
+  backtestPairs,
 ];
