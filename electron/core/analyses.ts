@@ -29,6 +29,12 @@ export interface AnalysedSubnet {
   input(): SubnetInput;
 }
 
+/**
+ * Bumped when the stored analysis changes shape or meaning between two builds of one app version (a development
+ * build, a pre-release), so a cached analysis without a new figure is recomputed rather than shown as missing.
+ */
+const ANALYSIS_SHAPE = 3;
+
 export class Analyses {
   private key = '';
   private byNetuid = new Map<number, AnalysedSubnet>();
@@ -52,7 +58,7 @@ export class Analyses {
       maxId: number | null;
       count: number;
     };
-    const key = `${this.appVersion}:${maxId}:${count}`;
+    const key = `${this.appVersion}+${ANALYSIS_SHAPE}:${maxId}:${count}`;
     if (key === this.key) return;
     const subnets = latestSubnets(this.db);
     this.byNetuid = this.cached(key, subnets) ?? this.analyse(key, subnets, { lastPointId: maxId ?? 0 });
