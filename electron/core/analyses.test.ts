@@ -132,7 +132,7 @@ describe('analyses over a long history', () => {
     try {
       const file = service.requireWorkspace().db;
       const stored = () =>
-        file.prepare("SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-prewarm:%'").pluck().get();
+        file.prepare("SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-prewarm+%'").pluck().get();
       expect(stored()).toBe(0);
       service.prewarm();
       await service.writable(); // stored once the file's integrity check (started at open) has passed

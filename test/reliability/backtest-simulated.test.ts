@@ -280,7 +280,7 @@ describe('backtest of the newcomer forecast on the simulated chain', () => {
     const { db } = await openDatabase(path.join(dataDir, 'scout.db'));
     const stored = db
       .prepare(
-        "SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-sim-backtest:%' AND backtest_pairs IS NOT NULL",
+        "SELECT COUNT(*) FROM analysis_cache WHERE cache_key LIKE 'test-sim-backtest+%' AND backtest_pairs IS NOT NULL",
       )
       .pluck()
       .get();
