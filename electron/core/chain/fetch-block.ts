@@ -13,6 +13,7 @@ import { fetchNetwork, type PriceSource } from './network-fetch';
 import type { RawNetworkStorage, RawSubnetState } from './raw';
 import { blockReader } from './raw-rpc';
 import { runtimeCodecsAt } from './runtime-codecs';
+import { rememberSs58 } from './ss58';
 
 export interface BlockProgress {
   (done: number, total: number, netuid: number | null): void;
@@ -71,6 +72,12 @@ export async function fetchBlock(
   const readGraphs = subnetGraphReader(read, codecs);
   const owner = codecs.storage('SubtensorModule', 'Owner');
   const knownKeys = owner ? options.knownKeys : undefined;
+  // Most keys of this block are the stored ones: a fresh process (the hourly CLI) then reads them back to bytes
+  // instead of encoding each key the metagraphs carry.
+  for (const known of options.knownKeys?.values() ?? []) {
+    rememberSs58(client.ss58Prefix, known.hotkeys);
+    rememberSs58(client.ss58Prefix, known.coldkeys);
+  }
   const subnets = new Map<number, RawSubnetState>();
   const failed: StaleSubnet[] = [];
   /** Subnets read without their coldkeys, and the hotkeys whose owner is still to read. */

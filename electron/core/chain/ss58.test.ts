@@ -1,7 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { encodeAddress } from '@polkadot/util-crypto';
-import { describe, expect, it } from 'vitest';
-import { encodeSs58, ss58Encoder } from './ss58';
+import { describe, expect, it, vi } from 'vitest';
+import { encodeSs58, rememberSs58, ss58Encoder } from './ss58';
+
+/** Checksums hashed by the encoder: a key it already knows costs none. */
+const hashed = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@polkadot/util-crypto', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@polkadot/util-crypto')>();
+  return {
+    ...real,
+    blake2AsU8a: (...args: Parameters<typeof real.blake2AsU8a>) => {
+      hashed.count++;
+      return real.blake2AsU8a(...args);
+    },
+  };
+});
 
 const keys = Array.from({ length: 300 }, (_, i) => {
   const key = new Uint8Array(randomBytes(32));
@@ -24,6 +37,27 @@ describe('SS58 text of account ids', () => {
       keys.forEach((key, i) => expect(text(buffer, 5 + 32 * i)).toBe(encodeAddress(key, 42)));
     }
     expect(text(keys[3]!)).toBe(encodeAddress(keys[3]!, 42));
+  });
+
+  it('answers keys whose text it was given (the stored keys) with that text, without hashing them again', () => {
+    for (const prefix of [0, 42, 1000]) {
+      const fresh = keys.map((key) => Uint8Array.from(key, (b) => b ^ (prefix % 251))); // keys this process never met
+      const texts = fresh.map((key) => encodeAddress(key, prefix));
+      rememberSs58(prefix, [...texts, undefined]);
+      hashed.count = 0;
+      const text = ss58Encoder(prefix);
+      fresh.forEach((key, i) => expect(text(key)).toBe(texts[i]));
+      expect(hashed.count).toBe(0);
+    }
+  });
+
+  it('ignores texts of another prefix or that are no key at all, and still encodes those keys right', () => {
+    const others = keys.map((key) => Uint8Array.from(key, (b) => b ^ 0x5a));
+    rememberSs58(7, [...others.map((key) => encodeAddress(key, 42)), '', '0OIl', '1'.repeat(48), 'z'.repeat(60)]);
+    hashed.count = 0;
+    const text = ss58Encoder(7);
+    others.forEach((key) => expect(text(key)).toBe(encodeAddress(key, 7)));
+    expect(hashed.count).toBe(others.length);
   });
 
   it('refuses fewer than 32 bytes and invalid prefixes', () => {

@@ -87,31 +87,96 @@ interface Entry {
   next: Entry | undefined;
 }
 
+const DIGITS = new Int8Array(128).fill(-1);
+for (let d = 0; d < ALPHABET.length; d++) DIGITS[ALPHABET.charCodeAt(d)] = d;
+/** Base-65536 limbs of a number being read from base 58, least significant first. */
+const readLimbs = new Float64Array(24);
+
+/**
+ * The `length` bytes a base-58 text stands for, or null when it is not base 58 or not that long. Read five digits at
+ * a time into 16-bit limbs (a limb × 58^5 + carry stays below 2^53), the mirror of `base58`.
+ */
+function fromBase58(text: string, length: number): Uint8Array | null {
+  let zeros = 0;
+  while (zeros < text.length && text.charCodeAt(zeros) === 49 /* '1' */) zeros++;
+  let n = 0;
+  for (let i = zeros; i < text.length;) {
+    const take = (text.length - i) % 5 || 5; // the first group takes what is left over
+    let carry = 0;
+    let base = 1;
+    for (let k = 0; k < take; k++, i++) {
+      const code = text.charCodeAt(i);
+      const digit = code < 128 ? DIGITS[code]! : -1;
+      if (digit < 0) return null;
+      carry = carry * 58 + digit;
+      base *= 58;
+    }
+    for (let k = 0; k < n; k++) {
+      const v = readLimbs[k]! * base + carry;
+      carry = Math.floor(v / 65536);
+      readLimbs[k] = v - carry * 65536;
+    }
+    while (carry > 0) {
+      if (n === readLimbs.length) return null;
+      readLimbs[n++] = carry % 65536;
+      carry = Math.floor(carry / 65536);
+    }
+  }
+  const significant = n === 0 ? 0 : 2 * n - (readLimbs[n - 1]! < 256 ? 1 : 0);
+  if (zeros + significant !== length) return null;
+  const out = new Uint8Array(length);
+  for (let j = 0; j < significant; j++) out[length - 1 - j] = (readLimbs[j >> 1]! >> (j & 1 ? 8 : 0)) & 255;
+  return out;
+}
+
 /** Keys by an FNV-1a hash of the 32 bytes, chained on collision: no string or buffer is made to look a key up. */
 class TextCache {
   private buckets = new Map<number, Entry>();
-  private size = 0;
+  /** The texts held, so one already known is not decoded again to be remembered. */
+  private texts = new Set<string>();
+  private readonly prefixBytes: Uint8Array;
 
-  constructor(private readonly prefix: number) {}
+  constructor(private readonly prefix: number) {
+    this.prefixBytes = prefixBytes(prefix);
+  }
 
   textOf(bytes: Uint8Array, offset: number): string {
-    let hash = 0x811c9dc5;
-    for (let i = offset; i < offset + 32; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-    let head = this.buckets.get(hash);
-    for (let e = head; e; e = e.next) if (sameKey(e.key, bytes, offset)) return e.text;
+    const hash = hashOf(bytes, offset);
+    for (let e = this.buckets.get(hash); e; e = e.next) if (sameKey(e.key, bytes, offset)) return e.text;
     // A plain copy: slice() would build the caller's subclass (scale-ts's own array type cannot be made that way).
     // The view throws a RangeError when fewer than 32 bytes are left.
     const key = new Uint8Array(new Uint8Array(bytes.buffer, bytes.byteOffset + offset, 32));
     const text = encodeSs58(key, this.prefix);
-    if (this.size >= CACHE_LIMIT) {
-      this.buckets.clear();
-      this.size = 0;
-      head = undefined;
-    }
-    this.buckets.set(hash, { key, text, next: head });
-    this.size++;
+    this.add(hash, key, text);
     return text;
   }
+
+  /** Learns a text this encoder made earlier (see rememberSs58); one of another prefix or shape is ignored. */
+  remember(text: string): void {
+    if (this.texts.has(text)) return;
+    const pre = this.prefixBytes;
+    const payload = fromBase58(text, pre.length + 34);
+    if (!payload || pre.some((b, i) => payload[i] !== b)) return;
+    const key = payload.subarray(pre.length, pre.length + 32);
+    const hash = hashOf(key, 0);
+    for (let e = this.buckets.get(hash); e; e = e.next) if (sameKey(e.key, key, 0)) return;
+    this.add(hash, key, text);
+  }
+
+  private add(hash: number, key: Uint8Array, text: string): void {
+    if (this.texts.size >= CACHE_LIMIT) {
+      this.buckets.clear();
+      this.texts.clear();
+    }
+    this.buckets.set(hash, { key, text, next: this.buckets.get(hash) });
+    this.texts.add(text);
+  }
+}
+
+function hashOf(bytes: Uint8Array, offset: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = offset; i < offset + 32; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash;
 }
 
 function sameKey(key: Uint8Array, bytes: Uint8Array, offset: number): boolean {
@@ -121,13 +186,29 @@ function sameKey(key: Uint8Array, bytes: Uint8Array, offset: number): boolean {
 
 const caches = new Map<number, TextCache>();
 
+function cacheFor(prefix: number): TextCache {
+  let cache = caches.get(prefix);
+  if (!cache) caches.set(prefix, (cache = new TextCache(prefix)));
+  return cache;
+}
+
 /**
  * A cached encoder for one prefix, reading the key at `offset` of `bytes` (so a decoder can pass its buffer as is).
  * The cache is shared by all callers in the process: keys outlive a sync.
  */
 export function ss58Encoder(prefix: number): (bytes: Uint8Array, offset?: number) => string {
-  let cache = caches.get(prefix);
-  if (!cache) caches.set(prefix, (cache = new TextCache(prefix)));
-  const texts = cache;
+  const texts = cacheFor(prefix);
   return (bytes, offset = 0) => texts.textOf(bytes, offset);
+}
+
+/**
+ * Teaches the cache the texts of keys met before (the keys the database stored at the last sync), so that in a fresh
+ * process the ~30k keys a sync meets again are not hashed and encoded again: reading a text back to its key is
+ * base 58 alone (~1 µs), encoding adds a blake2 checksum (~4 µs). The checksum is not verified: these texts came from
+ * this encoder (the database's accounts are written only from keys the chain sent), and verifying would cost what
+ * this saves. Texts of another prefix or shape are ignored; a text already held costs one Set lookup.
+ */
+export function rememberSs58(prefix: number, texts: Iterable<string | undefined>): void {
+  const cache = cacheFor(prefix);
+  for (const text of texts) if (text !== undefined) cache.remember(text);
 }
