@@ -2,10 +2,10 @@
  * SS58 text of 32-byte account ids, as @polkadot/types prints them (`AccountId.toString()`), but fast and cached.
  * A full network has ~60k key slots; encoding each with @polkadot/util-crypto or papi's AccountId costs 15–20 µs
  * (their base58 is a generic big-number conversion), which made accounts the largest single cost of a sync. The
- * checksum still uses @polkadot/util-crypto's blake2 (WASM once connect.ts has initialised it); base58 works in
- * five-digit limbs here, and most keys repeat from one sync to the next, so a bounded cache keeps them.
+ * checksum is blake2b.ts's; base58 works in five-digit limbs here, and most keys repeat from one sync to the next, so
+ * a bounded cache keeps them. The same module reads addresses back (`readSs58`) for what a person types.
  */
-import { blake2AsU8a } from '@polkadot/util-crypto';
+import { blake2b512 } from './blake2b';
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const CONTEXT = new TextEncoder().encode('SS58PRE');
@@ -75,7 +75,7 @@ export function encodeSs58(publicKey: Uint8Array, prefix: number): string {
   const hashInput = new Uint8Array(CONTEXT.length + pre.length + 32);
   hashInput.set(CONTEXT, 0);
   hashInput.set(payload.subarray(0, pre.length + 32), CONTEXT.length);
-  const checksum = blake2AsU8a(hashInput, 512);
+  const checksum = blake2b512(hashInput);
   payload[pre.length + 32] = checksum[0]!;
   payload[pre.length + 33] = checksum[1]!;
   return base58(payload);
@@ -93,10 +93,11 @@ for (let d = 0; d < ALPHABET.length; d++) DIGITS[ALPHABET.charCodeAt(d)] = d;
 const readLimbs = new Float64Array(24);
 
 /**
- * The `length` bytes a base-58 text stands for, or null when it is not base 58 or not that long. Read five digits at
- * a time into 16-bit limbs (a limb × 58^5 + carry stays below 2^53), the mirror of `base58`.
+ * The bytes a base-58 text stands for (its leading '1's as zero bytes), or null when a character is not base 58 or
+ * the text is longer than any address. Read five digits at a time into 16-bit limbs (a limb × 58^5 + carry stays
+ * below 2^53), the mirror of `base58`.
  */
-function fromBase58(text: string, length: number): Uint8Array | null {
+function fromBase58(text: string): Uint8Array | null {
   let zeros = 0;
   while (zeros < text.length && text.charCodeAt(zeros) === 49 /* '1' */) zeros++;
   let n = 0;
@@ -123,10 +124,38 @@ function fromBase58(text: string, length: number): Uint8Array | null {
     }
   }
   const significant = n === 0 ? 0 : 2 * n - (readLimbs[n - 1]! < 256 ? 1 : 0);
-  if (zeros + significant !== length) return null;
-  const out = new Uint8Array(length);
-  for (let j = 0; j < significant; j++) out[length - 1 - j] = (readLimbs[j >> 1]! >> (j & 1 ? 8 : 0)) & 255;
+  const out = new Uint8Array(zeros + significant);
+  for (let j = 0; j < significant; j++) out[out.length - 1 - j] = (readLimbs[j >> 1]! >> (j & 1 ? 8 : 0)) & 255;
   return out;
+}
+
+export type Ss58Reading =
+  | { ok: true; prefix: number; publicKey: Uint8Array }
+  | { ok: false; problem: 'character'; character: string }
+  | { ok: false; problem: 'checksum' }
+  /** A well-formed address of a key that is not 32 bytes (not an account). */
+  | { ok: false; problem: 'length'; bytes: number };
+
+/** An SS58 address as a person typed it: its prefix and 32-byte key, or what is wrong with it. */
+export function readSs58(text: string): Ss58Reading {
+  for (const character of text) {
+    const code = character.charCodeAt(0);
+    if (character.length > 1 || code >= 128 || DIGITS[code]! < 0) return { ok: false, problem: 'character', character };
+  }
+  const payload = fromBase58(text);
+  // The first byte says how long the prefix is: one byte below 64, two below 128; above that is not SS58.
+  const preLength = payload && payload.length > 0 && payload[0]! < 128 ? (payload[0]! < 64 ? 1 : 2) : 0;
+  const body = (payload?.length ?? 0) - 2; // prefix and key, before the two checksum bytes
+  if (!payload || preLength === 0 || body <= preLength) return { ok: false, problem: 'checksum' };
+  const hashInput = new Uint8Array(CONTEXT.length + body);
+  hashInput.set(CONTEXT, 0);
+  hashInput.set(payload.subarray(0, body), CONTEXT.length);
+  const checksum = blake2b512(hashInput);
+  if (checksum[0] !== payload[body] || checksum[1] !== payload[body + 1]) return { ok: false, problem: 'checksum' };
+  if (body - preLength !== 32) return { ok: false, problem: 'length', bytes: body - preLength };
+  const [b0, b1] = [payload[0]!, payload[1]!];
+  const prefix = preLength === 1 ? b0 : ((b0 & 0x3f) << 2) | (b1 >> 6) | ((b1 & 0x3f) << 8);
+  return { ok: true, prefix, publicKey: payload.slice(preLength, body) };
 }
 
 /** Keys by an FNV-1a hash of the 32 bytes, chained on collision: no string or buffer is made to look a key up. */
@@ -155,8 +184,8 @@ class TextCache {
   remember(text: string): void {
     if (this.texts.has(text)) return;
     const pre = this.prefixBytes;
-    const payload = fromBase58(text, pre.length + 34);
-    if (!payload || pre.some((b, i) => payload[i] !== b)) return;
+    const payload = fromBase58(text);
+    if (!payload || payload.length !== pre.length + 34 || pre.some((b, i) => payload[i] !== b)) return;
     const key = payload.subarray(pre.length, pre.length + 32);
     const hash = hashOf(key, 0);
     for (let e = this.buckets.get(hash); e; e = e.next) if (sameKey(e.key, key, 0)) return;
