@@ -72,12 +72,6 @@ export async function fetchBlock(
   const readGraphs = subnetGraphReader(read, codecs);
   const owner = codecs.storage('SubtensorModule', 'Owner');
   const knownKeys = owner ? options.knownKeys : undefined;
-  // Most keys of this block are the stored ones: a fresh process (the hourly CLI) then reads them back to bytes
-  // instead of encoding each key the metagraphs carry.
-  for (const known of options.knownKeys?.values() ?? []) {
-    rememberSs58(client.ss58Prefix, known.hotkeys);
-    rememberSs58(client.ss58Prefix, known.coldkeys);
-  }
   const subnets = new Map<number, RawSubnetState>();
   const failed: StaleSubnet[] = [];
   /** Subnets read without their coldkeys, and the hotkeys whose owner is still to read. */
@@ -97,7 +91,15 @@ export async function fetchBlock(
       const known = knownKeys?.get(d.netuid);
       const withColdkeys = coldkeysDue(d.netuid, net.blockNumber, known);
       try {
-        const graphs = await race(readGraphs(d.netuid, st.mechanismCount, withColdkeys));
+        const reading = readGraphs(d.netuid, st.mechanismCount, withColdkeys);
+        if (known) {
+          // Most keys the metagraph brings are the stored ones: a fresh process (the hourly CLI) reads their texts
+          // back to bytes, while the request is out, instead of encoding each key again. Coldkeys only where their
+          // column is read.
+          rememberSs58(client.ss58Prefix, known.hotkeys);
+          if (withColdkeys) rememberSs58(client.ss58Prefix, known.coldkeys);
+        }
+        const graphs = await race(reading);
         // A runtime without the selective call answers with the coldkeys anyway.
         if (known && graphs.metagraph.coldkeys.length !== graphs.metagraph.hotkeys.length) {
           const unknown = keepKnownColdkeys(graphs.metagraph, known);
