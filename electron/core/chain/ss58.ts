@@ -81,12 +81,6 @@ export function encodeSs58(publicKey: Uint8Array, prefix: number): string {
   return base58(payload);
 }
 
-interface Entry {
-  key: Uint8Array;
-  text: string;
-  next: Entry | undefined;
-}
-
 const DIGITS = new Int8Array(128).fill(-1);
 for (let d = 0; d < ALPHABET.length; d++) DIGITS[ALPHABET.charCodeAt(d)] = d;
 /** Base-65536 limbs of a number being read from base 58, least significant first. */
@@ -158,11 +152,20 @@ export function readSs58(text: string): Ss58Reading {
   return { ok: true, prefix, publicKey: payload.slice(preLength, body) };
 }
 
-/** Keys by an FNV-1a hash of the 32 bytes, chained on collision: no string or buffer is made to look a key up. */
+/**
+ * Keys by an FNV-1a hash of the 32 bytes, chained on collision: no string or buffer is made to look a key up. Entry
+ * `e` is held in columns (its key at `keys[32e…]`, its text, the next entry of its chain): one slot each instead of
+ * an object and a key array per entry, which a fresh process made ~30k of, all garbage the collector copied.
+ */
 class TextCache {
-  private buckets = new Map<number, Entry>();
+  /** The first entry of each hash's chain. */
+  private heads = new Map<number, number>();
+  private keys = new Uint8Array(32 * 4096);
+  /** The next entry of the same chain; -1 ends it. */
+  private next = new Int32Array(4096);
+  private texts: string[] = [];
   /** The texts held, so one already known is not decoded again to be remembered. */
-  private texts = new Set<string>();
+  private held = new Set<string>();
   private readonly prefixBytes: Uint8Array;
 
   constructor(private readonly prefix: number) {
@@ -171,34 +174,53 @@ class TextCache {
 
   textOf(bytes: Uint8Array, offset: number): string {
     const hash = hashOf(bytes, offset);
-    for (let e = this.buckets.get(hash); e; e = e.next) if (sameKey(e.key, bytes, offset)) return e.text;
-    // A plain copy: slice() would build the caller's subclass (scale-ts's own array type cannot be made that way).
+    const found = this.find(hash, bytes, offset);
+    if (found >= 0) return this.texts[found]!;
     // The view throws a RangeError when fewer than 32 bytes are left.
-    const key = new Uint8Array(new Uint8Array(bytes.buffer, bytes.byteOffset + offset, 32));
-    const text = encodeSs58(key, this.prefix);
-    this.add(hash, key, text);
+    const text = encodeSs58(new Uint8Array(bytes.buffer, bytes.byteOffset + offset, 32), this.prefix);
+    this.add(hash, bytes, offset, text);
     return text;
   }
 
   /** Learns a text this encoder made earlier (see rememberSs58); one of another prefix or shape is ignored. */
   remember(text: string): void {
-    if (this.texts.has(text)) return;
+    if (this.held.has(text)) return;
     const pre = this.prefixBytes;
     const payload = fromBase58(text);
     if (!payload || payload.length !== pre.length + 34 || pre.some((b, i) => payload[i] !== b)) return;
-    const key = payload.subarray(pre.length, pre.length + 32);
-    const hash = hashOf(key, 0);
-    for (let e = this.buckets.get(hash); e; e = e.next) if (sameKey(e.key, key, 0)) return;
-    this.add(hash, key, text);
+    const hash = hashOf(payload, pre.length);
+    if (this.find(hash, payload, pre.length) < 0) this.add(hash, payload, pre.length, text);
   }
 
-  private add(hash: number, key: Uint8Array, text: string): void {
-    if (this.texts.size >= CACHE_LIMIT) {
-      this.buckets.clear();
-      this.texts.clear();
+  private find(hash: number, bytes: Uint8Array, offset: number): number {
+    for (let e = this.heads.get(hash) ?? -1; e >= 0; e = this.next[e]!) {
+      let same = true;
+      for (let i = 0, at = 32 * e; same && i < 32; i++) same = this.keys[at + i] === bytes[offset + i];
+      if (same) return e;
     }
-    this.buckets.set(hash, { key, text, next: this.buckets.get(hash) });
-    this.texts.add(text);
+    return -1;
+  }
+
+  private add(hash: number, bytes: Uint8Array, offset: number, text: string): void {
+    if (this.texts.length >= CACHE_LIMIT) {
+      this.heads.clear();
+      this.texts = [];
+      this.held.clear();
+    }
+    const e = this.texts.length;
+    if (e === this.next.length) {
+      const keys = new Uint8Array(this.keys.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const next = new Int32Array(this.next.length * 2);
+      next.set(this.next);
+      this.next = next;
+    }
+    for (let i = 0; i < 32; i++) this.keys[32 * e + i] = bytes[offset + i]!;
+    this.next[e] = this.heads.get(hash) ?? -1;
+    this.heads.set(hash, e);
+    this.texts.push(text);
+    this.held.add(text);
   }
 }
 
@@ -206,11 +228,6 @@ function hashOf(bytes: Uint8Array, offset: number): number {
   let hash = 0x811c9dc5;
   for (let i = offset; i < offset + 32; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
   return hash;
-}
-
-function sameKey(key: Uint8Array, bytes: Uint8Array, offset: number): boolean {
-  for (let i = 0; i < 32; i++) if (key[i] !== bytes[offset + i]) return false;
-  return true;
 }
 
 const caches = new Map<number, TextCache>();
