@@ -50,7 +50,7 @@ const m = new Uint32Array(32);
 function add3(a: number, b: number, x: number): void {
   const lo = v[a]! + v[b]! + m[x]!;
   // Each low half is below 2^32, so the sum of three stays exact in a double; what is above 2^32 carries.
-  v[a + 1] = v[a + 1]! + v[b + 1]! + m[x + 1]! + Math.floor(lo / 0x100000000);
+  v[a + 1] = v[a + 1]! + v[b + 1]! + m[x + 1]! + ((lo / 0x100000000) | 0);
   v[a] = lo;
 }
 
@@ -60,33 +60,39 @@ function add2(a: number, b: number): void {
   v[a] = lo;
 }
 
-/** v[d] = (v[d] ^ v[a]) rotated right by `r` bits. */
+/** v[d] = (v[d] ^ v[a]) rotated right by 32 bits (the halves swapped). */
+function xorRotate32(d: number, a: number): void {
+  const lo = v[d]! ^ v[a]!;
+  v[d] = v[d + 1]! ^ v[a + 1]!;
+  v[d + 1] = lo;
+}
+
+/** v[d] = (v[d] ^ v[a]) rotated right by `r` bits, 0 < r < 32 (one function per use keeps each call site simple). */
 function xorRotate(d: number, a: number, r: number): void {
   const lo = v[d]! ^ v[a]!;
   const hi = v[d + 1]! ^ v[a + 1]!;
-  if (r === 32) {
-    v[d] = hi;
-    v[d + 1] = lo;
-  } else if (r < 32) {
-    v[d] = (lo >>> r) | (hi << (32 - r));
-    v[d + 1] = (hi >>> r) | (lo << (32 - r));
-  } else {
-    // 63: a left rotation by 1.
-    v[d] = (lo << 1) | (hi >>> 31);
-    v[d + 1] = (hi << 1) | (lo >>> 31);
-  }
+  v[d] = (lo >>> r) | (hi << (32 - r));
+  v[d + 1] = (hi >>> r) | (lo << (32 - r));
+}
+
+/** v[d] = (v[d] ^ v[a]) rotated right by 63 bits, i.e. left by 1. */
+function xorRotate63(d: number, a: number): void {
+  const lo = v[d]! ^ v[a]!;
+  const hi = v[d + 1]! ^ v[a + 1]!;
+  v[d] = (lo << 1) | (hi >>> 31);
+  v[d + 1] = (hi << 1) | (lo >>> 31);
 }
 
 /** The mixing function G on words a, b, c, d (as offsets of their halves) with message offsets x and y. */
 function mix(a: number, b: number, c: number, d: number, x: number, y: number): void {
   add3(a, b, x);
-  xorRotate(d, a, 32);
+  xorRotate32(d, a);
   add2(c, d);
   xorRotate(b, c, 24);
   add3(a, b, y);
   xorRotate(d, a, 16);
   add2(c, d);
-  xorRotate(b, c, 63);
+  xorRotate63(b, c);
 }
 
 /** Compresses the 128-byte block at `offset` of `block` into `h`; `bytes` counts the input so far. */
