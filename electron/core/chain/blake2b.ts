@@ -67,7 +67,7 @@ function xorRotate32(d: number, a: number): void {
   v[d + 1] = lo;
 }
 
-/** v[d] = (v[d] ^ v[a]) rotated right by `r` bits, 0 < r < 32 (one function per use keeps each call site simple). */
+/** v[d] = (v[d] ^ v[a]) rotated right by `r` bits, 0 < r < 32 (32 and 63 have their own, branch-free, functions). */
 function xorRotate(d: number, a: number, r: number): void {
   const lo = v[d]! ^ v[a]!;
   const hi = v[d + 1]! ^ v[a + 1]!;
