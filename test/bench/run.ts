@@ -38,7 +38,7 @@ async function syncSection(metadata: string): Promise<void> {
     line('full sync (fresh db: connect, read, map, summarise, write)', fmt(f.full));
     line(`  peak memory after ${RUNS + 1} back-to-back syncs`, `${f.fullPeakMb.toFixed(0)} MB`);
     line('incremental refresh (dynamic info, prices, storage)', fmt(f.incremental));
-    line('  connect (ApiPromise.create), paid once per sync', fmt(f.connect));
+    line('  connect (WebSocket, genesis, chain properties), paid once per sync', fmt(f.connect));
     line(
       `snapshot write (${f.writeRows.subnets} subnets, ${f.writeRows.neurons} UIDs), fresh db: all keys new`,
       fmt(f.write),

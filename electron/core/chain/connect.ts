@@ -4,7 +4,6 @@
  * methods, which the sync never used and a fresh process paid ~0.5 s of CPU to load and build.
  */
 import { WsProvider } from '@polkadot/rpc-provider/ws';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { formatWait, nodeRefusal, rpcCallName } from './call-names';
 import type { ChainClient } from './client';
 import { ChainCallError, ChainError, SyncStopped } from './errors';
@@ -121,9 +120,8 @@ export async function connect(endpoint: string, options: ConnectOptions = {}): P
     });
     await Promise.race([provider.connect().then(() => connected), timeout]);
     const request = (method: string, params: unknown[]) => provider.send<unknown>(method, params);
-    // The SS58 checksums (ss58.ts) hash with util-crypto's blake2, in WASM once it is ready (JavaScript until then).
     const [genesisHash, properties] = await Promise.race([
-      Promise.all([request('chain_getBlockHash', [0]), request('system_properties', []), cryptoWaitReady()]),
+      Promise.all([request('chain_getBlockHash', [0]), request('system_properties', [])]),
       timeout,
     ]);
     if (typeof genesisHash !== 'string')

@@ -13,6 +13,7 @@ import { fetchNetwork, type PriceSource } from './network-fetch';
 import type { RawNetworkStorage, RawSubnetState } from './raw';
 import { blockReader } from './raw-rpc';
 import { runtimeCodecsAt } from './runtime-codecs';
+import { rememberSs58 } from './ss58';
 
 export interface BlockProgress {
   (done: number, total: number, netuid: number | null): void;
@@ -90,7 +91,15 @@ export async function fetchBlock(
       const known = knownKeys?.get(d.netuid);
       const withColdkeys = coldkeysDue(d.netuid, net.blockNumber, known);
       try {
-        const graphs = await race(readGraphs(d.netuid, st.mechanismCount, withColdkeys));
+        const reading = readGraphs(d.netuid, st.mechanismCount, withColdkeys);
+        if (known) {
+          // Most keys the metagraph brings are the stored ones: a fresh process (the hourly CLI) reads their texts
+          // back to bytes, while the request is out, instead of encoding each key again. Coldkeys only where their
+          // column is read.
+          rememberSs58(client.ss58Prefix, known.hotkeys);
+          if (withColdkeys) rememberSs58(client.ss58Prefix, known.coldkeys);
+        }
+        const graphs = await race(reading);
         // A runtime without the selective call answers with the coldkeys anyway.
         if (known && graphs.metagraph.coldkeys.length !== graphs.metagraph.hotkeys.length) {
           const unknown = keepKnownColdkeys(graphs.metagraph, known);

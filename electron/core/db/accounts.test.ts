@@ -90,4 +90,21 @@ describe('account ids', () => {
     expect(id).toBe(3);
     expect(addressesOf(db, [3, 1]).get(3)).toBe('real');
   });
+
+  it('intern addresses a fresh connection read with the ids the file holds, and only read outside a write', async () => {
+    const file = tmpFile();
+    internCommitted(await open(file), ['a', 'b', 'c']);
+    const fresh = await open(file); // a new process on last hour's file
+    expect([...addressesOf(fresh, [3, 1]).values()]).toEqual(['c', 'a']);
+    expect(() =>
+      fresh.transaction(() => {
+        const [ghostId] = AccountIds.intern(fresh, ['ghost']).ids;
+        addressesOf(fresh, [ghostId!]); // read inside the write that then rolls back
+        throw new Error('sync cancelled');
+      })(),
+    ).toThrow('sync cancelled');
+    const ids = internCommitted(fresh, ['c', 'new', 'a', 'b', 'ghost']);
+    expect(ids).toEqual(storedIds(fresh, ['c', 'new', 'a', 'b', 'ghost']));
+    expect(ids).toEqual([3, 4, 1, 2, 5]);
+  });
 });

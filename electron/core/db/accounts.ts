@@ -121,13 +121,24 @@ export function addressesOf(db: Database, ids: Iterable<number>): Map<number, st
       .prepare('SELECT id, address FROM accounts WHERE id IN (SELECT value FROM json_each(?))')
       .raw()
       .all(JSON.stringify(missing)) as [number, string][];
+    // Read outside a transaction, these ids are committed: the next write interns them without asking the file
+    // (a fresh process's sync reads the stored keys first, then writes ~30k of them again).
+    const ids = db.inTransaction ? null : knownIdsOf(db);
+    if (ids && ids.size + rows.length > ADDRESS_CACHE_LIMIT) ids.clear();
     for (const [id, address] of rows) {
       out.set(id, address);
       cache.set(id, address);
+      ids?.set(address, id);
     }
     for (const id of missing) if (out.get(id) === undefined) out.delete(id); // no such account
   }
   return out;
+}
+
+function knownIdsOf(db: Database): Map<string, number> {
+  let known = committedIds.get(db);
+  if (!known) committedIds.set(db, (known = new Map()));
+  return known;
 }
 
 function cacheOf(db: Database): Map<number, string> {

@@ -2,7 +2,7 @@
  * Checks a team key the user typed: a public SS58 address of the Bittensor network (prefix 42) with a valid
  * checksum. Anything that looks like a seed phrase or raw key is refused first, with a warning.
  */
-import { checkAddress, decodeAddress } from '@polkadot/util-crypto';
+import { readSs58 } from '../chain/ss58';
 import { secretLikeInput } from '../../../shared/miners-input';
 
 export const BITTENSOR_SS58_PREFIX = 42;
@@ -22,26 +22,20 @@ export function checkTeamAddress(input: string): AddressCheck {
   if (secret) return { ok: false, message: secret };
   if (/^0x/i.test(text))
     return { ok: false, message: 'Enter the SS58 address (starting with 5), not a hex public key.' };
-  let bytes: Uint8Array;
-  try {
-    bytes = decodeAddress(text);
-  } catch (e) {
-    const badCharacter = /Invalid base58 character "(.)"/.exec((e as Error).message)?.[1];
+  const read = readSs58(text);
+  if (!read.ok) {
     return {
       ok: false,
-      message: badCharacter
-        ? `“${shortened(text)}” is not an SS58 address: it contains “${badCharacter}”, which addresses never use (no 0, O, I or l).`
-        : `“${shortened(text)}” is not a valid SS58 address: its checksum does not match, so a character is probably mistyped or missing.`,
+      message:
+        read.problem === 'character'
+          ? `“${shortened(text)}” is not an SS58 address: it contains “${read.character}”, which addresses never use (no 0, O, I or l).`
+          : read.problem === 'length'
+            ? `“${shortened(text)}” is not an account address (${read.bytes} bytes, not 32).`
+            : `“${shortened(text)}” is not a valid SS58 address: its checksum does not match, so a character is probably mistyped or missing.`,
     };
   }
-  if (bytes.length !== 32)
-    return { ok: false, message: `“${shortened(text)}” is not an account address (${bytes.length} bytes, not 32).` };
-  const [onBittensor, why] = checkAddress(text, BITTENSOR_SS58_PREFIX);
-  if (!onBittensor) {
-    const found = Number(/found (\d+)/.exec(why ?? '')?.[1]);
-    const network = Number.isInteger(found)
-      ? `SS58 prefix ${found}${NETWORK_NAMES[found] ? `, ${NETWORK_NAMES[found]}` : ''}`
-      : 'another prefix';
+  if (read.prefix !== BITTENSOR_SS58_PREFIX) {
+    const network = `SS58 prefix ${read.prefix}${NETWORK_NAMES[read.prefix] ? `, ${NETWORK_NAMES[read.prefix]}` : ''}`;
     return {
       ok: false,
       message:

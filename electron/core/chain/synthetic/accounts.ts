@@ -4,7 +4,7 @@
  * cache keeps generation fast. The reverse map lets the stand-in node turn an address back into its 32 bytes
  * without decoding base58 again.
  */
-import { blake2AsU8a } from '@polkadot/util-crypto';
+import { blake2b512 } from '../blake2b';
 import { hash } from './rng';
 
 const SS58_PREFIX = 42;
@@ -66,7 +66,7 @@ export function ss58(publicKey: Uint8Array): string {
   const preimage = new Uint8Array(SS58_PRE.length + body.length);
   preimage.set(SS58_PRE);
   preimage.set(body, SS58_PRE.length);
-  const checksum = blake2AsU8a(preimage, 512);
+  const checksum = blake2b512(preimage);
   const full = new Uint8Array(body.length + 2);
   full.set(body);
   full[body.length] = checksum[0] ?? 0;
