@@ -2,7 +2,9 @@
  * BLAKE2b with a 64-byte digest and no key (RFC 7693), the hash of SS58 checksums. Written here so the core needs no
  * crypto package at all: @polkadot/util-crypto, which the checksums used before, cost a fresh process ~0.2 s to load
  * and to start its WASM, more than hashing the few hundred new keys of an hourly sync takes, and Node's own
- * `blake2b512` is missing from the BoringSSL inside Electron (the installed app's CLI and core run there).
+ * `blake2b512` is missing from the BoringSSL inside Electron (the installed app's CLI and core run there). Not
+ * @noble/hashes' `blake2b` (what substrate-bindings hashes storage keys with): measured on 60k SS58 checksums (a
+ * first sync's keys) it took 2.5 s against 0.2 s here. Checked against Node's `blake2b512` at every length 0–300.
  *
  * 64-bit words are held as two 32-bit halves (low at even, high at odd indexes) so everything stays in small integers.
  */
