@@ -79,6 +79,10 @@ interface Known {
   landed: number[];
 }
 
+/** A landing's state in knownAtEach's sweep (0: not entered yet). */
+const IN_PLAY = 1;
+const LEFT = 2;
+
 /**
  * What was known at each registration's block about the registrations of the LOOKBACK_BLOCKS before it. A sweep
  * over the registrations by block: each one counts for the forecasts at t in [max(known at, block + 1), block +
@@ -124,7 +128,14 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
   const out: (Known | null)[] = new Array<Known | null>(registrations.length).fill(null);
   let resolved = 0;
   let earned = 0;
-  const landed = new Set<number>();
+  // Which registrations' landings are in play, by index: listed in index order by a scan between the lowest index
+  // that may still be in play and the highest entered, not by sorting a set (a busy subnet's list is rebuilt
+  // thousands of times a month, and a comparator sort of each was most of this sweep).
+  // A registration that never lands counts as left from the start, so `lowest` passes it.
+  const landed = new Uint8Array(registrations.length).fill(LEFT);
+  for (let i = 0; i < lIn.length; i++) landed[lIn[i]! % INDEX_SPAN] = 0;
+  let lowest = 0;
+  let highest = -1;
   let landedList: number[] | null = null;
   let oi = 0,
     oo = 0,
@@ -145,16 +156,22 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
       if (registrations[oOut[oo]! % INDEX_SPAN]!.earned) earned--;
     }
     for (; li < lIn.length && lIn[li]! < enteredBelow; li++) {
-      landed.add(lIn[li]! % INDEX_SPAN);
+      const i = lIn[li]! % INDEX_SPAN;
+      landed[i] = IN_PLAY;
+      if (i > highest) highest = i;
       landedList = null;
     }
     for (; lo < lOut.length && lOut[lo]! < leftBelow; lo++) {
-      landed.delete(lOut[lo]! % INDEX_SPAN);
+      landed[lOut[lo]! % INDEX_SPAN] = LEFT;
       landedList = null;
     }
     // Landings change a few times a day while newcomers register ~28 times: consecutive forecasts share one list
     // (forecastAt then reuses its share of the curve too).
-    landedList ??= [...landed].sort((a, b) => a - b);
+    if (landedList === null) {
+      while (lowest <= highest && landed[lowest] === LEFT) lowest++;
+      landedList = [];
+      for (let i = lowest; i <= highest; i++) if (landed[i] === IN_PLAY) landedList.push(i);
+    }
     out[qi] = { resolved, earned, landed: landedList };
   }
   return out;
@@ -219,13 +236,12 @@ function forecastAt(
   if (share === null || pool === null) return null;
   const alphaPerDay = earnChance * share * pool;
   const held = heldAt.get(at)!;
-  const over = (k: number) => alphaPerDay * held[k]!;
   return {
     earnChance,
     earnChanceFromPrior: fromPrior,
     alphaPerDay,
-    alphaPerDay7d: over(0),
-    alphaPerDay30d: over(1),
+    alphaPerDay7d: alphaPerDay * held[0]!,
+    alphaPerDay30d: alphaPerDay * held[1]!,
     note: null,
   };
 }
