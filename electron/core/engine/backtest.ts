@@ -17,7 +17,7 @@
 import type { BacktestPair, BacktestSummary, SubnetBacktest, VerdictThresholds } from '../../../shared/economics';
 import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
-import { rankForPosition, slotShare } from './curve';
+import { landedMeanShare } from './curve';
 import { priorEarnChance } from './expected-value';
 import { heldSharesAt } from './holding';
 import { OWNER_TAKES_ALL, ownerTakesAll } from './pool';
@@ -63,12 +63,7 @@ function curveOf(point: UidPoint): Curve {
 
 /** Mean share of the whole pool at the landing percentiles, on a point's incentive curve with one more miner. */
 function landedShare(curve: Curve, percentiles: readonly number[]): number | null {
-  const k = curve.sharesDesc.length;
-  if (k === 0) return null;
-  let sum = 0;
-  for (const p of percentiles)
-    sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, k + 1)!, k + 1)!;
-  return sum / percentiles.length;
+  return landedMeanShare(curve, percentiles, curve.sharesDesc.length + 1);
 }
 
 /** The newcomers of the lookback window as a forecast at block t sees them: outcomes known and where earners landed. */
