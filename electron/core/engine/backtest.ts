@@ -30,7 +30,7 @@ const INDEX_SPAN = 2 ** 20;
 /** Of absolute errors (never NaN or -0, so the native numeric sort orders them as a comparator would). */
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = new Float64Array(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -112,7 +112,7 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
       }
     }
   }
-  const sorted = (keys: number[]) => Float64Array.from(keys).sort();
+  const sorted = (keys: number[]) => new Float64Array(keys).sort();
   const [oIn, oOut, lIn, lOut, byBlock] = [outcomeIn, outcomeOut, landingIn, landingOut, queries].map(sorted) as [
     Float64Array,
     Float64Array,
@@ -262,7 +262,7 @@ export function backtestSubnet(
   const forecastPoints = new Set<number>();
   for (const r of registrations) if (!r.coarse) forecastPoints.add(pointBefore(points, r.block - 1));
   forecastPoints.delete(-1);
-  const at = [...forecastPoints].sort((a, b) => a - b);
+  const at = Array.from(Int32Array.from(forecastPoints).sort());
   const shares = heldSharesAt(
     registrations,
     at.map((p) => points[p]!.blockNumber),
