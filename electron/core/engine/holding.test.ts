@@ -64,14 +64,14 @@ describe('what a forecast at block t knew of the earners before it', () => {
 
   it('at every block, the shares of the spans of the earners in play then, sorted (the sweep merges, never sorts)', () => {
     const registration = fc.record({
-      block: fc.integer({ min: 0, max: 3000 }),
+      block: fc.integer({ min: 0, max: 800 }),
       coarse: fc.boolean(),
       earned: fc.boolean(),
       incentiveAfter: fc.option(fc.integer({ min: 0, max: 400 })),
       prunedAfter: fc.option(fc.integer({ min: 0, max: 1500 })),
     });
     fc.assert(
-      fc.property(fc.array(registration, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 5000 })), (rs, ts) => {
+      fc.property(fc.array(registration, { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 2500 })), (rs, ts) => {
         const regs: HeldRegistration[] = rs.map((r) => ({
           block: r.block,
           coarse: r.coarse,
