@@ -66,12 +66,16 @@ function landedShare(curve: Curve, percentiles: readonly number[]): number | nul
   return landedMeanShare(curve, percentiles, curve.sharesDesc.length + 1);
 }
 
-/** The newcomers of the lookback window as a forecast at block t sees them: outcomes known and where earners landed. */
+/**
+ * The newcomers of the lookback window as the forecast for each registration (by index) sees them: outcomes known
+ * and where earners landed. Columns rather than an object per registration: a month of a busy network is over a
+ * hundred thousand registrations, forecast again every sync.
+ */
 interface Known {
-  resolved: number;
-  earned: number;
-  /** Indices (into the registrations) of earners whose landing was known, ascending. */
-  landed: number[];
+  resolved: Int32Array;
+  earned: Int32Array;
+  /** Indices (into the registrations) of earners whose landing was known, ascending; null for a coarse one. */
+  landed: (number[] | null)[];
 }
 
 /** A landing's state in knownAtEach's sweep (0: not entered yet). */
@@ -84,7 +88,7 @@ const LEFT = 2;
  * LOOKBACK], so it enters and leaves the running tallies once (a busy subnet has thousands of newcomers a month;
  * comparing every pair was the analyses' slowest step).
  */
-function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
+function knownAtEach(registrations: readonly Registration[]): Known {
   // Each span and query as one number, block × INDEX_SPAN + index: a native sort of numbers orders them by block,
   // then by index as the stable sort of objects did (a comparator call per comparison was most of this sweep).
   const outcomeIn: number[] = [];
@@ -120,7 +124,11 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
     Float64Array,
     Float64Array,
   ];
-  const out: (Known | null)[] = new Array<Known | null>(registrations.length).fill(null);
+  const out: Known = {
+    resolved: new Int32Array(registrations.length),
+    earned: new Int32Array(registrations.length),
+    landed: new Array<number[] | null>(registrations.length).fill(null),
+  };
   let resolved = 0;
   let earned = 0;
   // Which registrations' landings are in play, by index: listed in index order by a scan between the lowest index
@@ -167,7 +175,9 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
       landedList = [];
       for (let i = lowest; i <= highest; i++) if (landed[i] === IN_PLAY) landedList.push(i);
     }
-    out[qi] = { resolved, earned, landed: landedList };
+    out.resolved[qi] = resolved;
+    out.earned[qi] = earned;
+    out.landed[qi] = landedList;
   }
   return out;
 }
@@ -184,7 +194,10 @@ interface ShareMemo {
 
 function forecastAt(
   t: number,
-  known: Known,
+  /** What the lookback held at t (knownAtEach's figures for this registration). */
+  resolved: number,
+  earned: number,
+  landed: readonly number[],
   /** By point index: the shares of the EARNED_OVER_DAYS horizons a newcomer was expected to hold its UID then. */
   heldAt: ReadonlyMap<number, readonly number[]>,
   registrations: readonly Registration[],
@@ -207,12 +220,11 @@ function forecastAt(
       alphaPerDay30d: 0,
       note: OWNER_TAKES_ALL,
     };
-  const { resolved, earned } = known;
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
   const earnChance = fromPrior
     ? priorEarnChance(thresholds.priorEarnShare, point.earningMiners, point.uidCount)
     : earned / resolved;
-  const landedUsed = fromPrior || known.landed.length === 0 ? null : known.landed;
+  const landedUsed = fromPrior || landed.length === 0 ? null : landed;
   if (memo.at !== at) {
     memo.at = at;
     memo.shares.clear();
@@ -277,7 +289,18 @@ export function backtestSubnet(
   for (let i = 0; i < registrations.length; i++) {
     const r = registrations[i]!;
     if (r.coarse) continue;
-    const predicted = forecastAt(r.block, known[i]!, heldAt, registrations, points, curves, memo, thresholds);
+    const predicted = forecastAt(
+      r.block,
+      known.resolved[i]!,
+      known.earned[i]!,
+      known.landed[i]!,
+      heldAt,
+      registrations,
+      points,
+      curves,
+      memo,
+      thresholds,
+    );
     if (predicted === null) continue;
     const actual = {
       earned: r.resolvedAtBlock === null ? null : r.earned,
