@@ -198,6 +198,30 @@ describe('the statistics of a window from registrations followed over a longer h
     );
   });
 
+  it('the medians are the middle of the sorted values (the mean of the two middle ones for an even count)', () => {
+    const sortedMedian = (values: number[]) => {
+      const v = [...values].sort((a, b) => a - b);
+      const mid = v.length >> 1;
+      return v.length === 0 ? null : v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 2, max: 40 }), (seed, slots) => {
+        const points = generatedHistory(seed, 80, slots);
+        const counted = followRegistrations(points, IMMUNITY).filter((r) => !r.coarse);
+        const o = newcomerOutcomes(points, IMMUNITY);
+        const reached = (k: number) => counted.filter((r) => r.milestones[k]! >= 0).map((r) => r.milestones[k]!);
+        expect(o.medianPercentileAfterDays).toEqual({
+          d1: sortedMedian(reached(0)),
+          d3: sortedMedian(reached(1)),
+          d7: sortedMedian(reached(2)),
+        });
+        const days = counted.filter((r) => r.earned).map((r) => (r.firstIncentiveBlock! - r.block) / BLOCKS_PER_DAY);
+        expect(o.medianDaysToFirstIncentive).toBe(sortedMedian(days));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('an empty window: nothing registered in it', () => {
     const points = generatedHistory(3, 20);
     expect(newcomerOutcomesWithin(followRegistrations(points, IMMUNITY), points, 20)).toEqual(
