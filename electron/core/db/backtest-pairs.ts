@@ -66,23 +66,25 @@ export function unpackBacktestPairs(blob: Buffer): BacktestPair[] {
   if ((blob.length - 1) % BYTES !== 0) throw new Error('backtest pairs are damaged (a pair is cut short)');
   const pairs = new Array<BacktestPair>((blob.length - 1) / BYTES);
   const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const read = (at: number) => view.getFloat64(at, true);
   for (let i = 0, at = 1; i < pairs.length; i++, at += BYTES) {
-    const flags = blob.readDoubleLE(at + 16);
+    const flags = read(at + 16);
     pairs[i] = {
-      uid: blob.readDoubleLE(at),
-      registeredAtBlock: blob.readDoubleLE(at + 8),
+      uid: read(at),
+      registeredAtBlock: read(at + 8),
       predicted: {
-        earnChance: blob.readDoubleLE(at + 24),
+        earnChance: read(at + 24),
         earnChanceFromPrior: (flags & FROM_PRIOR) !== 0,
-        alphaPerDay: blob.readDoubleLE(at + 32),
-        alphaPerDay7d: blob.readDoubleLE(at + 56),
-        alphaPerDay30d: blob.readDoubleLE(at + 64),
+        alphaPerDay: read(at + 32),
+        alphaPerDay7d: read(at + 56),
+        alphaPerDay30d: read(at + 64),
         note: flags & OWNER_TOOK_ALL ? OWNER_TAKES_ALL : null,
       },
       actual: {
         earned: flags & EARNED ? true : flags & DID_NOT_EARN ? false : null,
-        alphaPerDay7d: orNull(blob.readDoubleLE(at + 40)),
-        alphaPerDay30d: orNull(blob.readDoubleLE(at + 48)),
+        alphaPerDay7d: orNull(read(at + 40)),
+        alphaPerDay30d: orNull(read(at + 48)),
       },
     };
   }
