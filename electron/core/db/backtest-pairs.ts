@@ -24,6 +24,9 @@ const OWNER_TOOK_ALL = 8;
 export function packBacktestPairs(pairs: readonly BacktestPair[]): Buffer | null {
   const out = Buffer.allocUnsafe(1 + pairs.length * BYTES);
   out[0] = FORMAT;
+  // A DataView writes a float64 in place; Buffer.writeDoubleLE goes through a scratch array, byte by byte (a tenth
+  // of what storing the analyses cost each sync).
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let at = 1;
   for (const p of pairs) {
     const { earnChance, alphaPerDay, note } = p.predicted;
@@ -39,15 +42,16 @@ export function packBacktestPairs(pairs: readonly BacktestPair[]): Buffer | null
       (p.predicted.earnChanceFromPrior ? FROM_PRIOR : 0) |
       (earned === null ? 0 : earned ? EARNED : DID_NOT_EARN) |
       (note === null ? 0 : OWNER_TOOK_ALL);
-    at = out.writeDoubleLE(p.uid, at);
-    at = out.writeDoubleLE(p.registeredAtBlock, at);
-    at = out.writeDoubleLE(flags, at);
-    at = out.writeDoubleLE(earnChance, at);
-    at = out.writeDoubleLE(alphaPerDay, at);
-    at = out.writeDoubleLE(alphaPerDay7d ?? Number.NaN, at);
-    at = out.writeDoubleLE(alphaPerDay30d ?? Number.NaN, at);
-    at = out.writeDoubleLE(p.predicted.alphaPerDay7d, at);
-    at = out.writeDoubleLE(p.predicted.alphaPerDay30d, at);
+    view.setFloat64(at, p.uid, true);
+    view.setFloat64(at + 8, p.registeredAtBlock, true);
+    view.setFloat64(at + 16, flags, true);
+    view.setFloat64(at + 24, earnChance, true);
+    view.setFloat64(at + 32, alphaPerDay, true);
+    view.setFloat64(at + 40, alphaPerDay7d ?? Number.NaN, true);
+    view.setFloat64(at + 48, alphaPerDay30d ?? Number.NaN, true);
+    view.setFloat64(at + 56, p.predicted.alphaPerDay7d, true);
+    view.setFloat64(at + 64, p.predicted.alphaPerDay30d, true);
+    at += BYTES;
   }
   return out;
 }
@@ -62,23 +66,25 @@ export function unpackBacktestPairs(blob: Buffer): BacktestPair[] {
   if ((blob.length - 1) % BYTES !== 0) throw new Error('backtest pairs are damaged (a pair is cut short)');
   const pairs = new Array<BacktestPair>((blob.length - 1) / BYTES);
   const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const read = (at: number) => view.getFloat64(at, true);
   for (let i = 0, at = 1; i < pairs.length; i++, at += BYTES) {
-    const flags = blob.readDoubleLE(at + 16);
+    const flags = read(at + 16);
     pairs[i] = {
-      uid: blob.readDoubleLE(at),
-      registeredAtBlock: blob.readDoubleLE(at + 8),
+      uid: read(at),
+      registeredAtBlock: read(at + 8),
       predicted: {
-        earnChance: blob.readDoubleLE(at + 24),
+        earnChance: read(at + 24),
         earnChanceFromPrior: (flags & FROM_PRIOR) !== 0,
-        alphaPerDay: blob.readDoubleLE(at + 32),
-        alphaPerDay7d: blob.readDoubleLE(at + 56),
-        alphaPerDay30d: blob.readDoubleLE(at + 64),
+        alphaPerDay: read(at + 32),
+        alphaPerDay7d: read(at + 56),
+        alphaPerDay30d: read(at + 64),
         note: flags & OWNER_TOOK_ALL ? OWNER_TAKES_ALL : null,
       },
       actual: {
         earned: flags & EARNED ? true : flags & DID_NOT_EARN ? false : null,
-        alphaPerDay7d: orNull(blob.readDoubleLE(at + 40)),
-        alphaPerDay30d: orNull(blob.readDoubleLE(at + 48)),
+        alphaPerDay7d: orNull(read(at + 40)),
+        alphaPerDay30d: orNull(read(at + 48)),
       },
     };
   }

@@ -123,6 +123,20 @@ export class UidHistory {
     const window = `FROM neuron_packs n JOIN sync_points p ON p.id = n.point_id WHERE p.block_number >= ? AND n.point_id <= ?`;
     const stored = this.db.prepare(`SELECT COUNT(*) ${window}`).pluck().get(fromBlock, this.lastPointId) as number;
     if (stored === held) return;
+    // Nearly always whole points went (the sync's thinning deletes a point's packs together): the points still
+    // holding packs are a few hundred rows, where every pack's key is one per subnet and point.
+    const points = new Set(
+      this.db.prepare(`SELECT DISTINCT n.point_id ${window}`).pluck().all(fromBlock, this.lastPointId) as number[],
+    );
+    held = 0;
+    for (const [netuid, list] of this.byNetuid) {
+      const left = list.filter((h) => points.has(h.pointId));
+      held += left.length;
+      if (left.length === list.length) continue;
+      if (left.length) this.byNetuid.set(netuid, left);
+      else this.byNetuid.delete(netuid);
+    }
+    if (stored === held) return;
     const kept = new Set(
       (
         this.db.prepare(`SELECT n.point_id, n.netuid ${window}`).raw().all(fromBlock, this.lastPointId) as [

@@ -17,7 +17,7 @@
 import type { BacktestPair, BacktestSummary, SubnetBacktest, VerdictThresholds } from '../../../shared/economics';
 import { MIN_NEWCOMERS_MEASURED } from '../../../shared/economics';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
-import { rankForPosition, slotShare } from './curve';
+import { landedMeanShare } from './curve';
 import { priorEarnChance } from './expected-value';
 import { heldSharesAt } from './holding';
 import { OWNER_TAKES_ALL, ownerTakesAll } from './pool';
@@ -30,7 +30,7 @@ const INDEX_SPAN = 2 ** 20;
 /** Of absolute errors (never NaN or -0, so the native numeric sort orders them as a comparator would). */
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = new Float64Array(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -63,21 +63,24 @@ function curveOf(point: UidPoint): Curve {
 
 /** Mean share of the whole pool at the landing percentiles, on a point's incentive curve with one more miner. */
 function landedShare(curve: Curve, percentiles: readonly number[]): number | null {
-  const k = curve.sharesDesc.length;
-  if (k === 0) return null;
-  let sum = 0;
-  for (const p of percentiles)
-    sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, k + 1)!, k + 1)!;
-  return sum / percentiles.length;
+  return landedMeanShare(curve, percentiles, curve.sharesDesc.length + 1);
 }
 
-/** The newcomers of the lookback window as a forecast at block t sees them: outcomes known and where earners landed. */
+/**
+ * The newcomers of the lookback window as the forecast for each registration (by index) sees them: outcomes known
+ * and where earners landed. Columns rather than an object per registration: a month of a busy network is over a
+ * hundred thousand registrations, forecast again every sync.
+ */
 interface Known {
-  resolved: number;
-  earned: number;
-  /** Indices (into the registrations) of earners whose landing was known, ascending. */
-  landed: number[];
+  resolved: Int32Array;
+  earned: Int32Array;
+  /** Indices (into the registrations) of earners whose landing was known, ascending; null for a coarse one. */
+  landed: (number[] | null)[];
 }
+
+/** A landing's state in knownAtEach's sweep (0: not entered yet). */
+const IN_PLAY = 1;
+const LEFT = 2;
 
 /**
  * What was known at each registration's block about the registrations of the LOOKBACK_BLOCKS before it. A sweep
@@ -85,7 +88,7 @@ interface Known {
  * LOOKBACK], so it enters and leaves the running tallies once (a busy subnet has thousands of newcomers a month;
  * comparing every pair was the analyses' slowest step).
  */
-function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
+function knownAtEach(registrations: readonly Registration[]): Known {
   // Each span and query as one number, block × INDEX_SPAN + index: a native sort of numbers orders them by block,
   // then by index as the stable sort of objects did (a comparator call per comparison was most of this sweep).
   const outcomeIn: number[] = [];
@@ -113,7 +116,7 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
       }
     }
   }
-  const sorted = (keys: number[]) => Float64Array.from(keys).sort();
+  const sorted = (keys: number[]) => new Float64Array(keys).sort();
   const [oIn, oOut, lIn, lOut, byBlock] = [outcomeIn, outcomeOut, landingIn, landingOut, queries].map(sorted) as [
     Float64Array,
     Float64Array,
@@ -121,10 +124,21 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
     Float64Array,
     Float64Array,
   ];
-  const out: (Known | null)[] = new Array<Known | null>(registrations.length).fill(null);
+  const out: Known = {
+    resolved: new Int32Array(registrations.length),
+    earned: new Int32Array(registrations.length),
+    landed: new Array<number[] | null>(registrations.length).fill(null),
+  };
   let resolved = 0;
   let earned = 0;
-  const landed = new Set<number>();
+  // Which registrations' landings are in play, by index: listed in index order by a scan between the lowest index
+  // that may still be in play and the highest entered, not by sorting a set (a busy subnet's list is rebuilt
+  // thousands of times a month, and a comparator sort of each was most of this sweep).
+  // A registration that never lands counts as left from the start, so `lowest` passes it.
+  const landed = new Uint8Array(registrations.length).fill(LEFT);
+  for (let i = 0; i < lIn.length; i++) landed[lIn[i]! % INDEX_SPAN] = 0;
+  let lowest = 0;
+  let highest = -1;
   let landedList: number[] | null = null;
   let oi = 0,
     oo = 0,
@@ -145,17 +159,25 @@ function knownAtEach(registrations: readonly Registration[]): (Known | null)[] {
       if (registrations[oOut[oo]! % INDEX_SPAN]!.earned) earned--;
     }
     for (; li < lIn.length && lIn[li]! < enteredBelow; li++) {
-      landed.add(lIn[li]! % INDEX_SPAN);
+      const i = lIn[li]! % INDEX_SPAN;
+      landed[i] = IN_PLAY;
+      if (i > highest) highest = i;
       landedList = null;
     }
     for (; lo < lOut.length && lOut[lo]! < leftBelow; lo++) {
-      landed.delete(lOut[lo]! % INDEX_SPAN);
+      landed[lOut[lo]! % INDEX_SPAN] = LEFT;
       landedList = null;
     }
     // Landings change a few times a day while newcomers register ~28 times: consecutive forecasts share one list
     // (forecastAt then reuses its share of the curve too).
-    landedList ??= [...landed].sort((a, b) => a - b);
-    out[qi] = { resolved, earned, landed: landedList };
+    if (landedList === null) {
+      while (lowest <= highest && landed[lowest] === LEFT) lowest++;
+      landedList = [];
+      for (let i = lowest; i <= highest; i++) if (landed[i] === IN_PLAY) landedList.push(i);
+    }
+    out.resolved[qi] = resolved;
+    out.earned[qi] = earned;
+    out.landed[qi] = landedList;
   }
   return out;
 }
@@ -172,7 +194,10 @@ interface ShareMemo {
 
 function forecastAt(
   t: number,
-  known: Known,
+  /** What the lookback held at t (knownAtEach's figures for this registration). */
+  resolved: number,
+  earned: number,
+  landed: readonly number[],
   /** By point index: the shares of the EARNED_OVER_DAYS horizons a newcomer was expected to hold its UID then. */
   heldAt: ReadonlyMap<number, readonly number[]>,
   registrations: readonly Registration[],
@@ -195,12 +220,11 @@ function forecastAt(
       alphaPerDay30d: 0,
       note: OWNER_TAKES_ALL,
     };
-  const { resolved, earned } = known;
   const fromPrior = resolved < MIN_NEWCOMERS_MEASURED;
   const earnChance = fromPrior
     ? priorEarnChance(thresholds.priorEarnShare, point.earningMiners, point.uidCount)
     : earned / resolved;
-  const landedUsed = fromPrior || known.landed.length === 0 ? null : known.landed;
+  const landedUsed = fromPrior || landed.length === 0 ? null : landed;
   if (memo.at !== at) {
     memo.at = at;
     memo.shares.clear();
@@ -219,13 +243,12 @@ function forecastAt(
   if (share === null || pool === null) return null;
   const alphaPerDay = earnChance * share * pool;
   const held = heldAt.get(at)!;
-  const over = (k: number) => alphaPerDay * held[k]!;
   return {
     earnChance,
     earnChanceFromPrior: fromPrior,
     alphaPerDay,
-    alphaPerDay7d: over(0),
-    alphaPerDay30d: over(1),
+    alphaPerDay7d: alphaPerDay * held[0]!,
+    alphaPerDay30d: alphaPerDay * held[1]!,
     note: null,
   };
 }
@@ -251,7 +274,7 @@ export function backtestSubnet(
   const forecastPoints = new Set<number>();
   for (const r of registrations) if (!r.coarse) forecastPoints.add(pointBefore(points, r.block - 1));
   forecastPoints.delete(-1);
-  const at = [...forecastPoints].sort((a, b) => a - b);
+  const at = Array.from(Int32Array.from(forecastPoints).sort());
   const shares = heldSharesAt(
     registrations,
     at.map((p) => points[p]!.blockNumber),
@@ -266,7 +289,18 @@ export function backtestSubnet(
   for (let i = 0; i < registrations.length; i++) {
     const r = registrations[i]!;
     if (r.coarse) continue;
-    const predicted = forecastAt(r.block, known[i]!, heldAt, registrations, points, curves, memo, thresholds);
+    const predicted = forecastAt(
+      r.block,
+      known.resolved[i]!,
+      known.earned[i]!,
+      known.landed[i]!,
+      heldAt,
+      registrations,
+      points,
+      curves,
+      memo,
+      thresholds,
+    );
     if (predicted === null) continue;
     const actual = {
       earned: r.resolvedAtBlock === null ? null : r.earned,

@@ -53,14 +53,33 @@ export function rankForPosition(position: Position, slots: number): number | nul
   switch (position.kind) {
     case 'rank':
       return Math.min(Math.max(1, Math.floor(position.rank)), slots);
-    case 'percentile': {
-      const p = Math.min(100, Math.max(0, position.percentile));
-      return Math.min(Math.max(1, Math.ceil((1 - p / 100) * slots)), slots);
-    }
+    case 'percentile':
+      return percentileRank(position.percentile, slots);
     case 'equal':
     case 'landed':
       return null;
   }
+}
+
+/** The rank percentile `percentile` means among `slots` miners (see rankForPosition). */
+function percentileRank(percentile: number, slots: number): number {
+  const p = Math.min(100, Math.max(0, percentile));
+  return Math.min(Math.max(1, Math.ceil((1 - p / 100) * slots)), slots);
+}
+
+/**
+ * The mean share among `slots` miners over the percentiles newcomers landed at (`landed`, in the order summed);
+ * null without a curve or landings. W(slots) once for all of them: the backtest sums thousands of landings per
+ * sync point on a busy subnet.
+ */
+export function landedMeanShare(curve: Curve, landed: ArrayLike<number>, slots: number): number | null {
+  const m = curve.sharesDesc.length;
+  if (m === 0 || slots < 1 || landed.length === 0) return null;
+  const total = totalWeight(curve, slots);
+  let sum = 0;
+  for (let i = 0; i < landed.length; i++)
+    sum += (curve.sharesDesc[Math.min(percentileRank(landed[i] as number, slots), m) - 1] as number) / total;
+  return sum / landed.length;
 }
 
 /**
@@ -76,11 +95,7 @@ export function positionShare(
 ): number | null {
   const slots = competitors + 1;
   if (position.kind === 'landed') {
-    if (curve.sharesDesc.length === 0 || landed.length === 0) return null;
-    let sum = 0;
-    for (const p of landed)
-      sum += slotShare(curve, rankForPosition({ kind: 'percentile', percentile: p }, slots)!, slots)!;
-    return sum / landed.length;
+    return landedMeanShare(curve, landed, slots);
   }
   const rank = rankForPosition(position, slots);
   if (rank === null) return 1 / slots;

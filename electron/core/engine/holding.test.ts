@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HELD_MONTHS, heldShare, heldShareByMonth, heldSharesAt, spanKey, type HeldRegistration } from './holding';
 
@@ -59,6 +60,43 @@ describe('what a forecast at block t knew of the earners before it', () => {
   it('earners leave the lookback: registered longer ago than it, they no longer count', () => {
     const [share] = heldSharesAt([earner(0, 10, 150)], [5000], I, 1000, [H]);
     expect(share![0]).toBe(1);
+  });
+
+  it('at every block, the shares of the spans of the earners in play then, sorted (the sweep merges, never sorts)', () => {
+    const registration = fc.record({
+      block: fc.integer({ min: 0, max: 800 }),
+      coarse: fc.boolean(),
+      earned: fc.boolean(),
+      incentiveAfter: fc.option(fc.integer({ min: 0, max: 400 })),
+      prunedAfter: fc.option(fc.integer({ min: 0, max: 1500 })),
+    });
+    fc.assert(
+      fc.property(fc.array(registration, { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 2500 })), (rs, ts) => {
+        const regs: HeldRegistration[] = rs.map((r) => ({
+          block: r.block,
+          coarse: r.coarse,
+          earned: r.earned,
+          firstIncentiveBlock: r.incentiveAfter === null ? null : r.block + r.incentiveAfter,
+          prunedAtBlock: r.prunedAfter === null ? null : r.block + r.prunedAfter,
+        }));
+        const at = [...ts].sort((a, b) => a - b);
+        const lookback = 1000;
+        const expected = at.map((t) => {
+          const spans: [number, boolean][] = [];
+          for (const q of regs) {
+            if (q.coarse || !q.earned || q.firstIncentiveBlock === null) continue;
+            if (Math.max(q.firstIncentiveBlock, q.block + 1) > t || q.block + lookback < t) continue;
+            const start = q.block + I;
+            const pruned = q.prunedAtBlock !== null && q.prunedAtBlock <= t;
+            if (pruned) spans.push([Math.max(0, q.prunedAtBlock! - start), true]);
+            else if (t > start) spans.push([t - start, false]);
+          }
+          return [H, 3 * H].map((h) => heldShare(keys(spans), I, h));
+        });
+        expect(heldSharesAt(regs, at, I, lookback, [H, 3 * H])).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import {
   newcomerOutcomes,
   newcomerOutcomesWithin,
   uidPoint,
+  type Registration,
   type UidPoint,
 } from './newcomer-history';
 
@@ -140,6 +141,12 @@ function generatedHistory(seed: number, count: number, slots = 12): UidPoint[] {
   return points;
 }
 
+/** The point without its last row (its earners unchanged, as the repeated-row point above keeps them). */
+function withoutLastRow(p: UidPoint): UidPoint {
+  const keep = (column: ArrayLike<number>) => Array.from(column).slice(0, -1);
+  return { ...p, uids: keep(p.uids), registeredAtBlock: keep(p.registeredAtBlock), incentive: keep(p.incentive) };
+}
+
 describe('the statistics of a window from registrations followed over a longer history', () => {
   it('equal the statistics computed on the window alone, wherever the window starts', () => {
     fc.assert(
@@ -160,6 +167,59 @@ describe('the statistics of a window from registrations followed over a longer h
     expect(registrations.some((r) => r.prunedAtBlock !== null && r.firstIncentiveBlock === null)).toBe(true);
     expect(registrations.some((r) => r.firstIncentiveBlock !== null && !r.earned)).toBe(true);
     expect(registrations.some((r) => r.coarse)).toBe(true);
+  });
+
+  it('rows in any order, or a row repeated, change nothing (the follow counts rows where it can)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.boolean(), (seed, repeat) => {
+        const points = generatedHistory(seed, 60);
+        const shuffled = points.map((p) => {
+          const rows = Array.from({ length: p.uids.length }, (_, i) => p.uids.length - 1 - i).map((i) => ({
+            uid: p.uids[i]!,
+            registeredAt: p.registeredAtBlock[i]!,
+            incentive: p.incentive[i]!,
+          }));
+          // The first row replaced by a repeat of the second earning nothing: as many rows as slots followed, yet
+          // one followed slot is gone.
+          if (repeat && rows.length > 1) rows.splice(0, 2, rows[1]!, { ...rows[1]!, incentive: 0 });
+          return {
+            ...p,
+            uids: rows.map((r) => r.uid),
+            registeredAtBlock: rows.map((r) => r.registeredAt),
+            incentive: rows.map((r) => r.incentive),
+          };
+        });
+        const dropped = repeat ? points.map((p) => (p.uids.length > 1 ? withoutLastRow(p) : p)) : points;
+        // Records come in the order rows are met: compared by slot and block.
+        const byUid = (list: Registration[]) => [...list].sort((a, b) => a.uid - b.uid || a.block - b.block);
+        expect(byUid(followRegistrations(shuffled, IMMUNITY))).toEqual(byUid(followRegistrations(dropped, IMMUNITY)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the medians are the middle of the sorted values (the mean of the two middle ones for an even count)', () => {
+    const sortedMedian = (values: number[]) => {
+      const v = [...values].sort((a, b) => a - b);
+      const mid = v.length >> 1;
+      return v.length === 0 ? null : v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 2, max: 40 }), (seed, slots) => {
+        const points = generatedHistory(seed, 80, slots);
+        const counted = followRegistrations(points, IMMUNITY).filter((r) => !r.coarse);
+        const o = newcomerOutcomes(points, IMMUNITY);
+        const reached = (k: number) => counted.filter((r) => r.milestones[k]! >= 0).map((r) => r.milestones[k]!);
+        expect(o.medianPercentileAfterDays).toEqual({
+          d1: sortedMedian(reached(0)),
+          d3: sortedMedian(reached(1)),
+          d7: sortedMedian(reached(2)),
+        });
+        const days = counted.filter((r) => r.earned).map((r) => (r.firstIncentiveBlock! - r.block) / BLOCKS_PER_DAY);
+        expect(o.medianDaysToFirstIncentive).toBe(sortedMedian(days));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('an empty window: nothing registered in it', () => {
