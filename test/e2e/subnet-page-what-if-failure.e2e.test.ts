@@ -40,7 +40,7 @@ describe.skipIf(missing !== null)("a subnet's page when its what-if fails to eva
       await notice.waitFor({ state: 'detached' });
       // Under load the notice can come from an ask made just before the typed rent reached the what-if (a refresh
       // after the settings were saved); the retry answers that one, and the 700 follows: wait for it, not a race.
-      await expect.poll(() => rent.textContent()).toContain('$700/month');
+      await expect.poll(() => rent.textContent(), { timeout: 10_000 }).toContain('$700/month');
     } finally {
       host.faults.reset();
       await page.close();
