@@ -22,18 +22,11 @@ import { priorEarnChance } from './expected-value';
 import { heldSharesAt } from './holding';
 import { OWNER_TAKES_ALL, ownerTakesAll } from './pool';
 import { EARNED_OVER_DAYS, followRegistrations, type Registration, type UidPoint } from './newcomer-history';
+import { median } from './percentiles';
 
 const LOOKBACK_BLOCKS = 30 * BLOCKS_PER_DAY;
 /** Above any registration's index in one subnet's history; block numbers (u32) times this stay exact integers. */
 const INDEX_SPAN = 2 ** 20;
-
-/** Of absolute errors (never NaN or -0, so the native numeric sort orders them as a comparator would). */
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = new Float64Array(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Index of the last point at or before `block`, or -1. */
 function pointBefore(points: readonly UidPoint[], block: number): number {

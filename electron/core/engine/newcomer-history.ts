@@ -19,6 +19,7 @@
  */
 import type { NewcomerOutcomes } from '../../../shared/economics';
 import { BLOCKS_PER_DAY } from '../../../shared/domain';
+import { median } from './percentiles';
 
 /** How many values in an ascending list are strictly below x (binary search). */
 function countBelow(ascending: ArrayLike<number>, x: number): number {
@@ -157,46 +158,6 @@ export interface Registration {
   earnedAlphaBlocks: [number, number];
   /** Index of the first milestone not reached yet (3: all were): spares checking the reached ones at every point. */
   nextMilestone: number;
-}
-
-/**
- * Of days and percentiles (never NaN). Two order statistics picked in place rather than a whole sort: a month of a
- * busy network is hundreds of thousands of values per sync, and only the middle is read.
- */
-function median(values: number[]): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const a = new Float64Array(values);
-  const mid = n >> 1;
-  select(a, mid);
-  if (n % 2) return a[mid]!;
-  // Everything before `mid` is at most a[mid] now: the largest of them is the other middle value.
-  let below = a[0]!;
-  for (let i = 1; i < mid; i++) if (a[i]! > below) below = a[i]!;
-  return (below + a[mid]!) / 2;
-}
-
-/** Reorders `a` so that a[k] is the value a sort would put there, with none larger before it nor smaller after. */
-function select(a: Float64Array, k: number): void {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
 }
 
 export function newcomerOutcomes(points: readonly UidPoint[], immunityPeriodBlocks: number): NewcomerOutcomes {
@@ -339,7 +300,6 @@ export function followRegistrations(points: readonly UidPoint[], immunityPeriodB
   return all;
 }
 
-/** One more than the largest uid of any point (each point knows its own: a pass over every row cost ~15 ms). */
 /** A new record for the registration first seen at point `p` (its gap decides whether it counts, see above). */
 function registration(
   uid: number,
@@ -368,6 +328,7 @@ function registration(
   };
 }
 
+/** One more than the largest uid of any point (each point knows its own: a pass over every row cost ~15 ms). */
 function slotsNeeded(points: readonly UidPoint[]): number {
   let slots = 0;
   for (const point of points) if (point.uidSlots > slots) slots = point.uidSlots;
