@@ -16,7 +16,8 @@ const num = (v: unknown): number => Number(v);
 const big = (v: unknown): bigint => BigInt(v as bigint | number | string);
 const bigOrNull = (v: unknown): bigint | null => (v === null || v === undefined ? null : big(v));
 const boolOrNull = (v: unknown): boolean | null => (v === null || v === undefined ? null : Number(v) === 1);
-const u16List = (v: unknown): number[] => (v === '' ? [] : String(v).split(',').map(Number));
+/** A stored comma-separated u16 list (mechanism splits): '' is the empty list. */
+export const u16List = (v: unknown): number[] => (v === '' ? [] : String(v).split(',').map(Number));
 
 const POINT_COLUMNS = `id, network, endpoint, block_number, block_hash, block_time_ms, spec_version, kind, synced_at_ms`;
 

@@ -14,6 +14,7 @@ import { BLOCKS_PER_DAY } from '../../../shared/domain';
 import { uidPoint, type UidPoint } from '../engine/newcomer-history';
 import { splitWeights } from '../engine/incentive';
 import { unpackRegistrations, unpackUids } from './neuron-pack';
+import { u16List } from './snapshot-read';
 
 /** One pack as read: null where it was damaged (one missing point for the statistics, not a failed analysis). */
 interface Held {
@@ -92,7 +93,7 @@ export class UidHistory {
           splitWeights(
             {
               mechanismCount: mechanismCount ?? 1,
-              mechanismSplitU16: split === null ? null : split === '' ? [] : split.split(',').map(Number),
+              mechanismSplitU16: split === null ? null : u16List(split),
             },
             read,
           );
