@@ -38,8 +38,8 @@ describe.skipIf(missing !== null)("a subnet's page when its what-if fails to eva
       host.faults.reset();
       await notice.getByRole('button', { name: 'Try again' }).click();
       await notice.waitFor({ state: 'detached' });
-      // Under load the notice can come from an ask made just before the typed rent reached the what-if (a refresh
-      // after the settings were saved); the retry answers that one, and the 700 follows: wait for it, not a race.
+      // The retried ask and its answer take a moment on a loaded machine. (Under load the settings read at start
+      // used to arrive after the typed rent and put $150 back: scenario-store.ts init keeps a change made first.)
       await expect.poll(() => rent.textContent(), { timeout: 10_000 }).toContain('$700/month');
     } finally {
       host.faults.reset();

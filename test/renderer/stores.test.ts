@@ -16,7 +16,13 @@ beforeEach(async () => {
   core = await openInProcessCore();
   scoutModule.current = core.scout;
   useWatchlistStore.setState({ lists: [], error: null, deleted: null });
-  useScenarioStore.setState({ scenario: DEFAULT_SCENARIO, errors: {}, economics: new Map(), evaluateError: null });
+  useScenarioStore.setState({
+    scenario: DEFAULT_SCENARIO,
+    errors: {},
+    economics: new Map(),
+    evaluateError: null,
+    edited: false,
+  });
   useSubnetStore.setState({ netuid: null, detail: null, sensitivity: null, error: null, missing: false });
 });
 afterEach(async () => {
@@ -75,6 +81,20 @@ describe('the scenario store', () => {
     await vi.waitFor(async () => expect((await core.scout.call('settings.get')).scenario.rentUsdPerMonth).toBe(220), {
       timeout: 3000,
     });
+  });
+});
+
+describe('the scenario store at start', () => {
+  it('takes the what-if kept in settings, unless the user already changed it in this window', () => {
+    const kept = { ...DEFAULT_SCENARIO, rentUsdPerMonth: 410 };
+    useScenarioStore.getState().init(kept);
+    expect(useScenarioStore.getState().scenario.rentUsdPerMonth).toBe(410);
+
+    useScenarioStore.setState({ scenario: DEFAULT_SCENARIO, edited: false });
+    // Typed while the settings were still on their way: the late settings must not undo it.
+    expect(useScenarioStore.getState().change({ rentUsdPerMonth: 700 })).toBe(true);
+    useScenarioStore.getState().init(kept);
+    expect(useScenarioStore.getState().scenario.rentUsdPerMonth).toBe(700);
   });
 });
 

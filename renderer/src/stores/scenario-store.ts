@@ -22,6 +22,9 @@ interface ScenarioState {
   evaluateError: string | null;
   /** When `economics` was worked out (null: never), so a failure can say how old the figures it leaves are. */
   evaluatedAtMs: number | null;
+  /** The user changed the what-if in this window: the settings read at start must not overwrite it. */
+  edited: boolean;
+  /** The what-if kept in settings, read once at start; a change made before it arrived wins (and is saved). */
   init(scenario: Scenario): void;
   change(patch: Partial<Scenario>): boolean;
   reportInvalid(field: ScenarioField, message: string): void;
@@ -49,8 +52,9 @@ export const useScenarioStore = create<ScenarioState>((set, get) => ({
   evaluating: false,
   evaluateError: null,
   evaluatedAtMs: null,
+  edited: false,
   init(scenario) {
-    set({ scenario, errors: {} });
+    if (!get().edited) set({ scenario, errors: {} });
     get().evaluate();
   },
   change(patch) {
@@ -68,7 +72,7 @@ export const useScenarioStore = create<ScenarioState>((set, get) => ({
     }
     const errors = { ...get().errors };
     for (const f of fields) delete errors[f];
-    set({ scenario: parsed.data, errors });
+    set({ scenario: parsed.data, errors, edited: true });
     get().evaluate();
     clearTimeout(persistTimer);
     persistTimer = setTimeout(
